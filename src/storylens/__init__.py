@@ -1,0 +1,67 @@
+"""storylens: compare how different outlets cover the same news story.
+
+The public API is listed in ``__all__``; everything else is private and may change.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from storylens.errors import (
+    BadRecord,
+    BinaryInput,
+    BlockedAddress,
+    ConfigError,
+    DecodeError,
+    EmptyInput,
+    FetchError,
+    InputError,
+    ModelError,
+    NoArticle,
+    StoreError,
+    StorylensError,
+    TooLarge,
+)
+from storylens.settings import Settings
+from storylens.types import (
+    SCHEMA_VERSION,
+    Analysis,
+    Argument,
+    Article,
+    Claim,
+    Descriptor,
+    Entity,
+    Mention,
+    Quote,
+    Removed,
+    TimeExpression,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Analysis",
+    "Argument",
+    "Article",
+    "BadRecord",
+    "BinaryInput",
+    "BlockedAddress",
+    "Claim",
+    "ConfigError",
+    "DecodeError",
+    "Descriptor",
+    "EmptyInput",
+    "Entity",
+    "FetchError",
+    "InputError",
+    "Mention",
+    "ModelError",
+    "NoArticle",
+    "Quote",
+    "Removed",
+    "Settings",
+    "StoreError",
+    "StorylensError",
+    "TimeExpression",
+    "TooLarge",
+    "__version__",
+]

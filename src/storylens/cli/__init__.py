@@ -1,0 +1,20 @@
+"""Command-line interface: a thin layer over the library.
+
+Each command lives in its own module and registers itself on :data:`app`;
+importing them here is what makes them available.
+"""
+
+from __future__ import annotations
+
+from storylens.cli.app import app
+
+# Command modules register themselves on import (one line per module).
+# isort: off
+# isort: on
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,84 @@
+"""The Typer application object and the helpers every command shares."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from storylens import __version__
+from storylens.settings import Settings
+
+app = typer.Typer(
+    name="storylens",
+    help="Compare how different outlets cover the same news story.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(
+    help="Evaluate storylens components on labelled data sets.", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+console = Console()
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"storylens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """storylens: how outlets agree, differ, source and frame one news story."""
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one clear error line to stderr and exit non-zero."""
+    err_console.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    """Print one warning line to stderr (markup in ``message`` is not interpreted)."""
+    err_console.print("[yellow]warning:[/] ", end="", markup=True)
+    err_console.print(message, markup=False, highlight=False)
+
+
+def load_settings(config: Path | None, **overrides: Any) -> Settings:
+    """Defaults, then the config file, then CLI overrides."""
+    base = Settings.from_file(config) if config else Settings()
+    return base.with_overrides(**overrides)
+
+
+def write_json(data: Any, dest: Path | None) -> None:
+    """Write ``data`` as pretty JSON to ``dest`` ('-' or None: stdout)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if dest is None or str(dest) == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(text + "\n", encoding="utf-8")
+
+
+def write_jsonl(records: Iterable[Any], dest: Path | None) -> None:
+    """Write one JSON object per line to ``dest`` ('-' or None: stdout)."""
+    lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if dest is None or str(dest) == "-":
+        sys.stdout.writelines(lines)
+    else:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with dest.open("w", encoding="utf-8") as fh:
+            fh.writelines(lines)
