@@ -8,6 +8,19 @@ def test_exported_members_exist() -> None:
         assert hasattr(storylens, name), name
 
 
-def test_exported_members_sorted_and_unique() -> None:
+def test_exported_members_unique() -> None:
     assert len(set(storylens.__all__)) == len(storylens.__all__)
-    assert list(storylens.__all__) == sorted(storylens.__all__)
+
+
+def test_exported_members_cover_public_modules_types() -> None:
+    # every public record and error class is reachable from the top-level package
+    from storylens import errors, types
+
+    for module in (errors, types):
+        for name, obj in vars(module).items():
+            if (
+                isinstance(obj, type)
+                and obj.__module__ == module.__name__
+                and not name.startswith("_")
+            ):
+                assert name in storylens.__all__, f"{module.__name__}.{name} is not exported"

@@ -34,6 +34,7 @@ from storylens.types import (
     Mention,
     Quote,
     Removed,
+    Span,
     TimeExpression,
 )
 
@@ -59,6 +60,7 @@ __all__ = [
     "Quote",
     "Removed",
     "Settings",
+    "Span",
     "StoreError",
     "StorylensError",
     "TimeExpression",
