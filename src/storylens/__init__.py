@@ -23,6 +23,7 @@ from storylens.errors import (
     TooLarge,
 )
 from storylens.settings import Settings
+from storylens.store import AddResult, Store
 from storylens.types import (
     SCHEMA_VERSION,
     Analysis,
@@ -40,6 +41,7 @@ from storylens.types import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AddResult",
     "Analysis",
     "Argument",
     "Article",
@@ -61,6 +63,7 @@ __all__ = [
     "Removed",
     "Settings",
     "Span",
+    "Store",
     "StoreError",
     "StorylensError",
     "TimeExpression",
