@@ -1,0 +1,306 @@
+"""A read-only view over a report dict shared by the renderers.
+
+Reports may come from disk or from a client of the web API, so nothing here trusts
+the shape of the data: missing keys give empty values, wrong types are skipped, and
+spans are clamped to the article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+STATUSES = ("agreed", "unique", "conflicting")
+SILENT = "silent"
+
+
+def as_list(value: Any) -> list[Any]:
+    """``value`` if it is a list, else an empty list."""
+    return value if isinstance(value, list) else []
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """``value`` if it is a dict, else an empty dict."""
+    return value if isinstance(value, dict) else {}
+
+
+def text_of(value: Any) -> str:
+    """A display string for a scalar value (None gives '')."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def safe_url(url: Any) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None (never link anything else)."""
+    if not isinstance(url, str):
+        return None
+    candidate = url.strip()
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return candidate
+
+
+@dataclass(slots=True)
+class ClaimGroupView:
+    """One claim group with the claims it holds, resolved."""
+
+    index: int
+    id: str
+    status: str
+    outlets: list[str]
+    claims: list[dict[str, Any]]
+    differences: list[dict[str, Any]]
+    primary_sources: list[str]
+    independent_sources: int | None
+
+    @property
+    def label(self) -> str:
+        """The text of the group's first claim (its representative)."""
+        return text_of(self.claims[0].get("text")) if self.claims else self.id
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of a difference: a value, the claim holding it and its outlet."""
+
+    value: str
+    text: str
+    claim: dict[str, Any] | None
+    outlet: str
+
+
+@dataclass(slots=True)
+class Difference:
+    """A differing argument between the claims of a conflicting group."""
+
+    role: str
+    sides: list[Side] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReportView:
+    """Indexes over a report dict for rendering."""
+
+    report: Mapping[str, Any]
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    groups: list[ClaimGroupView] = field(default_factory=list)
+    article_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    claim_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    claim_index: dict[str, int] = field(default_factory=dict)
+    article_index: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, report: Mapping[str, Any]) -> ReportView:
+        view = cls(report=report)
+        view.articles = [a for a in as_list(report.get("articles")) if isinstance(a, dict)]
+        for i, art in enumerate(view.articles):
+            aid = text_of(art.get("id"))
+            view.article_by_id.setdefault(aid, art)
+            view.article_index.setdefault(aid, i)
+        view.claims = [c for c in as_list(report.get("claims")) if isinstance(c, dict)]
+        for i, claim in enumerate(view.claims):
+            cid = text_of(claim.get("id"))
+            view.claim_by_id.setdefault(cid, claim)
+            view.claim_index.setdefault(cid, i)
+        view.groups = [view._group(i, g) for i, g in enumerate(_dicts(report.get("claim_groups")))]
+        return view
+
+    def _group(self, index: int, group: dict[str, Any]) -> ClaimGroupView:
+        claims = [
+            self.claim_by_id[text_of(cid)]
+            for cid in as_list(group.get("claims"))
+            if text_of(cid) in self.claim_by_id
+        ]
+        outlets = [text_of(o) for o in as_list(group.get("outlets"))]
+        if not outlets:
+            outlets = _unique(self.outlet_of(text_of(c.get("article"))) for c in claims)
+        status = text_of(group.get("status"))
+        indep = group.get("independent_sources")
+        return ClaimGroupView(
+            index=index,
+            id=text_of(group.get("id")) or f"g{index}",
+            status=status if status in STATUSES else "unique",
+            outlets=outlets,
+            claims=claims,
+            differences=_dicts(group.get("differences")),
+            primary_sources=[text_of(s) for s in as_list(group.get("primary_sources"))],
+            independent_sources=indep if isinstance(indep, int) else None,
+        )
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def outlet_of(self, article_id: str) -> str:
+        """The outlet name of an article id ('' when unknown)."""
+        return text_of(self.article_by_id.get(article_id, {}).get("outlet"))
+
+    @property
+    def outlets(self) -> list[str]:
+        """Every outlet in article order, once."""
+        return _unique(text_of(a.get("outlet")) for a in self.articles)
+
+    @property
+    def headline(self) -> str:
+        """The story headline: the report's own title, else the first article title."""
+        story = as_dict(self.report.get("story"))
+        for candidate in (
+            self.report.get("headline"),
+            self.report.get("title"),
+            story.get("title"),
+            story.get("headline"),
+        ):
+            if isinstance(candidate, str) and candidate.strip():
+                return candidate.strip()
+        for art in self.articles:
+            title = art.get("title")
+            if isinstance(title, str) and title.strip():
+                return title.strip()
+        return "Untitled story"
+
+    def cell(self, group: ClaimGroupView, outlet: str) -> str:
+        """The matrix cell of ``outlet`` for ``group``: its status, or 'silent'."""
+        return group.status if outlet in group.outlets else SILENT
+
+    def conflicts(self) -> list[ClaimGroupView]:
+        return [g for g in self.groups if g.status == "conflicting"]
+
+    def differences(self, group: ClaimGroupView) -> list[Difference]:
+        """The group's differences, normalised to a role and a list of sides."""
+        found = [self._difference(group, d) for d in group.differences]
+        found = [d for d in found if d.sides]
+        if found or group.status != "conflicting":
+            return found
+        # no structured differences: show each claim as a side
+        sides = [self._side(group, {"claim": c.get("id")}) for c in group.claims]
+        return [Difference(role="claim", sides=sides)]
+
+    def _difference(self, group: ClaimGroupView, diff: dict[str, Any]) -> Difference:
+        role = text_of(
+            diff.get("argument") or diff.get("role") or diff.get("field") or diff.get("kind")
+        )
+        raw = diff.get("sides") or diff.get("values")
+        if isinstance(raw, dict):
+            raw = [{"claim": k, "value": v} for k, v in raw.items()]
+        if not isinstance(raw, list):
+            raw = [
+                diff.get(k) for k in ("a", "b", "left", "right") if isinstance(diff.get(k), dict)
+            ]
+        return Difference(role=role or "value", sides=[self._side(group, s) for s in _dicts(raw)])
+
+    def _side(self, group: ClaimGroupView, side: dict[str, Any]) -> Side:
+        claim_id = text_of(side.get("claim") or side.get("claim_id") or side.get("id"))
+        claim = self.claim_by_id.get(claim_id)
+        outlet = text_of(side.get("outlet"))
+        if not outlet and claim is not None:
+            outlet = self.outlet_of(text_of(claim.get("article")))
+        value = side.get("value")
+        if isinstance(value, dict):
+            value = value.get("value", value.get("text"))
+        text = text_of(side.get("text")) or (text_of(claim.get("text")) if claim else "")
+        return Side(value=text_of(value), text=text, claim=claim, outlet=outlet)
+
+    def naming(self) -> list[tuple[dict[str, Any], dict[str, list[str]]]]:
+        """Entities that some outlet labels, with their labels per outlet."""
+        rows: list[tuple[dict[str, Any], dict[str, list[str]]]] = []
+        extra = self._framing_naming()
+        for ent in _dicts(self.report.get("entities")):
+            labels: dict[str, list[str]] = {}
+            for outlet, terms in as_dict(ent.get("labels")).items():
+                labels.setdefault(text_of(outlet), []).extend(text_of(t) for t in as_list(terms))
+            for outlet, terms in extra.get(text_of(ent.get("id")), {}).items():
+                have = labels.setdefault(outlet, [])
+                have.extend(t for t in terms if t not in have)
+            labels = {k: _unique(v) for k, v in labels.items() if v}
+            if labels:
+                rows.append((ent, labels))
+        return rows
+
+    def _framing_naming(self) -> dict[str, dict[str, list[str]]]:
+        found: dict[str, dict[str, list[str]]] = {}
+        for frame in self.framing():
+            outlet = text_of(frame.get("outlet"))
+            for eid, terms in as_dict(frame.get("naming")).items():
+                names = [
+                    text_of(t.get("text") if isinstance(t, dict) else t) for t in as_list(terms)
+                ]
+                found.setdefault(text_of(eid), {}).setdefault(outlet, []).extend(names)
+        return found
+
+    def framing(self) -> list[dict[str, Any]]:
+        return _dicts(self.report.get("framing"))
+
+    def loaded_terms(self) -> list[dict[str, Any]]:
+        """Every loaded term of every outlet."""
+        return [t for f in self.framing() for t in _dicts(f.get("loaded_terms"))]
+
+    def quotes(self) -> list[dict[str, Any]]:
+        return _dicts(self.report.get("quotes"))
+
+    def summary(self) -> list[dict[str, Any]]:
+        return _dicts(self.report.get("summary"))
+
+    def duplicates(self) -> list[tuple[list[str], str]]:
+        """Groups of near-identical articles as (article ids, similarity text)."""
+        rows: list[tuple[list[str], str]] = []
+        for dup in as_list(self.report.get("duplicates")):
+            if isinstance(dup, dict):
+                ids = as_list(dup.get("articles") or dup.get("pair") or dup.get("ids"))
+                if not ids:
+                    ids = [dup.get(k) for k in ("a", "b") if dup.get(k) is not None]
+                sim = dup.get("similarity")
+                rows.append(
+                    ([text_of(i) for i in ids], f"{sim:.2f}" if isinstance(sim, float) else "")
+                )
+            elif isinstance(dup, list):
+                rows.append(([text_of(i) for i in dup if not isinstance(i, float)], ""))
+        return rows
+
+    def citation(self, ref: Any) -> tuple[str, str, str] | None:
+        """A summary citation resolved to (kind, dom id, label), None if unknown."""
+        key = text_of(ref)
+        if key in self.claim_index:
+            claim = self.claim_by_id[key]
+            outlet = self.outlet_of(text_of(claim.get("article")))
+            return ("claim", f"cl-{self.claim_index[key]}", outlet or key)
+        if key in self.article_index:
+            return ("article", f"art-{self.article_index[key]}", self.outlet_of(key) or key)
+        return None
+
+    def chains(self) -> list[tuple[str, list[str]]]:
+        """(outlet, source chain nearest first) for every attributed claim, deduplicated."""
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        rows: list[tuple[str, list[str]]] = []
+        for claim in self.claims:
+            chain = [text_of(s).strip() for s in as_list(claim.get("attributed_to"))]
+            chain = [s for s in chain if s]
+            if not chain:
+                continue
+            outlet = self.outlet_of(text_of(claim.get("article"))) or "?"
+            key = (outlet, tuple(chain))
+            if key not in seen:
+                seen.add(key)
+                rows.append((outlet, chain))
+        return rows
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in as_list(value) if isinstance(v, dict)]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
