@@ -1,0 +1,1 @@
+"""Analysis stages: entities, quotes, attribution, claims and times on one article text."""

