@@ -1,0 +1,259 @@
+"""Framing: how each outlet names the actors, which loaded terms and hedges it uses, and
+whose words it quotes.
+
+:func:`analyse_framing` returns one dict per outlet (in the order outlets first appear):
+
+- ``loaded_terms[]``: ``article``, ``start``, ``end``, ``text``, ``why``, ``category``,
+  ``terms``, ``neutral_alternative`` and, where the term labels a linked actor,
+  ``entity`` plus the ``descriptor`` span it belongs to. Only the outlet's own words:
+  terms inside direct quotations go to ``quoted_loaded_terms[]``.
+- ``naming``: entity id → the descriptors this outlet attaches to it;
+  ``naming_contrasts[]``: descriptors only this outlet uses for an entity that other outlets
+  also describe, either loaded (a lexicon term) or with a different head noun.
+- ``hedges[]``: distancing words in the outlet's voice ("allegedly", "reportedly", ...).
+- ``quoted_speakers``: speaker → ``count``, ``words`` and ``share`` of the quoted words.
+- ``scores``: counts and rates per 1000 words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storylens.compare.lexicon import Lexicon, TermMatch, load_lexicon, quote_spans
+from storylens.settings import Settings
+from storylens.types import Analysis, Entity
+
+STAGE = "framing.lexicon.v1"
+
+_HEDGE = re.compile(
+    r"(?<![\w’'-])(?:allegedly|reportedly|apparently|purportedly|supposedly|ostensibly|"
+    r"seemingly|alleged|purported|unconfirmed|claimed|claiming|"
+    r"(?:is|are|was|were)\s+(?:believed|said|thought|understood)\s+to)(?![\w-])",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
+_HEAD_CUT = re.compile(r"\s+(?:of|for|with|at|in|from|on|who|which|that|to)\s+|,", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Outlet:
+    name: str
+    articles: list[str] = field(default_factory=list)
+    words: int = 0
+    loaded: list[dict[str, Any]] = field(default_factory=list)
+    quoted_loaded: list[dict[str, Any]] = field(default_factory=list)
+    hedges: list[dict[str, Any]] = field(default_factory=list)
+    naming: dict[str, list[str]] = field(default_factory=dict)
+    naming_spans: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    speakers: dict[str, list[int]] = field(default_factory=dict)  # name -> [count, words]
+
+
+def word_count(text: str) -> int:
+    """Number of word tokens in ``text``."""
+    return len(_WORDS.findall(text))
+
+
+def analyse_framing(
+    analyses: list[Analysis], entities: list[Entity], settings: Settings | None = None
+) -> list[dict[str, Any]]:
+    """One framing record per outlet (see the module docstring for the keys)."""
+    lexicon = load_lexicon(settings)
+    names = {e.id: e.name for e in entities}
+    outlets: dict[str, _Outlet] = {}
+    for analysis in analyses:
+        outlet = outlets.setdefault(analysis.article.outlet, _Outlet(analysis.article.outlet))
+        _add_article(outlet, analysis, lexicon, names)
+    for entity in entities:
+        for outlet_name, labels in entity.labels.items():
+            if outlet_name in outlets:
+                _add_labels(outlets[outlet_name], entity.id, labels)
+    contrasts = _naming_contrasts(outlets, lexicon, names)
+    return [_record(o, contrasts.get(o.name, []), names) for o in outlets.values()]
+
+
+def _add_article(
+    outlet: _Outlet, analysis: Analysis, lexicon: Lexicon, names: dict[str, str]
+) -> None:
+    art = analysis.article
+    text = art.text
+    outlet.articles.append(art.id)
+    outlet.words += word_count(text)
+    quotes = quote_spans(text, [(q.start, q.end) for q in analysis.quotes if q.direct])
+    own, quoted = lexicon.find(text, quotes=quotes, names=[m.start for m in analysis.mentions])
+    outlet.loaded.extend(_term_dict(analysis, m) for m in own)
+    outlet.quoted_loaded.extend(_term_dict(analysis, m) for m in quoted)
+    outlet.hedges.extend(_hedges(art.id, text, quotes))
+    for desc in analysis.descriptors:
+        entity = desc.entity or _mention_entity(analysis, desc.mention)
+        if entity:
+            _add_labels(outlet, entity, [desc.text])
+            outlet.naming_spans.setdefault(
+                (entity, _norm(desc.text)),
+                {"article": art.id, "start": desc.start, "end": desc.end, "text": desc.text},
+            )
+    for quote in analysis.quotes:
+        speaker = _speaker_name(quote.speaker_entity or quote.speaker, quote.speaker_text, names)
+        tally = outlet.speakers.setdefault(speaker, [0, 0])
+        tally[0] += 1
+        tally[1] += word_count(quote.text)
+
+
+def _mention_entity(analysis: Analysis, index: int) -> str | None:
+    if 0 <= index < len(analysis.mentions):
+        return analysis.mentions[index].entity
+    return None
+
+
+def _speaker_name(speaker: str | None, speaker_text: str, names: dict[str, str]) -> str:
+    if speaker and speaker in names:
+        return names[speaker]
+    return (speaker or speaker_text or "unattributed").strip() or "unattributed"
+
+
+def _add_labels(outlet: _Outlet, entity: str, labels: Iterable[str]) -> None:
+    have = outlet.naming.setdefault(entity, [])
+    seen = {_norm(x) for x in have}
+    for label in labels:
+        if label.strip() and _norm(label) not in seen:
+            have.append(label.strip())
+            seen.add(_norm(label))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _term_dict(analysis: Analysis, match: TermMatch) -> dict[str, Any]:
+    data = match.to_dict(analysis.article.id)
+    entity, descriptor = _attached_entity(analysis, match.start, match.end)
+    if entity:
+        data["entity"] = entity
+    if descriptor:
+        data["descriptor"] = descriptor
+    return data
+
+
+def _attached_entity(
+    analysis: Analysis, start: int, end: int
+) -> tuple[str | None, dict[str, Any] | None]:
+    """The linked entity a loaded term labels: via a descriptor, or the mention it precedes."""
+    for desc in analysis.descriptors:
+        if desc.start < end and start < desc.end:
+            entity = desc.entity or _mention_entity(analysis, desc.mention)
+            span = {"start": desc.start, "end": desc.end, "text": desc.text}
+            return entity, span
+    text = analysis.article.text
+    for mention in analysis.mentions:
+        inside = mention.start <= start and end <= mention.end
+        gap = text[end : mention.start] if mention.start >= end else "x"
+        if mention.entity and (inside or (len(gap) <= 2 and not gap.strip())):
+            return mention.entity, None
+    return None, None
+
+
+def _hedges(article: str, text: str, quotes: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
+    found = []
+    for m in _HEDGE.finditer(text):
+        if any(s <= m.start() and m.end() <= e for s, e in quotes):
+            continue
+        found.append({"article": article, "start": m.start(), "end": m.end(), "text": m.group()})
+    return found
+
+
+def head_noun(descriptor: str) -> str:
+    """The head word of a descriptor: the last word before a preposition or clause."""
+    core = _HEAD_CUT.split(descriptor, maxsplit=1)[0]
+    words = _WORDS.findall(core)
+    return words[-1].casefold() if words else ""
+
+
+def _naming_contrasts(
+    outlets: dict[str, _Outlet], lexicon: Lexicon, names: dict[str, str]
+) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for outlet in outlets.values():
+        for entity, labels in outlet.naming.items():
+            others = {
+                o.name: o.naming[entity]
+                for o in outlets.values()
+                if o.name != outlet.name and o.naming.get(entity)
+            }
+            if not others:
+                continue
+            used_elsewhere = {_norm(x) for labels_ in others.values() for x in labels_}
+            other_heads = {
+                head_noun(x)
+                for labels_ in others.values()
+                for x in labels_
+                if not lexicon.find(x)[0]
+            }
+            for label in labels:
+                if _norm(label) in used_elsewhere:
+                    continue
+                hits, _ = lexicon.find(label)
+                head = head_noun(label)
+                if not hits and (not head.isalpha() or not other_heads or head in other_heads):
+                    continue
+                why = (
+                    hits[0].why
+                    if hits
+                    else f"head noun '{head}' where other outlets say "
+                    + ", ".join(sorted(h for h in other_heads if h))
+                )
+                item = {
+                    "entity": entity,
+                    "entity_name": names.get(entity, entity),
+                    "descriptor": label,
+                    "loaded": bool(hits),
+                    "why": why,
+                    "others": others,
+                }
+                item.update(outlet.naming_spans.get((entity, _norm(label)), {}))
+                found.setdefault(outlet.name, []).append(item)
+    return found
+
+
+def _per_1000(count: int, words: int) -> float:
+    return round(1000.0 * count / words, 3) if words else 0.0
+
+
+def _record(
+    outlet: _Outlet, contrasts: list[dict[str, Any]], names: dict[str, str]
+) -> dict[str, Any]:
+    quoted_words = sum(w for _, w in outlet.speakers.values())
+    speakers = {
+        name: {
+            "count": count,
+            "words": words,
+            "share": round(words / quoted_words, 3) if quoted_words else 0.0,
+        }
+        for name, (count, words) in sorted(
+            outlet.speakers.items(), key=lambda kv: (-kv[1][1], kv[0])
+        )
+    }
+    return {
+        "outlet": outlet.name,
+        "stage": STAGE,
+        "articles": outlet.articles,
+        "loaded_terms": outlet.loaded,
+        "quoted_loaded_terms": outlet.quoted_loaded,
+        "naming": outlet.naming,
+        "entity_names": {e: names.get(e, e) for e in outlet.naming},
+        "naming_contrasts": contrasts,
+        "hedges": outlet.hedges,
+        "quoted_speakers": speakers,
+        "scores": {
+            "words": outlet.words,
+            "loaded_terms": len(outlet.loaded),
+            "loaded_terms_per_1000_words": _per_1000(len(outlet.loaded), outlet.words),
+            "quoted_loaded_terms": len(outlet.quoted_loaded),
+            "hedges": len(outlet.hedges),
+            "hedges_per_1000_words": _per_1000(len(outlet.hedges), outlet.words),
+            "loaded_naming": sum(1 for c in contrasts if c["loaded"]),
+            "quoted_words_share": round(quoted_words / outlet.words, 3) if outlet.words else 0.0,
+            "distinct_speakers": len(speakers),
+        },
+    }

@@ -1,0 +1,1 @@
+"""Evaluation of storylens components on labelled data sets."""
