@@ -43,6 +43,7 @@ class Settings:
     # compare
     align_threshold: float = 0.62
     dedup_threshold: float = 0.8
+    conflict_detector: str = "conflicts.rules.v1"  # registered name (compare.conflicts)
     lexicon_file: Path | None = None  # extra loaded-term lexicon (JSON)
     llm_url: str | None = None  # OpenAI-compatible endpoint for summary rewriting; off by default
     llm_model: str = "default"

@@ -1,0 +1,126 @@
+"""Compare the articles of one story: alignment, conflicts, provenance, duplicates.
+
+:func:`compare` runs the whole chain (ingest when given paths/URLs, analysis, entity
+linking, duplicate detection, claim alignment, conflict detection, provenance,
+framing and summary) and returns a :class:`Report` whose ``to_dict()`` is the JSON
+report contract. Heavy modules (spaCy, onnxruntime) are imported on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storylens.compare.report import Report
+from storylens.errors import InputError
+from storylens.settings import Settings
+from storylens.types import Article
+
+if TYPE_CHECKING:
+    from storylens.compare.align import EmbedFn
+
+__all__ = ["Report", "compare", "compare_articles"]
+
+Progress = Callable[[str], None]
+
+
+def _read_inputs(
+    inputs: Iterable[str | Path | Article], settings: Settings
+) -> tuple[list[Article], list[InputError]]:
+    articles: list[Article] = []
+    paths: list[str] = []
+    for item in inputs:
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            paths.append(str(item))
+    errors: list[InputError] = []
+    if paths:
+        from storylens.ingest import ingest
+
+        result = ingest(paths, settings)
+        articles.extend(result.articles)
+        errors.extend(result.errors)
+    return articles, errors
+
+
+def compare(
+    inputs_or_articles: Iterable[str | Path | Article],
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    embed: EmbedFn | None = None,
+) -> Report:
+    """Compare the articles of one story (paths, URLs, directories or :class:`Article`s).
+
+    Inputs that cannot be read are listed in ``Report.errors``; :class:`InputError` is
+    raised when none can be read.
+    """
+    settings = settings or Settings()
+    if embed is None:
+        from storylens.compare import embed as embed_module
+
+        embed_module.preload()  # build the ONNX session while the text is read and parsed
+    inputs = list(inputs_or_articles)
+    articles, errors = _read_inputs(inputs, settings)
+    if not articles:
+        names = ", ".join(str(i) for i in inputs[:3]) or "(no inputs)"
+        reasons = "; ".join(str(e) for e in errors[:3])
+        raise InputError(names, f"no readable article{': ' + reasons if reasons else ''}")
+    report = compare_articles(articles, settings, progress=progress, embed=embed)
+    report.errors = [{"source": e.source, "reason": e.reason} for e in errors]
+    return report
+
+
+def compare_articles(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    embed: EmbedFn | None = None,
+) -> Report:
+    """Compare already-ingested articles."""
+    from storylens.analyse.linking import link_entities
+    from storylens.analyse.pipeline import analyse
+    from storylens.compare.align import align_claims
+    from storylens.compare.dedup import find_duplicates, units
+    from storylens.compare.provenance import SourceNames
+    from storylens.compare.report import add_provenance, build_report, resolve_conflicts
+
+    settings = settings or Settings()
+    note = progress or (lambda _stage: None)
+    articles = _unique_ids(articles)
+    note("duplicates")
+    duplicates = find_duplicates(articles, settings.dedup_threshold)
+    unit_of = units(articles, duplicates)
+    outlet_of = {a.id: a.outlet for a in articles}
+    note("analysis")
+    analyses = analyse(list(articles), settings)
+    entities = link_entities(analyses, settings)
+    note("alignment")
+    alignment = align_claims(analyses, outlet_of, unit_of, settings, embed=embed)
+    detector = resolve_conflicts(alignment, settings)
+    names = SourceNames(entities, outlet_of.values())
+    add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
+    note("report")
+    return build_report(
+        analyses,
+        entities,
+        alignment,
+        duplicates,
+        outlet_of,
+        settings,
+        stages={"conflicts": detector, "alignment": "align.minilm.v1"},
+    )
+
+
+def _unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """Drop exact re-reads of the same article (same content id), keeping the first."""
+    seen: set[str] = set()
+    out = []
+    for art in articles:
+        if art.id not in seen:
+            seen.add(art.id)
+            out.append(art)
+    return out

@@ -1,0 +1,208 @@
+"""Claim alignment: group claims from different articles that state the same thing.
+
+Each claim is embedded (MiniLM sentence vectors) and compared with every claim of
+the other articles; the pair score is the cosine similarity plus a bonus for shared
+linked entities and shared numbers. Claims are merged greedily, best pair first,
+with an average-linkage check so that one loose pair cannot chain two different
+facts together. A group's status is ``agreed`` when two or more independent outlets
+(wire copies count once) carry it, ``unique`` otherwise; the conflict detector may
+then mark it ``conflicting``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from storylens.compare.conflicts import ClaimView, claim_quantities
+from storylens.settings import Settings
+from storylens.types import Analysis, Claim, content_id
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+EmbedFn = Callable[[Sequence[str]], "npt.NDArray[np.float32]"]
+
+ENTITY_WEIGHT = 0.12
+NUMBER_WEIGHT = 0.05
+LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    """Claims from one or more articles that state the same thing."""
+
+    id: str
+    claims: list[str]
+    outlets: list[str]
+    articles: list[str]
+    status: str = "unique"  # agreed | unique | conflicting
+    text: str = ""  # the first claim's text, for display
+    score: float = 1.0  # mean pair score inside the group
+    differences: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    primary_sources: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    missing_from: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Alignment:
+    groups: list[ClaimGroup]
+    views: dict[str, ClaimView]
+    scores: dict[tuple[str, str], float]
+
+    def similarity(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        return self.scores.get((a, b), self.scores.get((b, a), 0.0))
+
+
+def claim_views(
+    analyses: Sequence[Analysis], outlet_of: Mapping[str, str], unit_of: Mapping[str, str]
+) -> list[ClaimView]:
+    """Every claim with its sentence, sentence numbers, places and linked entities."""
+    views = []
+    for analysis in analyses:
+        art = analysis.article
+        by_sentence: dict[int, list[Claim]] = {}
+        for claim in analysis.claims:
+            by_sentence.setdefault(claim.sentence, []).append(claim)
+        for claim in analysis.claims:
+            start, end = _sentence_span(analysis, claim)
+            inside = [m for m in analysis.mentions if m.start >= claim.start and m.end <= claim.end]
+            sentence_claims = by_sentence.get(claim.sentence, []) if claim.sentence >= 0 else []
+            quantities = [q for c in sentence_claims or [claim] for q in _all_numbers(c)]
+            views.append(
+                ClaimView(
+                    claim=claim,
+                    outlet=outlet_of.get(art.id, art.outlet),
+                    unit=unit_of.get(art.id, art.id),
+                    sentence=art.text[start:end],
+                    sentence_quantities=quantities,
+                    place_names=[m.text for m in inside if m.label in {"GPE", "NORP", "LOC"}],
+                    entities=frozenset(m.entity for m in inside if m.entity),
+                )
+            )
+    return views
+
+
+def _all_numbers(claim: Claim) -> list[Any]:
+    return [q for qs in claim_quantities(claim).values() for q in qs]
+
+
+def _sentence_span(analysis: Analysis, claim: Claim) -> tuple[int, int]:
+    if 0 <= claim.sentence < len(analysis.sentences):
+        return analysis.sentences[claim.sentence]
+    for start, end in analysis.sentences:
+        if start <= claim.start < end:
+            return start, end
+    return claim.start, claim.end
+
+
+def _bonus(a: ClaimView, b: ClaimView) -> float:
+    bonus = 0.0
+    if a.entities and b.entities:
+        bonus += ENTITY_WEIGHT * len(a.entities & b.entities) / len(a.entities | b.entities)
+    qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
+    if set(qa) & set(qb):
+        bonus += NUMBER_WEIGHT
+    return bonus
+
+
+def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> dict[tuple[str, str], float]:
+    """Scores of every pair of claims from different articles."""
+    if len(views) < 2:
+        return {}
+    vectors = embed([v.claim.text for v in views])
+    cosine = vectors @ vectors.T
+    scores: dict[tuple[str, str], float] = {}
+    for i, a in enumerate(views):
+        for j in range(i + 1, len(views)):
+            b = views[j]
+            if a.claim.article == b.claim.article:
+                continue
+            scores[(a.claim.id, b.claim.id)] = float(cosine[i, j]) + _bonus(a, b)
+    return scores
+
+
+def cluster(
+    views: Sequence[ClaimView], scores: Mapping[tuple[str, str], float], threshold: float
+) -> list[list[str]]:
+    """Greedy average-linkage clustering over cross-article pairs above ``threshold``."""
+    article = {v.claim.id: v.claim.article for v in views}
+    members: dict[str, list[str]] = {v.claim.id: [v.claim.id] for v in views}
+    root = {v.claim.id: v.claim.id for v in views}
+
+    def score(x: str, y: str) -> float:
+        return scores.get((x, y), scores.get((y, x), 0.0))
+
+    for (a, b), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if s < threshold:
+            break
+        ra, rb = root[a], root[b]
+        if ra == rb:
+            continue
+        cross = [score(x, y) for x in members[ra] for y in members[rb] if article[x] != article[y]]
+        if cross and sum(cross) / len(cross) < threshold - LINKAGE_SLACK:
+            continue
+        keep, drop = (ra, rb) if len(members[ra]) >= len(members[rb]) else (rb, ra)
+        for cid in members[drop]:
+            root[cid] = keep
+        members[keep].extend(members.pop(drop))
+    order = {v.claim.id: i for i, v in enumerate(views)}
+    groups = [sorted(m, key=order.__getitem__) for m in members.values()]
+    return sorted(groups, key=lambda g: order[g[0]])
+
+
+def align_claims(
+    analyses: Sequence[Analysis],
+    outlet_of: Mapping[str, str],
+    unit_of: Mapping[str, str],
+    settings: Settings,
+    *,
+    embed: EmbedFn | None = None,
+) -> Alignment:
+    """Group the claims of a story's articles; statuses are ``agreed`` or ``unique``."""
+    if embed is None:
+        from storylens.compare.embed import embed as default_embed
+
+        embed = default_embed
+    views = claim_views(analyses, outlet_of, unit_of)
+    by_id = {v.claim.id: v for v in views}
+    scores = pair_scores(views, embed)
+    all_outlets = _ordered(outlet_of[a.article.id] for a in analyses)
+    groups = []
+    for ids in cluster(views, scores, settings.align_threshold):
+        gviews = [by_id[c] for c in ids]
+        outlets = _ordered(v.outlet for v in gviews)
+        inner = [
+            scores.get((x, y), scores.get((y, x))) for i, x in enumerate(ids) for y in ids[i + 1 :]
+        ]
+        inner_scores = [s for s in inner if s is not None]
+        groups.append(
+            ClaimGroup(
+                id=content_id(" ".join(sorted(ids)), prefix="g"),
+                claims=ids,
+                outlets=outlets,
+                articles=_ordered(v.claim.article for v in gviews),
+                status="agreed" if len({v.unit for v in gviews}) > 1 else "unique",
+                text=gviews[0].claim.text,
+                score=round(sum(inner_scores) / len(inner_scores), 3) if inner_scores else 1.0,
+                missing_from=[o for o in all_outlets if o not in outlets],
+            )
+        )
+    return Alignment(groups=groups, views=by_id, scores=scores)
+
+
+def _ordered(items: Any) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,132 @@
+"""Near-duplicate articles (wire copies) by Jaccard similarity of word shingles.
+
+Small sets (a story's handful of articles) are compared exactly, pair by pair;
+larger sets use datasketch MinHash + LSH to find candidate pairs, whose estimated
+similarity is reported. Duplicates are merged into groups (connected pairs) and each
+group is counted once for agreement and source independence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from storylens.types import Article
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+EXACT_LIMIT = 60  # up to this many articles, compare shingle sets exactly
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(slots=True)
+class DuplicateGroup:
+    """Articles that are near-copies of each other; ``representative`` is the first one."""
+
+    articles: list[str]
+    outlets: list[str]
+    similarity: float  # lowest pairwise similarity that joined the group
+    representative: str
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """Lower-cased word ``size``-grams; short texts give one shingle of all their words."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _exact_pairs(sets: Sequence[set[str]], threshold: float) -> list[tuple[int, int, float]]:
+    pairs = []
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            sim = jaccard(sets[i], sets[j])
+            if sim >= threshold:
+                pairs.append((i, j, sim))
+    return pairs
+
+
+def _minhash_pairs(sets: Sequence[set[str]], threshold: float) -> list[tuple[int, int, float]]:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes = []
+    for i, items in enumerate(sets):
+        mh = MinHash(num_perm=NUM_PERM)
+        mh.update_batch([s.encode("utf-8") for s in items])
+        hashes.append(mh)
+        if items:
+            lsh.insert(str(i), mh)
+    pairs = []
+    for i, mh in enumerate(hashes):
+        for key in lsh.query(mh):
+            j = int(key)
+            if j > i:
+                sim = float(mh.jaccard(hashes[j]))
+                if sim >= threshold:
+                    pairs.append((i, j, sim))
+    return pairs
+
+
+def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list[DuplicateGroup]:
+    """Groups of two or more near-identical articles, in input order."""
+    sets = [shingles(a.text) for a in articles]
+    if len(articles) <= EXACT_LIMIT:
+        pairs = _exact_pairs(sets, threshold)
+    else:
+        pairs = _minhash_pairs(sets, threshold)
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, _ in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    members: dict[int, list[int]] = {}
+    for i in range(len(articles)):
+        members.setdefault(find(i), []).append(i)
+    groups = []
+    for root, idx in sorted(members.items()):
+        if len(idx) < 2:
+            continue
+        inside = [(i, j, s) for i, j, s in pairs if find(i) == root]
+        groups.append(
+            DuplicateGroup(
+                articles=[articles[i].id for i in idx],
+                outlets=[articles[i].outlet for i in idx],
+                similarity=round(min(s for _, _, s in inside), 3),
+                representative=articles[root].id,
+                pairs=[
+                    {"a": articles[i].id, "b": articles[j].id, "similarity": round(s, 3)}
+                    for i, j, s in inside
+                ],
+            )
+        )
+    return groups
+
+
+def units(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dict[str, str]:
+    """Article id -> the id of the article that stands for its duplicate group (or itself)."""
+    unit = {a.id: a.id for a in articles}
+    for group in groups:
+        for art in group.articles:
+            unit[art] = group.representative
+    return unit

@@ -1,0 +1,167 @@
+"""The story report: the JSON contract every renderer, store and tool reads.
+
+:class:`Report` holds plain dicts per the contract (``schema_version``, ``articles``,
+``entities``, ``quotes``, ``claims``, ``claim_groups``, ``framing``, ``summary``,
+``duplicates``) plus ``errors`` for inputs that could not be read. The analyses it
+was built from stay on the object (not serialised) for in-process callers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storylens.compare.align import Alignment, ClaimGroup
+from storylens.compare.conflicts import get_detector
+from storylens.compare.dedup import DuplicateGroup
+from storylens.compare.provenance import SourceNames, group_provenance
+from storylens.errors import InputError
+from storylens.settings import Settings
+from storylens.types import SCHEMA_VERSION, Analysis, Entity
+
+REPORT_KEYS = (
+    "schema_version",
+    "articles",
+    "entities",
+    "quotes",
+    "claims",
+    "claim_groups",
+    "framing",
+    "summary",
+    "duplicates",
+)
+
+
+@dataclass(slots=True)
+class Report:
+    """A comparison of one story's articles."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    claim_groups: list[dict[str, Any]] = field(default_factory=list)
+    framing: list[dict[str, Any]] = field(default_factory=list)
+    summary: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    stages: dict[str, str] = field(default_factory=dict)
+    schema_version: str = SCHEMA_VERSION
+    analyses: list[Analysis] = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version,
+            "articles": self.articles,
+            "entities": self.entities,
+            "quotes": self.quotes,
+            "claims": self.claims,
+            "claim_groups": self.claim_groups,
+            "framing": self.framing,
+            "summary": self.summary,
+            "duplicates": self.duplicates,
+            "errors": self.errors,
+            "stages": self.stages,
+        }
+
+    def group(self, status: str) -> list[dict[str, Any]]:
+        """Claim groups with the given status."""
+        return [g for g in self.claim_groups if g["status"] == status]
+
+
+def resolve_conflicts(alignment: Alignment, settings: Settings) -> str:
+    """Run the configured detector over every multi-outlet group; returns its name."""
+    detector = get_detector(settings.conflict_detector, settings)
+    for group in alignment.groups:
+        if group.status == "unique":
+            continue
+        views = [alignment.views[c] for c in group.claims]
+        found = detector.detect(views, alignment.similarity)
+        group.notes.extend(found.notes)
+        if found.differences:
+            group.differences.extend(found.differences)
+            group.status = "conflicting"
+    return detector.name
+
+
+def add_provenance(
+    groups: Sequence[ClaimGroup],
+    alignment: Alignment,
+    outlet_of: Mapping[str, str],
+    unit_of: Mapping[str, str],
+    names: SourceNames,
+) -> None:
+    for group in groups:
+        claims = [alignment.views[c].claim for c in group.claims]
+        group.primary_sources, group.independent_sources = group_provenance(
+            claims, outlet_of, unit_of, names
+        )
+
+
+def _module_available(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def framing_and_summary(
+    analyses: Sequence[Analysis],
+    entities: Sequence[Entity],
+    claims: list[dict[str, Any]],
+    groups: list[dict[str, Any]],
+    articles: list[dict[str, Any]],
+    settings: Settings,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Per-outlet framing and the cited summary (stages of their own modules)."""
+    framing: list[dict[str, Any]] = []
+    summary: list[dict[str, Any]] = []
+    if _module_available("storylens.compare.framing"):
+        from storylens.compare.framing import analyse_framing
+
+        framing = analyse_framing(list(analyses), list(entities), settings)
+    if _module_available("storylens.compare.summary"):
+        from storylens.compare.summary import summarise
+
+        summary = summarise(claims, groups, framing, list(entities), articles, settings)
+    return framing, summary
+
+
+def build_report(
+    analyses: Sequence[Analysis],
+    entities: Sequence[Entity],
+    alignment: Alignment,
+    duplicates: Sequence[DuplicateGroup],
+    outlet_of: Mapping[str, str],
+    settings: Settings,
+    *,
+    errors: Sequence[InputError] = (),
+    stages: Mapping[str, str] | None = None,
+) -> Report:
+    """Assemble the contract dicts from the stage outputs."""
+    group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
+    articles = [a.article.to_dict() for a in analyses]
+    claims = []
+    for analysis in analyses:
+        for claim in analysis.claims:
+            data = claim.to_dict()
+            data["outlet"] = outlet_of.get(claim.article, analysis.article.outlet)
+            data["group"] = group_of.get(claim.id)
+            claims.append(data)
+    groups = [g.to_dict() for g in alignment.groups]
+    framing, summary = framing_and_summary(analyses, entities, claims, groups, articles, settings)
+    return Report(
+        articles=articles,
+        entities=[e.to_dict() for e in entities],
+        quotes=[q.to_dict() for a in analyses for q in a.quotes],
+        claims=claims,
+        claim_groups=groups,
+        framing=framing,
+        summary=summary,
+        duplicates=[d.to_dict() for d in duplicates],
+        errors=[{"source": e.source, "reason": e.reason} for e in errors],
+        stages=dict(stages or {}),
+        analyses=list(analyses),
+    )
