@@ -7,6 +7,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from storylens.compare import Report, compare
 from storylens.errors import (
     BadRecord,
     BinaryInput,
@@ -61,6 +62,7 @@ __all__ = [
     "NoArticle",
     "Quote",
     "Removed",
+    "Report",
     "Settings",
     "Span",
     "Store",
@@ -69,4 +71,5 @@ __all__ = [
     "TimeExpression",
     "TooLarge",
     "__version__",
+    "compare",
 ]
