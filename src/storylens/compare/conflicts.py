@@ -132,7 +132,7 @@ _PRONOUNS = {
     "officials",
     "sources",
 }
-_PERCENT = {"%", "percent", "per cent", "pct", "percentage", "percentage point", "point"}
+_PERCENT = {"%", "percent", "per cent", "pct"}
 _APPROX = re.compile(
     r"\b(?:about|around|approximately|roughly|nearly|almost|some|up to|more than|over|"
     r"at least|less than|under|fewer than|estimated|some)\b",
@@ -167,7 +167,8 @@ _GIFT_FROM = re.compile(
     r"\b(?:gifts?|presents?|donations?)\s+from\s+(?P<np>[^,.;:\"“”]+)", re.IGNORECASE
 )
 _NP_STOP = re.compile(
-    r"\s+(?:on|in|at|during|after|before|while|when|who|which|that|and|but|as|to|for)\b.*$",
+    r"\s+(?:on|in|at|during|after|before|while|when|who|which|that|and|but|as|to|for|"
+    r"was|were|is|are|has|have|had|included?|includes|said|says|reported)\b.*$",
     re.IGNORECASE,
 )
 
@@ -240,7 +241,8 @@ def _same_number(a: Argument, b: Argument) -> bool:
 
 
 def _clean_np(text: str) -> str:
-    return _NP_STOP.sub("", text.strip()).strip()
+    words = _NP_STOP.sub("", text.strip()).split()
+    return " ".join(words[:8])
 
 
 def giver(view: ClaimView) -> str | None:

@@ -110,9 +110,7 @@ def _module_available(name: str) -> bool:
 def framing_and_summary(
     analyses: Sequence[Analysis],
     entities: Sequence[Entity],
-    claims: list[dict[str, Any]],
     groups: list[dict[str, Any]],
-    articles: list[dict[str, Any]],
     settings: Settings,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Per-outlet framing and the cited summary (stages of their own modules)."""
@@ -125,6 +123,8 @@ def framing_and_summary(
     if _module_available("storylens.compare.summary"):
         from storylens.compare.summary import summarise
 
+        claims = [c for a in analyses for c in a.claims]
+        articles = [a.article for a in analyses]
         summary = summarise(claims, groups, framing, list(entities), articles, settings)
     return framing, summary
 
@@ -151,7 +151,7 @@ def build_report(
             data["group"] = group_of.get(claim.id)
             claims.append(data)
     groups = [g.to_dict() for g in alignment.groups]
-    framing, summary = framing_and_summary(analyses, entities, claims, groups, articles, settings)
+    framing, summary = framing_and_summary(analyses, entities, groups, settings)
     return Report(
         articles=articles,
         entities=[e.to_dict() for e in entities],

@@ -1,0 +1,228 @@
+"""Claim alignment, statuses, omissions and report assembly on hand-built analyses.
+
+The embedder is replaced by a deterministic bag-of-words vector so the grouping logic
+is tested without the model; the real model is exercised in test_compare_embed.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from storylens.compare.align import align_claims, cluster
+from storylens.compare.dedup import DuplicateGroup
+from storylens.compare.provenance import SourceNames
+from storylens.compare.report import (
+    REPORT_KEYS,
+    add_provenance,
+    build_report,
+    resolve_conflicts,
+)
+from storylens.settings import Settings
+from storylens.types import Analysis, Argument, Article, Claim
+
+STOP = {"the", "a", "of", "on", "in", "to", "and", "said", "with"}
+
+
+def bow_embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    out = np.zeros((len(texts), 512), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in re.findall(r"[a-z0-9]+", text.casefold()):
+            if word not in STOP:
+                out[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % 512] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.clip(norms, 1e-9, None)
+
+
+def make_analysis(aid: str, outlet: str, claims: list[dict[str, Any]]) -> Analysis:
+    text = " ".join(c["text"] for c in claims)
+    article = Article(id=aid, outlet=outlet, text=text)
+    built, sentences, pos = [], [], 0
+    for i, spec in enumerate(claims):
+        start, end = pos, pos + len(spec["text"])
+        sentences.append((start, end))
+        built.append(
+            Claim(
+                id=f"{aid}_c{i}",
+                article=aid,
+                start=start,
+                end=end,
+                text=spec["text"],
+                predicate=spec.get("predicate", ""),
+                attributed_to=spec.get("chain", []),
+                quantities=spec.get("quantities", []),
+                arguments=spec.get("arguments", {}),
+                sentence=i,
+            )
+        )
+        pos = end + 1
+    return Analysis(article=article, sentences=sentences, claims=built)
+
+
+def pct(value: float) -> Argument:
+    return Argument(text=f"{value:g} percent", start=0, end=5, value=value, unit="percent")
+
+
+ANALYSES = [
+    make_analysis(
+        "a1",
+        "Lakeside Post",
+        [
+            {"text": "Norland and Sudmark signed the lake fishing treaty in Velm on Friday."},
+            {
+                "text": "The treaty grants Norland 40 percent of the spring catch.",
+                "quantities": [pct(40)],
+                "predicate": "grant",
+            },
+            {
+                "text": "The ferry guild gave the delegates two brass lanterns, NOVA reported.",
+                "chain": ["NOVA"],
+            },
+            {"text": "The treaty takes effect in the first week of August."},
+        ],
+    ),
+    make_analysis(
+        "a2",
+        "Daily Torch",
+        [
+            {"text": "Norland and Sudmark signed the lake fishing treaty in Velm."},
+            {
+                "text": "The treaty grants Norland 60 percent of the spring catch.",
+                "quantities": [pct(60)],
+                "predicate": "grant",
+            },
+            {
+                "text": "The ferry guild gave delegates two brass lanterns, NOVA agency reported.",
+                "chain": ["NOVA agency"],
+            },
+            {"text": "Hecklers delayed the convoy of the Sudmark premier by half an hour."},
+        ],
+    ),
+    make_analysis(
+        "a3",
+        "Quay Review",
+        [
+            {"text": "Norland and Sudmark signed the lake fishing treaty in Velm on Friday."},
+            {"text": "Biologists warned that pike numbers in the lake have fallen sharply."},
+        ],
+    ),
+]
+OUTLETS = {a.article.id: a.article.outlet for a in ANALYSES}
+UNITS = {aid: aid for aid in OUTLETS}
+
+
+def groups_by_text(alignment: Any) -> dict[str, Any]:
+    return {g.text: g for g in alignment.groups}
+
+
+@pytest.fixture()
+def aligned() -> Any:
+    settings = Settings()
+    alignment = align_claims(ANALYSES, OUTLETS, UNITS, settings, embed=bow_embed)
+    resolve_conflicts(alignment, settings)
+    add_provenance(alignment.groups, alignment, OUTLETS, UNITS, SourceNames([], OUTLETS.values()))
+    return alignment
+
+
+def find(alignment: Any, word: str) -> Any:
+    hits = [
+        g for g in alignment.groups if any(word in alignment.views[c].claim.text for c in g.claims)
+    ]
+    assert len(hits) == 1, [g.text for g in hits]
+    return hits[0]
+
+
+def test_align_agreed_across_three_outlets(aligned: Any) -> None:
+    group = find(aligned, "signed")
+    assert group.status == "agreed"
+    assert group.outlets == ["Lakeside Post", "Daily Torch", "Quay Review"]
+    assert group.missing_from == []
+    assert group.independent_sources == 3
+
+
+def test_align_conflicting_share(aligned: Any) -> None:
+    group = find(aligned, "percent")
+    assert group.status == "conflicting"
+    assert group.differences[0]["argument"] == "quantity"
+    assert set(group.differences[0]["claims"]) == {"a1_c1", "a2_c1"}
+
+
+def test_align_relayed_agency_is_one_source(aligned: Any) -> None:
+    group = find(aligned, "lanterns")
+    assert group.status == "agreed"
+    assert group.primary_sources == ["NOVA"]
+    assert group.independent_sources == 1
+
+
+@pytest.mark.parametrize(
+    ("word", "outlet"),
+    [("August", "Lakeside Post"), ("Hecklers", "Daily Torch"), ("pike", "Quay Review")],
+)
+def test_align_unique_claims_list_omitting_outlets(aligned: Any, word: str, outlet: str) -> None:
+    group = find(aligned, word)
+    assert group.status == "unique"
+    assert group.outlets == [outlet]
+    assert sorted(group.missing_from) == sorted(set(OUTLETS.values()) - {outlet})
+
+
+def test_align_wire_copies_count_once() -> None:
+    units = {"a1": "a1", "a2": "a1", "a3": "a3"}  # pretend a2 copies a1
+    alignment = align_claims(ANALYSES[:2], OUTLETS, units, Settings(), embed=bow_embed)
+    group = next(g for g in alignment.groups if "signed" in g.text)
+    assert group.outlets == ["Lakeside Post", "Daily Torch"]
+    assert group.status == "unique"  # one story from one wire, however many copies
+
+
+def test_align_high_threshold_keeps_everything_apart() -> None:
+    alignment = align_claims(
+        ANALYSES, OUTLETS, UNITS, Settings(align_threshold=1.5), embed=bow_embed
+    )
+    assert all(len(g.claims) == 1 and g.status == "unique" for g in alignment.groups)
+    assert sum(len(g.claims) for g in alignment.groups) == 10
+
+
+def test_align_average_linkage_blocks_chaining() -> None:
+    # x~y and y~z are strong, x~z is weak: average linkage keeps z out of {x, y}
+    from storylens.compare.conflicts import ClaimView
+
+    views = [
+        ClaimView(Claim(id=i, article=a, start=0, end=1, text=i), outlet=a, unit=a)
+        for i, a in (("x", "A"), ("y", "B"), ("z", "C"))
+    ]
+    scores = {("x", "y"): 0.95, ("y", "z"): 0.7, ("x", "z"): 0.2}
+    assert cluster(views, scores, 0.62) == [["x", "y"], ["z"]]
+
+
+def test_align_report_contract(aligned: Any) -> None:
+    report = build_report(
+        ANALYSES,
+        [],
+        aligned,
+        [DuplicateGroup(["a1", "a9"], ["Lakeside Post", "Lakeside Wire"], 0.9, "a1")],
+        OUTLETS,
+        Settings(),
+    )
+    data = report.to_dict()
+    assert set(REPORT_KEYS) <= set(data)
+    assert data["schema_version"]
+    group_ids = {g["id"] for g in data["claim_groups"]}
+    assert {c["group"] for c in data["claims"]} == group_ids
+    for group in data["claim_groups"]:
+        assert group["status"] in {"agreed", "unique", "conflicting"}
+        assert {
+            "claims",
+            "outlets",
+            "differences",
+            "primary_sources",
+            "independent_sources",
+        } <= set(group)
+    assert data["duplicates"][0]["articles"] == ["a1", "a9"]
+    assert [g["id"] for g in report.group("conflicting")] == [
+        g.id for g in aligned.groups if g.status == "conflicting"
+    ]

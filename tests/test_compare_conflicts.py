@@ -1,0 +1,350 @@
+"""Conflict rules over hand-built claims (fictional texts): numbers, givers, dates, polarity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.compare.conflicts import (
+    DEFAULT_DETECTOR,
+    ClaimView,
+    get_detector,
+    giver,
+    phrases_compatible,
+    registered,
+    unit_key,
+)
+from storylens.errors import ConfigError
+from storylens.settings import Settings
+from storylens.types import Argument, Claim
+
+
+def arg(text: str, value: Any = None, unit: str | None = None) -> Argument:
+    return Argument(text=text, start=0, end=len(text), value=value, unit=unit)
+
+
+def view(
+    cid: str,
+    text: str,
+    *,
+    outlet: str,
+    predicate: str = "",
+    args: dict[str, Argument] | None = None,
+    quantities: list[Argument] | None = None,
+    sentence_quantities: list[Argument] | None = None,
+    negated: bool = False,
+    hedged: bool = False,
+    places: list[str] | None = None,
+) -> ClaimView:
+    claim = Claim(
+        id=cid,
+        article=f"a_{outlet}",
+        start=0,
+        end=len(text),
+        text=text,
+        predicate=predicate,
+        arguments=args or {},
+        quantities=quantities or [],
+        negated=negated,
+        hedged=hedged,
+    )
+    return ClaimView(
+        claim=claim,
+        outlet=outlet,
+        unit=f"a_{outlet}",
+        sentence=text,
+        sentence_quantities=sentence_quantities if sentence_quantities is not None else [],
+        place_names=places or [],
+    )
+
+
+def detect(*views: ClaimView, sim: float = 0.9) -> tuple[list[dict[str, Any]], list[Any]]:
+    detector = get_detector(DEFAULT_DETECTOR, Settings())
+    found = detector.detect(list(views), lambda a, b: sim)
+    return found.differences, found.notes
+
+
+SHARE_40 = view(
+    "c1",
+    "The treaty grants Norland 40 percent of the lake's spring catch.",
+    outlet="Lakeside Post",
+    predicate="grant",
+    args={"recipient": arg("Norland", "e_norland")},
+    quantities=[arg("40 percent", 40.0, "percent")],
+)
+SHARE_60 = view(
+    "c2",
+    "The pact hands Norland 60 percent of the lake's spring catch.",
+    outlet="Daily Torch",
+    predicate="hand",
+    args={"recipient": arg("Norland", "e_norland")},
+    quantities=[arg("60 percent", 60.0, "percent")],
+)
+SHARE_40_AGAIN = view(
+    "c3",
+    "Norland gets 40 percent of the catch, officials said.",
+    outlet="Quay Review",
+    predicate="get",
+    quantities=[arg("40 percent", 40.0, "percent")],
+)
+
+
+def test_conflicts_percent_shares_differ() -> None:
+    diffs, _ = detect(SHARE_40, SHARE_60)
+    assert len(diffs) == 1
+    diff = diffs[0]
+    assert diff["argument"] == "quantity" and diff["unit"] == "percent"
+    assert {v["value"] for v in diff["values"]} == {40.0, 60.0}
+    assert set(diff["claims"]) == {"c1", "c2"}
+
+
+def test_conflicts_same_share_agrees() -> None:
+    diffs, _ = detect(SHARE_40, SHARE_40_AGAIN)
+    assert diffs == []
+
+
+def test_conflicts_low_similarity_pair_is_not_compared() -> None:
+    diffs, _ = detect(SHARE_40, SHARE_60, sim=0.3)
+    assert diffs == []
+
+
+def test_conflicts_different_recipients_are_different_facts() -> None:
+    other = view(
+        "c4",
+        "The pact leaves Sudmark 60 percent of the catch.",
+        outlet="Daily Torch",
+        predicate="leave",
+        args={"recipient": arg("Sudmark", "e_sudmark")},
+        quantities=[arg("60 percent", 60.0, "percent")],
+    )
+    diffs, _ = detect(SHARE_40, other)
+    assert diffs == []
+
+
+def test_conflicts_same_article_reconciles_duration() -> None:
+    short = view(
+        "d1",
+        "The four-day tour ended on Monday.",
+        outlet="Lakeside Post",
+        quantities=[arg("four-day", 4.0, "day")],
+    )
+    six = arg("six days", 6.0, "day")
+    four = arg("four-day", 4.0, "day")
+    long = view(
+        "d2",
+        "The tour lasted six days including two days of ferry travel.",
+        outlet="Daily Torch",
+        quantities=[six, arg("two days", 2.0, "day")],
+        sentence_quantities=[four, six, arg("two days", 2.0, "day")],
+    )
+    diffs, notes = detect(short, long)
+    assert diffs == []
+    assert len(notes) == 1
+    assert notes[0]["kind"] == "reconciled" and notes[0]["claim"] == "d2"
+    assert set(notes[0]["values"]) >= {4.0, 6.0}
+
+
+def test_conflicts_unreconciled_duration_differs() -> None:
+    short = view(
+        "d1", "The four-day tour ended.", outlet="A", quantities=[arg("four-day", 4, "day")]
+    )
+    long = view("d2", "The six-day tour ended.", outlet="B", quantities=[arg("six-day", 6, "day")])
+    diffs, notes = detect(short, long)
+    assert [d["argument"] for d in diffs] == ["quantity"] and notes == []
+
+
+@pytest.mark.parametrize(
+    ("value_a", "text_a", "value_b", "text_b", "conflict"),
+    [
+        (300, "300 marchers", 300, "300 marchers", False),
+        (300, "about 300 marchers", 320, "320 marchers", False),
+        (300, "300 marchers", 320, "320 marchers", True),
+        (12, "12 engineers", 12.0, "twelve engineers", False),
+    ],
+)
+def test_conflicts_number_tolerance(
+    value_a: float, text_a: str, value_b: float, text_b: str, conflict: bool
+) -> None:
+    a = view("n1", f"{text_a} gathered.", outlet="A", quantities=[arg(text_a, value_a, "marcher")])
+    b = view("n2", f"{text_b} gathered.", outlet="B", quantities=[arg(text_b, value_b, "marcher")])
+    b.claim.quantities[0].unit = "marchers" if "marchers" in text_b else "engineers"
+    a.claim.quantities[0].unit = "marchers" if "marchers" in text_a else "engineers"
+    diffs, _ = detect(a, b)
+    assert bool(diffs) is conflict
+
+
+def test_conflicts_different_units_never_compared() -> None:
+    a = view(
+        "u1",
+        "The convoy waited 40 minutes.",
+        outlet="A",
+        quantities=[arg("40 minutes", 40, "minute")],
+    )
+    b = view(
+        "u2",
+        "The fund rose 1.5 percent.",
+        outlet="B",
+        quantities=[arg("1.5 percent", 1.5, "percent")],
+    )
+    assert detect(a, b)[0] == []
+
+
+GIFT_MINISTER = view(
+    "g1",
+    "The cabinet of strongman Oskar Brandt sent the envoy home with gifts including two falcons.",
+    outlet="Lakeside Post",
+    predicate="send",
+    args={"agent": arg("The cabinet of strongman Oskar Brandt"), "theme": arg("gifts")},
+)
+GIFT_MAYOR = view(
+    "g2",
+    "The envoy had been given two falcons as gifts from a provincial mayor.",
+    outlet="Daily Torch",
+    predicate="give",
+    args={"agent": arg("The envoy")},
+)
+
+
+def test_conflicts_different_givers() -> None:
+    diffs, _ = detect(GIFT_MINISTER, GIFT_MAYOR)
+    assert len(diffs) == 1
+    assert diffs[0]["argument"] == "agent"
+    texts = {v["text"] for v in diffs[0]["values"]}
+    assert texts == {"The cabinet of strongman Oskar Brandt", "a provincial mayor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "agent", "expected"),
+    [
+        ("The envoy received two falcons.", "receive", "The envoy", None),
+        (
+            "The envoy was handed two falcons by the mayor of Velm.",
+            "hand",
+            None,
+            "the mayor of Velm",
+        ),
+        ("Gifts from the harbour guild included a lamp.", "include", None, "the harbour guild"),
+        ("The mayor gave the envoy a lamp.", "give", "The mayor", "The mayor"),
+        ("The mayor praised the envoy.", "praise", "The mayor", None),
+    ],
+)
+def test_conflicts_giver_extraction(
+    text: str, predicate: str, agent: str | None, expected: str | None
+) -> None:
+    args = {"agent": arg(agent)} if agent else {}
+    assert giver(view("x", text, outlet="A", predicate=predicate, args=args)) == expected
+
+
+def test_conflicts_givers_with_shared_word_are_compatible() -> None:
+    other = view(
+        "g3",
+        "The envoy was handed two falcons by the mayor of Velm province.",
+        outlet="Quay Review",
+        predicate="hand",
+    )
+    assert detect(GIFT_MAYOR, other)[0] == []
+
+
+def test_conflicts_country_subsumes_its_officials() -> None:
+    country = view(
+        "g4",
+        "Velmark gave the envoy two falcons.",
+        outlet="Quay Review",
+        predicate="give",
+        args={"agent": arg("Velmark")},
+        places=["Velmark"],
+    )
+    assert detect(GIFT_MAYOR, country)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("a provincial mayor", "the mayor of Velm", True),
+        ("he", "the provincial mayor", True),
+        ("", "the mayor", True),
+        ("the cabinet of Oskar Brandt", "a provincial mayor", False),
+    ],
+)
+def test_conflicts_phrase_compatibility(a: str, b: str, same: bool) -> None:
+    assert phrases_compatible(a, b) is same
+
+
+def test_conflicts_denial_versus_assertion() -> None:
+    paid = view(
+        "p1",
+        "Norland paid compensation to the fishers.",
+        outlet="A",
+        predicate="pay",
+        args={"agent": arg("Norland", "e_norland")},
+    )
+    denied = view(
+        "p2",
+        "Norland did not pay compensation to the fishers.",
+        outlet="B",
+        predicate="pay",
+        args={"agent": arg("Norland", "e_norland")},
+        negated=True,
+    )
+    diffs, _ = detect(paid, denied)
+    assert [d["argument"] for d in diffs] == ["polarity"]
+    # hedged claims and loosely similar pairs are not enough
+    paid.claim.hedged = True
+    assert detect(paid, denied)[0] == []
+    paid.claim.hedged = False
+    assert detect(paid, denied, sim=0.7)[0] == []
+
+
+def test_conflicts_dates_differ() -> None:
+    a = view(
+        "t1",
+        "The ministers met on 3 May.",
+        outlet="A",
+        predicate="meet",
+        args={"time": arg("3 May", "2025-05-03")},
+    )
+    b = view(
+        "t2",
+        "The ministers met on 5 May.",
+        outlet="B",
+        predicate="meet",
+        args={"time": arg("5 May", "2025-05-05")},
+    )
+    diffs, _ = detect(a, b)
+    assert [d["argument"] for d in diffs] == ["time"]
+    b.claim.arguments["time"] = arg("on Saturday", None)
+    assert detect(a, b)[0] == []  # an ISO date and a bare weekday are not compared
+
+
+def test_conflicts_copies_of_one_article_never_conflict() -> None:
+    copy = view(
+        "c9",
+        SHARE_60.claim.text,
+        outlet="Daily Torch Syndicated",
+        quantities=[arg("60 percent", 60.0, "percent")],
+    )
+    copy.unit = SHARE_40.unit
+    assert detect(SHARE_40, copy)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("unit", "key"),
+    [
+        ("days", "day"),
+        ("%", "percent"),
+        ("per cent", "percent"),
+        ("kamikaze drones", "drone"),
+        ("", None),
+        (None, None),
+        ("batteries", "battery"),
+    ],
+)
+def test_conflicts_unit_key(unit: str | None, key: str | None) -> None:
+    assert unit_key(unit) == key
+
+
+def test_conflicts_registry() -> None:
+    assert DEFAULT_DETECTOR in registered()
+    with pytest.raises(ConfigError, match="unknown conflict detector"):
+        get_detector("conflicts.nope.v9", Settings())

