@@ -1,0 +1,109 @@
+"""Assemble an :class:`Article` from clean text and whatever metadata was found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import PurePath
+
+from storylens.errors import NoArticle
+from storylens.ingest.language import detect_language
+from storylens.ingest.outlets import load_outlets, registered_domain, url_host
+from storylens.settings import Settings
+from storylens.types import Article, Removed, content_id
+
+META_FIELDS = ("outlet", "url", "title", "byline", "published", "language")
+
+
+@dataclass(slots=True)
+class Meta:
+    """Article metadata as found; None means "not stated"."""
+
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    language: str | None = None
+    site_name: str | None = None  # the page's own name for its site (og:site_name)
+
+    def update(self, other: Meta) -> Meta:
+        """``other``'s stated values win over this one's."""
+        for f in fields(self):
+            value = getattr(other, f.name)
+            if value is not None:
+                setattr(self, f.name, value)
+        return self
+
+
+def source_stem(source: str) -> str:
+    """The file name of ``source`` without its extensions, as a last-resort outlet name."""
+    name = PurePath(source).name or source
+    name = re.sub(r":\d+$", "", name)  # "articles.jsonl:3" is record 3 of a file
+    for suffix in (
+        ".gz",
+        ".jsonl",
+        ".ndjson",
+        ".json",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".md",
+        ".markdown",
+        ".txt",
+        ".text",
+    ):
+        name = name.removesuffix(suffix)
+    return name or source
+
+
+def choose_outlet(meta: Meta, source: str, settings: Settings) -> str:
+    """The outlet's display name, from the best evidence available.
+
+    Stated outlet (sidecar, record), else the URL's domain when the outlets table
+    knows it, else the page's own site name, else the URL's registered domain, else
+    a byline naming an outlet or agency, else the file name.
+    """
+    if meta.outlet:
+        return meta.outlet
+    table = load_outlets(settings.outlets_file)
+    host = url_host(meta.url) if meta.url else None
+    if host:
+        named = table.name_for_domain(host)
+        if named:
+            return named
+    if meta.site_name and 0 < len(meta.site_name) <= 80 and "://" not in meta.site_name:
+        return meta.site_name
+    if host:
+        return registered_domain(host)
+    if meta.byline:
+        known = table.known_name(meta.byline)
+        if known:
+            return known
+    return source_stem(source)
+
+
+def make_article(
+    text: str,
+    meta: Meta,
+    removed: list[Removed],
+    *,
+    source: str,
+    settings: Settings,
+) -> Article:
+    """The final article; raises :class:`NoArticle` when no text is left."""
+    text = text.strip()
+    if not text:
+        raise NoArticle(source, "no article text left after removing markup and debris")
+    return Article(
+        id=content_id(text),
+        outlet=choose_outlet(meta, source, settings),
+        text=text,
+        url=meta.url,
+        title=meta.title,
+        byline=meta.byline,
+        published=meta.published,
+        language=meta.language or detect_language(text),
+        removed=removed,
+        source=source,
+    )

@@ -1,0 +1,79 @@
+"""Stand-alone date lines in scraped text ("September 17, 2023" -> 2023-09-17).
+
+Only a line that is nothing but a date (optionally "Published", a weekday, a
+time of day) counts: a date inside a sentence is never taken as the
+publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+)?"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TIME = (
+    r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]?\d{0,2}|GMT[+-]?\d{0,2})\)?)?)?"
+)
+_PREFIX = r"^(?P<prefix>(?:published|posted|first published|date)(?:\s+on)?\s*[:|-]?\s*)?"
+_DATE_FORMS = (
+    rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",
+    r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?",
+)
+DATE_LINES = tuple(
+    re.compile(rf"{_PREFIX}{form}{_TIME}\s*\.?$", re.IGNORECASE) for form in _DATE_FORMS
+)
+
+
+def _build(year: str, month: str, day: str) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date_line(line: str) -> str | None:
+    """The ISO date stated by a line that is only a date, else None."""
+    line = line.strip()
+    if len(line) > 80:
+        return None
+    for pattern in DATE_LINES:
+        match = pattern.match(line)
+        if not match:
+            continue
+        if match.groupdict().get("iso"):
+            return _build(match["iy"], match["im"], match["id"])
+        month = _MONTHS[match["month"].lower()[:3]]
+        return _build(match["year"], str(month), match["day"])
+    return None
+
+
+def split_trailing_date(line: str) -> tuple[str, str | None]:
+    """Split "By Jane Roe | March 3, 2024" into ("By Jane Roe", "2024-03-03")."""
+    for sep in ("|", "·", "•", " - ", " – ", " — ", ","):
+        head, found, tail = line.rpartition(sep)
+        if found and head.strip():
+            date = parse_date_line(tail)
+            if date is None and sep == ",":
+                # "By Jane Roe, March 3, 2024": the date itself holds a comma
+                head2, found2, tail2 = head.rpartition(",")
+                if found2 and head2.strip():
+                    date = parse_date_line(f"{tail2},{tail}")
+                    if date:
+                        return head2.strip(), date
+            if date:
+                return head.strip(), date
+    return line, None

@@ -1,0 +1,89 @@
+"""HTML pages: trafilatura for the main text and metadata (dates via htmldate).
+
+Dates are taken only from what the page states (meta tags, ``<time>``,
+structured data): htmldate runs with its extensive text search off, so a date
+is never guessed from a URL or from some date mentioned in the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+from lxml import etree  # type: ignore[import-untyped]
+
+from storylens.errors import InputError, NoArticle
+from storylens.ingest.build import Meta, make_article
+from storylens.ingest.decode import decode_bytes
+from storylens.ingest.scrape import clean_text
+from storylens.ingest.sidecar import normalise_date
+from storylens.settings import DEFAULT, Settings
+from storylens.types import Article, Removed
+
+EXTRACTOR = "html.trafilatura.v1"
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def _extract(html: str, url: str | None, source: str) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except (ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
+        raise NoArticle(source, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
+    except RecursionError as exc:
+        raise NoArticle(source, "HTML is nested too deeply to parse") from exc
+
+
+def _published(value: Any, source: str) -> str | None:
+    if not value:
+        return None
+    try:
+        return normalise_date(str(value), source)
+    except InputError:
+        return None
+
+
+def _drop_repeated_title(text: str, title: str | None) -> tuple[str, list[Removed]]:
+    """Drop a first paragraph that only repeats the headline."""
+    if not title:
+        return text, []
+    first, _sep, rest = text.partition("\n\n")
+    if " ".join(first.split()).casefold() == " ".join(title.split()).casefold() and rest:
+        return rest, [Removed(first, "headline (repeated in body)")]
+    return text, []
+
+
+def article_from_html(
+    html: bytes | str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    settings: Settings = DEFAULT,
+    declared_charset: str | None = None,
+) -> Article:
+    """The article in an HTML page; :class:`NoArticle` when the page has none."""
+    src = source or url or "<html>"
+    if isinstance(html, bytes):
+        html = decode_bytes(
+            html, src, max_bytes=settings.max_bytes, declared=declared_charset, html=True
+        )
+    elif not html.strip():
+        raise NoArticle(src, "empty HTML document")
+    doc = _extract(html, url, src)
+    if doc is None or not (doc.text or "").strip():
+        raise NoArticle(src, "no article text found in the HTML page")
+    text, removed = clean_text(doc.text)
+    meta = Meta(
+        url=url or doc.url,
+        title=" ".join(doc.title.split()) if doc.title else None,
+        byline=" ".join(doc.author.split()) if doc.author else None,
+        published=_published(doc.date, src),
+        site_name=doc.sitename or None,
+    )
+    text, dropped = _drop_repeated_title(text, meta.title)
+    return make_article(text, meta, dropped + removed, source=src, settings=settings)

@@ -1,0 +1,227 @@
+"""Input dispatch: paths, directories, ``-`` (stdin) and URLs to articles.
+
+Each input yields articles or :class:`InputError` s; one bad input never stops
+the others. Directories are walked recursively (hidden files and sidecar
+``.meta.json`` files skipped). WARC files and RSS/Atom/OPML/sitemap feeds are
+handed to :mod:`storylens.sources` (imported only when needed).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from storylens.errors import InputError
+from storylens.ingest.build import Meta
+from storylens.ingest.decode import (
+    check_size,
+    decode_bytes,
+    gunzip_capped,
+)
+from storylens.ingest.fetch import FetchedPage, Resolver, fetch
+from storylens.ingest.html import article_from_html
+from storylens.ingest.jsonl import iter_json, iter_jsonl
+from storylens.ingest.scrape import article_from_text
+from storylens.ingest.sidecar import is_sidecar, read_sidecar, sidecar_for
+from storylens.settings import DEFAULT, Settings
+from storylens.types import Article
+
+Item = Article | InputError
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".opml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+_FEED_ROOT = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    rb"<(?:rss|feed|opml|urlset|sitemapindex|rdf:RDF)\b",
+    re.I | re.S,
+)
+_HTML_HEAD = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def is_url(item: str) -> bool:
+    """Whether ``item`` is an http(s) URL rather than a path."""
+    return item.lower().startswith(("http://", "https://"))
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """RSS, Atom, OPML or sitemap XML."""
+    return bool(_FEED_ROOT.match(data[:4096]))
+
+
+def looks_like_html(data: bytes) -> bool:
+    """An HTML document (markup at the very start)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head[:1] == b"<" and bool(_HTML_HEAD.search(head[:1024]))
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Every non-empty line is a JSON object."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and all(ln.startswith("{") and ln.endswith("}") for ln in lines)
+
+
+def _with_sidecar(article: Article, meta: Meta, settings: Settings) -> Article:
+    from storylens.ingest.build import choose_outlet
+
+    for key in ("url", "title", "byline", "published", "language"):
+        value = getattr(meta, key)
+        if value is not None:
+            setattr(article, key, value)
+    if meta.outlet is not None:
+        article.outlet = meta.outlet
+    elif meta.url is not None:
+        article.outlet = choose_outlet(Meta(url=meta.url), article.source or "", settings)
+    return article
+
+
+def from_bytes(
+    data: bytes,
+    source: str,
+    settings: Settings = DEFAULT,
+    *,
+    name: str = "",
+    meta: Meta | None = None,
+    url: str | None = None,
+    declared: str | None = None,
+) -> Iterator[Item]:
+    """Articles from one input's bytes; ``name`` (a file name) hints at the format."""
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        data = gunzip_capped(data, source, settings.max_bytes)
+        lower = lower.removesuffix(".gz")
+    suffix = Path(lower).suffix
+    if suffix in JSONL_SUFFIXES or suffix == ".json":
+        text = decode_bytes(data, source, max_bytes=settings.max_bytes, declared=declared)
+        yield from (iter_jsonl if suffix in JSONL_SUFFIXES else iter_json)(text, source, settings)
+        return
+    if suffix in HTML_SUFFIXES or (
+        suffix not in {".txt", ".md", ".markdown"} and looks_like_html(data)
+    ):
+        article = article_from_html(
+            data, url=url, source=source, settings=settings, declared_charset=declared
+        )
+    else:
+        text = decode_bytes(data, source, max_bytes=settings.max_bytes, declared=declared)
+        if not suffix and looks_like_jsonl(text):
+            yield from iter_jsonl(text, source, settings)
+            return
+        stated = Meta(url=url)
+        if meta is not None:
+            stated.update(meta)
+        yield article_from_text(text, source=source, settings=settings, meta=stated)
+        return
+    yield _with_sidecar(article, meta, settings) if meta else article
+
+
+def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
+    """WARC files and feeds, handled by :mod:`storylens.sources`."""
+    lower = path.name.lower()
+    if lower.endswith((".warc", ".warc.gz")):
+        from storylens.sources.warc import iter_warc
+
+        return iter_warc(path, settings)
+    is_feed = path.suffix.lower() in FEED_SUFFIXES
+    if not is_feed and path.suffix.lower() == ".xml":
+        with path.open("rb") as fh:
+            is_feed = looks_like_feed(fh.read(4096))
+    if is_feed:
+        from storylens.sources.feeds import iter_feed
+
+        return iter_feed(str(path), settings)
+    return None
+
+
+def from_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Item]:
+    """Articles from one file (its sidecar applied)."""
+    source = str(path)
+    try:
+        special = _from_special(path, settings)
+        if special is not None:
+            yield from special
+            return
+        check_size(path.stat().st_size, source, settings.max_bytes)
+        data = path.read_bytes()
+        sidecar = sidecar_for(path)
+        meta = read_sidecar(sidecar) if sidecar else None
+        yield from from_bytes(data, source, settings, name=path.name, meta=meta)
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+    except InputError as err:
+        yield err
+
+
+def walk(directory: Path) -> Iterator[Path]:
+    """Article files under ``directory``, sorted, skipping hidden files and sidecars."""
+    for path in sorted(directory.rglob("*")):
+        rel = path.relative_to(directory)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and not is_sidecar(path):
+            yield path
+
+
+def _page_is_feed(page: FetchedPage) -> bool:
+    ctype = (page.content_type or "").lower()
+    return ctype.startswith(_FEED_TYPES) or (
+        ("xml" in ctype or not ctype) and looks_like_feed(page.content)
+    )
+
+
+def from_url(
+    url: str, settings: Settings = DEFAULT, resolver: Resolver | None = None
+) -> Iterator[Item]:
+    """Articles from a URL: one page, or a feed handed to :mod:`storylens.sources.feeds`."""
+    try:
+        page = fetch(url, settings, resolver)
+        if _page_is_feed(page):
+            from storylens.sources.feeds import iter_feed
+
+            yield from iter_feed(url, settings)
+            return
+        ctype = (page.content_type or "").lower()
+        name = "page.txt" if ctype.startswith(("text/plain", "text/markdown")) else "page.html"
+        yield from from_bytes(
+            page.content, url, settings, name=name, url=page.url, declared=page.charset
+        )
+    except InputError as err:
+        yield err
+
+
+def read_stream(stream: IO[bytes], settings: Settings) -> bytes:
+    """Read a stream, never more than the size cap (plus one byte to detect overflow)."""
+    data = stream.read(settings.max_bytes + 1)
+    check_size(len(data), "<stdin>", settings.max_bytes)
+    return data
+
+
+def iter_ingest(
+    inputs: Iterable[str], settings: Settings = DEFAULT, *, resolver: Resolver | None = None
+) -> Iterator[Item]:
+    """Articles and errors from every input, in order; bad inputs never stop the rest."""
+    for item in inputs:
+        if item == "-":
+            try:
+                data = read_stream(sys.stdin.buffer, settings)
+                yield from from_bytes(data, "<stdin>", settings)
+            except InputError as err:
+                yield err
+        elif is_url(item):
+            yield from from_url(item, settings, resolver)
+        else:
+            path = Path(item)
+            if path.is_dir():
+                found = False
+                for file in walk(path):
+                    found = True
+                    yield from from_file(file, settings)
+                if not found:
+                    yield InputError(item, "directory holds no input files")
+            elif path.exists():
+                yield from from_file(path, settings)
+            else:
+                yield InputError(item, "no such file or directory")
