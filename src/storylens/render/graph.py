@@ -2,7 +2,7 @@
 
 Built from each claim's ``attributed_to`` chain (nearest source first): the outlet links
 to the nearest source, each source to the next, and the last one is the primary source.
-A group's ``primary_sources`` add outlet → source edges when no chain shows them. The
+Outlets with no attributed claim appear alone (they speak in their own voice). The
 template draws the result as inline SVG; labels stay plain strings (autoescaped there).
 """
 
@@ -46,25 +46,7 @@ def _edges(view: ReportView) -> set[tuple[str, str]]:
     for outlet, chain in view.chains():
         hops = [outlet, *chain]
         edges.update(itertools.pairwise(hops))
-    for group in view.groups:
-        for outlet in group.outlets:
-            for source in group.primary_sources:
-                if source and source != outlet and not _reaches(edges, outlet, source):
-                    edges.add((outlet, source))
     return {(a, b) for a, b in edges if a != b}
-
-
-def _reaches(edges: set[tuple[str, str]], start: str, goal: str) -> bool:
-    seen, todo = {start}, [start]
-    while todo:
-        node = todo.pop()
-        for a, b in edges:
-            if a == node and b not in seen:
-                if b == goal:
-                    return True
-                seen.add(b)
-                todo.append(b)
-    return False
 
 
 def provenance_graph(view: ReportView) -> Graph | None:
