@@ -1,0 +1,427 @@
+"""A neutral, cited summary of one story: extractive with a light rewrite.
+
+:func:`summarise` picks sentences from the claim groups: ``agreed`` groups first (most
+outlets, then most independent sources), every ``conflicting`` group stated as a conflict
+("Harbor Ledger says X; Patriot Daily says Y"), then the best-sourced ``unique`` claims,
+attributed to their outlet. Each sentence is one claim's own text with loaded terms
+replaced by the neutral descriptor other outlets use for the same actor (or the lexicon's
+neutral alternative, or dropped), and it keeps its attribution ("According to Valpress,
+..."). Every sentence carries ``citations``: the claim ids, then the article ids.
+
+The result is deterministic and needs no network. When ``Settings.llm_url`` is set, the
+extractive sentences are handed to :mod:`storylens.compare.llm` for rewriting, and only
+generated sentences supported by their cited claims are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.compare.lexicon import Lexicon, load_lexicon
+from storylens.settings import Settings
+from storylens.types import Article, Claim, Entity
+
+STAGE = "summary.extractive.v1"
+MAX_SENTENCES = 8
+MAX_CONFLICTS = 3
+DUPLICATE_JACCARD = 0.6
+
+_FUNCTION_START = {
+    "the", "a", "an", "it", "its", "this", "that", "these", "those", "there", "some",
+    "about", "more", "most", "many", "several", "both", "each", "all", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "his", "her",
+    "their", "our", "after", "before", "during", "earlier", "later", "on", "in", "at",
+}  # fmt: skip
+_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
+_STOP = {
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "that",
+    "was", "is", "were", "are", "be", "has", "had", "have", "it", "its", "as", "from", "said",
+    "says", "this", "which", "who", "after", "according",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    start: int
+    end: int
+    text: str
+
+
+class _Context:
+    """Look-ups shared by the sentence builders."""
+
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        framing: Sequence[dict[str, Any]],
+        entities: Sequence[Entity],
+        articles: Sequence[Article],
+        lexicon: Lexicon,
+    ) -> None:
+        self.claims = {c.id: c for c in claims}
+        self.articles = {a.id: a for a in articles}
+        self.lexicon = lexicon
+        self.names = {e.id: e.name for e in entities}
+        self.proper = _proper_words(articles, entities)
+        self.terms: dict[str, list[dict[str, Any]]] = {}
+        self.naming: dict[str, dict[str, list[str]]] = {}  # entity -> outlet -> labels
+        for record in framing:
+            outlet = str(record.get("outlet", ""))
+            for term in record.get("loaded_terms") or []:
+                self.terms.setdefault(str(term.get("article")), []).append(term)
+            for entity, labels in (record.get("naming") or {}).items():
+                self.naming.setdefault(str(entity), {})[outlet] = [str(x) for x in labels]
+        for entity_obj in entities:
+            for outlet, labels in entity_obj.labels.items():
+                have = self.naming.setdefault(entity_obj.id, {}).setdefault(outlet, [])
+                have.extend(x for x in labels if x not in have)
+
+    def outlet(self, claim: Claim) -> str:
+        art = self.articles.get(claim.article)
+        return art.outlet if art else claim.article
+
+    def terms_in(self, claim: Claim) -> list[dict[str, Any]]:
+        return [
+            t
+            for t in self.terms.get(claim.article, [])
+            if claim.start <= int(t["start"]) and int(t["end"]) <= claim.end
+        ]
+
+    def neutral_descriptor(self, entity: str, outlet: str) -> str | None:
+        """The non-loaded premodifier most outlets other than ``outlet`` use for ``entity``."""
+        counts: Counter[str] = Counter()
+        for other, labels in self.naming.get(entity, {}).items():
+            if other == outlet:
+                continue
+            for label in dict.fromkeys(labels):
+                if _usable_premodifier(label) and not self.lexicon.find(label)[0]:
+                    counts[label] += 1
+        if not counts:
+            return None
+        return sorted(counts, key=lambda x: (-counts[x], -len(x.split()), x))[0]
+
+
+_MID_CAPS = re.compile(r"(?<=[a-z,] )([A-Z][\w’'-]*)")
+
+
+def _proper_words(articles: Sequence[Article], entities: Sequence[Entity]) -> set[str]:
+    """Words written capitalised mid-sentence, plus the words of entity names and outlets."""
+    found = {w for a in articles for w in _MID_CAPS.findall(a.text)}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            found.update(name.split())
+    found.update(w for a in articles for w in a.outlet.split())
+    return found
+
+
+def _usable_premodifier(label: str) -> bool:
+    words = label.split()
+    return (
+        0 < len(words) <= 4
+        and "," not in label
+        and words[0].lower() not in {"a", "an", "the", "who", "which"}
+    )
+
+
+# rewriting ----------------------------------------------------------------------------
+
+
+def claim_text(claim: Claim, ctx: _Context) -> str:
+    """The claim's text with loaded terms neutralised (spans from the framing records)."""
+    art = ctx.articles.get(claim.article)
+    if art is None or art.text[claim.start : claim.end] != claim.text:
+        return claim.text.strip()
+    out = claim.text
+    for edit in sorted(_edits(claim, ctx, art.text), key=lambda e: e.start, reverse=True):
+        local = _Edit(edit.start - claim.start, min(edit.end, claim.end) - claim.start, edit.text)
+        out = _fix_article_word(_apply(out, local), local.start)
+    text = " ".join(out.split())
+    return _capitalise(text) if claim.text[:1].isupper() else text
+
+
+def _edits(claim: Claim, ctx: _Context, text: str) -> list[_Edit]:
+    edits: list[_Edit] = []
+    outlet = ctx.outlet(claim)
+    for term in sorted(ctx.terms_in(claim), key=lambda t: int(t["start"])):
+        start, end = int(term["start"]), int(term["end"])
+        replacement = str(term.get("neutral_alternative") or "")
+        entity = term.get("entity")
+        descriptor = term.get("descriptor")
+        if entity:
+            neutral = ctx.neutral_descriptor(str(entity), outlet)
+            if neutral:
+                replacement = neutral
+                if descriptor and claim.start <= int(descriptor["start"]):
+                    start = min(start, int(descriptor["start"]))
+                    end = max(end, min(int(descriptor["end"]), claim.end))
+        if edits and start < edits[-1].end:
+            continue
+        if text[start : start + 1].isupper() and replacement[:1].islower():
+            replacement = _capitalise(replacement)
+        if not replacement:  # drop the words and the space after them
+            while end < len(text) and text[end] == " ":
+                end += 1
+        edits.append(_Edit(start, end, replacement))
+    return edits
+
+
+def _apply(text: str, edit: _Edit) -> str:
+    return text[: edit.start] + edit.text + text[edit.end :]
+
+
+_ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
+
+
+def _fix_article_word(text: str, at: int) -> str:
+    """Repair 'a'/'an' before an edited position ("a so-called accord" -> "an accord")."""
+    m = _ARTICLE_BEFORE.search(text, max(0, at - 4), at)
+    if not m:
+        return text
+    nxt = text[at : at + 1].lower()
+    want = "an" if nxt and nxt in "aeiou" else "a"
+    word = m.group(1)
+    if word.lower() == want:
+        return text
+    fixed = want.capitalize() if word[0].isupper() else want
+    return text[: m.start(1)] + fixed + text[m.end(1) :]
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _as_clause(text: str, proper: set[str] | frozenset[str] = frozenset()) -> str:
+    """Text fit to follow 'says' or 'According to X,': a common first word lower-cased.
+
+    ``proper`` holds words known to be names (capitalised mid-sentence somewhere).
+    """
+    text = text.strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    word = first.strip("\"“‘'(")
+    common = word.lower() in _FUNCTION_START or (
+        word[:1].isupper() and word[1:].islower() and word not in proper
+    )
+    if common and first[:1].isupper():
+        return first.lower() + text[len(first) :]
+    return text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if text and text[-1] not in '.!?"”’':
+        text += "."
+    return _capitalise(text)
+
+
+def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
+    """Keep the claim's attribution: prefix its nearest source unless the text names it."""
+    sources = [s for s in claim.attributed_to if s.strip()]
+    if not sources or any(s.casefold() in text.casefold() for s in sources):
+        return text
+    return f"According to {sources[0]}, {_as_clause(text, proper)}"
+
+
+def _join_names(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# selection ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    kind: str
+    text: str
+    claims: list[str]
+    articles: list[str]
+    group: str
+    outlets: list[str]
+    rank: tuple[Any, ...]
+
+
+def _group_claims(group: dict[str, Any], ctx: _Context) -> list[Claim]:
+    return [ctx.claims[c] for c in _ids(group.get("claims")) if c in ctx.claims]
+
+
+def _ids(raw: Any) -> list[str]:
+    out = []
+    for item in raw or []:
+        if isinstance(item, dict):
+            item = item.get("id") or item.get("claim")
+        if item is not None:
+            out.append(str(item))
+    return out
+
+
+def _representative(claims: Sequence[Claim], ctx: _Context) -> Claim:
+    """The most neutral wording: fewest loaded terms, attribution kept, then shortest."""
+    return min(
+        claims,
+        key=lambda c: (len(ctx.terms_in(c)), -len(c.attributed_to), len(c.text), c.id),
+    )
+
+
+def _position(claims: Sequence[Claim]) -> int:
+    return min((c.start for c in claims), default=0)
+
+
+def _candidate(group: dict[str, Any], ctx: _Context) -> _Candidate | None:
+    claims = _group_claims(group, ctx)
+    if not claims:
+        return None
+    status = str(group.get("status") or "unique")
+    outlets = [str(o) for o in group.get("outlets") or []] or sorted(
+        {ctx.outlet(c) for c in claims}
+    )
+    independent = int(group.get("independent_sources") or len(outlets) or 1)
+    gid = str(group.get("id", ""))
+    if status == "conflicting":
+        text, cited = _conflict_text(group, claims, ctx)
+        rank: tuple[Any, ...] = (-len(outlets), _position(claims))
+    else:
+        best = _representative(claims, ctx)
+        text = _attributed(best, claim_text(best, ctx), ctx.proper)
+        if status == "unique" and not _names_outlet(text, outlets):
+            text = f"According to {_join_names(outlets)}, {_as_clause(text, ctx.proper)}"
+        cited = claims
+        rank = (-len(outlets), -independent, _position(claims))
+        if status == "unique":
+            rank = (-independent, -int(bool(best.attributed_to)), _position(claims))
+    return _Candidate(
+        kind=status,
+        text=_sentence(text),
+        claims=[c.id for c in cited],
+        articles=list(dict.fromkeys(c.article for c in cited)),
+        group=gid,
+        outlets=outlets,
+        rank=rank,
+    )
+
+
+def _names_outlet(text: str, outlets: Sequence[str]) -> bool:
+    return any(o.casefold() in text.casefold() for o in outlets)
+
+
+def _conflict_text(
+    group: dict[str, Any], claims: Sequence[Claim], ctx: _Context
+) -> tuple[str, list[Claim]]:
+    """'A and B say X; C says Y' with one claim per side of the first difference."""
+    sides: dict[str, list[str]] = {}  # claim id -> outlets on that side
+    by_value: dict[str, str] = {}  # normalised value -> claim id
+    diffs = [d for d in group.get("differences") or [] if isinstance(d, dict)]
+    for side in diffs[0].get("values") or [] if diffs else []:
+        if not isinstance(side, dict) or str(side.get("claim")) not in ctx.claims:
+            continue
+        claim = ctx.claims[str(side["claim"])]
+        key = str(side.get("value", side.get("text", ""))).casefold()
+        cid = by_value.setdefault(key, claim.id)
+        outlet = str(side.get("outlet") or ctx.outlet(claim))
+        if outlet not in sides.setdefault(cid, []):
+            sides[cid].append(outlet)
+    if len(sides) < 2:  # no structured difference: one claim per outlet
+        sides = {}
+        for claim in claims:
+            outlet = ctx.outlet(claim)
+            if not any(outlet in v for v in sides.values()):
+                sides[claim.id] = [outlet]
+    parts = []
+    for cid, outlets in sides.items():
+        verb = "says" if len(outlets) == 1 else "say"
+        said = _as_clause(claim_text(ctx.claims[cid], ctx), ctx.proper)
+        parts.append(f"{_join_names(outlets)} {verb} {said}")
+    cited = [ctx.claims[c] for c in sides] + [c for c in claims if c.id not in sides]
+    return "; ".join(parts), cited
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _TOKEN.findall(text)} - _STOP
+
+
+def _duplicate(text: str, chosen: Iterable[_Candidate]) -> bool:
+    """Near-identical wording with the same numbers (different numbers: different facts)."""
+    words = _words(text)
+    numbers = {w for w in words if w.isdigit()}
+    for other in chosen:
+        theirs = _words(other.text)
+        if numbers != {w for w in theirs if w.isdigit()}:
+            continue
+        union = words | theirs
+        if union and len(words & theirs) / len(union) >= DUPLICATE_JACCARD:
+            return True
+    return False
+
+
+def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
+    by_kind: dict[str, list[_Candidate]] = {"agreed": [], "conflicting": [], "unique": []}
+    for cand in candidates:
+        by_kind.setdefault(cand.kind, []).append(cand)
+    for items in by_kind.values():
+        items.sort(key=lambda c: c.rank)
+    conflicts = by_kind["conflicting"][:MAX_CONFLICTS]
+    reserve = min(2, len(by_kind["unique"]))
+    chosen: list[_Candidate] = []
+    for cand in by_kind["agreed"]:
+        if len(chosen) >= limit - len(conflicts) - reserve:
+            break
+        if not _duplicate(cand.text, chosen):
+            chosen.append(cand)
+    for cand in conflicts:
+        if len(chosen) < limit and not _duplicate(cand.text, chosen):
+            chosen.append(cand)
+    for cand in by_kind["unique"]:
+        if len(chosen) >= limit:
+            break
+        if not _duplicate(cand.text, chosen):
+            chosen.append(cand)
+    order = {"agreed": 0, "conflicting": 1, "unique": 2}
+    return sorted(chosen, key=lambda c: (order.get(c.kind, 3), c.rank))
+
+
+def _fallback_groups(claims: Sequence[Claim], articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """Without claim groups every claim stands alone as a unique group."""
+    outlet = {a.id: a.outlet for a in articles}
+    return [
+        {"id": f"u{i}", "claims": [c.id], "outlets": [outlet.get(c.article, c.article)]}
+        for i, c in enumerate(claims)
+    ]
+
+
+def summarise(
+    claims: list[Claim],
+    groups: list[dict[str, Any]],
+    framing: list[dict[str, Any]],
+    entities: list[Entity],
+    articles: list[Article],
+    settings: Settings | None = None,
+) -> list[dict[str, Any]]:
+    """Up to eight neutral sentences, each ``{text, citations, kind, ...}``."""
+    ctx = _Context(claims, framing, entities, articles, load_lexicon(settings))
+    candidates = [
+        cand
+        for group in (groups or _fallback_groups(claims, articles))
+        if (cand := _candidate(group, ctx)) is not None
+    ]
+    sentences = [
+        {
+            "text": c.text,
+            "citations": [*c.claims, *c.articles],
+            "claims": c.claims,
+            "articles": c.articles,
+            "kind": c.kind,
+            "group": c.group,
+            "outlets": c.outlets,
+            "stage": STAGE,
+        }
+        for c in _select(candidates, MAX_SENTENCES)
+    ]
+    if settings is not None and settings.llm_url and sentences:
+        from storylens.compare.llm import rewrite_summary
+
+        return rewrite_summary(sentences, claims, articles, settings)
+    return sentences

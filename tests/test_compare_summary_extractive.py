@@ -1,0 +1,156 @@
+"""The extractive summary: ordering, conflicts, attribution, neutral rewording, citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.compare.framing import analyse_framing
+from storylens.compare.summary import MAX_SENTENCES, summarise
+from storylens.types import Analysis, Article, Claim, Descriptor, Entity, Mention
+
+# A fictional story: the opening of the Lund bridge, three fictional outlets.
+TEXTS = {
+    "a1": (
+        "Tervian leader Varn Oskel opened the Lund bridge on Monday. "
+        "The bridge cost 90 million crowns, the ministry said. "
+        "Traffic will start on 3 May, according to Radio Lund."
+    ),
+    "b1": (
+        "Communist dictator Varn Oskel opened the so-called Lund bridge on Monday. "
+        "The bridge cost 120 million crowns. "
+        "Oskel mocked critics of the project."
+    ),
+    "c1": (
+        "Tervian leader Varn Oskel opened the Lund bridge on Monday, officials said. "
+        "The bridge cost 90 million crowns."
+    ),
+}
+OUTLETS = {"a1": "Lund Courier", "b1": "Red Flag Daily", "c1": "Tervia Today"}
+
+
+def _claim(cid: str, art: str, sentence: int, **kw: Any) -> Claim:
+    text = TEXTS[art]
+    parts = text.split(". ")
+    start = text.index(parts[sentence])
+    body = parts[sentence] + ("" if parts[sentence].endswith(".") else ".")
+    return Claim(cid, art, start, start + len(body), body, sentence=sentence, **kw)
+
+
+def _analysis(art: str, descriptor: str, claims: list[Claim]) -> Analysis:
+    text = TEXTS[art]
+    ms = text.index("Varn Oskel")
+    ds = text.index(descriptor)
+    return Analysis(
+        article=Article(id=art, outlet=OUTLETS[art], text=text),
+        mentions=[Mention(art, ms, ms + 10, "Varn Oskel", "PERSON", entity="e_oskel")],
+        descriptors=[Descriptor(art, ds, ds + len(descriptor), descriptor, 0, entity="e_oskel")],
+        claims=claims,
+    )
+
+
+CLAIMS = [
+    _claim("a1-0", "a1", 0),
+    _claim("b1-0", "b1", 0),
+    _claim("c1-0", "c1", 0),
+    _claim("a1-1", "a1", 1, attributed_to=["ministry"]),
+    _claim("c1-1", "c1", 1),
+    _claim("b1-1", "b1", 1),
+    _claim("a1-2", "a1", 2, attributed_to=["Radio Lund"]),
+    _claim("b1-2", "b1", 2),
+]
+GROUPS: list[dict[str, Any]] = [
+    {"id": "g-unique-b", "claims": ["b1-2"], "outlets": ["Red Flag Daily"], "status": "unique",
+     "independent_sources": 1},
+    {"id": "g-open", "claims": ["a1-0", "b1-0", "c1-0"], "status": "agreed",
+     "outlets": ["Lund Courier", "Red Flag Daily", "Tervia Today"], "independent_sources": 3},
+    {"id": "g-cost", "claims": ["a1-1", "c1-1", "b1-1"], "status": "conflicting",
+     "outlets": ["Lund Courier", "Tervia Today", "Red Flag Daily"], "independent_sources": 3,
+     "differences": [{"argument": "quantity", "values": [
+         {"claim": "a1-1", "outlet": "Lund Courier", "value": 90000000},
+         {"claim": "c1-1", "outlet": "Tervia Today", "value": 90000000},
+         {"claim": "b1-1", "outlet": "Red Flag Daily", "value": 120000000}]}]},
+    {"id": "g-traffic", "claims": ["a1-2"], "outlets": ["Lund Courier"], "status": "unique",
+     "independent_sources": 1, "primary_sources": ["Radio Lund"]},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def summary() -> list[dict[str, Any]]:
+    analyses = [
+        _analysis("a1", "Tervian leader", [c for c in CLAIMS if c.article == "a1"]),
+        _analysis("b1", "Communist dictator", [c for c in CLAIMS if c.article == "b1"]),
+        _analysis("c1", "Tervian leader", [c for c in CLAIMS if c.article == "c1"]),
+    ]
+    entity = Entity("e_oskel", "Varn Oskel", "PERSON")
+    framing = analyse_framing(analyses, [entity])
+    articles = [a.article for a in analyses]
+    return summarise(CLAIMS, GROUPS, framing, [entity], articles)
+
+
+def test_compare_summary_order_agreed_conflict_unique(summary: list[dict[str, Any]]) -> None:
+    assert [s["kind"] for s in summary] == ["agreed", "conflicting", "unique", "unique"]
+
+
+def test_compare_summary_agreed_uses_neutral_wording(summary: list[dict[str, Any]]) -> None:
+    first = summary[0]["text"]
+    assert first == "Tervian leader Varn Oskel opened the Lund bridge on Monday."
+    assert set(summary[0]["claims"]) == {"a1-0", "b1-0", "c1-0"}
+
+
+def test_compare_summary_conflict_stated_as_conflict(summary: list[dict[str, Any]]) -> None:
+    text = summary[1]["text"]
+    assert text.startswith("Lund Courier and Tervia Today say the bridge cost 90 million")
+    assert "; Red Flag Daily says the bridge cost 120 million crowns" in text
+
+
+def test_compare_summary_unique_attributed(summary: list[dict[str, Any]]) -> None:
+    texts = [s["text"] for s in summary if s["kind"] == "unique"]
+    assert (
+        "According to Lund Courier, traffic will start on 3 May, according to Radio Lund." in texts
+    )
+    # loaded verb replaced by the lexicon's neutral alternative
+    assert "According to Red Flag Daily, Oskel criticised critics of the project." in texts
+
+
+def test_compare_summary_every_sentence_cites(summary: list[dict[str, Any]]) -> None:
+    claim_ids = {c.id for c in CLAIMS}
+    for sentence in summary:
+        assert sentence["claims"] and set(sentence["claims"]) <= claim_ids
+        assert set(sentence["articles"]) <= set(TEXTS)
+        assert sentence["citations"] == sentence["claims"] + sentence["articles"]
+
+
+def test_compare_summary_deterministic(summary: list[dict[str, Any]]) -> None:
+    analyses = [
+        Analysis(article=Article(id=a, outlet=OUTLETS[a], text=t)) for a, t in TEXTS.items()
+    ]
+    entity = Entity("e_oskel", "Varn Oskel", "PERSON")
+    framing = analyse_framing(analyses, [entity])
+    once = summarise(CLAIMS, GROUPS, framing, [entity], [a.article for a in analyses])
+    again = summarise(CLAIMS, GROUPS, framing, [entity], [a.article for a in analyses])
+    assert once == again
+
+
+def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor() -> None:
+    text = "The strongman signed a so-called accord on Friday."
+    art = Article(id="x1", outlet="Red Flag Daily", text=text)
+    claim = Claim("x1-0", "x1", 0, len(text), text)
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [], framing, [], [art])
+    assert out[0]["text"] == "According to Red Flag Daily, the leader signed an accord on Friday."
+
+
+def test_compare_summary_caps_and_dedups() -> None:
+    texts = [f"Officials in Lund counted {n} boats on the river on day {n}." for n in range(12)]
+    arts = [Article(id=f"d{i}", outlet=f"Outlet {i}", text=t) for i, t in enumerate(texts)]
+    claims = [Claim(f"d{i}-0", f"d{i}", 0, len(t), t) for i, t in enumerate(texts)]
+    claims.append(Claim("dup", "d0", 0, len(texts[0]), texts[0]))
+    groups = [
+        {"id": f"g{c.id}", "claims": [c.id], "outlets": ["A", "B"], "status": "agreed"}
+        for c in claims
+    ]
+    out = summarise(claims, groups, [], [], arts)
+    assert len(out) == MAX_SENTENCES
+    assert len({s["text"] for s in out}) == len(out)
