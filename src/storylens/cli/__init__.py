@@ -11,6 +11,7 @@ from storylens.cli.app import app
 # Command modules register themselves on import (one line per module).
 # isort: off
 from storylens.cli import compare as _compare  # noqa: F401
+from storylens.cli import serve as _serve  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]

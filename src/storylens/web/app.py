@@ -1,0 +1,296 @@
+"""The storylens web app: compare articles in the browser and through a REST API.
+
+Pages: ``GET /`` (compare form and stored stories), ``POST /compare`` (the form),
+``GET /stories/{id}`` (the HTML report). API: ``POST /api/compare``, ``GET /api/stories``,
+``GET /api/stories/{id}``; the OpenAPI spec is at ``/api/openapi.json``. Reports are the
+JSON report contract plus ``story_id``. Every response carries a Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+
+from storylens.errors import StorylensError
+from storylens.render.html import content_security_policy, render_html, render_page
+from storylens.settings import Settings
+from storylens.store import Store
+from storylens.types import Article
+from storylens.web.inputs import CompareIn, CompareInputs, RequestProblem, from_form, from_json
+from storylens.web.limits import BodyLimitMiddleware
+
+Comparer = Callable[[Sequence[str | Article], Settings], dict[str, Any]]
+DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def compare_report(inputs: Sequence[str | Article], settings: Settings) -> dict[str, Any]:
+    """The default comparer: the full pipeline, as the report contract dict."""
+    from storylens.compare import compare
+
+    report: dict[str, Any] = compare(list(inputs), settings).to_dict()
+    return report
+
+
+@dataclass(slots=True)
+class AppState:
+    """What the request handlers share."""
+
+    store: Store
+    settings: Settings
+    comparer: Comparer
+    max_upload: int
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    pages: dict[str, str] = field(default_factory=dict)  # rendered report pages by story id
+
+
+def create_app(
+    *,
+    db: str | None = None,
+    settings: Settings | None = None,
+    allow_private: bool = False,
+    max_upload: int = DEFAULT_MAX_UPLOAD,
+    comparer: Comparer | None = None,
+) -> FastAPI:
+    """Build the app over the store at ``db`` (default: ``settings.db``)."""
+    settings = settings or Settings()
+    if allow_private:
+        settings = settings.with_overrides(allow_private=True)
+    state = AppState(
+        store=Store.open(db or settings.db),
+        settings=settings,
+        comparer=comparer or compare_report,
+        max_upload=max_upload,
+    )
+    app = FastAPI(
+        title="storylens",
+        summary="Compare how different outlets cover the same news story.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.storylens = state
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload)
+    app.middleware("http")(_security_headers)
+    app.add_exception_handler(RequestProblem, _problem_handler)  # type: ignore[arg-type]
+    _add_pages(app, state)
+    _add_api(app, state)
+    return app
+
+
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    response.headers.setdefault("Content-Security-Policy", API_CSP)
+    return response
+
+
+async def _problem_handler(_request: Request, exc: RequestProblem) -> JSONResponse:
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status)
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    csp = content_security_policy(form_action="'self'", header=True)
+    return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": csp})
+
+
+# -- comparing ---------------------------------------------------------------------------
+
+
+async def _read_inputs(request: Request, state: AppState, folder: Path) -> CompareInputs:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "multipart/form-data" or kind == "application/x-www-form-urlencoded":
+        form: FormData = await request.form(max_files=100, max_fields=100)
+        try:
+            return await from_form(form, state.settings, folder)
+        finally:
+            await form.close()
+    if kind == "application/json":
+        raw = await request.body()
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise RequestProblem(400, f"the request body is not valid JSON: {exc}") from exc
+        return await run_in_threadpool(from_json, data, state.settings)
+    raise RequestProblem(
+        415, "send multipart/form-data (files, urls) or application/json (urls, articles)"
+    )
+
+
+def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[str, Any]]:
+    if found.count() == 0:
+        raise RequestProblem(422, "nothing to compare: upload files or give URLs or articles")
+    try:
+        with state.lock:  # one analysis at a time: the models are shared by every request
+            report = state.comparer(found.inputs(), state.settings)
+    except StorylensError as exc:
+        raise RequestProblem(422, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
+    if not report.get("articles"):
+        raise RequestProblem(422, "no article could be read from the inputs")
+    try:
+        story_id = state.store.save_report(report)
+    except StorylensError as exc:
+        raise RequestProblem(500, f"cannot store the report: {exc}") from exc
+    state.pages.pop(story_id, None)
+    return story_id, report
+
+
+async def _compare(request: Request, state: AppState) -> tuple[str, dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="storylens-upload-") as tmp:
+        found = await _read_inputs(request, state, Path(tmp))
+        return await run_in_threadpool(_compare_and_save, found, state)
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+
+def _index(state: AppState, *, error: str = "", urls: str = "") -> str:
+    stories = [
+        {**s, "href": "/stories/" + quote(str(s["id"]), safe="")}
+        for s in state.store.list_stories()
+    ]
+    return render_page(
+        "index.html.j2",
+        form_action="'self'",
+        home_url=None,
+        compare_url="/compare",
+        openapi_url="/api/openapi.json",
+        stories=stories,
+        error=error,
+        urls=urls,
+        max_mb=round(state.max_upload / 1024 / 1024, 1),
+    )
+
+
+def _add_pages(app: FastAPI, state: AppState) -> None:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index() -> HTMLResponse:
+        return _html(await run_in_threadpool(_index, state))
+
+    @app.post("/compare", include_in_schema=False, response_model=None)
+    async def compare_form(request: Request) -> Response:
+        try:
+            story_id, _ = await _compare(request, state)
+        except RequestProblem as exc:
+            page = await run_in_threadpool(_index, state, error=exc.detail)
+            return _html(page, status=exc.status)
+        return RedirectResponse("/stories/" + quote(story_id, safe=""), status_code=303)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def story_page(story_id: str) -> HTMLResponse:
+        page = state.pages.get(story_id)
+        if page is None:
+            page = await run_in_threadpool(_render_story, state, story_id)
+        return _html(page)
+
+
+def _render_story(state: AppState, story_id: str) -> str:
+    report = _get_report(state, story_id)
+    page = render_html(report, home_url="/", form_action="'self'")
+    if len(state.pages) > 256:
+        state.pages.clear()
+    state.pages[story_id] = page
+    return page
+
+
+def _get_report(state: AppState, story_id: str) -> dict[str, Any]:
+    report = state.store.get_report(story_id)
+    if report is None:
+        raise HTTPException(404, f"no stored report for story {story_id!r}")
+    return report
+
+
+# -- API -----------------------------------------------------------------------------------
+
+COMPARE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/CompareIn"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "article files (HTML, Markdown, text, JSON Lines)",
+                        },
+                        "urls": {"type": "string", "description": "URLs, whitespace-separated"},
+                    },
+                }
+            },
+        },
+    },
+    "responses": {
+        "201": {"description": "the report (JSON report contract) with its story_id"},
+        "413": {"description": "the request body or a file is over the size cap"},
+        "415": {"description": "unsupported content type"},
+        "422": {"description": "bad input: nothing to compare, bad URL, unreadable articles"},
+    },
+}
+
+
+def _add_api(app: FastAPI, state: AppState) -> None:
+    @app.post("/api/compare", status_code=201, openapi_extra=COMPARE_BODY, response_model=None)
+    async def api_compare(request: Request) -> JSONResponse:
+        """Compare uploaded files, URLs and/or inline articles; store and return the report."""
+        story_id, report = await _compare(request, state)
+        return JSONResponse(
+            {**report, "story_id": story_id},
+            status_code=201,
+            headers={"Location": "/api/stories/" + quote(story_id, safe="")},
+        )
+
+    @app.get("/api/stories")
+    async def api_stories() -> list[dict[str, Any]]:
+        """Every stored story, newest first: id, title, outlets, articles, has_report, ..."""
+        stories: list[dict[str, Any]] = await run_in_threadpool(state.store.list_stories)
+        return stories
+
+    @app.get("/api/stories/{story_id}", responses={404: {"description": "unknown story"}})
+    async def api_story(story_id: str) -> dict[str, Any]:
+        """The stored report of one story (the JSON report contract plus story_id)."""
+        report = await run_in_threadpool(_get_report, state, story_id)
+        return {**report, "story_id": story_id}
+
+    # make the JSON body model appear in the spec's components
+    app.openapi_schema = None
+    _register_model(app)
+
+
+def _register_model(app: FastAPI) -> None:
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = original()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for model in (CompareIn,):
+                spec = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                components.update(spec.pop("$defs", {}))
+                components[model.__name__] = spec
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
