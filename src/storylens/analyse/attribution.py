@@ -1,0 +1,618 @@
+"""Attribution: who says what. Source, cue and content spans found by dependency walks.
+
+Patterns handled (all on the parse of one sentence, plus quotation marks across sentences):
+
+- ``SOURCE CUE [that] CONTENT``: "TASS said Kim had been given ...", "Peskov denied that ..."
+- ``CONTENT, SOURCE CUE``: "Kim left on Sunday, Russian news agencies reported"
+- ``CUE``-verbs with a noun content: "Reuters listed other gifts ...", "called the accord ..."
+- ``according to SOURCE``: "according to a translation by the Moscow Times"
+- hedges with no source: "reportedly", "allegedly", "apparently", "is believed to"
+
+Each :class:`Attribution` carries char spans into the doc text. Source chains for claims
+(nearest first) come from :func:`chain_for`: the attributions whose content covers a position,
+outermost first ("X, TASS reported, according to the Moscow Times" -> Moscow Times, TASS).
+
+Pure token walks over an already parsed ``Doc``: no extra model passes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+STAGE = "attribution.rules.v1"
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs of saying: content may be a clause, a quote, or a noun phrase.
+SPEECH_CUES = _lexicon(
+    """say tell deny report state claim describe add insist warn call announce confirm explain
+    note write argue accuse suggest acknowledge admit allege assert declare predict promise
+    reveal stress urge ask reply respond tweet post testify indicate estimate complain contend
+    maintain remark recall publish specify list emphasize emphasise mention comment
+    concede vow pledge threaten charge dismiss reject refute brief inform assure repeat
+    announce disclose detail quote cite agree boast caution demand insist laud hail joke
+    acknowledge counter retort conclude signal underline highlight point"""
+)
+# Verbs of thinking: content must be a clause.
+COGNITIVE_CUES = _lexicon(
+    """believe think feel hope expect fear doubt worry suspect assume understand estimate
+    consider reckon guess anticipate predict observe find show see want"""
+)
+CLAUSE_ONLY_EXTRA = _lexicon("""find show see want""")
+NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
+CLAUSE_ONLY_CUES = frozenset({"reject", "refute", "dismiss", "dispute", "observe", "know"})
+CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge"})
+HEDGE_WORDS = _lexicon(
+    """reportedly allegedly apparently purportedly supposedly seemingly ostensibly
+    rumoredly rumouredly"""
+)
+HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "rumor", "rumour"})
+HEDGE_RAISING = frozenset({"appear", "seem"})
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+_ALL_QUOTES = set('“”«»„‘’"‹›')
+_NP_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod"}
+GENERIC_SOURCES = _lexicon(
+    """agency agencies outlet outlets newspaper newspapers daily broadcaster channel network
+    spokesman spokeswoman spokesperson official officials minister ministry office service
+    station television tv radio site website paper magazine wire media"""
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One act of attribution in a doc. All offsets are char offsets into ``doc.text``."""
+
+    cue: str  # the cue lemma ("say", "deny", "according to", "reportedly")
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    source_start: int | None = None
+    source_end: int | None = None
+    source_text: str = ""
+    source_name: str = ""  # the best name for the source ("TASS" in "the agency TASS")
+    direct: bool = False
+    negative: bool = False
+    kind: str = "verb"  # verb | according | hedge | quote
+    sentence: int = -1
+    cue_tokens: list[int] = field(default_factory=list)
+    source_tokens: list[int] = field(default_factory=list)
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.content_start <= start and end <= self.content_end
+
+
+# ---------------------------------------------------------------------------------------------
+# quotation marks
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level quotations as (start, end) char spans including the marks.
+
+    Curly, guillemet and straight quotes; single curly quotes only where the opening mark
+    starts a word and the closing one ends one (so apostrophes are not mistaken for quotes).
+    Straight double quotes are paired within a paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None or not _opens(text, i):
+            i += 1
+            continue
+        j = _find_close(text, i, close)
+        if j is None:
+            i += 1
+            continue
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if ch in {"‘", '"'}:
+        return not before.isalnum()
+    return True
+
+
+def _find_close(text: str, i: int, close: str) -> int | None:
+    limit = min(len(text), i + 3000)
+    j = i + 1
+    while j < limit:
+        ch = text[j]
+        if ch == "\n" and text[j - 1 : j + 1] == "\n\n" and close in {'"', "’"}:
+            return None
+        if ch == close:
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if close == "’" and after.isalpha():
+                j += 1
+                continue  # an apostrophe inside the quote
+            return j
+        if close == "”" and ch == "“" and text[i] == "“":
+            return None  # a new opening before this one closed: unbalanced
+        j += 1
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# noun phrases and names
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    toks = [t for t in tokens if not (t.is_punct and t.text not in {"%", "$"}) and not t.is_space]
+    if not toks:
+        toks = tokens
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def noun_phrase(tok: Token, *, keep_clauses: bool = False) -> list[Token]:
+    """The phrase headed by ``tok`` without relative clauses and trailing appositive clauses."""
+    cut = {"relcl", "acl", "advcl", "punct", "cc"} if not keep_clauses else {"punct"}
+    out: list[Token] = [tok]
+    for child in tok.children:
+        if child.dep_ in cut:
+            continue
+        if child.dep_ == "appos" and child.i > tok.i:
+            continue
+        if child.dep_ == "conj" and not keep_clauses:
+            out.extend(noun_phrase(child))
+            continue
+        if child.dep_ == "prep" and child.i > tok.i and child.lower_ not in {"of", "for", "at"}:
+            continue
+        out.extend(child.subtree)
+    out.sort(key=lambda t: t.i)
+    return _contiguous(out, tok)
+
+
+def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens around ``anchor``."""
+    idx = {t.i for t in tokens}
+    lo = hi = anchor.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = anchor.doc
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case") and len(toks) > 1:
+        toks.pop()
+    while toks and toks[0].is_punct and len(toks) > 1:
+        toks.pop(0)
+    return toks
+
+
+def source_name(tokens: list[Token]) -> str:
+    """The best display name for a source phrase.
+
+    "the Russian news agency TASS" -> "TASS"; "The Kremlin's top spokesman, Dmitry Peskov" ->
+    "Dmitry Peskov"; "Russian news agencies" -> "Russian news agencies".
+    """
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    idx = {t.i for t in tokens}
+    head = _phrase_head(tokens)
+    for child in head.children:
+        if child.dep_ == "appos":
+            ent = _entity_at(child)
+            if ent is not None and ent.label_ in {"PERSON", "ORG"}:
+                return ent.text
+    ent = _entity_at(head)
+    if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} and ent.start >= min(idx):
+        return _strip_det(ent)
+    if head.lower_ in GENERIC_SOURCES or head.lemma_.lower() in GENERIC_SOURCES:
+        for ent in doc.ents:
+            if ent.start in idx and ent.label_ in {"ORG", "PERSON"} and ent.root.i != head.i:
+                return _strip_det(ent)
+    words = [t for t in tokens if t.dep_ not in {"det", "punct"} or t.i != tokens[0].i]
+    if words and words[0].lower_ in {"the", "a", "an"}:
+        words = words[1:]
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+
+
+def _strip_det(ent: Span) -> str:
+    if ent[0].lower_ == "the" and len(ent) > 1:
+        return ent[1:].text
+    return ent.text
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    idx = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in idx or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def _entity_at(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# finding attributions
+
+
+def is_cue(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} or (tok.pos_ == "AUX" and lemma != "say"):
+        return False
+    return lemma in SPEECH_CUES or lemma in COGNITIVE_CUES
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            return child
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or verb.i < verb.head.i):
+            return None
+        return _subject(verb.head)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _source_tokens(verb: Token, subj: Token) -> list[Token]:
+    toks = noun_phrase(subj)
+    if verb.dep_ == "relcl" and subj.i > verb.head.i and verb.head.i == toks[0].i - 1:
+        # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
+        toks = [*noun_phrase(verb.head), *toks]
+        toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    return toks
+
+
+def _clause_content(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i:
+            return child
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "parataxis"} and child.i < verb.i:
+            return child
+    return None
+
+
+_NOT_CONTENT = {"conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
+
+
+def _noun_content(verb: Token) -> list[Token] | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in {"dobj", "oprd"} and child.i > verb.i:
+            if lemma in ADDRESSEE_CUES and child.dep_ == "dobj":
+                continue
+            keep = [c for c in verb.children if c.i >= child.i and c.dep_ not in _NOT_CONTENT]
+            toks = [t for c in keep for t in c.subtree]
+            toks = [t for t in toks if not (t.dep_ == "punct" and t.head.i == verb.i)]
+            return sorted(toks, key=lambda t: t.i) if toks else None
+    return None
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (
+        (toks[0].is_punct and toks[0].text not in _ALL_QUOTES) or toks[0].dep_ == "mark"
+    ):
+        toks.pop(0)
+    while toks and toks[-1].is_punct and toks[-1].text not in _ALL_QUOTES:
+        toks.pop()
+    return toks
+
+
+def _content_around(sent: Span, exclude: set[int]) -> list[Token]:
+    """The sentence minus the attribution clause: everything before (or after) it."""
+    lo, hi = min(exclude), max(exclude)
+    before = [t for t in sent if t.i < lo]
+    after = [t for t in sent if t.i > hi]
+    before_t, after_t = _trim(before), _trim(after)
+    if len(_words(before_t)) >= len(_words(after_t)):
+        return before_t
+    return after_t
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_punct]
+
+
+def _adjacent_quote(sent: Span, quotes: list[tuple[int, int]]) -> list[Token] | None:
+    """A quotation ending just before or starting just after a short attribution sentence."""
+    text = sent.doc.text
+    for qs, qe in quotes:
+        gap_before = text[qe : sent.start_char]
+        gap_after = text[sent.end_char : qs]
+        if (qe <= sent.start_char and len(gap_before) <= 2 and not gap_before.strip()) or (
+            qs >= sent.end_char and len(gap_after) <= 2 and not gap_after.strip()
+        ):
+            span = sent.doc.char_span(qs, qe, alignment_mode="expand")
+            if span is not None and len(span) > 2:
+                return list(span)
+    return None
+
+
+def _quote_aware(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int, bool]:
+    """Grow a content span to whole quotations it overlaps; report whether it is a quote."""
+    start, end = span
+    direct = False
+    for qs, qe in quotes:
+        if qs < end and start < qe:
+            if qs <= start + 2 and qe >= end - 2:
+                direct = True
+            start, end = min(start, qs), max(end, qe)
+    return start, end, direct
+
+
+def _verb_attribution(
+    verb: Token, sent: Span, sent_index: int, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    lemma = verb.lemma_.lower()
+    subj = _subject(verb)
+    passive = _is_passive(verb)
+    if passive:
+        subj = _agent(verb)
+    if subj is None:
+        return None
+    if subj.lower_ in {"there", "this"} or (
+        subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
+    ):
+        return None
+    source = _source_tokens(verb, subj)
+    name_tokens = source
+    if subj.lower_ in RELATIVE_PRONOUNS:
+        name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
+    cue_toks = [
+        verb,
+        *[c for c in verb.children if c.dep_ in {"neg", "aux", "prt"} and c.i > subj.i],
+    ]
+    clause = _clause_content(verb)
+    content: list[Token] | None = None
+    if clause is not None:
+        content = _trim(list(clause.subtree))
+    elif lemma in SPEECH_CUES and lemma not in CLAUSE_ONLY_CUES:
+        content = _noun_content(verb)
+        if content is None:
+            exclude = {t.i for t in source} | {verb.i}
+            exclude |= {
+                t.i
+                for c in verb.children
+                if c.dep_ in {"dobj", "prep", "npadvmod"}
+                and lemma in ADDRESSEE_CUES | {"say", "report"}
+                for t in c.subtree
+            }
+            around = _content_around(sent, exclude)
+            content = around if len(_words(around)) >= 3 else _adjacent_quote(sent, quotes)
+    if not content:
+        return None
+    src_idx = {t.i for t in source}
+    content = [t for t in content if t.i not in src_idx and t.i != verb.i]
+    if not content:
+        return None
+    cstart, cend, direct = _quote_aware(_span_of(content), quotes)
+    sstart, send = _span_of(source)
+    if cstart <= sstart < cend and cstart <= verb.idx < cend:
+        return None
+    return Attribution(
+        cue=lemma,
+        cue_start=min(t.idx for t in cue_toks),
+        cue_end=max(t.idx + len(t.text) for t in cue_toks),
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=verb.doc.text[sstart:send],
+        source_name=source_name(name_tokens),
+        direct=direct,
+        negative=lemma in NEGATIVE_CUES,
+        sentence=sent_index,
+        cue_tokens=[t.i for t in cue_toks],
+        source_tokens=sorted(src_idx),
+    )
+
+
+def _according(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
+    """ "according to X": the source is the nearest name inside X."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        to = nxt if nxt is not None and nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = sorted(pobj.subtree, key=lambda t: t.i)
+    name_toks = _innermost_name(pobj)
+    exclude = {tok.i, to.i} | {t.i for t in phrase}
+    around = _content_around(sent, exclude)
+    if not _words(around):
+        return None
+    cstart, cend = _span_of(around)
+    sstart, send = _span_of(phrase)
+    return Attribution(
+        cue="according to",
+        cue_start=tok.idx,
+        cue_end=to.idx + len(to.text),
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=tok.doc.text[sstart:send],
+        source_name=source_name(name_toks),
+        kind="according",
+        sentence=sent_index,
+        cue_tokens=[tok.i, to.i],
+        source_tokens=sorted(exclude - {tok.i, to.i}),
+    )
+
+
+def _innermost_name(pobj: Token) -> list[Token]:
+    """ "a translation by the Moscow Times" -> the tokens of "the Moscow Times"."""
+    tok = pobj
+    while not tok.ent_type_:
+        nxt = None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+                nxt = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if nxt is not None:
+                    break
+        if nxt is None:
+            return noun_phrase(pobj)
+        tok = nxt
+    return noun_phrase(tok)
+
+
+def _hedges(sent: Span, sent_index: int) -> list[Attribution]:
+    out: list[Attribution] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        hedge = tok.lower_ in HEDGE_WORDS
+        if not hedge and lemma in HEDGE_PASSIVES and _is_passive(tok) and _agent(tok) is None:
+            hedge = any(c.dep_ == "xcomp" or c.dep_ == "ccomp" for c in tok.children) or any(
+                c.dep_ == "expl" or c.lower_ == "it" for c in tok.children
+            )
+        if not hedge and lemma in HEDGE_RAISING and any(c.dep_ == "xcomp" for c in tok.children):
+            hedge = True
+        if not hedge:
+            continue
+        scope = tok.head if tok.dep_ == "advmod" else tok
+        toks = [t for t in scope.subtree if t.i != tok.i]
+        if not toks:
+            continue
+        cstart, cend = _span_of(toks)
+        out.append(
+            Attribution(
+                cue=tok.lower_ if tok.lower_ in HEDGE_WORDS else lemma,
+                cue_start=tok.idx,
+                cue_end=tok.idx + len(tok.text),
+                content_start=cstart,
+                content_end=cend,
+                kind="hedge",
+                sentence=sent_index,
+                cue_tokens=[tok.i],
+            )
+        )
+    return out
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The [start, end) of the paragraph (blank-line separated block) holding ``pos``."""
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def _clip(att: Attribution, text: str) -> Attribution | None:
+    """Keep an attribution inside the paragraph of its cue (sentence splits miss captions)."""
+    lo, hi = paragraph_bounds(text, att.cue_start)
+    if att.source_start is not None and att.source_end is not None:
+        if att.source_end <= lo or att.source_start >= hi:
+            return None
+        att.source_start, att.source_end = max(att.source_start, lo), min(att.source_end, hi)
+        raw = text[att.source_start : att.source_end]
+        att.source_start += len(raw) - len(raw.lstrip())
+        att.source_end -= len(raw) - len(raw.rstrip())
+        att.source_text = text[att.source_start : att.source_end]
+        att.source_name = " ".join(att.source_name.split("\n\n")[-1].split())
+    att.content_start, att.content_end = max(att.content_start, lo), min(att.content_end, hi)
+    raw = text[att.content_start : att.content_end]
+    att.content_start += len(raw) - len(raw.lstrip())
+    att.content_end -= len(raw) - len(raw.rstrip())
+    if att.content_end <= att.content_start:
+        return None
+    return att
+
+
+def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[Attribution]:
+    """Every attribution in ``doc``: verb cues, "according to" and hedges, in text order."""
+    if quotes is None:
+        quotes = quote_spans(doc.text)
+    found: list[Attribution] = []
+    for s_index, sent in enumerate(doc.sents):
+        for tok in sent:
+            att: Attribution | None = None
+            if is_cue(tok):
+                att = _verb_attribution(tok, sent, s_index, quotes)
+            elif tok.lower_ == "according":
+                att = _according(tok, sent, s_index)
+            if att is not None:
+                att = _clip(att, doc.text)
+            if att is not None:
+                found.append(att)
+        found.extend(h for h in _hedges(sent, s_index) if _clip(h, doc.text) is not None)
+    found.sort(key=lambda a: (a.cue_start, a.kind))
+    return found
+
+
+def chain_for(
+    start: int, end: int, attributions: list[Attribution], *, exclude_cue: int | None = None
+) -> list[Attribution]:
+    """Attributions (with a source) whose content covers [start, end), outermost first.
+
+    The outermost attribution is the one the outlet itself relies on, so this is the source
+    chain "nearest first": in "X, TASS reported, according to the Moscow Times" it is
+    [Moscow Times, TASS].
+    """
+    covering = [
+        a
+        for a in attributions
+        if a.source_start is not None
+        and a.covers(start, end)
+        and a.cue_start != exclude_cue
+        and not (a.cue_start >= start and a.cue_end <= end)
+    ]
+    covering.sort(key=lambda a: (-(a.content_end - a.content_start), a.cue_start))
+    out: list[Attribution] = []
+    for a in covering:
+        if not any(_same_name(a.source_name, b.source_name) for b in out):
+            out.append(a)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    na, nb = _norm(a), _norm(b)
+    return bool(na) and (na == nb or na in nb.split() or nb in na.split())
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^\w ]+", "", name).casefold().strip()
+
+
+def is_hedged(start: int, end: int, attributions: list[Attribution]) -> bool:
+    """Whether a hedge ("reportedly", "is believed to") scopes over [start, end)."""
+    return any(
+        a.kind == "hedge" and a.content_start <= start and end <= a.content_end + 1
+        for a in attributions
+    )
