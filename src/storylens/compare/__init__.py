@@ -58,13 +58,11 @@ def compare(
     raised when none can be read.
     """
     settings = settings or Settings()
-    if embed is None:
-        from storylens.compare import embed as embed_module
-
-        embed_module.preload()  # build the ONNX session while the text is read and parsed
     inputs = list(inputs_or_articles)
     articles, errors = _read_inputs(inputs, settings)
     if not articles:
+        if len(errors) == 1:
+            raise errors[0]
         names = ", ".join(str(i) for i in inputs[:3]) or "(no inputs)"
         reasons = "; ".join(str(e) for e in errors[:3])
         raise InputError(names, f"no readable article{': ' + reasons if reasons else ''}")
@@ -81,6 +79,24 @@ def compare_articles(
     embed: EmbedFn | None = None,
 ) -> Report:
     """Compare already-ingested articles."""
+    settings = settings or Settings()
+    if embed is None:
+        from storylens.compare import embed as embed_module
+
+        embed_module.preload()  # build the ONNX session while spaCy loads and parses
+        try:
+            return _compare(articles, settings, progress, embed)
+        finally:
+            embed_module.wait()  # never leave the loader thread running at exit
+    return _compare(articles, settings, progress, embed)
+
+
+def _compare(
+    articles: Sequence[Article],
+    settings: Settings,
+    progress: Progress | None,
+    embed: EmbedFn | None,
+) -> Report:
     from storylens.analyse.linking import link_entities
     from storylens.analyse.pipeline import analyse
     from storylens.compare.align import align_claims
@@ -88,7 +104,6 @@ def compare_articles(
     from storylens.compare.provenance import SourceNames
     from storylens.compare.report import add_provenance, build_report, resolve_conflicts
 
-    settings = settings or Settings()
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
     note("duplicates")

@@ -1,8 +1,12 @@
 """Claim alignment: group claims from different articles that state the same thing.
 
 Each claim is embedded (MiniLM sentence vectors) and compared with every claim of
-the other articles; the pair score is the cosine similarity plus a bonus for shared
-linked entities and shared numbers. Claims are merged greedily, best pair first,
+the other articles. Within one story every sentence is "about" the same actors, so
+the embedding alone rates unrelated sentences of the story as similar; the pair
+score therefore blends the embedding cosine with a TF-IDF cosine over the claims'
+content words (IDF taken over the story, so the story's ubiquitous names weigh
+little and specific words such as "reconnaissance" weigh much), plus a bonus for
+shared linked entities and shared numbers. Claims are merged greedily, best pair first,
 with an average-linkage check so that one loose pair cannot chain two different
 facts together. A group's status is ``agreed`` when two or more independent outlets
 (wire copies count once) carry it, ``unique`` otherwise; the conflict detector may
@@ -11,6 +15,9 @@ then mark it ``conflicting``.
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -25,8 +32,10 @@ if TYPE_CHECKING:
 
 EmbedFn = Callable[[Sequence[str]], "npt.NDArray[np.float32]"]
 
-ENTITY_WEIGHT = 0.12
-NUMBER_WEIGHT = 0.05
+EMBED_WEIGHT = 0.6
+LEXICAL_WEIGHT = 0.4
+ENTITY_WEIGHT = 0.08
+NUMBER_WEIGHT = 0.04
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
 
@@ -115,19 +124,68 @@ def _bonus(a: ClaimView, b: ClaimView) -> float:
     return bonus
 
 
+_WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
+_STOP_WORDS = """a an the of and or in on at to for by from with as is was were be been being
+    has have
+    had that this these those it its his her their them he she they we i you who whom which
+    what said says say told tell after before about into than also but not no nor will would
+    could should can may might did do does there here then when where while during over under
+    up down out off so such very more most some any all each both other another one own same
+    just only even still yet per via upon"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased content words, crude plural folding ("drones" -> "drone")."""
+    terms = []
+    for word in _WORD.findall(text.casefold()):
+        word = word.strip("'’-").removesuffix("'s").removesuffix("’s")
+        if len(word) < 2 or word in _STOP:
+            continue
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        terms.append(word)
+    return terms
+
+
+def tfidf_vectors(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors with IDF over ``texts`` (the story's claims)."""
+    bags = [Counter(content_terms(t)) for t in texts]
+    df = Counter(term for bag in bags for term in bag)
+    n = len(texts)
+    vectors = []
+    for bag in bags:
+        vec = {t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
+    return vectors
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
 def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> dict[tuple[str, str], float]:
     """Scores of every pair of claims from different articles."""
     if len(views) < 2:
         return {}
-    vectors = embed([v.claim.text for v in views])
+    texts = [v.claim.text for v in views]
+    vectors = embed(texts)
     cosine = vectors @ vectors.T
+    lexical = tfidf_vectors(texts)
     scores: dict[tuple[str, str], float] = {}
     for i, a in enumerate(views):
         for j in range(i + 1, len(views)):
             b = views[j]
             if a.claim.article == b.claim.article:
                 continue
-            scores[(a.claim.id, b.claim.id)] = float(cosine[i, j]) + _bonus(a, b)
+            scores[(a.claim.id, b.claim.id)] = (
+                EMBED_WEIGHT * float(cosine[i, j])
+                + LEXICAL_WEIGHT * _dot(lexical[i], lexical[j])
+                + _bonus(a, b)
+            )
     return scores
 
 

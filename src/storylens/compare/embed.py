@@ -146,6 +146,13 @@ def preload() -> None:
         _preload_thread.start()
 
 
+def wait() -> None:
+    """Wait for a background load started by :func:`preload` to finish."""
+    thread = _preload_thread
+    if thread is not None and thread is not threading.current_thread():
+        thread.join()
+
+
 def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """Embed ``texts`` with the process-wide model."""
     return get_embedder().embed(texts)

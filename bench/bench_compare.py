@@ -1,0 +1,86 @@
+"""Cold wall time of ``storylens compare`` (process start to exit) and its stages.
+
+Runs the real CLI in a subprocess on the shared samples and on the example story,
+several times each, and prints min/median wall seconds; then one in-process run with
+a per-stage breakdown. Target: under 2 s cold for 2-10 articles on 2 cores.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("STORYLENS_SHARED", REPO.parent / "shared"))
+RUNS = int(os.environ.get("STORYLENS_BENCH_RUNS", "3"))
+
+
+def _inputs() -> dict[str, list[str]]:
+    sets = {"example story (4 articles)": [str(REPO / "examples" / "summit")]}
+    if (SHARED / "samples").is_dir():
+        sets["shared samples (2 articles)"] = [str(SHARED / "samples")]
+    return sets
+
+
+def _cold_runs(inputs: list[str]) -> list[float]:
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        for _ in range(RUNS):
+            t0 = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-m", "storylens", "compare", *inputs, "--json", str(out), "-q"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            times.append(time.perf_counter() - t0)
+            if result.returncode != 0:
+                raise SystemExit(f"compare failed: {result.stderr.strip()}")
+    return times
+
+
+def _import_time() -> float:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "storylens", "--version"], capture_output=True, check=True
+    )
+    return time.perf_counter() - t0
+
+
+def _stages(inputs: list[str]) -> list[tuple[str, float]]:
+    """One in-process run, timing each stage of compare()."""
+    from storylens.compare import compare
+
+    marks: list[tuple[str, float]] = []
+    t0 = time.perf_counter()
+    compare(inputs, progress=lambda stage: marks.append((stage, time.perf_counter())))
+    end = time.perf_counter()
+    out, prev, prev_name = [], t0, "ingest"
+    for name, at in marks:
+        out.append((prev_name, at - prev))
+        prev, prev_name = at, name
+    out.append((prev_name, end - prev))
+    return out
+
+
+def run() -> None:
+    print(f"   CLI start (--version): {_import_time():.2f} s")
+    for label, inputs in _inputs().items():
+        times = _cold_runs(inputs)
+        print(
+            f"   compare {label}: cold wall min {min(times):.2f} s, "
+            f"median {statistics.median(times):.2f} s over {len(times)} runs (target < 2 s)"
+        )
+    label, inputs = next(iter(_inputs().items()))
+    stages = ", ".join(f"{name} {secs:.2f} s" for name, secs in _stages(inputs))
+    print(f"   in-process stages, {label}, first call: {stages}")
+
+
+if __name__ == "__main__":
+    run()

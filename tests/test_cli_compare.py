@@ -1,0 +1,249 @@
+"""``storylens compare`` through the real CLI.
+
+The acceptance checks read the two real sample reports (../shared/samples) and the
+project's example story (examples/summit) at run time and look for the planted
+agreements, omissions, provenance and the one discrepancy. Fast checks cover
+argument errors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Report = dict[str, Any]
+Group = dict[str, Any]
+
+
+def _compare(cli: Callable[..., Any], inputs: list[Path], out: Path, *extra: str) -> Report:
+    result = cli("compare", *map(str, inputs), "--json", str(out), *extra)
+    assert result.returncode == 0, result.stderr
+    data: Report = json.loads(out.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def samples_report(
+    cli: Callable[..., Any], sample_files: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> Report:
+    out = tmp_path_factory.mktemp("samples") / "report.json"
+    return _compare(cli, sample_files, out, "--quiet")
+
+
+@pytest.fixture(scope="module")
+def summit_report(
+    cli: Callable[..., Any], examples_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Report:
+    out = tmp_path_factory.mktemp("summit") / "report.json"
+    return _compare(cli, [examples_dir / "summit"], out, "--quiet")
+
+
+def outlet_of_file(report: Report, stem: str) -> str:
+    hits = [a["outlet"] for a in report["articles"] if Path(a.get("source") or "").stem == stem]
+    assert len(hits) == 1, hits
+    return str(hits[0])
+
+
+def group_text(report: Report, group: Group) -> str:
+    by_id = {c["id"]: c for c in report["claims"]}
+    return " ".join(by_id[c]["text"] for c in group["claims"])
+
+
+def groups_with(report: Report, pattern: str) -> list[Group]:
+    rx = re.compile(pattern, re.IGNORECASE)
+    return [g for g in report["claim_groups"] if rx.search(group_text(report, g))]
+
+
+# --- the two sample reports ----------------------------------------------------------------
+
+BREITBART = "000_0adaa06352f50c6c"
+AFP = "002_6236c8b530a34b72"
+
+
+@pytest.mark.slow
+def test_cli_compare_samples_contract(samples_report: Report) -> None:
+    for key in (
+        "schema_version",
+        "articles",
+        "entities",
+        "quotes",
+        "claims",
+        "claim_groups",
+        "framing",
+        "summary",
+        "duplicates",
+    ):
+        assert key in samples_report
+    assert len(samples_report["articles"]) == 2
+    assert samples_report["duplicates"] == []
+
+
+@pytest.mark.slow
+def test_cli_compare_samples_drones_relayed_from_tass(samples_report: Report) -> None:
+    both = {outlet_of_file(samples_report, BREITBART), outlet_of_file(samples_report, AFP)}
+    groups = [
+        g for g in groups_with(samples_report, r"Geran-25|kamikaze") if set(g["outlets"]) == both
+    ]
+    assert groups, "no drone group carried by both outlets"
+    assert any("TASS" in g["primary_sources"] and g["independent_sources"] == 1 for g in groups), [
+        (g["primary_sources"], g["independent_sources"]) for g in groups
+    ]
+
+
+@pytest.mark.slow
+def test_cli_compare_samples_vest_and_clothing_agreed(samples_report: Report) -> None:
+    both = {outlet_of_file(samples_report, BREITBART), outlet_of_file(samples_report, AFP)}
+    groups = groups_with(samples_report, r"thermal cameras")
+    assert any(g["status"] == "agreed" and set(g["outlets"]) == both for g in groups), groups
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("pattern", "stem"),
+    [
+        (r"hypersonic", AFP),
+        (r"Knevichi", BREITBART),
+        (r"Security Council sanctions", BREITBART),
+    ],
+)
+def test_cli_compare_samples_unique_claims(samples_report: Report, pattern: str, stem: str) -> None:
+    outlet = outlet_of_file(samples_report, stem)
+    groups = groups_with(samples_report, pattern)
+    assert groups, pattern
+    for group in groups:
+        assert group["status"] == "unique", (pattern, group_text(samples_report, group))
+        assert group["outlets"] == [outlet]
+        other = {a["outlet"] for a in samples_report["articles"]} - {outlet}
+        assert set(group["missing_from"]) == other
+
+
+@pytest.mark.slow
+def test_cli_compare_samples_gift_giver_conflict(samples_report: Report) -> None:
+    found = []
+    for group in samples_report["claim_groups"]:
+        for diff in group["differences"]:
+            if diff["argument"] == "agent":
+                texts = " | ".join(v["text"] for v in diff["values"])
+                found.append(texts)
+                if re.search(r"Putin", texts) and re.search(r"governor", texts):
+                    assert group["status"] == "conflicting"
+                    assert len(set(diff["claims"])) == 2
+                    return
+    pytest.fail(f"no Putin-government vs regional-governor difference; agent diffs: {found}")
+
+
+@pytest.mark.slow
+def test_cli_compare_samples_six_day_visit_not_conflicting(samples_report: Report) -> None:
+    for group in samples_report["claim_groups"]:
+        for diff in group["differences"]:
+            units = {str(diff.get("unit"))}
+            assert "day" not in units, group_text(samples_report, group)
+
+
+# --- the example story ----------------------------------------------------------------------
+
+LEDGER, PATRIOT, COASTAL, MERIDIAN = (
+    "harbor-ledger",
+    "patriot-daily",
+    "coastal-voice",
+    "meridian-times",
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        (r"\bsign", {LEDGER, COASTAL, MERIDIAN, PATRIOT}),
+        (r"joint commission", {LEDGER, COASTAL, MERIDIAN}),
+        (r"hand-carved oars", {LEDGER, PATRIOT}),
+        (r"300 protesters", {LEDGER, COASTAL}),
+    ],
+)
+def test_cli_compare_summit_agreements(
+    summit_report: Report, pattern: str, stems: set[str]
+) -> None:
+    wanted = {outlet_of_file(summit_report, s) for s in stems}
+    groups = groups_with(summit_report, pattern)
+    covered = set().union(*(set(g["outlets"]) for g in groups if len(g["outlets"]) > 1))
+    assert wanted <= covered, (pattern, [(g["outlets"], g["status"]) for g in groups])
+    assert all(g["status"] != "unique" for g in groups if len(g["outlets"]) > 1)
+
+
+@pytest.mark.slow
+def test_cli_compare_summit_gifts_one_source(summit_report: Report) -> None:
+    groups = [g for g in groups_with(summit_report, r"hand-carved oars") if len(g["outlets"]) > 1]
+    assert groups
+    for group in groups:
+        assert group["primary_sources"] == ["Valpress"]
+        assert group["independent_sources"] == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("pattern", "stem"),
+    [
+        (r"1 June", LEDGER),
+        (r"motorcade", PATRIOT),
+        (r"salmon", COASTAL),
+        (r"krona", MERIDIAN),
+    ],
+)
+def test_cli_compare_summit_unique_facts(summit_report: Report, pattern: str, stem: str) -> None:
+    outlet = outlet_of_file(summit_report, stem)
+    groups = groups_with(summit_report, pattern)
+    assert groups, pattern
+    for group in groups:
+        assert group["status"] == "unique", group_text(summit_report, group)
+        assert group["outlets"] == [outlet]
+        assert len(group["missing_from"]) == 3
+
+
+@pytest.mark.slow
+def test_cli_compare_summit_only_the_planted_conflict(summit_report: Report) -> None:
+    conflicting = [g for g in summit_report["claim_groups"] if g["status"] == "conflicting"]
+    assert conflicting, "the 40 vs 60 percent discrepancy was not found"
+    for group in conflicting:
+        text = group_text(summit_report, group)
+        assert group["differences"], text
+        for diff in group["differences"]:
+            assert diff["argument"] == "quantity" and diff["unit"] == "percent", (text, diff)
+            assert {v["value"] for v in diff["values"]} == {40.0, 60.0}, (text, diff)
+    sides = {v["outlet"] for g in conflicting for d in g["differences"] for v in d["values"]}
+    assert outlet_of_file(summit_report, PATRIOT) in sides
+    assert sides & {outlet_of_file(summit_report, LEDGER), outlet_of_file(summit_report, MERIDIAN)}
+
+
+@pytest.mark.slow
+def test_cli_compare_writes_html_and_markdown(
+    cli: Callable[..., Any], examples_dir: Path, tmp_path: Path
+) -> None:
+    html, md = tmp_path / "r.html", tmp_path / "r.md"
+    result = cli("compare", str(examples_dir / "summit"), "--html", str(html), "--md", str(md))
+    assert result.returncode == 0, result.stderr
+    assert html.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert "Patriot Daily" in md.read_text(encoding="utf-8")
+    assert "Patriot Daily" in result.stdout  # the terminal report
+
+
+# --- argument errors --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "give input files"),
+        (("nowhere/none.txt",), "none.txt"),
+        (("a.txt", "--story", "s1"), "not both"),
+    ],
+)
+def test_cli_compare_errors(cli: Callable[..., Any], args: tuple[str, ...], message: str) -> None:
+    result = cli("compare", *args)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
