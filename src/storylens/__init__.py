@@ -23,6 +23,13 @@ from storylens.errors import (
     StorylensError,
     TooLarge,
 )
+from storylens.ingest import (
+    IngestResult,
+    article_from_html,
+    article_from_text,
+    ingest,
+    iter_ingest,
+)
 from storylens.settings import Settings
 from storylens.store import AddResult, Store
 from storylens.types import (
@@ -56,6 +63,7 @@ __all__ = [
     "EmptyInput",
     "Entity",
     "FetchError",
+    "IngestResult",
     "InputError",
     "Mention",
     "ModelError",
@@ -71,5 +79,9 @@ __all__ = [
     "TimeExpression",
     "TooLarge",
     "__version__",
+    "article_from_html",
+    "article_from_text",
     "compare",
+    "ingest",
+    "iter_ingest",
 ]

@@ -20,13 +20,15 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
-
-import httpx
 
 from storylens.errors import BlockedAddress, FetchError, TooLarge
 from storylens.ingest.decode import charset_from_header
 from storylens.settings import DEFAULT, Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 Resolver = Callable[[str, int], list[str]]
 """Maps (host, port) to the IP addresses it resolves to."""
@@ -159,6 +161,8 @@ def _hop(
     client: httpx.Client, target: _Target, settings: Settings, deadline: float
 ) -> str | FetchedPage:
     """One request: the redirect target (absolute URL) or the fetched page."""
+    import httpx
+
     current = target.url
     try:
         response = client.send(_pinned_request(client, target), stream=True)
@@ -191,6 +195,8 @@ def _hop(
 
 def fetch(url: str, settings: Settings = DEFAULT, resolver: Resolver | None = None) -> FetchedPage:
     """GET ``url`` under the safety rules above; raise a :class:`FetchError` saying why not."""
+    import httpx  # imported on first use: most runs fetch nothing
+
     deadline = time.monotonic() + 2 * settings.fetch_timeout
     redirects: list[str] = []
     current = url

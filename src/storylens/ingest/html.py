@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import trafilatura
-from lxml import etree  # type: ignore[import-untyped]
-
 from storylens.errors import InputError, NoArticle
 from storylens.ingest.build import Meta, make_article
 from storylens.ingest.decode import decode_bytes
@@ -25,6 +22,9 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def _extract(html: str, url: str | None, source: str) -> Any:
+    import trafilatura  # imported on first use: it is slow to load
+    from lxml import etree  # type: ignore[import-untyped]
+
     try:
         return trafilatura.bare_extraction(
             html,
