@@ -5,6 +5,8 @@ The public API is listed in ``__all__``; everything else is private and may chan
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 from storylens.compare import Report, compare
@@ -31,7 +33,6 @@ from storylens.ingest import (
     iter_ingest,
 )
 from storylens.settings import Settings
-from storylens.store import AddResult, Store
 from storylens.types import (
     SCHEMA_VERSION,
     Analysis,
@@ -46,6 +47,9 @@ from storylens.types import (
     Span,
     TimeExpression,
 )
+
+if TYPE_CHECKING:
+    from storylens.store import AddResult, Store
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -85,3 +89,12 @@ __all__ = [
     "ingest",
     "iter_ingest",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # the store imports SQLAlchemy: load it on first use so that the CLI starts fast
+    if name in {"AddResult", "Store"}:
+        from storylens import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'storylens' has no attribute {name!r}")
