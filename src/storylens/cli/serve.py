@@ -45,4 +45,6 @@ def serve(
             markup=True,
         )
     err_console.print(f"storylens serving on http://{host}:{port}/ (store: {settings.db})")
-    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.run(
+        web, host=host, port=port, log_level="warning", access_log=False, server_header=False
+    )

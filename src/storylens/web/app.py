@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import tempfile
 import threading
-from collections.abc import Awaitable, Callable, Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from storylens.settings import Settings
 from storylens.store import Store
 from storylens.types import Article
 from storylens.web.inputs import CompareIn, CompareInputs, RequestProblem, from_form, from_json
-from storylens.web.limits import BodyLimitMiddleware
+from storylens.web.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
 
 Comparer = Callable[[Sequence[str | Article], Settings], dict[str, Any]]
 DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
@@ -49,6 +50,38 @@ def compare_report(inputs: Sequence[str | Article], settings: Settings) -> dict[
     return report
 
 
+CACHE_SECONDS = 2.0
+
+
+class ResponseCache:
+    """Rendered pages and report JSON by (kind, story id), kept for ``ttl`` seconds.
+
+    Reports saved through the app drop their entries at once; a report rewritten in the
+    store by another process is served fresh after at most ``ttl`` seconds.
+    """
+
+    def __init__(self, ttl: float, size: int = 256) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._items: dict[tuple[str, str], tuple[float, bytes]] = {}
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        hit = self._items.get((kind, key))
+        if hit is None or time.monotonic() - hit[0] > self.ttl:
+            return None
+        return hit[1]
+
+    def put(self, kind: str, key: str, value: bytes) -> bytes:
+        if len(self._items) >= self.size:
+            self._items.clear()
+        self._items[(kind, key)] = (time.monotonic(), value)
+        return value
+
+    def drop(self, key: str) -> None:
+        for kind in ("page", "json"):
+            self._items.pop((kind, key), None)
+
+
 @dataclass(slots=True)
 class AppState:
     """What the request handlers share."""
@@ -58,7 +91,7 @@ class AppState:
     comparer: Comparer
     max_upload: int
     lock: threading.Lock = field(default_factory=threading.Lock)
-    pages: dict[str, str] = field(default_factory=dict)  # rendered report pages by story id
+    cache: ResponseCache = field(default_factory=lambda: ResponseCache(CACHE_SECONDS))
 
 
 def create_app(
@@ -88,28 +121,21 @@ def create_app(
     )
     app.state.storylens = state
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload)
-    app.middleware("http")(_security_headers)
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        headers={**SECURITY_HEADERS, "Content-Security-Policy": API_CSP},
+    )
     app.add_exception_handler(RequestProblem, _problem_handler)  # type: ignore[arg-type]
     _add_pages(app, state)
     _add_api(app, state)
     return app
 
 
-async def _security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    response.headers.setdefault("Content-Security-Policy", API_CSP)
-    return response
-
-
 async def _problem_handler(_request: Request, exc: RequestProblem) -> JSONResponse:
     return JSONResponse({"detail": exc.detail}, status_code=exc.status)
 
 
-def _html(body: str, status: int = 200) -> HTMLResponse:
+def _html(body: str | bytes, status: int = 200) -> HTMLResponse:
     csp = content_security_policy(form_action="'self'", header=True)
     return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": csp})
 
@@ -151,7 +177,7 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
         story_id = state.store.save_report(report)
     except StorylensError as exc:
         raise RequestProblem(500, f"cannot store the report: {exc}") from exc
-    state.pages.pop(story_id, None)
+    state.cache.drop(story_id)
     return story_id, report
 
 
@@ -198,19 +224,22 @@ def _add_pages(app: FastAPI, state: AppState) -> None:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     async def story_page(story_id: str) -> HTMLResponse:
-        page = state.pages.get(story_id)
+        page = state.cache.get("page", story_id)
         if page is None:
             page = await run_in_threadpool(_render_story, state, story_id)
         return _html(page)
 
 
-def _render_story(state: AppState, story_id: str) -> str:
+def _render_story(state: AppState, story_id: str) -> bytes:
     report = _get_report(state, story_id)
     page = render_html(report, home_url="/", form_action="'self'")
-    if len(state.pages) > 256:
-        state.pages.clear()
-    state.pages[story_id] = page
-    return page
+    return state.cache.put("page", story_id, page.encode("utf-8"))
+
+
+def _story_json(state: AppState, story_id: str) -> bytes:
+    report = _get_report(state, story_id)
+    data = json.dumps({**report, "story_id": story_id}, ensure_ascii=False)
+    return state.cache.put("json", story_id, data.encode("utf-8"))
 
 
 def _get_report(state: AppState, story_id: str) -> dict[str, Any]:
@@ -253,12 +282,14 @@ COMPARE_BODY: dict[str, Any] = {
 
 def _add_api(app: FastAPI, state: AppState) -> None:
     @app.post("/api/compare", status_code=201, openapi_extra=COMPARE_BODY, response_model=None)
-    async def api_compare(request: Request) -> JSONResponse:
+    async def api_compare(request: Request) -> Response:
         """Compare uploaded files, URLs and/or inline articles; store and return the report."""
         story_id, report = await _compare(request, state)
-        return JSONResponse(
-            {**report, "story_id": story_id},
+        body = json.dumps({**report, "story_id": story_id}, ensure_ascii=False)
+        return Response(
+            body.encode("utf-8"),
             status_code=201,
+            media_type="application/json",
             headers={"Location": "/api/stories/" + quote(story_id, safe="")},
         )
 
@@ -268,11 +299,20 @@ def _add_api(app: FastAPI, state: AppState) -> None:
         stories: list[dict[str, Any]] = await run_in_threadpool(state.store.list_stories)
         return stories
 
-    @app.get("/api/stories/{story_id}", responses={404: {"description": "unknown story"}})
-    async def api_story(story_id: str) -> dict[str, Any]:
+    @app.get(
+        "/api/stories/{story_id}",
+        response_class=JSONResponse,
+        responses={
+            200: {"description": "the report (JSON report contract) plus story_id"},
+            404: {"description": "unknown story"},
+        },
+    )
+    async def api_story(story_id: str) -> Response:
         """The stored report of one story (the JSON report contract plus story_id)."""
-        report = await run_in_threadpool(_get_report, state, story_id)
-        return {**report, "story_id": story_id}
+        body = state.cache.get("json", story_id)
+        if body is None:
+            body = await run_in_threadpool(_story_json, state, story_id)
+        return Response(body, media_type="application/json")
 
     # make the JSON body model appear in the spec's components
     app.openapi_schema = None

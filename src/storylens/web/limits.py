@@ -1,4 +1,6 @@
-"""Request body caps enforced before and while the body streams in.
+"""Pure ASGI middleware: request body caps and security headers.
+
+Body caps are enforced before and while the body streams in.
 
 A pure ASGI middleware: a declared ``Content-Length`` over the cap is refused with 413
 before a byte of the body is read; a body without one (chunked) is counted as it
@@ -90,3 +92,27 @@ class BodyLimitMiddleware:
             if state["started"]:
                 raise
             await send_error(send, 413, str(exc))
+
+
+class SecurityHeadersMiddleware:
+    """Add ``headers`` to every HTTP response that does not already set them."""
+
+    def __init__(self, app: ASGIApp, *, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [
+            (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

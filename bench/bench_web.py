@@ -1,0 +1,206 @@
+"""Web app load: latency and throughput of the report API and page; upload caps under load.
+
+Starts ``storylens serve`` in a subprocess on 127.0.0.1 with a fresh store, creates the
+example story by uploading ``examples/summit`` through ``POST /api/compare``, then sends a
+fixed number of requests (default 2000, concurrency 20) with an async httpx client to
+``GET /api/stories/{id}`` and ``GET /stories/{id}``, printing errors, p50/p99 latency and
+requests per second. Finally it sends over-cap uploads (declared by Content-Length, and
+chunked without one) and checks they get 413 while the server's RSS stays bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "summit"
+REQUESTS = int(os.environ.get("STORYLENS_BENCH_REQUESTS", "2000"))
+CONCURRENCY = 20
+CAP_MB = 5
+OVER_CAP = 200 * 1024 * 1024  # bytes offered in each over-cap upload
+RSS_BOUND = 64 * 1024 * 1024  # allowed RSS growth while refusing over-cap uploads
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start(db: Path, port: int) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "storylens", "serve", "--db", str(db), "--port", str(port)]
+    cmd += ["--max-upload-mb", str(CAP_MB)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(
+                f"serve exited: {proc.stderr.read().decode() if proc.stderr else ''}"
+            )
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=1)
+            return proc
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("serve did not start within 60 s")
+
+
+def _upload_example(base: str) -> str:
+    files = [("files", (p.name, p.read_bytes())) for p in sorted(EXAMPLE.iterdir()) if p.is_file()]
+    t0 = time.perf_counter()
+    resp = httpx.post(f"{base}/api/compare", files=files, timeout=600)
+    took = time.perf_counter() - t0
+    if resp.status_code != 201:
+        raise RuntimeError(f"upload of {EXAMPLE} failed: {resp.status_code} {resp.text[:300]}")
+    report = resp.json()
+    print(
+        f"   POST /api/compare examples/summit ({len(files)} files): {took:.2f} s, "
+        f"{len(report['articles'])} articles, {len(report['claim_groups'])} claim groups"
+    )
+    return str(report["story_id"])
+
+
+async def _load(base: str, path: str, total: int) -> tuple[list[float], int, float]:
+    latencies: list[float] = []
+    errors = 0
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(total):
+        queue.put_nowait(i)
+    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while not queue.empty():
+            queue.get_nowait()
+            t0 = time.perf_counter()
+            try:
+                resp = await client.get(path)
+                ok = resp.status_code == 200 and len(resp.content) > 0
+            except httpx.HTTPError:
+                ok = False
+            latencies.append(time.perf_counter() - t0)
+            errors += 0 if ok else 1
+
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        await client.get(path)  # warm the page cache once
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(CONCURRENCY)))
+        wall = time.perf_counter() - t0
+    return latencies, errors, wall
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+class _RssPeak:
+    """Samples a process's RSS in a thread; ``peak`` is the highest seen."""
+
+    def __init__(self, pid: int) -> None:
+        self.proc = psutil.Process(pid)
+        self.peak = self.proc.memory_info().rss
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self.proc.memory_info().rss)
+            time.sleep(0.01)
+
+    def __enter__(self) -> _RssPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _chunks(total: int) -> Iterator[bytes]:
+    block = b"z" * (1024 * 1024)
+    for _ in range(total // len(block)):
+        yield block
+
+
+def _over_cap(base: str, pid: int) -> None:
+    baseline = psutil.Process(pid).memory_info().rss
+    boundary = b"storylensbench"
+    head = (
+        b"--" + boundary + b'\r\nContent-Disposition: form-data; name="files"; '
+        b'filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n'
+    )
+    ctype = f"multipart/form-data; boundary={boundary.decode()}"
+
+    def declared() -> Iterator[bytes]:
+        yield head
+        yield from _chunks(OVER_CAP)
+
+    cases = {
+        "declared Content-Length": {
+            "content": declared(),
+            "headers": {"content-type": ctype, "content-length": str(len(head) + OVER_CAP)},
+        },
+        "chunked, no Content-Length": {
+            "content": (b for b in [head, *_chunks(OVER_CAP)]),
+            "headers": {"content-type": ctype},
+        },
+    }
+    with _RssPeak(pid) as rss:
+        for name, kwargs in cases.items():
+            t0 = time.perf_counter()
+            try:
+                resp = httpx.post(f"{base}/api/compare", timeout=120, **kwargs)  # type: ignore[arg-type]
+                status = str(resp.status_code)
+            except httpx.HTTPError as exc:
+                status = f"connection closed ({type(exc).__name__})"
+            took = time.perf_counter() - t0
+            offered = f"{OVER_CAP >> 20} MB offered, {name}"
+            print(f"   over-cap upload ({offered}): {status} in {took:.2f} s")
+    growth = rss.peak - baseline
+    verdict = "bounded" if growth < RSS_BOUND else "NOT BOUNDED"
+    print(
+        f"   server RSS: {baseline / 2**20:.0f} MB before, peak {rss.peak / 2**20:.0f} MB "
+        f"(+{growth / 2**20:.1f} MB, {verdict}, limit +{RSS_BOUND >> 20} MB)"
+    )
+
+
+def run() -> None:
+    with tempfile.TemporaryDirectory(prefix="storylens-bench-web-") as tmp:
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        proc = _start(Path(tmp) / "bench.db", port)
+        try:
+            story = _upload_example(base)
+            for path in (f"/api/stories/{story}", f"/stories/{story}"):
+                lat, errors, wall = asyncio.run(_load(base, path, REQUESTS))
+                print(
+                    f"   GET {path.replace(story, '{id}')}: {REQUESTS} requests, "
+                    f"concurrency {CONCURRENCY}, {errors} errors"
+                    f"{' (OK)' if errors == 0 else ' (FAILED)'}, p50 {_pct(lat, 0.5):.1f} ms, "
+                    f"p99 {_pct(lat, 0.99):.1f} ms, {REQUESTS / wall:.0f} req/s"
+                )
+            _over_cap(base, proc.pid)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+if __name__ == "__main__":
+    run()
