@@ -49,7 +49,11 @@ from storylens.types import (
 )
 
 if TYPE_CHECKING:
+    from storylens.render.html import render_html
+    from storylens.render.markdown import render_markdown
+    from storylens.render.terminal import print_report
     from storylens.store import AddResult, Store
+    from storylens.web import create_app
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -86,8 +90,12 @@ __all__ = [
     "article_from_html",
     "article_from_text",
     "compare",
+    "create_app",
     "ingest",
     "iter_ingest",
+    "print_report",
+    "render_html",
+    "render_markdown",
 ]
 
 
@@ -97,4 +105,15 @@ def __getattr__(name: str) -> Any:
         from storylens import store
 
         return getattr(store, name)
+    # renderers and the web app import Jinja2, Rich tables and FastAPI: also on first use
+    lazy = {
+        "print_report": "storylens.render.terminal",
+        "render_html": "storylens.render.html",
+        "render_markdown": "storylens.render.markdown",
+        "create_app": "storylens.web",
+    }
+    if name in lazy:
+        import importlib
+
+        return getattr(importlib.import_module(lazy[name]), name)
     raise AttributeError(f"module 'storylens' has no attribute {name!r}")
