@@ -119,3 +119,9 @@ def test_compare_framing_lexicon_bad_file(tmp_path: Path, content: str, message:
     with pytest.raises(ConfigError, match=message) as info:
         load_lexicon(Settings(lexicon_file=path))
     assert str(path) in str(info.value)
+
+
+def test_compare_framing_lexicon_documented(repo_root: Path) -> None:
+    doc = (repo_root / "docs" / "lexicon.md").read_text(encoding="utf-8")
+    for entry in LEX.entries:
+        assert f"| {entry.term} | {entry.pos} | {entry.category} |" in doc, entry.term
