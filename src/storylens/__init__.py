@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from storylens.compare import Report, compare
+from storylens.compare.framing import analyse_framing
+from storylens.compare.summary import summarise
 from storylens.errors import (
     BadRecord,
     BinaryInput,
@@ -87,6 +89,7 @@ __all__ = [
     "TimeExpression",
     "TooLarge",
     "__version__",
+    "analyse_framing",
     "article_from_html",
     "article_from_text",
     "compare",
@@ -96,6 +99,7 @@ __all__ = [
     "print_report",
     "render_html",
     "render_markdown",
+    "summarise",
 ]
 
 
