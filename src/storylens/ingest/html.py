@@ -18,6 +18,8 @@ from storylens.settings import DEFAULT, Settings
 from storylens.types import Article, Removed
 
 EXTRACTOR = "html.trafilatura.v1"
+MIN_WORDS = 8  # less than this is navigation or a stub, not an article
+MIN_SENTENCE_WORDS = 5  # and at least one paragraph must be this long
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -46,6 +48,12 @@ def _published(value: Any, source: str) -> str | None:
         return normalise_date(str(value), source)
     except InputError:
         return None
+
+
+def _looks_like_article(text: str) -> bool:
+    paragraphs = [p.split() for p in text.split("\n\n")]
+    words = sum(len(p) for p in paragraphs)
+    return words >= MIN_WORDS and any(len(p) >= MIN_SENTENCE_WORDS for p in paragraphs)
 
 
 def _drop_repeated_title(text: str, title: str | None) -> tuple[str, list[Removed]]:
@@ -86,4 +94,6 @@ def article_from_html(
         site_name=doc.sitename or None,
     )
     text, dropped = _drop_repeated_title(text, meta.title)
+    if not _looks_like_article(text):
+        raise NoArticle(src, "no article text found in the HTML page (only short fragments)")
     return make_article(text, meta, dropped + removed, source=src, settings=settings)

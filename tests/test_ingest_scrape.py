@@ -1,0 +1,202 @@
+"""Markdown and plain-text scrapes: metadata lines, debris, markup and paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.ingest.dateline import parse_date_line, split_trailing_date
+from storylens.ingest.markdown import strip_markdown
+from storylens.ingest.scrape import Scrape, article_from_text, parse_scrape
+from storylens.settings import Settings
+
+SCRAPE = """# Lantern City Opens Floating Market
+
+By [Orla Benn](#)
+
+May 3, 2025
+
+**Kasia Lind / LANTERNPRESS**
+
+Lantern City opened its first floating market on Saturday, with 40 boats selling fish and bread.
+
+"We waited ten years for this," said trader Mio Farrell, who sells smoked eel.
+
+**Related article:** [How the canal was cleaned](#)
+
+Traders at the floating market on Saturday, May 3, 2025.
+
+Traders at the floating market on Saturday, May 3, 2025. (Lanternpress)
+
+The market will open every weekend until October, the harbour office said.
+
+Share this article on Facebook | Share on X | Email
+
+Follow Orla Benn on Facebook and Twitter.
+
+Please let us know if you're having issues with commenting.
+
+Original url:
+
+<https://www.lanternpost.example/2025/05/03/floating-market>
+"""
+
+SENTENCES = [
+    "Lantern City opened its first floating market on Saturday, with 40 boats selling fish and "
+    "bread.",
+    '"We waited ten years for this," said trader Mio Farrell, who sells smoked eel.',
+    "The market will open every weekend until October, the harbour office said.",
+]
+
+
+@pytest.fixture()
+def parsed() -> Scrape:
+    return parse_scrape(SCRAPE)
+
+
+def test_ingest_scrape_metadata(parsed: Scrape) -> None:
+    assert parsed.title == "Lantern City Opens Floating Market"
+    assert parsed.byline == "Orla Benn"
+    assert parsed.published == "2025-05-03"
+    assert parsed.url == "https://www.lanternpost.example/2025/05/03/floating-market"
+
+
+def test_ingest_scrape_keeps_every_sentence_as_a_paragraph(parsed: Scrape) -> None:
+    text = parsed.text
+    assert text.split("\n\n") == SENTENCES
+
+
+@pytest.mark.parametrize(
+    ("fragment", "reason"),
+    [
+        ("Kasia Lind / LANTERNPRESS", "photo credit"),
+        ("Related article", "related-article link"),
+        (
+            "Traders at the floating market",
+            "photo caption (repeated as image alt text and caption)",
+        ),
+        ("Share this article", "share/subscribe line"),
+        ("Follow Orla Benn", "social media follow line"),
+        ("issues with commenting", "comment-system notice"),
+        ("Original url", "source URL trailer (moved to url)"),
+        ("By [Orla Benn]", "byline (moved to byline)"),
+        ("May 3, 2025", "date line (moved to published)"),
+    ],
+)
+def test_ingest_scrape_records_each_removal(parsed: Scrape, fragment: str, reason: str) -> None:
+    removed = parsed.removed
+    assert any(fragment in r.text and r.reason == reason for r in removed), removed
+    assert fragment not in parsed.text
+
+
+def test_ingest_scrape_caption_pair_removed_both_times(parsed: Scrape) -> None:
+    captions = [r for r in parsed.removed if r.reason.startswith("photo caption")]
+    assert len(captions) == 2
+
+
+def test_ingest_scrape_plain_text_without_metadata_never_guesses_date() -> None:
+    text = (
+        "Ferry Fares Rise Again\n\nThe ferry company raised fares on 4 June 2024, its third "
+        "increase in a year.\n\nCommuters said they would switch to the bridge."
+    )
+    scrape = parse_scrape(text)
+    assert scrape.title == "Ferry Fares Rise Again"
+    assert scrape.published is None
+    assert scrape.byline is None
+    assert "4 June 2024" in scrape.text
+
+
+def test_ingest_scrape_first_sentence_is_not_a_title() -> None:
+    text = "The ferry sank in calm water.\n\nNobody was hurt, the coastguard said."
+    scrape = parse_scrape(text)
+    assert scrape.title is None
+    assert scrape.text.startswith("The ferry sank")
+
+
+def test_ingest_scrape_joins_hard_wrapped_lines() -> None:
+    text = (
+        "Canal Reopens\n\nThe canal reopened on Monday after a month of repairs that cost the\n"
+        "city nearly two million crowns, officials said.\n\nBarges returned within hours."
+    )
+    scrape = parse_scrape(text)
+    assert scrape.text.split("\n\n") == [
+        "The canal reopened on Monday after a month of repairs that cost the city nearly two "
+        "million crowns, officials said.",
+        "Barges returned within hours.",
+    ]
+
+
+def test_ingest_scrape_follow_line_gives_byline_when_none() -> None:
+    text = (
+        "Harbour Fire Contained\n\nA fire at the harbour was contained overnight.\n\n"
+        "Follow Tamsin Oduya on Facebook and Twitter."
+    )
+    art = article_from_text(text, source="harbour.txt", settings=Settings())
+    assert art.byline == "Tamsin Oduya"
+    assert any("used as byline" in r.reason for r in art.removed)
+    assert "Follow" not in art.text
+
+
+def test_ingest_scrape_follow_line_naming_outlet_is_not_a_byline() -> None:
+    text = (
+        "Harbour Fire Contained\n\nA fire at the harbour was contained overnight.\n\n"
+        "Follow Patriot Daily on Facebook and Twitter."
+    )
+    art = article_from_text(text, source="harbour.txt", settings=Settings())
+    assert art.byline is None
+
+
+def test_ingest_scrape_outlet_falls_back_to_file_name() -> None:
+    art = article_from_text(
+        "Harbour Fire\n\nA fire was contained.",
+        source="/data/lantern_0042.txt",
+        settings=Settings(),
+    )
+    assert art.outlet == "lantern_0042"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("September 17, 2023", "2023-09-17"),
+        ("Sept. 17, 2023", "2023-09-17"),
+        ("17 September 2023", "2023-09-17"),
+        ("Sunday, September 17, 2023", "2023-09-17"),
+        ("Published: March 3, 2024 10:15 AM EST", "2024-03-03"),
+        ("2024-02-29", "2024-02-29"),
+        ("February 30, 2024", None),
+        ("The vote took place on September 17, 2023.", None),
+        ("September 2023", None),
+        ("17 boats sank in 2023", None),
+    ],
+)
+def test_ingest_scrape_date_lines(line: str, expected: str | None) -> None:
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Roe | March 3, 2024", ("Jane Roe", "2024-03-03")),
+        ("Jane Roe, March 3, 2024", ("Jane Roe", "2024-03-03")),
+        ("Jane Roe and Ali Stone", ("Jane Roe and Ali Stone", None)),
+    ],
+)
+def test_ingest_scrape_byline_with_date(line: str, expected: tuple[str, str | None]) -> None:
+    assert split_trailing_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "plain"),
+    [
+        ("See [the report](https://example.org/r) for **details**.", "See the report for details."),
+        ("## Background", "Background"),
+        ("> *Quoted* words", "Quoted words"),
+        ("- first item", "first item"),
+        ("![a harbour](img.jpg)", ""),
+        ("snake_case_name stays", "snake_case_name stays"),
+        ("2 * 3 * 4 = 24", "2 * 3 * 4 = 24"),
+        ("Visit <https://example.org/a>", "Visit https://example.org/a"),
+    ],
+)
+def test_ingest_scrape_markdown_stripping(markdown: str, plain: str) -> None:
+    assert strip_markdown(markdown) == plain
