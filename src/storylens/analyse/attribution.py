@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,6 +59,7 @@ HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "
 HEDGE_RAISING = frozenset({"appear", "seem"})
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+_INNER_PUNCT = frozenset({"-", "‑", "’", "'", "&", "."})
 _ALL_QUOTES = set('“”«»„‘’"‹›')
 _NP_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod"}
 GENERIC_SOURCES = _lexicon(
@@ -164,10 +166,10 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
 
 def noun_phrase(tok: Token, *, keep_clauses: bool = False) -> list[Token]:
     """The phrase headed by ``tok`` without relative clauses and trailing appositive clauses."""
-    cut = {"relcl", "acl", "advcl", "punct", "cc"} if not keep_clauses else {"punct"}
+    cut = {"relcl", "acl", "advcl", "cc"} if not keep_clauses else set()
     out: list[Token] = [tok]
     for child in tok.children:
-        if child.dep_ in cut:
+        if child.dep_ in cut or (child.dep_ == "punct" and child.text not in _INNER_PUNCT):
             continue
         if child.dep_ == "appos" and child.i > tok.i:
             continue
@@ -298,13 +300,34 @@ def _clause_content(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i:
             return child
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and doc[k].dep_ in {"advmod", "neg"} and k - verb.i <= 2:
+        k += 1
+    if k < len(doc) and doc[k].lower_ == "that" and doc[k].dep_ == "mark":
+        return doc[k].head  # "stated only that ...": the parser hung the clause elsewhere
+    subj = _subject(verb)
     for child in verb.children:
-        if child.dep_ in {"ccomp", "parataxis"} and child.i < verb.i:
+        before = child.dep_ in {"ccomp", "parataxis"} and child.i < verb.i
+        if before and (subj is None or child.i < subj.i):
             return child
     return None
 
 
 _NOT_CONTENT = {"conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """A reported clause without trailing contrastive clauses ("..., while TASS said ...")."""
+    drop: set[int] = set()
+    for tok in clause.subtree:
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in {"while", "whereas", "although", "but"}
+            for c in tok.children
+        ):
+            drop.update(t.i for t in tok.subtree)
+    kept = [t for t in clause.subtree if t.i not in drop]
+    return _contiguous(kept, clause) if kept else [clause]
 
 
 def _noun_content(verb: Token) -> list[Token] | None:
@@ -398,7 +421,7 @@ def _verb_attribution(
     clause = _clause_content(verb)
     content: list[Token] | None = None
     if clause is not None:
-        content = _trim(list(clause.subtree))
+        content = _trim(_clause_tokens(clause))
     elif lemma in SPEECH_CUES and lemma not in CLAUSE_ONLY_CUES:
         content = _noun_content(verb)
         if content is None:
@@ -555,6 +578,18 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
     return att
 
 
+_CACHE_KEY = "storylens.attributions"
+
+
+def attributions_for(doc: Doc) -> list[Attribution]:
+    """:func:`find_attributions`, computed once per doc (quotes and claims both need it)."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None:
+        cached = find_attributions(doc)
+        doc.user_data[_CACHE_KEY] = cached
+    return list(cached)
+
+
 def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in ``doc``: verb cues, "according to" and hedges, in text order."""
     if quotes is None:
@@ -616,3 +651,90 @@ def is_hedged(start: int, end: int, attributions: list[Attribution]) -> bool:
         a.kind == "hedge" and a.content_start <= start and end <= a.content_end + 1
         for a in attributions
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# resolving pronoun and role sources
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+ORG_PRONOUNS = frozenset({"it"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+PERSON_ROLES = _lexicon(
+    """spokesman spokeswoman spokesperson official minister president leader premier
+    chancellor secretary governor mayor ambassador diplomat lawmaker senator aide adviser
+    advisor analyst economist expert ecologist scientist witness man woman source"""
+)
+ORG_ROLES = _lexicon(
+    """agency ministry government kremlin newspaper outlet broadcaster company firm
+    office department party committee council group organisation organization bank"""
+)
+
+
+@dataclass(slots=True)
+class NamedSpan:
+    """A name in the text (an entity mention, or a named-entity span)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+
+
+def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[str, str | None]:
+    """The name (and entity id, when linked) of an attribution's source.
+
+    Pronouns ("he", "it") and bare roles ("the spokesman", "the agency") resolve to the nearest
+    compatible preceding PERSON/ORG name; named sources keep their own name.
+    """
+    if att.source_start is None or att.source_end is None:
+        return "", None
+    labels = _wanted_labels(att, doc)
+    if labels is None:
+        for n in names:
+            if (
+                n.start >= att.source_start
+                and n.end <= att.source_end
+                and (n.text == att.source_name or att.source_name.endswith(n.text))
+            ):
+                return att.source_name, n.entity
+        return att.source_name, None
+    for n in sorted(names, key=lambda x: -x.start):
+        if n.end <= att.source_start and n.label in labels:
+            return n.text, n.entity
+    return att.source_name, None
+
+
+def _wanted_labels(att: Attribution, doc: Doc) -> set[str] | None:
+    """Labels a pronoun/role source may refer to, or None for a named source."""
+    span = doc.char_span(att.source_start or 0, att.source_end or 0, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span):
+        return None
+    head = span.root
+    if head.lower_ in RELATIVE_PRONOUNS:
+        return None  # already resolved to the antecedent
+    low = head.lower_
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PRON":
+        if low in PERSON_PRONOUNS:
+            return {"PERSON"}
+        if low in ORG_PRONOUNS:
+            return {"ORG"}
+        if low in PLURAL_PRONOUNS:
+            return {"ORG", "NORP", "PERSON"}
+        return None
+    definite = span[0].lower_ in {"the", "this", "that"}
+    if definite and lemma in PERSON_ROLES:
+        return {"PERSON"}
+    if definite and lemma in ORG_ROLES:
+        return {"ORG"}
+    return None
+
+
+def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
+    """Names to resolve against: the article's mentions, or the doc's own entities."""
+    if mentions:
+        return [NamedSpan(m.start, m.end, m.text, m.label, m.entity) for m in mentions]
+    return [NamedSpan(e.start_char, e.end_char, _strip_det(e), e.label_) for e in doc.ents]

@@ -1,0 +1,377 @@
+"""Claims: sentences split into atomic statements (one predicate each) with arguments.
+
+A sentence carrying several predicates yields several claims: coordinated verbs ("Kim left
+Russia and met students"), and the clause reported under a verb of saying ("TASS said Kim had
+been given drones": the claim is "Kim had been given drones", attributed to TASS). Verbs of
+saying are not claims themselves unless their content is a plain noun phrase ("Reuters listed
+other gifts ...").
+
+Each claim carries arguments (agent, predicate, recipient, theme, quantity, time, place) as
+char spans into the article text with normalised values, every number in it (``quantities``),
+its source chain nearest first (``attributed_to``), and ``hedged``/``negated`` flags.
+Questions and imperatives ("Follow us on ...") are not claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from storylens.analyse.attribution import (
+    NEGATIVE_CUES,
+    Attribution,
+    NamedSpan,
+    attributions_for,
+    chain_for,
+    is_hedged,
+    names_from,
+    noun_phrase,
+    paragraph_bounds,
+    resolve_source,
+)
+from storylens.analyse.numbers import find_quantities
+from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
+
+STAGE = "claims.rules.v1"
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
+_RECEIVE = frozenset({"receive", "get", "obtain", "accept", "win", "earn", "gain"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NEGATORS = frozenset({"no", "not", "n't", "never", "none", "neither", "nor", "nothing"})
+
+
+def extract_claims(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    times: Sequence[TimeExpression],
+) -> list[Claim]:
+    """Atomic claims of ``doc`` (the parse of ``article.text``), in text order."""
+    atts = attributions_for(doc)
+    names = names_from(doc, list(mentions))
+    attribution_tokens = _attribution_tokens(atts)
+    cue_with_clause = {i for a in atts if a.kind == "verb" for i in a.cue_tokens[:1]}
+    claims: list[Claim] = []
+    for s_index, sent in enumerate(doc.sents):
+        if _skip_sentence(sent):
+            continue
+        preds = _predicates(sent, attribution_tokens, cue_with_clause)
+        pred_ids = {p.i for p in preds}
+        bounds = pred_ids | (cue_with_clause & {t.i for t in sent})
+        for pred in preds:
+            claim = _claim(pred, pred_ids, attribution_tokens, bounds, article, s_index)
+            if claim is None:
+                continue
+            _fill(claim, pred, doc, atts, names, quotes, times)
+            claims.append(claim)
+    claims.sort(key=lambda c: (c.start, c.end))
+    for n, claim in enumerate(claims):
+        claim.id = f"{article.id}:c{n}"
+    return claims
+
+
+def _attribution_tokens(atts: list[Attribution]) -> set[int]:
+    out: set[int] = set()
+    for a in atts:
+        if a.kind in {"verb", "according"}:
+            out.update(a.cue_tokens)
+            out.update(a.source_tokens)
+        elif a.kind == "hedge":
+            out.update(a.cue_tokens)
+    return out
+
+
+def _skip_sentence(sent: Span) -> bool:
+    text = sent.text.strip().rstrip("”\"’' ")
+    if text.endswith("?") or len(sent) < 3:
+        return True
+    root = sent.root
+    has_subject = any(c.dep_ in _SUBJECTS for c in root.children)
+    return root.tag_ == "VB" and not has_subject and root.i == sent.start
+
+
+def _is_predicate(tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        return tok.tag_ not in {"VBG", "VBN"} or _has_aux(tok) or _has_subject(tok)
+    if tok.pos_ == "AUX" and tok.lemma_ == "be":
+        return any(c.dep_ in {"attr", "acomp", "prep"} for c in tok.children) and _has_subject(tok)
+    return False
+
+
+def _has_aux(tok: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in tok.children)
+
+
+def _subject_of(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in _SUBJECTS and c.dep_ != "expl":
+            return c
+    for c in tok.children:
+        if c.dep_ == "expl":
+            return c
+    if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
+        return _subject_of(tok.head)
+    return None
+
+
+def _predicates(sent: Span, attribution_tokens: set[int], cues: set[int]) -> list[Token]:
+    preds: list[Token] = []
+    for tok in sent:
+        if tok.dep_ not in _CLAUSE_DEPS or not _is_predicate(tok):
+            continue
+        if tok.i in attribution_tokens:
+            if tok.i in cues and _noun_content_cue(tok):
+                preds.append(tok)
+            continue
+        embedded = tok.dep_ in {"ccomp", "parataxis"} and tok.head.i not in attribution_tokens
+        if embedded and tok.head.dep_ not in _CLAUSE_DEPS:
+            continue
+        if _subject_of(tok) is None:
+            continue
+        preds.append(tok)
+    return preds
+
+
+def _noun_content_cue(tok: Token) -> bool:
+    """A verb of saying whose content is a noun phrase ("Reuters listed other gifts")."""
+    has_clause = any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children)
+    if has_clause or tok.lemma_.lower() in {"say", "tell", "report", "add", "write"}:
+        return False
+    return any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _claim_tokens(
+    pred: Token, preds: set[int], attribution_tokens: set[int], bounds: set[int]
+) -> list[Token]:
+    """The predicate's subtree minus other predicates' clauses and attribution material.
+
+    ``bounds`` are token indices (other predicates, cue verbs) the claim may not extend past.
+    """
+    out: list[Token] = []
+    stack = [pred]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.i in preds:
+                continue
+            if child.i in attribution_tokens and child.i != pred.i:
+                continue
+            if tok.i == pred.i and child.dep_ in {"cc", "mark"}:
+                continue
+            stack.append(child)
+    doc = pred.doc
+    lo, hi = paragraph_bounds(doc.text, pred.idx)
+    right = min((i for i in bounds if i > pred.i), default=len(doc))
+    left = max((i for i in bounds if i < pred.i), default=-1)
+    out = [
+        t
+        for t in out
+        if (t.i not in attribution_tokens or t.i == pred.i)
+        and left < t.i < right
+        and lo <= t.idx < hi
+        and not t.is_space
+    ]
+    out.sort(key=lambda t: t.i)
+    while out and (out[0].is_punct or out[0].dep_ in {"cc", "mark"}):
+        out.pop(0)
+    while out and out[-1].is_punct and out[-1].text not in {"”", '"', "’"}:
+        out.pop()
+    return out
+
+
+def _claim(
+    pred: Token,
+    preds: set[int],
+    attribution_tokens: set[int],
+    bounds: set[int],
+    article: Article,
+    s_index: int,
+) -> Claim | None:
+    toks = _claim_tokens(pred, preds, attribution_tokens, bounds)
+    if len([t for t in toks if not t.is_punct]) < 2:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = pred.doc.text[start:end]
+    start, end = _balance_quotes(pred.doc.text, start, end)
+    return (
+        Claim(
+            id="",
+            article=article.id,
+            start=start,
+            end=end,
+            text=pred.doc.text[start:end],
+            predicate=_lemma(pred),
+            sentence=s_index,
+        )
+        if text.strip()
+        else None
+    )
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a dangling closing/opening quotation mark at either edge of a span."""
+    span = text[start:end]
+    opens = sum(span.count(c) for c in "“«")
+    closes = sum(span.count(c) for c in "”»")
+    if closes > opens and span.endswith(("”", "»")):
+        end -= 1
+    elif opens > closes and span.startswith(("“", "«")):
+        start += 1
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end
+
+
+def _lemma(pred: Token) -> str:
+    lemma = pred.lemma_.lower()
+    parts = [c for c in pred.children if c.dep_ == "prt"]
+    if parts:
+        lemma = f"{lemma} {parts[0].lower_}"
+    if pred.pos_ == "AUX":
+        comp = next((c for c in pred.children if c.dep_ in {"acomp", "attr"}), None)
+        if comp is not None:
+            lemma = f"be {comp.lemma_.lower()}"
+    return lemma
+
+
+def _phrase_arg(tok: Token) -> Argument:
+    lo, hi = paragraph_bounds(tok.doc.text, tok.idx)
+    toks = [t for t in noun_phrase(tok) if lo <= t.idx < hi and not t.is_space] or [tok]
+    first, last = toks[0], toks[-1]
+    start, end = first.idx, last.idx + len(last.text)
+    words = [t.lemma_.lower() for t in toks if t.dep_ != "det" and not t.is_punct]
+    return Argument(
+        text=tok.doc.text[start:end], start=start, end=end, value=" ".join(words) or tok.lower_
+    )
+
+
+def _role_tokens(pred: Token) -> dict[str, Token]:
+    roles: dict[str, Token] = {}
+    subj = _subject_of(pred)
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in pred.children)
+    children = list(pred.children)
+    dobj = next((c for c in children if c.dep_ == "dobj"), None)
+    dative = next((c for c in children if c.dep_ == "dative"), None)
+    if subj is not None and subj.dep_ != "expl":
+        if passive:
+            roles["recipient" if dobj is not None else "theme"] = subj
+        elif pred.lemma_.lower() in _RECEIVE:
+            roles["recipient"] = subj
+        else:
+            roles["agent"] = subj
+    for c in children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from" and "recipient" in roles):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and "agent" not in roles:
+                roles["agent"] = pobj
+    if dobj is not None:
+        roles.setdefault("theme", dobj)
+    else:
+        comp = next((c for c in children if c.dep_ in {"attr", "acomp", "oprd"}), None)
+        if comp is not None:
+            roles.setdefault("theme", comp)
+    if dative is not None:
+        target = next((g for g in dative.children if g.dep_ == "pobj"), dative)
+        roles.setdefault("recipient", target)
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in {"to", "with"} and "recipient" not in roles:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            named = pobj is not None and pobj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            if named and pobj is not None and c.lower_ == "to" and dobj is not None:
+                roles["recipient"] = pobj
+    return roles
+
+
+def _place(pred: Token) -> Argument | None:
+    for c in pred.children:
+        if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj" and g.ent_type_ in _PLACE_LABELS:
+                arg = _phrase_arg(g)
+                return arg
+    return None
+
+
+def _negated(pred: Token, roles: dict[str, Token], atts: list[Attribution], start: int) -> bool:
+    if any(c.dep_ == "neg" for c in pred.children):
+        return True
+    for aux in (c for c in pred.children if c.dep_ in {"aux", "auxpass"}):
+        if any(g.dep_ == "neg" for g in aux.children):
+            return True
+    for tok in roles.values():
+        if any(c.lower_ in _NEGATORS and c.dep_ in {"det", "neg"} for c in tok.children):
+            return True
+    for c in pred.children:
+        if c.dep_ == "attr" and any(g.lower_ == "no" for g in c.children):
+            return True
+    return any(
+        a.kind == "verb" and a.cue in NEGATIVE_CUES and a.covers(start, start + 1) for a in atts
+    )
+
+
+def _fill(
+    claim: Claim,
+    pred: Token,
+    doc: Doc,
+    atts: list[Attribution],
+    names: list[NamedSpan],
+    quotes: Sequence[Quote],
+    times: Sequence[TimeExpression],
+) -> None:
+    text = doc.text
+    p_start, p_end = pred.idx, pred.idx + len(pred.text)
+    claim.arguments["predicate"] = Argument(text[p_start:p_end], p_start, p_end, claim.predicate)
+    lo, hi = paragraph_bounds(text, p_start)
+    roles = {r: t for r, t in _role_tokens(pred).items() if lo <= t.idx < hi}
+    for role, tok in roles.items():
+        claim.arguments[role] = _phrase_arg(tok)
+    place = _place(pred)
+    if place is not None:
+        claim.arguments["place"] = place
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is not None:
+        for q in find_quantities(span):
+            arg = Argument(q.text, q.start, q.end, q.value, q.unit)
+            claim.quantities.append(arg)
+    if claim.quantities:
+        theme = claim.arguments.get("theme")
+        in_theme = [
+            q for q in claim.quantities if theme is not None and theme.start <= q.start < theme.end
+        ]
+        claim.arguments["quantity"] = (in_theme or claim.quantities)[0]
+    for t in times:
+        if claim.start <= t.start and t.end <= claim.end:
+            claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
+            break
+    claim.negated = _negated(pred, roles, atts, p_start)
+    claim.hedged = is_hedged(p_start, p_end, atts)
+    own = next((a for a in atts if a.kind == "verb" and a.cue_tokens[:1] == [pred.i]), None)
+    chain = chain_for(p_start, p_end, atts)
+    if own is not None:  # a verb of saying with a noun content: its own source
+        chain = [*chain_for(own.cue_start, own.cue_end, atts), own]
+    names_out: list[str] = []
+    for a in chain:
+        name, _entity = resolve_source(a, doc, names)
+        if name and name not in names_out:
+            names_out.append(name)
+    for quote in quotes:
+        if quote.direct and quote.start <= p_start and p_end <= quote.end:
+            speaker = quote.speaker
+            known = _chain_has(names_out, quote.speaker_text)
+            if speaker and speaker not in names_out and not known:
+                names_out.append(speaker)
+    claim.attributed_to = names_out
+
+
+def _chain_has(names: list[str], text: str) -> bool:
+    return any(n and (n in text or text in n) for n in names)

@@ -1,0 +1,125 @@
+"""Quotes: reported speech, direct (quotation marks) and indirect ("X said that ...").
+
+Built on :mod:`storylens.analyse.attribution`: every attribution with a verb-of-saying cue or
+"according to" becomes a :class:`~storylens.types.Quote` whose speaker is resolved (pronouns and
+bare roles such as "the spokesman" to the nearest compatible preceding name). Direct quotations
+with no cue in their own sentence are attached to a speaker where the text makes it clear:
+
+- split quotes: “A,” he said. “B.” (the second part continues the first speaker)
+- a quotation right after a sentence that ends in a colon and names a speaker ("X said:")
+
+Scare quotes (a few words with no cue) are not quotes and are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from storylens.analyse.attribution import (
+    COGNITIVE_CUES,
+    SPEECH_CUES,
+    Attribution,
+    NamedSpan,
+    attributions_for,
+    names_from,
+    paragraph_bounds,
+    quote_spans,
+    resolve_source,
+)
+from storylens.types import Article, Mention, Quote
+
+STAGE = "quotes.rules.v1"
+MIN_QUOTE_WORDS = 4
+
+
+def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list[Quote]:
+    """Every quote in ``doc`` (the parse of ``article.text``), in text order."""
+    names = names_from(doc, list(mentions))
+    quotes: list[Quote] = []
+    for att in attributions_for(doc):
+        if att.kind not in {"verb", "according"} or att.source_start is None:
+            continue
+        if att.cue in COGNITIVE_CUES and att.cue not in SPEECH_CUES:
+            continue
+        quotes.append(_quote_from(att, doc, article, names))
+    quotes.extend(_unattached_quotes(doc, article, quotes))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _quote_from(att: Attribution, doc: Doc, article: Article, names: list[NamedSpan]) -> Quote:
+    text = doc.text
+    speaker, entity = resolve_source(att, doc, names)
+    return Quote(
+        article=article.id,
+        start=att.content_start,
+        end=att.content_end,
+        text=text[att.content_start : att.content_end],
+        speaker=entity or speaker,
+        speaker_text=att.source_text,
+        speaker_start=att.source_start,
+        speaker_end=att.source_end,
+        cue=text[att.cue_start : att.cue_end],
+        cue_start=att.cue_start,
+        cue_end=att.cue_end,
+        direct=att.direct,
+        speaker_entity=entity,
+    )
+
+
+def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Quote]:
+    """Direct quotations no attribution covers, attached to a speaker where unambiguous."""
+    text = doc.text
+    out: list[Quote] = []
+    for qs, qe in quote_spans(text):
+        if any(q.start <= qs + 2 and qe - 2 <= q.end for q in known + out):
+            continue
+        if len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
+            continue
+        prev = _previous_direct(known + out, qs)
+        if prev is None or not _continues(text, prev, qs):
+            continue
+        out.append(
+            Quote(
+                article=article.id,
+                start=qs,
+                end=qe,
+                text=text[qs:qe],
+                speaker=prev.speaker,
+                speaker_text=prev.speaker_text,
+                speaker_start=prev.speaker_start,
+                speaker_end=prev.speaker_end,
+                cue=prev.cue,
+                cue_start=prev.cue_start,
+                cue_end=prev.cue_end,
+                direct=True,
+                speaker_entity=prev.speaker_entity,
+            )
+        )
+    return out
+
+
+def _previous_direct(quotes: list[Quote], pos: int) -> Quote | None:
+    before = [q for q in quotes if q.direct and q.end <= pos]
+    return max(before, key=lambda q: q.end) if before else None
+
+
+def _continues(text: str, prev: Quote, start: int) -> bool:
+    """Whether a quotation at ``start`` continues ``prev``: only its attribution lies between.
+
+    “A,” he said. “B.”  — the gap holds the cue and speaker and nothing else of substance.
+    A quotation opening the next paragraph right after a quote-final paragraph also continues.
+    """
+    gap_start = prev.end
+    cue_end = max(prev.cue_end or 0, prev.speaker_end or 0)
+    if cue_end > gap_start:
+        gap_start = cue_end
+    gap = text[gap_start:start]
+    if len(gap) <= 3 and "\n\n" not in gap:
+        return True
+    if paragraph_bounds(text, prev.end) != paragraph_bounds(text, start):
+        return False
+    stripped = gap.strip(" ,.:;\n")
+    return len(stripped.split()) <= 3 and not any(c in stripped for c in '“”"')
