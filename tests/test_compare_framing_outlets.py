@@ -124,3 +124,13 @@ def test_compare_framing_outlets_scores(framing: dict[str, Any]) -> None:
 )
 def test_compare_framing_head_noun(descriptor: str, head: str) -> None:
     assert head_noun(descriptor) == head
+
+
+def test_compare_framing_outlets_verbs_label_no_actor() -> None:
+    text = "The envoy mocked Varn Oskel on Monday."
+    art = Article(id="v1", outlet="Daily Axe", text=text)
+    s = text.index("Varn Oskel")
+    mention = Mention("v1", s, s + 10, "Varn Oskel", "PERSON", entity="e_oskel")
+    record = analyse_framing([Analysis(article=art, mentions=[mention])], [])[0]
+    assert [t["text"] for t in record["loaded_terms"]] == ["mocked"]
+    assert "entity" not in record["loaded_terms"][0]

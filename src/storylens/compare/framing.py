@@ -128,6 +128,8 @@ def _norm(text: str) -> str:
 
 def _term_dict(analysis: Analysis, match: TermMatch) -> dict[str, Any]:
     data = match.to_dict(analysis.article.id)
+    if not match.nominal:  # "mocked Putin" describes an act, not the actor
+        return data
     entity, descriptor = _attached_entity(analysis, match.start, match.end)
     if entity:
         data["entity"] = entity

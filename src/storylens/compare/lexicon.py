@@ -75,6 +75,11 @@ class TermMatch:
         return self.entries[0].category
 
     @property
+    def nominal(self) -> bool:
+        """Whether the hit can label an actor (not a verb or adverb)."""
+        return self.entries[-1].pos not in ("verb", "adv")
+
+    @property
     def neutral(self) -> str:
         """The neutral alternative: the last (head) entry's, or '' to drop the words."""
         words = [e.neutral for e in self.entries if e.neutral]
