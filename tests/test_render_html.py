@@ -100,6 +100,7 @@ def test_render_html_makes_no_external_requests(page: str) -> None:
         ("naming", "Spendthrift mayor"),
         ("quotes", "Tomas Veld"),
         ("summary", "Outlets disagree on the cost"),
+        ("input-errors", "notes/empty.txt: the file holds no text"),
     ],
 )
 def test_render_html_has_each_section(page: str, section: str, expected: str) -> None:

@@ -25,6 +25,7 @@ def markdown() -> str:
         ("## Naming", "Spendthrift mayor"),
         ("## Loaded terms", "“fiasco” (pejorative)"),
         ("## Summary", "\\[Averholt Ledger; Valley Beacon\\]"),
+        ("## Inputs not read", "notes/empty.txt: the file holds no text"),
     ],
 )
 def test_render_markdown_has_each_section(markdown: str, heading: str, expected: str) -> None:

@@ -33,6 +33,7 @@ def output() -> str:
         "Spendthrift mayor",  # naming table
         "Valley Beacon: fiasco, Spendthrift, scandal",  # loaded terms
         "[Averholt Ledger; Valley Beacon]",  # summary citations
+        "not read: notes/empty.txt: the file holds no text",  # input errors
     ],
 )
 def test_render_terminal_shows(output: str, expected: str) -> None:

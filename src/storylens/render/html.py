@@ -128,6 +128,7 @@ def report_context(view: ReportView) -> dict[str, Any]:
         "loaded": _loaded(view),
         "quotes": _quotes(view),
         "summary": _summary(view),
+        "input_errors": view.input_errors(),
         "duplicates": [
             ([view.outlet_of(i) or i for i in ids], sim) for ids, sim in view.duplicates()
         ],

@@ -26,7 +26,16 @@ def render_markdown(report: Mapping[str, Any]) -> str:
     """The report as a Markdown document."""
     view = ReportView.of(report)
     parts = [f"# {md_escape(view.headline)}", _outlets(view)]
-    for section in (_matrix, _conflicts, _sources, _naming, _loaded, _summary, _duplicates):
+    for section in (
+        _matrix,
+        _conflicts,
+        _sources,
+        _naming,
+        _loaded,
+        _summary,
+        _duplicates,
+        _errors,
+    ):
         text = section(view)
         if text:
             parts.append(text)
@@ -156,3 +165,8 @@ def _duplicates(view: ReportView) -> str:
         names = ", ".join(md_escape(view.outlet_of(i) or i) for i in ids)
         lines.append(f"- {names}" + (f" (similarity {sim})" if sim else ""))
     return "## Near-duplicate articles\n\n" + "\n".join(lines) if lines else ""
+
+
+def _errors(view: ReportView) -> str:
+    lines = [f"- {md_escape(src)}: {md_escape(why)}" for src, why in view.input_errors()]
+    return "## Inputs not read\n\n" + "\n".join(lines) if lines else ""

@@ -250,6 +250,13 @@ class ReportView:
     def summary(self) -> list[dict[str, Any]]:
         return _dicts(self.report.get("summary"))
 
+    def input_errors(self) -> list[tuple[str, str]]:
+        """Inputs that could not be read, as (source, reason)."""
+        return [
+            (text_of(e.get("source")), text_of(e.get("reason")))
+            for e in _dicts(self.report.get("errors"))
+        ]
+
     def duplicates(self) -> list[tuple[list[str], str]]:
         """Groups of near-identical articles as (article ids, similarity text)."""
         rows: list[tuple[list[str], str]] = []

@@ -38,6 +38,8 @@ def print_report(report: Mapping[str, Any], console: Console) -> None:
         console.print(naming)
     _print_loaded(view, console)
     _print_summary(view, console)
+    for source, reason in view.input_errors():
+        console.print(Text(f"not read: {source}: {reason}", style="yellow"))
 
 
 def _outlets(view: ReportView) -> Table:
