@@ -16,6 +16,7 @@ from storylens.cli import ingest as _ingest  # noqa: F401
 from storylens.cli import eval_extraction as _eval_extraction  # noqa: F401
 from storylens.cli import eval_framing as _eval_framing  # noqa: F401
 from storylens.cli import eval_attribution as _eval_attribution  # noqa: F401
+from storylens.cli import analyse as _analyse  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]

@@ -1,0 +1,178 @@
+"""Descriptors: the labels an article attaches to a person or organisation.
+
+Two constructions carry most of the naming in news copy, and both are read off the
+dependency parse:
+
+* **Premodifiers**: the noun phrase run right before a name whose words hang off the name
+  (``compound``/``amod``/``nmod``): "North Korean leader Kim Jong Un", "Communist dictator
+  Kim Jong-un", "strongman Vladimir Putin", "Defense Minister Sergei Shoigu".
+* **Appositions**: a noun phrase set off by commas next to the name: "Dmitry Peskov, the
+  Kremlin's spokesman", "The Kremlin's top spokesman, Dmitry Peskov".
+
+Spans are exact: no leading determiner ("the"), no trailing punctuation, no enclosing
+phrase ("the government of strongman Vladimir Putin" gives "strongman").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from storylens.analyse.entities import is_title_case_line
+from storylens.types import Article, Descriptor, Mention
+
+STAGE = "descriptors.deps.v1"
+
+DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
+_PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod", "advmod", "poss", "case"})
+_PREMOD_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "PART", "VERB", "PUNCT"})
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+_LEADING_DROP = frozenset({"DET", "PRON", "CCONJ", "ADP", "PUNCT"})
+MAX_WORDS = 8
+
+
+def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> list[Descriptor]:
+    """Descriptors of the PERSON and ORG ``mentions`` (indices into that list)."""
+    found: list[Descriptor] = []
+    seen: set[tuple[int, int, int]] = set()
+    for index, mention in enumerate(mentions):
+        if mention.label not in DESCRIBED_LABELS:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for kind, tokens in (
+            ("premodifier", _premodifier(doc, span, mentions)),
+            ("appositive", _apposition(doc, span, mentions)),
+        ):
+            if not tokens:
+                continue
+            start = tokens[0].idx
+            end = tokens[-1].idx + len(tokens[-1].text)
+            key = (start, end, index)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(
+                Descriptor(article.id, start, end, article.text[start:end], index, kind=kind)
+            )
+    return found
+
+
+def _premodifier(doc: Doc, span: Span, mentions: list[Mention]) -> list[Token]:
+    """The run of modifiers right before the name that attach to it in the parse."""
+    if is_title_case_line(doc.text, span.start_char):
+        return []
+    members = set(range(span.start, span.end))
+    i = span.start - 1
+    run: list[Token] = []
+    while i >= span.sent.start and len(run) < MAX_WORDS:
+        tok = doc[i]
+        unfit = tok.is_space or tok.pos_ not in _PREMOD_POS or tok.dep_ not in _PREMOD_DEPS
+        if unfit and not (tok.text == "-" and run):
+            break
+        if tok.pos_ == "PUNCT" and tok.text != "-":
+            break
+        if tok.dep_ in {"poss", "case"}:
+            break  # a possessor ("North Korea's leader") is not part of the label
+        if tok.head.i not in members and tok.text != "-":
+            break
+        run.insert(0, tok)
+        members.add(tok.i)
+        i -= 1
+    while run and (run[0].pos_ in _LEADING_DROP or run[0].text == "-"):
+        run.pop(0)
+    if not run or run[-1].pos_ not in _HEAD_POS or run[-1].tag_ in {"NNS", "NNPS"}:
+        return []
+    if _is_other_name(run, mentions, span):
+        return []
+    return run
+
+
+def _apposition(doc: Doc, span: Span, mentions: list[Mention]) -> list[Token]:
+    """A comma-delimited noun phrase in apposition to the name (either side)."""
+    root = span.root
+    # "Dmitry Peskov, the Kremlin's spokesman": the phrase hangs off the name as appos
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and _comma_between(doc, span.end, child.i):
+            tokens = _phrase(doc, child, exclude=span)
+            if _good_apposition(doc, child, tokens, mentions, span):
+                return tokens
+    # "The Kremlin's top spokesman, Dmitry Peskov, denied": the name is appos of the phrase
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and _comma_between(doc, head.i + 1, span.start):
+        tokens = _phrase(doc, head, exclude=span)
+        if _good_apposition(doc, head, tokens, mentions, span):
+            return tokens
+    return []
+
+
+def _comma_between(doc: Doc, start: int, end: int) -> bool:
+    between = doc[start:end]
+    return any(t.text == "," for t in between) and not any(
+        t.text in {".", ";", ":", "\n"} or t.is_space for t in between
+    )
+
+
+def _phrase(doc: Doc, head: Token, *, exclude: Span) -> list[Token]:
+    """The noun phrase headed by ``head``: its left modifiers and ``of``/``at`` attachments."""
+    left = [t for t in head.lefts if t.i < head.i]
+    start = min((t.left_edge.i for t in left), default=head.i)
+    tokens = [doc[i] for i in range(start, head.i + 1)]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "in", "to"}:
+            sub = [doc[i] for i in range(child.i, child.right_edge.i + 1)]
+            if not any(exclude.start <= t.i < exclude.end for t in sub):
+                tokens.extend(sub)
+            break
+    tokens = [t for t in tokens if not (exclude.start <= t.i < exclude.end)]
+    while tokens and (tokens[0].pos_ in _LEADING_DROP and tokens[0].dep_ != "poss"):
+        tokens.pop(0)
+    while tokens and tokens[-1].pos_ == "PUNCT":
+        tokens.pop()
+    # keep a contiguous run only
+    contiguous: list[Token] = []
+    for tok in tokens:
+        if contiguous and tok.i != contiguous[-1].i + 1:
+            break
+        contiguous.append(tok)
+    return contiguous
+
+
+def _good_apposition(
+    doc: Doc, head: Token, tokens: list[Token], mentions: list[Mention], span: Span
+) -> bool:
+    """Reject list items and clauses mistaken for appositions."""
+    if not tokens or len(tokens) > MAX_WORDS or head.pos_ not in _HEAD_POS:
+        return False
+    if head.tag_ in {"NNS", "NNPS"}:
+        return False  # "with Shoigu, Russian soldiers, and ..." is a list, not a label
+    if any(
+        c.dep_ in {"appos", "conj"}
+        for c in head.children
+        if c.i > head.i and not span.start <= c.i < span.end
+    ):
+        return False  # "X, a show, a fleet facility, ...": an enumeration
+    if sum(1 for c in span.root.children if c.dep_ == "appos") > 1:
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in tokens):
+        return False
+    after = tokens[-1].i + 1
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after < len(doc) and doc[after].lower_ in {"and", "or", "nor"}:
+        return False
+    return not _is_other_name(tokens, mentions, span)
+
+
+def _is_other_name(tokens: list[Token], mentions: list[Mention], span: Span) -> bool:
+    """True when the phrase contains another person's or organisation's full mention."""
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    for m in mentions:
+        if m.start >= span.start_char and m.end <= span.end_char:
+            continue
+        if m.label == "PERSON" and start <= m.start and m.end <= end:
+            return True
+        if m.label == "ORG" and (m.start, m.end) == (start, end):
+            return True
+    return False

@@ -1,0 +1,382 @@
+"""Named-entity mentions: spaCy's NER plus a light rule layer for its usual misses.
+
+The small English model is fast but often mislabels news names: a bare surname becomes a
+place ("Shoigu" GPE), a ministry word before a title becomes an organisation ("Defense" in
+"Defense Minister Sergei Shoigu"), an all-caps agency is missed. The rules here, applied in
+order, fix the common cases without a bigger model:
+
+1. **Clean spans**: drop a leading "the" on non-person names, a trailing possessive "'s", a
+   leading title on person names ("President Halas" → "Halas"), anything past a line break.
+2. **Titles and roles**: capitalised names after a title or role noun ("Defense Minister
+   Sergei Shoigu", "spokesman, Dmitry Peskov", "ecologist Lena Varga") are PERSON, and
+   portfolio words labelled ORG inside such a title ("Defense") are dropped.
+3. **Agencies**: an all-caps name followed by a reporting verb ("KCNA stated") or next to
+   "news agency" ("news agency TASS", "TASS news agency") is ORG.
+4. **Consistency**: a bare name equal to the surname of a PERSON in the same article is
+   PERSON; every further occurrence of a recognised person or organisation name that NER
+   missed becomes a mention too.
+
+Mentions are character spans into :attr:`Article.text` (``text == article.text[start:end]``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storylens.types import Article, Mention
+
+STAGE = "entities.spacy_rules.v1"
+
+KEPT_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "EVENT",
+        "PRODUCT",
+        "LAW",
+        "WORK_OF_ART",
+        "LANGUAGE",
+        "DATE",
+        "TIME",
+        "QUANTITY",
+        "MONEY",
+        "PERCENT",
+        "CARDINAL",
+    }
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+
+# Titles and role nouns that introduce a person's name ("Defense Minister X", "spokesman X").
+TITLES = _words(
+    """
+    president vice-president premier minister chancellor senator congressman congresswoman
+    governor mayor general gen. gen lieutenant colonel col. admiral commander ambassador envoy
+    secretary spokesman spokeswoman spokesperson leader chief director chairman chairwoman
+    chair ceo king queen prince princess pope sheikh emir president-elect deputy judge justice
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir lord lady dame rep. sen. gov.
+    ecologist economist analyst scientist researcher activist lawyer attorney journalist
+    reporter correspondent editor author historian official diplomat negotiator
+    """
+)
+# Capitalised words that name a portfolio inside a title ("Defense Minister"), never an ORG alone.
+PORTFOLIOS = _words(
+    """
+    defense defence foreign interior home finance economy economic justice health education
+    energy trade agriculture environment environmental transport culture labour labor
+    industry natural resources emergency emergencies security digital science prime deputy
+    """
+)
+REPORTING_VERBS = _words(
+    """
+    reported reports said says stated states claimed claims described describes quoted
+    quotes cited cites announced announces added adds wrote writes published publishes
+    """
+)
+AGENCY_WORDS = frozenset({"agency", "agencies", "wire", "outlet", "broadcaster"})
+FACILITY_HEADS = _words(
+    """
+    cosmodrome airport airbase base station plant factory bridge square river university
+    institute hospital stadium palace port harbour harbor dam street avenue
+    """
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_THE = re.compile(r"the\s+", re.IGNORECASE)
+_NON_NAME_TAGS = frozenset({"VBZ", "VBD", "VBP", "VB", "VBG", "NNS", "NN"})
+_QUOTES = "\"'“”‘’«»()[]{}*_,;:.!?"
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    label: str
+    source: str = "ner"  # ner | rule | propagated
+
+
+def find_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """Entity mentions of ``doc`` (the parsed ``article.text``), in text order."""
+    text = article.text
+    cands = [_Cand(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+    cands = [c for c in (_clean(c, text) for c in cands) if c is not None]
+    cands = [c for c in (_trim_headline_words(doc, c) for c in cands) if c is not None]
+    cands = _drop_portfolio_orgs(doc, cands)
+    cands = _merge(cands, _title_persons(doc, text), override=True)
+    cands = _merge(cands, _agencies(doc, text), relabel=True)
+    cands = _fix_facilities(cands, text)
+    cands = _trim_headline_names(cands, text)
+    _relabel_surnames(cands, text)
+    cands = _merge(cands, _propagate(cands, text))
+    cands.sort(key=lambda c: (c.start, c.end))
+    return [Mention(article.id, c.start, c.end, text[c.start : c.end], c.label) for c in cands]
+
+
+def _clean(cand: _Cand, text: str) -> _Cand | None:
+    """Trim determiners, possessives, titles, quotes and line breaks from a span."""
+    start, end = cand.start, cand.end
+    span = text[start:end]
+    newline = span.find("\n")
+    if newline >= 0:
+        end = start + newline
+    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _QUOTES or text[end - 1].isspace()):
+        end -= 1
+    span = text[start:end]
+    if cand.label in NAME_LABELS:
+        match = _POSSESSIVE.search(span)
+        if match and len(span) > len(match.group()):
+            end -= len(match.group())
+            span = text[start:end]
+        article = _LEADING_THE.match(span)
+        if cand.label != "PERSON" and article:
+            start += article.end()
+            span = text[start:end]
+    if cand.label == "PERSON":
+        if "/" in span or "@" in span:
+            return None
+        words = span.split(" ")
+        while len(words) > 1 and words[0].lower() in TITLES:
+            start += len(words[0]) + 1
+            words = words[1:]
+        span = text[start:end]
+    if not span.strip() or not any(ch.isalnum() for ch in span):
+        return None
+    return _Cand(start, end, cand.label, cand.source)
+
+
+def _trim_headline_words(doc: Doc, cand: _Cand) -> _Cand | None:
+    """Cut verbs and common nouns that NER swept into a name in title case ("Kim Leaves")."""
+    if cand.label not in {"PERSON", "GPE"}:
+        return cand
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return cand
+    end = len(span)
+    while end > 0 and span[end - 1].tag_ in _NON_NAME_TAGS:
+        end -= 1
+    if end == len(span):
+        return cand
+    if end == 0:
+        return None
+    return _Cand(cand.start, span[end - 1].idx + len(span[end - 1].text), cand.label, cand.source)
+
+
+def _drop_portfolio_orgs(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Drop ORG spans that are only portfolio words inside a title ("Defense" Minister)."""
+    kept = []
+    for c in cands:
+        if c.label in {"ORG", "NORP", "GPE"}:
+            words = doc.text[c.start : c.end].lower().split()
+            nxt = _token_after(doc, c.start, c.end)
+            if (
+                words
+                and all(w in PORTFOLIOS for w in words)
+                and nxt is not None
+                and nxt.lower_ in TITLES
+            ):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _token_after(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    tok = doc[span.end]
+    return None if tok.is_space else tok
+
+
+def _is_name_token(tok: Token) -> bool:
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and tok.lower_ not in TITLES
+        and tok.lower_ not in PORTFOLIOS
+    ) or (tok.text in {"-", "'"} and tok.i > 0)
+
+
+def _title_persons(doc: Doc, text: str) -> list[_Cand]:
+    """Names right after a title or role noun: "Defense Minister Sergei Shoigu" → PERSON."""
+    found: list[_Cand] = []
+    for tok in doc:
+        if tok.lower_ not in TITLES:
+            continue
+        i = tok.i + 1
+        if i < len(doc) and doc[i].text == ",":
+            # "spokesman, Dmitry Peskov": a role noun set off by a comma
+            if tok.text[:1].isupper() or tok.pos_ != "NOUN":
+                continue
+            i += 1
+        j = i
+        while j < len(doc) and j - i < 4 and _is_name_token(doc[j]):
+            j += 1
+        while j > i and not doc[j - 1].is_alpha:
+            j -= 1
+        if j == i or doc[i].ent_type_ in {"GPE", "NORP", "DATE", "LOC"}:
+            continue
+        if j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            continue  # a longer capitalised run: probably an organisation name
+        if doc[i].ent_type_ == "PERSON":
+            continue
+        span = doc[i:j]
+        found.append(_Cand(span.start_char, span.end_char, "PERSON", "rule"))
+    return found
+
+
+def _agencies(doc: Doc, text: str) -> list[_Cand]:
+    """All-caps names used as news sources: "KCNA stated", "news agency TASS"."""
+    found: list[_Cand] = []
+    for tok in doc:
+        if not _ACRONYM.match(tok.text) or tok.ent_type_ in {"GPE", "LOC"}:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        after_nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        agency = (
+            (nxt is not None and nxt.lower_ in REPORTING_VERBS)
+            or (prev is not None and prev.lower_ in AGENCY_WORDS)
+            or (nxt is not None and nxt.lower_ in AGENCY_WORDS)
+            or (
+                nxt is not None
+                and after_nxt is not None
+                and nxt.lower_ == "news"
+                and after_nxt.lower_ in AGENCY_WORDS
+            )
+        )
+        if agency:
+            found.append(_Cand(tok.idx, tok.idx + len(tok.text), "ORG", "rule"))
+    return found
+
+
+def is_title_case_line(text: str, offset: int) -> bool:
+    """True when the line holding ``offset`` is in title case (a headline): parses go wrong."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised / len(words) >= 0.8
+
+
+def _trim_headline_names(cands: list[_Cand], text: str) -> list[_Cand]:
+    """In title-case headlines, cut names to a name known from the body ("Kim Leaves" → "Kim")
+    and drop one-off person names ("Gift"), which are capitalised common words."""
+    headline = [is_title_case_line(text, c.start) for c in cands]
+    known: dict[str, set[str]] = {}
+    for c, head in zip(cands, headline, strict=True):
+        if not head:
+            known.setdefault(c.label, set()).add(text[c.start : c.end])
+    kept: list[_Cand] = []
+    for c, head in zip(cands, headline, strict=True):
+        if not head or c.label not in NAME_LABELS:
+            kept.append(c)
+            continue
+        names = known.get(c.label, set())
+        span = text[c.start : c.end]
+        if span in names:
+            kept.append(c)
+            continue
+        prefixes = [n for n in names if span.startswith(n + " ")]
+        if prefixes:
+            c.end = c.start + len(max(prefixes, key=len))
+            kept.append(c)
+        elif c.label != "PERSON":
+            kept.append(c)
+    return kept
+
+
+def _fix_facilities(cands: list[_Cand], text: str) -> list[_Cand]:
+    """PERSON spans ending in a facility noun ("Vostochny Cosmodrome") are facilities."""
+    for c in cands:
+        if c.label == "PERSON":
+            last = text[c.start : c.end].split()[-1].lower()
+            if last in FACILITY_HEADS:
+                c.label = "FAC"
+    return cands
+
+
+def _relabel_surnames(cands: list[_Cand], text: str) -> None:
+    """A one-word name equal to a PERSON's surname in the same article is that PERSON."""
+    surnames = {
+        text[c.start : c.end].split()[-1]
+        for c in cands
+        if c.label == "PERSON" and len(text[c.start : c.end].split()) > 1
+    }
+    votes: Counter[tuple[str, str]] = Counter((text[c.start : c.end], c.label) for c in cands)
+    for c in cands:
+        name = text[c.start : c.end]
+        if (
+            c.label in {"GPE", "LOC", "ORG", "NORP", "FAC"}
+            and " " not in name
+            and (name in surnames or votes[(name, "PERSON")] > votes[(name, c.label)])
+        ):
+            c.label = "PERSON"
+
+
+def _propagate(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Further occurrences of recognised person/organisation names that NER missed."""
+    names: dict[str, str] = {}
+    for c in cands:
+        if c.label in {"PERSON", "ORG"}:
+            name = text[c.start : c.end]
+            if len(name) >= 3 and name[:1].isupper():
+                names.setdefault(name, c.label)
+                parts = name.split()
+                if c.label == "PERSON" and len(parts) > 1 and len(parts[-1]) >= 3:
+                    names.setdefault(parts[-1], "PERSON")
+    found: list[_Cand] = []
+    for name, label in names.items():
+        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        found.extend(_Cand(m.start(), m.end(), label, "propagated") for m in pattern.finditer(text))
+    return found
+
+
+def _merge(
+    cands: list[_Cand], extra: list[_Cand], *, relabel: bool = False, override: bool = False
+) -> list[_Cand]:
+    """Add ``extra`` spans that do not overlap existing ones.
+
+    With ``relabel``, an extra span that exactly covers an existing one replaces its label.
+    With ``override``, an extra span replaces the non-PERSON spans it overlaps. A rule span
+    that strictly contains the spans it overlaps replaces them.
+    """
+    result = list(cands)
+    for new in sorted(extra, key=lambda c: (c.start, -(c.end - c.start))):
+        clash = [c for c in result if c.start < new.end and new.start < c.end]
+        if not clash:
+            result.append(new)
+            continue
+        if override and all(c.label != "PERSON" for c in clash):
+            result = [c for c in result if c not in clash]
+            result.append(new)
+            continue
+        if relabel and len(clash) == 1 and (clash[0].start, clash[0].end) == (new.start, new.end):
+            clash[0].label = new.label
+            continue
+        if new.source == "rule" and all(
+            new.start <= c.start and c.end <= new.end and (c.end - c.start) < (new.end - new.start)
+            for c in clash
+        ):
+            result = [c for c in result if c not in clash]
+            result.append(new)
+    return result

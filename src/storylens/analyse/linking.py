@@ -1,0 +1,464 @@
+"""Canonical entities across the articles of one story.
+
+Mentions of the same actor are spelled many ways: "Kim Jong-un", "Kim Jong Un", "Kim";
+"DPRK", "North Korea"; "Korean Central News Agency (KCNA)", "KCNA". Linking merges them in
+steps, each a small rule that is easy to check:
+
+1. **Normalised names**: Unicode, case, hyphens, dots, possessives and a leading "the" are
+   normalised away ("Kim Jong-un" = "Kim Jong Un").
+2. **Alias file**: general knowledge (official country names, agency names) from
+   ``data/aliases.json`` plus :attr:`Settings.aliases_file` maps names to one canonical form.
+3. **Acronyms**: an acronym in parentheses after a name ("Korean Central News Agency
+   (KCNA)") and an all-caps name equal to the initials of exactly one longer name.
+4. **Variants**: transliteration and spelling variants of multi-word names with the same
+   number of words ("Zelensky"/"Zelenskyy", "Dmitry"/"Dmitri"), by rapidfuzz similarity, and
+   shorter full names contained in longer ones ("Vladimir Putin" in "Vladimir V. Putin").
+5. **Surnames**: a one-word person name links to the one full-name person of the story whose
+   last (or, failing that, first) name it is ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong
+   Un"); when several fit, the nearest full-name mention before it in the same article wins.
+
+:func:`link_entities` also writes the entity ids back onto mentions, descriptors, quote
+speakers and claim arguments, and canonical names into claim attributions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from storylens.errors import ConfigError
+from storylens.settings import Settings
+from storylens.types import Analysis, Entity, Mention
+
+STAGE = "linking.rules.v1"
+
+LINKED_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+FAMILIES = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW")
+ARGUMENT_ROLES_LINKED = ("agent", "recipient", "theme", "place")
+FUZZY_THRESHOLD = 90.0
+_ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "in", "on", "to", "&"})
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+_ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
+_DASHES = re.compile(r"[-‐‑‒–—]")
+_NON_WORD = re.compile(r"[^\w' ]+")
+
+
+def normalise_name(name: str) -> str:
+    """A matching key: NFKC, casefolded, no dots/hyphens/possessive/leading "the"."""
+    s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
+    s = re.sub(r"'s$|'$", "", s.strip())
+    s = s.replace(".", "")
+    s = _DASHES.sub(" ", s)
+    s = _NON_WORD.sub(" ", s)
+    s = " ".join(s.casefold().split())
+    if s.startswith("the ") and len(s) > 4:
+        s = s[4:]
+    return s
+
+
+def slug(name: str) -> str:
+    """ASCII slug for entity ids ("Kim Jong Un" → "kim-jong-un")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return s or "x"
+
+
+def family(label: str) -> str:
+    """Labels that may name the same thing share a family (GPE/LOC/FAC → PLACE)."""
+    return FAMILIES.get(label, label)
+
+
+# --- alias file ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    name: str
+    type: str
+
+
+@dataclass(slots=True)
+class AliasTable:
+    """Normalised alias → canonical entry."""
+
+    entries: dict[str, AliasEntry] = field(default_factory=dict)
+
+    def add_file_data(self, data: Any, source: str) -> None:
+        items = data.get("entities") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise ConfigError(f"{source}: aliases file needs an 'entities' list")
+        for n, item in enumerate(items):
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                raise ConfigError(f"{source}: entities[{n}] needs a 'name' string")
+            aliases = item.get("aliases", [])
+            etype = item.get("type", "ORG")
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise ConfigError(f"{source}: entities[{n}].aliases must be a list of strings")
+            if not isinstance(etype, str):
+                raise ConfigError(f"{source}: entities[{n}].type must be a string")
+            entry = AliasEntry(item["name"], etype)
+            for alias in [item["name"], *aliases]:
+                key = normalise_name(alias)
+                if key:
+                    self.entries[key] = entry
+
+    def get(self, key: str) -> AliasEntry | None:
+        return self.entries.get(key)
+
+
+@cache
+def _load_aliases(extra: Path | None) -> AliasTable:
+    table = AliasTable()
+    builtin = resources.files("storylens") / "data" / "aliases.json"
+    table.add_file_data(json.loads(builtin.read_text(encoding="utf-8")), "data/aliases.json")
+    if extra is not None:
+        try:
+            data = json.loads(Path(extra).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"{extra}: cannot read aliases file: {exc}") from exc
+        table.add_file_data(data, str(extra))
+    return table
+
+
+def load_aliases(settings: Settings) -> AliasTable:
+    """The built-in alias table extended with ``settings.aliases_file``."""
+    return _load_aliases(settings.aliases_file)
+
+
+# --- union-find --------------------------------------------------------------------------
+
+
+class _Clusters:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(self, node: tuple[str, str]) -> None:
+        self.parent.setdefault(node, node)
+
+    def find(self, node: tuple[str, str]) -> tuple[str, str]:
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass(slots=True)
+class _Ref:
+    """One linkable mention with its matching node."""
+
+    analysis: int
+    index: int
+    mention: Mention
+    key: str
+    node: tuple[str, str]
+
+
+# --- linking -------------------------------------------------------------------------------
+
+
+def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Entity]:
+    """Canonical entities of the story told by ``analyses``; ids are written back in place."""
+    table = load_aliases(settings)
+    refs = _refs(analyses, table)
+    clusters = _Clusters()
+    for ref in refs:
+        clusters.add(ref.node)
+    bare = [r for r in refs if r.node[0] == "PERSON" and " " not in r.key]
+    _link_acronyms(analyses, refs, clusters)
+    _link_variants(refs, clusters)
+    assignment = _assign_surnames(bare, refs, clusters)
+    groups: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
+    for ref in refs:
+        root = assignment.get(id(ref)) or clusters.find(ref.node)
+        groups[root].append(ref)
+    entities = _build_entities(groups, analyses, table)
+    _write_back(analyses, entities, table)
+    return entities
+
+
+def _refs(analyses: Sequence[Analysis], table: AliasTable) -> list[_Ref]:
+    refs: list[_Ref] = []
+    surnames = {
+        normalise_name(m.text).split()[-1]
+        for a in analyses
+        for m in a.mentions
+        if m.label == "PERSON" and len(normalise_name(m.text).split()) > 1
+    }
+    for ai, analysis in enumerate(analyses):
+        for mi, m in enumerate(analysis.mentions):
+            if m.label not in LINKED_LABELS:
+                continue
+            key = normalise_name(m.text)
+            if not key:
+                continue
+            alias = table.get(key)
+            if alias is not None:
+                node = ("ALIAS", normalise_name(alias.name))
+            elif m.label != "PERSON" and " " not in key and key in surnames:
+                node = ("PERSON", key)  # "Shoigu" tagged GPE, with "Sergei Shoigu" in the story
+            else:
+                node = (family(m.label), key)
+            refs.append(_Ref(ai, mi, m, key, node))
+    return refs
+
+
+def _link_acronyms(analyses: Sequence[Analysis], refs: list[_Ref], clusters: _Clusters) -> None:
+    by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ref in refs:
+        if ref.node not in by_key[ref.key]:
+            by_key[ref.key].append(ref.node)
+    # "Korean Central News Agency (KCNA)"
+    for ref in refs:
+        text = analyses[ref.analysis].article.text
+        match = _PAREN_ACRONYM.match(text, ref.mention.end)
+        if match and " " in ref.key:
+            for node in by_key.get(normalise_name(match.group(1)), []):
+                clusters.union(ref.node, node)
+    # "KCNA" alone, and exactly one longer name with those initials
+    long_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for ref in refs:
+        words = ref.mention.text.split()
+        if len(words) > 1 and ref.node[0] in {"ORG", "PLACE", "ALIAS"}:
+            for initials in _initials(words):
+                long_names[initials].add(ref.node)
+    for ref in refs:
+        if _ALL_CAPS.match(ref.mention.text) and " " not in ref.key:
+            candidates = {clusters.find(n) for n in long_names.get(ref.key.replace(" ", ""), ())}
+            if len(candidates) == 1:
+                clusters.union(ref.node, candidates.pop())
+
+
+def _initials(words: list[str]) -> set[str]:
+    parts = [_DASHES.sub(" ", w) for w in words]
+    tokens = " ".join(parts).split()
+    every = "".join(t[0] for t in tokens if t[:1].isalpha()).lower()
+    significant = "".join(
+        t[0] for t in tokens if t.lower() not in _ACRONYM_STOPWORDS and t[:1].isalpha()
+    ).lower()
+    return {every, significant} - {""}
+
+
+def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
+    nodes = sorted({r.node for r in refs if " " in r.node[1] and r.node[0] != "ALIAS"})
+    for i, a in enumerate(nodes):
+        a_words = a[1].split()
+        for b in nodes[i + 1 :]:
+            if a[0] != b[0]:
+                continue
+            b_words = b[1].split()
+            if len(a_words) == len(b_words):
+                if a_words[0][:1] == b_words[0][:1] and (fuzz.ratio(a[1], b[1]) >= FUZZY_THRESHOLD):
+                    clusters.union(a, b)
+            elif a[0] == "PERSON" and _contained(a_words, b_words):
+                clusters.union(a, b)
+
+
+def _contained(a: list[str], b: list[str]) -> bool:
+    """The shorter full name is the first and last word of the longer one."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 2 and short[0] == long[0] and short[-1] == long[-1]
+
+
+def _assign_surnames(
+    bare: list[_Ref], refs: list[_Ref], clusters: _Clusters
+) -> dict[int, tuple[str, str]]:
+    """Root cluster for each one-word person mention that names a full-name person."""
+    full: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
+    for ref in refs:
+        if ref.node[0] == "PERSON" and " " in ref.key:
+            full[clusters.find(ref.node)].append(ref)
+    last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for root, members in full.items():
+        for ref in members:
+            words = ref.key.split()
+            last[words[-1]].add(root)
+            first[words[0]].add(root)
+    assignment: dict[int, tuple[str, str]] = {}
+    for ref in bare:
+        candidates = last.get(ref.key) or first.get(ref.key) or set()
+        if len(candidates) == 1:
+            assignment[id(ref)] = next(iter(candidates))
+        elif candidates:
+            chosen = _nearest_full_name(ref, candidates, full)
+            if chosen is not None:
+                assignment[id(ref)] = chosen
+    return assignment
+
+
+def _nearest_full_name(
+    ref: _Ref, candidates: set[tuple[str, str]], full: dict[tuple[str, str], list[_Ref]]
+) -> tuple[str, str] | None:
+    best: tuple[int, tuple[str, str]] | None = None
+    for root in candidates:
+        for other in full[root]:
+            before = other.analysis == ref.analysis and other.mention.end <= ref.mention.start
+            if before and (best is None or other.mention.start > best[0]):
+                best = (other.mention.start, root)
+    return best[1] if best else None
+
+
+def _build_entities(
+    groups: dict[tuple[str, str], list[_Ref]],
+    analyses: Sequence[Analysis],
+    table: AliasTable,
+) -> list[Entity]:
+    entities: list[tuple[Entity, list[_Ref]]] = []
+    used: set[str] = set()
+    ordered = sorted(
+        groups.values(), key=lambda rs: (-len(rs), rs[0].analysis, rs[0].mention.start)
+    )
+    for members in ordered:
+        name, etype = _canonical(members, table)
+        ent_id = _unique_id(f"e_{slug(name)}", etype, used)
+        surfaces = sorted({r.mention.text for r in members} - {name})
+        ordered_refs = sorted(members, key=lambda r: (r.mention.article, r.mention.start))
+        mentions: list[dict[str, Any]] = [
+            {"article": r.mention.article, "start": r.mention.start, "end": r.mention.end}
+            for r in ordered_refs
+        ]
+        entity = Entity(id=ent_id, name=name, type=etype, aliases=surfaces, mentions=mentions)
+        for r in members:
+            r.mention.entity = ent_id
+        entities.append((entity, members))
+    return [e for e, _ in entities]
+
+
+def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
+    """Name and type: the alias file's, else the most complete, most frequent surface form."""
+    for ref in members:
+        if ref.node[0] == "ALIAS":
+            entry = table.get(ref.key)
+            if entry is not None:
+                return entry.name, entry.type
+    counts = Counter(r.mention.text for r in members)
+    name = max(
+        counts,
+        key=lambda s: (
+            len(normalise_name(s).split()),
+            counts[s],
+            len(s),
+            -_first_seen(members, s),
+        ),
+    )
+    labels = Counter(r.mention.label for r in members)
+    etype = max(
+        labels,
+        key=lambda lab: (
+            labels[lab],
+            -TYPE_PRIORITY.index(lab) if lab in TYPE_PRIORITY else -99,
+        ),
+    )
+    if any(r.node[0] == "PERSON" for r in members) and labels.get("PERSON"):
+        etype = "PERSON"
+    return name, etype
+
+
+def _first_seen(members: list[_Ref], surface: str) -> int:
+    for n, ref in enumerate(members):
+        if ref.mention.text == surface:
+            return n
+    return len(members)
+
+
+def _unique_id(base: str, etype: str, used: set[str]) -> str:
+    candidate = base
+    if candidate in used:
+        candidate = f"{base}-{etype.lower()}"
+    n = 2
+    while candidate in used:
+        candidate = f"{base}-{etype.lower()}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+# --- write-back ----------------------------------------------------------------------------
+
+
+def _write_back(analyses: Sequence[Analysis], entities: list[Entity], table: AliasTable) -> None:
+    by_id = {e.id: e for e in entities}
+    by_key: dict[str, Entity] = {}
+    for entity in entities:
+        for surface in [entity.name, *entity.aliases]:
+            by_key.setdefault(normalise_name(surface), entity)
+    for analysis in analyses:
+        outlet = analysis.article.outlet
+        linked = [m for m in analysis.mentions if m.entity]
+        for desc in analysis.descriptors:
+            if 0 <= desc.mention < len(analysis.mentions):
+                desc.entity = analysis.mentions[desc.mention].entity
+            if desc.entity and desc.entity in by_id:
+                labels = by_id[desc.entity].labels.setdefault(outlet, [])
+                if desc.text not in labels:
+                    labels.append(desc.text)
+        for quote in analysis.quotes:
+            ent = _span_entity(linked, quote.speaker_start, quote.speaker_end, by_id)
+            if ent is None:
+                ent = by_key.get(normalise_name(quote.speaker_text or quote.speaker))
+            if ent is not None:
+                quote.speaker = ent.id
+                quote.speaker_entity = ent.id
+        for claim in analysis.claims:
+            for role in ARGUMENT_ROLES_LINKED:
+                arg = claim.arguments.get(role)
+                if arg is None:
+                    continue
+                ent = _span_entity(linked, arg.start, arg.end, by_id, min_cover=1 / 3)
+                if ent is not None:
+                    arg.value = ent.id
+            claim.attributed_to = [_canonical_source(s, by_key, table) for s in claim.attributed_to]
+
+
+def _span_entity(
+    linked: list[Mention],
+    start: int | None,
+    end: int | None,
+    by_id: dict[str, Entity],
+    *,
+    min_cover: float = 0.0,
+) -> Entity | None:
+    """The entity of the best linked mention overlapping ``[start, end)``."""
+    if start is None or end is None or end <= start:
+        return None
+    best: tuple[tuple[int, int], Mention] | None = None
+    for m in linked:
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap <= 0 or overlap < min_cover * (end - start):
+            continue
+        rank = TYPE_PRIORITY.index(m.label) if m.label in TYPE_PRIORITY else len(TYPE_PRIORITY)
+        score = (-rank, overlap)
+        if best is None or score > best[0]:
+            best = (score, m)
+    if best is None or best[1].entity is None:
+        return None
+    return by_id.get(best[1].entity)
+
+
+def _canonical_source(name: str, by_key: dict[str, Entity], table: AliasTable) -> str:
+    key = normalise_name(name)
+    entity = by_key.get(key)
+    if entity is not None:
+        return entity.name
+    alias = table.get(key)
+    return alias.name if alias is not None else name
