@@ -82,9 +82,13 @@ def test_store_save_report_without_articles_fails(store: Store) -> None:
 
 def test_store_write_stories_and_move(store: Store) -> None:
     store.add_articles(DAM + FAIR)
-    s1 = StoryRecord("s_dam", [a.id for a in DAM[:2]], title="Dam", terms=["tarn"])
+    s1 = StoryRecord("s_dam", [a.id for a in DAM[:2]], title="Dam", terms={"tarn": 2})
     s2 = StoryRecord("s_fair", [FAIR[0].id, DAM[2].id], title="Fair", centroid=b"\x00\x01")
     assert store.write_stories([s1, s2]) == 2
+    assert {s["id"]: s["terms"] for s in store.story_states()} == {
+        "s_dam": {"tarn": 2},
+        "s_fair": {},
+    }
     # the misfiled dam article moves to the dam story
     store.write_stories([StoryRecord("s_dam", [DAM[2].id], title="Dam")])
     sizes = {r["id"]: (r["articles"], r["outlets"]) for r in store.list_stories()}

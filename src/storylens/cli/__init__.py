@@ -17,6 +17,9 @@ from storylens.cli import eval_extraction as _eval_extraction  # noqa: F401
 from storylens.cli import eval_framing as _eval_framing  # noqa: F401
 from storylens.cli import eval_attribution as _eval_attribution  # noqa: F401
 from storylens.cli import analyse as _analyse  # noqa: F401
+from storylens.cli import stories as _stories  # noqa: F401
+from storylens.cli import export as _export  # noqa: F401
+from storylens.cli import eval_clustering as _eval_clustering  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]

@@ -73,7 +73,7 @@ class StoryRecord:
     article_ids: list[str]
     title: str | None = None
     centroid: bytes | None = None
-    terms: list[str] = field(default_factory=list)
+    terms: dict[str, int] = field(default_factory=dict)  # entity key -> member count
     method: str | None = None
     similarities: dict[str, float] = field(default_factory=dict)
     duplicates: dict[str, str] = field(default_factory=dict)  # article id -> copy of
@@ -473,6 +473,18 @@ class Store:
             )
         )
 
+    def story_links(self) -> dict[str, tuple[str, float | None, str | None]]:
+        """Article id -> (story id, similarity, near-duplicate of) for every story member."""
+        sa = schema.story_articles
+
+        def query(conn: Connection) -> dict[str, tuple[str, float | None, str | None]]:
+            rows = conn.execute(
+                select(sa.c.article_id, sa.c.story_id, sa.c.similarity, sa.c.duplicate_of)
+            )
+            return {a: (s, sim, dup) for a, s, sim, dup in rows}
+
+        return self._read(query)
+
     def story_states(self) -> list[dict[str, Any]]:
         """What incremental clustering needs of each story: centroid, terms, size, dates."""
         st = schema.stories
@@ -484,7 +496,7 @@ class Store:
                     "id": r.id,
                     "title": r.title,
                     "centroid": r.centroid,
-                    "terms": json.loads(r.terms or "[]"),
+                    "terms": json.loads(r.terms or "{}"),
                     "size": r.size,
                     "first_published": r.first_published,
                     "last_published": r.last_published,
@@ -496,20 +508,23 @@ class Store:
         return self._read(query)
 
     def write_stories(self, records: Sequence[StoryRecord], *, replace: bool = False) -> int:
-        """Create or extend stories in one transaction; ``replace`` clears all stories first.
+        """Create or extend stories in one transaction.
+
+        ``replace`` first clears every story that has no saved report.
 
         Articles move to the story that lists them. Returns the number of stories written.
         """
         now = _now()
 
         def write(conn: Connection) -> int:
-            if replace:
-                conn.execute(delete(schema.story_articles))
+            if replace:  # stories with a saved report are kept, with their articles
+                reported = select(schema.reports.c.story_id)
                 conn.execute(
-                    delete(schema.stories).where(
-                        ~schema.stories.c.id.in_(select(schema.reports.c.story_id))
+                    delete(schema.story_articles).where(
+                        ~schema.story_articles.c.story_id.in_(reported)
                     )
                 )
+                conn.execute(delete(schema.stories).where(~schema.stories.c.id.in_(reported)))
             for rec in records:
                 self._upsert_story(conn, rec, now)
             self._refresh_stories(conn, [r.id for r in records], now)
@@ -522,7 +537,7 @@ class Store:
         values = {
             "title": rec.title,
             "centroid": rec.centroid,
-            "terms": json.dumps(rec.terms[:64], ensure_ascii=False),
+            "terms": json.dumps(dict(list(rec.terms.items())[:64]), ensure_ascii=False),
             "method": rec.method,
             "updated": now,
         }

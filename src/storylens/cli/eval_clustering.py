@@ -1,0 +1,62 @@
+"""``storylens eval clustering``: story clustering scored against gold story labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from storylens.cli.app import console, eval_app, fail, load_settings, write_json
+from storylens.errors import StorylensError
+
+
+@eval_app.command("clustering")
+def eval_clustering_command(
+    corpus: Path = typer.Argument(
+        ...,
+        help="Labelled corpus: NewsWCL50 folder, one folder per story, or JSON Lines "
+        "with a story field.",
+    ),
+    method: str = typer.Option("stories.hybrid.v1", "--method", help="Lead-vector method."),
+    threshold: float | None = typer.Option(None, "--threshold", help="Join threshold."),
+    window: int | None = typer.Option(None, "--window", help="Time window in days."),
+    json_out: Path | None = typer.Option(None, "--json", help="Write the scores as JSON."),
+    config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
+) -> None:
+    """Cluster a labelled corpus and print B-cubed precision/recall/F1 and ARI."""
+    from storylens.corpus.cluster import ClusterOptions
+    from storylens.eval.clustering import evaluate
+
+    changes: dict[str, Any] = {"method": method}
+    if threshold is not None:
+        changes["threshold"] = threshold
+    if window is not None:
+        changes["window_days"] = window
+    try:
+        settings = load_settings(config)
+        from storylens.corpus.vectors import method as check_method
+
+        check_method(method)
+        scores = evaluate(corpus, settings, ClusterOptions(**changes))
+    except StorylensError as exc:
+        fail(str(exc))
+    if json_out is not None:
+        write_json(scores.to_dict(), json_out)
+    table = Table(title=f"story clustering on {corpus} ({method})")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    rows = [
+        ("articles", str(scores.articles)),
+        ("gold stories", str(scores.gold_stories)),
+        ("predicted stories", str(scores.predicted_stories)),
+        ("B-cubed precision", f"{scores.bcubed_precision:.3f}"),
+        ("B-cubed recall", f"{scores.bcubed_recall:.3f}"),
+        ("B-cubed F1", f"{scores.bcubed_f1:.3f}"),
+        ("ARI", f"{scores.ari:.3f}"),
+        ("seconds", f"{scores.seconds:.2f}"),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    console.print(table)

@@ -1,0 +1,162 @@
+"""``storylens stories``: list the store's stories, build them, find blindspots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from storylens.cli.app import app, console, err_console, fail, load_settings, write_json
+from storylens.errors import StorylensError
+from storylens.settings import Settings
+
+stories_app = typer.Typer(
+    help="Stories in the store: list them (with outlet counts), build them, find blindspots.",
+    invoke_without_command=True,
+)
+app.add_typer(stories_app, name="stories")
+
+
+def _settings(config: Path | None, db: str | None) -> Settings:
+    try:
+        return load_settings(config, db=db)
+    except StorylensError as exc:
+        fail(str(exc))
+
+
+@stories_app.callback(invoke_without_command=True)
+def stories_command(
+    ctx: typer.Context,
+    db: str | None = typer.Option(None, "--db", help="Store URL or path (default: settings)."),
+    blindspots: Path | None = typer.Option(
+        None,
+        "--blindspots",
+        help="JSON file {group: [outlets]}: list stories some groups cover and others miss.",
+    ),
+    min_outlets: int = typer.Option(
+        2, "--min-outlets", help="With --blindspots: grouped outlets a story needs to count."
+    ),
+    limit: int = typer.Option(50, "--limit", help="Show at most this many stories (0: all)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
+) -> None:
+    """List the stories in the store, newest first, with outlet and article counts.
+
+    Run `storylens stories build` first to group stored articles into stories.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from storylens.store import Store
+
+    settings = _settings(config, db)
+    try:
+        with Store.open(settings.db) as store:
+            rows = store.list_stories()
+            if blindspots is not None:
+                from storylens.corpus.blindspots import blindspots as find
+                from storylens.corpus.blindspots import load_groups
+
+                groups = load_groups(blindspots)
+                found = find(rows, store.story_outlets(), groups, min_outlets=min_outlets)
+                _show_blindspots(found[: limit or None], as_json, len(found))
+                return
+    except StorylensError as exc:
+        fail(str(exc))
+    _show_stories(rows[: limit or None], as_json, len(rows))
+
+
+def _show_stories(rows: list[dict[str, Any]], as_json: bool, total: int) -> None:
+    if as_json:
+        write_json(rows, None)
+        return
+    table = Table(title=f"{total} stor{'y' if total == 1 else 'ies'}")
+    for name in ("id", "title", "outlets", "articles", "first", "last", "report"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["id"],
+            (r["title"] or "")[:80],
+            str(r["outlets"]),
+            str(r["articles"]),
+            r["first_published"] or "—",
+            r["last_published"] or "—",
+            "yes" if r["has_report"] else "",
+        )
+    console.print(table)
+
+
+def _show_blindspots(rows: list[dict[str, Any]], as_json: bool, total: int) -> None:
+    if as_json:
+        write_json(rows, None)
+        return
+    table = Table(title=f"{total} blindspot stor{'y' if total == 1 else 'ies'}")
+    for name in ("id", "title", "covered by", "missed by"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        covered = "; ".join(f"{g}: {', '.join(o)}" for g, o in r["covered_by"].items())
+        table.add_row(r["id"], (r["title"] or "")[:70], covered, ", ".join(r["missing"]))
+    console.print(table)
+
+
+@stories_app.command("build")
+def build_command(
+    db: str | None = typer.Option(None, "--db", help="Store URL or path (default: settings)."),
+    rebuild: bool = typer.Option(
+        False, "--rebuild", help="Start over instead of extending the existing stories."
+    ),
+    method: str = typer.Option(
+        "stories.hybrid.v1",
+        "--method",
+        help="Lead vectors: stories.hybrid.v1, stories.tfidf.v1 or stories.minilm.v1.",
+    ),
+    threshold: float | None = typer.Option(
+        None, "--threshold", help="Minimum score for an article to join a story."
+    ),
+    window: int | None = typer.Option(
+        None, "--window", help="Days an article may lie outside a story's date range."
+    ),
+    config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
+) -> None:
+    """Group the stored articles into stories (near-duplicates, then clustering).
+
+    Incremental: articles already in a story stay there; new ones join the best
+    matching story or open a new one.
+    """
+    from storylens.corpus.build import build_stories
+    from storylens.corpus.cluster import ClusterOptions
+    from storylens.corpus.vectors import method as check_method
+    from storylens.store import Store
+
+    settings = _settings(config, db)
+    changes: dict[str, Any] = {"method": method}
+    if threshold is not None:
+        changes["threshold"] = threshold
+    if window is not None:
+        changes["window_days"] = window
+    try:
+        check_method(method)
+        options = ClusterOptions(**changes)
+        with (
+            Store.open(settings.db) as store,
+            Progress(
+                TextColumn("reading articles"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err_console,
+                transient=True,
+            ) as progress,
+        ):
+            task = progress.add_task("read", total=store.count_articles())
+            result = build_stories(
+                store, options, rebuild=rebuild, progress=lambda n: progress.advance(task, n)
+            )
+    except StorylensError as exc:
+        fail(str(exc))
+    err_console.print(
+        f"clustered {result.clustered} article(s): {result.stories_new} new stor"
+        f"{'y' if result.stories_new == 1 else 'ies'}, {result.stories_extended} extended, "
+        f"{result.duplicates} near-duplicate(s)"
+    )

@@ -1,0 +1,20 @@
+"""Corpus mode: near-duplicate detection, story clustering and coverage blindspots.
+
+Stage functions work on plain lists of articles so that the same code runs
+in-process and on a Dask cluster (:mod:`storylens.corpus.engine`).
+"""
+
+from __future__ import annotations
+
+from storylens.corpus.blindspots import blindspots, load_groups
+from storylens.corpus.cluster import Clusterer, ClusterOptions, cluster_articles
+from storylens.corpus.dedup import near_duplicates
+
+__all__ = [
+    "ClusterOptions",
+    "Clusterer",
+    "blindspots",
+    "cluster_articles",
+    "load_groups",
+    "near_duplicates",
+]

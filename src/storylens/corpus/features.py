@@ -1,0 +1,224 @@
+"""What story clustering looks at in an article: its lead, its names, its date.
+
+* ``lead``: the title plus the first words of the text, where news puts the who/what.
+* ``keys``: cheap entity keys — runs of capitalised words, lower-cased, weighted by
+  how often the article repeats them. No model is needed, so this runs anywhere.
+* ``day``: the publication date as a day number, or None when undated.
+* ``tfidf``: a signed feature-hashed TF-IDF vector of the lead's words (dense, fixed
+  width, so it needs no shared vocabulary across processes or runs).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from storylens.types import Article
+
+LEAD_WORDS = 80
+HASH_DIM = 1024
+MAX_KEYS = 16
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-.]*|of|de|van|von|al|bin))*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s+|\n\s*)$")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _words(
+    """
+    a about after all also an and are as at be been but by for from had has have he her his
+    i if in into is it its more mr mrs ms dr new not of on one or our out over said says she
+    so than that the their them there they this to up was we were what when which who will
+    with would you your after before while where why how no yes just all any some than then
+    these those there here other such only own same very can could should may might must
+    shall do does did done being because until against between through during above below
+    under again further once both each few most other
+    """
+)
+CAPITAL_STOP = _words(
+    """
+    the a an in on at for but and or if as he she it they we i this that these those there
+    his her its their our mr mrs ms dr prof sir monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december today yesterday tomorrow after before when while however meanwhile
+    also according read more photo image video watch advertisement
+    """
+)
+
+
+@dataclass(slots=True)
+class Features:
+    """The clustering view of one article."""
+
+    id: str
+    outlet: str
+    day: int | None
+    lead: str
+    keys: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+
+
+def lead_text(article: Article, words: int = LEAD_WORDS) -> str:
+    """Title plus the first ``words`` words of the body."""
+    body = " ".join(article.text.split()[:words])
+    title = (article.title or "").strip()
+    if title and body.startswith(title):
+        return body
+    return f"{title}. {body}" if title else body
+
+
+def day_number(published: str | None) -> int | None:
+    """Days since 1970-01-01 of an ISO date, or None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal() - 719163
+    except ValueError:
+        return None
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
+
+
+def _runs(match: str) -> list[list[str]]:
+    """Split a capitalised run at sentence ends and possessives ("Korea’s", "Tuesday.")."""
+    runs: list[list[str]] = [[]]
+    for token in match.split():
+        breaks = (token.endswith(".") and not _INITIALS.match(token)) or bool(
+            re.search(r"[’']s$", token)
+        )
+        word = re.sub(r"[’']s$", "", token).strip(".’'-")
+        if word:
+            runs[-1].append(word)
+        if breaks:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _clean_run(words: list[str]) -> list[str]:
+    while words and (words[0].lower() in CAPITAL_STOP or words[0].lower() in _JOINERS):
+        words = words[1:]
+    while words and words[-1].lower() in _JOINERS:
+        words = words[:-1]
+    return words
+
+
+def entity_keys(text: str) -> Counter[str]:
+    """Counts of capitalised name runs ("Mirek Halas", "Port Caldera"), lower-cased.
+
+    A single capitalised word at the start of a sentence only counts when the
+    same word also appears capitalised elsewhere. A multi-word name also counts
+    its last word ("Halas"), which is how later mentions usually refer to it.
+    """
+    counts: Counter[str] = Counter()
+    starts: Counter[str] = Counter()
+    for match in _NAME.finditer(text):
+        first = True
+        for run in _runs(match.group(0)):
+            at_start = first and bool(_SENTENCE_START.search(text[: match.start()][-3:] or "\n"))
+            first = False
+            words = _clean_run(run)
+            if not words or (len(words) == 1 and len(words[0]) < 2):
+                continue
+            key = " ".join(words).lower()
+            if key in STOPWORDS or key in CAPITAL_STOP:
+                continue
+            if len(words) == 1 and at_start and words == run:
+                starts[key] += 1
+                continue
+            counts[key] += 1
+            if len(words) > 1:
+                counts[words[-1].lower()] += 1
+    for key, n in starts.items():
+        if key in counts:
+            counts[key] += n
+    return counts
+
+
+def lead_words(text: str) -> Counter[str]:
+    """Content-word counts of a lead (lower-cased, stopwords removed)."""
+    return Counter(
+        w
+        for w in (m.group(0).lower().strip("’'-") for m in _WORD.finditer(text))
+        if len(w) > 2 and w not in STOPWORDS
+    )
+
+
+def extract(article: Article) -> Features:
+    """The clustering features of one article."""
+    lead = lead_text(article)
+    head = " ".join(article.text.split()[:400])
+    keys = entity_keys(f"{article.title or ''}.\n{head}")
+    return Features(
+        id=article.id,
+        outlet=article.outlet,
+        day=day_number(article.published),
+        lead=lead,
+        keys=keys,
+        words=lead_words(lead),
+    )
+
+
+def _bucket(token: str) -> tuple[int, float]:
+    h = zlib.crc32(token.encode("utf-8"))
+    return h % HASH_DIM, 1.0 if (h >> 16) & 1 else -1.0
+
+
+class DocumentFrequencies:
+    """Document frequencies of words and entity keys, for IDF weights."""
+
+    def __init__(self) -> None:
+        self.docs = 0
+        self.words: Counter[str] = Counter()
+        self.keys: Counter[str] = Counter()
+
+    def update(self, feats: Iterable[Features]) -> None:
+        for f in feats:
+            self.docs += 1
+            self.words.update(f.words.keys())
+            self.keys.update(f.keys.keys())
+
+    def idf(self, df: int) -> float:
+        return math.log((1 + self.docs) / (1 + df)) + 1.0
+
+    def key_weight(self, key: str) -> float:
+        return self.idf(self.keys.get(key, 0))
+
+
+def top_keys(f: Features, dfs: DocumentFrequencies, k: int = MAX_KEYS) -> dict[str, float]:
+    """The article's ``k`` most telling entity keys with tf-idf weights."""
+    scored = {
+        key: (1 + math.log(n)) * dfs.key_weight(key)
+        for key, n in f.keys.items()
+        if dfs.keys.get(key, 0) < max(3, 0.5 * dfs.docs)  # names in half the corpus tell nothing
+    }
+    best = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    return dict(best)
+
+
+def tfidf_vectors(feats: Sequence[Features], dfs: DocumentFrequencies) -> npt.NDArray[np.float32]:
+    """Feature-hashed TF-IDF of each lead (words and entity keys), L2-normalised."""
+    out = np.zeros((len(feats), HASH_DIM), dtype=np.float32)
+    for row, f in enumerate(feats):
+        for word, n in f.words.items():
+            col, sign = _bucket(word)
+            out[row, col] += sign * (1 + math.log(n)) * dfs.idf(dfs.words.get(word, 0))
+        for key, n in f.keys.items():
+            col, sign = _bucket("#" + key)
+            out[row, col] += sign * (1 + math.log(n)) * dfs.key_weight(key)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    result: npt.NDArray[np.float32] = (out / np.clip(norms, 1e-9, None)).astype(np.float32)
+    return result

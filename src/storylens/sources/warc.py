@@ -1,0 +1,90 @@
+"""WARC crawls (plain or gzip-compressed, e.g. Common Crawl CC-NEWS) → articles.
+
+Every ``response`` record with an HTML payload becomes an article through
+:func:`storylens.ingest.article_from_html`; records that are not HTML, not
+successful, too large or without an article body are skipped with a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from storylens.errors import InputError, NoArticle, TooLarge
+from storylens.settings import Settings
+from storylens.types import Article
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _payload(record: Any, source: str, max_bytes: int) -> bytes:
+    data: bytes = record.reader.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLarge(source, f"record payload over the {max_bytes}-byte cap")
+    return data
+
+
+def _record_error(record: Any, source: str) -> InputError | None:
+    """Why a response record is not an HTML page worth extracting, or None."""
+    status = record.http_headers.status_code if record.is_http else None
+    if status is None:
+        return InputError(source, "record has no HTTP response")
+    if status != 200:
+        return InputError(source, f"HTTP status {status}, not an article page")
+    ctype = (record.http_content_type or "").split(";", 1)[0].strip().lower()
+    if ctype not in HTML_TYPES:
+        return InputError(source, f"content type {ctype or 'missing'} is not HTML")
+    return None
+
+
+def record_article(record: Any, *, path: str, settings: Settings) -> Article | InputError:
+    """One WARC response record → an article, or the reason it is not one."""
+    from storylens.ingest import article_from_html
+
+    url = record.headers.get("WARC-Target-URI") or None
+    source = f"{path}#{url or record.record_id}"
+    problem = _record_error(record, source)
+    if problem is not None:
+        return problem
+    try:
+        data = _payload(record, source, settings.max_bytes)
+        if not data.strip():
+            return NoArticle(source, "empty HTTP body")
+        article = article_from_html(
+            data,
+            url=url,
+            source=source,
+            settings=settings,
+            declared_charset=record.http_charset,
+        )
+    except InputError as exc:
+        return exc
+    return article
+
+
+def iter_warc(path: str | Path, settings: Settings) -> Iterator[Article | InputError]:
+    """Yield an article (or the reason for skipping) per HTML response record."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    name = str(path)
+    if not Path(name).is_file():
+        yield InputError(name, "no such WARC file")
+        return
+    count = 0
+    try:
+        records = ArchiveIterator(
+            name,
+            record_types=WarcRecordType.response,
+            parse_http=True,
+            auto_decode="all",
+            strict_mode=False,
+        )
+        for record in records:
+            count += 1
+            yield record_article(record, path=name, settings=settings)
+    except (OSError, ValueError, RuntimeError) as exc:
+        yield InputError(name, f"unreadable WARC data after {count} records: {exc}")
+        return
+    if count == 0:
+        yield InputError(name, "no WARC response records found (not a WARC file?)")
