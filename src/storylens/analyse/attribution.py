@@ -223,10 +223,31 @@ def source_name(tokens: list[Token]) -> str:
         for ent in doc.ents:
             if ent.start in idx and ent.label_ in {"ORG", "PERSON"} and ent.root.i != head.i:
                 return _strip_det(ent)
+    propn = _proper_run(tokens, head)
+    if propn:
+        return propn
     words = [t for t in tokens if t.dep_ not in {"det", "punct"} or t.i != tokens[0].i]
     if words and words[0].lower_ in {"the", "a", "an"}:
         words = words[1:]
     return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+
+
+def _proper_run(tokens: list[Token], head: Token) -> str:
+    """A run of proper nouns naming the source when NER missed it ("the agency Nordpress")."""
+    generic = head.lower_ in GENERIC_SOURCES or head.lemma_.lower() in GENERIC_SOURCES
+    if head.pos_ != "PROPN" and not generic:
+        return ""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    if not runs:
+        return ""
+    run = next((r for r in runs if head in r), runs[-1])
+    return head.doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
 
 
 def _strip_det(ent: Span) -> str:
@@ -289,6 +310,13 @@ def _is_passive(verb: Token) -> bool:
 
 def _source_tokens(verb: Token, subj: Token) -> list[Token]:
     toks = noun_phrase(subj)
+    for app in subj.children:
+        if app.dep_ == "appos" and app.i > subj.i and (app.pos_ == "PROPN" or app.ent_type_):
+            toks = sorted({t.i: t for t in [*toks, *noun_phrase(app)]}.values(), key=lambda t: t.i)
+            break  # "the state news agency Valpress" / "the spokesman, Jonas Brekke"
+    for other in verb.children:
+        if other.dep_ == "nsubj" and other.i != subj.i and other.left_edge.i == toks[-1].i + 1:
+            toks = [*toks, *noun_phrase(other)]  # "the agency Nordpress" parsed as two subjects
     if verb.dep_ == "relcl" and subj.i > verb.head.i and verb.head.i == toks[0].i - 1:
         # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
         toks = [*noun_phrase(verb.head), *toks]
@@ -710,7 +738,7 @@ def _wanted_labels(att: Attribution, doc: Doc) -> set[str] | None:
     span = doc.char_span(att.source_start or 0, att.source_end or 0, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span):
+    if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or t.pos_ == "PROPN" for t in span):
         return None
     head = span.root
     if head.lower_ in RELATIVE_PRONOUNS:

@@ -273,6 +273,11 @@ def _role_tokens(pred: Token) -> dict[str, Token]:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and "agent" not in roles:
                 roles["agent"] = pobj
+    if passive and "agent" not in roles and dobj is not None:
+        by = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        if pobj is not None:  # "given two keys by the guild": the parser hangs "by" on the object
+            roles["agent"] = pobj
     if dobj is not None:
         roles.setdefault("theme", dobj)
     else:

