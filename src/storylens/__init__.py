@@ -51,6 +51,9 @@ from storylens.types import (
 )
 
 if TYPE_CHECKING:
+    from storylens.analyse.claims import extract_claims
+    from storylens.analyse.dates import find_times
+    from storylens.analyse.quotes import find_quotes
     from storylens.render.html import render_html
     from storylens.render.markdown import render_markdown
     from storylens.render.terminal import print_report
@@ -94,6 +97,9 @@ __all__ = [
     "article_from_text",
     "compare",
     "create_app",
+    "extract_claims",
+    "find_quotes",
+    "find_times",
     "ingest",
     "iter_ingest",
     "print_report",
@@ -115,6 +121,9 @@ def __getattr__(name: str) -> Any:
         "render_html": "storylens.render.html",
         "render_markdown": "storylens.render.markdown",
         "create_app": "storylens.web",
+        "find_quotes": "storylens.analyse.quotes",
+        "extract_claims": "storylens.analyse.claims",
+        "find_times": "storylens.analyse.dates",
     }
     if name in lazy:
         import importlib
