@@ -4,7 +4,8 @@
 ``iter_ingest`` streams articles and per-input errors. Format-specific entry points:
 :func:`article_from_html` (pages, via trafilatura), :func:`article_from_text`
 (Markdown/plain scrapes with debris removal), :func:`storylens.ingest.fetch.fetch`
-(URLs, with the private-address guard).
+(URLs, with the private-address guard; the ``fetch`` module is re-exported so that
+``storylens.ingest.fetch.fetch`` works after ``import storylens.ingest``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storylens.errors import InputError
-from storylens.ingest.fetch import FetchedPage, Resolver, fetch
+from storylens.ingest import fetch
+from storylens.ingest.fetch import FetchedPage, Resolver
 from storylens.ingest.html import article_from_html
 from storylens.ingest.inputs import iter_ingest
 from storylens.ingest.jsonl import article_from_record, iter_json, iter_jsonl

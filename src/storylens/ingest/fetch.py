@@ -72,7 +72,7 @@ def blocked_kind(address: str) -> str | None:
     except ValueError:
         return "unparseable"
     for candidate in _embedded(ip):
-        for kind in ("loopback", "link_local", "private", "multicast", "reserved", "unspecified"):
+        for kind in ("unspecified", "loopback", "link_local", "multicast", "private", "reserved"):
             if getattr(candidate, f"is_{kind}"):
                 return kind.replace("_", "-")
         if not candidate.is_global:

@@ -18,8 +18,10 @@ from storylens.settings import DEFAULT, Settings
 from storylens.types import Article, Removed
 
 EXTRACTOR = "html.trafilatura.v1"
-MIN_WORDS = 8  # less than this is navigation or a stub, not an article
-MIN_SENTENCE_WORDS = 5  # and at least one paragraph must be this long
+# Less text than this is navigation or a stub, not an article. Counted in letters,
+# not words, so that languages written without spaces are measured fairly.
+MIN_LETTERS = 40
+MIN_PARAGRAPH_LETTERS = 25  # and at least one paragraph must be this long
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -51,9 +53,8 @@ def _published(value: Any, source: str) -> str | None:
 
 
 def _looks_like_article(text: str) -> bool:
-    paragraphs = [p.split() for p in text.split("\n\n")]
-    words = sum(len(p) for p in paragraphs)
-    return words >= MIN_WORDS and any(len(p) >= MIN_SENTENCE_WORDS for p in paragraphs)
+    letters = [sum(ch.isalnum() for ch in p) for p in text.split("\n\n")]
+    return sum(letters) >= MIN_LETTERS and max(letters, default=0) >= MIN_PARAGRAPH_LETTERS
 
 
 def _drop_repeated_title(text: str, title: str | None) -> tuple[str, list[Removed]]:

@@ -1,0 +1,61 @@
+"""Garbage in: parsers return an Article or raise an InputError, never anything else."""
+
+from __future__ import annotations
+
+import contextlib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storylens.errors import InputError
+from storylens.ingest.decode import decode_bytes
+from storylens.ingest.html import article_from_html
+from storylens.ingest.jsonl import iter_json, iter_jsonl
+from storylens.ingest.scrape import article_from_text
+from storylens.settings import Settings
+from storylens.types import Article
+
+SETTINGS = Settings(max_bytes=200_000)
+FRAGMENTS = st.sampled_from(
+    [
+        "# ", "**", "[", "](", ")", "<", ">", "By ", "Follow ", " on Twitter", "(AP)", "/",
+        "Original url:", "https://", "\n", "\n\n", "September 17, 2023", "Related article:",
+        "<p>", "</p>", "<html>", "<script>", "{", "}", '"text": ', "\x00", "\ufeff", "é", "ё",
+    ]
+)  # fmt: skip
+MARKUPISH = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=40).map("".join)
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(result: object) -> None:
+    assert isinstance(result, Article)
+    assert result.text.strip()
+
+
+@FUZZ
+@given(st.one_of(st.text(), MARKUPISH))
+def test_ingest_fuzz_text(text: str) -> None:
+    with contextlib.suppress(InputError):
+        _check(article_from_text(text, source="fuzz.md", settings=SETTINGS))
+
+
+@FUZZ
+@given(st.one_of(st.binary(max_size=2000), MARKUPISH.map(lambda s: s.encode("utf-8", "replace"))))
+def test_ingest_fuzz_html_bytes(data: bytes) -> None:
+    with contextlib.suppress(InputError):
+        _check(article_from_html(data, source="fuzz.html", settings=SETTINGS))
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_ingest_fuzz_decode(data: bytes) -> None:
+    with contextlib.suppress(InputError):
+        assert isinstance(decode_bytes(data, "fuzz.bin", max_bytes=1000), str)
+
+
+@FUZZ
+@given(st.one_of(st.text(), MARKUPISH))
+def test_ingest_fuzz_jsonl(text: str) -> None:
+    for parse in (iter_jsonl, iter_json):
+        for item in parse(text, "fuzz.jsonl", SETTINGS):
+            assert isinstance(item, Article | InputError)
