@@ -81,10 +81,36 @@ def _premodifier(doc: Doc, span: Span, mentions: list[Mention]) -> list[Token]:
         i -= 1
     while run and (run[0].pos_ in _LEADING_DROP or run[0].text == "-"):
         run.pop(0)
+    run = _lexical_extension(doc, span, run)
     if not run or run[-1].pos_ not in _HEAD_POS or run[-1].tag_ in {"NNS", "NNPS"}:
         return []
     if _is_other_name(run, mentions, span):
         return []
+    return run
+
+
+def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
+    """Recover a label word the parser tore off a title: "caved to globalist Prime Minister X".
+
+    After a preposition or determiner, one lowercase content word right before a title run
+    that starts with a capital is a modifier, whatever the (small) parser made of it.
+    """
+    first = run[0] if run else doc[span.start]
+    if not first.text[:1].isupper():
+        return run
+    i = first.i - 1
+    if i < span.sent.start + 1:
+        return run
+    word, before = doc[i], doc[i - 1]
+    if (
+        word.is_alpha
+        and word.is_lower
+        and not word.is_stop
+        and word.tag_ in {"JJ", "NN", "VB", "VBN"}
+        and before.pos_ in {"ADP", "DET", "PART"}
+        and before.dep_ in {"prep", "det", "aux", "dative"}
+    ):
+        return [word, *run]
     return run
 
 

@@ -11,7 +11,8 @@ order, fix the common cases without a bigger model:
    Sergei Shoigu", "spokesman, Dmitry Peskov", "ecologist Lena Varga") are PERSON, and
    portfolio words labelled ORG inside such a title ("Defense") are dropped.
 3. **Agencies**: an all-caps name followed by a reporting verb ("KCNA stated") or next to
-   "news agency" ("news agency TASS", "TASS news agency") is ORG.
+   "news agency" ("news agency TASS", "TASS news agency") is ORG, and so is a lone
+   capitalised name that "reported" something ("Valpress reported").
 4. **Consistency**: a bare name equal to the surname of a PERSON in the same article is
    PERSON; every further occurrence of a recognised person or organisation name that NER
    missed becomes a mention too.
@@ -119,6 +120,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     cands = _drop_portfolio_orgs(doc, cands)
     cands = _merge(cands, _title_persons(doc, text), override=True)
     cands = _merge(cands, _agencies(doc, text), relabel=True)
+    cands = _merge(cands, _reporting_names(doc), relabel=True)
     cands = _fix_facilities(cands, text)
     cands = _trim_headline_names(cands, text)
     _relabel_surnames(cands, text)
@@ -158,6 +160,8 @@ def _clean(cand: _Cand, text: str) -> _Cand | None:
         span = text[start:end]
     if not span.strip() or not any(ch.isalnum() for ch in span):
         return None
+    if cand.label in NAME_LABELS and not any(ch.isupper() for ch in span):
+        return None  # names are capitalised: "krona" is no organisation
     return _Cand(start, end, cand.label, cand.source)
 
 
@@ -303,6 +307,23 @@ def _trim_headline_names(cands: list[_Cand], text: str) -> list[_Cand]:
         elif c.label != "PERSON":
             kept.append(c)
     return kept
+
+
+def _reporting_names(doc: Doc) -> list[_Cand]:
+    """A lone capitalised name that "reported" something is a news outlet ("Valpress reported")."""
+    found: list[_Cand] = []
+    for tok in doc[1:-1]:
+        prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+        if (
+            tok.is_title
+            and tok.is_alpha
+            and nxt.lower_ in {"reported", "reports"}
+            and tok.ent_type_ in {"", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
+            and not prev.text[:1].isupper()
+            and tok.lower_ not in TITLES
+        ):
+            found.append(_Cand(tok.idx, tok.idx + len(tok.text), "ORG", "rule"))
+    return found
 
 
 def _fix_facilities(cands: list[_Cand], text: str) -> list[_Cand]:

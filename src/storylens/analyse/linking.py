@@ -183,10 +183,11 @@ def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Enti
     clusters = _Clusters()
     for ref in refs:
         clusters.add(ref.node)
-    bare = [r for r in refs if r.node[0] == "PERSON" and " " not in r.key]
+    bare = [r for r in refs if r.node[0] == "PERSON" and " " not in r.mention.text.strip()]
     _link_acronyms(analyses, refs, clusters)
     _link_variants(refs, clusters)
     assignment = _assign_surnames(bare, refs, clusters)
+    _link_same_names(refs, clusters, assignment)
     groups: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
     for ref in refs:
         root = assignment.get(id(ref)) or clusters.find(ref.node)
@@ -285,18 +286,14 @@ def _assign_surnames(
     """Root cluster for each one-word person mention that names a full-name person."""
     full: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
     for ref in refs:
-        if ref.node[0] == "PERSON" and " " in ref.key:
+        if ref.node[0] == "PERSON" and " " in ref.mention.text.strip():
             full[clusters.find(ref.node)].append(ref)
-    last: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    first: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for root, members in full.items():
-        for ref in members:
-            words = ref.key.split()
-            last[words[-1]].add(root)
-            first[words[0]].add(root)
+    names = {(root, ref.key) for root, members in full.items() for ref in members}
     assignment: dict[int, tuple[str, str]] = {}
     for ref in bare:
-        candidates = last.get(ref.key) or first.get(ref.key) or set()
+        last = {root for root, key in names if key.endswith(" " + ref.key)}
+        first = {root for root, key in names if key.startswith(ref.key + " ")}
+        candidates = last or first
         if len(candidates) == 1:
             assignment[id(ref)] = next(iter(candidates))
         elif candidates:
@@ -304,6 +301,24 @@ def _assign_surnames(
             if chosen is not None:
                 assignment[id(ref)] = chosen
     return assignment
+
+
+def _link_same_names(
+    refs: list[_Ref], clusters: _Clusters, assignment: dict[int, tuple[str, str]]
+) -> None:
+    """One spelling, several NER labels ("Ostrena" as GPE and ORG): one entity.
+
+    A one-word person name already linked to a full name stays with that person.
+    """
+    nodes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ref in refs:
+        if id(ref) in assignment:
+            continue
+        if ref.node not in nodes[ref.key]:
+            nodes[ref.key].append(ref.node)
+    for same in nodes.values():
+        for node in same[1:]:
+            clusters.union(same[0], node)
 
 
 def _nearest_full_name(
@@ -364,13 +379,10 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
     labels = Counter(r.mention.label for r in members)
     etype = max(
         labels,
-        key=lambda lab: (
-            labels[lab],
-            -TYPE_PRIORITY.index(lab) if lab in TYPE_PRIORITY else -99,
-        ),
+        key=lambda lab: (labels[lab], -TYPE_PRIORITY.index(lab) if lab in TYPE_PRIORITY else -99),
     )
-    if any(r.node[0] == "PERSON" for r in members) and labels.get("PERSON"):
-        etype = "PERSON"
+    if any(r.mention.label == "PERSON" and " " in r.key for r in members):
+        etype = "PERSON"  # a full person name settles it
     return name, etype
 
 

@@ -55,7 +55,6 @@ def analyse_command(
 
 def run(inputs: list[str], settings: Settings) -> dict[str, Any]:
     """Ingest, analyse and link ``inputs``; the JSON-ready result."""
-    from storylens.analyse import analyse, link_entities
     from storylens.ingest import ingest
 
     result = ingest(inputs, settings)
@@ -63,6 +62,7 @@ def run(inputs: list[str], settings: Settings) -> dict[str, Any]:
         warn(str(error))
     if not result.articles:
         fail("analyse: no readable articles in the inputs")
+    from storylens.analyse import analyse, link_entities
     status = err_console.status("analysing…") if err_console.is_terminal else None
     if status:
         status.start()

@@ -1,0 +1,93 @@
+"""Descriptors from the dependency parse, on hand-written fictional sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.analyse.descriptors import find_descriptors
+from storylens.analyse.entities import find_mentions
+from storylens.analyse.nlp import get_nlp
+from storylens.types import Article, Descriptor, Mention
+
+pytestmark = pytest.mark.slow
+
+
+def _describe(text: str) -> tuple[list[Mention], list[Descriptor]]:
+    article = Article(id="a_test", outlet="Ledger", text=text)
+    doc = get_nlp()(text)
+    mentions = find_mentions(doc, article)
+    return mentions, find_descriptors(doc, article, mentions)
+
+
+def _labels_of(text: str, name: str) -> set[str]:
+    mentions, descriptors = _describe(text)
+    return {d.text for d in descriptors if mentions[d.mention].text == name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Valdonian President Mirek Halas signed the accord.",
+            "Mirek Halas",
+            "Valdonian President",
+        ),
+        ("The paper called strongman Arkady Velmont a danger.", "Arkady Velmont", "strongman"),
+        (
+            "The government of hardline leader Arkady Velmont rejected the plan.",
+            "Arkady Velmont",
+            "hardline leader",
+        ),
+        (
+            "Oskar Lindqvist, the ministry's chief spokesman, denied the report.",
+            "Oskar Lindqvist",
+            "ministry's chief spokesman",
+        ),
+        (
+            "The ministry's chief spokesman, Oskar Lindqvist, denied the report.",
+            "Oskar Lindqvist",
+            "ministry's chief spokesman",
+        ),
+        ("Ecologist Lena Varga warned of falling salmon stocks.", "Lena Varga", "Ecologist"),
+        (
+            "Critics said Halas caved to globalist Prime Minister Ilse Marant on Saturday.",
+            "Ilse Marant",
+            "globalist Prime Minister",
+        ),
+    ],
+)
+def test_descriptor_found_with_exact_span(text: str, name: str, label: str) -> None:
+    assert label in _labels_of(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_label"),
+    [
+        # the enclosing phrase is not a label
+        ("The government of strongman Arkady Velmont fell.", "Arkady Velmont", "government"),
+        # a list after a name is not an apposition
+        (
+            "Halas later met Velmont, senior officers, and other guests.",
+            "Velmont",
+            "senior officers",
+        ),
+        # a possessor is not a label
+        ("Valdonia's envoy Mirek Halas spoke first.", "Mirek Halas", "Valdonia's envoy"),
+    ],
+)
+def test_descriptor_rejects_non_labels(text: str, name: str, not_label: str) -> None:
+    assert not_label not in _labels_of(text, name)
+
+
+def test_descriptor_spans_are_exact_and_point_at_mentions() -> None:
+    text = (
+        "Opposition leader Petra Solvik called the deal a surrender. "
+        "The Ostrenian negotiator, Jonas Brekke, denied any payment."
+    )
+    mentions, descriptors = _describe(text)
+    assert descriptors
+    for d in descriptors:
+        assert text[d.start : d.end] == d.text
+        assert not d.text.lower().startswith(("the ", "a ", "an "))
+        assert mentions[d.mention].label in {"PERSON", "ORG"}
+        assert d.kind in {"premodifier", "appositive"}

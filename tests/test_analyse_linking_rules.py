@@ -1,0 +1,319 @@
+"""Entity linking rules on hand-built mentions (no model needed)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from storylens.analyse.linking import link_entities, normalise_name, slug
+from storylens.errors import ConfigError
+from storylens.settings import Settings
+from storylens.types import Analysis, Argument, Article, Claim, Descriptor, Mention, Quote
+
+
+def _analysis(art_id: str, outlet: str, text: str, names: list[tuple[str, str]]) -> Analysis:
+    """An analysis whose mentions are the first free whole-word match of each surface."""
+    article = Article(id=art_id, outlet=outlet, text=text)
+    mentions: list[Mention] = []
+    for surface, label in names:
+        for match in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+                mentions.append(Mention(art_id, match.start(), match.end(), surface, label))
+                break
+        else:
+            raise AssertionError(f"{surface!r} not in test text")
+    mentions.sort(key=lambda m: m.start)
+    return Analysis(article=article, mentions=mentions)
+
+
+def _entity_of(analysis: Analysis, surface: str, nth: int = 0) -> str | None:
+    found = [m for m in analysis.mentions if m.text == surface]
+    return found[nth].entity
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Kim Jong-un", "kim jong un"),
+        ("Kim Jong Un", "kim jong un"),
+        ("the Moscow Times", "moscow times"),
+        ("Halas’s", "halas"),
+        ("Halas's", "halas"),
+        ("U.N.", "un"),
+        ("D.P.R.K.", "dprk"),
+        ("  Port\u00a0Caldera ", "port caldera"),
+        ("ＴＡＳＳ", "tass"),
+    ],
+)
+def test_normalise_name_variants(raw: str, key: str) -> None:
+    assert normalise_name(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Kim Jong Un", "kim-jong-un"), ("Łukasz Nowák", "ukasz-nowak"), ("TASS", "tass")],
+)
+def test_slug_is_ascii(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_link_spelling_variants_and_surname_across_articles() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Chair Ansel Ko-rin met Vice Ora Tamsin. Later Ko-rin left.",
+        [("Ansel Ko-rin", "PERSON"), ("Ora Tamsin", "PERSON"), ("Ko-rin", "PERSON")],
+    )
+    two = _analysis(
+        "a2",
+        "Courier",
+        "Ansel Ko Rin waved. Tamsin stayed behind.",
+        [("Ansel Ko Rin", "PERSON"), ("Tamsin", "PERSON")],
+    )
+    entities = link_entities([one, two], Settings())
+    ansel = _entity_of(one, "Ansel Ko-rin")
+    assert ansel is not None
+    assert _entity_of(two, "Ansel Ko Rin") == ansel
+    assert _entity_of(one, "Ko-rin") == ansel
+    assert _entity_of(two, "Tamsin") == _entity_of(one, "Ora Tamsin")
+    by_id = {e.id: e for e in entities}
+    assert {m["article"] for m in by_id[ansel].mentions} == {"a1", "a2"}
+    assert by_id[ansel].type == "PERSON"
+
+
+def test_first_name_of_family_name_first_person() -> None:
+    """A bare name equal to the first word links when no full name ends with it."""
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Park Min Seo arrived. Park then spoke.",
+        [("Park Min Seo", "PERSON"), ("Park", "PERSON")],
+    )
+    link_entities([one], Settings())
+    assert _entity_of(one, "Park") == _entity_of(one, "Park Min Seo")
+
+
+def test_ambiguous_surname_takes_nearest_full_name_before_it() -> None:
+    text = "Tomas Erlund spoke. Greta Erlund replied. Erlund then left."
+    one = _analysis(
+        "a1",
+        "Ledger",
+        text,
+        [("Tomas Erlund", "PERSON"), ("Greta Erlund", "PERSON"), ("Erlund", "PERSON")],
+    )
+    link_entities([one], Settings())
+    bare = next(m for m in one.mentions if m.text == "Erlund")
+    greta = next(m for m in one.mentions if m.text == "Greta Erlund")
+    tomas = next(m for m in one.mentions if m.text == "Tomas Erlund")
+    assert bare.entity == greta.entity
+    assert tomas.entity != greta.entity
+
+
+def test_surname_mislabelled_as_place_joins_person() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "General Ivo Starck toured the base. Starck praised the crews.",
+        [("Ivo Starck", "PERSON"), ("Starck", "GPE")],
+    )
+    entities = link_entities([one], Settings())
+    assert _entity_of(one, "Starck") == _entity_of(one, "Ivo Starck")
+    assert len([e for e in entities if e.type == "PERSON"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "short", "long"),
+    [
+        (
+            "The Valdonian Press Service (VPS) said. VPS added more.",
+            [("Valdonian Press Service", "ORG"), ("VPS", "ORG")],
+            "VPS",
+            "Valdonian Press Service",
+        ),
+        (
+            "Officials of the Seva Basin Authority met. Later SBA officials left.",
+            [("Seva Basin Authority", "ORG"), ("SBA", "ORG")],
+            "SBA",
+            "Seva Basin Authority",
+        ),
+        (
+            "The Office of River Management spoke. ORM said no.",
+            [("Office of River Management", "ORG"), ("ORM", "ORG")],
+            "ORM",
+            "Office of River Management",
+        ),
+    ],
+)
+def test_acronyms_link_to_their_expansion(
+    text: str, names: list[tuple[str, str]], short: str, long: str
+) -> None:
+    one = _analysis("a1", "Ledger", text, names)
+    entities = link_entities([one], Settings())
+    assert _entity_of(one, short) == _entity_of(one, long)
+    entity = next(e for e in entities if e.id == _entity_of(one, long))
+    assert entity.name == long
+    assert short in entity.aliases
+
+
+def test_ambiguous_initials_do_not_link() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "The Port Authority and the Pension Agency met; PA declined to comment.",
+        [("Port Authority", "ORG"), ("Pension Agency", "ORG"), ("PA", "ORG")],
+    )
+    link_entities([one], Settings())
+    pa = _entity_of(one, "PA")
+    assert pa not in {_entity_of(one, "Port Authority"), _entity_of(one, "Pension Agency")}
+
+
+def test_builtin_aliases_merge_official_country_names() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "The DPRK said. North Korea's envoy agreed.",
+        [("DPRK", "ORG"), ("North Korea", "GPE")],
+    )
+    entities = link_entities([one], Settings())
+    eid = _entity_of(one, "DPRK")
+    assert eid == _entity_of(one, "North Korea")
+    entity = next(e for e in entities if e.id == eid)
+    assert (entity.name, entity.type) == ("North Korea", "GPE")
+
+
+def test_user_alias_file_extends_builtin(tmp_path: Path) -> None:
+    extra = tmp_path / "aliases.json"
+    extra.write_text(
+        json.dumps(
+            {"entities": [{"name": "Valdonia", "type": "GPE", "aliases": ["Republic of Vald"]}]}
+        ),
+        encoding="utf-8",
+    )
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "The Republic of Vald signed; Valdonia will comply.",
+        [("Republic of Vald", "GPE"), ("Valdonia", "GPE")],
+    )
+    link_entities([one], Settings(aliases_file=extra))
+    assert _entity_of(one, "Republic of Vald") == _entity_of(one, "Valdonia")
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", json.dumps({"names": []}), json.dumps({"entities": [{"aliases": ["x"]}]})],
+)
+def test_bad_alias_file_is_a_config_error(tmp_path: Path, content: str) -> None:
+    extra = tmp_path / "aliases.json"
+    extra.write_text(content, encoding="utf-8")
+    one = _analysis("a1", "Ledger", "Valdonia signed.", [("Valdonia", "GPE")])
+    with pytest.raises(ConfigError, match=r"aliases\.json"):
+        link_entities([one], Settings(aliases_file=extra))
+
+
+def test_same_spelling_with_different_labels_is_one_entity() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Ostrena signed. Ostrena agreed. Ostrena will pay.",
+        [("Ostrena", "GPE"), ("Ostrena", "ORG"), ("Ostrena", "GPE")],
+    )
+    entities = link_entities([one], Settings())
+    assert len({m.entity for m in one.mentions}) == 1
+    assert entities[0].type == "GPE"
+
+
+def test_different_people_with_similar_names_stay_apart() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Kira Holm met Kara Holt.",
+        [("Kira Holm", "PERSON"), ("Kara Holt", "PERSON")],
+    )
+    link_entities([one], Settings())
+    assert _entity_of(one, "Kira Holm") != _entity_of(one, "Kara Holt")
+
+
+def test_write_back_descriptors_quotes_claims_and_labels() -> None:
+    text = "Hardline minister Ivo Starck said the deal was fair, Valpress reported."
+    one = _analysis("a1", "Ledger", text, [("Ivo Starck", "PERSON"), ("Valpress", "ORG")])
+    starck = next(m for m in one.mentions if m.text == "Ivo Starck")
+    d_start = text.index("Hardline minister")
+    one.descriptors = [
+        Descriptor("a1", d_start, d_start + len("Hardline minister"), "Hardline minister", 0)
+    ]
+    q_start = text.index("the deal")
+    one.quotes = [
+        Quote(
+            "a1",
+            q_start,
+            q_start + len("the deal was fair"),
+            "the deal was fair",
+            speaker="Ivo Starck",
+            speaker_text="Ivo Starck",
+            speaker_start=starck.start,
+            speaker_end=starck.end,
+            direct=False,
+        )
+    ]
+    one.claims = [
+        Claim(
+            "c1",
+            "a1",
+            0,
+            len(text),
+            text,
+            attributed_to=["Ivo Starck", "Valpress"],
+            arguments={
+                "agent": Argument("Hardline minister Ivo Starck", d_start, starck.end),
+                "theme": Argument("the deal", q_start, q_start + 8),
+            },
+        )
+    ]
+    entities = link_entities([one], Settings())
+    by_name = {e.name: e for e in entities}
+    person = by_name["Ivo Starck"]
+    assert one.descriptors[0].entity == person.id
+    assert person.labels == {"Ledger": ["Hardline minister"]}
+    assert one.quotes[0].speaker == person.id
+    assert one.quotes[0].speaker_entity == person.id
+    assert one.claims[0].arguments["agent"].value == person.id
+    assert one.claims[0].arguments["theme"].value is None
+    assert one.claims[0].attributed_to == ["Ivo Starck", "Valpress"]
+
+
+def test_attribution_names_become_canonical() -> None:
+    text = "The Valdonian Press Service (VPS) reported the gift."
+    one = _analysis("a1", "Ledger", text, [("Valdonian Press Service", "ORG"), ("VPS", "ORG")])
+    one.claims = [Claim("c1", "a1", 0, len(text), text, attributed_to=["VPS"])]
+    link_entities([one], Settings())
+    assert one.claims[0].attributed_to == ["Valdonian Press Service"]
+
+
+def test_entity_ids_are_stable_and_unique() -> None:
+    def build() -> list[Analysis]:
+        return [
+            _analysis(
+                "a1",
+                "Ledger",
+                "Seva flows. Seva Basin Authority met near Seva.",
+                [("Seva", "GPE"), ("Seva Basin Authority", "ORG"), ("Seva", "NORP")],
+            )
+        ]
+
+    first = [e.id for e in link_entities(build(), Settings())]
+    second = [e.id for e in link_entities(build(), Settings())]
+    assert first == second
+    assert len(set(first)) == len(first)
+    assert all(i.startswith("e_") for i in first)
+
+
+def test_dates_and_numbers_are_not_linked() -> None:
+    one = _analysis(
+        "a1", "Ledger", "On Saturday 40 percent flowed.", [("Saturday", "DATE"), ("40", "CARDINAL")]
+    )
+    assert link_entities([one], Settings()) == []
+    assert all(m.entity is None for m in one.mentions)

@@ -1,0 +1,93 @@
+"""The analysis pipeline: batching, worker processes, and the tuned spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.analyse.nlp import build_sm, get_nlp
+from storylens.analyse.pipeline import analyse
+from storylens.errors import ModelError
+from storylens.settings import Settings
+from storylens.types import Analysis, Article
+
+pytestmark = pytest.mark.slow
+
+PARAGRAPHS = [
+    "Valdonian President Mirek Halas signed the Seva River accord in Port Caldera on "
+    "Saturday. “For thirty years this river has divided us,” Halas told reporters.",
+    "Ostrenian Prime Minister Ilse Marant called the deal a fair bargain, the state news "
+    "agency Valpress reported. Her spokesman, Jonas Brekke, denied that Ostrena paid any "
+    "compensation.",
+    "The krona rose 1.2 percent against the euro on Monday, traders at Corvane Bank said.",
+    "",
+    "Ecologist Lena Varga warned that salmon stocks could fall by a third by 2030.",
+]
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(id=f"a_{n}", outlet=f"Outlet {n % 2}", text=text)
+        for n, text in enumerate(PARAGRAPHS)
+    ]
+
+
+def _summary(analyses: list[Analysis]) -> list[tuple[object, ...]]:
+    return [
+        (
+            a.article.id,
+            a.sentences,
+            [(m.start, m.end, m.label) for m in a.mentions],
+            [(d.start, d.end, d.mention) for d in a.descriptors],
+            [(q.start, q.end) for q in a.quotes],
+            [(c.start, c.end, c.predicate) for c in a.claims],
+            [(t.start, t.end) for t in a.times],
+        )
+        for a in analyses
+    ]
+
+
+def test_analyse_keeps_order_and_exact_spans() -> None:
+    articles = _articles()
+    analyses = analyse(articles, Settings(batch_size=2))
+    assert [a.article.id for a in analyses] == [a.id for a in articles]
+    for analysis in analyses:
+        text = analysis.article.text
+        for m in analysis.mentions:
+            assert text[m.start : m.end] == m.text
+        for d in analysis.descriptors:
+            assert text[d.start : d.end] == d.text
+        for start, end in analysis.sentences:
+            assert 0 <= start < end <= len(text)
+    empty = analyses[3]
+    assert (empty.mentions, empty.claims, empty.sentences) == ([], [], [])
+    halas = analyses[0]
+    assert "Mirek Halas" in {m.text for m in halas.mentions}
+    assert "Valdonian President" in {d.text for d in halas.descriptors}
+
+
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_two_processes_give_the_same_result_as_one(batch_size: int) -> None:
+    one = analyse(_articles(), Settings(n_process=1, batch_size=batch_size))
+    two = analyse(_articles(), Settings(n_process=2, batch_size=batch_size))
+    assert _summary(one) == _summary(two)
+
+
+def test_fast_pipeline_predicts_like_the_shipped_model() -> None:
+    text = " ".join(p for p in PARAGRAPHS if p)
+    fast, shipped = get_nlp()(text), build_sm()(text)
+    assert [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in fast] == [
+        (t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in shipped
+    ]
+    assert [(e.start_char, e.end_char, e.label_) for e in fast.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in shipped.ents
+    ]
+    assert [str(t.morph) for t in fast] == [str(t.morph) for t in shipped]
+
+
+def test_model_loaded_once_per_process() -> None:
+    assert get_nlp() is get_nlp()
+
+
+def test_unknown_pipeline_is_a_model_error() -> None:
+    with pytest.raises(ModelError, match=r"unknown NLP pipeline 'nope'"):
+        get_nlp("nope")
