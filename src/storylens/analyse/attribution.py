@@ -71,7 +71,7 @@ GENERIC_SOURCES = _lexicon(
 
 @dataclass(slots=True)
 class Attribution:
-    """One act of attribution in a doc. All offsets are char offsets into ``doc.text``."""
+    """One act of attribution in a doc. All offsets are char offsets into ``doc_text(doc)``."""
 
     cue: str  # the cue lemma ("say", "deny", "according to", "reportedly")
     cue_start: int
@@ -91,6 +91,27 @@ class Attribution:
 
     def covers(self, start: int, end: int) -> bool:
         return self.content_start <= start and end <= self.content_end
+
+
+_TEXT_KEY = "storylens.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return str(text)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once (spaCy rebuilds the spans on every access)."""
+    ents = doc.user_data.get("storylens.ents")
+    if ents is None:
+        ents = tuple(doc.ents)
+        doc.user_data["storylens.ents"] = ents
+    return tuple(ents)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,7 +241,7 @@ def source_name(tokens: list[Token]) -> str:
     if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} and ent.start >= min(idx):
         return _strip_det(ent)
     if head.lower_ in GENERIC_SOURCES or head.lemma_.lower() in GENERIC_SOURCES:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.start in idx and ent.label_ in {"ORG", "PERSON"} and ent.root.i != head.i:
                 return _strip_det(ent)
     propn = _proper_run(tokens, head)
@@ -229,7 +250,7 @@ def source_name(tokens: list[Token]) -> str:
     words = [t for t in tokens if t.dep_ not in {"det", "punct"} or t.i != tokens[0].i]
     if words and words[0].lower_ in {"the", "a", "an"}:
         words = words[1:]
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+    return doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
 
 
 def _proper_run(tokens: list[Token], head: Token) -> str:
@@ -247,7 +268,7 @@ def _proper_run(tokens: list[Token], head: Token) -> str:
     if not runs:
         return ""
     run = next((r for r in runs if head in r), runs[-1])
-    return head.doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+    return doc_text(head.doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
 
 
 def _strip_det(ent: Span) -> str:
@@ -267,7 +288,7 @@ def _phrase_head(tokens: list[Token]) -> Token:
 def _entity_at(tok: Token) -> Span | None:
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent
     return None
@@ -399,7 +420,7 @@ def _words(tokens: list[Token]) -> list[Token]:
 
 def _adjacent_quote(sent: Span, quotes: list[tuple[int, int]]) -> list[Token] | None:
     """A quotation ending just before or starting just after a short attribution sentence."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for qs, qe in quotes:
         gap_before = text[qe : sent.start_char]
         gap_after = text[sent.end_char : qs]
@@ -481,7 +502,7 @@ def _verb_attribution(
         content_end=cend,
         source_start=sstart,
         source_end=send,
-        source_text=verb.doc.text[sstart:send],
+        source_text=doc_text(verb.doc)[sstart:send],
         source_name=source_name(name_tokens),
         direct=direct,
         negative=lemma in NEGATIVE_CUES,
@@ -520,7 +541,7 @@ def _according(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
         content_end=cend,
         source_start=sstart,
         source_end=send,
-        source_text=tok.doc.text[sstart:send],
+        source_text=doc_text(tok.doc)[sstart:send],
         source_name=source_name(name_toks),
         kind="according",
         sentence=sent_index,
@@ -621,7 +642,7 @@ def attributions_for(doc: Doc) -> list[Attribution]:
 def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in ``doc``: verb cues, "according to" and hedges, in text order."""
     if quotes is None:
-        quotes = quote_spans(doc.text)
+        quotes = quote_spans(doc_text(doc))
     found: list[Attribution] = []
     for s_index, sent in enumerate(doc.sents):
         for tok in sent:
@@ -631,10 +652,10 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
             elif tok.lower_ == "according":
                 att = _according(tok, sent, s_index)
             if att is not None:
-                att = _clip(att, doc.text)
+                att = _clip(att, doc_text(doc))
             if att is not None:
                 found.append(att)
-        found.extend(h for h in _hedges(sent, s_index) if _clip(h, doc.text) is not None)
+        found.extend(h for h in _hedges(sent, s_index) if _clip(h, doc_text(doc)) is not None)
     found.sort(key=lambda a: (a.cue_start, a.kind))
     return found
 
@@ -765,4 +786,4 @@ def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
     """Names to resolve against: the article's mentions, or the doc's own entities."""
     if mentions:
         return [NamedSpan(m.start, m.end, m.text, m.label, m.entity) for m in mentions]
-    return [NamedSpan(e.start_char, e.end_char, _strip_det(e), e.label_) for e in doc.ents]
+    return [NamedSpan(e.start_char, e.end_char, _strip_det(e), e.label_) for e in doc_ents(doc)]

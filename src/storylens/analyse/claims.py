@@ -24,6 +24,7 @@ from storylens.analyse.attribution import (
     NamedSpan,
     attributions_for,
     chain_for,
+    doc_text,
     is_hedged,
     names_from,
     noun_phrase,
@@ -169,7 +170,7 @@ def _claim_tokens(
                 continue
             stack.append(child)
     doc = pred.doc
-    lo, hi = paragraph_bounds(doc.text, pred.idx)
+    lo, hi = paragraph_bounds(doc_text(doc), pred.idx)
     right = min((i for i in bounds if i > pred.i), default=len(doc))
     left = max((i for i in bounds if i < pred.i), default=-1)
     out = [
@@ -200,15 +201,15 @@ def _claim(
     if len([t for t in toks if not t.is_punct]) < 2:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = pred.doc.text[start:end]
-    start, end = _balance_quotes(pred.doc.text, start, end)
+    text = doc_text(pred.doc)[start:end]
+    start, end = _balance_quotes(doc_text(pred.doc), start, end)
     return (
         Claim(
             id="",
             article=article.id,
             start=start,
             end=end,
-            text=pred.doc.text[start:end],
+            text=doc_text(pred.doc)[start:end],
             predicate=_lemma(pred),
             sentence=s_index,
         )
@@ -244,13 +245,13 @@ def _lemma(pred: Token) -> str:
 
 
 def _phrase_arg(tok: Token) -> Argument:
-    lo, hi = paragraph_bounds(tok.doc.text, tok.idx)
+    lo, hi = paragraph_bounds(doc_text(tok.doc), tok.idx)
     toks = [t for t in noun_phrase(tok) if lo <= t.idx < hi and not t.is_space] or [tok]
     first, last = toks[0], toks[-1]
     start, end = first.idx, last.idx + len(last.text)
     words = [t.lemma_.lower() for t in toks if t.dep_ != "det" and not t.is_punct]
     return Argument(
-        text=tok.doc.text[start:end], start=start, end=end, value=" ".join(words) or tok.lower_
+        text=doc_text(tok.doc)[start:end], start=start, end=end, value=" ".join(words) or tok.lower_
     )
 
 
@@ -333,7 +334,7 @@ def _fill(
     quotes: Sequence[Quote],
     times: Sequence[TimeExpression],
 ) -> None:
-    text = doc.text
+    text = doc_text(doc)
     p_start, p_end = pred.idx, pred.idx + len(pred.text)
     claim.arguments["predicate"] = Argument(text[p_start:p_end], p_start, p_end, claim.predicate)
     lo, hi = paragraph_bounds(text, p_start)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from storylens.analyse.attribution import doc_text
 from storylens.analyse.dates import MONTHS
 
 UNITS: dict[str, str] = {
@@ -351,7 +352,7 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
         if prev is not None and prev.text in CURRENCY_SYMBOLS:
             start = prev.idx
         ordinal = bool(_ORDINAL_DIGITS.match(last.text)) or last.lower_ in _ORDINALS
-        text = first.doc.text[start:end]
+        text = doc_text(first.doc)[start:end]
         found.append(Quantity(start, end, text, value, unit, ordinal))
         i = j + 1
     return found

@@ -23,6 +23,7 @@ from storylens.analyse.attribution import (
     Attribution,
     NamedSpan,
     attributions_for,
+    doc_text,
     names_from,
     paragraph_bounds,
     quote_spans,
@@ -50,7 +51,7 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
 
 
 def _quote_from(att: Attribution, doc: Doc, article: Article, names: list[NamedSpan]) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     speaker, entity = resolve_source(att, doc, names)
     return Quote(
         article=article.id,
@@ -71,7 +72,7 @@ def _quote_from(att: Attribution, doc: Doc, article: Article, names: list[NamedS
 
 def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Quote]:
     """Direct quotations no attribution covers, attached to a speaker where unambiguous."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Quote] = []
     for qs, qe in quote_spans(text):
         if any(q.start <= qs + 2 and qe - 2 <= q.end for q in known + out):
