@@ -152,8 +152,9 @@ def extract_storylens(case: Case, settings: Settings = DEFAULT) -> str:
 
 def extract_trafilatura(case: Case, settings: Settings = DEFAULT) -> str:
     """Body text from plain ``trafilatura.extract`` (the benchmark's own configuration)."""
-    import trafilatura
+    from storylens.ingest.html import load_trafilatura
 
+    trafilatura = load_trafilatura()
     html = read_html(case.html_path).decode("utf-8", "replace")
     return trafilatura.extract(html, include_comments=False) or ""
 

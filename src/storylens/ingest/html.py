@@ -7,6 +7,7 @@ is never guessed from a URL or from some date mentioned in the page.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from storylens.errors import InputError, NoArticle
@@ -25,9 +26,23 @@ MIN_PARAGRAPH_LETTERS = 25  # and at least one paragraph must be this long
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
+def load_trafilatura() -> Any:
+    """trafilatura, imported on first use (it is slow to load).
+
+    Its import probes urllib3's optional SOCKS support, which warns when PySocks is
+    not installed; storylens never uses a proxy through trafilatura, so that one
+    warning is silenced.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*SOCKS support.*")
+        import trafilatura
+    return trafilatura
+
+
 def _extract(html: str, url: str | None, source: str) -> Any:
-    import trafilatura  # imported on first use: it is slow to load
     from lxml import etree  # type: ignore[import-untyped]
+
+    trafilatura = load_trafilatura()
 
     try:
         return trafilatura.bare_extraction(
