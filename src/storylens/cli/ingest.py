@@ -81,7 +81,7 @@ def ingest_command(
         else:
             write_json(records, output)
     elif not (store or db):
-        console.print(_table(articles))
+        console.print(_table(articles, console.width))
     if store or db:
         _store(articles, settings)
     if strict and errors:
@@ -104,21 +104,29 @@ def _collect(inputs: list[str], settings: Settings) -> tuple[list[Article], list
     return articles, errors
 
 
-def _table(articles: list[Article]) -> Table:
-    table = Table(title=f"{len(articles)} article(s)", show_lines=False)
-    for name in ("id", "outlet", "title", "byline", "published", "lang", "words", "removed"):
-        table.add_column(name, overflow="fold")
+def _table(articles: list[Article], width: int) -> Table:
+    wide = width >= 120  # the id column only where it fits
+    table = Table(title=f"{len(articles)} article(s)", expand=True)
+    table.add_column("outlet", ratio=2)
+    table.add_column("title", ratio=5)
+    table.add_column("byline", ratio=2)
+    table.add_column("date", no_wrap=True)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("words", justify="right", no_wrap=True)
+    table.add_column("removed", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("id", no_wrap=True, style="dim")
     for a in articles:
-        table.add_row(
-            a.id,
+        row = [
             a.outlet,
-            (a.title or "")[:70],
+            a.title or "",
             a.byline or "",
             a.published or "—",
             a.language or "?",
             str(len(a.text.split())),
             str(len(a.removed)),
-        )
+        ]
+        table.add_row(*row, *([a.id] if wide else []))
     return table
 
 

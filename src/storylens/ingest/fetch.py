@@ -72,8 +72,9 @@ def blocked_kind(address: str) -> str | None:
     except ValueError:
         return "unparseable"
     for candidate in _embedded(ip):
-        for kind in ("unspecified", "loopback", "link_local", "multicast", "private", "reserved"):
-            if getattr(candidate, f"is_{kind}"):
+        kinds = ("unspecified", "loopback", "link_local", "site_local", "multicast", "private")
+        for kind in (*kinds, "reserved"):
+            if getattr(candidate, f"is_{kind}", False):  # is_site_local: IPv6 fec0::/10 only
                 return kind.replace("_", "-")
         if not candidate.is_global:
             return "non-public"

@@ -91,6 +91,11 @@ def from_bytes(
 ) -> Iterator[Item]:
     """Articles from one input's bytes; ``name`` (a file name) hints at the format."""
     lower = name.lower()
+    if not name and looks_like_feed(data):  # a feed piped to stdin
+        from storylens.sources.feeds import iter_feed_data
+
+        yield from iter_feed_data(data, source, settings)
+        return
     if lower.endswith(".gz"):
         data = gunzip_capped(data, source, settings.max_bytes)
         lower = lower.removesuffix(".gz")
@@ -145,7 +150,9 @@ def from_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Item]:
             yield from special
             return
         check_size(path.stat().st_size, source, settings.max_bytes)
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # never more than the cap, even from devices and pipes
+            data = fh.read(settings.max_bytes + 1)
+        check_size(len(data), source, settings.max_bytes)
         sidecar = sidecar_for(path)
         meta = read_sidecar(sidecar) if sidecar else None
         yield from from_bytes(data, source, settings, name=path.name, meta=meta)
@@ -179,9 +186,9 @@ def from_url(
     try:
         page = fetch(url, settings, resolver)
         if _page_is_feed(page):
-            from storylens.sources.feeds import iter_feed
+            from storylens.sources.feeds import iter_feed_data
 
-            yield from iter_feed(url, settings)
+            yield from iter_feed_data(page.content, page.url, settings)
             return
         ctype = (page.content_type or "").lower()
         name = "page.txt" if ctype.startswith(("text/plain", "text/markdown")) else "page.html"

@@ -71,7 +71,7 @@ def read_sidecar(path: Path) -> Meta:
         if path.stat().st_size > MAX_SIDECAR_BYTES:
             raise BadRecord(source, f"sidecar over {MAX_SIDECAR_BYTES} bytes")
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BadRecord(source, f"unreadable sidecar metadata: {exc}") from exc
     if not isinstance(data, dict):
         raise BadRecord(source, "sidecar metadata must be a JSON object")
