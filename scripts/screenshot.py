@@ -29,11 +29,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _executable(path: str) -> bool:
+    return Path(path).is_file() and os.access(path, os.X_OK)
+
+
 def find_chromium() -> str | None:
-    """The Chromium executable: $STORYLENS_CHROMIUM, /usr/bin/chromium, or on PATH."""
-    for candidate in (os.environ.get("STORYLENS_CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
+    """The Chromium executable: $STORYLENS_CHROMIUM if set, else /usr/bin/chromium or PATH."""
+    chosen = os.environ.get("STORYLENS_CHROMIUM")
+    if chosen:
+        return chosen if _executable(chosen) else None
+    if _executable("/usr/bin/chromium"):
+        return "/usr/bin/chromium"
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
