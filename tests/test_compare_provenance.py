@@ -68,3 +68,16 @@ def test_provenance_primary_is_last_link() -> None:
     c = claim("c1", "a1", ["Daily Torch", "the ministry", "NOVA"])
     assert primary_source(c, "Lakeside Post", NAMES) == "NOVA"
     assert primary_source(claim("c2", "a1", []), "Lakeside Post", NAMES) == "Lakeside Post"
+
+
+@pytest.mark.parametrize(
+    ("chains", "independent"),
+    [
+        ([["NOVA"], ["Velmish news outlets"]], 1),  # the vague source relays the named one
+        ([["Velmish news outlets"], ["officials"]], 2),  # nothing named: count them
+        ([[], ["officials"]], 2),
+    ],
+)
+def test_provenance_vague_sources(chains: list[list[str]], independent: int) -> None:
+    claims = [claim(f"c{i}", f"a{i + 1}", chain) for i, chain in enumerate(chains)]
+    assert group_provenance(claims, OUTLETS, UNITS, NAMES)[1] == independent

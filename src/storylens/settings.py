@@ -41,7 +41,7 @@ class Settings:
     n_process: int = 1
     aliases_file: Path | None = None  # extra entity aliases (JSON)
     # compare
-    align_threshold: float = 0.62
+    align_threshold: float = 0.48  # claim pair score (compare.align) to join a group
     dedup_threshold: float = 0.8
     conflict_detector: str = "conflicts.rules.v1"  # registered name (compare.conflicts)
     lexicon_file: Path | None = None  # extra loaded-term lexicon (JSON)

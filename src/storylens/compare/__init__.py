@@ -99,10 +99,13 @@ def _compare(
 ) -> Report:
     from storylens.analyse.linking import link_entities
     from storylens.analyse.pipeline import analyse
+    from storylens.compare.align import STAGE as ALIGN_STAGE
     from storylens.compare.align import align_claims
     from storylens.compare.dedup import find_duplicates, units
     from storylens.compare.provenance import SourceNames
     from storylens.compare.report import add_provenance, build_report, resolve_conflicts
+    from storylens.compare.segment import STAGE as SEGMENT_STAGE
+    from storylens.compare.segment import segment_claims
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
@@ -114,7 +117,11 @@ def _compare(
     analyses = analyse(list(articles), settings)
     entities = link_entities(analyses, settings)
     note("alignment")
-    alignment = align_claims(analyses, outlet_of, unit_of, settings, embed=embed)
+    segmented = segment_claims(analyses)
+    analyses = segmented.analyses
+    alignment = align_claims(
+        analyses, outlet_of, unit_of, settings, embed=embed, focus=segmented.focus
+    )
     detector = resolve_conflicts(alignment, settings)
     names = SourceNames(entities, outlet_of.values())
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
@@ -126,7 +133,12 @@ def _compare(
         duplicates,
         outlet_of,
         settings,
-        stages={"conflicts": detector, "alignment": "align.minilm.v1"},
+        parents=segmented.parent,
+        stages={
+            "segment": SEGMENT_STAGE,
+            "alignment": ALIGN_STAGE,
+            "conflicts": detector,
+        },
     )
 
 

@@ -5,12 +5,15 @@ the other articles. Within one story every sentence is "about" the same actors, 
 the embedding alone rates unrelated sentences of the story as similar; the pair
 score therefore blends the embedding cosine with a TF-IDF cosine over the claims'
 content words (IDF taken over the story, so the story's ubiquitous names weigh
-little and specific words such as "reconnaissance" weigh much), plus a bonus for
-shared linked entities and shared numbers. Claims are merged greedily, best pair first,
-with an average-linkage check so that one loose pair cannot chain two different
-facts together. A group's status is ``agreed`` when two or more independent outlets
-(wire copies count once) carry it, ``unique`` otherwise; the conflict detector may
-then mark it ``conflicting``.
+little and specific words such as "reconnaissance" weigh much), plus bonuses for
+shared linked entities and numbers, for the same predicate (or the same kind: give /
+hand / receive), and for a verbatim run of ordinary words both claims share (the
+same wire or agency wording: "special clothing not detectable by thermal cameras").
+
+Claims are merged greedily, best pair first, with an average-linkage check so that
+one loose pair cannot chain two different facts together. A group's status is
+``agreed`` when two or more independent outlets (wire copies count once) carry it,
+``unique`` otherwise; the conflict detector may then mark it ``conflicting``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storylens.compare.conflicts import ClaimView, claim_quantities
+from storylens.compare.conflicts import GIVE, RECEIVE, ClaimView, claim_quantities
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, content_id
 
@@ -32,10 +35,14 @@ if TYPE_CHECKING:
 
 EmbedFn = Callable[[Sequence[str]], "npt.NDArray[np.float32]"]
 
-EMBED_WEIGHT = 0.6
-LEXICAL_WEIGHT = 0.4
+STAGE = "align.minilm-tfidf.v1"
+EMBED_WEIGHT = 0.5
+LEXICAL_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.08
 NUMBER_WEIGHT = 0.04
+PREDICATE_WEIGHT = 0.08
+RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
+RUN_CAP = 0.16
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
 
@@ -73,7 +80,10 @@ class Alignment:
 
 
 def claim_views(
-    analyses: Sequence[Analysis], outlet_of: Mapping[str, str], unit_of: Mapping[str, str]
+    analyses: Sequence[Analysis],
+    outlet_of: Mapping[str, str],
+    unit_of: Mapping[str, str],
+    focus: Mapping[str, str] | None = None,
 ) -> list[ClaimView]:
     """Every claim with its sentence, sentence numbers, places and linked entities."""
     views = []
@@ -96,6 +106,7 @@ def claim_views(
                     sentence_quantities=quantities,
                     place_names=[m.text for m in inside if m.label in {"GPE", "NORP", "LOC"}],
                     entities=frozenset(m.entity for m in inside if m.entity),
+                    focus=(focus or {}).get(claim.id, claim.text),
                 )
             )
     return views
@@ -114,16 +125,6 @@ def _sentence_span(analysis: Analysis, claim: Claim) -> tuple[int, int]:
     return claim.start, claim.end
 
 
-def _bonus(a: ClaimView, b: ClaimView) -> float:
-    bonus = 0.0
-    if a.entities and b.entities:
-        bonus += ENTITY_WEIGHT * len(a.entities & b.entities) / len(a.entities | b.entities)
-    qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
-    if set(qa) & set(qb):
-        bonus += NUMBER_WEIGHT
-    return bonus
-
-
 _WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
 _STOP_WORDS = """a an the of and or in on at to for by from with as is was were be been being
     has have
@@ -133,6 +134,60 @@ _STOP_WORDS = """a an the of and or in on at to for by from with as is was were 
     up down out off so such very more most some any all each both other another one own same
     just only even still yet per via upon"""
 _STOP = frozenset(_STOP_WORDS.split())
+
+# predicates that say nothing about the fact itself
+_REPORTING = frozenset(
+    {"say", "tell", "report", "describe", "call", "claim", "note", "add", "state", "write"}
+    | {"announce", "be", "have", "do"}
+)
+_PREDICATE_CLASSES = (
+    GIVE | RECEIVE,
+    frozenset({"sign", "ink", "seal", "conclude"}),
+    frozenset({"create", "set", "establish", "form"}),
+)
+
+
+def predicate_class(predicate: str) -> str:
+    """The predicate's kind: its lemma's first word, or the name of its synonym class."""
+    head = predicate.split()[0].casefold() if predicate.strip() else ""
+    for n, members in enumerate(_PREDICATE_CLASSES):
+        if head in members:
+            return f"class{n}"
+    return head
+
+
+def shared_run(a: str, b: str) -> int:
+    """Ordinary words (not stop words, not capitalised) in the longest shared word run."""
+    wa, wb = _WORD.findall(a), _WORD.findall(b)
+    la, lb = [w.casefold() for w in wa], [w.casefold() for w in wb]
+    best = end = 0
+    prev = [0] * (len(lb) + 1)
+    for i in range(1, len(la) + 1):
+        cur = [0] * (len(lb) + 1)
+        for j in range(1, len(lb) + 1):
+            if la[i - 1] == lb[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best:
+                    best, end = cur[j], i
+        prev = cur
+    run = wa[end - best : end]
+    return sum(1 for w in run if w.casefold() not in _STOP and not w[0].isupper())
+
+
+def _bonus(a: ClaimView, b: ClaimView) -> float:
+    bonus = 0.0
+    pa, pb = predicate_class(a.claim.predicate), predicate_class(b.claim.predicate)
+    if pa and pa == pb and pa not in _REPORTING:
+        bonus += PREDICATE_WEIGHT
+    run = shared_run(a.focus or a.claim.text, b.focus or b.claim.text)
+    if run >= 3:
+        bonus += min(RUN_CAP, RUN_WEIGHT * run)
+    if a.entities and b.entities:
+        bonus += ENTITY_WEIGHT * len(a.entities & b.entities) / len(a.entities | b.entities)
+    qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
+    if set(qa) & set(qb):
+        bonus += NUMBER_WEIGHT
+    return bonus
 
 
 def content_terms(text: str) -> list[str]:
@@ -171,7 +226,7 @@ def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> dict[tuple[str, s
     """Scores of every pair of claims from different articles."""
     if len(views) < 2:
         return {}
-    texts = [v.claim.text for v in views]
+    texts = [v.focus or v.claim.text for v in views]
     vectors = embed(texts)
     cosine = vectors @ vectors.T
     lexical = tfidf_vectors(texts)
@@ -225,13 +280,17 @@ def align_claims(
     settings: Settings,
     *,
     embed: EmbedFn | None = None,
+    focus: Mapping[str, str] | None = None,
 ) -> Alignment:
-    """Group the claims of a story's articles; statuses are ``agreed`` or ``unique``."""
+    """Group the claims of a story's articles; statuses are ``agreed`` or ``unique``.
+
+    ``focus`` maps claim ids to the text to compare them by (see :mod:`.segment`).
+    """
     if embed is None:
         from storylens.compare.embed import embed as default_embed
 
         embed = default_embed
-    views = claim_views(analyses, outlet_of, unit_of)
+    views = claim_views(analyses, outlet_of, unit_of, focus)
     by_id = {v.claim.id: v for v in views}
     scores = pair_scores(views, embed)
     all_outlets = _ordered(outlet_of[a.article.id] for a in analyses)

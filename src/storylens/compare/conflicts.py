@@ -35,6 +35,7 @@ class ClaimView:
     sentence_quantities: list[Argument] = field(default_factory=list)  # all numbers in it
     place_names: list[str] = field(default_factory=list)  # GPE/NORP/LOC mentions in the claim
     entities: frozenset[str] = frozenset()  # linked entity ids inside the claim span
+    focus: str = ""  # the text the claim is compared by (its own clause); claim.text if empty
 
 
 @dataclass(slots=True)
@@ -255,14 +256,20 @@ def giver(view: ClaimView) -> str | None:
             found = _clean_np(match.group("np"))
             if found:
                 return found
-    pred = claim.predicate.casefold()
+    pred = predicate_head(claim)
     if pred in GIVE and "agent" in claim.arguments and not _PASSIVE_GIVER.search(text):
         return claim.arguments["agent"].text
     return None
 
 
+def predicate_head(claim: Claim) -> str:
+    """The predicate's verb lemma without particles ("send off" -> "send")."""
+    words = claim.predicate.casefold().split()
+    return words[0] if words else ""
+
+
 def _is_transfer(claim: Claim) -> bool:
-    pred = claim.predicate.casefold()
+    pred = predicate_head(claim)
     return pred in GIVE or pred in RECEIVE or bool(_GIFT_FROM.search(claim.text))
 
 

@@ -72,6 +72,33 @@ class SourceNames:
         return clean
 
 
+# unnamed, collective sources: they most likely relay a named source of the same group
+_VAGUE_HEADS = frozenset(
+    {
+        "outlet",
+        "outlets",
+        "media",
+        "report",
+        "reports",
+        "agencies",
+        "officials",
+        "sources",
+        "observers",
+        "analysts",
+        "experts",
+        "newspapers",
+        "accounts",
+        "reporting",
+    }
+)
+
+
+def is_vague(name: str) -> bool:
+    """'Russian news outlets', 'multiple news reports', 'officials': no one in particular."""
+    words = re.findall(r"[\w'-]+", name.casefold())
+    return bool(words) and words[-1] in _VAGUE_HEADS
+
+
 def primary_source(claim: Claim, outlet: str, names: SourceNames) -> str:
     """The last link of the claim's attribution chain, or the outlet for own-voice claims."""
     if claim.attributed_to:
@@ -102,6 +129,9 @@ def group_provenance(
         else:
             # own voice: the outlet (or its wire-copy group) is the source
             independent.add("unit:" + unit_of.get(claim.article, claim.article))
+    named = {k for k in independent if k.startswith("source:") and not is_vague(k[7:])}
+    if named:
+        independent = {k for k in independent if not (k.startswith("source:") and is_vague(k[7:]))}
     own = {outlet_of.get(c.article, c.article) for c in claims if not c.attributed_to}
     # an outlet named as the source by another outlet is the same source as its own voice
     for outlet in own:

@@ -139,6 +139,7 @@ def build_report(
     *,
     errors: Sequence[InputError] = (),
     stages: Mapping[str, str] | None = None,
+    parents: Mapping[str, str] | None = None,
 ) -> Report:
     """Assemble the contract dicts from the stage outputs."""
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
@@ -149,6 +150,8 @@ def build_report(
             data = claim.to_dict()
             data["outlet"] = outlet_of.get(claim.article, analysis.article.outlet)
             data["group"] = group_of.get(claim.id)
+            if parents and claim.id in parents:
+                data["parent"] = parents[claim.id]  # split off a longer claim's clause
             claims.append(data)
     groups = [g.to_dict() for g in alignment.groups]
     framing, summary = framing_and_summary(analyses, entities, groups, settings)

@@ -1,0 +1,181 @@
+"""Split claims into the separate facts their subordinate clauses state.
+
+One clause can carry a second fact: "the krona rose 1.2 percent *after Halas and
+Marant signed the accord*", "caved on Saturday, *signing an accord* *that hands
+Ostrena 60 percent of the flow*". Other outlets state those facts on their own, so
+for alignment each adverbial or relative clause with its own verb becomes a claim
+of its own (``id`` = parent id + ``.1``, ``.2`` ...; span = the clause, a sub-span of
+the parent's text; attribution and hedging inherited; arguments and numbers kept
+where they fall inside). The rest of the parent stays one claim; its span stays
+the parent's, and the text used to compare it leaves the split-off clauses out.
+
+Stage name ``"segment.clauses.v1"``; runs over the parse of each claim's text with
+the process-wide spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from storylens.types import Analysis, Argument, Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+STAGE = "segment.clauses.v1"
+SPLIT_DEPS = frozenset({"advcl", "relcl"})
+LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
+MIN_WORDS = 4  # a clause shorter than this stays with its parent
+MIN_CLAIM_WORDS = 10  # claims shorter than this are not parsed again
+
+
+@dataclasses.dataclass(slots=True)
+class Segmented:
+    """Claims after splitting, with the text to compare each one by."""
+
+    analyses: list[Analysis]
+    focus: dict[str, str]  # claim id -> text for similarity (clauses removed from parents)
+    parent: dict[str, str]  # split-off claim id -> parent claim id
+
+
+def _words(tokens: Iterable[Token]) -> int:
+    return sum(1 for t in tokens if not (t.is_punct or t.is_space))
+
+
+def _split_points(doc: Doc) -> list[Token]:
+    points = []
+    for tok in doc:
+        if tok.dep_ not in SPLIT_DEPS or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if tok.tag_ in {"VB", "TO"}:  # "to monitor the river": a purpose, not a second fact
+            continue
+        if tok.lemma_.lower() in LIST_VERBS:  # "gifts including five drones": the theme itself
+            continue
+        sub = list(tok.subtree)
+        rest = len(doc) - len(sub)
+        if _words(sub) >= MIN_WORDS and rest >= 3:
+            points.append(tok)
+    return points
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _assign(doc: Doc, points: Sequence[Token]) -> list[int]:
+    """Segment index per token: 0 for the main clause, k for the k-th split point."""
+    owner = [0] * len(doc)
+    for k, tok in sorted(enumerate(points, start=1), key=lambda kt: _depth(kt[1])):
+        for t in tok.subtree:
+            owner[t.i] = k
+    return owner
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while (
+        tokens
+        and (tokens[-1].is_punct or tokens[-1].is_space)
+        and tokens[-1].text
+        not in {
+            "”",
+            '"',
+        }
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _inside(arg: Argument, start: int, end: int) -> bool:
+    return start <= arg.start and arg.end <= end
+
+
+def _child_claim(parent: Claim, k: int, tokens: list[Token], head: Token) -> Claim:
+    start = parent.start + tokens[0].idx
+    end = parent.start + tokens[-1].idx + len(tokens[-1].text)
+    text = parent.text[start - parent.start : end - parent.start]
+    return Claim(
+        id=f"{parent.id}.{k}",
+        article=parent.article,
+        start=start,
+        end=end,
+        text=text,
+        predicate=head.lemma_.lower(),
+        attributed_to=list(parent.attributed_to),
+        hedged=parent.hedged,
+        negated=any(c.dep_ == "neg" for c in head.children),
+        arguments={r: a for r, a in parent.arguments.items() if _inside(a, start, end)},
+        quantities=[q for q in parent.quantities if _inside(q, start, end)],
+        sentence=parent.sentence,
+    )
+
+
+def _split(claim: Claim, doc: Doc) -> tuple[list[Claim], str]:
+    points = _split_points(doc)
+    if not points:
+        return [claim], claim.text
+    owner = _assign(doc, points)
+    children: list[Claim] = []
+    holes: list[tuple[int, int]] = []
+    kept: set[int] = set()
+    for k, head in enumerate(points, start=1):
+        tokens = _trim([t for t in doc if owner[t.i] == k])
+        if _words(tokens) < MIN_WORDS:
+            continue
+        child = _child_claim(claim, len(children) + 1, tokens, head)
+        children.append(child)
+        holes.append((child.start, child.end))
+        kept.add(k)
+    main_tokens = _trim([t for t in doc if owner[t.i] not in kept])
+    if not children or _words(main_tokens) < 3:
+        return [claim], claim.text
+    main = dataclasses.replace(
+        claim,
+        arguments=dict(claim.arguments),
+        quantities=[q for q in claim.quantities if not any(_inside(q, *h) for h in holes)],
+    )
+    focus = _tidy("".join(t.text_with_ws for t in main_tokens))
+    return [main, *children], focus
+
+
+def _tidy(text: str) -> str:
+    """Close the gaps left by removed clauses (", ," -> ",", " ." -> ".")."""
+    text = re.sub(r"\s*,(\s*,)+", ",", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    return " ".join(text.split()).strip(" ,;")
+
+
+def segment_claims(analyses: Sequence[Analysis]) -> Segmented:
+    """Split every long claim at its adverbial and relative clauses."""
+    long = [c for a in analyses for c in a.claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
+    docs: dict[str, Doc] = {}
+    if long:
+        from storylens.analyse.nlp import get_nlp
+
+        nlp = get_nlp()
+        skip = [name for name in ("ner",) if name in nlp.pipe_names]
+        with nlp.select_pipes(disable=skip):
+            for claim, parsed in zip(long, nlp.pipe(c.text for c in long), strict=True):
+                docs[claim.id] = parsed
+    out: list[Analysis] = []
+    focus: dict[str, str] = {}
+    parent: dict[str, str] = {}
+    for analysis in analyses:
+        claims: list[Claim] = []
+        for claim in analysis.claims:
+            found = docs.get(claim.id)
+            parts, main_focus = _split(claim, found) if found is not None else ([claim], claim.text)
+            focus[claim.id] = main_focus
+            for child in parts[1:]:
+                focus[child.id] = child.text
+                parent[child.id] = claim.id
+            claims.extend(parts)
+        out.append(dataclasses.replace(analysis, claims=claims))
+    return Segmented(analyses=out, focus=focus, parent=parent)
