@@ -57,7 +57,7 @@ def test_attribution_quote_spans(text: str, quoted: list[str]) -> None:
             "Mayor Tilda Osk denied that the council had sold the park.",
             "Tilda Osk",
             "deny",
-            "the council had sold the park",
+            "that the council had sold the park",
         ),
         (
             "“The bridge is safe,” the engineer told reporters.",

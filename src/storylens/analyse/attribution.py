@@ -60,7 +60,7 @@ HEDGE_RAISING = frozenset({"appear", "seem"})
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 _INNER_PUNCT = frozenset({"-", "‑", "’", "'", "&", "."})
-_ALL_QUOTES = set('“”«»„‘’"‹›')
+_ALL_QUOTES = {*'“”«»„‘’"‹›', "''", "``"}
 _NP_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod"}
 GENERIC_SOURCES = _lexicon(
     """agency agencies outlet outlets newspaper newspapers daily broadcaster channel network
@@ -129,6 +129,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if (
+            text.startswith("''", i)
+            and _opens(text, i + 1)
+            and (i == 0 or not text[i - 1].isalnum())
+        ):
+            k = text.find("''", i + 2, i + 3000)
+            if k > 0 and "\n\n" not in text[i:k]:
+                spans.append((i, k + 2))  # typewriter quotes: ''...''
+                i = k + 2
+                continue
         close = _QUOTE_PAIRS.get(ch)
         if close is None or not _opens(text, i):
             i += 1
@@ -392,10 +402,11 @@ def _noun_content(verb: Token) -> list[Token] | None:
     return None
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
+def _trim(tokens: list[Token], *, keep_that: bool = False) -> list[Token]:
     toks = sorted(tokens, key=lambda t: t.i)
     while toks and (
-        (toks[0].is_punct and toks[0].text not in _ALL_QUOTES) or toks[0].dep_ == "mark"
+        (toks[0].is_punct and toks[0].text not in _ALL_QUOTES)
+        or (toks[0].dep_ == "mark" and not (keep_that and toks[0].lower_ == "that"))
     ):
         toks.pop(0)
     while toks and toks[-1].is_punct and toks[-1].text not in _ALL_QUOTES:
@@ -470,7 +481,7 @@ def _verb_attribution(
     clause = _clause_content(verb)
     content: list[Token] | None = None
     if clause is not None:
-        content = _trim(_clause_tokens(clause))
+        content = _trim(_clause_tokens(clause), keep_that=True)
     elif lemma in SPEECH_CUES and lemma not in CLAUSE_ONLY_CUES:
         content = _noun_content(verb)
         if content is None:
@@ -657,7 +668,37 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
                 found.append(att)
         found.extend(h for h in _hedges(sent, s_index) if _clip(h, doc_text(doc)) is not None)
     found.sort(key=lambda a: (a.cue_start, a.kind))
+    _extend_split_quotes(doc, found, quotes)
     return found
+
+
+def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> None:
+    """“A,” he said. “B.” — the second quotation continues the first speaker's content.
+
+    A direct attribution's content grows over the quotations that follow it in the same
+    paragraph with nothing but the rest of the attribution sentence in between, as long as no
+    other attribution claims them.
+    """
+    text = doc_text(doc)
+    sent_ends = [s.end_char for s in doc.sents]
+    owned = [(a.content_start, a.content_end) for a in found if a.kind != "hedge"]
+    for att in found:
+        if att.kind != "verb" or not att.direct or att.sentence < 0:
+            continue
+        end = max(att.content_end, att.cue_end, att.source_end or 0)
+        if att.sentence < len(sent_ends):
+            end = max(end, sent_ends[att.sentence])
+        para_end = paragraph_bounds(text, att.cue_start)[1]
+        for qs, qe in quotes:
+            if qs < end:
+                continue
+            gap = text[end:qs]
+            if gap.strip(" \t") or qe > para_end:
+                break
+            if any(s <= qs < e for s, e in owned if (s, e) != (att.content_start, att.content_end)):
+                break
+            att.content_end = qe
+            end = qe
 
 
 def chain_for(

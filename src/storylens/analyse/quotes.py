@@ -14,6 +14,7 @@ Scare quotes (a few words with no cue) are not quotes and are skipped.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -44,20 +45,50 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
             continue
         if att.cue in COGNITIVE_CUES and att.cue not in SPEECH_CUES:
             continue
-        quotes.append(_quote_from(att, doc, article, names))
+        quotes.extend(_quotes_from(att, doc, article, names))
     quotes.extend(_unattached_quotes(doc, article, quotes))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
 
-def _quote_from(att: Attribution, doc: Doc, article: Article, names: list[NamedSpan]) -> Quote:
+def _content_parts(att: Attribution, text: str) -> list[tuple[int, int]]:
+    """The content span, or its quotations when a split quote spans the attribution clause."""
+    start, end = att.content_start, att.content_end
+    if att.direct:
+        marks = [(s, e) for s, e in quote_spans(text[start:end])]
+        parts = [(start + s, start + e) for s, e in marks]
+        if len(parts) > 1 and any(text[a[1] : b[0]].strip() for a, b in pairwise(parts)):
+            return parts
+    if text.startswith("that ", start):
+        start += len("that ")
+    return [(start, end)]
+
+
+def _quotes_from(
+    att: Attribution, doc: Doc, article: Article, names: list[NamedSpan]
+) -> list[Quote]:
     text = doc_text(doc)
+    return [
+        _quote_from(att, text, start, end, article, doc, names)
+        for start, end in _content_parts(att, text)
+    ]
+
+
+def _quote_from(
+    att: Attribution,
+    text: str,
+    start: int,
+    end: int,
+    article: Article,
+    doc: Doc,
+    names: list[NamedSpan],
+) -> Quote:
     speaker, entity = resolve_source(att, doc, names)
     return Quote(
         article=article.id,
-        start=att.content_start,
-        end=att.content_end,
-        text=text[att.content_start : att.content_end],
+        start=start,
+        end=end,
+        text=text[start:end],
         speaker=entity or speaker,
         speaker_text=att.source_text,
         speaker_start=att.source_start,
