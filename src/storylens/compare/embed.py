@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 MAX_TOKENS = 256
-BATCH_SIZE = 64
+BATCH_SIZE = 16
 DIM = 384
 
 _lock = threading.Lock()
@@ -79,6 +79,8 @@ class Embedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # no busy-waiting worker threads: they burn the CPU spaCy needs on a small machine
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self._session = ort.InferenceSession(
                 str(model_path), options, providers=["CPUExecutionProvider"]
@@ -91,15 +93,18 @@ class Embedder:
             raise ModelError(f"{model_path}: model lacks inputs {sorted(missing)}")
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """One unit-length vector per text, shape ``(len(texts), 384)``."""
+        """One unit-length vector per text, shape ``(len(texts), 384)``.
+
+        Texts are batched by length so that little time goes into padding.
+        """
         import numpy as np
 
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        parts = [
-            self._embed_batch(texts[i : i + BATCH_SIZE]) for i in range(0, len(texts), BATCH_SIZE)
-        ]
-        return np.vstack(parts)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for i in range(0, len(order), BATCH_SIZE):
+            idx = order[i : i + BATCH_SIZE]
+            out[idx] = self._embed_batch([texts[j] for j in idx])
+        return out
 
     def _embed_batch(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         import numpy as np
