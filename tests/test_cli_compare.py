@@ -247,3 +247,29 @@ def test_cli_compare_errors(cli: Callable[..., Any], args: tuple[str, ...], mess
     assert result.returncode != 0
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_cli_compare_stored_story(
+    cli: Callable[..., Any], summit_report: Report, tmp_path: Path
+) -> None:
+    from storylens.store import Store
+
+    db = tmp_path / "store.db"
+    store = Store.open(str(db))
+    try:
+        story_id = store.save_report(summit_report)
+    finally:
+        store.close()
+    out = tmp_path / "again.json"
+    again = _compare(cli, [], out, "--story", story_id, "--db", str(db), "--quiet")
+    assert {a["id"] for a in again["articles"]} == {a["id"] for a in summit_report["articles"]}
+    statuses = sorted(g["status"] for g in again["claim_groups"])
+    assert statuses == sorted(g["status"] for g in summit_report["claim_groups"])
+
+
+def test_cli_compare_unknown_story(cli: Callable[..., Any], tmp_path: Path) -> None:
+    result = cli("compare", "--story", "s_nope", "--db", str(tmp_path / "empty.db"))
+    assert result.returncode != 0
+    assert "s_nope" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
