@@ -87,6 +87,7 @@ class Attribution:
     kind: str = "verb"  # verb | according | hedge | quote
     sentence: int = -1
     cue_tokens: list[int] = field(default_factory=list)
+    verb: int = -1  # token index of the cue verb (-1 for "according to" and adverb hedges)
     source_tokens: list[int] = field(default_factory=list)
 
     def covers(self, start: int, end: int) -> bool:
@@ -348,11 +349,47 @@ def _source_tokens(verb: Token, subj: Token) -> list[Token]:
     for other in verb.children:
         if other.dep_ == "nsubj" and other.i != subj.i and other.left_edge.i == toks[-1].i + 1:
             toks = [*toks, *noun_phrase(other)]  # "the agency Nordpress" parsed as two subjects
-    if verb.dep_ == "relcl" and subj.i > verb.head.i and verb.head.i == toks[0].i - 1:
+    relative = subj.lower_ in RELATIVE_PRONOUNS
+    if not relative and verb.dep_ == "relcl" and verb.head.i == toks[0].i - 1:
         # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
         toks = [*noun_phrase(verb.head), *toks]
         toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     return toks
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _cue_tokens(verb: Token, subj: Token) -> list[Token]:
+    """The cue: the verb with its negation, auxiliaries and particle, adjacent adverbs
+    ("also said", "later said") and a time right after it ("said Thursday", "said on Monday").
+    """
+    doc = verb.doc
+    toks = [verb]
+    toks += [c for c in verb.children if c.dep_ in {"neg", "aux", "prt"} and c.i > subj.i]
+    k = verb.i - 1
+    while k > subj.i and doc[k].dep_ in {"advmod", "neg", "aux"} and doc[k].head.i == verb.i:
+        toks.append(doc[k])
+        k -= 1
+    k = verb.i + 1
+    while k < len(doc) and doc[k].head.i == verb.i:
+        tok = doc[k]
+        if tok.dep_ == "npadvmod" and tok.ent_type_ in _TIME_LABELS:
+            toks.extend(tok.subtree)
+        elif tok.dep_ == "prep" and tok.lower_ in {"on", "in"}:
+            pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                break
+            if pobj.ent_type_ not in _TIME_LABELS and pobj.lemma_ not in _CUE_SETTINGS:
+                break
+            toks.extend(tok.subtree)
+        else:
+            break
+        k = max(t.i for t in toks) + 1
+    return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+
+
+_CUE_SETTINGS = frozenset({"interview", "statement", "speech", "email", "tweet", "conference"})
 
 
 def _clause_content(verb: Token) -> Token | None:
@@ -470,14 +507,13 @@ def _verb_attribution(
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None
-    source = _source_tokens(verb, subj)
-    name_tokens = source
+    name_tokens = _source_tokens(verb, subj)
+    # the source span is the whole subject phrase (appositions, relative clauses included)
+    whole = {t.i: t for t in [*name_tokens, *_contiguous(list(subj.subtree), subj)]}
+    source = sorted(whole.values(), key=lambda t: t.i)
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
-    cue_toks = [
-        verb,
-        *[c for c in verb.children if c.dep_ in {"neg", "aux", "prt"} and c.i > subj.i],
-    ]
+    cue_toks = _cue_tokens(verb, subj)
     clause = _clause_content(verb)
     content: list[Token] | None = None
     if clause is not None:
@@ -518,8 +554,9 @@ def _verb_attribution(
         direct=direct,
         negative=lemma in NEGATIVE_CUES,
         sentence=sent_index,
-        cue_tokens=[t.i for t in cue_toks],
+        cue_tokens=[verb.i, *[t.i for t in cue_toks if t.i != verb.i]],
         source_tokens=sorted(src_idx),
+        verb=verb.i,
     )
 
 

@@ -84,6 +84,11 @@ def _quote_from(
     names: list[NamedSpan],
 ) -> Quote:
     speaker, entity = resolve_source(att, doc, names)
+    cue_start, cue_end = att.cue_start, att.cue_end
+    if att.verb >= 0:  # the verb (and particle) only: "denied", not "denied on Friday"
+        verb = doc[att.verb]
+        parts = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
+        cue_start, cue_end = verb.idx, max(t.idx + len(t.text) for t in parts)
     return Quote(
         article=article.id,
         start=start,
@@ -93,9 +98,9 @@ def _quote_from(
         speaker_text=att.source_text,
         speaker_start=att.source_start,
         speaker_end=att.source_end,
-        cue=text[att.cue_start : att.cue_end],
-        cue_start=att.cue_start,
-        cue_end=att.cue_end,
+        cue=text[cue_start:cue_end],
+        cue_start=cue_start,
+        cue_end=cue_end,
         direct=att.direct,
         speaker_entity=entity,
     )
