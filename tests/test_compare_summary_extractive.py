@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from storylens.compare.framing import analyse_framing
-from storylens.compare.summary import MAX_SENTENCES, summarise
+from storylens.compare.summary import MAX_SENTENCES, sentence_bounds, summarise
 from storylens.types import Analysis, Article, Claim, Descriptor, Entity, Mention
 
 # A fictional story: the opening of the Lund bridge, three fictional outlets.
@@ -108,10 +108,10 @@ def test_compare_summary_conflict_stated_as_conflict(summary: list[dict[str, Any
 def test_compare_summary_unique_attributed(summary: list[dict[str, Any]]) -> None:
     texts = [s["text"] for s in summary if s["kind"] == "unique"]
     assert (
-        "According to Lund Courier, traffic will start on 3 May, according to Radio Lund." in texts
+        "Lund Courier reported that traffic will start on 3 May, according to Radio Lund." in texts
     )
     # loaded verb replaced by the lexicon's neutral alternative
-    assert "According to Red Flag Daily, Oskel criticised critics of the project." in texts
+    assert "Red Flag Daily reported that Oskel criticised critics of the project." in texts
 
 
 def test_compare_summary_every_sentence_cites(summary: list[dict[str, Any]]) -> None:
@@ -139,7 +139,7 @@ def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor() -> N
     claim = Claim("x1-0", "x1", 0, len(text), text)
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     out = summarise([claim], [], framing, [], [art])
-    assert out[0]["text"] == "According to Red Flag Daily, the leader signed an accord on Friday."
+    assert out[0]["text"] == "Red Flag Daily reported that the leader signed an accord on Friday."
 
 
 def test_compare_summary_caps_and_dedups() -> None:
@@ -154,3 +154,35 @@ def test_compare_summary_caps_and_dedups() -> None:
     out = summarise(claims, groups, [], [], arts)
     assert len(out) == MAX_SENTENCES
     assert len({s["text"] for s in out}) == len(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "sentence"),
+    [
+        ("Rain fell. The dam held firm, engineers said. Roads closed.", "dam held firm",
+         "The dam held firm, engineers said."),
+        ('"We are ready. Come and see," Mayor Dell said on Monday. Crowds came.', "We are ready",
+         '"We are ready. Come and see," Mayor Dell said on Monday.'),
+        ("Mr. Dell opened the bridge. It rained.", "opened the bridge",
+         "Mr. Dell opened the bridge."),
+        ('She called it "a fair deal." Others disagreed.', "a fair deal",
+         'She called it "a fair deal."'),
+        ("Headline without stop\nThe mayor spoke at noon. Then left.", "mayor spoke",
+         "The mayor spoke at noon."),
+    ],
+)  # fmt: skip
+def test_compare_summary_sentence_bounds(text: str, claim: str, sentence: str) -> None:
+    start = text.index(claim)
+    lo, hi = sentence_bounds(text, start, start + len(claim))
+    assert text[lo:hi] == sentence
+
+
+def test_compare_summary_clause_expands_to_sentence() -> None:
+    text = 'Dell said the bridge "will last. It is steel," and left early. Next item.'
+    art = Article(id="s1", outlet="Lund Courier", text=text)
+    clause = "the bridge"
+    start = text.index(clause)
+    claim = Claim("s1-0", "s1", start, start + len(clause), clause, attributed_to=["Dell"])
+    group = {"id": "g", "claims": ["s1-0"], "outlets": ["Lund Courier", "X"], "status": "agreed"}
+    out = summarise([claim], [group], [], [], [art])
+    assert out[0]["text"] == 'Dell said the bridge "will last. It is steel," and left early.'

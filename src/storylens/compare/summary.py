@@ -21,14 +21,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.compare.lexicon import Lexicon, load_lexicon
+from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 
 STAGE = "summary.extractive.v1"
 MAX_SENTENCES = 8
 MAX_CONFLICTS = 3
+UNIQUE_RESERVE = 3  # slots kept for single-outlet facts
 DUPLICATE_JACCARD = 0.6
+MAX_SENTENCE_WORDS = 60
 
 _FUNCTION_START = {
     "the", "a", "an", "it", "its", "this", "that", "these", "those", "there", "some",
@@ -36,6 +38,7 @@ _FUNCTION_START = {
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "his", "her",
     "their", "our", "after", "before", "during", "earlier", "later", "on", "in", "at",
 }  # fmt: skip
+_FRAGMENT_START = {"that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as"}
 _TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
 _STOP = {
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "that",
@@ -84,11 +87,21 @@ class _Context:
         art = self.articles.get(claim.article)
         return art.outlet if art else claim.article
 
-    def terms_in(self, claim: Claim) -> list[dict[str, Any]]:
+    def terms_between(self, article: str, start: int, end: int) -> list[dict[str, Any]]:
         return [
             t
-            for t in self.terms.get(claim.article, [])
-            if claim.start <= int(t["start"]) and int(t["end"]) <= claim.end
+            for t in self.terms.get(article, [])
+            if start <= int(t["start"]) and int(t["end"]) <= end
+        ]
+
+    def terms_in(self, claim: Claim) -> list[dict[str, Any]]:
+        return self.terms_between(claim.article, claim.start, claim.end)
+
+    def claims_between(self, article: str, start: int, end: int) -> list[Claim]:
+        return [
+            c
+            for c in self.claims.values()
+            if c.article == article and start <= c.start and c.end <= end
         ]
 
     def neutral_descriptor(self, entity: str, outlet: str) -> str | None:
@@ -134,36 +147,85 @@ def claim_text(claim: Claim, ctx: _Context) -> str:
     """The claim's text with loaded terms neutralised (spans from the framing records)."""
     art = ctx.articles.get(claim.article)
     if art is None or art.text[claim.start : claim.end] != claim.text:
-        return claim.text.strip()
-    out = claim.text
-    for edit in sorted(_edits(claim, ctx, art.text), key=lambda e: e.start, reverse=True):
-        local = _Edit(edit.start - claim.start, min(edit.end, claim.end) - claim.start, edit.text)
+        return " ".join(claim.text.split())
+    return rewrite_span(art, claim.start, claim.end, ctx)
+
+
+def sentence_text(claim: Claim, ctx: _Context) -> tuple[str, tuple[int, int]]:
+    """The whole sentence around the claim, rewritten, and its span (the claim alone when the
+    sentence cannot be found or is too long)."""
+    art = ctx.articles.get(claim.article)
+    if art is None or art.text[claim.start : claim.end] != claim.text:
+        return " ".join(claim.text.split()), (claim.start, claim.end)
+    start, end = sentence_bounds(art.text, claim.start, claim.end)
+    if len(art.text[start:end].split()) > MAX_SENTENCE_WORDS:
+        start, end = claim.start, claim.end
+    return rewrite_span(art, start, end, ctx), (start, end)
+
+
+def rewrite_span(art: Article, start: int, end: int, ctx: _Context) -> str:
+    """``art.text[start:end]`` with the outlet's loaded terms in it replaced or dropped."""
+    out = art.text[start:end]
+    for edit in sorted(_edits(art, start, end, ctx), key=lambda e: e.start, reverse=True):
+        local = _Edit(edit.start - start, min(edit.end, end) - start, edit.text)
         out = _fix_article_word(_apply(out, local), local.start)
     text = " ".join(out.split())
-    return _capitalise(text) if claim.text[:1].isupper() else text
+    return _capitalise(text) if art.text[start : start + 1].isupper() else text
 
 
-def _edits(claim: Claim, ctx: _Context, text: str) -> list[_Edit]:
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+|\n\s*")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|vs|U\.S)\.$"
+)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence enclosing ``[start, end)``; boundaries inside quotations do not count."""
+    quotes = quote_spans(text)
+    quote_ends = {e for _, e in quotes}
+
+    def is_boundary(m: re.Match[str]) -> bool:
+        if m.group().startswith("\n"):
+            return True
+        stop = m.start() + len(m.group().rstrip())
+        if _ABBREVIATION.search(text, max(0, m.start() - 4), m.start() + 1):
+            return False
+        inside = any(s < m.start() < e for s, e in quotes)
+        return not inside or stop in quote_ends
+
+    left = 0
+    for m in _BOUNDARY.finditer(text, 0, start):
+        if m.end() <= start and is_boundary(m):
+            left = m.end()
+    right = len(text)
+    for m in _BOUNDARY.finditer(text, max(end - 1, left)):
+        if is_boundary(m):
+            right = m.start() + len(m.group().rstrip())
+            break
+    return left, max(right, end)
+
+
+def _edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
     edits: list[_Edit] = []
-    outlet = ctx.outlet(claim)
-    for term in sorted(ctx.terms_in(claim), key=lambda t: int(t["start"])):
+    text = art.text
+    for term in sorted(ctx.terms_between(art.id, lo, hi), key=lambda t: int(t["start"])):
         start, end = int(term["start"]), int(term["end"])
         replacement = str(term.get("neutral_alternative") or "")
         entity = term.get("entity")
         descriptor = term.get("descriptor")
         if entity:
-            neutral = ctx.neutral_descriptor(str(entity), outlet)
+            neutral = ctx.neutral_descriptor(str(entity), art.outlet)
             if neutral:
                 replacement = neutral
-                if descriptor and claim.start <= int(descriptor["start"]):
+                if descriptor and lo <= int(descriptor["start"]):
                     start = min(start, int(descriptor["start"]))
-                    end = max(end, min(int(descriptor["end"]), claim.end))
+                    end = max(end, min(int(descriptor["end"]), hi))
         if edits and start < edits[-1].end:
             continue
         if text[start : start + 1].isupper() and replacement[:1].islower():
             replacement = _capitalise(replacement)
         if not replacement:  # drop the words and the space after them
-            while end < len(text) and text[end] == " ":
+            while end < hi and text[end] == " ":
                 end += 1
         edits.append(_Edit(start, end, replacement))
     return edits
@@ -201,7 +263,7 @@ def _as_clause(text: str, proper: set[str] | frozenset[str] = frozenset()) -> st
     """
     text = text.strip().rstrip(".")
     first = text.split(" ", 1)[0]
-    word = first.strip("\"“‘'(")
+    word = re.split(r"[’']", first.strip("\"“‘'("))[0]
     common = word.lower() in _FUNCTION_START or (
         word[:1].isupper() and word[1:].islower() and word not in proper
     )
@@ -220,9 +282,20 @@ def _sentence(text: str) -> str:
 def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     """Keep the claim's attribution: prefix its nearest source unless the text names it."""
     sources = [s for s in claim.attributed_to if s.strip()]
-    if not sources or any(s.casefold() in text.casefold() for s in sources):
+    if not sources or any(names_source(s, text) for s in sources):
         return text
     return f"According to {sources[0]}, {_as_clause(text, proper)}"
+
+
+def names_source(source: str, text: str) -> bool:
+    """Whether ``text`` names ``source``: in full, or by one of its capitalised words
+    ("Marant said" names "Ilse Marant")."""
+    if source.casefold() in text.casefold():
+        return True
+    words = {w.casefold() for w in _TOKEN.findall(text)}
+    return any(
+        w[:1].isupper() and len(w) > 2 and w.casefold() in words for w in _TOKEN.findall(source)
+    )
 
 
 def _join_names(names: Sequence[str]) -> str:
@@ -260,11 +333,19 @@ def _ids(raw: Any) -> list[str]:
 
 
 def _representative(claims: Sequence[Claim], ctx: _Context) -> Claim:
-    """The most neutral wording: fewest loaded terms, attribution kept, then shortest."""
-    return min(
-        claims,
-        key=lambda c: (len(ctx.terms_in(c)), -len(c.attributed_to), len(c.text), c.id),
-    )
+    """The cleanest wording: fewest loaded terms in its sentence, the claim filling most of
+    that sentence (least unrelated content), attribution kept, then shortest."""
+
+    def key(claim: Claim) -> tuple[Any, ...]:
+        art = ctx.articles.get(claim.article)
+        lo, hi = claim.start, claim.end
+        if art is not None and art.text[claim.start : claim.end] == claim.text:
+            lo, hi = sentence_bounds(art.text, claim.start, claim.end)
+        coverage = (claim.end - claim.start) / max(1, hi - lo)
+        loaded = len(ctx.terms_between(claim.article, lo, hi))
+        return (loaded, -round(coverage, 1), -len(claim.attributed_to), hi - lo, claim.id)
+
+    return min(claims, key=key)
 
 
 def _position(claims: Sequence[Claim]) -> int:
@@ -286,10 +367,12 @@ def _candidate(group: dict[str, Any], ctx: _Context) -> _Candidate | None:
         rank: tuple[Any, ...] = (-len(outlets), _position(claims))
     else:
         best = _representative(claims, ctx)
-        text = _attributed(best, claim_text(best, ctx), ctx.proper)
+        text, (lo, hi) = sentence_text(best, ctx)
+        text = _attributed(best, text, ctx.proper)
         if status == "unique" and not _names_outlet(text, outlets):
-            text = f"According to {_join_names(outlets)}, {_as_clause(text, ctx.proper)}"
-        cited = claims
+            text = _outlet_reported(outlets, text, ctx.proper)
+        extra = [c for c in ctx.claims_between(best.article, lo, hi) if c not in claims]
+        cited = [*claims, *extra]
         rank = (-len(outlets), -independent, _position(claims))
         if status == "unique":
             rank = (-independent, -int(bool(best.attributed_to)), _position(claims))
@@ -304,6 +387,14 @@ def _candidate(group: dict[str, Any], ctx: _Context) -> _Candidate | None:
     )
 
 
+def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str:
+    """'Harbor Ledger reported that ...' (or 'According to ..., "..."' before a quotation)."""
+    names = _join_names(outlets)
+    if text[:1] in "\"“‘'":
+        return f"According to {names}, {text}"
+    return f"{names} reported that {_as_clause(text, proper)}"
+
+
 def _names_outlet(text: str, outlets: Sequence[str]) -> bool:
     return any(o.casefold() in text.casefold() for o in outlets)
 
@@ -315,7 +406,9 @@ def _conflict_text(
     sides: dict[str, list[str]] = {}  # claim id -> outlets on that side
     by_value: dict[str, str] = {}  # normalised value -> claim id
     diffs = [d for d in group.get("differences") or [] if isinstance(d, dict)]
-    for side in diffs[0].get("values") or [] if diffs else []:
+    first = diffs[0].get("argument") if diffs else None
+    values = [v for d in diffs if d.get("argument") == first for v in d.get("values") or []]
+    for side in values:
         if not isinstance(side, dict) or str(side.get("claim")) not in ctx.claims:
             continue
         claim = ctx.claims[str(side["claim"])]
@@ -333,7 +426,14 @@ def _conflict_text(
     parts = []
     for cid, outlets in sides.items():
         verb = "says" if len(outlets) == 1 else "say"
-        said = _as_clause(claim_text(ctx.claims[cid], ctx), ctx.proper)
+        claim = ctx.claims[cid]
+        said = claim_text(claim, ctx)
+        if said.split(" ", 1)[0].lower() in _FRAGMENT_START:  # "that hands Ostrena ..."
+            said = sentence_text(claim, ctx)[0]
+        said = _as_clause(said, ctx.proper)
+        sources = [x for x in claim.attributed_to if x.strip()]
+        if sources and not names_source(sources[0], said):
+            verb += f", citing {sources[0]},"
         parts.append(f"{_join_names(outlets)} {verb} {said}")
     cited = [ctx.claims[c] for c in sides] + [c for c in claims if c.id not in sides]
     return "; ".join(parts), cited
@@ -364,7 +464,7 @@ def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
     for items in by_kind.values():
         items.sort(key=lambda c: c.rank)
     conflicts = by_kind["conflicting"][:MAX_CONFLICTS]
-    reserve = min(2, len(by_kind["unique"]))
+    reserve = min(UNIQUE_RESERVE, len(by_kind["unique"]))
     chosen: list[_Candidate] = []
     for cand in by_kind["agreed"]:
         if len(chosen) >= limit - len(conflicts) - reserve:
@@ -374,13 +474,24 @@ def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
     for cand in conflicts:
         if len(chosen) < limit and not _duplicate(cand.text, chosen):
             chosen.append(cand)
-    for cand in by_kind["unique"]:
+    for cand in _round_robin(by_kind["unique"]):
         if len(chosen) >= limit:
             break
         if not _duplicate(cand.text, chosen):
             chosen.append(cand)
     order = {"agreed": 0, "conflicting": 1, "unique": 2}
     return sorted(chosen, key=lambda c: (order.get(c.kind, 3), c.rank))
+
+
+def _round_robin(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Ranked candidates reordered so that each outlet's best comes before any second one."""
+    turn: dict[str, int] = {}
+    keyed = []
+    for index, cand in enumerate(candidates):
+        outlet = cand.outlets[0] if cand.outlets else ""
+        keyed.append((turn.get(outlet, 0), index, cand))
+        turn[outlet] = turn.get(outlet, 0) + 1
+    return [cand for _, _, cand in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
 def _fallback_groups(claims: Sequence[Claim], articles: Sequence[Article]) -> list[dict[str, Any]]:
