@@ -709,6 +709,15 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
     return found
 
 
+def _attribution_gap(gap: str, *, first: bool) -> bool:
+    """Whether text between two quotations is only the end of an attribution sentence."""
+    if not gap.strip():
+        return True
+    if first or any(c in gap for c in '“”"«»') or "''" in gap or "\n\n" in gap:
+        return False
+    return gap.rstrip().endswith((".", ":", ",")) and len(gap.split()) <= 40
+
+
 def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> None:
     """“A,” he said. “B.” — the second quotation continues the first speaker's content.
 
@@ -717,22 +726,19 @@ def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[
     other attribution claims them.
     """
     text = doc_text(doc)
-    sent_ends = [s.end_char for s in doc.sents]
     owned = [(a.content_start, a.content_end) for a in found if a.kind != "hedge"]
     for att in found:
-        if att.kind != "verb" or not att.direct or att.sentence < 0:
+        if att.kind != "verb" or not att.direct:
             continue
+        mine = (att.content_start, att.content_end)
         end = max(att.content_end, att.cue_end, att.source_end or 0)
-        if att.sentence < len(sent_ends):
-            end = max(end, sent_ends[att.sentence])
         para_end = paragraph_bounds(text, att.cue_start)[1]
         for qs, qe in quotes:
             if qs < end:
                 continue
-            gap = text[end:qs]
-            if gap.strip(" \t") or qe > para_end:
+            if qe > para_end or not _attribution_gap(text[end:qs], first=end == att.content_end):
                 break
-            if any(s <= qs < e for s, e in owned if (s, e) != (att.content_start, att.content_end)):
+            if any(s <= qs < e for s, e in owned if (s, e) != mine):
                 break
             att.content_end = qe
             end = qe
