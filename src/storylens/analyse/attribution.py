@@ -35,7 +35,7 @@ SPEECH_CUES = _lexicon(
     """say tell deny report state claim describe add insist warn call announce confirm explain
     note write argue accuse suggest acknowledge admit allege assert declare predict promise
     reveal stress urge ask reply respond tweet post testify indicate estimate complain contend
-    maintain remark recall publish specify list emphasize emphasise mention comment
+    maintain remark recall publish specify list continue emphasize emphasise mention comment
     concede vow pledge threaten charge dismiss reject refute brief inform assure repeat
     announce disclose detail quote cite agree boast caution demand insist laud hail joke
     acknowledge counter retort conclude signal underline highlight point"""
@@ -43,12 +43,13 @@ SPEECH_CUES = _lexicon(
 # Verbs of thinking: content must be a clause.
 COGNITIVE_CUES = _lexicon(
     """believe think feel hope expect fear doubt worry suspect assume understand estimate
-    consider reckon guess anticipate predict observe find show see want"""
+    consider reckon guess anticipate predict observe find show see want know view question"""
 )
-CLAUSE_ONLY_EXTRA = _lexicon("""find show see want""")
+CLAUSE_ONLY_EXTRA = _lexicon("""find show see want know view question""")
 NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
 CLAUSE_ONLY_CUES = frozenset({"reject", "refute", "dismiss", "dispute", "observe", "know"})
 CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
+QUOTE_ONLY_CUES = frozenset({"continue"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge"})
 HEDGE_WORDS = _lexicon(
@@ -515,6 +516,8 @@ def _verb_attribution(
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
     cue_toks = _cue_tokens(verb, subj)
     clause = _clause_content(verb)
+    if clause is not None and not sent.start <= clause.i < sent.end:
+        clause = None  # a clause in another paragraph: the parser ran two sentences together
     content: list[Token] | None = None
     if clause is not None:
         content = _trim(_clause_tokens(clause), keep_that=True)
@@ -533,6 +536,8 @@ def _verb_attribution(
             content = around if len(_words(around)) >= 3 else _adjacent_quote(sent, quotes)
     if not content:
         return None
+    if lemma in QUOTE_ONLY_CUES and not any(t.text in _ALL_QUOTES for t in content):
+        return None  # "he continued" reports speech only next to a quotation
     src_idx = {t.i for t in source}
     content = [t for t in content if t.i not in src_idx and t.i != verb.i]
     if not content:
@@ -692,21 +697,46 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
     if quotes is None:
         quotes = quote_spans(doc_text(doc))
     found: list[Attribution] = []
-    for s_index, sent in enumerate(doc.sents):
-        for tok in sent:
-            att: Attribution | None = None
-            if is_cue(tok):
-                att = _verb_attribution(tok, sent, s_index, quotes)
-            elif tok.lower_ == "according":
-                att = _according(tok, sent, s_index)
-            if att is not None:
-                att = _clip(att, doc_text(doc))
-            if att is not None:
-                found.append(att)
-        found.extend(h for h in _hedges(sent, s_index) if _clip(h, doc_text(doc)) is not None)
+    for s_index, whole in enumerate(doc.sents):
+        for sent in _paragraph_pieces(whole):
+            _sentence_attributions(sent, s_index, quotes, found)
     found.sort(key=lambda a: (a.cue_start, a.kind))
     _extend_split_quotes(doc, found, quotes)
     return found
+
+
+def _paragraph_pieces(sent: Span) -> list[Span]:
+    """A sentence cut at blank lines (the parser's sentences can run across paragraphs)."""
+    doc = sent.doc
+    cuts = [t.i for t in sent if t.is_space and "\n\n" in t.text]
+    if not cuts:
+        return [sent]
+    pieces: list[Span] = []
+    start = sent.start
+    for cut in cuts:
+        if cut > start:
+            pieces.append(doc[start:cut])
+        start = cut + 1
+    if start < sent.end:
+        pieces.append(doc[start : sent.end])
+    return pieces
+
+
+def _sentence_attributions(
+    sent: Span, s_index: int, quotes: list[tuple[int, int]], found: list[Attribution]
+) -> None:
+    doc = sent.doc
+    for tok in sent:
+        att: Attribution | None = None
+        if is_cue(tok):
+            att = _verb_attribution(tok, sent, s_index, quotes)
+        elif tok.lower_ == "according":
+            att = _according(tok, sent, s_index)
+        if att is not None:
+            att = _clip(att, doc_text(doc))
+        if att is not None:
+            found.append(att)
+    found.extend(h for h in _hedges(sent, s_index) if _clip(h, doc_text(doc)) is not None)
 
 
 def _attribution_gap(gap: str, *, first: bool) -> bool:
