@@ -284,10 +284,14 @@ def _quotes(view: ReportView) -> list[dict[str, Any]]:
 def _summary(view: ReportView) -> list[dict[str, Any]]:
     rows = []
     for sentence in view.summary():
-        cites = []
+        by_label: dict[str, list[str]] = {}
         for ref in as_list(sentence.get("citations")):
             found = view.citation(ref)
             if found:
-                cites.append({"ref": found[1], "label": found[2]})
+                by_label.setdefault(found[2], []).append(found[1])
+        cites = [
+            {"ref": refs[0], "refs": " ".join(dict.fromkeys(refs)), "label": label}
+            for label, refs in by_label.items()
+        ]
         rows.append({"text": text_of(sentence.get("text")), "citations": cites})
     return rows

@@ -177,8 +177,7 @@ class ReportView:
 
     def differences(self, group: ClaimGroupView) -> list[Difference]:
         """The group's differences, normalised to a role and a list of sides."""
-        found = [self._difference(group, d) for d in group.differences]
-        found = [d for d in found if d.sides]
+        found = _merge([self._difference(group, d) for d in group.differences])
         if found or group.status != "conflicting":
             return found
         # no structured differences: show each claim as a side
@@ -299,6 +298,18 @@ class ReportView:
                 seen.add(key)
                 rows.append((outlet, chain))
         return rows
+
+
+def _merge(diffs: list[Difference]) -> list[Difference]:
+    """One difference per role, each side once (pairwise differences share sides)."""
+    merged: dict[str, Difference] = {}
+    for diff in diffs:
+        into = merged.setdefault(diff.role, Difference(role=diff.role))
+        for side in diff.sides:
+            key = (side.outlet, side.value, side.text)
+            if all((s.outlet, s.value, s.text) != key for s in into.sides):
+                into.sides.append(side)
+    return [d for d in merged.values() if d.sides]
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ CELL_STYLE = {
     "conflicting": ("CONFLICT", "bold red"),
     SILENT: ("·", "dim"),
 }
+COMPACT_CELL = {"agreed": "✔", "unique": "●", "conflicting": "✖", SILENT: "·"}
 
 
 def print_report(report: Mapping[str, Any], console: Console) -> None:
@@ -30,7 +31,10 @@ def print_report(report: Mapping[str, Any], console: Console) -> None:
     console.print(Text(view.headline, style="bold"))
     console.print(_outlets(view))
     if view.groups:
-        console.print(_matrix(view))
+        compact = console.width < 60 + 16 * len(view.outlets)
+        console.print(_matrix(view, compact=compact))
+        if compact:
+            console.print(Text("✔ agreed  ● unique  ✖ conflicting  · silent", style="dim"))
     _print_conflicts(view, console)
     _print_sources(view, console)
     naming = _naming(view)
@@ -56,15 +60,15 @@ def _outlets(view: ReportView) -> Table:
     return table
 
 
-def _matrix(view: ReportView) -> Table:
+def _matrix(view: ReportView, *, compact: bool = False) -> Table:
     table = Table(title="Claims × outlets", box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("claim", ratio=3, overflow="fold")
+    table.add_column("claim", ratio=3, overflow="fold", min_width=24)
     for outlet in view.outlets:
         table.add_column(Text(outlet), justify="center")
     table.add_column("sources", justify="right")
     for group in view.groups:
-        cells = [_cell(view.cell(group, o)) for o in view.outlets]
+        cells = [_cell(view.cell(group, o), compact) for o in view.outlets]
         indep = group.independent_sources
         table.add_row(
             str(group.index + 1),
@@ -75,9 +79,9 @@ def _matrix(view: ReportView) -> Table:
     return table
 
 
-def _cell(status: str) -> Text:
+def _cell(status: str, compact: bool) -> Text:
     label, style = CELL_STYLE.get(status, (status, ""))
-    return Text(label, style=style)
+    return Text(COMPACT_CELL.get(status, label) if compact else label, style=style)
 
 
 def _print_conflicts(view: ReportView, console: Console) -> None:
