@@ -41,7 +41,7 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
         if span is None:
             continue
         for kind, tokens in (
-            ("premodifier", _premodifier(doc, span, mentions)),
+            ("premodifier", _premodifier(doc, article.text, span, mentions)),
             ("appositive", _apposition(doc, span, mentions)),
         ):
             if not tokens:
@@ -58,9 +58,9 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
     return found
 
 
-def _premodifier(doc: Doc, span: Span, mentions: list[Mention]) -> list[Token]:
+def _premodifier(doc: Doc, text: str, span: Span, mentions: list[Mention]) -> list[Token]:
     """The run of modifiers right before the name that attach to it in the parse."""
-    if is_title_case_line(doc.text, span.start_char):
+    if is_title_case_line(text, span.start_char):
         return []
     members = set(range(span.start, span.end))
     i = span.start - 1

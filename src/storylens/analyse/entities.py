@@ -22,9 +22,11 @@ Mentions are character spans into :attr:`Article.text` (``text == article.text[s
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -117,7 +119,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     cands = [_Cand(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
     cands = [c for c in (_clean(c, text) for c in cands) if c is not None]
     cands = [c for c in (_trim_headline_words(doc, c) for c in cands) if c is not None]
-    cands = _drop_portfolio_orgs(doc, cands)
+    cands = _drop_portfolio_orgs(doc, text, cands)
     cands = _merge(cands, _title_persons(doc, text), override=True)
     cands = _merge(cands, _agencies(doc, text), relabel=True)
     cands = _merge(cands, _reporting_names(doc), relabel=True)
@@ -182,12 +184,12 @@ def _trim_headline_words(doc: Doc, cand: _Cand) -> _Cand | None:
     return _Cand(cand.start, span[end - 1].idx + len(span[end - 1].text), cand.label, cand.source)
 
 
-def _drop_portfolio_orgs(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+def _drop_portfolio_orgs(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
     """Drop ORG spans that are only portfolio words inside a title ("Defense" Minister)."""
     kept = []
     for c in cands:
         if c.label in {"ORG", "NORP", "GPE"}:
-            words = doc.text[c.start : c.end].lower().split()
+            words = text[c.start : c.end].lower().split()
             nxt = _token_after(doc, c.start, c.end)
             if (
                 words
@@ -272,14 +274,19 @@ def _agencies(doc: Doc, text: str) -> list[_Cand]:
 
 def is_title_case_line(text: str, offset: int) -> bool:
     """True when the line holding ``offset`` is in title case (a headline): parses go wrong."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)]
-    words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-    if len(words) < 4:
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return capitalised / len(words) >= 0.8
+    return text.rfind("\n", 0, offset) + 1 in _title_case_line_starts(text)
+
+
+@lru_cache(maxsize=16)
+def _title_case_line_starts(text: str) -> frozenset[int]:
+    starts = set()
+    offset = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+        if len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words):
+            starts.add(offset)
+        offset += len(line) + 1
+    return frozenset(starts)
 
 
 def _trim_headline_names(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -312,12 +319,13 @@ def _trim_headline_names(cands: list[_Cand], text: str) -> list[_Cand]:
 def _reporting_names(doc: Doc) -> list[_Cand]:
     """A lone capitalised name that "reported" something is a news outlet ("Valpress reported")."""
     found: list[_Cand] = []
-    for tok in doc[1:-1]:
-        prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+    for verb in doc[2:]:
+        if verb.lower_ not in {"reported", "reports"}:
+            continue
+        tok, prev = doc[verb.i - 1], doc[verb.i - 2]
         if (
             tok.is_title
             and tok.is_alpha
-            and nxt.lower_ in {"reported", "reports"}
             and tok.ent_type_ in {"", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
             and not prev.text[:1].isupper()
             and tok.lower_ not in TITLES
@@ -365,11 +373,13 @@ def _propagate(cands: list[_Cand], text: str) -> list[_Cand]:
                 parts = name.split()
                 if c.label == "PERSON" and len(parts) > 1 and len(parts[-1]) >= 3:
                     names.setdefault(parts[-1], "PERSON")
-    found: list[_Cand] = []
-    for name, label in names.items():
-        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-        found.extend(_Cand(m.start(), m.end(), label, "propagated") for m in pattern.finditer(text))
-    return found
+    if not names:
+        return []
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+    return [
+        _Cand(m.start(), m.end(), names[m.group()], "propagated") for m in pattern.finditer(text)
+    ]
 
 
 def _merge(
@@ -381,23 +391,48 @@ def _merge(
     With ``override``, an extra span replaces the non-PERSON spans it overlaps. A rule span
     that strictly contains the spans it overlaps replaces them.
     """
-    result = list(cands)
+    index = _SpanIndex(cands)
     for new in sorted(extra, key=lambda c: (c.start, -(c.end - c.start))):
-        clash = [c for c in result if c.start < new.end and new.start < c.end]
+        clash = index.overlapping(new)
         if not clash:
-            result.append(new)
-            continue
-        if override and all(c.label != "PERSON" for c in clash):
-            result = [c for c in result if c not in clash]
-            result.append(new)
-            continue
-        if relabel and len(clash) == 1 and (clash[0].start, clash[0].end) == (new.start, new.end):
+            index.add(new)
+        elif override and all(c.label != "PERSON" for c in clash):
+            index.replace(clash, new)
+        elif relabel and len(clash) == 1 and (clash[0].start, clash[0].end) == (new.start, new.end):
             clash[0].label = new.label
-            continue
-        if new.source == "rule" and all(
+        elif new.source == "rule" and all(
             new.start <= c.start and c.end <= new.end and (c.end - c.start) < (new.end - new.start)
             for c in clash
         ):
-            result = [c for c in result if c not in clash]
-            result.append(new)
-    return result
+            index.replace(clash, new)
+    return index.items
+
+
+class _SpanIndex:
+    """Spans sorted by start, for fast overlap queries."""
+
+    def __init__(self, items: list[_Cand]) -> None:
+        self.items = sorted(items, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+        self.longest = max((c.end - c.start for c in self.items), default=0)
+
+    def overlapping(self, new: _Cand) -> list[_Cand]:
+        found = []
+        j = bisect.bisect_left(self.starts, new.end) - 1
+        while j >= 0 and self.items[j].start >= new.start - self.longest:
+            if self.items[j].end > new.start:
+                found.append(self.items[j])
+            j -= 1
+        return found
+
+    def add(self, new: _Cand) -> None:
+        j = bisect.bisect_right(self.starts, new.start)
+        self.items.insert(j, new)
+        self.starts.insert(j, new.start)
+        self.longest = max(self.longest, new.end - new.start)
+
+    def replace(self, old: list[_Cand], new: _Cand) -> None:
+        gone = {id(c) for c in old}
+        self.items = [c for c in self.items if id(c) not in gone]
+        self.starts = [c.start for c in self.items]
+        self.add(new)

@@ -63,6 +63,7 @@ def run(inputs: list[str], settings: Settings) -> dict[str, Any]:
     if not result.articles:
         fail("analyse: no readable articles in the inputs")
     from storylens.analyse import analyse, link_entities
+
     status = err_console.status("analysing…") if err_console.is_terminal else None
     if status:
         status.start()
