@@ -43,13 +43,16 @@ SPEECH_CUES = _lexicon(
 # Verbs of thinking: content must be a clause.
 COGNITIVE_CUES = _lexicon(
     """believe think feel hope expect fear doubt worry suspect assume understand estimate
-    consider reckon guess anticipate predict observe find show see want know view question"""
+    consider reckon guess anticipate predict observe find show see know view question"""
 )
-CLAUSE_ONLY_EXTRA = _lexicon("""find show see want know view question""")
+CLAUSE_ONLY_EXTRA = _lexicon("""find show see know view question charge demand""")
 NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
 CLAUSE_ONLY_CUES = frozenset({"reject", "refute", "dismiss", "dispute", "observe", "know"})
 CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
 QUOTE_ONLY_CUES = frozenset({"continue"})
+# cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
+WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
+_PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge"})
 HEDGE_WORDS = _lexicon(
@@ -536,8 +539,16 @@ def _verb_attribution(
             content = around if len(_words(around)) >= 3 else _adjacent_quote(sent, quotes)
     if not content:
         return None
-    if lemma in QUOTE_ONLY_CUES and not any(t.text in _ALL_QUOTES for t in content):
+    quoted = any(t.text in _ALL_QUOTES for t in content)
+    if lemma in QUOTE_ONLY_CUES and not quoted:
         return None  # "he continued" reports speech only next to a quotation
+    if lemma in WEAK_CUES and clause is None and not quoted:
+        return None
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if lemma in _PARTICLE_CUES and _PARTICLE_CUES[lemma] not in particles:
+        return None
+    if particles & {"off", "up", "down"} and lemma in {"write", "call", "post"}:
+        return None  # "write off", "call off", "call up"
     src_idx = {t.i for t in source}
     content = [t for t in content if t.i not in src_idx and t.i != verb.i]
     if not content:
