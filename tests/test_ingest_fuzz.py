@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,3 +60,25 @@ def test_ingest_fuzz_jsonl(text: str) -> None:
     for parse in (iter_jsonl, iter_json):
         for item in parse(text, "fuzz.jsonl", SETTINGS):
             assert isinstance(item, Article | InputError)
+
+
+HOSTILE_LINES = [
+    "**a " * 50000,
+    "_a " * 50000,
+    "[" * 200000,
+    "[a](" * 50000,
+    "<http://" * 30000,
+    "# a" + " " * 200000 + "b ##",
+    "having issues with comment " * 20000,
+    "Follow a on " * 20000,
+    "Share on " * 20000,
+    "September 17, 2023 " * 20000,
+]
+
+
+@pytest.mark.timeout(120)  # a hang guard for super-linear regexes, not a speed target
+@pytest.mark.parametrize("line", HOSTILE_LINES, ids=[line[:12] for line in HOSTILE_LINES])
+def test_ingest_fuzz_hostile_long_lines(line: str) -> None:
+    text = f"{line}\n\nThe canal reopened on Monday, officials said.\n\n{line}"
+    with contextlib.suppress(InputError):
+        _check(article_from_text(text, source="hostile.md", settings=SETTINGS))

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 RULESET = "debris.rules.v1"
+MAX_DEBRIS_CHARS = 400  # every rule needs a short line; longer ones are article text
+MAX_CAPTION_CHARS = 600  # photo captions are short; longer lines are never compared
 
 _SOCIAL = (
     r"facebook|twitter|x|instagram|threads|linkedin|tiktok|youtube|telegram|bluesky|mastodon"
@@ -177,7 +179,7 @@ RULES: dict[str, LineRule] = {
 def debris_reason(line: str) -> str | None:
     """Why ``line`` (Markdown already stripped) is debris, or None when it is kept."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or len(stripped) > MAX_DEBRIS_CHARS:
         return None
     for rule in RULES.values():
         reason = rule(stripped)
@@ -221,6 +223,8 @@ def find_repeated_captions(lines: Sequence[str], *, min_len: int = 20) -> list[C
         if a in used:
             continue
         first, second = lines[a].strip(), lines[b].strip()
+        if len(first) > MAX_CAPTION_CHARS or len(second) > MAX_CAPTION_CHARS:
+            continue
         base, credit = strip_paren_credit(second)
         base_first, _ = strip_paren_credit(first)
         na, nb = _norm(base_first), _norm(base)
