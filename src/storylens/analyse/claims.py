@@ -96,6 +96,10 @@ def _skip_sentence(sent: Span) -> bool:
 
 
 def _is_predicate(tok: Token) -> bool:
+    if tok.lemma_ in {"have", "do"} and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "prep"} for c in tok.children
+    ):
+        return False  # a stranded auxiliary ("no agreement has or will be signed")
     if tok.pos_ == "VERB":
         return tok.tag_ not in {"VBG", "VBN"} or _has_aux(tok) or _has_subject(tok)
     if tok.pos_ == "AUX" and tok.lemma_ == "be":
@@ -325,6 +329,22 @@ def _negated(pred: Token, roles: dict[str, Token], atts: list[Attribution], star
     )
 
 
+_RESOLVABLE = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}}
+_RESOLVABLE.update({"it": {"ORG", "GPE"}, "they": {"ORG", "NORP", "GPE", "PERSON"}})
+
+
+def _antecedent(tok: Token, names: list[NamedSpan]) -> str | None:
+    """The nearest preceding compatible name for a pronoun argument, lower-cased."""
+    labels = _RESOLVABLE[tok.lower_]
+    best: NamedSpan | None = None
+    for n in names:
+        if n.end <= tok.idx and n.label in labels and (best is None or n.start > best.start):
+            best = n
+    if best is None:
+        return None
+    return best.entity or best.text.lower()
+
+
 def _fill(
     claim: Claim,
     pred: Token,
@@ -340,7 +360,10 @@ def _fill(
     lo, hi = paragraph_bounds(text, p_start)
     roles = {r: t for r, t in _role_tokens(pred).items() if lo <= t.idx < hi}
     for role, tok in roles.items():
-        claim.arguments[role] = _phrase_arg(tok)
+        arg = _phrase_arg(tok)
+        if tok.pos_ == "PRON" and tok.lower_ in _RESOLVABLE:
+            arg.value = _antecedent(tok, names) or arg.value
+        claim.arguments[role] = arg
     place = _place(pred)
     if place is not None:
         claim.arguments["place"] = place
