@@ -22,6 +22,13 @@ The mayor of Averholt reopened the Tollen Bridge on Friday. <script>window.__pwn
 The repairs cost 12 million euros, the <b onmouseover="window.__pwned = 4">city</b> said.
 [click me](javascript:window.__pwned=5) and <svg onload="window.__pwned = 6"></svg>.
 """
+HOSTILE_META = """{
+  "url": "javascript:window.__pwned = 7",
+  "title": "<script>window.__pwned = 8</script>Harbour news",
+  "byline": "<img src=x onerror=\\"window.__pwned = 9\\">",
+  "outlet": "<i onmouseover=\\"window.__pwned = 10\\">Evil Outlet</i>"
+}
+"""
 PLAIN = """Tollen Bridge reopens in Averholt
 
 The mayor of Averholt reopened the Tollen Bridge on Friday, the city said.
@@ -91,9 +98,11 @@ def test_browser_example_story_conflict_highlights_both_sides(
 def test_browser_hostile_upload_never_runs(browser: Any, base_url: str, tmp_path: Path) -> None:
     evil = tmp_path / "evil.md"
     evil.write_text(HOSTILE_MD, encoding="utf-8")
+    meta = tmp_path / "evil.meta.json"
+    meta.write_text(HOSTILE_META, encoding="utf-8")
     plain = tmp_path / "plain.txt"
     plain.write_text(PLAIN, encoding="utf-8")
-    watch = _upload(browser, base_url, [evil, plain])
+    watch = _upload(browser, base_url, [evil, meta, plain])
     page = watch.page
     assert "/stories/" in page.url
     page.hover("article.doc h3 >> nth=0")
@@ -104,5 +113,9 @@ def test_browser_hostile_upload_never_runs(browser: Any, base_url: str, tmp_path
     assert (
         page.locator("main img, main svg:not(.graph), main b, a[href^='javascript']").count() == 0
     )
-    assert "window.__pwned" in page.inner_text("main")  # shown as text
+    text = page.inner_text("main")
+    assert "<script>window.__pwned = 8</script>Harbour news" in text  # title shown as text
+    assert '<img src=x onerror="window.__pwned = 9">' in text  # byline too
+    assert "javascript:window.__pwned = 7" in text  # the URL is shown, never linked
+    assert page.locator("main i").count() == 0
     assert watch.external == []

@@ -164,3 +164,18 @@ def test_web_form_error_is_shown_on_the_page(client: httpx.Client) -> None:
     assert resp.status_code == 422
     assert 'id="error"' in resp.text and "not an http(s) URL" in resp.text
     assert "<script>alert" not in resp.text
+
+
+def _broken_comparer(inputs: Any, settings: Any) -> dict[str, Any]:
+    raise RuntimeError("analysis exploded")
+
+
+def test_web_api_internal_failure_is_a_clear_500(tmp_path: Path) -> None:
+    app = create_app(db=str(tmp_path / "s.db"), comparer=_broken_comparer)
+    with serving(app) as base:
+        resp = httpx.post(base + "/api/compare", json={"articles": [{"text": "Some text."}]})
+        page = httpx.post(base + "/compare", files={"files": ("a.txt", b"Some text.")})
+    assert resp.status_code == 500
+    assert resp.json()["detail"].startswith("internal error while comparing")
+    assert "analysis exploded" not in resp.text  # internals stay in the server log
+    assert page.status_code == 500 and 'id="error"' in page.text

@@ -9,6 +9,7 @@ JSON report contract plus ``story_id``. Every response carries a Content-Securit
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 import threading
 import time
@@ -31,6 +32,7 @@ from storylens.types import Article
 from storylens.web.inputs import CompareIn, CompareInputs, RequestProblem, from_form, from_json
 from storylens.web.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
 
+log = logging.getLogger("storylens.web")
 Comparer = Callable[[Sequence[str | Article], Settings], dict[str, Any]]
 DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -171,6 +173,11 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
             report = state.comparer(found.inputs(), state.settings)
     except StorylensError as exc:
         raise RequestProblem(422, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
+    except Exception as exc:  # a bug, not bad input: log it, answer 500 with a clear line
+        log.exception("comparison failed")
+        raise RequestProblem(
+            500, f"internal error while comparing the articles ({type(exc).__name__}); see the log"
+        ) from exc
     if not report.get("articles"):
         raise RequestProblem(422, "no article could be read from the inputs")
     try:
