@@ -348,3 +348,41 @@ def test_conflicts_registry() -> None:
     assert DEFAULT_DETECTOR in registered()
     with pytest.raises(ConfigError, match="unknown conflict detector"):
         get_detector("conflicts.nope.v9", Settings())
+
+
+def test_conflicts_numbers_of_different_events_are_not_compared() -> None:
+    killed = view(
+        "k1",
+        "Five people were killed in the ferry fire",
+        outlet="A",
+        predicate="kill",
+        quantities=[arg("Five people", 5, "people")],
+    )
+    injured = view(
+        "k2",
+        "Twenty people were injured in the ferry fire",
+        outlet="B",
+        predicate="injure",
+        quantities=[arg("Twenty people", 20, "people")],
+    )
+    assert detect(killed, injured)[0] == []
+
+
+def test_conflicts_numbers_must_count_the_same_thing() -> None:
+    a = view(
+        "m1",
+        "The board gave the port 40 percent of its budget",
+        outlet="A",
+        predicate="give",
+        quantities=[arg("40 percent", 40, "percent")],
+    )
+    b = view(
+        "m2",
+        "The board gave 60 percent approval ratings to nobody",
+        outlet="B",
+        predicate="give",
+        quantities=[arg("60 percent", 60, "percent")],
+    )
+    a.claim.quantities[0].start = a.claim.text.index("40")
+    b.claim.quantities[0].start = b.claim.text.index("60")
+    assert detect(a, b)[0] == []

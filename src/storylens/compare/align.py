@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storylens.compare.conflicts import GIVE, RECEIVE, ClaimView, claim_quantities
+from storylens.compare.conflicts import ClaimView, claim_quantities, predicate_class
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, content_id
 
@@ -140,20 +140,6 @@ _REPORTING = frozenset(
     {"say", "tell", "report", "describe", "call", "claim", "note", "add", "state", "write"}
     | {"announce", "be", "have", "do"}
 )
-_PREDICATE_CLASSES = (
-    GIVE | RECEIVE,
-    frozenset({"sign", "ink", "seal", "conclude"}),
-    frozenset({"create", "set", "establish", "form"}),
-)
-
-
-def predicate_class(predicate: str) -> str:
-    """The predicate's kind: its lemma's first word, or the name of its synonym class."""
-    head = predicate.split()[0].casefold() if predicate.strip() else ""
-    for n, members in enumerate(_PREDICATE_CLASSES):
-        if head in members:
-            return f"class{n}"
-    return head
 
 
 def shared_run(a: str, b: str) -> int:

@@ -144,6 +144,10 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 GIVE = {
     "give",
+    "guarantee",
+    "allocate",
+    "allot",
+    "assign",
     "gift",
     "send",
     "offer",
@@ -233,6 +237,31 @@ def claim_quantities(claim: Claim) -> dict[str, list[Argument]]:
     return _quantities(args)
 
 
+def measured(claim: Claim, quantity: Argument) -> tuple[set[str], set[str]]:
+    """Content words after and before a number: what it counts ("of the summer flow")."""
+    text = claim.text
+    offset = quantity.start - claim.start
+    if (
+        not (0 <= offset <= len(text))
+        or text[offset : offset + len(quantity.text)] != quantity.text
+    ):
+        offset = text.find(quantity.text)
+        if offset < 0:
+            return set(), set()
+    after = text[offset + len(quantity.text) :].split()[:5]
+    before = text[:offset].split()[-3:]
+    return content_words(" ".join(after)), content_words(" ".join(before))
+
+
+def same_measure(a: Claim, x: Argument, b: Claim, y: Argument) -> bool:
+    """Both numbers count the same thing: the words after them (else before them) overlap."""
+    after_a, before_a = measured(a, x)
+    after_b, before_b = measured(b, y)
+    if after_a and after_b:
+        return bool(after_a & after_b)
+    return bool(before_a & before_b)
+
+
 def _same_number(a: Argument, b: Argument) -> bool:
     x, y = _number(a.value), _number(b.value)
     if x is None or y is None:
@@ -260,6 +289,22 @@ def giver(view: ClaimView) -> str | None:
     if pred in GIVE and "agent" in claim.arguments and not _PASSIVE_GIVER.search(text):
         return claim.arguments["agent"].text
     return None
+
+
+_PREDICATE_CLASSES = (
+    GIVE | RECEIVE,
+    frozenset({"sign", "ink", "seal", "conclude"}),
+    frozenset({"create", "set", "establish", "form"}),
+)
+
+
+def predicate_class(predicate: str) -> str:
+    """The predicate's kind: its lemma's first word, or the name of its synonym class."""
+    head = predicate.split()[0].casefold() if predicate.strip() else ""
+    for n, members in enumerate(_PREDICATE_CLASSES):
+        if head in members:
+            return f"class{n}"
+    return head
 
 
 def predicate_head(claim: Claim) -> str:
@@ -340,14 +385,18 @@ class RulesDetector:
     def _quantity(self, a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, Any]]:
         if not roles_compatible(a.claim, b.claim):
             return
+        pa, pb = predicate_class(a.claim.predicate), predicate_class(b.claim.predicate)
+        if pa and pb and pa != pb:  # "5 were killed" vs "20 were injured"
+            return
         qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
         for unit in sorted(set(qa) & set(qb)):
             xs, ys = qa[unit], qb[unit]
             if any(_same_number(x, y) for x in xs for y in ys):
                 continue
-            if self._reconciled(a, b, unit, xs, ys, found):
+            pairs = [(x, y) for x in xs for y in ys if same_measure(a.claim, x, b.claim, y)]
+            if self._reconciled(a, b, unit, xs, ys, found) or not pairs:
                 continue
-            x, y = xs[0], ys[0]
+            x, y = pairs[0]
             yield _difference("quantity", a, x, b, y, unit=unit)
 
     def _reconciled(
