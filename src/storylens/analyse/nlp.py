@@ -27,8 +27,10 @@ from functools import cache
 from typing import Any
 
 import numpy as np
+from spacy.attrs import LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
@@ -107,6 +109,7 @@ class TagTable:
         self.by_tag_lower: dict[tuple[str, str], dict[str, str]] = {}
         self.matcher = Matcher(nlp.vocab)
         self.rest: list[tuple[dict[str, str], int]] = []
+        self._lower_hashes: Any = None
         for pat in patterns:
             attrs = {k: str(v) for k, v in pat["attrs"].items()}
             index = int(pat.get("index", 0))
@@ -140,13 +143,14 @@ class TagTable:
         return True
 
     def __call__(self, doc: Doc) -> Doc:
-        by_tag, by_tag_lower = self.by_tag, self.by_tag_lower
-        for token in doc:
-            tag = token.tag_
-            attrs = by_tag.get(tag)
-            if attrs:
-                _apply(token, attrs)
-            special = by_tag_lower.get((tag, token.lower_))
+        if len(doc) == 0:
+            return doc
+        self._apply_tag_columns(doc)
+        strings = doc.vocab.strings
+        array = doc.to_array([TAG, LOWER])
+        for i in np.flatnonzero(np.isin(array[:, 1], self._special_lowers(doc))):
+            token = doc[int(i)]
+            special = self.by_tag_lower.get((strings[int(array[i, 0])], token.lower_))
             if special:
                 _apply(token, special)
         if self.rest:
@@ -154,6 +158,48 @@ class TagTable:
                 attrs, index = self.rest[int(doc.vocab.strings[match_id])]
                 _apply(doc[start:end][index], attrs)
         return doc
+
+    def _apply_tag_columns(self, doc: Doc) -> None:
+        """POS and MORPH of every token from its fine tag, as whole columns."""
+        columns = doc.to_array([TAG, POS, MORPH])
+        tags, inverse = np.unique(columns[:, 0], return_inverse=True)
+        pos = columns[:, 1].copy()
+        morph = columns[:, 2].copy()
+        lemma_tags = []
+        for n, tag_hash in enumerate(tags):
+            attrs = self.by_tag.get(doc.vocab.strings[int(tag_hash)])
+            if not attrs:
+                continue
+            where = inverse == n
+            if "POS" in attrs:
+                pos[where] = self._pos_id(attrs["POS"])
+            if "MORPH" in attrs:
+                morph[where] = self._morph_key(doc, attrs["MORPH"])
+            if "LEMMA" in attrs:
+                lemma_tags.append((where, attrs["LEMMA"]))
+        values: Any = np.stack([pos, morph], axis=1).astype("uint64")
+        doc.from_array([POS, MORPH], values)
+        for where, lemma in lemma_tags:
+            for i in np.flatnonzero(where):
+                doc[int(i)].lemma_ = lemma
+
+    @staticmethod
+    def _pos_id(name: str) -> int:
+        return int(POS_IDS[name])
+
+    @staticmethod
+    def _morph_key(doc: Doc, value: str) -> int:
+        if value in {"", "_"}:
+            return 0
+        return int(doc.vocab.morphology.add(value))
+
+    def _special_lowers(self, doc: Doc) -> Any:
+        if self._lower_hashes is None:
+            self._lower_hashes = np.array(
+                sorted({doc.vocab.strings.add(low) for _tag, low in self.by_tag_lower}),
+                dtype="uint64",
+            )
+        return self._lower_hashes
 
 
 def _apply(token: Any, attrs: dict[str, str]) -> None:
