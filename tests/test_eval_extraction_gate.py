@@ -8,10 +8,10 @@ import pytest
 
 from storylens.eval.extraction import evaluate
 
-# Measured on the first 60 pages (sorted by id): 0.97x; all 181 pages: 0.963.
-# The floor leaves room for bootstrap noise, not for regressions.
+# Measured on the first 60 pages (sorted by id): 0.966 (stored trafilatura output: 0.954);
+# on all 181 pages: 0.970. Extraction is deterministic, so the floor is close to the figure.
 SUBSET = 60
-F1_FLOOR = 0.95
+F1_FLOOR = 0.96
 
 
 @pytest.mark.slow
@@ -24,4 +24,4 @@ def test_eval_extraction_gate(shared_dir: Path) -> None:
     assert ours["f1"] >= F1_FLOOR, ours
     stored = report.systems.get("trafilatura (stored output)")
     if stored is not None:  # cleaning must not make trafilatura's own extraction worse
-        assert ours["f1"] >= stored["f1"] - 0.005, (ours, stored)
+        assert ours["f1"] >= stored["f1"], (ours, stored)

@@ -18,11 +18,12 @@ from storylens.ingest.sidecar import normalise_date
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article, Removed
 
-EXTRACTOR = "html.trafilatura.v1"
+EXTRACTOR = "html.trafilatura.v1"  # precision mode, balanced fallback, debris rules
 # Less text than this is navigation or a stub, not an article. Counted in letters,
 # not words, so that languages written without spaces are measured fairly.
 MIN_LETTERS = 40
 MIN_PARAGRAPH_LETTERS = 25  # and at least one paragraph must be this long
+FALLBACK_LETTERS = 500  # a precise extraction shorter than this is retried in balanced mode
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -39,23 +40,43 @@ def load_trafilatura() -> Any:
     return trafilatura
 
 
-def _extract(html: str, url: str | None, source: str) -> Any:
+def _extract(html: str, url: str | None, source: str, *, precise: bool) -> Any:
     from lxml import etree  # type: ignore[import-untyped]
 
     trafilatura = load_trafilatura()
-
     try:
         return trafilatura.bare_extraction(
             html,
             url=url,
             with_metadata=True,
             include_comments=False,
+            favor_precision=precise,
             date_extraction_params=_DATE_PARAMS,
         )
     except (ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
         raise NoArticle(source, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     except RecursionError as exc:
         raise NoArticle(source, "HTML is nested too deeply to parse") from exc
+
+
+def _letters(text: str | None) -> int:
+    return sum(ch.isalnum() for ch in text or "")
+
+
+def extract_document(html: str, url: str | None, source: str) -> Any:
+    """trafilatura's document for ``html``: precision-oriented, with a balanced fallback.
+
+    Favouring precision keeps menus, teasers and legal boilerplate out of the text;
+    when that leaves almost nothing (a page whose body it judged too risky), the
+    balanced extraction is used instead if it finds more.
+    """
+    doc = _extract(html, url, source, precise=True)
+    if doc is not None and _letters(doc.text) >= FALLBACK_LETTERS:
+        return doc
+    balanced = _extract(html, url, source, precise=False)
+    if balanced is not None and _letters(balanced.text) > _letters(doc.text if doc else None):
+        return balanced
+    return doc
 
 
 def _published(value: Any, source: str) -> str | None:
@@ -98,7 +119,7 @@ def article_from_html(
         )
     elif not html.strip():
         raise NoArticle(src, "empty HTML document")
-    doc = _extract(html, url, src)
+    doc = extract_document(html, url, src)
     if doc is None or not (doc.text or "").strip():
         raise NoArticle(src, "no article text found in the HTML page")
     text, removed = clean_text(doc.text)
