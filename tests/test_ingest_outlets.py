@@ -75,3 +75,8 @@ def test_ingest_outlets_bad_user_file(tmp_path: Path) -> None:
 )
 def test_ingest_outlets_precedence(meta: Meta, outlet: str) -> None:
     assert choose_outlet(meta, "/in/lantern_7.txt", Settings()) == outlet
+
+
+def test_ingest_outlets_from_source_url_when_no_url_stated() -> None:
+    source = "https://www.harborledger.com/world/a"
+    assert choose_outlet(Meta(), source, Settings()) == "Harbor Ledger"

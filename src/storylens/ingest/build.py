@@ -60,14 +60,16 @@ def source_stem(source: str) -> str:
 def choose_outlet(meta: Meta, source: str, settings: Settings) -> str:
     """The outlet's display name, from the best evidence available.
 
-    Stated outlet (sidecar, record), else the URL's domain when the outlets table
-    knows it, else the page's own site name, else the URL's registered domain, else
-    a byline naming an outlet or agency, else the file name.
+    Stated outlet (sidecar, record), else the domain of the article's URL (or of the
+    URL it was read from) when the outlets table knows it, else the page's own site
+    name, else the URL's registered domain, else a byline naming an outlet or agency,
+    else the file name.
     """
     if meta.outlet:
         return meta.outlet
     table = load_outlets(settings.outlets_file)
-    host = url_host(meta.url) if meta.url else None
+    url = meta.url or (source if source.lower().startswith(("http://", "https://")) else None)
+    host = url_host(url) if url else None
     if host:
         named = table.name_for_domain(host)
         if named:
