@@ -35,7 +35,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".opml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _FEED_ROOT = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
     rb"<(?:rss|feed|opml|urlset|sitemapindex|rdf:RDF)\b",
     re.I | re.S,
 )

@@ -66,7 +66,10 @@ def load_bytes(path_or_url: str, settings: Settings) -> tuple[bytes, str]:
             size = path.stat().st_size
             if size > settings.max_bytes:
                 raise TooLarge(path_or_url, f"{size} bytes is over the {settings.max_bytes} cap")
-            data, where = path.read_bytes(), path_or_url
+            with path.open("rb") as fh:  # capped even when st_size lies (devices, pipes)
+                data, where = fh.read(settings.max_bytes + 1), path_or_url
+            if len(data) > settings.max_bytes:
+                raise TooLarge(path_or_url, f"over the {settings.max_bytes}-byte cap")
         except OSError as exc:
             raise InputError(path_or_url, f"cannot read: {exc.strerror or exc}") from exc
     if data[:2] == b"\x1f\x8b":

@@ -7,6 +7,7 @@ successful, too large or without an article body are skipped with a reason.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,38 @@ def _payload(record: Any, source: str, max_bytes: int) -> bytes:
     data: bytes = record.reader.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise TooLarge(source, f"record payload over the {max_bytes}-byte cap")
-    return data
+    return _decode_content(data, record.http_headers.get("Content-Encoding"), source, max_bytes)
+
+
+def _decode_content(data: bytes, encoding: str | None, source: str, max_bytes: int) -> bytes:
+    """Undo a Content-Encoding here, capped: fastwarc loses its place in the file when a
+    body it decodes itself is read only in part (a compression bomb cut off at the cap)."""
+    coding = (encoding or "identity").strip().lower()
+    try:
+        if coding in ("gzip", "x-gzip", "deflate"):
+            inflater = zlib.decompressobj(47 if data[:1] in (b"\x1f", b"\x78") else -15)
+            out: bytes = inflater.decompress(data, max_bytes + 1)
+        elif coding == "br":
+            import brotli  # type: ignore[import-untyped]
+
+            out = brotli.Decompressor().process(data, output_buffer_limit=max_bytes + 1)
+        elif coding == "identity":
+            return data
+        else:
+            raise InputError(source, f"unsupported Content-Encoding {coding!r}")
+    except (zlib.error, _brotli_error()) as exc:
+        raise InputError(source, f"corrupt {coding} payload: {exc}") from exc
+    if len(out) > max_bytes:
+        raise TooLarge(source, f"record payload over the {max_bytes}-byte cap once decompressed")
+    return out
+
+
+def _brotli_error() -> type[Exception]:
+    try:
+        import brotli
+    except ImportError:
+        return zlib.error
+    return brotli.error  # type: ignore[no-any-return]
 
 
 def _record_error(record: Any, source: str) -> InputError | None:
@@ -77,7 +109,7 @@ def iter_warc(path: str | Path, settings: Settings) -> Iterator[Article | InputE
             name,
             record_types=WarcRecordType.response,
             parse_http=True,
-            auto_decode="all",
+            auto_decode="transfer",  # content encodings: _decode_content
             strict_mode=False,
         )
         for record in records:
