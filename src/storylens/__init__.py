@@ -53,6 +53,7 @@ from storylens.types import (
 if TYPE_CHECKING:
     from storylens.analyse.claims import extract_claims
     from storylens.analyse.dates import find_times
+    from storylens.analyse.linking import link_entities
     from storylens.analyse.quotes import find_quotes
     from storylens.render.html import render_html
     from storylens.render.markdown import render_markdown
@@ -102,6 +103,7 @@ __all__ = [
     "find_times",
     "ingest",
     "iter_ingest",
+    "link_entities",
     "print_report",
     "render_html",
     "render_markdown",
@@ -124,6 +126,7 @@ def __getattr__(name: str) -> Any:
         "find_quotes": "storylens.analyse.quotes",
         "extract_claims": "storylens.analyse.claims",
         "find_times": "storylens.analyse.dates",
+        "link_entities": "storylens.analyse.linking",
     }
     if name in lazy:
         import importlib
