@@ -101,6 +101,11 @@ def test_attribution_patterns(nlp: Any, text: str, source: str, cue: str, conten
         ("The Lindholm Gazette said the mayor opened the bridge.", "opened", ["Lindholm Gazette"]),
         ("The mayor opened the bridge on Monday.", "opened", []),
         (
+            "The bridge opens on Monday, according to the notice released by the harbour office.",
+            "opens",
+            ["harbour office"],
+        ),
+        (
             "The local news agency Nordpress reported that the mayor opened the bridge.",
             "opened",
             ["Nordpress"],

@@ -121,6 +121,35 @@ def test_claims_quantity_argument(nlp: Any, text: str, value: float, unit: str) 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "predicate", "agent", "quantity"),
+    [
+        (
+            "The mayor signed a lease that hands the guild 30 percent of the pier.",
+            "hand",
+            "a lease",
+            30.0,
+        ),
+        (
+            "The council met on Monday, approving a budget of 12 ferries.",
+            "approve",
+            "The council",
+            12.0,
+        ),
+    ],
+)
+def test_claims_relative_and_participle_clauses(
+    nlp: Any, text: str, predicate: str, agent: str, quantity: float
+) -> None:
+    claims = _claims(nlp, _article(text))
+    claim = _by_predicate(claims, predicate)
+    assert claim.arguments["agent"].text == agent
+    assert claim.arguments["quantity"].value == quantity
+    head = claims[0]
+    assert head.predicate != predicate and all(q.value != quantity for q in head.quantities)
+
+
+@pytest.mark.slow
 def test_claims_roles_passive_gift(nlp: Any) -> None:
     text = "The mayor had been given two silver keys by the harbour guild."
     claim = _by_predicate(_claims(nlp, _article(text)), "give")

@@ -614,18 +614,27 @@ def _according(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
     )
 
 
+_DOCUMENT_NOUNS = _lexicon(
+    """text translation statement report copy summary version transcript document draft
+    account readout communique release letter"""
+)
+
+
 def _innermost_name(pobj: Token) -> list[Token]:
     """ "a translation by the Moscow Times" -> the tokens of "the Moscow Times"."""
     tok = pobj
-    while not tok.ent_type_:
+    while not tok.ent_type_ or tok.lemma_.lower() in _DOCUMENT_NOUNS:
         nxt = None
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-                nxt = next((g for g in child.children if g.dep_ == "pobj"), None)
+            by = child
+            if child.dep_ == "acl":  # "the text released by the ministry"
+                by = next((g for g in child.children if g.dep_ in {"agent", "prep"}), child)
+            if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from", "of"}:
+                nxt = next((g for g in by.children if g.dep_ == "pobj"), None)
                 if nxt is not None:
                     break
         if nxt is None:
-            return noun_phrase(pobj)
+            return noun_phrase(tok)
         tok = nxt
     return noun_phrase(tok)
 

@@ -124,12 +124,42 @@ def _subject_of(tok: Token) -> Token | None:
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(tok.head)
+    if _participle(tok):
+        return _subject_of(tok.head)
     return None
+
+
+def _relative_subject(tok: Token) -> Token | None:
+    """The relative pronoun subject of a relative clause ("an accord that hands ...")."""
+    if tok.dep_ != "relcl":
+        return None
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _RELATIVES:
+            return c
+    return None
+
+
+def _participle(tok: Token) -> bool:
+    """A participial clause sharing its head's subject ("..., signing an accord that ...")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > tok.head.i
+        and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in tok.children)
+        and tok.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+_RELATIVES = frozenset({"that", "which", "who"})
 
 
 def _predicates(sent: Span, attribution_tokens: set[int], cues: set[int]) -> list[Token]:
     preds: list[Token] = []
     for tok in sent:
+        if _relative_subject(tok) is not None or _participle(tok):
+            if tok.pos_ == "VERB" and tok.i not in attribution_tokens:
+                preds.append(tok)
+            continue
         if tok.dep_ not in _CLAUSE_DEPS or not _is_predicate(tok):
             continue
         if tok.i in attribution_tokens:
@@ -262,6 +292,8 @@ def _phrase_arg(tok: Token) -> Argument:
 def _role_tokens(pred: Token) -> dict[str, Token]:
     roles: dict[str, Token] = {}
     subj = _subject_of(pred)
+    if subj is not None and subj.lower_ in _RELATIVES and pred.dep_ == "relcl":
+        subj = pred.head  # "an accord that hands ...": the accord
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in pred.children)
     children = list(pred.children)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -330,7 +362,6 @@ def _negated(pred: Token, roles: dict[str, Token], atts: list[Attribution], star
 
 
 _RESOLVABLE = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}}
-_RESOLVABLE.update({"it": {"ORG", "GPE"}, "they": {"ORG", "NORP", "GPE", "PERSON"}})
 
 
 def _antecedent(tok: Token, names: list[NamedSpan]) -> str | None:
