@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import random
 
 import pytest
 
-from storylens.errors import BinaryInput, EmptyInput, InputError, TooLarge
+from storylens.errors import BinaryInput, DecodeError, EmptyInput, InputError, TooLarge
 from storylens.ingest.decode import charset_from_header, decode_bytes, gunzip_capped
 
 RUSSIAN = (
@@ -28,13 +29,30 @@ CAP = 1_000_000
         (b"PK\x03\x04\x14\x00\x06\x00", BinaryInput),
         (b"plain words\x00\x00\x00more words", BinaryInput),
         (b"x" * 101, TooLarge),
+        (bytes(range(1, 9)) * 10, BinaryInput),
     ],
-    ids=["empty", "whitespace", "png", "pdf", "elf", "zip", "nul", "too-large"],
+    ids=[
+        "empty",
+        "whitespace",
+        "png",
+        "pdf",
+        "elf",
+        "zip",
+        "nul",
+        "too-large",
+        "controls",
+    ],
 )
 def test_ingest_decode_refuses(data: bytes, error: type[InputError]) -> None:
     with pytest.raises(error) as info:
         decode_bytes(data, "input.bin", max_bytes=100)
     assert str(info.value).startswith("input.bin: ")
+
+
+def test_ingest_decode_undecodable_bytes() -> None:
+    noise = bytes(random.Random(1).randrange(1, 256) for _ in range(2000))
+    with pytest.raises(DecodeError, match=r"noise\.txt: .*charset"):
+        decode_bytes(noise, "noise.txt", max_bytes=CAP)
 
 
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8_r", "utf-8"])

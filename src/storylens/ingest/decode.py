@@ -39,6 +39,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"wOF2", "web font"),
     (b"SQLite format 3\x00", "SQLite database"),
 )
+MAX_CONTROL_SHARE = 0.05  # text has almost no C0 control characters besides line breaks
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -118,6 +119,10 @@ def decode_bytes(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput(source, "empty input (only whitespace)")
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\t\f\v")
+    if controls > MAX_CONTROL_SHARE * len(sample):
+        raise BinaryInput(source, "binary data (mostly control characters), not text")
     return text
 
 
