@@ -50,7 +50,8 @@ def test_ingest_decode_refuses(data: bytes, error: type[InputError]) -> None:
 
 
 def test_ingest_decode_undecodable_bytes() -> None:
-    noise = bytes(random.Random(1).randrange(1, 256) for _ in range(2000))
+    rng = random.Random(1)
+    noise = bytes(rng.randrange(1, 256) for _ in range(2000))
     with pytest.raises(DecodeError, match=r"noise\.txt: .*charset"):
         decode_bytes(noise, "noise.txt", max_bytes=CAP)
 
