@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -129,3 +131,43 @@ def test_fetch_timeout_on_silent_server() -> None:
         for conn in accepted:
             conn.close()
         listener.close()
+
+
+class _HeaderEcho(BaseHTTPRequestHandler):
+    seen: ClassVar[list[dict[str, str]]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(dict(self.headers.items()))
+        body = PAGE.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_fetch_connects_to_checked_address_with_host_and_user_agent() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _HeaderEcho)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        resolved: list[str] = []
+
+        def resolver(host: str, port: int) -> list[str]:
+            resolved.append(host)
+            return ["127.0.0.1"]
+
+        page = fetch(f"http://news.lantern.test:{port}/tram?x=1", LOCAL, resolver=resolver)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert resolved == ["news.lantern.test"]
+    assert page.url == f"http://news.lantern.test:{port}/tram?x=1"
+    [headers] = _HeaderEcho.seen
+    assert headers["Host"] == f"news.lantern.test:{port}"
+    assert headers["User-Agent"] == LOCAL.user_agent
+    assert "storylens" in LOCAL.user_agent
