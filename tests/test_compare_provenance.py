@@ -81,3 +81,12 @@ def test_provenance_primary_is_last_link() -> None:
 def test_provenance_vague_sources(chains: list[list[str]], independent: int) -> None:
     claims = [claim(f"c{i}", f"a{i + 1}", chain) for i, chain in enumerate(chains)]
     assert group_provenance(claims, OUTLETS, UNITS, NAMES)[1] == independent
+
+
+def test_provenance_hedged_own_voice_relays_the_named_source() -> None:
+    relayed = claim("c1", "a1", ["NOVA"])
+    reportedly = claim("c2", "a2", [])
+    reportedly.hedged = True  # "the lanterns were reportedly a gift"
+    assert group_provenance([relayed, reportedly], OUTLETS, UNITS, NAMES)[1] == 1
+    reportedly.hedged = False  # the outlet saw it itself
+    assert group_provenance([relayed, reportedly], OUTLETS, UNITS, NAMES)[1] == 2

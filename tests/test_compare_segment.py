@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.compare.segment import _tidy, segment_claims
+from storylens.compare.segment import _tidy, segment_claims, uncovered_sentences
 from storylens.types import Analysis, Argument, Article, Claim
 
 
@@ -69,3 +69,49 @@ def test_segment_keeps_lists_purposes_and_short_claims_whole(text: str) -> None:
 )
 def test_segment_tidy(raw: str, tidy: str) -> None:
     assert _tidy(raw) == tidy
+
+
+def _with_claims(text: str, sentences: list[tuple[int, int]], claim_texts: list[str]) -> Analysis:
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    claims = []
+    for n, piece in enumerate(claim_texts):
+        start = text.index(piece)
+        claims.append(
+            Claim(id=f"a1:c{n}", article="a1", start=start, end=start + len(piece), text=piece)
+        )
+    return Analysis(article=article, sentences=sentences, claims=claims)
+
+
+MAYOR = "The mayor opened the new harbour bridge on Tuesday morning."
+PIKE = "Fishers say the pike appear to be vanishing from the eastern bays of the lake."
+QUOTE = "“We will rebuild the pier,” the harbour master told reporters on Monday afternoon."
+
+
+@pytest.mark.parametrize(
+    ("claim_texts", "expected"),
+    [
+        # sentences no claim touches are kept whole
+        (["The mayor opened the new harbour bridge"], [PIKE, QUOTE]),
+        # under half of the sentence left uncovered: nothing added; what is left beside
+        # a quote ("the harbour master told reporters") is attribution, not a fact
+        (
+            [
+                "The mayor opened the new harbour bridge",
+                "vanishing from the eastern bays",
+                "We will rebuild the pier",
+            ],
+            [],
+        ),
+        (["The mayor opened the new harbour bridge", PIKE[:-1]], [QUOTE]),
+    ],
+)
+def test_segment_uncovered_sentences(claim_texts: list[str], expected: list[str]) -> None:
+    text = f"{MAYOR} {PIKE} {QUOTE}"
+    a, b = len(MAYOR) + 1, len(MAYOR) + 1 + len(PIKE) + 1
+    sentences = [(0, len(MAYOR)), (a, a + len(PIKE)), (b, b + len(QUOTE))]
+    found = uncovered_sentences(_with_claims(text, sentences, claim_texts))
+    assert [c.text for c in found] == expected
+    for claim in found:
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.id.startswith("a1:s")
+        assert claim.arguments == {} and claim.attributed_to == []

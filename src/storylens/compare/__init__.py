@@ -120,7 +120,13 @@ def _compare(
     segmented = segment_claims(analyses)
     analyses = segmented.analyses
     alignment = align_claims(
-        analyses, outlet_of, unit_of, settings, embed=embed, focus=segmented.focus
+        analyses,
+        outlet_of,
+        unit_of,
+        settings,
+        embed=embed,
+        focus=segmented.focus,
+        whole_sentences=segmented.sentence_claims,
     )
     detector = resolve_conflicts(alignment, settings)
     names = SourceNames(entities, outlet_of.values())
@@ -134,6 +140,7 @@ def _compare(
         outlet_of,
         settings,
         parents=segmented.parent,
+        sentence_claims=segmented.sentence_claims,
         stages={
             "segment": SEGMENT_STAGE,
             "alignment": ALIGN_STAGE,

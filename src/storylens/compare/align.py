@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ NUMBER_WEIGHT = 0.04
 PREDICATE_WEIGHT = 0.08
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
 RUN_CAP = 0.16
+SENTENCE_PENALTY = 0.1  # a whole-sentence claim has no predicate or arguments to support it
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
 
@@ -84,6 +85,7 @@ def claim_views(
     outlet_of: Mapping[str, str],
     unit_of: Mapping[str, str],
     focus: Mapping[str, str] | None = None,
+    whole_sentences: Set[str] = frozenset(),
 ) -> list[ClaimView]:
     """Every claim with its sentence, sentence numbers, places and linked entities."""
     views = []
@@ -107,6 +109,7 @@ def claim_views(
                     place_names=[m.text for m in inside if m.label in {"GPE", "NORP", "LOC"}],
                     entities=frozenset(m.entity for m in inside if m.entity),
                     focus=(focus or {}).get(claim.id, claim.text),
+                    whole_sentence=claim.id in whole_sentences,
                 )
             )
     return views
@@ -161,7 +164,7 @@ def shared_run(a: str, b: str) -> int:
 
 
 def _bonus(a: ClaimView, b: ClaimView) -> float:
-    bonus = 0.0
+    bonus = -SENTENCE_PENALTY if (a.whole_sentence or b.whole_sentence) else 0.0
     pa, pb = predicate_class(a.claim.predicate), predicate_class(b.claim.predicate)
     if pa and pa == pb and pa not in _REPORTING:
         bonus += PREDICATE_WEIGHT
@@ -267,6 +270,7 @@ def align_claims(
     *,
     embed: EmbedFn | None = None,
     focus: Mapping[str, str] | None = None,
+    whole_sentences: Set[str] = frozenset(),
 ) -> Alignment:
     """Group the claims of a story's articles; statuses are ``agreed`` or ``unique``.
 
@@ -276,7 +280,7 @@ def align_claims(
         from storylens.compare.embed import embed as default_embed
 
         embed = default_embed
-    views = claim_views(analyses, outlet_of, unit_of, focus)
+    views = claim_views(analyses, outlet_of, unit_of, focus, whole_sentences)
     by_id = {v.claim.id: v for v in views}
     scores = pair_scores(views, embed)
     all_outlets = _ordered(outlet_of[a.article.id] for a in analyses)

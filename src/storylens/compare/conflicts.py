@@ -36,6 +36,7 @@ class ClaimView:
     place_names: list[str] = field(default_factory=list)  # GPE/NORP/LOC mentions in the claim
     entities: frozenset[str] = frozenset()  # linked entity ids inside the claim span
     focus: str = ""  # the text the claim is compared by (its own clause); claim.text if empty
+    whole_sentence: bool = False  # a sentence part no extracted claim covered (no arguments)
 
 
 @dataclass(slots=True)

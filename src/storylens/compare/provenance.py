@@ -115,32 +115,28 @@ def group_provenance(
     """``(primary_sources, independent_sources)`` of a group of aligned claims.
 
     ``outlet_of`` and ``unit_of`` map article ids to outlet names and to the id of the
-    duplicate group the article belongs to (itself when it has no copies).
+    duplicate group the article belongs to (itself when it has no copies). Unnamed
+    sources ("Russian news outlets", or the outlet's own "reportedly") most likely
+    relay a named source of the same group, so they do not count when one is named.
     """
     primaries: list[str] = []
-    independent: set[str] = set()
+    keys: dict[str, bool] = {}  # independence key -> vague
     for claim in claims:
         outlet = outlet_of.get(claim.article, claim.article)
+        unit = unit_of.get(claim.article, claim.article)
         source = primary_source(claim, outlet, names)
         if source not in primaries:
             primaries.append(source)
         if claim.attributed_to:
-            independent.add("source:" + source_key(source))
-        else:
-            # own voice: the outlet (or its wire-copy group) is the source
-            independent.add("unit:" + unit_of.get(claim.article, claim.article))
-    named = {k for k in independent if k.startswith("source:") and not is_vague(k[7:])}
-    if named:
-        independent = {k for k in independent if not (k.startswith("source:") and is_vague(k[7:]))}
-    own = {outlet_of.get(c.article, c.article) for c in claims if not c.attributed_to}
+            key, vague = "source:" + source_key(source), is_vague(source)
+        else:  # own voice: the outlet (or its wire-copy group) is the source
+            key, vague = "unit:" + unit, claim.hedged
+        keys[key] = keys.get(key, True) and vague
+    if any(not vague for k, vague in keys.items() if k.startswith("source:")):
+        keys = {k: v for k, v in keys.items() if not v}
     # an outlet named as the source by another outlet is the same source as its own voice
-    for outlet in own:
-        key = "source:" + source_key(outlet)
-        if key in independent:
-            units = {
-                unit_of.get(c.article, c.article)
-                for c in claims
-                if not c.attributed_to and outlet_of.get(c.article, c.article) == outlet
-            }
-            independent -= {"unit:" + u for u in units}
-    return primaries, len(independent)
+    for claim in claims:
+        outlet = outlet_of.get(claim.article, claim.article)
+        if not claim.attributed_to and "source:" + source_key(outlet) in keys:
+            keys.pop("unit:" + unit_of.get(claim.article, claim.article), None)
+    return primaries, len(keys)

@@ -9,7 +9,7 @@ was built from stay on the object (not serialised) for in-process callers.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,6 +140,7 @@ def build_report(
     errors: Sequence[InputError] = (),
     stages: Mapping[str, str] | None = None,
     parents: Mapping[str, str] | None = None,
+    sentence_claims: Set[str] = frozenset(),
 ) -> Report:
     """Assemble the contract dicts from the stage outputs."""
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
@@ -152,6 +153,8 @@ def build_report(
             data["group"] = group_of.get(claim.id)
             if parents and claim.id in parents:
                 data["parent"] = parents[claim.id]  # split off a longer claim's clause
+            if claim.id in sentence_claims:
+                data["whole_sentence"] = True  # a sentence the claim extractor found no claim in
             claims.append(data)
     groups = [g.to_dict() for g in alignment.groups]
     framing, summary = framing_and_summary(analyses, entities, groups, settings)

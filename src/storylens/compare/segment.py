@@ -9,6 +9,12 @@ the parent's text; attribution and hedging inherited; arguments and numbers kept
 where they fall inside). The rest of the parent stays one claim; its span stays
 the parent's, and the text used to compare it leaves the split-off clauses out.
 
+A sentence the extracted claims mostly miss (an unusual construction, a hedged
+verb) has its uncovered part kept as one claim of its own (``id`` = article id +
+``:s`` + sentence number), so that what only one outlet says is never silently
+dropped from the omission view; such claims carry no arguments, so they can agree
+but never conflict.
+
 Stage name ``"segment.clauses.v1"``; runs over the parse of each claim's text with
 the process-wide spaCy pipeline.
 """
@@ -30,6 +36,7 @@ SPLIT_DEPS = frozenset({"advcl", "relcl"})
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
 MIN_WORDS = 4  # a clause shorter than this stays with its parent
 MIN_CLAIM_WORDS = 10  # claims shorter than this are not parsed again
+MIN_SENTENCE_WORDS = 6  # uncovered sentences shorter than this are not kept as claims
 
 
 @dataclasses.dataclass(slots=True)
@@ -39,6 +46,7 @@ class Segmented:
     analyses: list[Analysis]
     focus: dict[str, str]  # claim id -> text for similarity (clauses removed from parents)
     parent: dict[str, str]  # split-off claim id -> parent claim id
+    sentence_claims: set[str] = dataclasses.field(default_factory=set)  # uncovered sentences
 
 
 def _words(tokens: Iterable[Token]) -> int:
@@ -152,6 +160,73 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;")
 
 
+def _gaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` no span covers."""
+    gaps, pos = [], start
+    for s, e in sorted(spans):
+        if e <= pos or s >= end:
+            continue
+        if s > pos:
+            gaps.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        gaps.append((pos, end))
+    return gaps
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|reports|told|according to|added|wrote|stated|announced)\b",
+    re.IGNORECASE,
+)
+
+
+def _attribution_leftover(body: str, words: int) -> bool:
+    """'” TASS reported on Sunday, according to a translation by ...': who said, not what."""
+    if body[:1] in '”’"»':
+        return True
+    quoted = any(mark in body for mark in '“«"')
+    return words <= 14 and not quoted and bool(_REPORTING.search(body))
+
+
+def uncovered_sentences(analysis: Analysis) -> list[Claim]:
+    """A claim for the uncovered part of every sentence that claims mostly miss.
+
+    The longest stretch of the sentence outside every claim becomes a claim when it
+    holds at least half of the sentence's words (so attribution phrases such as
+    "TASS reported on Sunday" left over beside a claim do not qualify).
+    """
+    text = analysis.article.text
+    spans = [(c.start, c.end) for c in analysis.claims]
+    out = []
+    for n, (start, end) in enumerate(analysis.sentences):
+        total = len(text[start:end].split())
+        gaps = _gaps(start, end, spans)
+        if not gaps or not total:
+            continue
+        lo, hi = max(gaps, key=lambda g: len(text[g[0] : g[1]].split()))
+        while lo < hi and (text[lo].isspace() or text[lo] in ",;:–—-"):
+            lo += 1
+        while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:–—-"):
+            hi -= 1
+        body = text[lo:hi]
+        words = len(body.split())
+        if words < MIN_SENTENCE_WORDS or 2 * words < total:
+            continue
+        if body.rstrip("”\"’' ").endswith("?") or _attribution_leftover(body, words):
+            continue
+        out.append(
+            Claim(
+                id=f"{analysis.article.id}:s{n}",
+                article=analysis.article.id,
+                start=lo,
+                end=hi,
+                text=body,
+                sentence=n,
+            )
+        )
+    return out
+
+
 def segment_claims(analyses: Sequence[Analysis]) -> Segmented:
     """Split every long claim at its adverbial and relative clauses."""
     long = [c for a in analyses for c in a.claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
@@ -167,8 +242,13 @@ def segment_claims(analyses: Sequence[Analysis]) -> Segmented:
     out: list[Analysis] = []
     focus: dict[str, str] = {}
     parent: dict[str, str] = {}
+    extra: set[str] = set()
     for analysis in analyses:
         claims: list[Claim] = []
+        for added in uncovered_sentences(analysis):
+            focus[added.id] = added.text
+            extra.add(added.id)
+            claims.append(added)
         for claim in analysis.claims:
             found = docs.get(claim.id)
             parts, main_focus = _split(claim, found) if found is not None else ([claim], claim.text)
@@ -177,5 +257,6 @@ def segment_claims(analyses: Sequence[Analysis]) -> Segmented:
                 focus[child.id] = child.text
                 parent[child.id] = claim.id
             claims.extend(parts)
+        claims.sort(key=lambda c: (c.start, -c.end))
         out.append(dataclasses.replace(analysis, claims=claims))
-    return Segmented(analyses=out, focus=focus, parent=parent)
+    return Segmented(analyses=out, focus=focus, parent=parent, sentence_claims=extra)
