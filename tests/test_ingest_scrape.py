@@ -105,6 +105,21 @@ def test_ingest_scrape_plain_text_without_metadata_never_guesses_date() -> None:
     assert "4 June 2024" in scrape.text
 
 
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Ferry Crews End Strike After Pay Deal.", "Ferry Crews End Strike After Pay Deal."),
+        ("Ferry crews end strike after pay deal", "Ferry crews end strike after pay deal"),
+        ("Ferry crews ended their strike on Friday.", None),
+        ("Lantern City Voted.", None),  # too few long words to tell
+    ],
+)
+def test_ingest_scrape_title_detection(first: str, title: str | None) -> None:
+    scrape = parse_scrape(f"{first}\n\nThe union said members would get a raise.")
+    assert scrape.title == title
+    assert (first in scrape.text) == (title is None)
+
+
 def test_ingest_scrape_first_sentence_is_not_a_title() -> None:
     text = "The ferry sank in calm water.\n\nNobody was hurt, the coastguard said."
     scrape = parse_scrape(text)

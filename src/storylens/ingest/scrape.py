@@ -101,14 +101,24 @@ def _take_trailer(lines: _Lines) -> str | None:
     return None
 
 
+def _title_cased(line: str) -> bool:
+    """Headline capitalisation: most words of four letters or more start upper-case."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    if len(long_words) < 3:
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
 def _is_title(lines: _Lines, i: int, *, no_blank_lines: bool) -> bool:
     plain = lines.plain[i]
     if markdown.heading_text(lines.raw[i]) is not None:
         return 0 < len(plain) <= MAX_TITLE_CHARS * 2
     if len(plain) > MAX_TITLE_CHARS or len(plain.split()) > MAX_TITLE_WORDS:
         return False
-    if plain.endswith((".", ",", ";", ":")) or debris.debris_reason(plain):
+    if plain.endswith((",", ";", ":")) or debris.debris_reason(plain):
         return False
+    if plain.endswith(".") and not _title_cased(plain):
+        return False  # a short sentence, not a headline
     if parse_date_line(plain) or _BYLINE.match(plain):
         return False
     nxt = i + 1
