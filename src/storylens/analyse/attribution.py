@@ -386,7 +386,7 @@ def _cue_tokens(verb: Token, subj: Token) -> list[Token]:
                 break
             if pobj.ent_type_ not in _TIME_LABELS and pobj.lemma_ not in _CUE_SETTINGS:
                 break
-            toks.extend(tok.subtree)
+            toks.extend([tok, *noun_phrase(pobj)])
         else:
             break
         k = max(t.i for t in toks) + 1
@@ -406,6 +406,17 @@ def _clause_content(verb: Token) -> Token | None:
         k += 1
     if k < len(doc) and doc[k].lower_ == "that" and doc[k].dep_ == "mark":
         return doc[k].head  # "stated only that ...": the parser hung the clause elsewhere
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"prep", "npadvmod"}]
+    if after:
+        # "said in a statement that ...": the clause hangs off "statement"
+        first = after[0]
+        k = max(t.i for t in noun_phrase(first, keep_clauses=False)) + 1
+        if first.dep_ == "prep":
+            pobj = next((g for g in first.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                k = max(t.i for t in noun_phrase(pobj)) + 1
+        if k < len(doc) and doc[k].lower_ == "that" and doc[k].dep_ == "mark":
+            return doc[k].head
     subj = _subject(verb)
     for child in verb.children:
         before = child.dep_ in {"ccomp", "parataxis"} and child.i < verb.i
