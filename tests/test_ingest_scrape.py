@@ -111,7 +111,7 @@ def test_ingest_scrape_plain_text_without_metadata_never_guesses_date() -> None:
         ("Ferry Crews End Strike After Pay Deal.", "Ferry Crews End Strike After Pay Deal."),
         ("Ferry crews end strike after pay deal", "Ferry crews end strike after pay deal"),
         ("Ferry crews ended their strike on Friday.", None),
-        ("Lantern City Voted.", None),  # too few long words to tell
+        ("Lantern City Won.", None),  # too few long words to tell
     ],
 )
 def test_ingest_scrape_title_detection(first: str, title: str | None) -> None:

@@ -103,7 +103,7 @@ def _take_trailer(lines: _Lines) -> str | None:
 
 def _title_cased(line: str) -> bool:
     """Headline capitalisation: most words of four letters or more start upper-case."""
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    long_words: list[str] = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
     if len(long_words) < 3:
         return False
     return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
