@@ -7,6 +7,7 @@ file holds the number of articles the case must still yield (nothing lost).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ def test_hostile_regression_replays_cleanly(case: Path) -> None:
             assert item.reason.strip() and item.source.strip()
         else:
             assert item.text.strip()
+            json.dumps(item.to_dict(), ensure_ascii=False).encode("utf-8")  # can be written out
     expected = case / ".articles"
     if expected.exists():
         found = sum(isinstance(item, Article) for item in items)

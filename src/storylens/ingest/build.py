@@ -85,6 +85,18 @@ def choose_outlet(meta: Meta, source: str, settings: Settings) -> str:
     return source_stem(source)
 
 
+def scrub(value: str) -> str:
+    """``value`` with lone surrogates (from JSON ``\\ud800`` escapes) as U+FFFD.
+
+    Such strings cannot be encoded, so every later write (hash, file, store) would fail.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
 def make_article(
     text: str,
     meta: Meta,
@@ -94,7 +106,12 @@ def make_article(
     settings: Settings,
 ) -> Article:
     """The final article; raises :class:`NoArticle` when no text is left."""
-    text = text.strip()
+    text = scrub(text).strip()
+    for key in META_FIELDS:
+        value = getattr(meta, key)
+        if value is not None:
+            setattr(meta, key, scrub(value))
+    removed = [Removed(scrub(r.text), r.reason) for r in removed]
     if not text:
         raise NoArticle(source, "no article text left after removing markup and debris")
     return Article(

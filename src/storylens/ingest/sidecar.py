@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from storylens.errors import BadRecord
-from storylens.ingest.build import META_FIELDS, Meta
+from storylens.ingest.build import META_FIELDS, Meta, scrub
 
 SIDECAR_SUFFIX = ".meta.json"
 MAX_SIDECAR_BYTES = 1024 * 1024
@@ -58,7 +58,7 @@ def meta_from_mapping(data: Mapping[str, Any], source: str) -> Meta:
             continue
         if not isinstance(value, str):
             raise BadRecord(source, f"'{key}' must be a string, got {type(value).__name__}")
-        value = " ".join(value.split())
+        value = " ".join(scrub(value).split())
         if value:
             values[key] = normalise_date(value, source) if key == "published" else value
     return Meta(**values)
