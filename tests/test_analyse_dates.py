@@ -50,6 +50,8 @@ def nlp() -> Any:
         ("last week", None, None),
         ("September 13", None, None),
         ("February 30, 2023", SUNDAY, None),
+        ("on Sunday", "not a date", None),
+        ("June 2019", "2023-02-30", "2019-06"),
     ],
 )
 def test_dates_resolve_expression(text: str, published: str | None, resolved: str | None) -> None:

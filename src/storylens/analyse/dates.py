@@ -285,7 +285,7 @@ _DURATION = re.compile(
 
 def resolve_expression(text: str, published: str | None) -> str | None:
     """Resolve one time expression's text against an ISO publication date (or None)."""
-    pub = dt.date.fromisoformat(published[:10]) if published else None
+    pub = _parse_published(Article(id="", outlet="", text="", published=published))
     for kind, pattern in _PATTERNS:
         m = pattern.search(text)
         if m:
