@@ -181,7 +181,7 @@ def _find_close(text: str, i: int, close: str) -> int | None:
                 j += 1
                 continue  # an apostrophe inside the quote
             return j
-        if close == "”" and ch == "“" and text[i] == "“":
+        if ch == text[i] and close != text[i]:
             return None  # a new opening before this one closed: unbalanced
         j += 1
     return None
