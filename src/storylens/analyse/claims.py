@@ -25,6 +25,7 @@ from storylens.analyse.attribution import (
     attributions_for,
     chain_for,
     doc_text,
+    is_cue,
     is_hedged,
     names_from,
     noun_phrase,
@@ -125,8 +126,17 @@ def _subject_of(tok: Token) -> Token | None:
     if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(tok.head)
     if _participle(tok):
-        return _subject_of(tok.head)
+        head = tok.head
+        if _is_cue_verb(head):
+            # "Kim left ..., agencies reported, wrapping up a trip": Kim wraps up, not the agencies
+            clause = next((c for c in head.children if c.dep_ in {"ccomp", "parataxis"}), None)
+            return _subject_of(clause) if clause is not None else None
+        return _subject_of(head)
     return None
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    return is_cue(tok) and any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
 
 
 def _relative_subject(tok: Token) -> Token | None:
