@@ -317,3 +317,14 @@ def test_dates_and_numbers_are_not_linked() -> None:
     )
     assert link_entities([one], Settings()) == []
     assert all(m.entity is None for m in one.mentions)
+
+
+def test_parenthesised_credit_is_not_an_acronym() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "PORT CALDERA (Valpress) - The accord was signed. Valpress added details.",
+        [("PORT CALDERA", "GPE"), ("Valpress", "ORG")],
+    )
+    link_entities([one], Settings())
+    assert _entity_of(one, "PORT CALDERA") != _entity_of(one, "Valpress")

@@ -84,6 +84,15 @@ def test_fast_pipeline_predicts_like_the_shipped_model() -> None:
     assert [str(t.morph) for t in fast] == [str(t.morph) for t in shipped]
 
 
+@pytest.mark.parametrize(("language", "analysed"), [("en", True), (None, True), ("de", False)])
+def test_only_english_articles_get_entities(language: str | None, analysed: bool) -> None:
+    article = Article(id="a_lang", outlet="Ledger", text=PARAGRAPHS[0], language=language)
+    (result,) = analyse([article], Settings())
+    assert result.sentences
+    assert bool(result.mentions) is analysed
+    assert bool(result.claims) is analysed
+
+
 def test_model_loaded_once_per_process() -> None:
     assert get_nlp() is get_nlp()
 

@@ -50,7 +50,7 @@ TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT
 ARGUMENT_ROLES_LINKED = ("agent", "recipient", "theme", "place")
 FUZZY_THRESHOLD = 90.0
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "in", "on", "to", "&"})
-_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.&]{1,9})\s*\)")
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _NON_WORD = re.compile(r"[^\w' ]+")
@@ -232,7 +232,7 @@ def _link_acronyms(analyses: Sequence[Analysis], refs: list[_Ref], clusters: _Cl
     for ref in refs:
         text = analyses[ref.analysis].article.text
         match = _PAREN_ACRONYM.match(text, ref.mention.end)
-        if match and " " in ref.key:
+        if match and " " in ref.key and match.group(1)[0].lower() == ref.key[0]:
             for node in by_key.get(normalise_name(match.group(1)), []):
                 clusters.union(ref.node, node)
     # "KCNA" alone, and exactly one longer name with those initials

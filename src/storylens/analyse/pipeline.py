@@ -35,13 +35,24 @@ STAGES = (
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
-    """Every stage on one parsed article."""
+    """Every stage on one parsed article.
+
+    The model reads English only: an article ingest identified as another language keeps its
+    sentences but gets no mentions, quotes or claims (which would be noise), and a warning.
+    """
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    if not is_english(article):
+        log.warning(
+            "%s: language %r is not English; entities, quotes and claims skipped",
+            article.source or article.id,
+            article.language,
+        )
+        return Analysis(article=article, sentences=sentences)
     mentions = entities.find_mentions(doc, article)
     descs = descriptors.find_descriptors(doc, article, mentions)
     times = dates.find_times(doc, article)
     found_quotes = quotes.find_quotes(doc, article, mentions)
     found_claims = claims.extract_claims(doc, article, mentions, found_quotes, times)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
     return Analysis(
         article=article,
         sentences=sentences,
@@ -51,6 +62,11 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
         claims=found_claims,
         times=times,
     )
+
+
+def is_english(article: Article) -> bool:
+    """True unless ingest identified another language (unknown counts as English)."""
+    return not article.language or article.language.lower().split("-")[0] in {"en", "und"}
 
 
 def analyse_batch(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
