@@ -38,6 +38,7 @@ _FUNCTION_START = {
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "his", "her",
     "their", "our", "after", "before", "during", "earlier", "later", "on", "in", "at",
 }  # fmt: skip
+_TRAILING_COMMA = re.compile(r"[,;:]+([\"”’]?)$")
 _FRAGMENT_START = {"that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as"}
 _TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
 _STOP = {
@@ -261,7 +262,7 @@ def _as_clause(text: str, proper: set[str] | frozenset[str] = frozenset()) -> st
 
     ``proper`` holds words known to be names (capitalised mid-sentence somewhere).
     """
-    text = text.strip().rstrip(".")
+    text = _TRAILING_COMMA.sub(r"\1", text.strip().rstrip("."))
     first = text.split(" ", 1)[0]
     word = re.split(r"[’']", first.strip("\"“‘'("))[0]
     common = word.lower() in _FUNCTION_START or (
