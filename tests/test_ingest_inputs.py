@@ -115,3 +115,15 @@ def test_ingest_inputs_bad_files_do_not_stop_others(
     assert result.errors[0].source == str(bad)
     assert reason in result.errors[0].reason
     assert result.errors[1].source.endswith("missing.txt")
+
+
+def test_ingest_inputs_cp1251_file_decodes_and_is_marked_russian(tmp_path: Path) -> None:
+    text = (
+        "Мэр Лантерн-Сити открыл новый мост через канал в субботу.\n\n"
+        "Строительство моста обошлось городу в сорок миллионов крон, сообщили в мэрии."
+    )
+    path = tmp_path / "most.txt"
+    path.write_bytes(text.encode("cp1251"))
+    [art] = ingest([str(path)], Settings()).articles
+    assert art.language == "ru"
+    assert "Строительство моста обошлось городу" in art.text
