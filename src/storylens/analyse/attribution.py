@@ -110,6 +110,15 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def seed_text(doc: Doc, text: str) -> None:
+    """Give :func:`doc_text` the article text the doc was parsed from (saves rebuilding it)."""
+    if _TEXT_KEY in doc.user_data:
+        return
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        doc.user_data[_TEXT_KEY] = text
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once (spaCy rebuilds the spans on every access)."""
     ents = doc.user_data.get("storylens.ents")

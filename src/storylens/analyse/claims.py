@@ -31,6 +31,7 @@ from storylens.analyse.attribution import (
     noun_phrase,
     paragraph_bounds,
     resolve_source,
+    seed_text,
 )
 from storylens.analyse.numbers import find_quantities
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
@@ -53,6 +54,7 @@ def extract_claims(
     times: Sequence[TimeExpression],
 ) -> list[Claim]:
     """Atomic claims of ``doc`` (the parse of ``article.text``), in text order."""
+    seed_text(doc, article.text)
     atts = attributions_for(doc)
     names = names_from(doc, list(mentions))
     attribution_tokens = _attribution_tokens(atts)
@@ -88,7 +90,7 @@ def _attribution_tokens(atts: list[Attribution]) -> set[int]:
 
 
 def _skip_sentence(sent: Span) -> bool:
-    text = sent.text.strip().rstrip("”\"’' ")
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char].strip().rstrip("”\"’' ")
     if text.endswith("?") or len(sent) < 3:
         return True
     root = sent.root

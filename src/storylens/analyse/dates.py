@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from storylens.analyse.attribution import doc_ents, doc_text, seed_text
 from storylens.types import Article, TimeExpression
 
 STAGE = "dates.rules.v1"
@@ -296,7 +297,8 @@ def resolve_expression(text: str, published: str | None) -> str | None:
 def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
     """Every point-in-time expression in ``doc`` with its resolution (or None)."""
     published = _parse_published(article)
-    text = doc.text
+    seed_text(doc, article.text)
+    text = doc_text(doc)
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
 
@@ -319,7 +321,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
             taken.append((start, end))
             resolved = _resolve(kind, m.groupdict(), published)
             found.append(TimeExpression(article.id, start, end, text[start:end], resolved))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         start, end = ent.start_char, ent.end_char

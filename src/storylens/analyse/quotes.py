@@ -29,6 +29,7 @@ from storylens.analyse.attribution import (
     paragraph_bounds,
     quote_spans,
     resolve_source,
+    seed_text,
 )
 from storylens.types import Article, Mention, Quote
 
@@ -38,6 +39,7 @@ MIN_QUOTE_WORDS = 4
 
 def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list[Quote]:
     """Every quote in ``doc`` (the parse of ``article.text``), in text order."""
+    seed_text(doc, article.text)
     names = names_from(doc, list(mentions))
     quotes: list[Quote] = []
     for att in attributions_for(doc):
