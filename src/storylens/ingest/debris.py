@@ -96,7 +96,7 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
-def _is_name_like(segment: str) -> bool:
+def is_name_like(segment: str) -> bool:
     """Every word capitalised (or a short connective): a name or agency, not a sentence."""
     words = _words(segment)
     if not words:
@@ -157,7 +157,7 @@ def is_credit_line(line: str) -> bool:
         return True
     if "/" in line:
         parts = [p.strip() for p in line.split("/")]
-        return len(parts) >= 2 and all(p and _is_name_like(p) for p in parts)
+        return len(parts) >= 2 and all(p and is_name_like(p) for p in parts)
     return False
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from storylens.errors import InputError
-from storylens.ingest.build import Meta
+from storylens.ingest.build import Meta, choose_outlet
 from storylens.ingest.decode import (
     check_size,
     decode_bytes,
@@ -66,8 +66,6 @@ def looks_like_jsonl(text: str) -> bool:
 
 
 def _with_sidecar(article: Article, meta: Meta, settings: Settings) -> Article:
-    from storylens.ingest.build import choose_outlet
-
     for key in ("url", "title", "byline", "published", "language"):
         value = getattr(meta, key)
         if value is not None:

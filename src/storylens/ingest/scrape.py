@@ -131,7 +131,7 @@ def _clean_byline(who: str) -> str | None:
     parts = [p for p in _BYLINE_SPLIT.split(who) if p]
     if not parts or len(who.split()) > MAX_BYLINE_WORDS:
         return None
-    if not all(debris._is_name_like(p) for p in parts):
+    if not all(debris.is_name_like(p) for p in parts):
         return None
     return who
 
