@@ -31,6 +31,7 @@ MAX_CONFLICTS = 3
 UNIQUE_RESERVE = 3  # slots kept for single-outlet facts
 DUPLICATE_JACCARD = 0.6
 MAX_SENTENCE_WORDS = 60
+SENTENCE_WINDOW = 2000  # characters searched for a sentence boundary
 
 _FUNCTION_START = {
     "the", "a", "an", "it", "its", "this", "that", "these", "those", "there", "some",
@@ -180,9 +181,17 @@ _ABBREVIATION = re.compile(
 )
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence enclosing ``[start, end)``; boundaries inside quotations do not count."""
-    quotes = quote_spans(text)
+def sentence_bounds(
+    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """The sentence enclosing ``[start, end)``; boundaries inside quotations do not count.
+
+    Looks at most ``SENTENCE_WINDOW`` characters either side, so long texts stay cheap.
+    """
+    if quotes is None:
+        quotes = quote_spans(text[max(0, start - SENTENCE_WINDOW) : end + SENTENCE_WINDOW])
+        quotes = [(s + max(0, start - SENTENCE_WINDOW), e + max(0, start - SENTENCE_WINDOW))
+                  for s, e in quotes]  # fmt: skip
     quote_ends = {e for _, e in quotes}
 
     def is_boundary(m: re.Match[str]) -> bool:
@@ -194,12 +203,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         inside = any(s < m.start() < e for s, e in quotes)
         return not inside or stop in quote_ends
 
-    left = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
+    left = max(0, start - SENTENCE_WINDOW)
+    for m in _BOUNDARY.finditer(text, left, start):
         if m.end() <= start and is_boundary(m):
             left = m.end()
-    right = len(text)
-    for m in _BOUNDARY.finditer(text, max(end - 1, left)):
+    right = min(len(text), end + SENTENCE_WINDOW)
+    for m in _BOUNDARY.finditer(text, max(end - 1, left), right):
         if is_boundary(m):
             right = m.start() + len(m.group().rstrip())
             break
