@@ -58,7 +58,23 @@ def compare(
     raised when none can be read.
     """
     settings = settings or Settings()
-    inputs = list(inputs_or_articles)
+    if embed is not None:
+        return _compare_inputs(list(inputs_or_articles), settings, progress, embed)
+    from storylens.compare import embed as embed_module
+
+    embed_module.preload()  # build the ONNX session while the inputs are read and parsed
+    try:
+        return _compare_inputs(list(inputs_or_articles), settings, progress, embed)
+    finally:
+        embed_module.wait()  # never leave the loader thread running at exit
+
+
+def _compare_inputs(
+    inputs: list[str | Path | Article],
+    settings: Settings,
+    progress: Progress | None,
+    embed: EmbedFn | None,
+) -> Report:
     articles, errors = _read_inputs(inputs, settings)
     if not articles:
         if len(errors) == 1:

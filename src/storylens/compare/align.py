@@ -163,12 +163,13 @@ def shared_run(a: str, b: str) -> int:
     return sum(1 for w in run if w.casefold() not in _STOP and not w[0].isupper())
 
 
-def _bonus(a: ClaimView, b: ClaimView) -> float:
+def _bonus(a: ClaimView, b: ClaimView, lexical: float = 1.0) -> float:
+    """Evidence beyond the two cosines; ``lexical`` 0 means no content word is shared."""
     bonus = -SENTENCE_PENALTY if (a.whole_sentence or b.whole_sentence) else 0.0
     pa, pb = predicate_class(a.claim.predicate), predicate_class(b.claim.predicate)
     if pa and pa == pb and pa not in _REPORTING:
         bonus += PREDICATE_WEIGHT
-    run = shared_run(a.focus or a.claim.text, b.focus or b.claim.text)
+    run = shared_run(a.focus or a.claim.text, b.focus or b.claim.text) if lexical > 0 else 0
     if run >= 3:
         bonus += min(RUN_CAP, RUN_WEIGHT * run)
     if a.entities and b.entities:
@@ -225,10 +226,9 @@ def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> dict[tuple[str, s
             b = views[j]
             if a.claim.article == b.claim.article:
                 continue
+            lex = _dot(lexical[i], lexical[j])
             scores[(a.claim.id, b.claim.id)] = (
-                EMBED_WEIGHT * float(cosine[i, j])
-                + LEXICAL_WEIGHT * _dot(lexical[i], lexical[j])
-                + _bonus(a, b)
+                EMBED_WEIGHT * float(cosine[i, j]) + LEXICAL_WEIGHT * lex + _bonus(a, b, lex)
             )
     return scores
 
