@@ -116,6 +116,7 @@ def test_compare_llm_falls_back_to_extractive(chat_server: FakeChat) -> None:
         ("The bridge cost ninety million crowns, Vestra Group said.", [C2], False, "names"),
         ("Mayor Ona Dell opened the bridge.", [], False, "cites no"),
         ("Engineers praised its elegant suspension towers.", [C1], False, "content words"),
+        ("Strongman Ona Dell opened the Lund bridge on Monday.", [C1], False, "loaded"),
     ],
 )
 def test_compare_llm_check_sentence(text: str, cited: list[Claim], ok: bool, reason: str) -> None:

@@ -11,7 +11,8 @@ checked against the claims it cites (:func:`check_sentence`) and dropped unless
 - it cites at least one known claim id,
 - every number in it appears in the cited claims,
 - every capitalised name in it appears in the cited claims (or is a cited outlet/source),
-- at least ``MIN_OVERLAP`` of its content words occur in the cited claims.
+- at least ``MIN_OVERLAP`` of its content words occur in the cited claims,
+- it uses no loaded term of the lexicon outside quotation marks.
 
 If the endpoint fails or no sentence survives, the extractive summary is returned
 unchanged and the reason is logged.
@@ -28,6 +29,7 @@ from typing import Any
 
 import httpx
 
+from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.errors import FetchError
 from storylens.settings import Settings
 from storylens.types import Article, Claim
@@ -168,6 +170,9 @@ def check_sentence(text: str, cited: Sequence[Claim], extra_names: Sequence[str]
         + " "
         + " ".join(s for c in cited for s in c.attributed_to)
     )
+    loaded, _ = (lexicon or load_lexicon()).find(text, quotes=quote_spans(text))
+    if loaded:
+        return Check(False, f"loaded wording: {[m.text for m in loaded]}")
     missing_numbers = _numbers(text) - _numbers(support)
     if missing_numbers:
         return Check(False, f"numbers not in the cited claims: {sorted(missing_numbers)}")
@@ -186,14 +191,17 @@ def check_sentence(text: str, cited: Sequence[Claim], extra_names: Sequence[str]
 
 
 def verify(
-    generated: Sequence[dict[str, Any]], claims: dict[str, Claim], outlets: dict[str, str]
+    generated: Sequence[dict[str, Any]],
+    claims: dict[str, Claim],
+    outlets: dict[str, str],
+    lexicon: Lexicon | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Split generated sentences into (kept, dropped-with-reason)."""
     kept, dropped = [], []
     for item in generated:
         cited = [claims[c] for c in item["citations"] if c in claims]
         names = [outlets.get(c.article, "") for c in cited]
-        verdict = check_sentence(item["text"], cited, names)
+        verdict = check_sentence(item["text"], cited, names, lexicon)
         if verdict.ok:
             claim_ids = [c.id for c in cited]
             articles = list(dict.fromkeys(c.article for c in cited))
@@ -238,7 +246,7 @@ def rewrite_summary(
     finally:
         if own_client:
             http.close()
-    kept, dropped = verify(parse_sentences(content), cited, outlets)
+    kept, dropped = verify(parse_sentences(content), cited, outlets, load_lexicon(settings))
     for item in dropped:
         log.info("dropped unsupported sentence %r: %s", item["text"], item["reason"])
     if not kept:
