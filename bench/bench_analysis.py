@@ -4,7 +4,7 @@ Articles of ~700 words are generated from sentence templates filled with fiction
 places, numbers and dates (seeded, so every run sees the same text, and no two sentences
 repeat). Figures: the full analysis stage (NLP + mentions, descriptors, times, quotes, claims)
 with two worker processes, the NLP pipeline alone, and peak memory of the process tree
-(RSS summed over the parent and its children, sampled every 50 ms: an upper bound, since
+(RSS summed over the parent and its children, sampled every 100 ms: an upper bound, since
 forked workers share pages with the parent).
 """
 
@@ -240,9 +240,10 @@ def generate_articles(
 class PeakMemory:
     """Samples the RSS of this process and all its children in a background thread."""
 
-    def __init__(self, interval: float = 0.05) -> None:
+    def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
         self.peak = 0
+        self.cpu = 0.0  # CPU seconds the sampler itself used (subtracted from the figures)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -257,9 +258,11 @@ class PeakMemory:
         return total
 
     def _run(self) -> None:
+        start = time.thread_time()
         while not self._stop.is_set():
             self.peak = max(self.peak, self._sample())
             self._stop.wait(self.interval)
+        self.cpu = time.thread_time() - start
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -288,7 +291,7 @@ def _timed(func: Callable[[], object]) -> Timing:
         cpu0, t0 = _cpu_seconds(), time.perf_counter()
         func()
         elapsed, cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
-    return Timing(elapsed, cpu, mem.peak)
+    return Timing(elapsed, cpu - mem.cpu, mem.peak)
 
 
 def _report(label: str, n: int, words: int, timing: Timing, cores: int) -> None:

@@ -120,8 +120,8 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     cands = [c for c in (_clean(c, text) for c in cands) if c is not None]
     cands = [c for c in (_trim_headline_words(doc, c) for c in cands) if c is not None]
     cands = _drop_portfolio_orgs(doc, text, cands)
-    cands = _merge(cands, _title_persons(doc, text), override=True)
-    cands = _merge(cands, _agencies(doc, text), relabel=True)
+    cands = _merge(cands, _title_persons(doc), override=True)
+    cands = _merge(cands, _agencies(doc), relabel=True)
     cands = _merge(cands, _reporting_names(doc), relabel=True)
     cands = _fix_facilities(cands, text)
     cands = _trim_headline_names(cands, text)
@@ -219,7 +219,7 @@ def _is_name_token(tok: Token) -> bool:
     ) or (tok.text in {"-", "'"} and tok.i > 0)
 
 
-def _title_persons(doc: Doc, text: str) -> list[_Cand]:
+def _title_persons(doc: Doc) -> list[_Cand]:
     """Names right after a title or role noun: "Defense Minister Sergei Shoigu" → PERSON."""
     found: list[_Cand] = []
     for tok in doc:
@@ -247,7 +247,7 @@ def _title_persons(doc: Doc, text: str) -> list[_Cand]:
     return found
 
 
-def _agencies(doc: Doc, text: str) -> list[_Cand]:
+def _agencies(doc: Doc) -> list[_Cand]:
     """All-caps names used as news sources: "KCNA stated", "news agency TASS"."""
     found: list[_Cand] = []
     for tok in doc:
