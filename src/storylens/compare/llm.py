@@ -158,7 +158,12 @@ def _stem(word: str) -> str:
     return word.casefold()[:5]
 
 
-def check_sentence(text: str, cited: Sequence[Claim], extra_names: Sequence[str] = ()) -> Check:
+def check_sentence(
+    text: str,
+    cited: Sequence[Claim],
+    extra_names: Sequence[str] = (),
+    lexicon: Lexicon | None = None,
+) -> Check:
     """Whether the cited claims support ``text`` (numbers, names, content words)."""
     if not cited:
         return Check(False, "cites no known claim")
