@@ -18,6 +18,9 @@ DEBRIS = [
     ("Join the conversation", "comment-system notice"),
     ("12 Comments", "comment-system notice"),
     ("Share this article on Facebook | Share on X | Email", "share/subscribe line"),
+    ("Share this story", "share/subscribe line"),
+    ("Share on WhatsApp", "share/subscribe line"),
+    ("Share: Facebook, X, Email", "share/subscribe line"),
     ("Subscribe to The Lantern Post for weekly harbour news.", "share/subscribe line"),
     ("Sign up for our morning newsletter", "share/subscribe line"),
     ("Tweet | Email | Print", "share/subscribe line"),
@@ -43,6 +46,9 @@ SENTENCES = [
     "He told reporters: 'We will read more into this later.'",
     "The government of Estmark said the talks had been productive.",
     "Please let us know what you think of the new tram routes, the council wrote.",
+    "Share this map with anyone planning a trip, please?",
+    "Route B: Lisbon, Madrid, Lyon/Turin/Milan",
+    "Estmark/Lantern/Orvale/Kessel Rail Union",
 ]
 
 

@@ -65,7 +65,9 @@ _SHARE_TOKENS = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(
-    r"^(?:share\s+(?:this|on|via|the\s+(?:article|story|post))\b|share\s*:"
+    r"^(?:share\s+(?:this\s+|the\s+)?(?:article|story|post|page|video|link)\b"
+    r"|share\s+(?:this\s+\w+\s+)?(?:on|via)\s+(?:facebook|twitter|x|email|e-mail|whatsapp"
+    r"|linkedin|reddit|telegram|messenger)\b|share\s*:"
     r"|click\s+(?:here\s+)?to\s+(?:share|subscribe|sign\s+up|follow)\b"
     r"|subscribe\s+(?:to|for|now|today|here)\b|subscribe\s*$"
     r"|sign\s+up\s+(?:for|to|here|now)\b.{0,80}\b(?:newsletter|updates|alerts|briefing|email)"
@@ -155,9 +157,9 @@ def is_credit_line(line: str) -> bool:
         return False
     if _CREDIT_AGENCY_SUFFIX.search(line) and len(words) <= 8:
         return True
-    if "/" in line:
+    if "/" in line and not any(ch in line for ch in ",:*"):  # a list, not a credit
         parts = [p.strip() for p in line.split("/")]
-        return len(parts) >= 2 and all(p and is_name_like(p) for p in parts)
+        return 2 <= len(parts) <= 3 and all(p and is_name_like(p) for p in parts)
     return False
 
 
