@@ -119,6 +119,15 @@ def seed_text(doc: Doc, text: str) -> None:
         doc.user_data[_TEXT_KEY] = text
 
 
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`quote_spans` of the doc's text, computed once."""
+    spans = doc.user_data.get("storylens.quotes")
+    if spans is None:
+        spans = quote_spans(doc_text(doc))
+        doc.user_data["storylens.quotes"] = spans
+    return list(spans)
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once (spaCy rebuilds the spans on every access)."""
     ents = doc.user_data.get("storylens.ents")
@@ -132,6 +141,9 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 # quotation marks
 
 
+_OPENING = re.compile("[“«„‘\"‹']")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Top-level quotations as (start, end) char spans including the marks.
 
@@ -142,6 +154,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        m = _OPENING.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if (
             text.startswith("''", i)
@@ -735,7 +751,7 @@ def attributions_for(doc: Doc) -> list[Attribution]:
 def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in ``doc``: verb cues, "according to" and hedges, in text order."""
     if quotes is None:
-        quotes = quote_spans(doc_text(doc))
+        quotes = doc_quotes(doc)
     found: list[Attribution] = []
     for s_index, whole in enumerate(doc.sents):
         for sent in _paragraph_pieces(whole):

@@ -24,6 +24,7 @@ from storylens.analyse.attribution import (
     Attribution,
     NamedSpan,
     attributions_for,
+    doc_quotes,
     doc_text,
     names_from,
     paragraph_bounds,
@@ -112,7 +113,7 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
     """Direct quotations no attribution covers, attached to a speaker where unambiguous."""
     text = doc_text(doc)
     out: list[Quote] = []
-    for qs, qe in quote_spans(text):
+    for qs, qe in doc_quotes(doc):
         if any(q.start <= qs + 2 and qe - 2 <= q.end for q in known + out):
             continue
         if len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
