@@ -70,6 +70,15 @@ def test_eval_attribution_load_split(tmp_path: Path) -> None:
     assert docs[0].spans["source"] == [(0, 9)]  # the first annotator in sorted order
 
 
+def test_eval_attribution_load_split_bad_bytes(tmp_path: Path) -> None:
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir(parents=True)
+    (tmp_path / "dev" / "text" / "doc1.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "dev" / "attributions" / "doc1_a1.ann").write_text(ANN)
+    with pytest.raises(InputError, match=r"doc1\.txt"):
+        load_split(tmp_path, "dev")
+
+
 def test_eval_attribution_load_split_missing(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="dev/text"):
         load_split(tmp_path, "dev")

@@ -96,8 +96,13 @@ def load_split(root: Path, split: str = "dev") -> list[GoldDocument]:
         ann_path = anns.get(txt.stem)
         if ann_path is None:
             continue
-        text = txt.read_text(encoding="utf-8")
-        spans = parse_ann(ann_path.read_text(encoding="utf-8"))
+        try:
+            text = txt.read_text(encoding="utf-8")
+            spans = parse_ann(ann_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(
+                str(txt), f"cannot read the document or its annotations: {exc}"
+            ) from exc
         docs.append(GoldDocument(txt.stem, text, spans))
     if not docs:
         raise InputError(str(root), f"no annotated documents in {split}")
