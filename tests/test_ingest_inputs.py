@@ -127,3 +127,9 @@ def test_ingest_inputs_cp1251_file_decodes_and_is_marked_russian(tmp_path: Path)
     [art] = ingest([str(path)], Settings()).articles
     assert art.language == "ru"
     assert "Строительство моста обошлось городу" in art.text
+
+
+@pytest.mark.parametrize("item", ["ftp://example.org/story.txt", "file:///etc/passwd"])
+def test_ingest_inputs_other_url_schemes_refused(item: str) -> None:
+    [err] = ingest([item], Settings()).errors
+    assert err.source == item and "unsupported URL scheme" in err.reason

@@ -40,6 +40,7 @@ _FEED_ROOT = re.compile(
     re.I | re.S,
 )
 _HTML_HEAD = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+_OTHER_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 
@@ -217,6 +218,8 @@ def iter_ingest(
                 yield err
         elif is_url(item):
             yield from from_url(item, settings, resolver)
+        elif _OTHER_SCHEME.match(item):
+            yield InputError(item, "unsupported URL scheme (only http and https)")
         else:
             path = Path(item)
             if path.is_dir():
