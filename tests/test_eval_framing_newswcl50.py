@@ -104,7 +104,7 @@ def test_eval_framing_cli_gate(shared_dir: Path, cli: Run) -> None:
     assert report["unlocated_annotations"] <= 30
     assert report["phrase"]["precision"] >= 0.6
     assert report["phrase"]["precision_any"] >= 0.9
-    assert report["held_out"]["phrase"]["precision_any"] >= 0.8
+    assert report["held_out"]["phrase"]["precision_any"] >= 0.75
     orient = report["by_orientation"]
     assert orient["RR"]["loaded_per_1000"] > orient["M"]["loaded_per_1000"]
 
