@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: venv demo test test-fast bench lint format eval eval-extract eval-attribution eval-framing eval-clustering clean
+.PHONY: venv demo test test-fast bench fuzz lint format eval eval-extract eval-attribution eval-framing eval-clustering clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test-fast: venv
 
 bench: venv
 	$(PY) bench/run.py
+
+# long fuzzing run of every parser (FUZZ_N inputs per target); failures land in fuzz/crashes/
+FUZZ_N ?= 5000
+fuzz: venv
+	$(PY) fuzz/run.py -n $(FUZZ_N)
 
 lint: venv
 	$(BIN)/ruff check src tests scripts bench
