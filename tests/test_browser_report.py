@@ -85,3 +85,24 @@ def test_browser_hostile_report_never_runs_injected_script(browser: Any, tmp_pat
     assert page.locator("#art-1 h3 a").count() == 0  # javascript: URL is not a link
     assert page.locator("article script, article img, article b").count() == 0
     assert watch.external == []
+
+
+def test_browser_example_report_from_the_cli(
+    browser: Any, tmp_path: Path, cli: Any, examples_dir: Path
+) -> None:
+    out = tmp_path / "summit.html"
+    result = cli("compare", str(examples_dir / "summit"), "--html", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    watch = PageWatch(browser)
+    watch.page.goto(out.as_uri())
+    rows = watch.page.locator("tr.group.conflicting")
+    assert rows.count() >= 1
+    rows.nth(0).click()
+    focused = _focused(watch.page)
+    assert len(focused) >= 2, focused  # evidence highlighted in at least two articles
+    sides = {art: " ".join(texts) for art, texts in focused.items()}
+    assert any("40 percent" in t for t in sides.values())
+    assert any("60 percent" in t for t in sides.values())
+    watch.page.click("#summary a.cite >> nth=0")
+    assert _focused(watch.page)
+    assert watch.external == [] and watch.dialogs == []
