@@ -77,6 +77,20 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The mayor was not present at the ceremony.", "be present", [], True, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
         (
+            "“The pier is safe,” Tilda Osk, who chairs the harbour board, told reporters.",
+            "chair",
+            [],
+            False,
+            False,
+        ),
+        (
+            "The mayor sold the ferry, according to local reports.",
+            "sell",
+            ["local reports"],
+            False,
+            True,
+        ),
+        (
             "The mayor “sold the ferry,” the Gazette reported, "
             "according to a summary by the Lindholm Herald.",
             "sell",

@@ -93,6 +93,8 @@ class Attribution:
     cue_tokens: list[int] = field(default_factory=list)
     verb: int = -1  # token index of the cue verb (-1 for "according to" and adverb hedges)
     source_tokens: list[int] = field(default_factory=list)
+    # the source's own noun phrase, without relative clauses (those are claims of their own)
+    source_head_tokens: list[int] = field(default_factory=list)
 
     def covers(self, start: int, end: int) -> bool:
         return self.content_start <= start and end <= self.content_end
@@ -608,6 +610,7 @@ def _verb_attribution(
         sentence=sent_index,
         cue_tokens=[verb.i, *[t.i for t in cue_toks if t.i != verb.i]],
         source_tokens=sorted(src_idx),
+        source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
     )
 

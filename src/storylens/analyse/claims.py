@@ -83,7 +83,7 @@ def _attribution_tokens(atts: list[Attribution]) -> set[int]:
     for a in atts:
         if a.kind in {"verb", "according"}:
             out.update(a.cue_tokens)
-            out.update(a.source_tokens)
+            out.update(a.source_head_tokens if a.kind == "verb" else a.source_tokens)
         elif a.kind == "hedge":
             out.update(a.cue_tokens)
     return out
@@ -426,7 +426,9 @@ def _fill(
             claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
     claim.negated = _negated(pred, roles, atts, p_start)
-    claim.hedged = is_hedged(p_start, p_end, atts)
+    claim.hedged = is_hedged(p_start, p_end, atts) or any(
+        _anonymous(a.source_name) for a in chain_for(p_start, p_end, atts)
+    )
     own = next((a for a in atts if a.kind == "verb" and a.cue_tokens[:1] == [pred.i]), None)
     chain = chain_for(p_start, p_end, atts)
     if own is not None:  # a verb of saying with a noun content: its own source
@@ -443,6 +445,19 @@ def _fill(
             if speaker and speaker not in names_out and not known:
                 names_out.append(speaker)
     claim.attributed_to = names_out
+
+
+_ANONYMOUS = frozenset({"report", "reports", "source", "sources", "rumor", "rumors", "rumour"})
+
+
+def _anonymous(name: str) -> bool:
+    """ "according to reports", "sources said": a source nobody can check."""
+    words = name.split()
+    return (
+        bool(words)
+        and words[-1].lower() in _ANONYMOUS
+        and not any(w[:1].isupper() for w in words[1:])
+    )
 
 
 def _chain_has(names: list[str], text: str) -> bool:
