@@ -125,3 +125,11 @@ def test_compare_framing_lexicon_documented(repo_root: Path) -> None:
     doc = (repo_root / "docs" / "lexicon.md").read_text(encoding="utf-8")
     for entry in LEX.entries:
         assert f"| {entry.term} | {entry.pos} | {entry.category} |" in doc, entry.term
+
+
+def test_compare_framing_lexicon_user_term_starting_with_punctuation(tmp_path: Path) -> None:
+    path = tmp_path / "extra.json"
+    entry = {"term": "#fakeoutrage", "category": "derogatory", "why": "campaign slogan"}
+    path.write_text(json.dumps([entry]), encoding="utf-8")
+    own, _ = load_lexicon(Settings(lexicon_file=path)).find("Fans posted #fakeoutrage all day.")
+    assert [m.text for m in own] == ["#fakeoutrage"]

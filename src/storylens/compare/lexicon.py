@@ -33,6 +33,7 @@ BUILTIN_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon.jso
 POS_VALUES = ("noun", "verb", "adj", "adv", "phrase")
 _WORD = re.compile(r"[\w’'-]+")
 _NEXT_WORDS = re.compile(r"\s*([\w’'-]+)(?:\s+([\w’'-]+))?(?:\s+([\w’'-]+))?")
+_FIRST_WORD = re.compile(r"\w+")
 _PREV_WORD = re.compile(r"([\w’'-]+)[\s,]*$")
 
 
@@ -103,10 +104,24 @@ class Lexicon:
     """A set of entries compiled to one regular expression per entry."""
 
     entries: list[LexiconEntry]
-    _patterns: list[tuple[LexiconEntry, re.Pattern[str]]] = field(default_factory=list)
+    # first word of each form -> the entries (with their patterns) that may start there
+    _index: dict[str, list[tuple[LexiconEntry, re.Pattern[str]]]] = field(default_factory=dict)
+    _scan: list[tuple[LexiconEntry, re.Pattern[str]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._patterns = [(e, _compile(e)) for e in self.entries]
+        self._index = {}
+        self._scan = []
+        for entry in self.entries:
+            pattern = _compile(entry)
+            keys = set()
+            for form in entry.all_forms():
+                first = _FIRST_WORD.match(form)
+                if first is None:  # starts with punctuation: scan the whole text for it
+                    self._scan.append((entry, pattern))
+                    break
+                keys.add(first.group().lower())
+            for key in keys:
+                self._index.setdefault(key, []).append((entry, pattern))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -145,7 +160,13 @@ class Lexicon:
 
     def _raw_matches(self, text: str) -> list[tuple[int, int, LexiconEntry]]:
         hits: list[tuple[int, int, LexiconEntry]] = []
-        for entry, pattern in self._patterns:
+        for word in _FIRST_WORD.finditer(text):
+            for entry, pattern in self._index.get(word.group().lower(), ()):
+                m = pattern.match(text, word.start())
+                if m:
+                    start, end = _extend_compound(text, m.start(), m.end())
+                    hits.append((start, end, entry))
+        for entry, pattern in self._scan:
             for m in pattern.finditer(text):
                 start, end = _extend_compound(text, m.start(), m.end())
                 hits.append((start, end, entry))
