@@ -68,6 +68,10 @@ class _Context:
         lexicon: Lexicon,
     ) -> None:
         self.claims = {c.id: c for c in claims}
+        self.by_article: dict[str, list[Claim]] = {}
+        self._quotes: dict[str, list[tuple[int, int]]] = {}
+        for claim in claims:
+            self.by_article.setdefault(claim.article, []).append(claim)
         self.articles = {a.id: a for a in articles}
         self.lexicon = lexicon
         self.names = {e.id: e.name for e in entities}
@@ -89,6 +93,12 @@ class _Context:
         art = self.articles.get(claim.article)
         return art.outlet if art else claim.article
 
+    def quotes(self, art: Article) -> list[tuple[int, int]]:
+        """Quotation spans of ``art`` (computed once per article)."""
+        if art.id not in self._quotes:
+            self._quotes[art.id] = quote_spans(art.text)
+        return self._quotes[art.id]
+
     def terms_between(self, article: str, start: int, end: int) -> list[dict[str, Any]]:
         return [
             t
@@ -100,11 +110,7 @@ class _Context:
         return self.terms_between(claim.article, claim.start, claim.end)
 
     def claims_between(self, article: str, start: int, end: int) -> list[Claim]:
-        return [
-            c
-            for c in self.claims.values()
-            if c.article == article and start <= c.start and c.end <= end
-        ]
+        return [c for c in self.by_article.get(article, []) if start <= c.start and c.end <= end]
 
     def neutral_descriptor(self, entity: str, outlet: str) -> str | None:
         """The non-loaded premodifier most outlets other than ``outlet`` use for ``entity``."""
@@ -159,7 +165,7 @@ def sentence_text(claim: Claim, ctx: _Context) -> tuple[str, tuple[int, int]]:
     art = ctx.articles.get(claim.article)
     if art is None or art.text[claim.start : claim.end] != claim.text:
         return " ".join(claim.text.split()), (claim.start, claim.end)
-    start, end = sentence_bounds(art.text, claim.start, claim.end)
+    start, end = sentence_bounds(art.text, claim.start, claim.end, ctx.quotes(art))
     if len(art.text[start:end].split()) > MAX_SENTENCE_WORDS:
         start, end = claim.start, claim.end
     return rewrite_span(art, start, end, ctx), (start, end)
@@ -350,7 +356,7 @@ def _representative(claims: Sequence[Claim], ctx: _Context) -> Claim:
         art = ctx.articles.get(claim.article)
         lo, hi = claim.start, claim.end
         if art is not None and art.text[claim.start : claim.end] == claim.text:
-            lo, hi = sentence_bounds(art.text, claim.start, claim.end)
+            lo, hi = sentence_bounds(art.text, claim.start, claim.end, ctx.quotes(art))
         coverage = (claim.end - claim.start) / max(1, hi - lo)
         loaded = len(ctx.terms_between(claim.article, lo, hi))
         return (loaded, -round(coverage, 1), -len(claim.attributed_to), hi - lo, claim.id)
