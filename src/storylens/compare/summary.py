@@ -199,6 +199,7 @@ def sentence_bounds(
         quotes = [(s + max(0, start - SENTENCE_WINDOW), e + max(0, start - SENTENCE_WINDOW))
                   for s, e in quotes]  # fmt: skip
     quote_ends = {e for _, e in quotes}
+    near = [(s, e) for s, e in quotes if e > start - SENTENCE_WINDOW and s < end + SENTENCE_WINDOW]
 
     def is_boundary(m: re.Match[str]) -> bool:
         if m.group().startswith("\n"):
@@ -206,13 +207,12 @@ def sentence_bounds(
         stop = m.start() + len(m.group().rstrip())
         if _ABBREVIATION.search(text, max(0, m.start() - 4), m.start() + 1):
             return False
-        inside = any(s < m.start() < e for s, e in quotes)
+        inside = any(s < m.start() < e for s, e in near)
         return not inside or stop in quote_ends
 
-    left = max(0, start - SENTENCE_WINDOW)
-    for m in _BOUNDARY.finditer(text, left, start):
-        if m.end() <= start and is_boundary(m):
-            left = m.end()
+    window = max(0, start - SENTENCE_WINDOW)
+    before = [m for m in _BOUNDARY.finditer(text, window, start) if m.end() <= start]
+    left = next((m.end() for m in reversed(before) if is_boundary(m)), window)
     right = min(len(text), end + SENTENCE_WINDOW)
     for m in _BOUNDARY.finditer(text, max(end - 1, left), right):
         if is_boundary(m):
