@@ -30,6 +30,8 @@ from storylens.store.store import StoryRecord, story_id_for
 from storylens.types import Article
 
 BLOCK_KEYS = 8  # entity keys per article used for blocking
+# tuned on NewsWCL50 (see README, `storylens eval clustering`)
+DEFAULT_THRESHOLDS = {"stories.tfidf.v1": 0.2, "stories.minilm.v1": 0.4, "stories.hybrid.v1": 0.3}
 SEED = 1405
 
 
@@ -38,7 +40,7 @@ class ClusterOptions:
     """Story clustering knobs (defaults tuned on NewsWCL50 and synthetic corpora)."""
 
     method: str = "stories.hybrid.v1"
-    threshold: float = 0.3
+    threshold: float | None = None  # None: the method's tuned default (see DEFAULT_THRESHOLDS)
     entity_weight: float = 0.5
     window_days: int = 2
     gap_penalty: float = 0.02  # per day outside the story's date range
@@ -47,6 +49,12 @@ class ClusterOptions:
     lsh_tables: int = 6
     lsh_bits: int = 12
     postings: int = 256  # most recent stories remembered per blocking key
+
+    @property
+    def join_threshold(self) -> float:
+        if self.threshold is not None:
+            return self.threshold
+        return DEFAULT_THRESHOLDS.get(self.method, 0.3)
 
 
 @dataclass(slots=True)
@@ -196,8 +204,9 @@ class Clusterer:
         block = [f"k:{k}" for k in list(keys)[:BLOCK_KEYS]] + self._hash_keys(vector)
         story: StoryState | None = None
         similarity = 1.0
-        if duplicate_of is not None and duplicate_of in self.assigned:
-            story = self.stories[self.assigned[duplicate_of]]
+        original = self.stories.get(self.assigned.get(duplicate_of or "", ""))
+        if original is not None and self._gap(original, feat.day) <= self.options.window_days:
+            story = original
         else:
             duplicate_of = None
             best = max(
@@ -208,7 +217,7 @@ class Clusterer:
                 key=lambda pair: (pair[0], pair[1].id),
                 default=None,
             )
-            if best is not None and best[0] >= self.options.threshold:
+            if best is not None and best[0] >= self.options.join_threshold:
                 similarity, story = best
         if story is None:
             story = self._open(feat, title)

@@ -56,6 +56,13 @@ CAPITAL_STOP = _words(
     also according read more photo image video watch advertisement
     """
 )
+TITLES = _words(
+    """
+    president prime minister chancellor senator governor mayor king queen prince princess
+    general judge chief secretary spokesman spokeswoman spokesperson ambassador director
+    chairman chairwoman leader rep sen gov gen former acting deputy vice
+    """
+)
 
 
 @dataclass(slots=True)
@@ -91,6 +98,7 @@ def day_number(published: str | None) -> int | None:
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
+_SKIP_START = CAPITAL_STOP | _JOINERS | TITLES
 
 
 def _runs(match: str) -> list[list[str]]:
@@ -109,7 +117,7 @@ def _runs(match: str) -> list[list[str]]:
 
 
 def _clean_run(words: list[str]) -> list[str]:
-    while words and (words[0].lower() in CAPITAL_STOP or words[0].lower() in _JOINERS):
+    while words and words[0].lower() in _SKIP_START:
         words = words[1:]
     while words and words[-1].lower() in _JOINERS:
         words = words[:-1]

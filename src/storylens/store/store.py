@@ -543,7 +543,8 @@ class Store:
         }
         stmt = self._insert(st).values(id=rec.id, created=now, size=0, **values)
         conn.execute(stmt.on_conflict_do_update(index_elements=[st.c.id], set_=values))
-        if not rec.article_ids:
+        present = self._present(conn, rec.article_ids)
+        if not present:
             return
         rows = [
             {
@@ -552,7 +553,7 @@ class Store:
                 "similarity": rec.similarities.get(a),
                 "duplicate_of": rec.duplicates.get(a),
             }
-            for a in sorted(set(rec.article_ids))
+            for a in sorted(present)
         ]
         ins = self._insert(sa)
         ins = ins.on_conflict_do_update(
@@ -565,6 +566,16 @@ class Store:
         )
         for start in range(0, len(rows), 500):
             conn.execute(ins, rows[start : start + 500])
+
+    def _present(self, conn: Connection, ids: Sequence[str]) -> set[str]:
+        """Those of ``ids`` that are stored articles."""
+        art = schema.articles
+        wanted = sorted(set(ids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found.update(conn.execute(select(art.c.id).where(art.c.id.in_(chunk))).scalars())
+        return found
 
     def _refresh_stories(self, conn: Connection, story_ids: Sequence[str], now: str) -> None:
         """Recompute size and date range; drop stories left without articles or report."""

@@ -1,0 +1,113 @@
+"""``storylens corpus``: a whole crawl to stories, in-process or on a Dask cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from storylens.cli.app import app, err_console, fail, load_settings, warn, write_json
+from storylens.errors import StorylensError
+
+
+@app.command("corpus")
+def corpus_command(
+    inputs: list[str] = typer.Argument(
+        ..., help="WARC files, JSON Lines, feeds, pages or directories of them."
+    ),
+    out: Path = typer.Option(..., "--out", help="Folder for the Parquet tables."),
+    engine: str = typer.Option("local", "--engine", help="local (in-process) or dask."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (default: start a LocalCluster)."
+    ),
+    workers: int = typer.Option(2, "--workers", help="LocalCluster worker processes."),
+    analyse: bool = typer.Option(
+        True, "--analyse/--no-analyse", help="Run the analysis stages (claims table)."
+    ),
+    db: str | None = typer.Option(
+        None, "--db", help="Also load the articles and stories into this store."
+    ),
+    method: str = typer.Option("stories.hybrid.v1", "--method", help="Story lead vectors."),
+    threshold: float | None = typer.Option(None, "--threshold", help="Story join threshold."),
+    partition_files: int = typer.Option(
+        16, "--partition-files", help="Small input files per partition."
+    ),
+    summary: Path | None = typer.Option(None, "--json", help="Write the run's figures as JSON."),
+    allow_private: bool = typer.Option(
+        False, "--allow-private", help="Allow fetching private/loopback addresses."
+    ),
+    config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
+) -> None:
+    """Ingest, analyse, de-duplicate and cluster a corpus into stories; write Parquet.
+
+    Writes articles/, claims/ (Parquet parts, one per partition), stories.parquet and
+    story_articles.parquet to --out. With --engine dask the partitions run on a Dask
+    cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes).
+    """
+    from storylens.corpus.cluster import ClusterOptions
+    from storylens.corpus.engine import run_corpus
+    from storylens.corpus.vectors import method as check_method
+
+    changes: dict[str, Any] = {"method": method}
+    if threshold is not None:
+        changes["threshold"] = threshold
+    try:
+        settings = load_settings(config, allow_private=allow_private or None, n_process=1)
+        check_method(method)
+        with Progress(
+            TextColumn("partitions"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[articles]} articles"),
+            console=err_console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("corpus", total=None, articles=0)
+
+            def tick(done: int, articles: int) -> None:
+                progress.update(task, completed=done, articles=articles)
+
+            result = run_corpus(
+                inputs,
+                out,
+                settings,
+                ClusterOptions(**changes),
+                engine=engine,
+                scheduler=scheduler,
+                workers=workers,
+                analyse=analyse,
+                store_url=db,
+                files_per_partition=partition_files,
+                progress=tick,
+            )
+    except StorylensError as exc:
+        fail(str(exc))
+    except OSError as exc:  # e.g. an unreachable Dask scheduler
+        fail(f"{scheduler or engine}: {exc}")
+    for error in result.errors[:20]:
+        warn(error)
+    if len(result.errors) > 20:
+        warn(f"... and {len(result.errors) - 20} more input error(s)")
+    if summary is not None:
+        write_json(
+            {
+                "articles": result.articles,
+                "stories": result.stories,
+                "duplicates": result.duplicates,
+                "claims": result.claims,
+                "partitions": result.partitions,
+                "errors": len(result.errors),
+                "seconds": round(result.seconds, 2),
+                "articles_per_second": round(result.rate, 2),
+            },
+            summary,
+        )
+    if not result.articles:
+        fail(f"no articles found in the inputs ({len(result.errors)} input error(s))")
+    err_console.print(
+        f"{result.articles} article(s) → {result.stories} stories "
+        f"({result.duplicates} near-duplicate(s), {result.claims} claims) in "
+        f"{result.seconds:.1f} s ({result.rate:.1f} articles/s); tables in {out}"
+    )
