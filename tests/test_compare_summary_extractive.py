@@ -186,3 +186,39 @@ def test_compare_summary_clause_expands_to_sentence() -> None:
     group = {"id": "g", "claims": ["s1-0"], "outlets": ["Lund Courier", "X"], "status": "agreed"}
     out = summarise([claim], [group], [], [], [art])
     assert out[0]["text"] == 'Dell said the bridge "will last. It is steel," and left early.'
+
+
+def test_compare_summary_neutral_descriptor_and_canonical_name() -> None:
+    loaded = "Communist dictator Varn-Oskel opened the dam on Friday."
+    plain = "Tervian leader Varn Oskel spoke on Friday."
+    arts = [
+        Article(id="r1", outlet="Red Flag Daily", text=loaded),
+        Article(id="p1", outlet="Plain News", text=plain),
+    ]
+    mentions = [("r1", loaded, "Varn-Oskel"), ("p1", plain, "Varn Oskel")]
+    analyses = []
+    for art, (aid, text, name) in zip(arts, mentions, strict=True):
+        s = text.index(name)
+        desc = text.split(name)[0].strip()
+        analyses.append(
+            Analysis(
+                article=art,
+                mentions=[Mention(aid, s, s + len(name), name, "PERSON", entity="e_oskel")],
+                descriptors=[Descriptor(aid, 0, len(desc), desc, 0, entity="e_oskel")],
+            )
+        )
+    entity = Entity(
+        "e_oskel",
+        "Varn Oskel",
+        "PERSON",
+        mentions=[
+            {"article": a, "start": t.index(n), "end": t.index(n) + len(n)} for a, t, n in mentions
+        ],
+    )
+    framing = analyse_framing(analyses, [entity])
+    claim = Claim("r1-0", "r1", 0, len(loaded), loaded)
+    out = summarise([claim], [], framing, [entity], arts)
+    assert (
+        out[0]["text"]
+        == "Red Flag Daily reported that Tervian leader Varn Oskel opened the dam on Friday."
+    )

@@ -84,7 +84,11 @@ class _Context:
                 self.terms.setdefault(str(term.get("article")), []).append(term)
             for entity, labels in (record.get("naming") or {}).items():
                 self.naming.setdefault(str(entity), {})[outlet] = [str(x) for x in labels]
+        self.spellings: dict[str, list[tuple[int, int, str]]] = {}  # article -> name spans
         for entity_obj in entities:
+            for mention in entity_obj.mentions:
+                span = (int(mention["start"]), int(mention["end"]), entity_obj.name)
+                self.spellings.setdefault(str(mention["article"]), []).append(span)
             for outlet, labels in entity_obj.labels.items():
                 have = self.naming.setdefault(entity_obj.id, {}).setdefault(outlet, [])
                 have.extend(x for x in labels if x not in have)
@@ -130,8 +134,15 @@ _MID_CAPS = re.compile(r"(?<=[a-z,] )([A-Z][\w’'-]*)")
 
 
 def _proper_words(articles: Sequence[Article], entities: Sequence[Entity]) -> set[str]:
-    """Words written capitalised mid-sentence, plus the words of entity names and outlets."""
+    """Words written capitalised mid-sentence, the words of entity names and outlets, and
+    nationality-like adjectives ("Tervian") never written in lower case."""
     found = {w for a in articles for w in _MID_CAPS.findall(a.text)}
+    words = {w for a in articles for w in _TOKEN.findall(a.text)}
+    found.update(
+        w
+        for w in words
+        if w[:1].isupper() and w.endswith(("ian", "ese", "ish")) and w.lower() not in words
+    )
     for entity in entities:
         for name in (entity.name, *entity.aliases):
             found.update(name.split())
@@ -221,7 +232,31 @@ def sentence_bounds(
     return left, max(right, end)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Spellings of one name that differ only in case, hyphens or spaces."""
+    squash = re.compile(r"[\W_]+")
+    return squash.sub("", a).casefold() == squash.sub("", b).casefold()
+
+
+def _spelling_edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
+    """Write full names the canonical way ("Kim Jong-un" -> "Kim Jong Un")."""
+    return [
+        _Edit(start, end, name)
+        for start, end, name in ctx.spellings.get(art.id, [])
+        if lo <= start and end <= hi and art.text[start:end] != name
+        and _same_name(art.text[start:end], name)
+    ]  # fmt: skip
+
+
 def _edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
+    edits = _loaded_edits(art, lo, hi, ctx)
+    for edit in _spelling_edits(art, lo, hi, ctx):
+        if not any(e.start < edit.end and edit.start < e.end for e in edits):
+            edits.append(edit)
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _loaded_edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
     edits: list[_Edit] = []
     text = art.text
     for term in sorted(ctx.terms_between(art.id, lo, hi), key=lambda t: int(t["start"])):
