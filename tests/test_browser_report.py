@@ -57,10 +57,22 @@ def test_browser_click_conflict_highlights_both_sides(browser: Any, tmp_path: Pa
 
 def test_browser_click_agreed_group_highlights_every_outlet(browser: Any, tmp_path: Path) -> None:
     watch = _open(browser, tmp_path, build_report())
-    watch.page.click("tr.group >> nth=0")
+    watch.page.click('tr.group[data-group="0"]')
     assert set(_focused(watch.page)) == {"art-0", "art-1", "art-2"}
-    watch.page.click("tr.group >> nth=3")  # a new selection replaces the old one
+    watch.page.click('tr.group[data-group="3"]')  # a new selection replaces the old one
     assert set(_focused(watch.page)) == {"art-1"}
+
+
+def test_browser_matrix_orders_and_filters_groups(browser: Any, tmp_path: Path) -> None:
+    page = _open(browser, tmp_path, build_report()).page
+    statuses = [page.get_attribute(f"tr.group >> nth={i}", "class") for i in range(4)]
+    assert [s.split()[1] for s in statuses if s] == ["conflicting", "agreed", "agreed", "unique"]
+    assert page.locator("tr.group.unique").is_visible()
+    page.check("#hide-unique")
+    assert not page.locator("tr.group.unique").is_visible()
+    assert page.locator("tr.group.conflicting").is_visible()
+    page.uncheck("#hide-unique")
+    assert page.locator("tr.group.unique").is_visible()
 
 
 def test_browser_summary_citation_highlights_its_span(browser: Any, tmp_path: Path) -> None:

@@ -212,7 +212,7 @@ def _groups(view: ReportView) -> list[dict[str, Any]]:
             "independent": g.independent_sources,
             "primary": g.primary_sources,
         }
-        for g in view.groups
+        for g in view.ordered_groups()
     ]
 
 

@@ -75,7 +75,7 @@ def _matrix(view: ReportView) -> str:
         return ""
     header = ["#", "claim", *(md_escape(o) for o in view.outlets), "independent sources"]
     rows = []
-    for g in view.groups:
+    for g in view.ordered_groups():
         cells = [MATRIX_MARK.get(view.cell(g, o), "") for o in view.outlets]
         indep = "" if g.independent_sources is None else str(g.independent_sources)
         rows.append([str(g.index + 1), md_escape(g.label), *cells, indep])

@@ -172,6 +172,11 @@ class ReportView:
         """The matrix cell of ``outlet`` for ``group``: its status, or 'silent'."""
         return group.status if outlet in group.outlets else SILENT
 
+    def ordered_groups(self) -> list[ClaimGroupView]:
+        """Groups for the matrix: conflicts first, then agreed, then unique; wider first."""
+        rank = {"conflicting": 0, "agreed": 1, "unique": 2}
+        return sorted(self.groups, key=lambda g: (rank.get(g.status, 3), -len(g.outlets), g.index))
+
     def conflicts(self) -> list[ClaimGroupView]:
         return [g for g in self.groups if g.status == "conflicting"]
 

@@ -67,7 +67,7 @@ def _matrix(view: ReportView, *, compact: bool = False) -> Table:
     for outlet in view.outlets:
         table.add_column(Text(outlet), justify="center")
     table.add_column("sources", justify="right")
-    for group in view.groups:
+    for group in view.ordered_groups():
         cells = [_cell(view.cell(group, o), compact) for o in view.outlets]
         indep = group.independent_sources
         table.add_row(

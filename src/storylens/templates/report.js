@@ -44,6 +44,11 @@
       if (focusRefs(refs) > 0) { ev.preventDefault(); }
     }
   });
+  var hide = document.getElementById("hide-unique");
+  var matrix = document.getElementById("matrix-table");
+  if (hide && matrix) {
+    hide.addEventListener("change", function () { matrix.classList.toggle("hide-unique", hide.checked); });
+  }
   document.addEventListener("keydown", function (ev) {
     var target = ev.target instanceof Element ? ev.target.closest("tr.group") : null;
     if (target && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); target.click(); }
