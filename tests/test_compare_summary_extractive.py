@@ -222,3 +222,20 @@ def test_compare_summary_neutral_descriptor_and_canonical_name() -> None:
         out[0]["text"]
         == "Red Flag Daily reported that Tervian leader Varn Oskel opened the dam on Friday."
     )
+
+
+def test_compare_summary_quotations_left_verbatim() -> None:
+    text = 'Officials said Varn Oskel "met Varn-Oskel\'s rival, the dictator, at noon."'
+    art = Article(id="q1", outlet="Lund Courier", text=text)
+    spans = [text.index("Varn Oskel"), text.index("Varn-Oskel")]
+    entity = Entity(
+        "e_oskel",
+        "Varn Oskel",
+        "PERSON",
+        mentions=[{"article": "q1", "start": s, "end": s + 10} for s in spans],
+    )
+    framing = analyse_framing([Analysis(article=art)], [entity])
+    claim = Claim("q1-0", "q1", 0, len(text), text)
+    group = {"id": "g", "claims": ["q1-0"], "outlets": ["Lund Courier", "X"], "status": "agreed"}
+    out = summarise([claim], [group], framing, [entity], [art])
+    assert out[0]["text"] == text

@@ -239,12 +239,15 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _spelling_edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
-    """Write full names the canonical way ("Kim Jong-un" -> "Kim Jong Un")."""
+    """Write full names the canonical way ("Kim Jong-un" -> "Kim Jong Un"), never inside a
+    quotation."""
+    quotes = ctx.quotes(art)
     return [
         _Edit(start, end, name)
         for start, end, name in ctx.spellings.get(art.id, [])
         if lo <= start and end <= hi and art.text[start:end] != name
         and _same_name(art.text[start:end], name)
+        and not any(s <= start and end <= e for s, e in quotes)
     ]  # fmt: skip
 
 
