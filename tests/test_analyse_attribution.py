@@ -85,6 +85,12 @@ def test_attribution_quote_spans_are_ordered_and_marked(text: str) -> None:
             "three new ferries among the purchases",
         ),
         (
+            "The new pier, the harbour master said, will open in May.",
+            "harbour master",
+            "say",
+            "The new pier, the harbour master said, will open in May",
+        ),
+        (
             "The town will build a new pier, according to the Lindholm Gazette.",
             "Lindholm Gazette",
             "according to",

@@ -504,6 +504,25 @@ def _content_around(sent: Span, exclude: set[int]) -> list[Token]:
     return after_t
 
 
+def _parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
+    """"The question, she said, is not so simple": the content is both sides of the clause."""
+    lo, hi = min(exclude), max(exclude)
+    doc = sent.doc
+    if lo - 1 < sent.start or hi + 1 >= sent.end:
+        return None
+    if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    before = _trim([t for t in sent if t.i < lo - 1])
+    after = _trim([t for t in sent if t.i > hi + 1])
+    if len(_words(before)) < 2 or len(_words(after)) < 2:
+        return None
+    if any(t.text in _ALL_QUOTES for t in before[-1:]) and not any(
+        t.text in _ALL_QUOTES for t in after
+    ):
+        return None  # “A,” he said, adding ... : the quotation alone is the content
+    return before + after
+
+
 def _words(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not t.is_punct]
 
@@ -573,7 +592,7 @@ def _verb_attribution(
                 and lemma in ADDRESSEE_CUES | {"say", "report"}
                 for t in c.subtree
             }
-            around = _content_around(sent, exclude)
+            around = _parenthetical(sent, exclude) or _content_around(sent, exclude)
             content = around if len(_words(around)) >= 3 else _adjacent_quote(sent, quotes)
     if not content:
         return None
@@ -593,7 +612,8 @@ def _verb_attribution(
         return None
     cstart, cend, direct = _quote_aware(_span_of(content), quotes)
     sstart, send = _span_of(source)
-    if cstart <= sstart < cend and cstart <= verb.idx < cend:
+    wraps = cstart <= sstart < cend and cstart <= verb.idx < cend
+    if wraps and not _parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
     return Attribution(
         cue=lemma,
