@@ -120,6 +120,28 @@ def test_ingest_scrape_title_detection(first: str, title: str | None) -> None:
     assert (first in scrape.text) == (title is None)
 
 
+def test_ingest_scrape_header_skips_debris_and_update_lines() -> None:
+    text = (
+        "**Kasia Lind / LANTERNPRESS**\n\nHarbour Tunnel Opens\n\nBy Orla Benn\n\n"
+        "Updated: May 12, 2025 08:30 AM\n\nMay 11, 2025\n\n"
+        "The harbour tunnel opened to traffic on Sunday morning.\n\n"
+        "Updated figures will follow on Monday, the city said."
+    )
+    scrape = parse_scrape(text)
+    assert (scrape.title, scrape.byline, scrape.published) == (
+        "Harbour Tunnel Opens",
+        "Orla Benn",
+        "2025-05-11",
+    )
+    assert scrape.text.split("\n\n") == [
+        "The harbour tunnel opened to traffic on Sunday morning.",
+        "Updated figures will follow on Monday, the city said.",
+    ]
+    reasons = [r.reason for r in scrape.removed]
+    assert "update date line (not the publication date)" in reasons
+    assert "photo credit" in reasons
+
+
 def test_ingest_scrape_first_sentence_is_not_a_title() -> None:
     text = "The ferry sank in calm water.\n\nNobody was hurt, the coastguard said."
     scrape = parse_scrape(text)

@@ -36,6 +36,7 @@ _TRAILER = re.compile(
 _URL_LINE = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s*:?\s+(?P<who>\S.*)$", re.I)
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)(?:\s+on)?\s*[:|-]?\s*(?P<rest>.+)$", re.I)
 _SENTENCE_END = tuple(".!?…:;\"”’')]")
 
 
@@ -139,12 +140,17 @@ def _clean_byline(who: str) -> str | None:
 def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str | None, str | None]:
     title = byline = published = None
     no_blank = all(ln.strip() for ln in lines.raw if ln is not None) and len(lines.content()) > 1
-    for n, i in enumerate(lines.content()[:HEADER_SCAN]):
+    first_content = True  # the headline is the first line that is not debris
+    for i in lines.content()[:HEADER_SCAN]:
         plain = lines.plain[i]
-        if n == 0 and detect_title and _is_title(lines, i, no_blank_lines=no_blank):
+        if debris.debris_reason(plain):
+            continue  # debris in the header (a photo credit): the debris pass removes it
+        if first_content and detect_title and _is_title(lines, i, no_blank_lines=no_blank):
             title = plain
             lines.drop(i, "headline (moved to title)")
+            first_content = False
             continue
+        first_content = False
         by = _BYLINE.match(plain)
         if by and byline is None:
             who, date = split_trailing_date(by.group("who"))
@@ -160,8 +166,10 @@ def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str 
             published = date
             lines.drop(i, "date line (moved to published)")
             continue
-        if debris.debris_reason(plain):
-            continue  # debris in the header (a photo credit): the debris pass removes it
+        updated = _UPDATED.match(plain)
+        if updated and parse_date_line(updated.group("rest")):
+            lines.drop(i, "update date line (not the publication date)")
+            continue
         break
     return title, byline, published
 
