@@ -328,3 +328,25 @@ def test_parenthesised_credit_is_not_an_acronym() -> None:
     )
     link_entities([one], Settings())
     assert _entity_of(one, "PORT CALDERA") != _entity_of(one, "Valpress")
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "linked"),
+    [
+        ("Arvo Lind", "Arvo K. Lind", True),
+        ("Arvo Lind", "Arvo Karl Lind", True),
+        ("Arvo Lind", "Arvo Lindqvist", False),
+        ("Kim Sol Ha", "Kim Sol Min", False),
+    ],
+)
+def test_longer_full_names_with_same_first_and_last_word(
+    short: str, long: str, linked: bool
+) -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        f"{long} arrived. Later {short} left.",
+        [(long, "PERSON"), (short, "PERSON")],
+    )
+    link_entities([one], Settings())
+    assert (_entity_of(one, short) == _entity_of(one, long)) is linked

@@ -260,24 +260,29 @@ def _initials(words: list[str]) -> set[str]:
 
 
 def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
+    """Spelling variants (same family, word count and initial) and contained full names.
+
+    Nodes are compared only within such buckets, so a large corpus stays near-linear.
+    """
     nodes = sorted({r.node for r in refs if " " in r.node[1] and r.node[0] != "ALIAS"})
-    for i, a in enumerate(nodes):
-        a_words = a[1].split()
-        for b in nodes[i + 1 :]:
-            if a[0] != b[0]:
-                continue
-            b_words = b[1].split()
-            if len(a_words) == len(b_words):
-                if a_words[0][:1] == b_words[0][:1] and (fuzz.ratio(a[1], b[1]) >= FUZZY_THRESHOLD):
+    buckets: dict[tuple[str, int, str], list[tuple[str, str]]] = defaultdict(list)
+    ends: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for node in nodes:
+        words = node[1].split()
+        buckets[(node[0], len(words), words[0][:1])].append(node)
+        if node[0] == "PERSON":
+            ends[(words[0], words[-1])].append(node)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                if fuzz.ratio(a[1], b[1]) >= FUZZY_THRESHOLD:
                     clusters.union(a, b)
-            elif a[0] == "PERSON" and _contained(a_words, b_words):
-                clusters.union(a, b)
-
-
-def _contained(a: list[str], b: list[str]) -> bool:
-    """The shorter full name is the first and last word of the longer one."""
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= 2 and short[0] == long[0] and short[-1] == long[-1]
+    # "Vladimir Putin" and "Vladimir V. Putin": same first and last word, one name longer
+    for same in ends.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1 :]:
+                if len(a[1].split()) != len(b[1].split()):
+                    clusters.union(a, b)
 
 
 def _assign_surnames(
@@ -288,12 +293,17 @@ def _assign_surnames(
     for ref in refs:
         if ref.node[0] == "PERSON" and " " in ref.mention.text.strip():
             full[clusters.find(ref.node)].append(ref)
-    names = {(root, ref.key) for root, members in full.items() for ref in members}
+    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for root, members in full.items():
+        for ref in members:
+            words = ref.key.split()
+            for i in range(1, len(words)):
+                by_last[" ".join(words[i:])].add(root)  # "ko rin" in "ansel ko rin"
+                by_first[" ".join(words[:i])].add(root)
     assignment: dict[int, tuple[str, str]] = {}
     for ref in bare:
-        last = {root for root, key in names if key.endswith(" " + ref.key)}
-        first = {root for root, key in names if key.startswith(ref.key + " ")}
-        candidates = last or first
+        candidates = by_last.get(ref.key) or by_first.get(ref.key) or set()
         if len(candidates) == 1:
             assignment[id(ref)] = next(iter(candidates))
         elif candidates:
