@@ -239,3 +239,22 @@ def test_compare_summary_quotations_left_verbatim() -> None:
     group = {"id": "g", "claims": ["q1-0"], "outlets": ["Lund Courier", "X"], "status": "agreed"}
     out = summarise([claim], [group], framing, [entity], [art])
     assert out[0]["text"] == text
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        {"id": "g", "claims": [{"id": "m-0"}], "status": "agreed", "independent_sources": "two"},
+        {"claims": ["m-0", "missing"], "outlets": None},
+        {"id": "g", "claims": [], "status": "agreed"},
+        {"id": "g", "claims": ["m-0"], "status": "conflicting", "differences": [{"values": 3}]},
+        {"id": "g", "claims": ["m-0"], "status": "conflicting", "differences": 7, "outlets": 5},
+        {"id": "g", "claims": 4, "status": "agreed"},
+    ],
+)
+def test_compare_summary_tolerates_odd_groups(group: dict[str, Any]) -> None:
+    text = "The mayor opened the bridge."
+    art = Article(id="m", outlet="Lund Courier", text=text)
+    claim = Claim("m-0", "m", 0, len(text), text)
+    out = summarise([claim], [group], [], [], [art])
+    assert all(s["claims"] == ["m-0"] for s in out)

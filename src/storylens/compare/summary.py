@@ -378,7 +378,7 @@ def _group_claims(group: dict[str, Any], ctx: _Context) -> list[Claim]:
 
 def _ids(raw: Any) -> list[str]:
     out = []
-    for item in raw or []:
+    for item in raw if isinstance(raw, list | tuple) else []:
         if isinstance(item, dict):
             item = item.get("id") or item.get("claim")
         if item is not None:
@@ -411,10 +411,10 @@ def _candidate(group: dict[str, Any], ctx: _Context) -> _Candidate | None:
     if not claims:
         return None
     status = str(group.get("status") or "unique")
-    outlets = [str(o) for o in group.get("outlets") or []] or sorted(
-        {ctx.outlet(c) for c in claims}
-    )
-    independent = int(group.get("independent_sources") or len(outlets) or 1)
+    listed = group.get("outlets")
+    outlets = [str(o) for o in listed if o] if isinstance(listed, list) else []
+    outlets = outlets or sorted({ctx.outlet(c) for c in claims})
+    independent = _count(group.get("independent_sources"), len(outlets) or 1)
     gid = str(group.get("id", ""))
     if status == "conflicting":
         text, cited = _conflict_text(group, claims, ctx)
@@ -449,6 +449,13 @@ def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str
     return f"{names} reported that {_as_clause(text, proper)}"
 
 
+def _count(value: Any, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
 def _names_outlet(text: str, outlets: Sequence[str]) -> bool:
     return any(o.casefold() in text.casefold() for o in outlets)
 
@@ -459,9 +466,15 @@ def _conflict_text(
     """'A and B say X; C says Y' with one claim per side of the first difference."""
     sides: dict[str, list[str]] = {}  # claim id -> outlets on that side
     by_value: dict[str, str] = {}  # normalised value -> claim id
-    diffs = [d for d in group.get("differences") or [] if isinstance(d, dict)]
+    raw = group.get("differences")
+    diffs = [d for d in raw if isinstance(d, dict)] if isinstance(raw, list) else []
     first = diffs[0].get("argument") if diffs else None
-    values = [v for d in diffs if d.get("argument") == first for v in d.get("values") or []]
+    values = [
+        v
+        for d in diffs
+        if d.get("argument") == first and isinstance(d.get("values"), list)
+        for v in d["values"]
+    ]
     for side in values:
         if not isinstance(side, dict) or str(side.get("claim")) not in ctx.claims:
             continue
