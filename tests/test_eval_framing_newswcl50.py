@@ -121,3 +121,27 @@ def test_eval_framing_cli_bad_dir(tmp_path: Path, cli: Run, make: str) -> None:
     result = cli("eval", "framing", str(target))
     assert result.returncode != 0
     assert str(target) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_eval_framing_cli_extra_lexicon(tmp_path: Path, cli: Run) -> None:
+    data = _write(tmp_path / "data")
+    extra = tmp_path / "extra.json"
+    extra.write_text(
+        json.dumps([{"term": "passed", "pos": "verb", "category": "c", "why": "w"}]),
+        encoding="utf-8",
+    )
+    base = json.loads(cli("eval", "framing", str(data), "--json", "-").stdout)
+    more = json.loads(
+        cli("eval", "framing", str(data), "--lexicon", str(extra), "--json", "-").stdout
+    )
+    assert more["phrase"]["predicted"] == base["phrase"]["predicted"] + 1
+    assert more["phrase"]["recall"] > base["phrase"]["recall"]
+
+
+def test_eval_framing_cli_bad_lexicon(tmp_path: Path, cli: Run) -> None:
+    data = _write(tmp_path / "data")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops", encoding="utf-8")
+    result = cli("eval", "framing", str(data), "--lexicon", str(bad))
+    assert result.returncode != 0
+    assert str(bad) in result.stderr and len(result.stderr.strip().splitlines()) == 1
