@@ -3,9 +3,11 @@
 Starts ``storylens serve`` in a subprocess on 127.0.0.1 with a fresh store, creates the
 example story by uploading ``examples/summit`` through ``POST /api/compare``, then sends a
 fixed number of requests (default 2000, concurrency 20) with an async httpx client to
-``GET /api/stories/{id}`` and ``GET /stories/{id}``, printing errors, p50/p99 latency and
-requests per second. Finally it sends over-cap uploads (declared by Content-Length, and
-chunked without one) and checks they get 413 while the server's RSS stays bounded.
+``GET /api/stories/{id}`` and ``GET /stories/{id}``, printing errors, p50/p99 latency,
+requests per second and the server's CPU time per request (which, unlike the latencies,
+does not depend on how busy the machine is). Finally it sends over-cap uploads (declared
+by Content-Length, and chunked without one) and checks they get 413 while the server's RSS
+stays bounded.
 """
 
 from __future__ import annotations
@@ -185,13 +187,17 @@ def run() -> None:
         proc = _start(Path(tmp) / "bench.db", port)
         try:
             story = _upload_example(base)
+            server = psutil.Process(proc.pid)
             for path in (f"/api/stories/{story}", f"/stories/{story}"):
+                cpu0 = sum(server.cpu_times()[:2])
                 lat, errors, wall = asyncio.run(_load(base, path, REQUESTS))
+                cpu = (sum(server.cpu_times()[:2]) - cpu0) / (REQUESTS + 1) * 1000
                 print(
                     f"   GET {path.replace(story, '{id}')}: {REQUESTS} requests, "
                     f"concurrency {CONCURRENCY}, {errors} errors"
                     f"{' (OK)' if errors == 0 else ' (FAILED)'}, p50 {_pct(lat, 0.5):.1f} ms, "
-                    f"p99 {_pct(lat, 0.99):.1f} ms, {REQUESTS / wall:.0f} req/s"
+                    f"p99 {_pct(lat, 0.99):.1f} ms, {REQUESTS / wall:.0f} req/s, "
+                    f"server CPU {cpu:.2f} ms/request"
                 )
             _over_cap(base, proc.pid)
         finally:
