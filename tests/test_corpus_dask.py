@@ -1,0 +1,58 @@
+"""The corpus stages give the same stories on a Dask LocalCluster as in-process."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from storylens.corpus.cluster import ClusterOptions
+from storylens.corpus.engine import run_corpus
+from storylens.corpus.synthetic import generate
+from storylens.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+def _corpus(folder: Path) -> int:
+    items = generate(8, outlets=4, seed=9)
+    for part in range(2):  # two JSON Lines partitions
+        with (folder / f"part{part}.jsonl").open("w", encoding="utf-8") as fh:
+            for item in items[part::2]:
+                a = item.article
+                fh.write(json.dumps({"text": a.text, "outlet": a.outlet, "title": a.title,
+                                     "url": a.url, "published": a.published}) + "\n")  # fmt: skip
+    return len(items)
+
+
+def _assignment(out: Path) -> set[frozenset[str]]:
+    rows = pq.read_table(out / "story_articles.parquet").to_pylist()
+    stories: dict[str, set[str]] = {}
+    for r in rows:
+        stories.setdefault(r["story_id"], set()).add(r["article_id"])
+    return {frozenset(v) for v in stories.values()}
+
+
+def test_corpus_dask_matches_local(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    n = _corpus(inputs)
+    opts = ClusterOptions(method="stories.tfidf.v1")
+    local = run_corpus([str(inputs)], tmp_path / "local", Settings(), opts, engine="local")
+    with warnings.catch_warnings():
+        # distributed warns about slow worker shutdown and port choices on busy machines;
+        # neither affects results, which are compared below.
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", RuntimeWarning)
+        dask = run_corpus(
+            [str(inputs)], tmp_path / "dask", Settings(), opts, engine="dask", workers=2
+        )
+    assert local.articles == dask.articles == n
+    assert dask.partitions == 2 and dask.claims == local.claims > 0
+    assert _assignment(tmp_path / "local") == _assignment(tmp_path / "dask")
+    parts = sorted((tmp_path / "dask" / "articles").glob("part-*.parquet"))
+    assert len(parts) == 2
+    assert sum(pq.read_table(p).num_rows for p in parts) == n
