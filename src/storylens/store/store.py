@@ -98,12 +98,12 @@ def _article_row(article: Article, added: str) -> dict[str, Any]:
     return {
         "id": article.id,
         "url_key": canonical_url(article.url),
-        "outlet": _clean(article.outlet) or "",
+        "outlet": (_clean(article.outlet) or "")[:512],  # column widths: one odd record
         "url": _clean(article.url),
         "title": _clean(article.title),
         "byline": _clean(article.byline),
-        "published": article.published,
-        "language": article.language,
+        "published": (_clean(article.published) or "")[:32] or None,  # must not fail a batch
+        "language": (_clean(article.language) or "")[:16] or None,
         "text": _clean(article.text) or "",
         "removed": json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
         "source": _clean(article.source),
