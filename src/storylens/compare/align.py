@@ -43,6 +43,7 @@ NUMBER_WEIGHT = 0.04
 PREDICATE_WEIGHT = 0.08
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
 RUN_CAP = 0.16
+RUN_MIN_LEXICAL = 0.1  # pairs sharing less than this never share a three-word run worth it
 SENTENCE_PENALTY = 0.1  # a whole-sentence claim has no predicate or arguments to support it
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
@@ -163,23 +164,6 @@ def shared_run(a: str, b: str) -> int:
     return sum(1 for w in run if w.casefold() not in _STOP and not w[0].isupper())
 
 
-def _bonus(a: ClaimView, b: ClaimView, lexical: float = 1.0) -> float:
-    """Evidence beyond the two cosines; ``lexical`` 0 means no content word is shared."""
-    bonus = -SENTENCE_PENALTY if (a.whole_sentence or b.whole_sentence) else 0.0
-    pa, pb = predicate_class(a.claim.predicate), predicate_class(b.claim.predicate)
-    if pa and pa == pb and pa not in _REPORTING:
-        bonus += PREDICATE_WEIGHT
-    run = shared_run(a.focus or a.claim.text, b.focus or b.claim.text) if lexical > 0 else 0
-    if run >= 3:
-        bonus += min(RUN_CAP, RUN_WEIGHT * run)
-    if a.entities and b.entities:
-        bonus += ENTITY_WEIGHT * len(a.entities & b.entities) / len(a.entities | b.entities)
-    qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
-    if set(qa) & set(qb):
-        bonus += NUMBER_WEIGHT
-    return bonus
-
-
 def content_terms(text: str) -> list[str]:
     """Lower-cased content words, crude plural folding ("drones" -> "drone")."""
     terms = []
@@ -193,70 +177,127 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
-def tfidf_vectors(texts: Sequence[str]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors with IDF over ``texts`` (the story's claims)."""
+def tfidf_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Unit-length TF-IDF rows with IDF over ``texts`` (the story's claims)."""
+    import numpy as np
+
     bags = [Counter(content_terms(t)) for t in texts]
     df = Counter(term for bag in bags for term in bag)
+    column = {term: k for k, term in enumerate(df)}
     n = len(texts)
-    vectors = []
-    for bag in bags:
-        vec = {t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
-    return vectors
+    out = np.zeros((n, max(1, len(column))), dtype=np.float32)
+    for i, bag in enumerate(bags):
+        for term, count in bag.items():
+            out[i, column[term]] = (1 + math.log(count)) * math.log((n + 1) / (df[term] + 0.5))
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    result: npt.NDArray[np.float32] = out / np.clip(norms, 1e-12, None)
+    return result
 
 
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+def _same(keys: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """``m[i, j]``: both keys are set and equal."""
+    import numpy as np
+
+    codes: dict[str, int] = {}
+    ids = np.array([codes.setdefault(k, len(codes)) if k else -1 for k in keys])
+    same: npt.NDArray[np.bool_] = (ids[:, None] == ids[None, :]) & (ids[:, None] >= 0)
+    return same
+
+
+def _overlap(sets: Sequence[Set[str]]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Intersection and union sizes of every pair of sets."""
+    import numpy as np
+
+    index: dict[str, int] = {}
+    rows = [[index.setdefault(x, len(index)) for x in items] for items in sets]
+    m = np.zeros((len(sets), max(1, len(index))), dtype=np.float32)
+    for i, cols in enumerate(rows):
+        m[i, cols] = 1.0
+    inter = m @ m.T
+    size = m.sum(axis=1)
+    union = size[:, None] + size[None, :] - inter
+    return inter, union
+
+
+def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
+    """Pair scores of all claims (rows and columns in ``views`` order)."""
+    import numpy as np
+
+    texts = [v.focus or v.claim.text for v in views]
+    vectors = embed(texts)
+    lexical = tfidf_matrix(texts)
+    lex = lexical @ lexical.T
+    score = EMBED_WEIGHT * (vectors @ vectors.T) + LEXICAL_WEIGHT * lex
+    classes = [predicate_class(v.claim.predicate) for v in views]
+    pred = _same([c if c not in _REPORTING else "" for c in classes])
+    score += PREDICATE_WEIGHT * pred
+    inter, union = _overlap([v.entities for v in views])
+    score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    units, _ = _overlap([set(claim_quantities(v.claim)) for v in views])
+    score += NUMBER_WEIGHT * (units > 0)
+    whole = np.array([v.whole_sentence for v in views])
+    score -= SENTENCE_PENALTY * (whole[:, None] | whole[None, :])
+    # a verbatim run needs shared content words: only look where there are some
+    for i, j in zip(*np.nonzero(np.triu(lex >= RUN_MIN_LEXICAL, k=1)), strict=True):
+        run = shared_run(texts[i], texts[j])
+        if run >= 3:
+            bonus = min(RUN_CAP, RUN_WEIGHT * run)
+            score[i, j] += bonus
+            score[j, i] += bonus
+    result: npt.NDArray[np.float32] = score.astype(np.float32)
+    return result
 
 
 def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> dict[tuple[str, str], float]:
     """Scores of every pair of claims from different articles."""
+    import numpy as np
+
     if len(views) < 2:
         return {}
-    texts = [v.focus or v.claim.text for v in views]
-    vectors = embed(texts)
-    cosine = vectors @ vectors.T
-    lexical = tfidf_vectors(texts)
-    scores: dict[tuple[str, str], float] = {}
-    for i, a in enumerate(views):
-        for j in range(i + 1, len(views)):
-            b = views[j]
-            if a.claim.article == b.claim.article:
-                continue
-            lex = _dot(lexical[i], lexical[j])
-            scores[(a.claim.id, b.claim.id)] = (
-                EMBED_WEIGHT * float(cosine[i, j]) + LEXICAL_WEIGHT * lex + _bonus(a, b, lex)
-            )
-    return scores
+    score = score_matrix(views, embed)
+    articles = np.array([v.claim.article for v in views], dtype=object)
+    cross = np.triu(articles[:, None] != articles[None, :], k=1)
+    ids = [v.claim.id for v in views]
+    return {(ids[i], ids[j]): float(score[i, j]) for i, j in zip(*np.nonzero(cross), strict=True)}
 
 
 def cluster(
     views: Sequence[ClaimView], scores: Mapping[tuple[str, str], float], threshold: float
 ) -> list[list[str]]:
-    """Greedy average-linkage clustering over cross-article pairs above ``threshold``."""
-    article = {v.claim.id: v.claim.article for v in views}
+    """Greedy average-linkage clustering over cross-article pairs above ``threshold``.
+
+    Pairs are taken best first; two clusters merge only when the mean score over all
+    their cross-article pairs stays within ``LINKAGE_SLACK`` of the threshold. The
+    cluster-to-cluster sums are updated on each merge, so the cost stays near-linear
+    in the number of pairs.
+    """
     members: dict[str, list[str]] = {v.claim.id: [v.claim.id] for v in views}
     root = {v.claim.id: v.claim.id for v in views}
-
-    def score(x: str, y: str) -> float:
-        return scores.get((x, y), scores.get((y, x), 0.0))
-
+    links: dict[str, dict[str, list[float]]] = {v.claim.id: {} for v in views}
+    for (a, b), s in scores.items():
+        links[a][b] = [s, 1.0]
+        links[b][a] = [s, 1.0]
     for (a, b), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if s < threshold:
             break
         ra, rb = root[a], root[b]
         if ra == rb:
             continue
-        cross = [score(x, y) for x in members[ra] for y in members[rb] if article[x] != article[y]]
-        if cross and sum(cross) / len(cross) < threshold - LINKAGE_SLACK:
+        total, count = links[ra].get(rb, (0.0, 0.0))
+        if count and total / count < threshold - LINKAGE_SLACK:
             continue
         keep, drop = (ra, rb) if len(members[ra]) >= len(members[rb]) else (rb, ra)
         for cid in members[drop]:
             root[cid] = keep
         members[keep].extend(members.pop(drop))
+        for other, (t, c) in links.pop(drop).items():
+            del links[other][drop]
+            if other == keep:
+                continue
+            merged = links[keep].setdefault(other, [0.0, 0.0])
+            merged[0] += t
+            merged[1] += c
+            links[other][keep] = merged
     order = {v.claim.id: i for i, v in enumerate(views)}
     groups = [sorted(m, key=order.__getitem__) for m in members.values()]
     return sorted(groups, key=lambda g: order[g[0]])

@@ -136,11 +136,22 @@ def get_embedder() -> Embedder:
 
 
 def preload() -> None:
-    """Start loading the embedder in a background thread (errors surface in get_embedder)."""
+    """Start loading the embedder in a background thread (errors surface in get_embedder).
+
+    The extension modules are imported here, in the calling thread: importing NumPy
+    from two threads at once can fail half-initialised. Only the session build (the
+    slow part, native code) runs in the background.
+    """
     global _preload_thread
     with _lock:
         if _embedder is not None or _preload_thread is not None:
             return
+        try:
+            import numpy  # noqa: F401
+            import onnxruntime  # noqa: F401
+            import tokenizers  # noqa: F401
+        except ImportError:
+            return  # get_embedder() raises the ModelError that names the package
 
         def _load() -> None:
             # a ModelError is raised again, with its message, by the caller's get_embedder()
