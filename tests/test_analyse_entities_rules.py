@@ -27,6 +27,12 @@ def _mentions(text: str) -> list[Mention]:
             "PERSON",
         ),
         ("Ecologist Lena Varga warned of falling salmon stocks.", "Lena Varga", "PERSON"),
+        # a one-line paragraph dense with names is not a headline
+        (
+            "Defense Minister Arkady Velmont visited Port Caldera on Monday, Valpress reported.",
+            "Arkady Velmont",
+            "PERSON",
+        ),
         # a title is not part of the name
         ("President Mirek Halas signed the accord on Saturday.", "Mirek Halas", "PERSON"),
         # all-caps agencies used as sources
@@ -93,6 +99,10 @@ def test_mentions_are_exact_spans_in_text_order() -> None:
     [
         ("Weak-Kneed Halas Caves to Globalist Marant in Seva Accord", True),
         ("President Mirek Halas signed the accord in Port Caldera on Saturday.", False),
+        (
+            "Defense Minister Arkady Velmont visited Port Caldera on Monday, Valpress reported.",
+            False,
+        ),
         ("Short Line", False),
     ],
 )

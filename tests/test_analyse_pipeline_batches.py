@@ -93,6 +93,17 @@ def test_only_english_articles_get_entities(language: str | None, analysed: bool
     assert bool(result.claims) is analysed
 
 
+def test_batches_run_as_dask_tasks_in_other_processes() -> None:
+    dask = pytest.importorskip("dask")
+    from storylens.analyse.pipeline import analyse_batch
+
+    articles = _articles()
+    tasks = [dask.delayed(analyse_batch)(articles[i : i + 2], Settings()) for i in (0, 2, 4)]
+    results = dask.compute(*tasks, scheduler="processes", num_workers=2)
+    remote = [a for batch in results for a in batch]
+    assert _summary(remote) == _summary(analyse(articles, Settings()))
+
+
 def test_model_loaded_once_per_process() -> None:
     assert get_nlp() is get_nlp()
 

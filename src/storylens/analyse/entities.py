@@ -273,7 +273,7 @@ def _agencies(doc: Doc) -> list[_Cand]:
 
 
 def is_title_case_line(text: str, offset: int) -> bool:
-    """True when the line holding ``offset`` is in title case (a headline): parses go wrong."""
+    """True when the line holding ``offset`` is a headline: title case, no final full stop."""
     return text.rfind("\n", 0, offset) + 1 in _title_case_line_starts(text)
 
 
@@ -283,7 +283,11 @@ def _title_case_line_starts(text: str) -> frozenset[int]:
     offset = 0
     for line in text.split("\n"):
         words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-        if len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words):
+        if (
+            len(words) >= 4
+            and not line.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", ":"))
+            and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
+        ):
             starts.add(offset)
         offset += len(line) + 1
     return frozenset(starts)
