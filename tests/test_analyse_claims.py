@@ -224,3 +224,22 @@ def test_claims_example_story(nlp: Any, examples_dir: Path) -> None:
     denial = [c for c in claims if "compensation" in c.text]
     assert denial and all(c.negated for c in denial)
     assert any("Brekke" in name for c in denial for name in c.attributed_to)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master said he bought " + ", ".join(f"{i} red buoys" for i in range(1200)),
+        "The mayor " + " and ".join("ran" for _ in range(1200)) + " home.",
+        "“" * 3000 + "said the mayor",
+        "",
+        "\n\n\n",
+    ],
+    ids=["long-list", "long-coordination", "unbalanced-quotes", "empty", "blank"],
+)
+def test_claims_survive_hostile_text(nlp: Any, text: str) -> None:
+    article = _article(text)
+    for claim in _claims(nlp, article):
+        assert 0 <= claim.start <= claim.end <= len(text)
+        assert claim.text == text[claim.start : claim.end]

@@ -63,6 +63,7 @@ HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "
 HEDGE_RAISING = frozenset({"appear", "seem"})
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+MAX_DEPTH = 40  # recursion bound for coordination chains in hostile text
 _INNER_PUNCT = frozenset({"-", "‑", "’", "'", "&", "."})
 _ALL_QUOTES = {*'“”«»„‘’"‹›', "''", "``"}
 _NP_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod"}
@@ -227,7 +228,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def noun_phrase(tok: Token, *, keep_clauses: bool = False) -> list[Token]:
+def noun_phrase(tok: Token, *, keep_clauses: bool = False, depth: int = 0) -> list[Token]:
     """The phrase headed by ``tok`` without relative clauses and trailing appositive clauses."""
     cut = {"relcl", "acl", "advcl", "cc"} if not keep_clauses else set()
     out: list[Token] = [tok]
@@ -237,7 +238,8 @@ def noun_phrase(tok: Token, *, keep_clauses: bool = False) -> list[Token]:
         if child.dep_ == "appos" and child.i > tok.i:
             continue
         if child.dep_ == "conj" and not keep_clauses:
-            out.extend(noun_phrase(child))
+            if depth < MAX_DEPTH:
+                out.extend(noun_phrase(child, depth=depth + 1))
             continue
         if child.dep_ == "prep" and child.i > tok.i and child.lower_ not in {"of", "for", "at"}:
             continue
@@ -347,14 +349,14 @@ def is_cue(tok: Token) -> bool:
     return lemma in SPEECH_CUES or lemma in COGNITIVE_CUES
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
             return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or verb.i < verb.head.i):
             return None
-        return _subject(verb.head)
+        return _subject(verb.head, depth + 1) if depth < MAX_DEPTH else None
     return None
 
 
@@ -505,7 +507,7 @@ def _content_around(sent: Span, exclude: set[int]) -> list[Token]:
 
 
 def _parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
-    """"The question, she said, is not so simple": the content is both sides of the clause."""
+    """ "The question, she said, is not so simple": the content is both sides of the clause."""
     lo, hi = min(exclude), max(exclude)
     doc = sent.doc
     if lo - 1 < sent.start or hi + 1 >= sent.end:

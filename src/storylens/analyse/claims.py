@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.attribution import (
+    MAX_DEPTH,
     NEGATIVE_CUES,
     Attribution,
     NamedSpan,
@@ -118,7 +119,7 @@ def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in _SUBJECTS for c in tok.children)
 
 
-def _subject_of(tok: Token) -> Token | None:
+def _subject_of(tok: Token, depth: int = 0) -> Token | None:
     for c in tok.children:
         if c.dep_ in _SUBJECTS and c.dep_ != "expl":
             return c
@@ -126,14 +127,14 @@ def _subject_of(tok: Token) -> Token | None:
         if c.dep_ == "expl":
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
-        return _subject_of(tok.head)
-    if _participle(tok):
+        return _subject_of(tok.head, depth + 1) if depth < MAX_DEPTH else None
+    if _participle(tok) and depth < MAX_DEPTH:
         head = tok.head
         if _is_cue_verb(head):
             # "Kim left ..., agencies reported, wrapping up a trip": Kim wraps up, not the agencies
             clause = next((c for c in head.children if c.dep_ in {"ccomp", "parataxis"}), None)
-            return _subject_of(clause) if clause is not None else None
-        return _subject_of(head)
+            return _subject_of(clause, depth + 1) if clause is not None else None
+        return _subject_of(head, depth + 1)
     return None
 
 
