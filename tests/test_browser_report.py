@@ -118,3 +118,11 @@ def test_browser_example_report_from_the_cli(
     watch.page.click("#summary a.cite >> nth=0")
     assert _focused(watch.page)
     assert watch.external == [] and watch.dialogs == []
+
+
+def test_browser_click_claim_in_article_selects_its_group(browser: Any, tmp_path: Path) -> None:
+    page = _open(browser, tmp_path, build_report()).page
+    page.click("#cl-4")  # the second outlet's side of the cost conflict
+    focused = _focused(page)
+    assert "".join(focused["art-0"]).startswith("The repairs cost 12 million euros")
+    assert page.locator("tr.group.conflicting.selected").count() == 1

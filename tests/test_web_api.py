@@ -80,6 +80,13 @@ def test_web_every_response_has_a_csp(client: httpx.Client, path: str) -> None:
     assert "default-src 'none'" in client.get(path).headers["content-security-policy"]
 
 
+def test_web_unknown_story_page_is_a_404_page(client: httpx.Client) -> None:
+    resp = client.get("/stories/s_missing")
+    assert resp.status_code == 404
+    assert resp.headers["content-type"].startswith("text/html")
+    assert 'id="error"' in resp.text and "s_missing" in resp.text
+
+
 def test_web_index_lists_stories_and_form(client: httpx.Client, seeded: tuple[Path, str]) -> None:
     page = client.get("/").text
     assert f'href="/stories/{seeded[1]}"' in page

@@ -38,6 +38,19 @@
         .forEach(function (row) { row.classList.add("selected"); });
       return;
     }
+    var span = target.closest(".body [data-refs]");
+    if (span) {
+      var claims = span.getAttribute("data-refs").split(" ").filter(function (r) { return r.indexOf("cl-") === 0; });
+      var row = claims.length ? Array.prototype.find.call(document.querySelectorAll("tr.group"), function (tr) {
+        return tr.getAttribute("data-refs").split(" ").indexOf(claims[0]) >= 0;
+      }) : null;
+      if (row) {
+        focusRefs(row.getAttribute("data-refs").split(" ").filter(Boolean));
+        row.classList.add("selected");
+        row.scrollIntoView({ block: "nearest" });
+      }
+      return;
+    }
     var cite = target.closest("a.cite");
     if (cite) {
       var refs = (cite.getAttribute("data-refs") || "").split(" ").filter(Boolean);

@@ -157,7 +157,7 @@ async def _read_inputs(request: Request, state: AppState, folder: Path) -> Compa
         raw = await request.body()
         try:
             data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise RequestProblem(400, f"the request body is not valid JSON: {exc}") from exc
         return await run_in_threadpool(from_json, data, state.settings)
     raise RequestProblem(
@@ -233,7 +233,11 @@ def _add_pages(app: FastAPI, state: AppState) -> None:
     async def story_page(story_id: str) -> HTMLResponse:
         page = state.cache.get("page", story_id)
         if page is None:
-            page = await run_in_threadpool(_render_story, state, story_id)
+            try:
+                page = await run_in_threadpool(_render_story, state, story_id)
+            except HTTPException as exc:
+                text = await run_in_threadpool(_index, state, error=str(exc.detail))
+                return _html(text, status=exc.status_code)
         return _html(page)
 
 
