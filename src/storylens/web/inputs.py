@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 from starlette.datastructures import FormData, UploadFile
 
+from storylens.errors import InputError
 from storylens.render.model import safe_url
 from storylens.settings import Settings
 from storylens.types import Article
@@ -40,11 +41,15 @@ class ArticleIn(BaseModel):
     """An article given inline: its text and what is known about it."""
 
     text: str = Field(min_length=1, description="the article text (plain text or Markdown)")
-    outlet: str | None = Field(default=None, description="outlet name or domain")
-    title: str | None = None
-    url: str | None = Field(default=None, description="where it was published (http/https)")
-    byline: str | None = None
-    published: str | None = Field(default=None, description="ISO date, YYYY-MM-DD")
+    outlet: str | None = Field(default=None, max_length=200, description="outlet name or domain")
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(
+        default=None, max_length=4096, description="where it was published (http/https)"
+    )
+    byline: str | None = Field(default=None, max_length=1000)
+    published: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="ISO date, YYYY-MM-DD"
+    )
 
 
 class CompareIn(BaseModel):
@@ -153,7 +158,10 @@ def _article(item: ArticleIn, index: int, settings: Settings) -> Article:
     from storylens.ingest import article_from_text
 
     source = item.url or item.outlet or f"articles.{index}"
-    article: Article = article_from_text(item.text, source=source, settings=settings)
+    try:
+        article: Article = article_from_text(item.text, source=source, settings=settings)
+    except InputError as exc:
+        raise RequestProblem(422, f"articles.{index}: {exc.reason}") from exc
     for name in ("outlet", "title", "url", "byline", "published"):
         value = getattr(item, name)
         if value:
