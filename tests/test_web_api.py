@@ -126,6 +126,18 @@ BAD_REQUESTS: list[tuple[str, dict[str, Any], int, str]] = [
         "articles.0.url",
     ),
     (
+        "article bad date",
+        {"json": {"articles": [{"text": "x", "published": "last week"}]}},
+        422,
+        "articles.0.published",
+    ),
+    (
+        "article huge outlet",
+        {"json": {"articles": [{"text": "x", "outlet": "o" * 300}]}},
+        422,
+        "articles.0.outlet",
+    ),
+    (
         "too many urls",
         {"json": {"urls": [f"https://e.example/{i}" for i in range(60)]}},
         422,
