@@ -350,3 +350,49 @@ def test_longer_full_names_with_same_first_and_last_word(
     )
     link_entities([one], Settings())
     assert (_entity_of(one, short) == _entity_of(one, long)) is linked
+
+
+@pytest.mark.parametrize(
+    ("text", "argument", "descriptor", "expected"),
+    [
+        (
+            "Hardline leader Ivo Starck of Valdonia spoke.",
+            "Hardline leader Ivo Starck of Valdonia",
+            "Hardline leader",
+            "Ivo Starck",
+        ),
+        (
+            "The cabinet of veteran Ivo Starck of Valdonia resigned.",
+            "The cabinet of veteran Ivo Starck",
+            "veteran",
+            None,
+        ),
+        ("Ivo Starck's motorcade from Valdonia was late.", "Ivo Starck's motorcade", None, None),
+        ("Valdonia's Ivo Starck spoke.", "Valdonia's Ivo Starck", None, "Ivo Starck"),
+        ("The oars Valdonia sent arrived.", "The oars Valdonia sent", None, None),
+    ],
+)
+def test_claim_argument_takes_the_entity_heading_it(
+    text: str, argument: str, descriptor: str | None, expected: str | None
+) -> None:
+    names = [(n, lab) for n, lab in [("Ivo Starck", "PERSON"), ("Valdonia", "GPE")] if n in text]
+    one = _analysis("a1", "Ledger", text, names)
+    if descriptor:
+        starck = next(i for i, m in enumerate(one.mentions) if m.text == "Ivo Starck")
+        d0 = text.index(descriptor)
+        one.descriptors = [Descriptor("a1", d0, d0 + len(descriptor), descriptor, starck)]
+    a0 = text.index(argument)
+    one.claims = [
+        Claim(
+            "c1",
+            "a1",
+            0,
+            len(text),
+            text,
+            arguments={"agent": Argument(argument, a0, a0 + len(argument))},
+        )
+    ]
+    link_entities([one], Settings())
+    value = one.claims[0].arguments["agent"].value
+    wanted = _entity_of(one, expected) if expected else None
+    assert value == wanted

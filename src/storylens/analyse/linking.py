@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from storylens.errors import ConfigError
 from storylens.settings import Settings
-from storylens.types import Analysis, Entity, Mention
+from storylens.types import Analysis, Argument, Entity, Mention
 
 STAGE = "linking.rules.v1"
 
@@ -441,14 +441,15 @@ def _write_back(analyses: Sequence[Analysis], entities: list[Entity], table: Ali
             if ent is not None:
                 quote.speaker = ent.id
                 quote.speaker_entity = ent.id
+        spans = _descriptor_spans(analysis)
         for claim in analysis.claims:
             for role in ARGUMENT_ROLES_LINKED:
                 arg = claim.arguments.get(role)
                 if arg is None:
                     continue
-                ent = _span_entity(linked, arg.start, arg.end, by_id, min_cover=1 / 3)
-                if ent is not None:
-                    arg.value = ent.id
+                head = _head_mention(analysis.article.text, arg, linked, spans)
+                if head is not None and head.entity in by_id:
+                    arg.value = head.entity
             claim.attributed_to = [_canonical_source(s, by_key, table) for s in claim.attributed_to]
 
 
@@ -475,6 +476,56 @@ def _span_entity(
     if best is None or best[1].entity is None:
         return None
     return by_id.get(best[1].entity)
+
+
+_PREFIX_WORDS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "'s", "’s", "-", ","}
+)
+_POSSESSIVE_AFTER = re.compile(r"\s*['’]s?\b")
+
+
+def _descriptor_spans(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
+    """Descriptor spans per described mention (by ``id`` of the Mention)."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for desc in analysis.descriptors:
+        if 0 <= desc.mention < len(analysis.mentions):
+            spans[id(analysis.mentions[desc.mention])].append((desc.start, desc.end))
+    return spans
+
+
+def _head_mention(
+    text: str,
+    arg: Argument,
+    linked: list[Mention],
+    descriptors: dict[int, list[tuple[int, int]]],
+) -> Mention | None:
+    """The linked mention that heads an argument phrase, if any.
+
+    A mention heads the phrase when nothing but determiners, its own descriptors and other
+    names (possessors) precede it inside the phrase, and it is not itself a possessor:
+    "Communist dictator Kim Jong-un of North Korea" → Kim; "the government of strongman
+    Vladimir Putin" → none; "Kim's train" → none.
+    """
+    best: tuple[tuple[int, int], Mention] | None = None
+    for m in linked:
+        if m.start < arg.start or m.end > arg.end:
+            continue
+        if _POSSESSIVE_AFTER.match(text, m.end) and m.end < arg.end:
+            continue
+        cut = [(d0, d1) for d0, d1 in descriptors.get(id(m), [])]
+        cut += [(o.start, o.end) for o in linked if o is not m and o.end <= m.start]
+        prefix = list(text[arg.start : m.start])
+        for c0, c1 in cut:
+            for i in range(max(c0, arg.start), min(c1, m.start)):
+                prefix[i - arg.start] = " "
+        words = "".join(prefix).replace("’s", " ").replace("'s", " ").lower().split()
+        if any(w not in _PREFIX_WORDS for w in words):
+            continue
+        rank = TYPE_PRIORITY.index(m.label) if m.label in TYPE_PRIORITY else len(TYPE_PRIORITY)
+        score = (-rank, -m.start)
+        if best is None or score > best[0]:
+            best = (score, m)
+    return best[1] if best else None
 
 
 def _canonical_source(name: str, by_key: dict[str, Entity], table: AliasTable) -> str:
