@@ -273,3 +273,20 @@ def test_cli_compare_unknown_story(cli: Callable[..., Any], tmp_path: Path) -> N
     assert result.returncode != 0
     assert "s_nope" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_cli_compare_bad_input_is_reported_and_skipped(
+    cli: Callable[..., Any], examples_dir: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "photo.bin"
+    bad.write_bytes(b"\x00\x01\x02 not an article")
+    out = tmp_path / "r.json"
+    summit = examples_dir / "summit"
+    data = _compare(
+        cli, [summit / "coastal-voice.txt", summit / "harbor-ledger.html", bad], out, "-q"
+    )
+    assert len(data["articles"]) == 2
+    assert [e["source"] for e in data["errors"]] == [str(bad)]
+    agreed = [g for g in data["claim_groups"] if g["status"] == "agreed"]
+    assert agreed  # the two readable articles are still compared
