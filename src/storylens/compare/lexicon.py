@@ -31,7 +31,6 @@ from storylens.settings import Settings
 
 BUILTIN_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
 POS_VALUES = ("noun", "verb", "adj", "adv", "phrase")
-_WORD = re.compile(r"[\w’'-]+")
 _NEXT_WORDS = re.compile(r"\s*([\w’'-]+)(?:\s+([\w’'-]+))?(?:\s+([\w’'-]+))?")
 _FIRST_WORD = re.compile(r"\w+")
 _PREV_WORD = re.compile(r"([\w’'-]+)[\s,]*$")
