@@ -50,6 +50,16 @@ def _labels_of(text: str, name: str) -> set[str]:
         ),
         ("Ecologist Lena Varga warned of falling salmon stocks.", "Lena Varga", "Ecologist"),
         (
+            "Marant gave two oars, the state news agency Valpress reported.",
+            "Valpress",
+            "state news agency",
+        ),
+        (
+            "The dam was safe, the Ostrenian news agency ORPA reported.",
+            "ORPA",
+            "Ostrenian news agency",
+        ),
+        (
             "Critics said Halas caved to globalist Prime Minister Ilse Marant on Saturday.",
             "Ilse Marant",
             "globalist Prime Minister",

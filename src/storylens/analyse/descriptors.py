@@ -42,6 +42,7 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
             continue
         for kind, tokens in (
             ("premodifier", _premodifier(doc, article.text, span, mentions)),
+            ("premodifier", _org_premodifier(doc, article.text, span, mentions, mention.label)),
             ("appositive", _apposition(doc, span, mentions)),
         ):
             if not tokens:
@@ -83,6 +84,33 @@ def _premodifier(doc: Doc, text: str, span: Span, mentions: list[Mention]) -> li
         run.pop(0)
     run = _lexical_extension(doc, span, run)
     if not run or run[-1].pos_ not in _HEAD_POS or run[-1].tag_ in {"NNS", "NNPS"}:
+        return []
+    if _is_other_name(run, mentions, span):
+        return []
+    return run
+
+
+_ORG_RUN_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH"})
+
+
+def _org_premodifier(
+    doc: Doc, text: str, span: Span, mentions: list[Mention], label: str
+) -> list[Token]:
+    """A common-noun phrase right before an organisation: "the state news agency Valpress".
+
+    The small parser often attaches such names as subjects of the next verb, so this reads
+    the words: a run of adjectives and nouns ending in a lowercase common noun.
+    """
+    if label != "ORG" or is_title_case_line(text, span.start_char):
+        return []
+    run: list[Token] = []
+    i = span.start - 1
+    while i >= span.sent.start and len(run) < MAX_WORDS and doc[i].tag_ in _ORG_RUN_TAGS:
+        run.insert(0, doc[i])
+        i -= 1
+    while run and run[0].tag_ == "HYPH":
+        run.pop(0)
+    if not run or run[-1].tag_ != "NN" or not run[-1].is_lower:
         return []
     if _is_other_name(run, mentions, span):
         return []
