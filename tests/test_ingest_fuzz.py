@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -82,3 +83,19 @@ def test_ingest_fuzz_hostile_long_lines(line: str) -> None:
     text = f"{line}\n\nThe canal reopened on Monday, officials said.\n\n{line}"
     with contextlib.suppress(InputError):
         _check(article_from_text(text, source="hostile.md", settings=SETTINGS))
+
+
+@FUZZ
+@given(MARKUPISH, st.sampled_from(["fuzz.md", "https://harborledger.com/a", "/x/lantern_1.txt"]))
+def test_ingest_fuzz_jsonl_round_trip(text: str, source: str) -> None:
+    """An ingested article written as a JSON line reads back unchanged."""
+    try:
+        article = article_from_text(text, source=source, settings=SETTINGS)
+    except InputError:
+        return
+    line = json.dumps(article.to_dict(), ensure_ascii=False)
+    [again] = list(iter_jsonl(line, "round.jsonl", SETTINGS))
+    assert isinstance(again, Article)
+    for key in ("id", "outlet", "text", "url", "title", "byline", "published", "language"):
+        assert getattr(again, key) == getattr(article, key), key
+    assert again.removed == article.removed
