@@ -290,3 +290,29 @@ def test_cli_compare_bad_input_is_reported_and_skipped(
     assert [e["source"] for e in data["errors"]] == [str(bad)]
     agreed = [g for g in data["claim_groups"] if g["status"] == "agreed"]
     assert agreed  # the two readable articles are still compared
+
+
+@pytest.mark.slow
+def test_cli_compare_wire_copy_counts_once(
+    cli: Callable[..., Any], examples_dir: Path, tmp_path: Path
+) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    for path in (examples_dir / "summit").iterdir():
+        (story / path.name).write_bytes(path.read_bytes())
+    original = (examples_dir / "summit" / "coastal-voice.txt").read_text(encoding="utf-8")
+    (story / "coastal-wire.txt").write_text(
+        original + "\nShared under licence from Coastal Voice.\n", encoding="utf-8"
+    )
+    (story / "coastal-wire.meta.json").write_text('{"outlet": "Coastal Wire"}', encoding="utf-8")
+    data = _compare(cli, [story], tmp_path / "r.json", "-q")
+    assert len(data["duplicates"]) == 1
+    dup = data["duplicates"][0]
+    assert set(dup["outlets"]) == {"Coastal Voice", "Coastal Wire"}
+    assert dup["similarity"] >= 0.8
+    salmon = groups_with(data, r"salmon stocks")
+    assert salmon
+    for group in salmon:
+        assert set(group["outlets"]) == {"Coastal Voice", "Coastal Wire"}
+        assert group["status"] == "unique"  # one source, however many copies
+        assert group["independent_sources"] == 1
