@@ -334,7 +334,7 @@ def check_items(items: Iterable[Any]) -> int:
     for item in items:
         count += 1
         if isinstance(item, InputError):
-            if not (item.reason.strip() and str(item.source)):
+            if not item.reason.strip():
                 raise Escaped(f"InputError without a reason: {item!r}")
         elif isinstance(item, Article):
             if not item.text.strip():
@@ -508,31 +508,49 @@ def is_public(address: str) -> bool:
     return all(i.is_global and not i.is_multicast for i in inner)
 
 
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _as_case(data: bytes) -> IngestCase:
+    names = [".html", ".txt", ".md", ".jsonl", ".json", ".rss", ".xml", ".warc", ".txt.gz"]
+    suffix = names[data[0] % len(names)] if data else ".txt"
+    return IngestCase(((f"a{suffix}", data[1:]),))
+
+
+def _as_url(data: bytes) -> tuple[str, list[str]]:
+    url, _sep, rest = _decoded(data).partition("\x00")
+    return url, rest.split("\n") if rest else ["93.184.216.34"]
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One fuzz target: what it feeds and how to generate its inputs."""
+    """One fuzz target: what it feeds, how to generate its inputs, and (for coverage-guided
+    engines) how to turn raw fuzzer bytes into one input."""
 
     name: str
     run: Callable[..., None]
     inputs: st.SearchStrategy[Any]
     about: str
+    from_bytes: Callable[[bytes], Any] = bytes
 
 
 TARGETS: dict[str, Target] = {
     t.name: t
     for t in (
         Target("html", fuzz_html, html_documents(), "HTML -> article_from_html"),
-        Target("text", fuzz_text, st.one_of(text_scrapes(), st.text()), "scrape -> text"),
+        Target("text", fuzz_text, st.one_of(text_scrapes(), st.text()), "scrape -> text", _decoded),
         Target("feed", fuzz_feed, st.one_of(feed_documents(), st.binary()), "feeds/sitemaps"),
         Target("warc", fuzz_warc, st.one_of(warc_files(), st.binary()), "WARC -> iter_warc"),
-        Target("jsonl", fuzz_jsonl, jsonl_texts(), "JSON Lines / JSON records"),
+        Target("jsonl", fuzz_jsonl, jsonl_texts(), "JSON Lines / JSON records", _decoded),
         Target("sidecar", fuzz_sidecar, sidecar_bytes(), "sidecar .meta.json"),
-        Target("ingest", fuzz_ingest, ingest_cases(), "iter_ingest over a folder"),
+        Target("ingest", fuzz_ingest, ingest_cases(), "iter_ingest over a folder", _as_case),
         Target(
             "url",
             lambda pair: fuzz_url(*pair),
             st.tuples(URLS, st.lists(ADDRESSES, min_size=1, max_size=3)),
             "private-address guard",
+            _as_url,
         ),
     )
 }
