@@ -72,8 +72,6 @@ def load_bytes(path_or_url: str, settings: Settings) -> tuple[bytes, str]:
                 raise TooLarge(path_or_url, f"over the {settings.max_bytes}-byte cap")
         except OSError as exc:
             raise InputError(path_or_url, f"cannot read: {exc.strerror or exc}") from exc
-    if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, path_or_url, settings.max_bytes)
     return data, where
 
 
@@ -123,6 +121,8 @@ def iter_feed_data(
     """Like :func:`iter_feed`, for a document already in memory (``where`` names it)."""
     source = where
     try:
+        if data[:2] == b"\x1f\x8b":
+            data = _gunzip(data, source, settings.max_bytes)
         root = parse_xml(data, source)
     except InputError as exc:
         yield exc
