@@ -226,3 +226,26 @@ def test_align_report_contract(aligned: Any) -> None:
     assert [g["id"] for g in report.group("conflicting")] == [
         g.id for g in aligned.groups if g.status == "conflicting"
     ]
+
+
+def test_align_opposite_polarity_scores_lower() -> None:
+    from storylens.compare.align import POLARITY_PENALTY, score_matrix
+    from storylens.compare.conflicts import ClaimView
+
+    def views(negated: bool) -> list[ClaimView]:
+        texts = [
+            ("A", "the guild paid the fishers for the lost nets"),
+            ("B", "the guild paid the fishers"),
+        ]
+        return [
+            ClaimView(
+                Claim(id=a, article=a, start=0, end=len(t), text=t, negated=(negated and a == "B")),
+                outlet=a,
+                unit=a,
+            )
+            for a, t in texts
+        ]
+
+    same = score_matrix(views(False), bow_embed)[0, 1]
+    opposite = score_matrix(views(True), bow_embed)[0, 1]
+    assert same - opposite == pytest.approx(POLARITY_PENALTY, abs=1e-5)

@@ -265,6 +265,8 @@ def test_conflicts_country_subsumes_its_officials() -> None:
         ("he", "the provincial mayor", True),
         ("", "the mayor", True),
         ("the cabinet of Oskar Brandt", "a provincial mayor", False),
+        ("The administration", "the White House", True),  # may well be the same actor
+        ("the government", "a provincial mayor", True),
     ],
 )
 def test_conflicts_phrase_compatibility(a: str, b: str, same: bool) -> None:

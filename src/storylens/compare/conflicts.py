@@ -325,12 +325,40 @@ def _bare_place(view: ClaimView, text: str) -> bool:
     return bool(words) and any(content_words(p) >= words for p in view.place_names)
 
 
+# words naming an institution in general: "the White House", "the administration" and
+# "the government" may well be the same actor, so they never contradict each other
+_INSTITUTIONAL = {
+    "administration",
+    "white",
+    "house",
+    "government",
+    "kremlin",
+    "ministry",
+    "cabinet",
+    "officials",
+    "official",
+    "authorities",
+    "state",
+    "regime",
+    "leadership",
+    "office",
+    "department",
+    "federal",
+    "national",
+    "executive",
+    "presidency",
+    "palace",
+    "capital",
+}
+
+
 def phrases_compatible(a: str, b: str) -> bool:
-    """Two descriptions may name the same actor (shared content word, or one is vague)."""
+    """Two descriptions may name the same actor (shared word, or one is vague)."""
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb or wa & wb:
         return True
-    return bool(wa <= _PRONOUNS or wb <= _PRONOUNS)
+    vague = _PRONOUNS | _INSTITUTIONAL
+    return bool(wa <= vague or wb <= vague)
 
 
 def _arg_value(claim: Claim, role: str) -> Argument | None:
