@@ -11,6 +11,7 @@ Pure token walks over an already parsed spaCy ``Doc``: no extra model passes.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -192,8 +193,8 @@ def parse_number(text: str) -> float | None:
             total += base * scale
             current = None
     result = total + (current or 0.0)
-    if current is None and total == 0.0:
-        return None
+    if (current is None and total == 0.0) or not math.isfinite(result):
+        return None  # no number, or one too large for a float (JSON has no Infinity)
     return result
 
 
@@ -295,7 +296,9 @@ def _split_hyphen_word(tok: Token) -> tuple[float, str] | None:
         return None
     head, _, tail = tok.text.partition("-")
     value = _atom(head.lower())
-    if value is None or not tail.isalpha() or _atom(tail.lower()) is not None:
+    if value is None or not math.isfinite(value) or not tail.isalpha():
+        return None
+    if _atom(tail.lower()) is not None:
         return None
     return value, normalise_unit(tail)
 
