@@ -79,7 +79,8 @@ def test_corpus_cluster_incremental_build(tmp_path: Path, corpus: list) -> None:
         assert built.clustered == len(first)
         stories_before = {r["id"] for r in store.list_stories()}
         store.add_articles(i.article for i in second)
-        again = build_stories(store, TFIDF)
+        again = build_stories(store, ClusterOptions())  # asks for the default method...
+        assert again.method == "stories.tfidf.v1"  # ...but extends with the stored one
         assert again.clustered == len(second)
         assert again.stories_extended > 0
         members = store.story_memberships()

@@ -29,7 +29,11 @@ def corpus_command(
     db: str | None = typer.Option(
         None, "--db", help="Also load the articles and stories into this store."
     ),
-    method: str = typer.Option("stories.hybrid.v1", "--method", help="Story lead vectors."),
+    method: str = typer.Option(
+        "stories.tfidf.v1",
+        "--method",
+        help="Story lead vectors (tfidf: no model, fastest; hybrid adds MiniLM embeddings).",
+    ),
     threshold: float | None = typer.Option(None, "--threshold", help="Story join threshold."),
     partition_files: int = typer.Option(
         16, "--partition-files", help="Small input files per partition."

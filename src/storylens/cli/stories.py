@@ -155,6 +155,8 @@ def build_command(
             )
     except StorylensError as exc:
         fail(str(exc))
+    if result.method != method:
+        err_console.print(f"extending stories built with {result.method} (--rebuild to switch)")
     err_console.print(
         f"clustered {result.clustered} article(s): {result.stories_new} new stor"
         f"{'y' if result.stories_new == 1 else 'ies'}, {result.stories_extended} extended, "

@@ -2,14 +2,15 @@
 
 Incremental by default: stories already in the store keep their members, and only
 articles in no story are clustered — they join an existing story (matched against
-its stored centroid and entity keys) or open new ones. ``rebuild`` starts over.
+its stored centroid and entity keys) or open new ones, using the vector method the
+stored stories were built with. ``rebuild`` starts over (with the requested method).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storylens.corpus.cluster import (
     Clusterer,
@@ -38,6 +39,7 @@ class BuildResult:
     stories_new: int = 0
     stories_extended: int = 0
     duplicates: int = 0
+    method: str = ""
 
 
 def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -65,10 +67,16 @@ def build_stories(
     if rebuild:  # stories saved with a report keep their articles
         reported = {s["id"] for s in store.list_stories() if s["has_report"]}
         members = {a: s for a, s in members.items() if s in reported}
+    states = [] if rebuild else store.story_states()
+    built_with = {s["method"] for s in states if s["centroid"]}
+    if len(built_with) == 1 and opts.method not in built_with:
+        # extend stories with the vectors they were built with; --rebuild switches method
+        opts = replace(opts, method=built_with.pop(), threshold=None)
+        spec = method(opts.method)
     clusterer = Clusterer(opts, dimension(spec))
     known = set(members)
     if not rebuild:
-        clusterer.load(store.story_states(), members)
+        clusterer.load(states, members)
     parts: list[Prepared] = []
     pending = (a for a in store.iter_articles() if a.id not in known)
     for batch in _batches(pending, BATCH):
@@ -77,7 +85,7 @@ def build_stories(
             progress(len(batch))
     prepared = merge_prepared(parts)
     if not prepared.feats:
-        return BuildResult()
+        return BuildResult(method=opts.method)
     dfs = DocumentFrequencies()
     dfs.update(prepared.feats)
     if known:
@@ -91,6 +99,7 @@ def build_stories(
         stories_new=sum(1 for r in records if r.id not in before),
         stories_extended=sum(1 for r in records if r.id in before),
         duplicates=sum(len(r.duplicates) for r in records),
+        method=opts.method,
     )
 
 
