@@ -37,10 +37,12 @@ test-fast: venv
 bench: venv
 	$(PY) bench/run.py
 
-# long fuzzing run of every parser (FUZZ_N inputs per target); failures land in fuzz/crashes/
+# long fuzzing run of every parser: FUZZ_N hypothesis inputs, then 10x FUZZ_N atheris runs
+# per target; failing inputs land in fuzz/crashes/
 FUZZ_N ?= 5000
 fuzz: venv
 	$(PY) fuzz/run.py -n $(FUZZ_N)
+	$(PY) fuzz/run.py --engine atheris -n $(FUZZ_N)0
 
 lint: venv
 	$(BIN)/ruff check src tests scripts bench
