@@ -215,3 +215,27 @@ def test_hostile_ssrf_web_fetches_when_allowed(http_server: CannedServer, tmp_pa
         resp = _compare(base, json={"urls": [url]})
     assert resp.status_code == 201, resp.text
     assert http_server.hits == ["/ferry.html"]
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE rss SYSTEM "{dtd}">',
+        '<!DOCTYPE rss [<!ENTITY % p SYSTEM "{dtd}"> %p;]>',
+        '<!DOCTYPE rss [<!ENTITY x SYSTEM "{dtd}">]>',
+    ],
+)
+def test_hostile_ssrf_feed_dtds_are_never_fetched(
+    http_server: CannedServer, tmp_path: Path, doctype: str
+) -> None:
+    dtd = http_server.add("/evil.dtd", '<!ENTITY x "pwned">', Content_Type="application/xml")
+    body = FERRY * 8
+    feed = (
+        f'<?xml version="1.0"?>{doctype.format(dtd=dtd)}<rss version="2.0"><channel>'
+        f"<item><title>Ferry</title><description>{body}</description></item></channel></rss>"
+    )
+    path = tmp_path / "feed.rss"
+    path.write_text(feed, encoding="utf-8")
+    for item in iter_ingest([str(path)], Settings(allow_private=True)):
+        assert "pwned" not in str(item) and "pwned" not in getattr(item, "text", "")
+    assert http_server.hits == []
