@@ -249,3 +249,21 @@ def test_align_opposite_polarity_scores_lower() -> None:
     same = score_matrix(views(False), bow_embed)[0, 1]
     opposite = score_matrix(views(True), bow_embed)[0, 1]
     assert same - opposite == pytest.approx(POLARITY_PENALTY, abs=1e-5)
+
+
+def test_align_short_fragments_score_lower() -> None:
+    from storylens.compare.align import SHORT_PENALTY, score_matrix
+    from storylens.compare.conflicts import ClaimView
+
+    def pair(a_text: str, b_text: str) -> float:
+        views = [
+            ClaimView(Claim(id=a, article=a, start=0, end=len(t), text=t), outlet=a, unit=a)
+            for a, t in (("A", a_text), ("B", b_text))
+        ]
+        return float(score_matrix(views, bow_embed)[0, 1])
+
+    # identical texts: cosine 1 and TF-IDF 1, no other evidence; the fragment loses the penalty
+    assert pair("the mayor recounted", "the mayor recounted") == pytest.approx(
+        1.0 - SHORT_PENALTY, abs=1e-4
+    )
+    assert pair("the mayor recounted the storm", "the mayor recounted the storm") > 1.0

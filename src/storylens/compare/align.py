@@ -45,6 +45,8 @@ RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
 RUN_CAP = 0.16
 RUN_MIN_LEXICAL = 0.1  # pairs sharing less than this never share a three-word run worth it
 SENTENCE_PENALTY = 0.1  # a whole-sentence claim has no predicate or arguments to support it
+SHORT_TERMS = 3  # a claim with fewer content words than this ("Comey also recounted")...
+SHORT_PENALTY = 0.1  # ...says too little to be matched on a loose score
 POLARITY_PENALTY = 0.15  # one side denies what the other asserts: not "agreed" on a loose match
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
@@ -238,6 +240,8 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score += NUMBER_WEIGHT * (units > 0)
     negated = np.array([v.claim.negated for v in views])
     score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
+    short = np.array([len(set(content_terms(t))) < SHORT_TERMS for t in texts])
+    score -= SHORT_PENALTY * (short[:, None] | short[None, :])
     whole = np.array([v.whole_sentence for v in views])
     score -= SENTENCE_PENALTY * (whole[:, None] | whole[None, :])
     # a verbatim run needs shared content words: only look where there are some
