@@ -114,8 +114,11 @@ class _Cand:
 
 
 def find_mentions(doc: Doc, article: Article) -> list[Mention]:
-    """Entity mentions of ``doc`` (the parsed ``article.text``), in text order."""
-    text = article.text
+    """Entity mentions of ``doc`` (the parsed ``article.text``), in text order.
+
+    When only a prefix of an over-long text was parsed, mentions stay within that prefix.
+    """
+    text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)] if len(doc) else ""
     cands = [_Cand(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
     cands = [c for c in (_clean(c, text) for c in cands) if c is not None]
     cands = [c for c in (_trim_headline_words(doc, c) for c in cands) if c is not None]
