@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -56,3 +57,40 @@ def test_corpus_dask_matches_local(tmp_path: Path) -> None:
     parts = sorted((tmp_path / "dask" / "articles").glob("part-*.parquet"))
     assert len(parts) == 2
     assert sum(pq.read_table(p).num_rows for p in parts) == n
+
+
+def test_corpus_dask_cli_with_scheduler_address(tmp_path: Path, cli: Any) -> None:
+    from distributed import LocalCluster
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    n = _corpus(inputs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # port and shutdown notices, see above
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+            host="127.0.0.1",
+        ) as cluster:  # fmt: skip
+            result = cli(
+                "corpus", str(inputs), "--out", str(tmp_path / "out"), "--engine", "dask",
+                "--scheduler", cluster.scheduler_address, "--no-analyse",
+                "--json", str(tmp_path / "run.json"),
+            )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    run = json.loads((tmp_path / "run.json").read_text())
+    assert run["articles"] == n and run["claims"] == 0 and run["partitions"] == 2
+
+
+def test_corpus_dask_unreachable_scheduler(tmp_path: Path, cli: Any) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _corpus(inputs)
+    result = cli(
+        "corpus", str(inputs), "--out", str(tmp_path / "out"), "--engine", "dask",
+        "--scheduler", "tcp://127.0.0.1:9", "--no-analyse",
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"},
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "tcp://127.0.0.1:9" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
