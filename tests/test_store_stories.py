@@ -109,3 +109,19 @@ def test_store_write_stories_replace_drops_empty(store: Store) -> None:
     store.write_stories([StoryRecord("s_new", [FAIR[0].id])], replace=True)
     assert [r["id"] for r in store.list_stories()] == ["s_new"]
     assert store.story_article_ids("s_new") == [FAIR[0].id]
+
+
+def test_store_replace_keeps_report_stories(store: Store) -> None:
+    sid = store.save_report(_report(DAM))
+    store.add_articles(FAIR)
+    store.write_stories([StoryRecord("s_fair", [FAIR[0].id])], replace=True)
+    store.write_stories([StoryRecord("s_fair2", [FAIR[0].id])], replace=True)
+    assert {r["id"] for r in store.list_stories()} == {sid, "s_fair2"}
+    assert len(store.story_articles(sid)) == len(DAM)
+
+
+def test_store_undated_articles_sort_last(store: Store) -> None:
+    undated = _art("Undated note about the Tarn dam.", "Valley Herald")
+    sid = store.save_report(_report([undated, *DAM]))
+    ordered = [a.id for a in store.story_articles(sid)]
+    assert ordered[-1] == undated.id and ordered[0] == DAM[0].id

@@ -389,7 +389,7 @@ class Store:
                     has_report.label("has_report"),
                 )
                 .outerjoin(counts, counts.c.story_id == st.c.id)
-                .order_by(st.c.last_published.desc(), st.c.created.desc(), st.c.id)
+                .order_by(st.c.last_published.desc().nulls_last(), st.c.created.desc(), st.c.id)
             )
             return [
                 {
@@ -452,7 +452,7 @@ class Store:
                 select(art)
                 .join(sa, sa.c.article_id == art.c.id)
                 .where(sa.c.story_id == story_id)
-                .order_by(art.c.published, art.c.outlet, art.c.id)
+                .order_by(art.c.published.asc().nulls_last(), art.c.outlet, art.c.id)
             )
             return [_row_article(r) for r in rows]
 
@@ -593,8 +593,18 @@ class Store:
                 .group_by(sa.c.story_id)
             )
         }
-        for sid in set(story_ids) | set(stats):
-            n, lo, hi = stats.get(sid, (0, None, None))
+        current = {
+            sid: (n, lo, hi)
+            for sid, n, lo, hi in conn.execute(
+                select(st.c.id, st.c.size, st.c.first_published, st.c.last_published)
+            )
+        }
+        changed = [
+            (sid, stats.get(sid, (0, None, None)))
+            for sid in current
+            if stats.get(sid, (0, None, None)) != current[sid]
+        ]
+        for sid, (n, lo, hi) in changed:  # only stories whose figures moved
             conn.execute(
                 update(st)
                 .where(st.c.id == sid)
