@@ -396,3 +396,60 @@ def test_claim_argument_takes_the_entity_heading_it(
     value = one.claims[0].arguments["agent"].value
     wanted = _entity_of(one, expected) if expected else None
     assert value == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        (
+            "A spokesperson for the Seva Basin Authority said it was safe.",
+            "A spokesperson for the Seva Basin Authority",
+            "Seva Basin Authority",
+        ),
+        (
+            "Critics, including Valdonian farmers, said it was unfair.",
+            "Critics, including Valdonian farmers",
+            None,
+        ),
+        (
+            "Ivo Starck, who met the Seva Basin Authority, said it was fair.",
+            "Ivo Starck, who met the Seva Basin Authority",
+            "Ivo Starck",
+        ),
+    ],
+)
+def test_quote_speaker_takes_the_entity_speaking(
+    text: str, speaker: str, expected: str | None
+) -> None:
+    names = [
+        (n, lab)
+        for n, lab in [
+            ("Ivo Starck", "PERSON"),
+            ("Seva Basin Authority", "ORG"),
+            ("Valdonian", "NORP"),
+        ]
+        if n in text
+    ]
+    one = _analysis("a1", "Ledger", text, names)
+    s0 = text.index(speaker)
+    q0 = text.index("it was")
+    one.quotes = [
+        Quote(
+            "a1",
+            q0,
+            len(text) - 1,
+            text[q0:-1],
+            speaker=speaker,
+            speaker_text=speaker,
+            speaker_start=s0,
+            speaker_end=s0 + len(speaker),
+            direct=False,
+        )
+    ]
+    link_entities([one], Settings())
+    if expected is None:
+        assert one.quotes[0].speaker == speaker
+        assert one.quotes[0].speaker_entity is None
+    else:
+        assert one.quotes[0].speaker == _entity_of(one, expected)
+        assert one.quotes[0].speaker_entity == _entity_of(one, expected)

@@ -434,14 +434,20 @@ def _write_back(analyses: Sequence[Analysis], entities: list[Entity], table: Ali
                 labels = by_id[desc.entity].labels.setdefault(outlet, [])
                 if desc.text not in labels:
                     labels.append(desc.text)
+        spans = _descriptor_spans(analysis)
         for quote in analysis.quotes:
-            ent = _span_entity(linked, quote.speaker_start, quote.speaker_end, by_id)
+            ent = None
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                speaker = Argument(quote.speaker_text, quote.speaker_start, quote.speaker_end)
+                head = _head_mention(
+                    analysis.article.text, speaker, linked, spans, extra=_SPOKESPERSON_WORDS
+                )
+                ent = by_id.get(head.entity) if head is not None and head.entity else None
             if ent is None:
                 ent = by_key.get(normalise_name(quote.speaker_text or quote.speaker))
             if ent is not None:
                 quote.speaker = ent.id
                 quote.speaker_entity = ent.id
-        spans = _descriptor_spans(analysis)
         for claim in analysis.claims:
             for role in ARGUMENT_ROLES_LINKED:
                 arg = claim.arguments.get(role)
@@ -453,35 +459,29 @@ def _write_back(analyses: Sequence[Analysis], entities: list[Entity], table: Ali
             claim.attributed_to = [_canonical_source(s, by_key, table) for s in claim.attributed_to]
 
 
-def _span_entity(
-    linked: list[Mention],
-    start: int | None,
-    end: int | None,
-    by_id: dict[str, Entity],
-    *,
-    min_cover: float = 0.0,
-) -> Entity | None:
-    """The entity of the best linked mention overlapping ``[start, end)``."""
-    if start is None or end is None or end <= start:
-        return None
-    best: tuple[tuple[int, int], Mention] | None = None
-    for m in linked:
-        overlap = min(end, m.end) - max(start, m.start)
-        if overlap <= 0 or overlap < min_cover * (end - start):
-            continue
-        rank = TYPE_PRIORITY.index(m.label) if m.label in TYPE_PRIORITY else len(TYPE_PRIORITY)
-        score = (-rank, overlap)
-        if best is None or score > best[0]:
-            best = (score, m)
-    if best is None or best[1].entity is None:
-        return None
-    return by_id.get(best[1].entity)
-
-
 _PREFIX_WORDS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "'s", "’s", "-", ","}
 )
 _POSSESSIVE_AFTER = re.compile(r"\s*['’]s?\b")
+
+
+# "a spokesperson for the Defense Ministry" speaks for the ministry
+_SPOKESPERSON_WORDS = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "for",
+        "of",
+        "at",
+        "from",
+    }
+)
 
 
 def _descriptor_spans(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
@@ -498,6 +498,8 @@ def _head_mention(
     arg: Argument,
     linked: list[Mention],
     descriptors: dict[int, list[tuple[int, int]]],
+    *,
+    extra: frozenset[str] = frozenset(),
 ) -> Mention | None:
     """The linked mention that heads an argument phrase, if any.
 
@@ -519,7 +521,7 @@ def _head_mention(
             for i in range(max(c0, arg.start), min(c1, m.start)):
                 prefix[i - arg.start] = " "
         words = "".join(prefix).replace("’s", " ").replace("'s", " ").lower().split()
-        if any(w not in _PREFIX_WORDS for w in words):
+        if any(w not in _PREFIX_WORDS and w not in extra for w in words):
             continue
         rank = TYPE_PRIORITY.index(m.label) if m.label in TYPE_PRIORITY else len(TYPE_PRIORITY)
         score = (-rank, -m.start)
