@@ -46,15 +46,24 @@ def _root(
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one clear error line to stderr and exit non-zero."""
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    """Print one clear error line to stderr and exit non-zero (``message`` is not markup)."""
+    err_console.print("[bold red]error:[/] ", end="", markup=True)
+    err_console.print(printable(message), markup=False, highlight=False)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
     """Print one warning line to stderr (markup in ``message`` is not interpreted)."""
     err_console.print("[yellow]warning:[/] ", end="", markup=True)
-    err_console.print(message, markup=False, highlight=False)
+    err_console.print(printable(message), markup=False, highlight=False)
+
+
+def printable(message: str) -> str:
+    """``message`` with control characters (terminal escapes in input names) shown as ``\\xNN``."""
+    return "".join(
+        f"\\x{ord(ch):02x}" if (ord(ch) < 32 and ch not in "\t\n") or 127 <= ord(ch) < 160 else ch
+        for ch in message
+    )
 
 
 def load_settings(config: Path | None, **overrides: Any) -> Settings:

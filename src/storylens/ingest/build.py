@@ -85,11 +85,20 @@ def choose_outlet(meta: Meta, source: str, settings: Settings) -> str:
     return source_stem(source)
 
 
-def scrub(value: str) -> str:
-    """``value`` with lone surrogates (from JSON ``\\ud800`` escapes) as U+FFFD.
+# C0 controls but tab and newline, DEL and C1: terminal escapes (ESC[2J, OSC titles) and
+# invisible junk. A lone CR becomes a line break.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-    Such strings cannot be encoded, so every later write (hash, file, store) would fail.
+
+def scrub(value: str) -> str:
+    """``value`` without control characters, lone surrogates (from JSON ``\\ud800``
+    escapes) as U+FFFD.
+
+    Such strings cannot be encoded, so every later write (hash, file, store) would fail;
+    control characters would reach terminals as escape sequences.
     """
+    if _CONTROLS.search(value):
+        value = _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -116,7 +125,7 @@ def make_article(
         raise NoArticle(source, "no article text left after removing markup and debris")
     return Article(
         id=content_id(text),
-        outlet=choose_outlet(meta, source, settings),
+        outlet=scrub(choose_outlet(meta, source, settings)),
         text=text,
         url=meta.url,
         title=meta.title,

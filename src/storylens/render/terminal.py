@@ -25,9 +25,24 @@ CELL_STYLE = {
 COMPACT_CELL = {"agreed": "✔", "unique": "●", "conflicting": "✖", SILENT: "·"}
 
 
+# control characters (terminal escape sequences from hostile input) shown as U+FFFD:
+# one character for one, so span offsets stay valid
+_CONTROLS = {c: "\ufffd" for c in (*range(0, 9), *range(11, 32), *range(127, 160))}
+
+
+def _inert(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_CONTROLS)
+    if isinstance(value, Mapping):
+        return {k: _inert(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    return value
+
+
 def print_report(report: Mapping[str, Any], console: Console) -> None:
     """Print headline, outlets, claim matrix, conflicts, sources, naming and summary."""
-    view = ReportView.of(report)
+    view = ReportView.of(_inert(report))
     console.print(Text(view.headline, style="bold"))
     console.print(_outlets(view))
     if view.groups:
