@@ -163,6 +163,9 @@ LEDGER, PATRIOT, COASTAL, MERIDIAN = (
         (r"joint commission", {LEDGER, COASTAL, MERIDIAN}),
         (r"hand-carved oars", {LEDGER, PATRIOT}),
         (r"300 protesters", {LEDGER, COASTAL}),
+        (r"this river has divided us", {LEDGER, MERIDIAN, PATRIOT}),
+        (r"fair bargain", {LEDGER, COASTAL}),
+        (r"surrender dressed up", {LEDGER, COASTAL, PATRIOT}),
     ],
 )
 def test_cli_compare_summit_agreements(
@@ -192,6 +195,7 @@ def test_cli_compare_summit_gifts_one_source(summit_report: Report) -> None:
         (r"motorcade", PATRIOT),
         (r"salmon", COASTAL),
         (r"krona", MERIDIAN),
+        (r"compensation", LEDGER),
     ],
 )
 def test_cli_compare_summit_unique_facts(summit_report: Report, pattern: str, stem: str) -> None:
