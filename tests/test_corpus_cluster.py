@@ -90,3 +90,14 @@ def test_corpus_cluster_incremental_build(tmp_path: Path, corpus: list) -> None:
         assert bcubed(pred, gold)[2] >= 0.95
         assert {members[i.article.id] for i in second} <= stories_before | set(members.values())
         assert build_stories(store, TFIDF).clustered == 0  # nothing new: nothing to do
+
+
+@pytest.mark.parametrize("method", ["stories.tfidf.v1", "stories.hybrid.v1"])
+def test_corpus_cluster_example_story_is_one_story(examples_dir: Path, method: str) -> None:
+    from storylens.ingest import ingest
+    from storylens.settings import Settings
+
+    articles = ingest([str(examples_dir / "summit")], Settings()).articles
+    assert len({a.outlet for a in articles}) == 4
+    assigned = cluster_articles(articles, ClusterOptions(method=method))
+    assert len(set(assigned.values())) == 1

@@ -124,12 +124,26 @@ def _clean_run(words: list[str]) -> list[str]:
     return words
 
 
+def _split_titles(words: list[str]) -> list[list[str]]:
+    """Split a run at title words and inner "of": "Valdonian President Mirek Halas" →
+    ["Valdonian"], ["Mirek", "Halas"]; "Ilse Marant of Ostrena" → ["Ilse", "Marant"], ["Ostrena"].
+    """
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word.lower() in TITLES or word.lower() == "of":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [p for p in (_clean_run(part) for part in parts) if p]
+
+
 def entity_keys(text: str) -> Counter[str]:
     """Counts of capitalised name runs ("Mirek Halas", "Port Caldera"), lower-cased.
 
     A single capitalised word at the start of a sentence only counts when the
-    same word also appears capitalised elsewhere. A multi-word name also counts
-    its last word ("Halas"), which is how later mentions usually refer to it.
+    same word also appears capitalised elsewhere. Runs are split at titles
+    ("President") and "of"; each word of a multi-word name also counts on its own
+    ("Halas"), which is how other mentions and other outlets often refer to it.
     """
     counts: Counter[str] = Counter()
     starts: Counter[str] = Counter()
@@ -138,18 +152,20 @@ def entity_keys(text: str) -> Counter[str]:
         for run in _runs(match.group(0)):
             at_start = first and bool(_SENTENCE_START.search(text[: match.start()][-3:] or "\n"))
             first = False
-            words = _clean_run(run)
-            if not words or (len(words) == 1 and len(words[0]) < 2):
-                continue
-            key = " ".join(words).lower()
-            if key in STOPWORDS or key in CAPITAL_STOP:
-                continue
-            if len(words) == 1 and at_start and words == run:
-                starts[key] += 1
-                continue
-            counts[key] += 1
-            if len(words) > 1:
-                counts[words[-1].lower()] += 1
+            for words in _split_titles(_clean_run(run)):
+                if len(words) == 1 and len(words[0]) < 2:
+                    continue
+                key = " ".join(words).lower()
+                if key in STOPWORDS or key in CAPITAL_STOP:
+                    continue
+                if len(words) == 1 and at_start and words == run:
+                    starts[key] += 1
+                    continue
+                counts[key] += 1
+                if len(words) > 1:
+                    counts.update(
+                        w.lower() for w in words if len(w) > 2 and w.lower() not in STOPWORDS
+                    )
     for key, n in starts.items():
         if key in counts:
             counts[key] += n
@@ -211,7 +227,8 @@ def top_keys(f: Features, dfs: DocumentFrequencies, k: int = MAX_KEYS) -> dict[s
     scored = {
         key: (1 + math.log(n)) * dfs.key_weight(key)
         for key, n in f.keys.items()
-        if dfs.keys.get(key, 0) < max(3, 0.5 * dfs.docs)  # names in half the corpus tell nothing
+        # names in half of a sizeable corpus tell nothing; in a small one they are the story
+        if dfs.keys.get(key, 0) < max(20, 0.5 * dfs.docs)
     }
     best = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
     return dict(best)
