@@ -320,3 +320,29 @@ def test_cli_compare_wire_copy_counts_once(
         assert set(group["outlets"]) == {"Coastal Voice", "Coastal Wire"}
         assert group["status"] == "unique"  # one source, however many copies
         assert group["independent_sources"] == 1
+
+
+@pytest.mark.slow
+def test_cli_compare_save_to_store(
+    cli: Callable[..., Any], examples_dir: Path, tmp_path: Path
+) -> None:
+    from storylens.store import Store
+
+    db = tmp_path / "store.db"
+    out = tmp_path / "r.json"
+    result = cli(
+        "compare", str(examples_dir / "summit"), "--json", str(out), "-q", "--save", "--db", str(db)
+    )
+    assert result.returncode == 0, result.stderr
+    match = re.search(r"saved as story (\S+)", result.stderr)
+    assert match, result.stderr
+    store = Store.open(str(db))
+    try:
+        saved = store.get_report(match.group(1))
+        articles = store.story_articles(match.group(1))
+    finally:
+        store.close()
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert saved is not None
+    assert saved["claim_groups"] == written["claim_groups"]
+    assert {a.id for a in articles} == {a["id"] for a in written["articles"]}

@@ -28,7 +28,12 @@ def compare_command(
     story: str | None = typer.Option(
         None, "--story", help="Compare a stored story's articles (with --db)."
     ),
-    db: str | None = typer.Option(None, "--db", help="Store URL or path for --story."),
+    db: str | None = typer.Option(
+        None, "--db", help="Store URL or path for --story and --save (default: the local store)."
+    ),
+    save: bool = typer.Option(
+        False, "--save", help="Also save the report (and its articles) in the store."
+    ),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
     threshold: float | None = typer.Option(
         None, "--threshold", help="Claim alignment threshold (cosine-based score, 0-1)."
@@ -57,6 +62,8 @@ def compare_command(
         warn(f"{error['source']}: {error['reason']}")
     data = report.to_dict()
     _write_outputs(data, json_out, html_out, md_out)
+    if save:
+        _save(data, settings.db, story)
     if not quiet and str(json_out) != "-":
         _print_terminal(data)
 
@@ -80,6 +87,20 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
     finally:
         if status:
             status.stop()
+
+
+def _save(data: dict[str, Any], db: str, story: str | None) -> None:
+    from storylens.store import Store
+
+    try:
+        store = Store.open(db)
+        try:
+            story_id = store.save_report(data, story_id=story)
+        finally:
+            store.close()
+    except StorylensError as exc:
+        fail(str(exc))
+    err_console.print(f"saved as story {story_id}", markup=False, highlight=False)
 
 
 def _write_outputs(
