@@ -162,3 +162,36 @@ def test_hostile_web_junk_paths_are_404(base_url: str, path: str) -> None:
     assert resp.status_code == 404
     assert "set-cookie" not in resp.headers
     assert resp.headers["content-type"].startswith(("application/json", "text/html"))
+
+
+@pytest.mark.parametrize(
+    ("host", "allowed"),
+    [
+        ("127.0.0.1:{port}", True),
+        ("localhost:{port}", True),
+        ("127.0.0.1", True),
+        ("attacker.example:{port}", False),  # a page whose DNS name was re-bound to 127.0.0.1
+        ("attacker.example", False),
+        ("127.0.0.1.attacker.example", False),
+        ("", False),
+    ],
+)
+def test_hostile_web_dns_rebinding_host_is_refused(base_url: str, host: str, allowed: bool) -> None:
+    port = urlsplit(base_url).port
+    for method, path in (("GET", "/api/stories"), ("POST", "/api/compare"), ("GET", "/")):
+        resp = httpx.request(
+            method, base_url + path, headers={"Host": host.format(port=port)}, json={"urls": []}
+        )
+        if allowed:
+            assert resp.status_code != 400 or "host" not in resp.text.lower(), resp.text
+        else:
+            assert resp.status_code == 400, (method, path, resp.status_code)
+            assert "stories" not in resp.text and "<form" not in resp.text
+            assert "default-src 'none'" in resp.headers["content-security-policy"]
+
+
+def test_hostile_web_any_host_when_serving_publicly(tmp_path: Path) -> None:
+    app = create_app(db=str(tmp_path / "s.db"), allowed_hosts=["*"])
+    with serving(app) as base:
+        resp = httpx.get(base + "/api/stories", headers={"Host": "news.example:8000"})
+    assert resp.status_code == 200

@@ -36,6 +36,9 @@ def serve(
             settings=settings,
             allow_private=allow_private,
             max_upload=int(max_upload_mb * 1024 * 1024),
+            allowed_hosts=["127.0.0.1", "localhost"]
+            if host in ("127.0.0.1", "localhost")
+            else ["*"],
         )
     except StorylensError as exc:
         fail(str(exc))

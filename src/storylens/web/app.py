@@ -23,6 +23,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storylens.errors import StorylensError
 from storylens.render.html import content_security_policy, render_html, render_page
@@ -35,6 +36,7 @@ from storylens.web.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
 log = logging.getLogger("storylens.web")
 Comparer = Callable[[Sequence[str | Article], Settings], dict[str, Any]]
 DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
+LOCAL_HOSTS = ("127.0.0.1", "localhost")  # Host header names accepted by default
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -103,8 +105,13 @@ def create_app(
     allow_private: bool = False,
     max_upload: int = DEFAULT_MAX_UPLOAD,
     comparer: Comparer | None = None,
+    allowed_hosts: Sequence[str] = LOCAL_HOSTS,
 ) -> FastAPI:
-    """Build the app over the store at ``db`` (default: ``settings.db``)."""
+    """Build the app over the store at ``db`` (default: ``settings.db``).
+
+    Requests must name one of ``allowed_hosts`` in their Host header (``["*"]``: any), so
+    a web page whose domain is re-bound to 127.0.0.1 (DNS rebinding) cannot use the app.
+    """
     settings = settings or Settings()
     if allow_private:
         settings = settings.with_overrides(allow_private=True)
@@ -123,6 +130,7 @@ def create_app(
     )
     app.state.storylens = state
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(
         SecurityHeadersMiddleware,
         headers={**SECURITY_HEADERS, "Content-Security-Policy": API_CSP},
