@@ -239,3 +239,48 @@ def test_hostile_ssrf_feed_dtds_are_never_fetched(
     for item in iter_ingest([str(path)], Settings(allow_private=True)):
         assert "pwned" not in str(item) and "pwned" not in getattr(item, "text", "")
     assert http_server.hits == []
+
+
+@pytest.mark.parametrize(
+    "addresses",
+    [
+        ["10.1.2.3"],
+        ["169.254.169.254"],
+        ["100.64.0.9"],
+        ["::1"],
+        ["fd00::1"],
+        ["::ffff:192.168.0.1"],
+        ["0.0.0.0"],
+        ["93.184.216.34", "127.0.0.1"],  # one bad answer among good ones is enough
+    ],
+)
+def test_hostile_ssrf_dns_name_resolving_inward_is_refused(addresses: list[str]) -> None:
+    asked: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return addresses
+
+    (item,) = iter_ingest(["http://news.lantern.test/story"], Settings(), resolver=resolver)
+    assert isinstance(item, BlockedAddress), item
+    assert asked == ["news.lantern.test"]
+
+
+def test_hostile_ssrf_rebinding_resolver_cannot_swap_the_address(
+    http_server: CannedServer, loopback_is_public: None
+) -> None:
+    """Resolved once per hop and connected to the checked address: a second, private answer
+    from the resolver is never used."""
+    http_server.add("/story", PAGE)
+    answers = iter([["127.0.0.1"], ["10.0.0.1"], ["10.0.0.1"]])
+    asked: list[str] = []
+
+    def rebinding(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return next(answers)
+
+    url = f"http://news.lantern.test:{http_server.port}/story"
+    (item,) = iter_ingest([url], Settings(), resolver=rebinding)
+    assert not isinstance(item, BlockedAddress), item
+    assert asked == ["news.lantern.test"]
+    assert http_server.hits == ["/story"]
