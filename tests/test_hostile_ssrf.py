@@ -284,3 +284,22 @@ def test_hostile_ssrf_rebinding_resolver_cannot_swap_the_address(
     assert not isinstance(item, BlockedAddress), item
     assert asked == ["news.lantern.test"]
     assert http_server.hits == ["/story"]
+
+
+def _sitemap(server: CannedServer, count: int) -> str:
+    locs = "".join(f"<url><loc>{server.url(f'/p{i}')}</loc></url>" for i in range(count))
+    body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+    return server.add("/sitemap.xml", body, Content_Type="application/xml")
+
+
+def test_hostile_feed_fan_out_is_capped(http_server: CannedServer) -> None:
+    url = _sitemap(http_server, 40)
+    items = list(iter_ingest([url], Settings(allow_private=True, max_feed_items=5)))
+    assert len(items) == 5
+    assert len(http_server.hits) == 1 + 5
+
+
+def test_hostile_web_caps_feed_fan_out(tmp_path: Path) -> None:
+    for given in (None, Settings(max_feed_items=10_000)):
+        app = create_app(db=str(tmp_path / "s.db"), settings=given)
+        assert app.state.storylens.settings.max_feed_items <= 50

@@ -158,7 +158,7 @@ def _iter_opml(
     if depth >= MAX_DEPTH:
         yield InputError(where, f"feed lists nested deeper than {MAX_DEPTH} levels; not followed")
         return
-    for ref in dict.fromkeys(feeds):
+    for ref in list(dict.fromkeys(feeds))[: settings.max_feed_items]:
         yield from iter_feed(_nested(ref, where), settings, _depth=depth + 1)
 
 
@@ -173,7 +173,8 @@ def _iter_sitemap(
     root: Element, kind: str, where: str, settings: Settings, depth: int
 ) -> Iterator[Article | InputError]:
     entry = "sitemap" if kind == "sitemapindex" else "url"
-    nodes = [n for n in root if _local(n.tag) == entry][:MAX_SITEMAP_URLS]
+    nodes = [n for n in root if _local(n.tag) == entry]
+    nodes = nodes[: min(MAX_SITEMAP_URLS, settings.max_feed_items)]
     if kind == "sitemapindex":
         if depth >= MAX_DEPTH:
             yield InputError(where, f"sitemap indexes nested deeper than {MAX_DEPTH}; not followed")
@@ -222,7 +223,7 @@ def _iter_items(data: bytes, where: str, settings: Settings) -> Iterator[Article
     import feedparser
 
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
-    entries = parsed.get("entries") or []
+    entries = (parsed.get("entries") or [])[: settings.max_feed_items]
     if not entries:
         yield InputError(where, "feed has no items")
         return

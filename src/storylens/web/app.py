@@ -30,7 +30,14 @@ from storylens.render.html import content_security_policy, render_html, render_p
 from storylens.settings import Settings
 from storylens.store import Store
 from storylens.types import Article
-from storylens.web.inputs import CompareIn, CompareInputs, RequestProblem, from_form, from_json
+from storylens.web.inputs import (
+    MAX_ARTICLES,
+    CompareIn,
+    CompareInputs,
+    RequestProblem,
+    from_form,
+    from_json,
+)
 from storylens.web.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
 
 log = logging.getLogger("storylens.web")
@@ -113,6 +120,8 @@ def create_app(
     a web page whose domain is re-bound to 127.0.0.1 (DNS rebinding) cannot use the app.
     """
     settings = settings or Settings()
+    # one feed or sitemap URL must not fan out into thousands of fetches per request
+    settings = settings.with_overrides(max_feed_items=min(settings.max_feed_items, MAX_ARTICLES))
     if allow_private:
         settings = settings.with_overrides(allow_private=True)
     state = AppState(
