@@ -52,14 +52,13 @@ _EN_MARKERS = frozenset(
         "she",
         "we",
         "our",
-        "an",
         "at",
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Share of words that must be markers, and of "the" alone, for the fast path.
-_MARKER_SHARE = 0.25
-_THE_SHARE = 0.03
+_MARKER_SHARE = 0.12
+_THE_SHARE = 0.02
 _MIN_WORDS = 40
 
 
