@@ -17,7 +17,7 @@ from typing import Any
 MIN_LETTERS = 20
 
 # English function words that are rare as words in other languages. Words that
-# other languages share ("a", "in", "on", "die", "was", "will", "also") are left out.
+# other languages share ("a", "an", "in", "on", "die", "was", "will") are left out.
 _EN_MARKERS = frozenset(
     [
         "the",
