@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
 
 from targets import TARGETS, Escaped, fuzz_url
 
-EXAMPLES = {"ingest": 25, "warc": 40, "feed": 40, "html": 40}
+EXAMPLES = {"ingest": 12, "warc": 30, "feed": 30, "html": 30}
 
 
 @pytest.mark.parametrize("name", sorted(TARGETS))
