@@ -48,6 +48,12 @@ TAGS = st.sampled_from(
     ["div", "p", "article", "main", "span", "b", "i", "a", "table", "td", "script", "style",
      "title", "h1", "meta", "body", "html", "head", "svg", "noscript", "template", "time"]
 )  # fmt: skip
+# declared charsets: real ones, unknown ones, and Python codecs that are no web charset
+CHARSETS = st.sampled_from(
+    ["utf-8", "latin-1", "windows-1252", "shift_jis", "utf-16", "utf-7", "bogus", "",
+     "undefined", "zlib", "base64", "rot13", "hex", "uu", "bz2", "quopri", "idna",
+     "punycode", "unicode_escape", "raw_unicode_escape", "mbcs", "x-user-defined", "'\""]
+)  # fmt: skip
 ENCODINGS = st.sampled_from(
     ["utf-8", "utf-16", "utf-16-le", "utf-32", "latin-1", "cp1252", "shift_jis", "koi8-r",
      "gb18030", "euc-kr", "iso-8859-7", "mac-roman"]
@@ -72,7 +78,9 @@ def markup(draw: st.DrawFn, depth: int = 0) -> str:
         kind = draw(st.integers(0, 5))
         if kind == 0 and depth < 4:
             tag = draw(TAGS)
-            attrs = draw(st.sampled_from(["", ' class="x"', " a=b", ' charset="bogus"', " =x"]))
+            attrs = draw(st.sampled_from(["", ' class="x"', " a=b", " =x"]))
+            if draw(st.integers(0, 4)) == 0:
+                attrs += f' charset="{draw(CHARSETS)}"'
             closed = draw(st.booleans())
             inner = draw(markup(depth + 1))
             parts.append(f"<{tag}{attrs}>{inner}" + (f"</{tag}>" if closed else ""))
@@ -99,12 +107,15 @@ def hostile_bytes(text: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
 
 
 def html_documents() -> st.SearchStrategy[bytes]:
+    meta = st.one_of(st.just(""), CHARSETS.map(lambda c: f'<meta charset="{c}">'))
     page = st.builds(
-        lambda head, body: f"<!doctype html><html><head>{head}</head><body>{body}</body></html>",
+        lambda m, head, body: f"<!doctype html><html><head>{m}{head}</head><body>{body}</body>",
+        meta,
         markup(),
-        markup(),
+        st.one_of(markup(), PROSE.map(lambda t: f"<article><p>{t}</p></article>")),
     )
-    return hostile_bytes(st.one_of(page, markup(), st.text()))
+    clean = page.map(lambda t: t.encode("utf-8", "surrogatepass"))
+    return st.one_of(clean, hostile_bytes(st.one_of(page, markup(), st.text())))
 
 
 def text_scrapes() -> st.SearchStrategy[str]:
@@ -210,7 +221,8 @@ def warc_files(draw: st.DrawFn) -> bytes:
         elif coding == "deflate":
             body = zlib.compress(body)
         status = draw(st.sampled_from(["200 OK", "404 Not Found", "301 Moved", "200", "x"]))
-        ctype = draw(st.sampled_from(["text/html", "text/html; charset=bogus", "image/png", ""]))
+        ctype = draw(st.sampled_from(["text/html", "image/png", ""]))
+        ctype += f"; charset={draw(CHARSETS)}" if draw(st.booleans()) else ""
         chunked = draw(st.integers(0, 5)) == 0
         headers = f"Content-Type: {ctype}\r\n"
         if coding:
