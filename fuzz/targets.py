@@ -239,12 +239,18 @@ def warc_files(draw: st.DrawFn) -> bytes:
 
 # -- JSON ----------------------------------------------------------------------------------
 
-JSON_VALUES = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40), PROSE),
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=20,
+_LEAVES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40), PROSE
+)
+_NESTED = st.one_of(
+    _LEAVES,
+    st.lists(_LEAVES, max_size=4),
+    st.dictionaries(st.text(max_size=8), _LEAVES, max_size=4),
+)
+JSON_VALUES = st.one_of(
+    _NESTED,
+    st.lists(_NESTED, max_size=3),
+    st.dictionaries(st.text(max_size=8), _NESTED, max_size=3),
 )
 FIELDS = st.sampled_from(
     ["text", "html", "outlet", "url", "title", "byline", "published", "language", "removed"]
