@@ -34,7 +34,7 @@ def stories_command(
     blindspots: Path | None = typer.Option(
         None,
         "--blindspots",
-        help="JSON file {group: [outlets]}: list stories some groups cover and others miss.",
+        help="JSON file mapping group names to outlet lists: stories some groups miss.",
     ),
     min_outlets: int = typer.Option(
         2, "--min-outlets", help="With --blindspots: grouped outlets a story needs to count."
