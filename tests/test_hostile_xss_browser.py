@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +173,35 @@ def test_hostile_xss_web_story_and_index_are_inert(
         api = httpx.get(f"{base}/api/stories/{story_id}")
         assert api.headers["content-type"].startswith("application/json")
         assert "default-src 'none'" in api.headers["content-security-policy"]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+SAFE_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "code", "pre", "a"}
+SAFE_TAGS |= {"table", "thead", "tbody", "tr", "th", "td", "blockquote", "hr", "br", "del"}
+
+
+def test_hostile_xss_markdown_report_renders_inert(story: Path, tmp_path: Path) -> None:
+    """The Markdown report stays inert when a viewer turns it into HTML (raw HTML allowed)."""
+    from markdown_it import MarkdownIt
+
+    out = tmp_path / "report.md"
+    result = run_cli("compare", str(story), "--md", str(out))
+    assert result.returncode == 0, result.stderr
+    viewer = MarkdownIt("commonmark", {"html": True}).enable("table")
+    html = viewer.render(out.read_text(encoding="utf-8"))
+    parser = _Tags()
+    parser.feed(html)
+    for tag, attrs in parser.found:
+        assert tag in SAFE_TAGS, (tag, attrs)
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            if name in ("href", "src"):
+                assert (value or "").startswith(("http://", "https://", "#")), (tag, value)
