@@ -45,15 +45,20 @@ def _extract(html: str, url: str | None, source: str, *, precise: bool) -> Any:
 
     trafilatura = load_trafilatura()
     try:
-        return trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            favor_precision=precise,
-            date_extraction_params=_DATE_PARAMS,
-        )
-    except (ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
+        try:
+            return trafilatura.bare_extraction(
+                html,
+                url=url,
+                with_metadata=True,
+                include_comments=False,
+                favor_precision=precise,
+                date_extraction_params=_DATE_PARAMS,
+            )
+        except AssertionError:  # lxml's drop_tree in the metadata pass (<svg><script>...)
+            return trafilatura.bare_extraction(
+                html, url=url, with_metadata=False, include_comments=False, favor_precision=precise
+            )
+    except (ValueError, TypeError, AttributeError, AssertionError, etree.LxmlError) as exc:
         raise NoArticle(source, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     except RecursionError as exc:
         raise NoArticle(source, "HTML is nested too deeply to parse") from exc
