@@ -316,7 +316,7 @@ def generate(
             slug = "".join(c for c in (title or story_id).lower() if c.isalnum())[:40]
             domain = outlet.lower().replace(" ", "") + ".example"
             article = Article(
-                id=content_id(text),
+                id=content_id(f"{outlet}\n{text}"),
                 outlet=outlet,
                 text=text,
                 url=f"https://{domain}/{published.isoformat()}/{slug}-{index}",

@@ -123,9 +123,12 @@ def make_article(
     removed = [Removed(scrub(r.text), r.reason) for r in removed]
     if not text:
         raise NoArticle(source, "no article text left after removing markup and debris")
+    outlet = scrub(choose_outlet(meta, source, settings))
     return Article(
-        id=content_id(text),
-        outlet=scrub(choose_outlet(meta, source, settings)),
+        # The outlet is part of the identity: one wire story run by two outlets is two
+        # articles (counted once as near-duplicates later), not one article overwritten.
+        id=content_id(f"{outlet}\n{text}"),
+        outlet=outlet,
         text=text,
         url=meta.url,
         title=meta.title,
