@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from storylens.cli.app import (
@@ -69,6 +69,15 @@ def ingest_command(
         )
     except StorylensError as exc:
         fail(str(exc))
+    if (store or db) and not (as_json or as_jsonl or output is not None):
+        # stream into the store batch by batch: memory stays flat and a crash keeps
+        # every batch already committed (a rerun skips what is stored)
+        stored, errors = _stream_to_store(inputs, settings)
+        if not stored:
+            fail(f"nothing ingested ({len(errors)} input(s) failed)")
+        if strict and errors:
+            raise typer.Exit(1)
+        return
     articles, errors = _collect(inputs, settings)
     for error in errors:
         warn(f"{error.source}: {error.reason}")
@@ -102,6 +111,52 @@ def _collect(inputs: list[str], settings: Settings) -> tuple[list[Article], list
     except StorylensError as exc:  # a configuration problem (bad --outlets file, ...)
         fail(str(exc))
     return articles, errors
+
+
+def _stream_to_store(inputs: list[str], settings: Settings) -> tuple[int, list[InputError]]:
+    """Ingest and store in batches of ``STORE_BATCH`` as articles come; bad inputs warned."""
+    from storylens.ingest import iter_ingest
+    from storylens.store import Store
+
+    errors: list[InputError] = []
+    batch: list[Article] = []
+    seen = new = existing = 0
+    try:
+        with (
+            Store.open(settings.db) as db,
+            Progress(
+                SpinnerColumn(),
+                TextColumn("ingesting: {task.completed} article(s) stored, {task.fields[bad]} bad"),
+                console=err_console,
+                transient=True,
+            ) as progress,
+        ):
+            task = progress.add_task("ingest", total=None, bad=0)
+
+            def flush() -> None:
+                nonlocal new, existing
+                result = db.add_articles(batch)
+                new += result.new
+                existing += result.existing
+                progress.advance(task, len(batch))
+                batch.clear()
+
+            for item in iter_ingest(inputs, settings):
+                if isinstance(item, Article):
+                    seen += 1
+                    batch.append(item)
+                    if len(batch) >= STORE_BATCH:
+                        flush()
+                else:
+                    errors.append(item)
+                    progress.update(task, bad=len(errors))
+                    warn(f"{item.source}: {item.reason}")
+            if batch:
+                flush()
+    except StorylensError as exc:
+        fail(str(exc))
+    err_console.print(f"stored {new} new article(s), {existing} already in {settings.db}")
+    return seen, errors
 
 
 def _table(articles: list[Article], width: int) -> Table:
