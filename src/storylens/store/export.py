@@ -101,7 +101,19 @@ def _arrow_type(kind: str) -> Any:
     }[kind]
 
 
+# Spreadsheets run a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any, kind: str, fmt: str) -> Any:
+    """``value`` as written to a ``fmt`` file; CSV text cells are defused against formulas."""
+    cell = _plain_cell(value, kind, fmt)
+    if fmt == "csv" and isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def _plain_cell(value: Any, kind: str, fmt: str) -> Any:
     if value is None:
         return None
     if kind == "json":
