@@ -35,6 +35,7 @@ class Settings:
     max_redirects: int = 5
     user_agent: str = "storylens/0.1 (+https://github.com/storylens/storylens; news comparison)"
     allow_private: bool = False  # allow fetching loopback/private addresses (tests, intranets)
+    max_story_chars: int = 400_000  # total article text one comparison takes (memory grows with it)
     max_feed_items: int = 50_000  # items/URLs followed per feed, sitemap or OPML list
     outlets_file: Path | None = None  # extra domain -> display name mappings (JSON)
     # analysis

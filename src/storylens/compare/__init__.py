@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storylens.compare.report import Report
-from storylens.errors import InputError
+from storylens.errors import InputError, TooLarge
 from storylens.settings import Settings
 from storylens.types import Article
 
@@ -125,6 +125,7 @@ def _compare(
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
+    _check_size(articles, settings)
     note("duplicates")
     duplicates = find_duplicates(articles, settings.dedup_threshold)
     unit_of = units(articles, duplicates)
@@ -163,6 +164,18 @@ def _compare(
             "conflicts": detector,
         },
     )
+
+
+def _check_size(articles: Sequence[Article], settings: Settings) -> None:
+    """Refuse a story whose text is over ``settings.max_story_chars`` (TooLarge)."""
+    total = sum(len(a.text) for a in articles)
+    if total > settings.max_story_chars:
+        raise TooLarge(
+            f"{len(articles)} article(s)",
+            f"{total:,} characters of article text is over the comparison cap of "
+            f"{settings.max_story_chars:,}; compare fewer or shorter articles, or group a "
+            "corpus into stories first with `storylens corpus`",
+        )
 
 
 def _unique_ids(articles: Sequence[Article]) -> list[Article]:

@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from storylens.errors import StorylensError
+from storylens.errors import StorylensError, TooLarge
 from storylens.render.html import content_security_policy, render_html, render_page
 from storylens.settings import Settings
 from storylens.store import Store
@@ -188,6 +188,8 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
     try:
         with state.lock:  # one analysis at a time: the models are shared by every request
             report = state.comparer(found.inputs(), state.settings)
+    except TooLarge as exc:  # the story as a whole is over the comparison cap
+        raise RequestProblem(413, str(exc)) from exc
     except StorylensError as exc:
         raise RequestProblem(422, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
     except Exception as exc:  # a bug, not bad input: log it, answer 500 with a clear line
