@@ -99,3 +99,10 @@ def test_fetch_unresolvable_host() -> None:
 
     with pytest.raises(FetchError, match="cannot resolve"):
         fetch("http://nowhere.lantern.test/", Settings(), resolver=fail)
+
+
+@pytest.mark.parametrize("address", ["192.0.0.8", "192.0.0.1", "192.0.0.255"])
+def test_fetch_guard_blocks_ietf_protocol_block(address: str) -> None:
+    from storylens.ingest.fetch import blocked_kind
+
+    assert blocked_kind(address) is not None

@@ -76,9 +76,18 @@ def blocked_kind(address: str) -> str | None:
         for kind in (*kinds, "reserved"):
             if getattr(candidate, f"is_{kind}", False):  # is_site_local: IPv6 fec0::/10 only
                 return kind.replace("_", "-")
-        if not candidate.is_global:
+        if not candidate.is_global or any(candidate in net for net in _SPECIAL_PURPOSE):
             return "non-public"
     return None
+
+
+# Special-purpose blocks that Python's ``is_global`` still counts as global:
+# 192.0.0.0/24 (IETF protocol assignments, incl. NAT64 discovery and DS-Lite) and
+# 64:ff9b:1::/48 (local-use IPv4/IPv6 translation).
+_SPECIAL_PURPOSE = (
+    ipaddress.ip_network("192.0.0.0/24"),
+    ipaddress.ip_network("64:ff9b:1::/48"),
+)
 
 
 @dataclass(frozen=True, slots=True)
