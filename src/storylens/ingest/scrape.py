@@ -291,4 +291,7 @@ def article_from_text(
         found.byline = _byline_from_follow(scrape, settings)
     if meta is not None:
         found.update(meta)
-    return make_article(scrape.text, found, scrape.removed, source=source, settings=settings)
+    body = scrape.text
+    if not body.strip() and scrape.title:
+        body = scrape.title  # a one-line input is its own text, not only a headline
+    return make_article(body, found, scrape.removed, source=source, settings=settings)
