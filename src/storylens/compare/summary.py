@@ -387,17 +387,30 @@ def _ids(raw: Any) -> list[str]:
 
 
 def _representative(claims: Sequence[Claim], ctx: _Context) -> Claim:
-    """The cleanest wording: fewest loaded terms in its sentence, the claim filling most of
-    that sentence (least unrelated content), attribution kept, then shortest."""
+    """The cleanest wording: fewest other claims riding along in its sentence (facts the
+    other outlets do not share), fewest loaded terms, the claim filling most of that
+    sentence, attribution kept, then shortest."""
+    members = {c.id for c in claims}
 
     def key(claim: Claim) -> tuple[Any, ...]:
         art = ctx.articles.get(claim.article)
         lo, hi = claim.start, claim.end
         if art is not None and art.text[claim.start : claim.end] == claim.text:
             lo, hi = sentence_bounds(art.text, claim.start, claim.end, ctx.quotes(art))
+        riders = sum(
+            c.id not in members and not (claim.start <= c.start and c.end <= claim.end)
+            for c in ctx.claims_between(claim.article, lo, hi)
+        )
         coverage = (claim.end - claim.start) / max(1, hi - lo)
         loaded = len(ctx.terms_between(claim.article, lo, hi))
-        return (loaded, -round(coverage, 1), -len(claim.attributed_to), hi - lo, claim.id)
+        return (
+            riders,
+            loaded,
+            -round(coverage, 1),
+            -len(claim.attributed_to),
+            hi - lo,
+            claim.id,
+        )
 
     return min(claims, key=key)
 
