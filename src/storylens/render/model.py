@@ -7,6 +7,7 @@ spans are clamped to the article text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,12 @@ from urllib.parse import urlsplit
 
 STATUSES = ("agreed", "unique", "conflicting")
 SILENT = "silent"
+
+
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|den(?:y|ies|ied))\b|n't\b",
+    re.IGNORECASE,
+)
 
 
 def as_list(value: Any) -> list[Any]:
@@ -66,8 +73,19 @@ class ClaimGroupView:
 
     @property
     def label(self) -> str:
-        """The text of the group's first claim (its representative)."""
-        return text_of(self.claims[0].get("text")) if self.claims else self.id
+        """The text of the group's first claim (its representative).
+
+        A negated claim whose own words carry no negation (the content of "X denied that
+        ...") is marked, so that a denial never reads as an assertion.
+        """
+        if not self.claims:
+            return self.id
+        first = self.claims[0]
+        text = text_of(first.get("text"))
+        if first.get("negated") is True and not _NEGATION.search(text):
+            mark = "(denied)" if as_list(first.get("attributed_to")) else "(negated)"
+            return f"{mark} {text}"
+        return text
 
 
 @dataclass(slots=True)

@@ -1,0 +1,70 @@
+"""A denial never reads as an assertion in the claim matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.render.markdown import render_markdown
+from storylens.render.model import ReportView
+
+TEXT = (
+    "Officials denied that the ministry had sold the island ferry. "
+    "No tickets were refunded. The ferry sails on Monday."
+)
+
+
+def _report(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "schema_version": "1.0",
+        "articles": [{"id": "a1", "outlet": "Isle Herald", "text": TEXT}],
+        "claims": claims,
+        "claim_groups": [
+            {"id": f"g{n}", "claims": [c["id"]], "outlets": ["Isle Herald"], "status": "unique"}
+            for n, c in enumerate(claims)
+        ],
+    }
+
+
+def _claim(cid: str, phrase: str, negated: bool, chain: list[str]) -> dict[str, Any]:
+    start = TEXT.index(phrase)
+    return {
+        "id": cid,
+        "article": "a1",
+        "start": start,
+        "end": start + len(phrase),
+        "text": phrase,
+        "negated": negated,
+        "attributed_to": chain,
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "negated", "chain", "label"),
+    [
+        (
+            "the ministry had sold the island ferry",
+            True,
+            ["Officials"],
+            "(denied) the ministry had sold the island ferry",
+        ),
+        (
+            "the ministry had sold the island ferry",
+            True,
+            [],
+            "(negated) the ministry had sold the island ferry",
+        ),
+        ("No tickets were refunded", True, [], "No tickets were refunded"),
+        ("The ferry sails on Monday", False, [], "The ferry sails on Monday"),
+    ],
+)
+def test_render_negation_label(phrase: str, negated: bool, chain: list[str], label: str) -> None:
+    view = ReportView.of(_report([_claim("a1:c0", phrase, negated, chain)]))
+    assert [g.label for g in view.ordered_groups()] == [label]
+
+
+def test_render_negation_label_in_markdown() -> None:
+    claim = _claim("a1:c0", "the ministry had sold the island ferry", True, ["Officials"])
+    markdown = render_markdown(_report([claim])).replace("\\", "")  # drop Markdown escapes
+    assert "(denied) the ministry had sold" in markdown
