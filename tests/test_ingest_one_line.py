@@ -37,3 +37,15 @@ def test_ingest_one_line_longer_text_unchanged() -> None:
     art = article_from_text(text, source="story.txt")
     assert art.title == "Port Velen reopens"
     assert art.text.startswith("The port of Velen reopened")
+
+
+def test_ingest_one_line_too_short_is_no_article() -> None:
+    from storylens.errors import NoArticle
+
+    with pytest.raises(NoArticle):
+        article_from_text("Breaking", source="flash.txt")
+
+
+def test_ingest_one_line_not_recorded_as_removed() -> None:
+    art = article_from_text(LINES[0], source="flash.txt")
+    assert all(r.text != LINES[0] for r in art.removed)

@@ -269,6 +269,10 @@ def _byline_from_follow(scrape: Scrape, settings: Settings) -> str | None:
     return None
 
 
+# A lone line shorter than this is not taken as an article text on its own.
+MIN_ONE_LINE_WORDS = 4
+
+
 def article_from_text(
     text: str,
     *,
@@ -291,7 +295,9 @@ def article_from_text(
         found.byline = _byline_from_follow(scrape, settings)
     if meta is not None:
         found.update(meta)
-    body = scrape.text
-    if not body.strip() and scrape.title:
-        body = scrape.title  # a one-line input is its own text, not only a headline
-    return make_article(body, found, scrape.removed, source=source, settings=settings)
+    body, removed = scrape.text, scrape.removed
+    if not body.strip() and scrape.title and len(scrape.title.split()) >= MIN_ONE_LINE_WORDS:
+        # a one-line input (a wire flash, a JSON record) is its own text, not only a headline
+        body = scrape.title
+        removed = [r for r in removed if not (r.text == scrape.title and "headline" in r.reason)]
+    return make_article(body, found, removed, source=source, settings=settings)
