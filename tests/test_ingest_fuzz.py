@@ -6,7 +6,7 @@ import contextlib
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from storylens.errors import InputError
@@ -87,6 +87,7 @@ def test_ingest_fuzz_hostile_long_lines(line: str) -> None:
 
 @FUZZ
 @given(MARKUPISH, st.sampled_from(["fuzz.md", "https://harborledger.com/a", "/x/lantern_1.txt"]))
+@example("\x00 on Twitter# # ", "fuzz.md")  # a NUL at a title's edge left a leading space
 def test_ingest_fuzz_jsonl_round_trip(text: str, source: str) -> None:
     """An ingested article written as a JSON line reads back unchanged."""
     try:
