@@ -12,6 +12,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI runs the property tests on a fixed sequence of examples so that a run is repeatable;
+# `make fuzz` (and local runs) explore new random examples.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STORYLENS_SHARED", REPO.parent / "shared"))
