@@ -26,6 +26,14 @@ EXAMPLES = REPO / "examples"
 
 
 @pytest.fixture(scope="session")
+def nlp() -> object:
+    """The shared spaCy pipeline (loaded once per process by storylens itself)."""
+    from storylens.analyse.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO
 

