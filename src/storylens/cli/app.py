@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
 
 from storylens import __version__
 from storylens.settings import Settings
@@ -43,6 +44,18 @@ def _root(
     ),
 ) -> None:
     """storylens: how outlets agree, differ, source and frame one news story."""
+
+
+def progress_bar(label: str, *extra: ProgressColumn) -> Progress:
+    """The progress bar every long command shows on stderr: label, bar, done/total, extras."""
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        *extra,
+        console=err_console,
+        transient=True,
+    )
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import TextColumn
 
-from storylens.cli.app import app, err_console, fail, load_settings, warn, write_json
+from storylens.cli.app import app, err_console, fail, load_settings, progress_bar, warn, write_json
 from storylens.errors import StorylensError
 
 
@@ -60,14 +60,7 @@ def corpus_command(
     try:
         settings = load_settings(config, allow_private=allow_private or None, n_process=1)
         check_method(method)
-        with Progress(
-            TextColumn("partitions"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[articles]} articles"),
-            console=err_console,
-            transient=True,
-        ) as progress:
+        with progress_bar("partitions", TextColumn("{task.fields[articles]} articles")) as progress:
             task = progress.add_task("corpus", total=None, articles=0)
 
             def tick(done: int, articles: int) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import TimeElapsedColumn
 from rich.table import Table
 
-from storylens.cli.app import console, err_console, eval_app, fail, write_json
+from storylens.cli.app import console, eval_app, fail, progress_bar, write_json
 from storylens.errors import StorylensError
 
 
@@ -34,14 +34,7 @@ def eval_attribution_command(
     try:
         docs = load_split(directory, split)[:limit]
         nlp = get_nlp()
-        with Progress(
-            TextColumn("attributing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as progress:
+        with progress_bar("attributing", TimeElapsedColumn()) as progress:
             task = progress.add_task("attribution", total=len(docs))
             scores = evaluate(docs, nlp, progress=lambda n: progress.advance(task, n))
     except StorylensError as exc:

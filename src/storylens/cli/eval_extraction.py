@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import TimeElapsedColumn
 from rich.table import Table
 
-from storylens.cli.app import console, err_console, eval_app, fail, load_settings, write_json
+from storylens.cli.app import (
+    console,
+    eval_app,
+    fail,
+    load_settings,
+    progress_bar,
+    write_json,
+)
 from storylens.errors import StorylensError
 
 
@@ -36,14 +43,7 @@ def eval_extraction_command(
     try:
         settings = load_settings(config)
         total = len(load_cases(directory, limit=limit)) * len(systems)
-        with Progress(
-            TextColumn("extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as progress:
+        with progress_bar("extracting", TimeElapsedColumn()) as progress:
             task = progress.add_task("extract", total=total)
             report = evaluate(
                 directory,

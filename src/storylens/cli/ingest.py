@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from storylens.cli.app import (
@@ -16,6 +16,7 @@ from storylens.cli.app import (
     err_console,
     fail,
     load_settings,
+    progress_bar,
     warn,
     write_json,
     write_jsonl,
@@ -197,13 +198,7 @@ def _store(articles: list[Article], settings: Settings) -> None:
     try:
         with (
             Store.open(settings.db) as db,
-            Progress(
-                TextColumn("storing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=err_console,
-                transient=True,
-            ) as progress,
+            progress_bar("storing") as progress,
         ):
             task = progress.add_task("store", total=len(articles))
             for batch in _batches(articles, STORE_BATCH):

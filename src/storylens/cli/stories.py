@@ -6,10 +6,17 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from storylens.cli.app import app, console, err_console, fail, load_settings, write_json
+from storylens.cli.app import (
+    app,
+    console,
+    err_console,
+    fail,
+    load_settings,
+    progress_bar,
+    write_json,
+)
 from storylens.errors import StorylensError
 from storylens.settings import Settings
 
@@ -141,13 +148,7 @@ def build_command(
         options = ClusterOptions(**changes)
         with (
             Store.open(settings.db) as store,
-            Progress(
-                TextColumn("reading articles"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=err_console,
-                transient=True,
-            ) as progress,
+            progress_bar("reading articles") as progress,
         ):
             task = progress.add_task("read", total=store.count_articles())
             result = build_stories(
