@@ -88,6 +88,7 @@ def test_ingest_fuzz_hostile_long_lines(line: str) -> None:
 @FUZZ
 @given(MARKUPISH, st.sampled_from(["fuzz.md", "https://harborledger.com/a", "/x/lantern_1.txt"]))
 @example("\x00 on Twitter# # ", "fuzz.md")  # a NUL at a title's edge left a leading space
+@example("0 \x1b on Twitter", "fuzz.md")  # an escape inside a title left a double space
 def test_ingest_fuzz_jsonl_round_trip(text: str, source: str) -> None:
     """An ingested article written as a JSON line reads back unchanged."""
     try:

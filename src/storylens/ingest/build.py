@@ -119,8 +119,8 @@ def make_article(
     for key in META_FIELDS:
         value = getattr(meta, key)
         if value is not None:
-            # stripped after scrubbing: a control character removed from an edge leaves a space
-            setattr(meta, key, scrub(value).strip() or None)
+            # whitespace collapsed after scrubbing: a removed control character leaves a gap
+            setattr(meta, key, " ".join(scrub(value).split()) or None)
     removed = [Removed(scrub(r.text), r.reason) for r in removed]
     if not text:
         raise NoArticle(source, "no article text left after removing markup and debris")
