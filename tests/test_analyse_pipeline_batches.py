@@ -84,6 +84,22 @@ def test_fast_pipeline_predicts_like_the_shipped_model() -> None:
     assert [str(t.morph) for t in fast] == [str(t.morph) for t in shipped]
 
 
+SPOKEN = (
+    "You ain't gonna win, y'all. There are two boats; let's go, he said. I'll see 'em. "
+    "C'mon, it's nothin'. We gotta leave. Whether or not he does, I do. Which one did "
+    "you take? Do it!  \n\n It was what it was, and that was that."
+)
+
+
+def test_fast_tag_table_applies_every_ruler_pattern_like_the_shipped_model() -> None:
+    fast, shipped = get_nlp()(SPOKEN), build_sm()(SPOKEN)
+    assert [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, str(t.morph)) for t in fast] == [
+        (t.text, t.tag_, t.pos_, t.lemma_, t.dep_, str(t.morph)) for t in shipped
+    ]
+    lemmas = {t.text: t.lemma_ for t in fast}
+    assert (lemmas["na"], lemmas["ai"], lemmas["y'"]) == ("to", "be", "you")  # two-token rules
+
+
 @pytest.mark.parametrize(("language", "analysed"), [("en", True), (None, True), ("de", False)])
 def test_only_english_articles_get_entities(language: str | None, analysed: bool) -> None:
     article = Article(id="a_lang", outlet="Ledger", text=PARAGRAPHS[0], language=language)

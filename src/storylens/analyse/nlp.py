@@ -9,8 +9,14 @@ The English ``sm`` model runs ``tok2vec → tagger → parser → attribute_rule
   float32 arithmetic, same results up to rounding).
 * **A table instead of the attribute ruler.** The ruler runs ~180 token patterns through the
   Matcher to map fine tags to coarse POS and morphology. Nearly all of them are one-token
-  ``TAG`` (+ ``LOWER``) patterns, so they compile into two dictionaries; the few remaining
-  patterns keep running through a Matcher of their own.
+  ``TAG`` (+ ``LOWER``) patterns, so they compile into two dictionaries; the ~30 others
+  (dependency labels, word lists, regular expressions, two-token contractions) become
+  boolean masks over the Doc's token columns.
+
+The spaCy build matters as much: ``requirements.lock`` pins spaCy 3.8.4. Later 3.8 wheels
+take and release the GIL inside the transition parser's validity checks, for every
+action at every step, which makes the parser and entity recogniser about twice as slow
+(measured by ``make bench``; the predictions are the same).
 
 The pipeline is built by a registered, versioned recipe (:data:`PIPELINES`); ``"sm.fast.v1"``
 is the default and ``"sm.v1"`` is the model exactly as shipped.
@@ -22,12 +28,13 @@ import ctypes
 import glob
 import logging
 import os
+import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
-from spacy.attrs import LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -100,22 +107,29 @@ class TagTable:
     """A fast stand-in for spaCy's attribute ruler: one-token patterns compiled to tables.
 
     Patterns of the form ``[{"TAG": t}]`` and ``[{"TAG": t, "LOWER": w | {"IN": [...]}}]``
-    become dictionary look-ups applied in pattern order (later ones win, as in the ruler);
-    anything else is kept in a small Matcher.
+    become dictionary look-ups. Other patterns over ``TAG``, ``LOWER``, ``DEP`` and
+    ``IS_SPACE`` (one token or a fixed sequence) become :class:`ColumnRule` masks over whole
+    token columns; only patterns with operators would still need a Matcher. As in the
+    ruler, every rule is matched against the tokens as they arrive and then applied in
+    pattern order, so a later rule wins.
     """
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
         self.by_tag: dict[str, dict[str, str]] = {}
         self.by_tag_lower: dict[tuple[str, str], dict[str, str]] = {}
         self.matcher = Matcher(nlp.vocab)
-        self.rest: list[tuple[dict[str, str], int]] = []
+        # the remaining rules, in pattern order: a column rule, or a Matcher key
+        self.rest: list[tuple[dict[str, str], int, ColumnRule | None]] = []
         self._lower_hashes: Any = None
         for pat in patterns:
             attrs = {k: str(v) for k, v in pat["attrs"].items()}
             index = int(pat.get("index", 0))
-            if index != 0 or not self._compile(pat["patterns"], attrs):
+            if index == 0 and self._compile(pat["patterns"], attrs):
+                continue
+            rule = ColumnRule.compile(nlp, pat["patterns"])
+            if rule is None:
                 self.matcher.add(str(len(self.rest)), pat["patterns"])
-                self.rest.append((attrs, index))
+            self.rest.append((attrs, index, rule))
 
     def _compile(self, patterns: list[list[dict[str, Any]]], attrs: dict[str, str]) -> bool:
         if set(attrs) - {"POS", "MORPH", "LEMMA"}:
@@ -145,18 +159,32 @@ class TagTable:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        # every remaining rule is matched before any is applied (the ruler's order)
+        matched: list[list[int]] = []
+        if self.rest:
+            columns = doc.to_array(list(ColumnRule.ATTRS.values()))
+            by_rule: dict[int, list[tuple[int, int]]] = {}
+            for match_id, start, end in self.matcher(doc) if len(self.matcher) else ():
+                number = int(doc.vocab.strings[match_id])
+                by_rule.setdefault(number, []).append((start, end))
+            for number, (_attrs, index, rule) in enumerate(self.rest):
+                if rule is not None:
+                    matched.append(rule.positions(doc, columns, index))
+                else:
+                    spans = by_rule.get(number, [])
+                    matched.append(sorted(a + index if index >= 0 else b + index for a, b in spans))
         self._apply_tag_columns(doc)
         strings = doc.vocab.strings
         array = doc.to_array([TAG, LOWER])
-        for i in np.flatnonzero(np.isin(array[:, 1], self._special_lowers(doc))):
-            token = doc[int(i)]
-            special = self.by_tag_lower.get((strings[int(array[i, 0])], token.lower_))
+        for hit in np.flatnonzero(np.isin(array[:, 1], self._special_lowers(doc))):
+            token = doc[int(hit)]
+            special = self.by_tag_lower.get((strings[int(array[hit, 0])], token.lower_))
             if special:
                 _apply(token, special)
-        if self.rest:
-            for match_id, start, end in self.matcher(doc):
-                attrs, index = self.rest[int(doc.vocab.strings[match_id])]
-                _apply(doc[start:end][index], attrs)
+        for (attrs, _index, _rule), positions in zip(self.rest, matched, strict=True):
+            for i in positions:
+                if i < len(doc):
+                    _apply(doc[i], attrs)
         return doc
 
     def _apply_tag_columns(self, doc: Doc) -> None:
@@ -202,6 +230,102 @@ class TagTable:
         return self._lower_hashes
 
 
+class ColumnRule:
+    """A fixed-length token pattern evaluated as boolean masks over a Doc's token columns.
+
+    Supports the predicates the English ruler uses: exact values, ``IN``, ``NOT_IN`` and
+    ``REGEX`` on ``TAG``, ``LOWER`` and ``DEP``, and booleans on ``IS_SPACE``; with the
+    Matcher's meaning: a match starts at every token from which each pattern token
+    satisfies all of its keys, and ``index`` picks the token of the match to change.
+    """
+
+    ATTRS: ClassVar[dict[str, int]] = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+
+    def __init__(self, alternatives: list[list[list[tuple[int, str, Any]]]]) -> None:
+        self.alternatives = alternatives  # pattern -> token -> checks
+
+    @classmethod
+    def compile(cls, nlp: Language, patterns: list[list[dict[str, Any]]]) -> ColumnRule | None:
+        """The rule for ``patterns``, or None when they need the Matcher."""
+        alternatives = []
+        for pattern in patterns:
+            if not pattern:
+                return None
+            tokens = []
+            for spec in pattern:
+                checks = cls._checks(nlp, spec)
+                if checks is None:
+                    return None
+                tokens.append(checks)
+            alternatives.append(tokens)
+        return cls(alternatives)
+
+    @classmethod
+    def _checks(cls, nlp: Language, spec: dict[str, Any]) -> list[tuple[int, str, Any]] | None:
+        if not spec or set(spec) - set(cls.ATTRS):
+            return None  # operators ("OP") and other attributes stay with the Matcher
+        strings = nlp.vocab.strings
+        column = {name: n for n, name in enumerate(cls.ATTRS)}
+        checks: list[tuple[int, str, Any]] = []
+        for key, value in spec.items():
+            col = column[key]
+            if key == "IS_SPACE":
+                if not isinstance(value, bool):
+                    return None
+                checks.append((col, "eq", int(value)))
+            elif isinstance(value, str):
+                checks.append((col, "eq", strings.add(value) if value else 0))
+            elif isinstance(value, dict) and len(value) == 1:
+                ((op, arg),) = value.items()
+                if op in {"IN", "NOT_IN"} and isinstance(arg, list):
+                    hashes = [strings.add(str(v)) if v else 0 for v in arg]
+                    checks.append((col, op, np.array(hashes, dtype="uint64")))
+                elif op == "REGEX" and isinstance(arg, str):
+                    checks.append((col, op, re.compile(arg)))
+                else:
+                    return None
+            else:
+                return None
+        return checks
+
+    def positions(self, doc: Doc, columns: Any, index: int) -> list[int]:
+        """Token positions the rule changes (``columns`` from ``doc.to_array(ATTRS)``)."""
+        n = len(doc)
+        found: set[int] = set()
+        for tokens in self.alternatives:
+            length = len(tokens)
+            if length > n:
+                continue
+            starts = np.ones(n - length + 1, dtype=bool)
+            for offset, checks in enumerate(tokens):
+                starts &= self._mask(doc, columns, checks)[offset : n - length + 1 + offset]
+            pick = index if index >= 0 else length + index
+            if 0 <= pick < length:
+                found.update(int(i) + pick for i in np.flatnonzero(starts))
+        return sorted(found)
+
+    def _mask(self, doc: Doc, columns: Any, checks: list[tuple[int, str, Any]]) -> Any:
+        ok = np.ones(len(doc), dtype=bool)
+        for col, op, arg in checks:
+            values = columns[:, col]
+            if op == "eq":
+                ok &= values == arg
+            elif op == "IN":
+                ok &= np.isin(values, arg)
+            elif op == "NOT_IN":
+                ok &= ~np.isin(values, arg)
+            else:
+                ok &= self._regex(doc, values, arg)
+        return ok
+
+    @staticmethod
+    def _regex(doc: Doc, values: Any, pattern: re.Pattern[str]) -> Any:
+        unique, inverse = np.unique(values, return_inverse=True)
+        strings = doc.vocab.strings
+        hits = np.array([bool(pattern.search(strings[int(h)])) for h in unique], dtype=bool)
+        return hits[inverse.reshape(-1)]
+
+
 def _apply(token: Any, attrs: dict[str, str]) -> None:
     for key, value in attrs.items():
         if key == "POS":
@@ -210,6 +334,10 @@ def _apply(token: Any, attrs: dict[str, str]) -> None:
             token.set_morph(None if value == "_" else value)
         elif key == "LEMMA":
             token.lemma_ = value
+        elif key == "TAG":
+            token.tag_ = value
+        elif key == "DEP":
+            token.dep_ = value
 
 
 def _load_model(**kwargs: Any) -> Language:
@@ -259,7 +387,7 @@ def build_sm_fast() -> Language:
         index = nlp.pipe_names.index("attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
         after = nlp.pipe_names[index - 1] if index > 0 else None
-        component: Any = nlp.add_pipe("storylens_tag_table", after=after)
+        component: Any = nlp.add_pipe("storylens_tag_table", after=after, validate=False)
         component.table = TagTable(nlp, patterns)
     return nlp
 
