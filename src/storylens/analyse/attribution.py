@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 STAGE = "attribution.rules.v1"
@@ -138,6 +139,45 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
         ents = tuple(doc.ents)
         doc.user_data["storylens.ents"] = ents
     return tuple(ents)
+
+
+_COLUMNS = {"lower_": LOWER, "lemma_": LEMMA, "pos_": POS, "tag_": TAG, "dep_": DEP}
+_COLUMN_NAMES: dict[str, dict[int, str]] = {attr: {} for attr in _COLUMNS}
+
+
+def doc_column(doc: Doc, attr: str) -> list[str]:
+    """``[getattr(t, attr) for t in doc]`` for a string attribute in ``_COLUMNS``, built once.
+
+    The ids come from :meth:`Doc.to_array`; the attribute (a string-store lookup of the id)
+    is read from a token only for ids not seen before.
+    """
+    key = f"storylens.column.{attr}"
+    column = doc.user_data.get(key)
+    if column is None:
+        ids: list[int] = doc.to_array(_COLUMNS[attr]).tolist() if len(doc) else []
+        names = _COLUMN_NAMES[attr]
+        if len(names) > 500_000:
+            names.clear()
+        for i, value in enumerate(ids):
+            if value not in names:
+                names[value] = str(getattr(doc[i], attr))
+        column = [names[value] for value in ids]
+        doc.user_data[key] = column
+    return cast("list[str]", column)
+
+
+def doc_children(doc: Doc) -> list[list[int]]:
+    """The children of every token as ascending token indices (``Token.children``), built once."""
+    children = doc.user_data.get("storylens.children")
+    if children is None:
+        children = [[] for _ in range(len(doc))]
+        if len(doc):
+            offsets = doc.to_array(HEAD).astype("int64").tolist()
+            for i, offset in enumerate(offsets):
+                if offset:
+                    children[i + offset].append(i)
+        doc.user_data["storylens.children"] = children
+    return cast("list[list[int]]", children)
 
 
 # ---------------------------------------------------------------------------------------------

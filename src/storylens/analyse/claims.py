@@ -25,6 +25,8 @@ from storylens.analyse.attribution import (
     NamedSpan,
     attributions_for,
     chain_for,
+    doc_children,
+    doc_column,
     doc_text,
     is_cue,
     is_hedged,
@@ -66,7 +68,7 @@ def extract_claims(
             continue
         preds = _predicates(sent, attribution_tokens, cue_with_clause)
         pred_ids = {p.i for p in preds}
-        bounds = pred_ids | (cue_with_clause & {t.i for t in sent})
+        bounds = pred_ids | {i for i in cue_with_clause if sent.start <= i < sent.end}
         for pred in preds:
             claim = _claim(pred, pred_ids, attribution_tokens, bounds, article, s_index)
             if claim is None:
@@ -166,9 +168,17 @@ def _participle(tok: Token) -> bool:
 _RELATIVES = frozenset({"that", "which", "who"})
 
 
+_CANDIDATE_DEPS = _CLAUSE_DEPS | {"relcl", "advcl"}
+
+
 def _predicates(sent: Span, attribution_tokens: set[int], cues: set[int]) -> list[Token]:
     preds: list[Token] = []
-    for tok in sent:
+    doc = sent.doc
+    deps = doc_column(doc, "dep_")
+    for i in range(sent.start, sent.end):
+        if deps[i] not in _CANDIDATE_DEPS:
+            continue  # neither a clause nor a relative or participial clause
+        tok = doc[i]
         if _relative_subject(tok) is not None or _participle(tok):
             if tok.pos_ == "VERB" and tok.i not in attribution_tokens:
                 preds.append(tok)
@@ -203,32 +213,30 @@ def _claim_tokens(
 
     ``bounds`` are token indices (other predicates, cue verbs) the claim may not extend past.
     """
-    out: list[Token] = []
-    stack = [pred]
+    doc = pred.doc
+    children = doc_children(doc)
+    deps = doc_column(doc, "dep_")
+    top = pred.i
+    found: list[int] = []
+    stack = [top]
     while stack:
-        tok = stack.pop()
-        out.append(tok)
-        for child in tok.children:
-            if child.i in preds:
+        i = stack.pop()
+        found.append(i)
+        for child in children[i]:
+            if child in preds:
                 continue
-            if child.i in attribution_tokens and child.i != pred.i:
+            if child in attribution_tokens and child != top:
                 continue
-            if tok.i == pred.i and child.dep_ in {"cc", "mark"}:
+            if i == top and deps[child] in {"cc", "mark"}:
                 continue
             stack.append(child)
-    doc = pred.doc
     lo, hi = paragraph_bounds(doc_text(doc), pred.idx)
-    right = min((i for i in bounds if i > pred.i), default=len(doc))
-    left = max((i for i in bounds if i < pred.i), default=-1)
-    out = [
-        t
-        for t in out
-        if (t.i not in attribution_tokens or t.i == pred.i)
-        and left < t.i < right
-        and lo <= t.idx < hi
-        and not t.is_space
-    ]
-    out.sort(key=lambda t: t.i)
+    right = min((i for i in bounds if i > top), default=len(doc))
+    left = max((i for i in bounds if i < top), default=-1)
+    kept = sorted(
+        i for i in found if (i not in attribution_tokens or i == top) and left < i < right
+    )
+    out = [t for t in (doc[i] for i in kept) if lo <= t.idx < hi and not t.is_space]
     while out and (out[0].is_punct or out[0].dep_ in {"cc", "mark"}):
         out.pop(0)
     while out and out[-1].is_punct and out[-1].text not in {"”", '"', "’"}:

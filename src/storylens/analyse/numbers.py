@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import cast
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.attribution import doc_text
+from storylens.analyse.attribution import doc_column, doc_text
 from storylens.analyse.dates import MONTHS
 
 UNITS: dict[str, str] = {
@@ -303,13 +306,47 @@ def _split_hyphen_word(tok: Token) -> tuple[float, str] | None:
     return value, normalise_unit(tail)
 
 
+@lru_cache(maxsize=65536)
+def _may_start_number(low: str) -> bool:
+    """Whether a token with this lower-case form can start a quantity (a cheap superset test)."""
+    return (
+        "-" in low  # "six-day", "twenty-one"
+        or _HAS_DIGIT.search(low) is not None
+        or low in _ORDINALS
+        or low.lower() in _SMALL
+    )
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _number_starts(doc: Doc) -> list[int]:
+    """Indices (ascending) of the tokens of ``doc`` that may start a quantity, found once."""
+    starts = doc.user_data.get("storylens.number_starts")
+    if starts is None:
+        lower = doc_column(doc, "lower_")
+        starts = [i for i, low in enumerate(lower) if _may_start_number(low)]
+        doc.user_data["storylens.number_starts"] = starts
+    return cast("list[int]", starts)
+
+
 def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
     """Every number in ``tokens`` (in order) with its normalised value and unit."""
-    toks = list(tokens)
     found: list[Quantity] = []
+    if isinstance(tokens, Span):
+        starts = _number_starts(tokens.doc)
+        if bisect_left(starts, tokens.start) == bisect_left(starts, tokens.end):
+            return found  # no token of the span can start a number
+    toks = list(tokens)
+    if not toks:
+        return found
+    may_start = set(_number_starts(toks[0].doc))
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if tok.i not in may_start:
+            i += 1
+            continue
         hy = _split_hyphen_word(tok)
         if hy is not None:
             end = tok.idx + len(tok.text)
