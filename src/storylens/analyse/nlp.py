@@ -121,15 +121,35 @@ class TagTable:
         # the remaining rules, in pattern order: a column rule, or a Matcher key
         self.rest: list[tuple[dict[str, str], int, ColumnRule | None]] = []
         self._lower_hashes: Any = None
+        # which column rules a Doc can match at all, by the values its tokens carry
+        self._by_value: dict[int, dict[int, set[int]]] = {}
+        self._unindexed: set[int] = set()
         for pat in patterns:
             attrs = {k: str(v) for k, v in pat["attrs"].items()}
             index = int(pat.get("index", 0))
             if index == 0 and self._compile(pat["patterns"], attrs):
                 continue
             rule = ColumnRule.compile(nlp, pat["patterns"])
+            number = len(self.rest)
             if rule is None:
-                self.matcher.add(str(len(self.rest)), pat["patterns"])
+                self.matcher.add(str(number), pat["patterns"])
+            else:
+                keys = rule.keys()
+                if keys is None:
+                    self._unindexed.add(number)
+                for col, value in keys or []:
+                    self._by_value.setdefault(col, {}).setdefault(value, set()).add(number)
             self.rest.append((attrs, index, rule))
+
+    def _candidates(self, columns: Any) -> set[int]:
+        """Column rules that may match a Doc with these token columns."""
+        found = set(self._unindexed)
+        for col, table in self._by_value.items():
+            for value in np.unique(columns[:, col]).tolist():
+                hit = table.get(value)
+                if hit:
+                    found |= hit
+        return found
 
     def _compile(self, patterns: list[list[dict[str, Any]]], attrs: dict[str, str]) -> bool:
         if set(attrs) - {"POS", "MORPH", "LEMMA"}:
@@ -167,9 +187,11 @@ class TagTable:
             for match_id, start, end in self.matcher(doc) if len(self.matcher) else ():
                 number = int(doc.vocab.strings[match_id])
                 by_rule.setdefault(number, []).append((start, end))
+            candidates = self._candidates(columns)
             for number, (_attrs, index, rule) in enumerate(self.rest):
                 if rule is not None:
-                    matched.append(rule.positions(doc, columns, index))
+                    hit = number in candidates
+                    matched.append(rule.positions(doc, columns, index) if hit else [])
                 else:
                     spans = by_rule.get(number, [])
                     matched.append(sorted(a + index if index >= 0 else b + index for a, b in spans))
@@ -286,7 +308,25 @@ class ColumnRule:
                     return None
             else:
                 return None
+        order = {"eq": 0, "IN": 1}  # value look-ups first: they fail fastest and can be indexed
+        checks.sort(key=lambda check: order.get(check[1], 2))
         return checks
+
+    def keys(self) -> list[tuple[int, int]] | None:
+        """(column, value) pairs of which a Doc must contain one for the rule to match.
+
+        None when some alternative opens with a check that is not a plain value look-up.
+        """
+        keys: list[tuple[int, int]] = []
+        for tokens in self.alternatives:
+            col, op, arg = tokens[0][0]
+            if op == "eq":
+                keys.append((col, int(arg)))
+            elif op == "IN":
+                keys.extend((col, int(value)) for value in arg)
+            else:
+                return None
+        return keys
 
     def positions(self, doc: Doc, columns: Any, index: int) -> list[int]:
         """Token positions the rule changes (``columns`` from ``doc.to_array(ATTRS)``)."""
@@ -299,6 +339,8 @@ class ColumnRule:
             starts = np.ones(n - length + 1, dtype=bool)
             for offset, checks in enumerate(tokens):
                 starts &= self._mask(doc, columns, checks)[offset : n - length + 1 + offset]
+                if not starts.any():
+                    break
             pick = index if index >= 0 else length + index
             if 0 <= pick < length:
                 found.update(int(i) + pick for i in np.flatnonzero(starts))
@@ -306,7 +348,9 @@ class ColumnRule:
 
     def _mask(self, doc: Doc, columns: Any, checks: list[tuple[int, str, Any]]) -> Any:
         ok = np.ones(len(doc), dtype=bool)
-        for col, op, arg in checks:
+        for col, op, arg in checks:  # exact values first (see _checks): they fail fastest
+            if not ok.any():
+                break
             values = columns[:, col]
             if op == "eq":
                 ok &= values == arg
