@@ -18,10 +18,11 @@ Pure token walks over an already parsed ``Doc``: no extra model passes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 STAGE = "attribution.rules.v1"
@@ -141,7 +142,15 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return tuple(ents)
 
 
-_COLUMNS = {"lower_": LOWER, "lemma_": LEMMA, "pos_": POS, "tag_": TAG, "dep_": DEP}
+_COLUMNS = {
+    "orth_": ORTH,
+    "lower_": LOWER,
+    "lemma_": LEMMA,
+    "pos_": POS,
+    "tag_": TAG,
+    "dep_": DEP,
+    "ent_type_": ENT_TYPE,
+}
 _COLUMN_NAMES: dict[str, dict[int, str]] = {attr: {} for attr in _COLUMNS}
 
 
@@ -164,6 +173,15 @@ def doc_column(doc: Doc, attr: str) -> list[str]:
         column = [names[value] for value in ids]
         doc.user_data[key] = column
     return cast("list[str]", column)
+
+
+def doc_lemmas(doc: Doc) -> list[str]:
+    """The lower-cased lemma of every token (``t.lemma_.lower()``), built once."""
+    lemmas = doc.user_data.get("storylens.lemmas")
+    if lemmas is None:
+        lemmas = [lemma.lower() for lemma in doc_column(doc, "lemma_")]
+        doc.user_data["storylens.lemmas"] = lemmas
+    return cast("list[str]", lemmas)
 
 
 def doc_children(doc: Doc) -> list[list[int]]:
@@ -538,8 +556,9 @@ def _trim(tokens: list[Token], *, keep_that: bool = False) -> list[Token]:
 def _content_around(sent: Span, exclude: set[int]) -> list[Token]:
     """The sentence minus the attribution clause: everything before (or after) it."""
     lo, hi = min(exclude), max(exclude)
-    before = [t for t in sent if t.i < lo]
-    after = [t for t in sent if t.i > hi]
+    doc = sent.doc
+    before = [doc[i] for i in range(sent.start, min(lo, sent.end))]
+    after = [doc[i] for i in range(max(hi + 1, sent.start), sent.end)]
     before_t, after_t = _trim(before), _trim(after)
     if len(_words(before_t)) >= len(_words(after_t)):
         return before_t
@@ -554,8 +573,8 @@ def _parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
         return None
     if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return None
-    before = _trim([t for t in sent if t.i < lo - 1])
-    after = _trim([t for t in sent if t.i > hi + 1])
+    before = _trim([doc[i] for i in range(sent.start, lo - 1)])
+    after = _trim([doc[i] for i in range(hi + 2, sent.end)])
     if len(_words(before)) < 2 or len(_words(after)) < 2:
         return None
     if any(t.text in _ALL_QUOTES for t in before[-1:]) and not any(
@@ -740,9 +759,17 @@ def _innermost_name(pobj: Token) -> list[Token]:
     return noun_phrase(tok)
 
 
+_HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
+
+
 def _hedges(sent: Span, sent_index: int) -> list[Attribution]:
     out: list[Attribution] = []
-    for tok in sent:
+    doc = sent.doc
+    lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
+    for i in range(sent.start, sent.end):
+        if lower[i] not in HEDGE_WORDS and lemmas[i] not in _HEDGE_LEMMAS:
+            continue  # neither a hedge word nor a hedging verb
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         hedge = tok.lower_ in HEDGE_WORDS
         if not hedge and lemma in HEDGE_PASSIVES and _is_passive(tok) and _agent(tok) is None:
@@ -829,7 +856,8 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
 def _paragraph_pieces(sent: Span) -> list[Span]:
     """A sentence cut at blank lines (the parser's sentences can run across paragraphs)."""
     doc = sent.doc
-    cuts = [t.i for t in sent if t.is_space and "\n\n" in t.text]
+    breaks = _paragraph_breaks(doc)
+    cuts = breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]
     if not cuts:
         return [sent]
     pieces: list[Span] = []
@@ -843,11 +871,28 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
     return pieces
 
 
+def _paragraph_breaks(doc: Doc) -> list[int]:
+    """Indices (ascending) of the whitespace tokens of ``doc`` holding a blank line."""
+    breaks = doc.user_data.get("storylens.paragraph_breaks")
+    if breaks is None:
+        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []
+        breaks = [i for i in spaces if "\n\n" in doc[i].text]
+        doc.user_data["storylens.paragraph_breaks"] = breaks
+    return cast("list[int]", breaks)
+
+
+_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES
+
+
 def _sentence_attributions(
     sent: Span, s_index: int, quotes: list[tuple[int, int]], found: list[Attribution]
 ) -> None:
     doc = sent.doc
-    for tok in sent:
+    lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in _CUE_LEMMAS and lower[i] != "according":
+            continue  # neither a cue verb nor "according"
+        tok = doc[i]
         att: Attribution | None = None
         if is_cue(tok):
             att = _verb_attribution(tok, sent, s_index, quotes)

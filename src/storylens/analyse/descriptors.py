@@ -15,6 +15,8 @@ phrase ("the government of strongman Vladimir Putin" gives "strongman").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.entities import is_title_case_line
@@ -34,6 +36,7 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
     """Descriptors of the PERSON and ORG ``mentions`` (indices into that list)."""
     found: list[Descriptor] = []
     seen: set[tuple[int, int, int]] = set()
+    names = _MentionIndex(mentions)
     for index, mention in enumerate(mentions):
         if mention.label not in DESCRIBED_LABELS:
             continue
@@ -41,9 +44,9 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
         if span is None:
             continue
         for kind, tokens in (
-            ("premodifier", _premodifier(doc, article.text, span, mentions)),
-            ("premodifier", _org_premodifier(doc, article.text, span, mentions, mention.label)),
-            ("appositive", _apposition(doc, span, mentions)),
+            ("premodifier", _premodifier(doc, article.text, span, names)),
+            ("premodifier", _org_premodifier(doc, article.text, span, names, mention.label)),
+            ("appositive", _apposition(doc, span, names)),
         ):
             if not tokens:
                 continue
@@ -59,14 +62,15 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
     return found
 
 
-def _premodifier(doc: Doc, text: str, span: Span, mentions: list[Mention]) -> list[Token]:
+def _premodifier(doc: Doc, text: str, span: Span, mentions: _MentionIndex) -> list[Token]:
     """The run of modifiers right before the name that attach to it in the parse."""
     if is_title_case_line(text, span.start_char):
         return []
     members = set(range(span.start, span.end))
     i = span.start - 1
     run: list[Token] = []
-    while i >= span.sent.start and len(run) < MAX_WORDS:
+    sent_start = span.sent.start  # Span.sent walks the doc: once, not per word
+    while i >= sent_start and len(run) < MAX_WORDS:
         tok = doc[i]
         unfit = tok.is_space or tok.pos_ not in _PREMOD_POS or tok.dep_ not in _PREMOD_DEPS
         if unfit and not (tok.text == "-" and run):
@@ -94,7 +98,7 @@ _ORG_RUN_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH
 
 
 def _org_premodifier(
-    doc: Doc, text: str, span: Span, mentions: list[Mention], label: str
+    doc: Doc, text: str, span: Span, mentions: _MentionIndex, label: str
 ) -> list[Token]:
     """A common-noun phrase right before an organisation: "the state news agency Valpress".
 
@@ -105,7 +109,8 @@ def _org_premodifier(
         return []
     run: list[Token] = []
     i = span.start - 1
-    while i >= span.sent.start and len(run) < MAX_WORDS and doc[i].tag_ in _ORG_RUN_TAGS:
+    sent_start = span.sent.start  # Span.sent walks the doc: once, not per word
+    while i >= sent_start and len(run) < MAX_WORDS and doc[i].tag_ in _ORG_RUN_TAGS:
         run.insert(0, doc[i])
         i -= 1
     while run and run[0].tag_ == "HYPH":
@@ -142,7 +147,7 @@ def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
     return run
 
 
-def _apposition(doc: Doc, span: Span, mentions: list[Mention]) -> list[Token]:
+def _apposition(doc: Doc, span: Span, mentions: _MentionIndex) -> list[Token]:
     """A comma-delimited noun phrase in apposition to the name (either side)."""
     root = span.root
     # "Dmitry Peskov, the Kremlin's spokesman": the phrase hangs off the name as appos
@@ -193,7 +198,7 @@ def _phrase(doc: Doc, head: Token, *, exclude: Span) -> list[Token]:
 
 
 def _good_apposition(
-    doc: Doc, head: Token, tokens: list[Token], mentions: list[Mention], span: Span
+    doc: Doc, head: Token, tokens: list[Token], mentions: _MentionIndex, span: Span
 ) -> bool:
     """Reject list items and clauses mistaken for appositions."""
     if not tokens or len(tokens) > MAX_WORDS or head.pos_ not in _HEAD_POS:
@@ -218,11 +223,23 @@ def _good_apposition(
     return not _is_other_name(tokens, mentions, span)
 
 
-def _is_other_name(tokens: list[Token], mentions: list[Mention], span: Span) -> bool:
+class _MentionIndex:
+    """Mentions sorted by start, for the mentions starting in a char range."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions with ``start <= m.start <= end``."""
+        return self.items[bisect_left(self.starts, start) : bisect_right(self.starts, end)]
+
+
+def _is_other_name(tokens: list[Token], mentions: _MentionIndex, span: Span) -> bool:
     """True when the phrase contains another person's or organisation's full mention."""
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    for m in mentions:
+    for m in mentions.starting_in(start, end):  # a mention inside the phrase starts in it
         if m.start >= span.start_char and m.end <= span.end_char:
             continue
         if m.label == "PERSON" and start <= m.start and m.end <= end:

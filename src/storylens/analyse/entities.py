@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from storylens.analyse.attribution import doc_column
 from storylens.types import Article, Mention
 
 STAGE = "entities.spacy_rules.v1"
@@ -225,9 +226,10 @@ def _is_name_token(tok: Token) -> bool:
 def _title_persons(doc: Doc) -> list[_Cand]:
     """Names right after a title or role noun: "Defense Minister Sergei Shoigu" → PERSON."""
     found: list[_Cand] = []
-    for tok in doc:
-        if tok.lower_ not in TITLES:
+    for k, low in enumerate(doc_column(doc, "lower_")):
+        if low not in TITLES:
             continue
+        tok = doc[k]
         i = tok.i + 1
         if i < len(doc) and doc[i].text == ",":
             # "spokesman, Dmitry Peskov": a role noun set off by a comma
@@ -253,8 +255,13 @@ def _title_persons(doc: Doc) -> list[_Cand]:
 def _agencies(doc: Doc) -> list[_Cand]:
     """All-caps names used as news sources: "KCNA stated", "news agency TASS"."""
     found: list[_Cand] = []
-    for tok in doc:
-        if not _ACRONYM.match(tok.text) or tok.ent_type_ in {"GPE", "LOC"}:
+    texts = doc_column(doc, "orth_")
+    acronyms = {t for t in set(texts) if _ACRONYM.match(t)}
+    for i, text in enumerate(texts):
+        if text not in acronyms:
+            continue
+        tok = doc[i]
+        if tok.ent_type_ in {"GPE", "LOC"}:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -326,10 +333,11 @@ def _trim_headline_names(cands: list[_Cand], text: str) -> list[_Cand]:
 def _reporting_names(doc: Doc) -> list[_Cand]:
     """A lone capitalised name that "reported" something is a news outlet ("Valpress reported")."""
     found: list[_Cand] = []
-    for verb in doc[2:]:
-        if verb.lower_ not in {"reported", "reports"}:
+    lower = doc_column(doc, "lower_")
+    for i in range(2, len(doc)):
+        if lower[i] not in {"reported", "reports"}:
             continue
-        tok, prev = doc[verb.i - 1], doc[verb.i - 2]
+        tok, prev = doc[i - 1], doc[i - 2]
         if (
             tok.is_title
             and tok.is_alpha
