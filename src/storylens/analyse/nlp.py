@@ -190,8 +190,8 @@ class TagTable:
             candidates = self._candidates(columns)
             for number, (_attrs, index, rule) in enumerate(self.rest):
                 if rule is not None:
-                    hit = number in candidates
-                    matched.append(rule.positions(doc, columns, index) if hit else [])
+                    maybe = number in candidates
+                    matched.append(rule.positions(doc, columns, index) if maybe else [])
                 else:
                     spans = by_rule.get(number, [])
                     matched.append(sorted(a + index if index >= 0 else b + index for a, b in spans))
