@@ -30,9 +30,8 @@ def _texts(record: dict[str, Any]) -> list[str]:
 @pytest.fixture(scope="module")
 def sample_framing(sample_files: list[Path]) -> dict[str, dict[str, Any]]:
     """Framing per sample file name, through ingest, analysis and linking."""
-    from storylens.analyse.pipeline import analyse
-
     from storylens.analyse.linking import link_entities
+    from storylens.analyse.pipeline import analyse
     from storylens.compare.framing import analyse_framing
     from storylens.ingest import ingest
     from storylens.settings import Settings

@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+from storylens import _spacy_cli
+
+_spacy_cli.defer()  # before anything imports spaCy: its command line is not needed here
+
 from storylens.compare import Report, compare
 from storylens.compare.framing import analyse_framing
 from storylens.compare.summary import summarise

@@ -1,0 +1,85 @@
+"""Defer the import of ``spacy.cli`` until something actually uses it.
+
+``import spacy`` runs ``from .cli.info import info``, which imports the whole spaCy command
+line: training, project and packaging commands, Jinja2 and weasel. None of it is needed to
+load a model and parse text, and it costs about 0.13 s of every cold start.
+
+:func:`defer` (called when ``storylens`` is imported, before anything imports spaCy)
+registers a stand-in ``spacy.cli`` package. It keeps the real package's ``__path__``, so
+``import spacy.cli.download`` and friends still work, and on the first attribute lookup
+(``spacy.cli.download``, ``from spacy.cli import app``) it imports the real package and
+hands over to it. ``spacy.info`` likewise loads the real function when first called.
+Nothing changes when spaCy was imported before storylens.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from typing import Any
+
+_NAME = "spacy.cli"
+
+
+class _DeferredCli(types.ModuleType):
+    """Stand-in for ``spacy.cli`` that imports the real package on first use."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(_real_cli(), name)
+
+
+def _real_cli() -> types.ModuleType:
+    current = sys.modules.get(_NAME)
+    if current is not None and not isinstance(current, _DeferredCli):
+        return current
+    sys.modules.pop(_NAME, None)
+    if isinstance(sys.modules.get(_NAME + ".info"), _DeferredInfo):
+        del sys.modules[_NAME + ".info"]
+    real = importlib.import_module(_NAME)
+    spacy = sys.modules.get("spacy")
+    if spacy is not None:
+        spacy.cli = real  # type: ignore[attr-defined]
+    return real
+
+
+class _DeferredInfo(types.ModuleType):
+    """Stand-in for ``spacy.cli.info``."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        _real_cli()
+        return getattr(importlib.import_module(_NAME + ".info"), name)
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``: the real function, imported on first call."""
+    _real_cli()
+    real = importlib.import_module(_NAME + ".info")
+    return real.info(*args, **kwargs)
+
+
+def defer() -> bool:
+    """Register the stand-ins; False when spaCy is already imported or not installed."""
+    if "spacy" in sys.modules or _NAME in sys.modules:
+        return False
+    try:
+        spec = importlib.util.find_spec("spacy")
+    except (ImportError, ValueError):
+        return False
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    root = next(iter(spec.submodule_search_locations))
+    cli = _DeferredCli(_NAME)
+    cli.__path__ = [f"{root}/cli"]
+    cli.__package__ = _NAME
+    info = _DeferredInfo(_NAME + ".info")
+    info.__package__ = _NAME
+    info.info = _info  # type: ignore[attr-defined]
+    sys.modules[_NAME] = cli
+    sys.modules[_NAME + ".info"] = info
+    return True
