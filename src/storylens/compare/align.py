@@ -14,6 +14,10 @@ Claims are merged greedily, best pair first, with an average-linkage check so th
 one loose pair cannot chain two different facts together. A group's status is
 ``agreed`` when two or more independent outlets (wire copies count once) carry it,
 ``unique`` otherwise; the conflict detector may then mark it ``conflicting``.
+
+The pair scores stay in the score matrix: :class:`PairScores` reads them off it on
+lookup and the clustering works on matrices, so a story of 600 claims never builds
+its 150,000 cross-article pairs one by one.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -72,11 +76,55 @@ class ClaimGroup:
         return asdict(self)
 
 
+class PairScores(Mapping[tuple[str, str], float]):
+    """Scores of every pair of claims from different articles, read off the score matrix.
+
+    A read-only mapping keyed ``(a, b)``, ``a`` before ``b`` in claim order, with the
+    matrix entries as Python floats; nothing is stored per pair.
+    """
+
+    __slots__ = ("_article", "_index", "ids", "matrix")
+
+    def __init__(
+        self, ids: Sequence[str], articles: Sequence[str], matrix: npt.NDArray[np.float32]
+    ) -> None:
+        import numpy as np
+
+        self.ids = list(ids)
+        self.matrix = matrix
+        self._index = {cid: k for k, cid in enumerate(self.ids)}
+        codes: dict[str, int] = {}
+        self._article = np.array([codes.setdefault(a, len(codes)) for a in articles], dtype=int)
+
+    def cross(self) -> npt.NDArray[np.bool_]:
+        """``m[i, j]``: ``i < j`` and the claims come from different articles (the keys)."""
+        import numpy as np
+
+        art = self._article
+        upper: npt.NDArray[np.bool_] = np.triu(art[:, None] != art[None, :], k=1)
+        return upper
+
+    def __getitem__(self, key: tuple[str, str]) -> float:
+        i, j = self._index.get(key[0], -1), self._index.get(key[1], -1)
+        if i < 0 or j <= i or self._article[i] == self._article[j]:
+            raise KeyError(key)
+        return float(self.matrix[i, j])
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        ids = self.ids
+        rows, cols = self.cross().nonzero()
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            yield ids[i], ids[j]
+
+    def __len__(self) -> int:
+        return int(self.cross().sum())
+
+
 @dataclass(slots=True)
 class Alignment:
     groups: list[ClaimGroup]
     views: dict[str, ClaimView]
-    scores: dict[tuple[str, str], float]
+    scores: Mapping[tuple[str, str], float]
 
     def similarity(self, a: str, b: str) -> float:
         if a == b:
@@ -149,22 +197,63 @@ _REPORTING = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A text's words for :func:`shared_run`, split once per claim."""
+
+    folded: list[str]  # case-folded, in text order
+    ordinary: list[bool]  # not a stop word, not capitalised
+    positions: dict[str, list[int]]  # folded word -> its 1-based positions
+    ordinary_counts: Counter[str]  # folded word -> its ordinary occurrences
+
+
+def _words(text: str) -> _Words:
+    words = _WORD.findall(text)
+    folded = [w.casefold() for w in words]
+    ordinary = [f not in _STOP and not w[0].isupper() for w, f in zip(words, folded, strict=True)]
+    positions: dict[str, list[int]] = {}
+    for k, word in enumerate(folded, 1):
+        positions.setdefault(word, []).append(k)
+    counts = Counter(f for f, plain in zip(folded, ordinary, strict=True) if plain)
+    return _Words(folded, ordinary, positions, counts)
+
+
 def shared_run(a: str, b: str) -> int:
     """Ordinary words (not stop words, not capitalised) in the longest shared word run."""
-    wa, wb = _WORD.findall(a), _WORD.findall(b)
-    la, lb = [w.casefold() for w in wa], [w.casefold() for w in wb]
+    return _shared_run(_words(a), _words(b))
+
+
+def _shared_run(a: _Words, b: _Words) -> int:
+    """:func:`shared_run` on split texts; of equally long runs the first in ``a`` counts.
+
+    The longest-common-substring table keeps only the cells where the words match:
+    ``cur[j]`` is the length of the shared run ending at word ``i`` of ``a`` and word
+    ``j`` of ``b``.
+    """
     best = end = 0
-    prev = [0] * (len(lb) + 1)
-    for i in range(1, len(la) + 1):
-        cur = [0] * (len(lb) + 1)
-        for j in range(1, len(lb) + 1):
-            if la[i - 1] == lb[j - 1]:
-                cur[j] = prev[j - 1] + 1
-                if cur[j] > best:
-                    best, end = cur[j], i
+    prev: dict[int, int] = {}
+    for i, word in enumerate(a.folded, 1):
+        cur: dict[int, int] = {}
+        for j in b.positions.get(word, ()):
+            length = cur[j] = prev.get(j - 1, 0) + 1
+            if length > best:
+                best, end = length, i
         prev = cur
-    run = wa[end - best : end]
-    return sum(1 for w in run if w.casefold() not in _STOP and not w[0].isupper())
+    return sum(a.ordinary[end - best : end])
+
+
+def _run_bound(a: _Words, b: _Words) -> int:
+    """An upper bound of :func:`_shared_run`: ordinary words of ``a`` that ``b`` also has.
+
+    Each ordinary word of the run is one occurrence of the word in each text, so a word
+    counts at most as often as it is ordinary in ``a`` and as often as it occurs in ``b``.
+    """
+    shared = 0
+    for word, count in a.ordinary_counts.items():
+        found = b.positions.get(word)
+        if found:
+            shared += min(count, len(found))
+    return shared
 
 
 def content_terms(text: str) -> list[str]:
@@ -244,9 +333,13 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score -= SHORT_PENALTY * (short[:, None] | short[None, :])
     whole = np.array([v.whole_sentence for v in views])
     score -= SENTENCE_PENALTY * (whole[:, None] | whole[None, :])
-    # a verbatim run needs shared content words: only look where there are some
+    # a verbatim run needs shared content words (three ordinary ones to count): only
+    # look where there are some
+    words = [_words(t) for t in texts]
     for i, j in zip(*np.nonzero(np.triu(lex >= RUN_MIN_LEXICAL, k=1)), strict=True):
-        run = shared_run(texts[i], texts[j])
+        if _run_bound(words[i], words[j]) < 3:
+            continue
+        run = _shared_run(words[i], words[j])
         if run >= 3:
             bonus = min(RUN_CAP, RUN_WEIGHT * run)
             score[i, j] += bonus
@@ -255,17 +348,15 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     return result
 
 
-def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> dict[tuple[str, str], float]:
+def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> PairScores:
     """Scores of every pair of claims from different articles."""
     import numpy as np
 
-    if len(views) < 2:
-        return {}
-    score = score_matrix(views, embed)
-    articles = np.array([v.claim.article for v in views], dtype=object)
-    cross = np.triu(articles[:, None] != articles[None, :], k=1)
     ids = [v.claim.id for v in views]
-    return {(ids[i], ids[j]): float(score[i, j]) for i, j in zip(*np.nonzero(cross), strict=True)}
+    articles = [v.claim.article for v in views]
+    if len(views) < 2:
+        return PairScores(ids, articles, np.zeros((len(views), len(views)), dtype=np.float32))
+    return PairScores(ids, articles, score_matrix(views, embed))
 
 
 def cluster(
@@ -273,41 +364,74 @@ def cluster(
 ) -> list[list[str]]:
     """Greedy average-linkage clustering over cross-article pairs above ``threshold``.
 
-    Pairs are taken best first; two clusters merge only when the mean score over all
-    their cross-article pairs stays within ``LINKAGE_SLACK`` of the threshold. The
-    cluster-to-cluster sums are updated on each merge, so the cost stays near-linear
-    in the number of pairs.
+    Pairs are taken best first (equal scores by claim ids); two clusters merge only
+    when the mean score over all their cross-article pairs stays within
+    ``LINKAGE_SLACK`` of the threshold. The cluster-to-cluster score sums and pair
+    counts are two matrices indexed by each cluster's root claim; a merge adds the
+    dropped cluster's row and column into the kept one's, so it costs one pass over the
+    claims, and only the pairs at or above the threshold are sorted.
     """
-    members: dict[str, list[str]] = {v.claim.id: [v.claim.id] for v in views}
-    root = {v.claim.id: v.claim.id for v in views}
-    links: dict[str, dict[str, list[float]]] = {v.claim.id: {} for v in views}
-    for (a, b), s in scores.items():
-        links[a][b] = [s, 1.0]
-        links[b][a] = [s, 1.0]
-    for (a, b), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if s < threshold:
-            break
-        ra, rb = root[a], root[b]
+    ids = [v.claim.id for v in views]
+    index = {cid: k for k, cid in enumerate(ids)}
+    total, count, above = _links(ids, index, scores, threshold)
+    above.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
+    members = {k: [k] for k in range(len(ids))}
+    root = list(range(len(ids)))
+    for _, a, b in above:
+        ra, rb = root[index[a]], root[index[b]]
         if ra == rb:
             continue
-        total, count = links[ra].get(rb, (0.0, 0.0))
-        if count and total / count < threshold - LINKAGE_SLACK:
+        pairs = float(count[ra, rb])
+        if pairs and float(total[ra, rb]) / pairs < threshold - LINKAGE_SLACK:
             continue
         keep, drop = (ra, rb) if len(members[ra]) >= len(members[rb]) else (rb, ra)
-        for cid in members[drop]:
-            root[cid] = keep
+        for k in members[drop]:
+            root[k] = keep
         members[keep].extend(members.pop(drop))
-        for other, (t, c) in links.pop(drop).items():
-            del links[other][drop]
-            if other == keep:
-                continue
-            merged = links[keep].setdefault(other, [0.0, 0.0])
-            merged[0] += t
-            merged[1] += c
-            links[other][keep] = merged
-    order = {v.claim.id: i for i, v in enumerate(views)}
-    groups = [sorted(m, key=order.__getitem__) for m in members.values()]
-    return sorted(groups, key=lambda g: order[g[0]])
+        for links in (total, count):
+            links[keep] += links[drop]
+            links[:, keep] = links[keep]
+            links[drop] = 0.0
+            links[:, drop] = 0.0
+    groups = sorted(sorted(m) for m in members.values())
+    return [[ids[k] for k in group] for group in groups]
+
+
+def _links(
+    ids: Sequence[str],
+    index: Mapping[str, int],
+    scores: Mapping[tuple[str, str], float],
+    threshold: float,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], list[tuple[float, str, str]]]:
+    """Claim-to-claim score and pair-count matrices, and the pairs at or above ``threshold``.
+
+    Both matrices are symmetric and 0 where ``scores`` has no pair; the pairs come as
+    ``(score, a, b)`` with ``(a, b)`` the key in ``scores``.
+    """
+    import numpy as np
+
+    if isinstance(scores, PairScores) and scores.ids == list(ids):
+        cross = scores.cross()
+        value = scores.matrix.astype(np.float64)  # the floats the mapping returns
+        upper = np.where(cross, value, 0.0)
+        rows, cols = np.nonzero(cross & (value >= threshold))
+        above = [
+            (s, ids[i], ids[j])
+            for s, i, j in zip(
+                value[rows, cols].tolist(), rows.tolist(), cols.tolist(), strict=True
+            )
+        ]
+        return upper + upper.T, (cross | cross.T).astype(np.float64), above
+    total = np.zeros((len(ids), len(ids)))
+    count = np.zeros((len(ids), len(ids)))
+    above = []
+    for (a, b), s in scores.items():
+        i, j = index[a], index[b]
+        total[i, j] = total[j, i] = s
+        count[i, j] = count[j, i] = 1.0
+        if s >= threshold:
+            above.append((s, a, b))
+    return total, count, above
 
 
 def align_claims(
