@@ -22,7 +22,19 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    TAG,
+)
 from spacy.tokens import Doc, Span, Token
 
 STAGE = "attribution.rules.v1"
@@ -167,12 +179,25 @@ def doc_column(doc: Doc, attr: str) -> list[str]:
         names = _COLUMN_NAMES[attr]
         if len(names) > 500_000:
             names.clear()
-        for i, value in enumerate(ids):
-            if value not in names:
-                names[value] = str(getattr(doc[i], attr))
-        column = [names[value] for value in ids]
+        for value in set(ids).difference(names):
+            names[value] = str(getattr(doc[ids.index(value)], attr))
+        column = list(map(names.__getitem__, ids))
         doc.user_data[key] = column
     return cast("list[str]", column)
+
+
+_INT_COLUMNS = {"idx": IDX, "is_space": IS_SPACE, "is_punct": IS_PUNCT}
+
+
+def doc_ints(doc: Doc, attr: str) -> list[int]:
+    """``[int(getattr(t, attr)) for t in doc]`` for ``"idx"``, ``"is_space"`` or ``"is_punct"``,
+    built once."""
+    key = f"storylens.column.{attr}"
+    column = doc.user_data.get(key)
+    if column is None:
+        column = doc.to_array(_INT_COLUMNS[attr]).tolist() if len(doc) else []
+        doc.user_data[key] = column
+    return cast("list[int]", column)
 
 
 def doc_lemmas(doc: Doc) -> list[str]:
@@ -184,18 +209,24 @@ def doc_lemmas(doc: Doc) -> list[str]:
     return cast("list[str]", lemmas)
 
 
-def doc_children(doc: Doc) -> list[list[int]]:
-    """The children of every token as ascending token indices (``Token.children``), built once."""
+def doc_children(doc: Doc) -> list[tuple[int, ...]]:
+    """The children of every token as ascending token indices (``Token.children``), built once.
+
+    Tuples of ints: the garbage collector stops tracking them, so a doc's cache costs no
+    collector time.
+    """
     children = doc.user_data.get("storylens.children")
     if children is None:
-        children = [[] for _ in range(len(doc))]
-        if len(doc):
-            offsets = doc.to_array(HEAD).astype("int64").tolist()
-            for i, offset in enumerate(offsets):
-                if offset:
-                    children[i + offset].append(i)
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        found: dict[int, list[int]] = {}
+        for i, offset in enumerate(offsets):
+            if offset:
+                found.setdefault(i + offset, []).append(i)
+        children = [()] * len(doc)
+        for head, kids in found.items():
+            children[head] = tuple(kids)
         doc.user_data["storylens.children"] = children
-    return cast("list[list[int]]", children)
+    return cast("list[tuple[int, ...]]", children)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -952,8 +983,9 @@ def chain_for(
     covering = [
         a
         for a in attributions
-        if a.source_start is not None
-        and a.covers(start, end)
+        if a.content_start <= start  # a.covers(start, end), inlined: this runs per claim
+        and end <= a.content_end
+        and a.source_start is not None
         and a.cue_start != exclude_cue
         and not (a.cue_start >= start and a.cue_end <= end)
     ]

@@ -27,6 +27,7 @@ from storylens.analyse.attribution import (
     chain_for,
     doc_children,
     doc_column,
+    doc_ints,
     doc_text,
     is_cue,
     is_hedged,
@@ -208,8 +209,9 @@ def _noun_content_cue(tok: Token) -> bool:
 
 def _claim_tokens(
     pred: Token, preds: set[int], attribution_tokens: set[int], bounds: set[int]
-) -> list[Token]:
-    """The predicate's subtree minus other predicates' clauses and attribution material.
+) -> list[int]:
+    """The predicate's subtree minus other predicates' clauses and attribution material, as
+    ascending token indices.
 
     ``bounds`` are token indices (other predicates, cue verbs) the claim may not extend past.
     """
@@ -236,10 +238,15 @@ def _claim_tokens(
     kept = sorted(
         i for i in found if (i not in attribution_tokens or i == top) and left < i < right
     )
-    out = [t for t in (doc[i] for i in kept) if lo <= t.idx < hi and not t.is_space]
-    while out and (out[0].is_punct or out[0].dep_ in {"cc", "mark"}):
+    offsets, spaces, punct = (
+        doc_ints(doc, "idx"),
+        doc_ints(doc, "is_space"),
+        doc_ints(doc, "is_punct"),
+    )
+    out = [i for i in kept if lo <= offsets[i] < hi and not spaces[i]]
+    while out and (punct[out[0]] or deps[out[0]] in {"cc", "mark"}):
         out.pop(0)
-    while out and out[-1].is_punct and out[-1].text not in {"”", '"', "’"}:
+    while out and punct[out[-1]] and doc[out[-1]].text not in {"”", '"', "’"}:
         out.pop()
     return out
 
@@ -253,9 +260,11 @@ def _claim(
     s_index: int,
 ) -> Claim | None:
     toks = _claim_tokens(pred, preds, attribution_tokens, bounds)
-    if len([t for t in toks if not t.is_punct]) < 2:
+    punct = doc_ints(pred.doc, "is_punct")
+    if len([i for i in toks if not punct[i]]) < 2:
         return None
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    first, last = pred.doc[toks[0]], pred.doc[toks[-1]]
+    start, end = first.idx, last.idx + len(last.text)
     text = doc_text(pred.doc)[start:end]
     start, end = _balance_quotes(doc_text(pred.doc), start, end)
     return (
@@ -366,16 +375,18 @@ def _place(pred: Token) -> Argument | None:
 
 
 def _negated(pred: Token, roles: dict[str, Token], atts: list[Attribution], start: int) -> bool:
-    if any(c.dep_ == "neg" for c in pred.children):
+    doc = pred.doc
+    children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    if any(deps[c] == "neg" for c in children[pred.i]):
         return True
-    for aux in (c for c in pred.children if c.dep_ in {"aux", "auxpass"}):
-        if any(g.dep_ == "neg" for g in aux.children):
+    for aux in (c for c in children[pred.i] if deps[c] in {"aux", "auxpass"}):
+        if any(deps[g] == "neg" for g in children[aux]):
             return True
     for tok in roles.values():
-        if any(c.lower_ in _NEGATORS and c.dep_ in {"det", "neg"} for c in tok.children):
+        if any(lower[c] in _NEGATORS and deps[c] in {"det", "neg"} for c in children[tok.i]):
             return True
-    for c in pred.children:
-        if c.dep_ == "attr" and any(g.lower_ == "no" for g in c.children):
+    for c in children[pred.i]:
+        if deps[c] == "attr" and any(lower[g] == "no" for g in children[c]):
             return True
     return any(
         a.kind == "verb" and a.cue in NEGATIVE_CUES and a.covers(start, start + 1) for a in atts
@@ -435,11 +446,9 @@ def _fill(
             claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
     claim.negated = _negated(pred, roles, atts, p_start)
-    claim.hedged = is_hedged(p_start, p_end, atts) or any(
-        _anonymous(a.source_name) for a in chain_for(p_start, p_end, atts)
-    )
-    own = next((a for a in atts if a.kind == "verb" and a.cue_tokens[:1] == [pred.i]), None)
     chain = chain_for(p_start, p_end, atts)
+    claim.hedged = is_hedged(p_start, p_end, atts) or any(_anonymous(a.source_name) for a in chain)
+    own = next((a for a in atts if a.kind == "verb" and a.cue_tokens[:1] == [pred.i]), None)
     if own is not None:  # a verb of saying with a noun content: its own source
         chain = [*chain_for(own.cue_start, own.cue_end, atts), own]
     names_out: list[str] = []
