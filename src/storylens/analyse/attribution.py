@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from spacy.attrs import (
     DEP,
@@ -145,6 +145,15 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     return list(spans)
 
 
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """``tuple(doc.sents)``, built once (attributions and claims both walk the sentences)."""
+    sents: tuple[Span, ...] | None = doc.user_data.get("storylens.sents")
+    if sents is None:
+        sents = tuple(doc.sents)
+        doc.user_data["storylens.sents"] = sents
+    return sents
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once (spaCy rebuilds the spans on every access)."""
     ents = doc.user_data.get("storylens.ents")
@@ -164,6 +173,8 @@ _COLUMNS = {
     "ent_type_": ENT_TYPE,
 }
 _COLUMN_NAMES: dict[str, dict[int, str]] = {attr: {} for attr in _COLUMNS}
+_INT_COLUMNS = {"idx": IDX, "is_space": IS_SPACE, "is_punct": IS_PUNCT}
+_COLUMN_KEYS = {attr: f"storylens.column.{attr}" for attr in [*_COLUMNS, *_INT_COLUMNS]}
 
 
 def doc_column(doc: Doc, attr: str) -> list[str]:
@@ -172,8 +183,8 @@ def doc_column(doc: Doc, attr: str) -> list[str]:
     The ids come from :meth:`Doc.to_array`; the attribute (a string-store lookup of the id)
     is read from a token only for ids not seen before.
     """
-    key = f"storylens.column.{attr}"
-    column = doc.user_data.get(key)
+    key = _COLUMN_KEYS[attr]
+    column: list[str] | None = doc.user_data.get(key)
     if column is None:
         ids: list[int] = doc.to_array(_COLUMNS[attr]).tolist() if len(doc) else []
         names = _COLUMN_NAMES[attr]
@@ -183,30 +194,27 @@ def doc_column(doc: Doc, attr: str) -> list[str]:
             names[value] = str(getattr(doc[ids.index(value)], attr))
         column = list(map(names.__getitem__, ids))
         doc.user_data[key] = column
-    return cast("list[str]", column)
-
-
-_INT_COLUMNS = {"idx": IDX, "is_space": IS_SPACE, "is_punct": IS_PUNCT}
+    return column
 
 
 def doc_ints(doc: Doc, attr: str) -> list[int]:
     """``[int(getattr(t, attr)) for t in doc]`` for ``"idx"``, ``"is_space"`` or ``"is_punct"``,
     built once."""
-    key = f"storylens.column.{attr}"
-    column = doc.user_data.get(key)
+    key = _COLUMN_KEYS[attr]
+    column: list[int] | None = doc.user_data.get(key)
     if column is None:
         column = doc.to_array(_INT_COLUMNS[attr]).tolist() if len(doc) else []
         doc.user_data[key] = column
-    return cast("list[int]", column)
+    return column
 
 
 def doc_lemmas(doc: Doc) -> list[str]:
     """The lower-cased lemma of every token (``t.lemma_.lower()``), built once."""
-    lemmas = doc.user_data.get("storylens.lemmas")
+    lemmas: list[str] | None = doc.user_data.get("storylens.lemmas")
     if lemmas is None:
         lemmas = [lemma.lower() for lemma in doc_column(doc, "lemma_")]
         doc.user_data["storylens.lemmas"] = lemmas
-    return cast("list[str]", lemmas)
+    return lemmas
 
 
 def doc_children(doc: Doc) -> list[tuple[int, ...]]:
@@ -215,7 +223,7 @@ def doc_children(doc: Doc) -> list[tuple[int, ...]]:
     Tuples of ints: the garbage collector stops tracking them, so a doc's cache costs no
     collector time.
     """
-    children = doc.user_data.get("storylens.children")
+    children: list[tuple[int, ...]] | None = doc.user_data.get("storylens.children")
     if children is None:
         offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
         found: dict[int, list[int]] = {}
@@ -226,7 +234,7 @@ def doc_children(doc: Doc) -> list[tuple[int, ...]]:
         for head, kids in found.items():
             children[head] = tuple(kids)
         doc.user_data["storylens.children"] = children
-    return cast("list[tuple[int, ...]]", children)
+    return children
 
 
 # ---------------------------------------------------------------------------------------------
@@ -876,7 +884,7 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
     if quotes is None:
         quotes = doc_quotes(doc)
     found: list[Attribution] = []
-    for s_index, whole in enumerate(doc.sents):
+    for s_index, whole in enumerate(doc_sents(doc)):
         for sent in _paragraph_pieces(whole):
             _sentence_attributions(sent, s_index, quotes, found)
     found.sort(key=lambda a: (a.cue_start, a.kind))
@@ -904,12 +912,12 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
 
 def _paragraph_breaks(doc: Doc) -> list[int]:
     """Indices (ascending) of the whitespace tokens of ``doc`` holding a blank line."""
-    breaks = doc.user_data.get("storylens.paragraph_breaks")
+    breaks: list[int] | None = doc.user_data.get("storylens.paragraph_breaks")
     if breaks is None:
         spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []
         breaks = [i for i in spaces if "\n\n" in doc[i].text]
         doc.user_data["storylens.paragraph_breaks"] = breaks
-    return cast("list[int]", breaks)
+    return breaks
 
 
 _CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES

@@ -28,6 +28,7 @@ from storylens.analyse.attribution import (
     doc_children,
     doc_column,
     doc_ints,
+    doc_sents,
     doc_text,
     is_cue,
     is_hedged,
@@ -64,7 +65,7 @@ def extract_claims(
     attribution_tokens = _attribution_tokens(atts)
     cue_with_clause = {i for a in atts if a.kind == "verb" for i in a.cue_tokens[:1]}
     claims: list[Claim] = []
-    for s_index, sent in enumerate(doc.sents):
+    for s_index, sent in enumerate(doc_sents(doc)):
         if _skip_sentence(sent):
             continue
         preds = _predicates(sent, attribution_tokens, cue_with_clause)

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from storylens.analyse.attribution import doc_column
+from storylens.analyse.attribution import doc_column, doc_ents
 from storylens.types import Article, Mention
 
 STAGE = "entities.spacy_rules.v1"
@@ -120,7 +120,8 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     When only a prefix of an over-long text was parsed, mentions stay within that prefix.
     """
     text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)] if len(doc) else ""
-    cands = [_Cand(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+    ents = doc_ents(doc)
+    cands = [_Cand(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in KEPT_LABELS]
     cands = [c for c in (_clean(c, text) for c in cands) if c is not None]
     cands = [c for c in (_trim_headline_words(doc, c) for c in cands) if c is not None]
     cands = _drop_portfolio_orgs(doc, text, cands)
