@@ -327,39 +327,70 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
 
 def noun_phrase(tok: Token, *, keep_clauses: bool = False, depth: int = 0) -> list[Token]:
     """The phrase headed by ``tok`` without relative clauses and trailing appositive clauses."""
+    doc = tok.doc
+    return [doc[i] for i in noun_phrase_indices(tok, keep_clauses=keep_clauses, depth=depth)]
+
+
+def noun_phrase_indices(tok: Token, *, keep_clauses: bool = False, depth: int = 0) -> range:
+    """The token indices of :func:`noun_phrase` (a contiguous run)."""
+    lo, hi = _phrase_range(tok.doc, tok.i, keep_clauses, depth)
+    return range(lo, hi + 1)
+
+
+def _phrase_range(doc: Doc, head: int, keep_clauses: bool, depth: int) -> tuple[int, int]:
+    """:func:`noun_phrase` as the first and last token index (it is a contiguous run)."""
     cut = {"relcl", "acl", "advcl", "cc"} if not keep_clauses else set()
-    out: list[Token] = [tok]
-    for child in tok.children:
-        if child.dep_ in cut or (child.dep_ == "punct" and child.text not in _INNER_PUNCT):
+    children, deps = doc_children(doc), doc_column(doc, "dep_")
+    texts, lower = doc_column(doc, "orth_"), doc_column(doc, "lower_")
+    out = {head}
+    for child in children[head]:
+        dep = deps[child]
+        if dep in cut or (dep == "punct" and texts[child] not in _INNER_PUNCT):
             continue
-        if child.dep_ == "appos" and child.i > tok.i:
+        if dep == "appos" and child > head:
             continue
-        if child.dep_ == "conj" and not keep_clauses:
+        if dep == "conj" and not keep_clauses:
             if depth < MAX_DEPTH:
-                out.extend(noun_phrase(child, depth=depth + 1))
+                lo, hi = _phrase_range(doc, child, False, depth + 1)
+                out.update(range(lo, hi + 1))
             continue
-        if child.dep_ == "prep" and child.i > tok.i and child.lower_ not in {"of", "for", "at"}:
+        if dep == "prep" and child > head and lower[child] not in {"of", "for", "at"}:
             continue
-        out.extend(child.subtree)
-    out.sort(key=lambda t: t.i)
-    return _contiguous(out, tok)
+        out.update(_subtree(children, child))
+    return _contiguous_range(doc, out, head)
+
+
+def _subtree(children: list[tuple[int, ...]], top: int) -> list[int]:
+    """The indices of ``top`` and its descendants (``Token.subtree``, unordered)."""
+    found = [top]
+    stack = [top]
+    while stack:
+        kids = children[stack.pop()]
+        found.extend(kids)
+        stack.extend(kids)
+    return found
 
 
 def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
     """The run of consecutive tokens around ``anchor``."""
-    idx = {t.i for t in tokens}
-    lo = hi = anchor.i
-    while lo - 1 in idx:
-        lo -= 1
-    while hi + 1 in idx:
-        hi += 1
     doc = anchor.doc
-    toks = [doc[i] for i in range(lo, hi + 1)]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case") and len(toks) > 1:
-        toks.pop()
-    while toks and toks[0].is_punct and len(toks) > 1:
-        toks.pop(0)
-    return toks
+    lo, hi = _contiguous_range(doc, {t.i for t in tokens}, anchor.i)
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _contiguous_range(doc: Doc, indices: set[int], anchor: int) -> tuple[int, int]:
+    """:func:`_contiguous` on token indices: the first and last index of the run."""
+    lo = hi = anchor
+    while lo - 1 in indices:
+        lo -= 1
+    while hi + 1 in indices:
+        hi += 1
+    punct, deps = doc_ints(doc, "is_punct"), doc_column(doc, "dep_")
+    while hi > lo and (punct[hi] or deps[hi] == "case"):
+        hi -= 1
+    while hi > lo and punct[lo]:
+        lo += 1
+    return lo, hi
 
 
 def source_name(tokens: list[Token]) -> str:

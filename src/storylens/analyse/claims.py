@@ -28,12 +28,13 @@ from storylens.analyse.attribution import (
     doc_children,
     doc_column,
     doc_ints,
+    doc_lemmas,
     doc_sents,
     doc_text,
     is_cue,
     is_hedged,
     names_from,
-    noun_phrase,
+    noun_phrase_indices,
     paragraph_bounds,
     resolve_source,
     seed_text,
@@ -124,12 +125,14 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _subject_of(tok: Token, depth: int = 0) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in _SUBJECTS and c.dep_ != "expl":
-            return c
-    for c in tok.children:
-        if c.dep_ == "expl":
-            return c
+    doc = tok.doc
+    children, deps = doc_children(doc)[tok.i], doc_column(doc, "dep_")
+    for c in children:
+        if deps[c] in _SUBJECTS and deps[c] != "expl":
+            return doc[c]
+    for c in children:
+        if deps[c] == "expl":
+            return doc[c]
     if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(tok.head, depth + 1) if depth < MAX_DEPTH else None
     if _participle(tok) and depth < MAX_DEPTH:
@@ -298,23 +301,39 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _lemma(pred: Token) -> str:
-    lemma = pred.lemma_.lower()
-    parts = [c for c in pred.children if c.dep_ == "prt"]
-    if parts:
-        lemma = f"{lemma} {parts[0].lower_}"
+    doc = pred.doc
+    lemmas, lower = doc_lemmas(doc), doc_column(doc, "lower_")
+    lemma = lemmas[pred.i]
+    particle = _first_child(doc, pred.i, {"prt"})
+    if particle is not None:
+        lemma = f"{lemma} {lower[particle]}"
     if pred.pos_ == "AUX":
-        comp = next((c for c in pred.children if c.dep_ in {"acomp", "attr"}), None)
+        comp = _first_child(doc, pred.i, {"acomp", "attr"})
         if comp is not None:
-            lemma = f"be {comp.lemma_.lower()}"
+            lemma = f"be {lemmas[comp]}"
     return lemma
 
 
+def _first_child(doc: Doc, i: int, deps: set[str]) -> int | None:
+    """The index of the first child of token ``i`` with one of ``deps``, if any."""
+    labels = doc_column(doc, "dep_")
+    return next((c for c in doc_children(doc)[i] if labels[c] in deps), None)
+
+
 def _phrase_arg(tok: Token) -> Argument:
-    lo, hi = paragraph_bounds(doc_text(tok.doc), tok.idx)
-    toks = [t for t in noun_phrase(tok) if lo <= t.idx < hi and not t.is_space] or [tok]
-    first, last = toks[0], toks[-1]
+    doc = tok.doc
+    offsets, spaces, punct = (
+        doc_ints(doc, "idx"),
+        doc_ints(doc, "is_space"),
+        doc_ints(doc, "is_punct"),
+    )
+    deps, lemmas = doc_column(doc, "dep_"), doc_lemmas(doc)
+    lo, hi = paragraph_bounds(doc_text(doc), tok.idx)
+    ids = [i for i in noun_phrase_indices(tok) if lo <= offsets[i] < hi and not spaces[i]]
+    ids = ids or [tok.i]
+    first, last = doc[ids[0]], doc[ids[-1]]
     start, end = first.idx, last.idx + len(last.text)
-    words = [t.lemma_.lower() for t in toks if t.dep_ != "det" and not t.is_punct]
+    words = [lemmas[i] for i in ids if deps[i] != "det" and not punct[i]]
     return Argument(
         text=doc_text(tok.doc)[start:end], start=start, end=end, value=" ".join(words) or tok.lower_
     )
@@ -325,52 +344,62 @@ def _role_tokens(pred: Token) -> dict[str, Token]:
     subj = _subject_of(pred)
     if subj is not None and subj.lower_ in _RELATIVES and pred.dep_ == "relcl":
         subj = pred.head  # "an accord that hands ...": the accord
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in pred.children)
-    children = list(pred.children)
-    dobj = next((c for c in children if c.dep_ == "dobj"), None)
-    dative = next((c for c in children if c.dep_ == "dative"), None)
+    doc = pred.doc
+    deps, lower = doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    children = doc_children(doc)[pred.i]
+    passive = any(deps[c] in {"auxpass", "nsubjpass"} for c in children)
+    dobj = _first_child(doc, pred.i, {"dobj"})
+    dative = _first_child(doc, pred.i, {"dative"})
     if subj is not None and subj.dep_ != "expl":
         if passive:
             roles["recipient" if dobj is not None else "theme"] = subj
-        elif pred.lemma_.lower() in _RECEIVE:
+        elif doc_lemmas(doc)[pred.i] in _RECEIVE:
             roles["recipient"] = subj
         else:
             roles["agent"] = subj
     for c in children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from" and "recipient" in roles):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if deps[c] == "agent" or (
+            deps[c] == "prep" and lower[c] == "from" and "recipient" in roles
+        ):
+            pobj = _first_child(doc, c, {"pobj"})
             if pobj is not None and "agent" not in roles:
-                roles["agent"] = pobj
+                roles["agent"] = doc[pobj]
     if passive and "agent" not in roles and dobj is not None:
-        by = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        by = next(
+            (c for c in doc_children(doc)[dobj] if deps[c] == "prep" and lower[c] == "by"), None
+        )
+        pobj = _first_child(doc, by, {"pobj"}) if by is not None else None
         if pobj is not None:  # "given two keys by the guild": the parser hangs "by" on the object
-            roles["agent"] = pobj
+            roles["agent"] = doc[pobj]
     if dobj is not None:
-        roles.setdefault("theme", dobj)
+        roles.setdefault("theme", doc[dobj])
     else:
-        comp = next((c for c in children if c.dep_ in {"attr", "acomp", "oprd"}), None)
+        comp = _first_child(doc, pred.i, {"attr", "acomp", "oprd"})
         if comp is not None:
-            roles.setdefault("theme", comp)
+            roles.setdefault("theme", doc[comp])
     if dative is not None:
-        target = next((g for g in dative.children if g.dep_ == "pobj"), dative)
-        roles.setdefault("recipient", target)
+        target = _first_child(doc, dative, {"pobj"})
+        roles.setdefault("recipient", doc[dative if target is None else target])
+    ent_types = doc_column(doc, "ent_type_")
     for c in children:
-        if c.dep_ == "prep" and c.lower_ in {"to", "with"} and "recipient" not in roles:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            named = pobj is not None and pobj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-            if named and pobj is not None and c.lower_ == "to" and dobj is not None:
-                roles["recipient"] = pobj
+        if deps[c] == "prep" and lower[c] in {"to", "with"} and "recipient" not in roles:
+            pobj = _first_child(doc, c, {"pobj"})
+            named = pobj is not None and ent_types[pobj] in {"PERSON", "ORG", "GPE", "NORP"}
+            if named and pobj is not None and lower[c] == "to" and dobj is not None:
+                roles["recipient"] = doc[pobj]
     return roles
 
 
 def _place(pred: Token) -> Argument | None:
-    for c in pred.children:
-        if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
+    doc = pred.doc
+    deps, lower = doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    children, ent_types = doc_children(doc), doc_column(doc, "ent_type_")
+    for c in children[pred.i]:
+        if deps[c] != "prep" or lower[c] not in _PLACE_PREPS:
             continue
-        for g in c.children:
-            if g.dep_ == "pobj" and g.ent_type_ in _PLACE_LABELS:
-                arg = _phrase_arg(g)
+        for g in children[c]:
+            if deps[g] == "pobj" and ent_types[g] in _PLACE_LABELS:
+                arg = _phrase_arg(doc[g])
                 return arg
     return None
 
