@@ -15,6 +15,7 @@ Questions and imperatives ("Follow us on ...") are not claims.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,6 +66,12 @@ def extract_claims(
     names = names_from(doc, list(mentions))
     attribution_tokens = _attribution_tokens(atts)
     cue_with_clause = {i for a in atts if a.kind == "verb" for i in a.cue_tokens[:1]}
+    negative = [a for a in atts if a.kind == "verb" and a.cue in NEGATIVE_CUES]
+    cue_verbs: dict[int, Attribution] = {}
+    for a in atts:
+        if a.kind == "verb" and a.cue_tokens:
+            cue_verbs.setdefault(a.cue_tokens[0], a)
+    shared = _Shared(atts, names, quotes, times, negative, cue_verbs, {})
     claims: list[Claim] = []
     for s_index, sent in enumerate(doc_sents(doc)):
         if _skip_sentence(sent):
@@ -76,12 +83,32 @@ def extract_claims(
             claim = _claim(pred, pred_ids, attribution_tokens, bounds, article, s_index)
             if claim is None:
                 continue
-            _fill(claim, pred, doc, atts, names, quotes, times)
+            _fill(claim, pred, doc, shared)
             claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     for n, claim in enumerate(claims):
         claim.id = f"{article.id}:c{n}"
     return claims
+
+
+@dataclass(slots=True)
+class _Shared:
+    """What every claim of one doc is filled from."""
+
+    atts: list[Attribution]
+    names: list[NamedSpan]
+    quotes: Sequence[Quote]
+    times: Sequence[TimeExpression]
+    negative: list[Attribution]  # the verb attributions with a negative cue ("denied")
+    cue_verbs: dict[int, Attribution]  # the first verb attribution of each cue verb's index
+    sources: dict[int, tuple[str, str | None]]  # resolve_source per attribution, by id
+
+    def source(self, att: Attribution, doc: Doc) -> tuple[str, str | None]:
+        """:func:`resolve_source` of ``att``, computed once per attribution."""
+        found = self.sources.get(id(att))
+        if found is None:
+            found = self.sources[id(att)] = resolve_source(att, doc, self.names)
+        return found
 
 
 def _attribution_tokens(atts: list[Attribution]) -> set[int]:
@@ -404,7 +431,8 @@ def _place(pred: Token) -> Argument | None:
     return None
 
 
-def _negated(pred: Token, roles: dict[str, Token], atts: list[Attribution], start: int) -> bool:
+def _negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], start: int) -> bool:
+    """Whether the claim is negated; ``negative`` are the doc's negative-cue attributions."""
     doc = pred.doc
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
     if any(deps[c] == "neg" for c in children[pred.i]):
@@ -418,9 +446,7 @@ def _negated(pred: Token, roles: dict[str, Token], atts: list[Attribution], star
     for c in children[pred.i]:
         if deps[c] == "attr" and any(lower[g] == "no" for g in children[c]):
             return True
-    return any(
-        a.kind == "verb" and a.cue in NEGATIVE_CUES and a.covers(start, start + 1) for a in atts
-    )
+    return any(a.covers(start, start + 1) for a in negative)
 
 
 _RESOLVABLE = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}}
@@ -438,15 +464,8 @@ def _antecedent(tok: Token, names: list[NamedSpan]) -> str | None:
     return best.entity or best.text.lower()
 
 
-def _fill(
-    claim: Claim,
-    pred: Token,
-    doc: Doc,
-    atts: list[Attribution],
-    names: list[NamedSpan],
-    quotes: Sequence[Quote],
-    times: Sequence[TimeExpression],
-) -> None:
+def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
+    atts, names = shared.atts, shared.names
     text = doc_text(doc)
     p_start, p_end = pred.idx, pred.idx + len(pred.text)
     claim.arguments["predicate"] = Argument(text[p_start:p_end], p_start, p_end, claim.predicate)
@@ -471,22 +490,22 @@ def _fill(
             q for q in claim.quantities if theme is not None and theme.start <= q.start < theme.end
         ]
         claim.arguments["quantity"] = (in_theme or claim.quantities)[0]
-    for t in times:
+    for t in shared.times:
         if claim.start <= t.start and t.end <= claim.end:
             claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
-    claim.negated = _negated(pred, roles, atts, p_start)
+    claim.negated = _negated(pred, roles, shared.negative, p_start)
     chain = chain_for(p_start, p_end, atts)
     claim.hedged = is_hedged(p_start, p_end, atts) or any(_anonymous(a.source_name) for a in chain)
-    own = next((a for a in atts if a.kind == "verb" and a.cue_tokens[:1] == [pred.i]), None)
+    own = shared.cue_verbs.get(pred.i)
     if own is not None:  # a verb of saying with a noun content: its own source
         chain = [*chain_for(own.cue_start, own.cue_end, atts), own]
     names_out: list[str] = []
     for a in chain:
-        name, _entity = resolve_source(a, doc, names)
+        name, _entity = shared.source(a, doc)
         if name and name not in names_out:
             names_out.append(name)
-    for quote in quotes:
+    for quote in shared.quotes:
         if quote.direct and quote.start <= p_start and p_end <= quote.end:
             speaker = quote.speaker
             known = _chain_has(names_out, quote.speaker_text)

@@ -333,20 +333,22 @@ def _number_starts(doc: Doc) -> list[int]:
 def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
     """Every number in ``tokens`` (in order) with its normalised value and unit."""
     found: list[Quantity] = []
-    if isinstance(tokens, Span):
+    toks: list[Token] | Span
+    if isinstance(tokens, Span):  # a span indexes and slices like a list of its tokens
+        toks = tokens
         starts = _number_starts(tokens.doc)
-        if bisect_left(starts, tokens.start) == bisect_left(starts, tokens.end):
-            return found  # no token of the span can start a number
-    toks = list(tokens)
-    if not toks:
-        return found
-    may_start = set(_number_starts(toks[0].doc))
+        lo, hi = bisect_left(starts, tokens.start), bisect_left(starts, tokens.end)
+        positions = [k - tokens.start for k in starts[lo:hi]]
+    else:
+        toks = list(tokens)
+        may_start = set(_number_starts(toks[0].doc)) if toks else set()
+        positions = [k for k, t in enumerate(toks) if t.i in may_start]
     i = 0
-    while i < len(toks):
+    for position in positions:  # only tokens that may start a number are looked at
+        if position < i:
+            continue  # inside a number already read
+        i = position
         tok = toks[i]
-        if tok.i not in may_start:
-            i += 1
-            continue
         hy = _split_hyphen_word(tok)
         if hy is not None:
             end = tok.idx + len(tok.text)
