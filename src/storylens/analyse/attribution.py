@@ -317,12 +317,20 @@ def _find_close(text: str, i: int, close: str) -> int | None:
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
-    toks = [t for t in tokens if not (t.is_punct and t.text not in {"%", "$"}) and not t.is_space]
-    if not toks:
-        toks = tokens
-    first = min(toks, key=lambda t: t.i)
-    last = max(toks, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
+    """The char span of ``tokens`` without edge punctuation (``%`` and ``$`` count) or space."""
+    if not tokens:
+        raise ValueError("_span_of() of no tokens")
+    doc = tokens[0].doc
+    punct, spaces, offsets = (
+        doc_ints(doc, "is_punct"),
+        doc_ints(doc, "is_space"),
+        doc_ints(doc, "idx"),
+    )
+    texts = doc_column(doc, "orth_")
+    ids = [t.i for t in tokens]
+    kept = [i for i in ids if not (punct[i] and texts[i] not in {"%", "$"}) and not spaces[i]]
+    first, last = min(kept or ids), max(kept or ids)
+    return offsets[first], offsets[last] + len(texts[last])
 
 
 def noun_phrase(tok: Token, *, keep_clauses: bool = False, depth: int = 0) -> list[Token]:
@@ -460,10 +468,23 @@ def _phrase_head(tokens: list[Token]) -> Token:
 def _entity_at(tok: Token) -> Span | None:
     if not tok.ent_type_:
         return None
-    for ent in doc_ents(tok.doc):
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    k = _entity_index(doc)[tok.i]
+    return doc_ents(doc)[k] if k >= 0 else None
+
+
+def _entity_index(doc: Doc) -> list[int]:
+    """For every token, the position in :func:`doc_ents` of the first entity holding it
+    (-1 for none), built once."""
+    index: list[int] | None = doc.user_data.get("storylens.entity_index")
+    if index is None:
+        index = [-1] * len(doc)
+        for k, ent in enumerate(doc_ents(doc)):
+            for i in range(ent.start, ent.end):
+                if index[i] < 0:
+                    index[i] = k
+        doc.user_data["storylens.entity_index"] = index
+    return index
 
 
 # ---------------------------------------------------------------------------------------------
@@ -587,15 +608,21 @@ _NOT_CONTENT = {"conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
 
 def _clause_tokens(clause: Token) -> list[Token]:
     """A reported clause without trailing contrastive clauses ("..., while TASS said ...")."""
+    doc = clause.doc
+    children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    subtree = _subtree(children, clause.i)
     drop: set[int] = set()
-    for tok in clause.subtree:
-        if tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in {"while", "whereas", "although", "but"}
-            for c in tok.children
+    for i in subtree:
+        if deps[i] == "advcl" and any(
+            deps[c] == "mark" and lower[c] in {"while", "whereas", "although", "but"}
+            for c in children[i]
         ):
-            drop.update(t.i for t in tok.subtree)
-    kept = [t for t in clause.subtree if t.i not in drop]
-    return _contiguous(kept, clause) if kept else [clause]
+            drop.update(_subtree(children, i))
+    kept = set(subtree) - drop
+    if not kept:
+        return [clause]
+    lo, hi = _contiguous_range(doc, kept, clause.i)
+    return [doc[i] for i in range(lo, hi + 1)]
 
 
 def _noun_content(verb: Token) -> list[Token] | None:
@@ -701,7 +728,9 @@ def _verb_attribution(
         return None
     name_tokens = _source_tokens(verb, subj)
     # the source span is the whole subject phrase (appositions, relative clauses included)
-    whole = {t.i: t for t in [*name_tokens, *_contiguous(list(subj.subtree), subj)]}
+    doc = verb.doc
+    lo, hi = _contiguous_range(doc, set(_subtree(doc_children(doc), subj.i)), subj.i)
+    whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
     source = sorted(whole.values(), key=lambda t: t.i)
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
