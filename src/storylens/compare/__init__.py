@@ -18,13 +18,7 @@ from storylens.settings import Settings
 from storylens.types import Article
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
-    import numpy as np
-    import numpy.typing as npt
-
     from storylens.compare.align import EmbedFn
-    from storylens.compare.segment import Segmented
 
 __all__ = ["Report", "compare", "compare_articles"]
 
@@ -120,12 +114,14 @@ def _compare(
     embed: EmbedFn | None,
 ) -> Report:
     from storylens.analyse.linking import link_entities
+    from storylens.analyse.pipeline import analyse
     from storylens.compare.align import STAGE as ALIGN_STAGE
     from storylens.compare.align import align_claims
     from storylens.compare.dedup import find_duplicates, units
     from storylens.compare.provenance import SourceNames
     from storylens.compare.report import add_provenance, build_report, resolve_conflicts
     from storylens.compare.segment import STAGE as SEGMENT_STAGE
+    from storylens.compare.segment import segment_claims
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
@@ -135,24 +131,20 @@ def _compare(
     unit_of = units(articles, duplicates)
     outlet_of = {a.id: a.outlet for a in articles}
     note("analysis")
-    prefetch = _Prefetch() if embed is None else None
-    try:
-        segmented = _analyse_and_segment(articles, settings, prefetch)
-        analyses = segmented.analyses
-        entities = link_entities(analyses, settings)
-        note("alignment")
-        alignment = align_claims(
-            analyses,
-            outlet_of,
-            unit_of,
-            settings,
-            embed=embed or prefetch,
-            focus=segmented.focus,
-            whole_sentences=segmented.sentence_claims,
-        )
-    finally:
-        if prefetch is not None:
-            prefetch.close()
+    analyses = analyse(list(articles), settings)
+    entities = link_entities(analyses, settings)
+    note("alignment")
+    segmented = segment_claims(analyses)
+    analyses = segmented.analyses
+    alignment = align_claims(
+        analyses,
+        outlet_of,
+        unit_of,
+        settings,
+        embed=embed,
+        focus=segmented.focus,
+        whole_sentences=segmented.sentence_claims,
+    )
     detector = resolve_conflicts(alignment, settings)
     names = SourceNames(entities, outlet_of.values())
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
@@ -172,70 +164,6 @@ def _compare(
             "conflicts": detector,
         },
     )
-
-
-def _analyse_and_segment(
-    articles: Sequence[Article], settings: Settings, prefetch: _Prefetch | None
-) -> Segmented:
-    """Analyse and segment the articles one by one, handing each one's claims to ``prefetch``.
-
-    The embeddings of one article's claims are computed (in onnxruntime, which releases the
-    GIL) while spaCy parses the next article, so the two models share the machine's cores.
-    Segmentation and analysis are per article, so the result is the same as in one batch.
-    """
-    from storylens.analyse.pipeline import analyse
-    from storylens.compare.segment import merge_segmented, segment_claims
-
-    parts = []
-    for article in articles:
-        part = segment_claims(analyse([article], settings))
-        if prefetch is not None:
-            prefetch.submit(
-                [part.focus.get(c.id, c.text) or c.text for a in part.analyses for c in a.claims]
-            )
-        parts.append(part)
-    return merge_segmented(parts)
-
-
-class _Prefetch:
-    """The default embedder, fed article by article from a background thread.
-
-    Called like an embedding function: vectors computed in advance are looked up by text
-    (a text's vector does not depend on the texts embedded with it), any others computed
-    on the spot.
-    """
-
-    def __init__(self) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="storylens-prefetch")
-        self._pending: list[tuple[list[str], Future[npt.NDArray[np.float32]]]] = []
-
-    def submit(self, texts: list[str]) -> None:
-        from storylens.compare import embed as embed_module
-
-        if texts:
-            self._pending.append((texts, self._pool.submit(embed_module.embed, texts)))
-
-    def __call__(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        import numpy as np
-
-        from storylens.compare import embed as embed_module
-
-        known: dict[str, npt.NDArray[np.float32]] = {}
-        for batch, future in self._pending:
-            for text, vector in zip(batch, future.result(), strict=True):
-                known.setdefault(text, vector)
-        missing = [t for t in dict.fromkeys(texts) if t not in known]
-        if missing:
-            known.update(zip(missing, embed_module.embed(missing), strict=True))
-        out = np.zeros((len(texts), embed_module.DIM), dtype=np.float32)
-        for i, text in enumerate(texts):
-            out[i] = known[text]
-        return out
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _check_size(articles: Sequence[Article], settings: Settings) -> None:
