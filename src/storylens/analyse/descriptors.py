@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from storylens.analyse.attribution import doc_sents
 from storylens.analyse.entities import is_title_case_line
 from storylens.types import Article, Descriptor, Mention
 
@@ -69,7 +70,7 @@ def _premodifier(doc: Doc, text: str, span: Span, mentions: _MentionIndex) -> li
     members = set(range(span.start, span.end))
     i = span.start - 1
     run: list[Token] = []
-    sent_start = span.sent.start  # Span.sent walks the doc: once, not per word
+    sent_start = _sentence_start(span)
     while i >= sent_start and len(run) < MAX_WORDS:
         tok = doc[i]
         unfit = tok.is_space or tok.pos_ not in _PREMOD_POS or tok.dep_ not in _PREMOD_DEPS
@@ -109,7 +110,7 @@ def _org_premodifier(
         return []
     run: list[Token] = []
     i = span.start - 1
-    sent_start = span.sent.start  # Span.sent walks the doc: once, not per word
+    sent_start = _sentence_start(span)
     while i >= sent_start and len(run) < MAX_WORDS and doc[i].tag_ in _ORG_RUN_TAGS:
         run.insert(0, doc[i])
         i -= 1
@@ -132,7 +133,7 @@ def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
     if not first.text[:1].isupper():
         return run
     i = first.i - 1
-    if i < span.sent.start + 1:
+    if i < _sentence_start(span) + 1:
         return run
     word, before = doc[i], doc[i - 1]
     if (
@@ -145,6 +146,18 @@ def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
     ):
         return [word, *run]
     return run
+
+
+def _sentence_start(span: Span) -> int:
+    """``span.sent.start``: the start of the last sentence starting at or before the span."""
+    doc = span.doc
+    if doc.user_span_hooks or doc.user_hooks:
+        return int(span.sent.start)
+    starts: list[int] | None = doc.user_data.get("storylens.sentence_starts")
+    if starts is None:  # Span.sent scans the doc's tokens on every call
+        starts = [sent.start for sent in doc_sents(doc)]
+        doc.user_data["storylens.sentence_starts"] = starts
+    return starts[bisect_right(starts, span.start) - 1]
 
 
 def _apposition(doc: Doc, span: Span, mentions: _MentionIndex) -> list[Token]:
