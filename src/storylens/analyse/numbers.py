@@ -308,13 +308,13 @@ def _split_hyphen_word(tok: Token) -> tuple[float, str] | None:
 
 @lru_cache(maxsize=65536)
 def _may_start_number(low: str) -> bool:
-    """Whether a token with this lower-case form can start a quantity (a cheap superset test)."""
-    return (
-        "-" in low  # "six-day", "twenty-one"
-        or _HAS_DIGIT.search(low) is not None
-        or low in _ORDINALS
-        or low.lower() in _SMALL
-    )
+    """Whether a token with this lower-case form can start a quantity (a cheap superset test):
+    it has a digit, or it or its part before a hyphen ("six-day", "twenty-one") is a number
+    word."""
+    if _HAS_DIGIT.search(low) is not None:
+        return True
+    heads = (low, low.partition("-")[0], low.lower().partition("-")[0])
+    return any(w in _ORDINALS or w.lower() in _SMALL for w in heads)
 
 
 _HAS_DIGIT = re.compile(r"\d")
