@@ -21,11 +21,24 @@ SHARED = Path(os.environ.get("STORYLENS_SHARED", REPO.parent / "shared"))
 RUNS = int(os.environ.get("STORYLENS_BENCH_RUNS", "3"))
 
 
+NEWSWCL50 = SHARED / "data" / "newswcl50" / "fulltext_luisgarchi" / "1-raw-articles"
+
+
+def _words(paths: list[str]) -> int:
+    files = [f for p in map(Path, paths) for f in (sorted(p.iterdir()) if p.is_dir() else [p])]
+    return sum(len(f.read_text(errors="replace").split()) for f in files if f.is_file())
+
+
 def _inputs() -> dict[str, list[str]]:
     sets = {"example story (4 articles)": [str(REPO / "examples" / "summit")]}
     if (SHARED / "samples").is_dir():
         sets["shared samples (2 articles)"] = [str(SHARED / "samples")]
-    return sets
+    events = [NEWSWCL50 / f"event_{n}" for n in (0, 1)]
+    if all(e.is_dir() for e in events):
+        # 10 real articles of 240-1,440 words: two NewsWCL50 events of 5 outlets each
+        files = [str(f) for e in events for f in sorted(e.glob("*.txt"))]
+        sets[f"NewsWCL50 events 0+1 ({len(files)} articles)"] = files
+    return {f"{label}, {_words(paths):,} words": paths for label, paths in sets.items()}
 
 
 def _cold_runs(inputs: list[str]) -> tuple[list[float], list[float]]:

@@ -346,3 +346,22 @@ def test_cli_compare_save_to_store(
     assert saved is not None
     assert saved["claim_groups"] == written["claim_groups"]
     assert {a.id for a in articles} == {a["id"] for a in written["articles"]}
+
+
+@pytest.mark.parametrize(
+    ("args", "fast"),
+    [
+        (["compare", "a.html", "--json", "out.json"], True),
+        (["-v", "analyse", "a.html"], True),
+        (["compare", "a.html", "--save"], False),  # writes to the store: normal shutdown
+        (["corpus", "crawl/", "--out", "o"], False),
+        (["ingest", "a.html", "--db", "x.db"], False),
+        ([], False),
+    ],
+)
+def test_only_read_only_commands_leave_without_interpreter_teardown(
+    args: list[str], fast: bool
+) -> None:
+    from storylens.cli import _fast_exit
+
+    assert _fast_exit(args) is fast

@@ -6,6 +6,11 @@ importing them here is what makes them available.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import sys
+
 from storylens.cli.app import app
 
 # Command modules register themselves on import (one line per module).
@@ -25,7 +30,34 @@ from storylens.cli import corpus as _corpus  # noqa: F401
 
 __all__ = ["app", "main"]
 
+# Commands that keep nothing open once they return: their process may leave at once.
+FAST_EXIT = frozenset({"compare", "analyse"})
+
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Tearing down spaCy's vocabulary and the onnxruntime session at interpreter exit takes
+    about 0.2 s, a tenth of a cold ``compare``. After a read-only command (``compare``
+    without ``--save``, ``analyse``) has written its output, the process therefore flushes
+    its streams and logs and leaves with :func:`os._exit`. Other commands (which may hold
+    a store, a Dask cluster or temporary files) exit normally.
+    """
+    try:
+        app()
+    except SystemExit as exc:
+        if not _fast_exit(sys.argv[1:]):
+            raise
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        logging.shutdown()
+        os._exit(code)
+
+
+def _fast_exit(args: list[str]) -> bool:
+    command = next((a for a in args if not a.startswith("-")), None)
+    return command in FAST_EXIT and "--save" not in args
