@@ -412,9 +412,10 @@ def source_name(tokens: list[Token]) -> str:
     doc = tokens[0].doc
     idx = {t.i for t in tokens}
     head = _phrase_head(tokens)
-    for child in head.children:
-        if child.dep_ == "appos":
-            ent = _entity_at(child)
+    deps = doc_column(doc, "dep_")
+    for child in doc_children(doc)[head.i]:
+        if deps[child] == "appos":
+            ent = _entity_at(doc[child])
             if ent is not None and ent.label_ in {"PERSON", "ORG"}:
                 return ent.text
     ent = _entity_at(head)
@@ -523,14 +524,19 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _source_tokens(verb: Token, subj: Token) -> list[Token]:
+    doc = verb.doc
+    children, deps = doc_children(doc), doc_column(doc, "dep_")
+    pos, ent_types = doc_column(doc, "pos_"), doc_column(doc, "ent_type_")
     toks = noun_phrase(subj)
-    for app in subj.children:
-        if app.dep_ == "appos" and app.i > subj.i and (app.pos_ == "PROPN" or app.ent_type_):
-            toks = sorted({t.i: t for t in [*toks, *noun_phrase(app)]}.values(), key=lambda t: t.i)
+    for app in children[subj.i]:
+        if deps[app] == "appos" and app > subj.i and (pos[app] == "PROPN" or ent_types[app]):
+            toks = sorted(
+                {t.i: t for t in [*toks, *noun_phrase(doc[app])]}.values(), key=lambda t: t.i
+            )
             break  # "the state news agency Valpress" / "the spokesman, Jonas Brekke"
-    for other in verb.children:
-        if other.dep_ == "nsubj" and other.i != subj.i and other.left_edge.i == toks[-1].i + 1:
-            toks = [*toks, *noun_phrase(other)]  # "the agency Nordpress" parsed as two subjects
+    for other in children[verb.i]:
+        if deps[other] == "nsubj" and other != subj.i and doc[other].left_edge.i == toks[-1].i + 1:
+            toks = [*toks, *noun_phrase(doc[other])]  # "the agency Nordpress": two subjects
     relative = subj.lower_ in RELATIVE_PRONOUNS
     if not relative and verb.dep_ == "relcl" and verb.head.i == toks[0].i - 1:
         # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
