@@ -84,7 +84,7 @@ def analyse(articles: Iterable[Article], settings: Settings) -> list[Analysis]:
     if workers == 1 or len(items) < 2:
         return analyse_batch(items, settings)
     chunks = _chunks(items, settings.batch_size, workers)
-    context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker
     ) as pool:
@@ -98,7 +98,7 @@ def _chunks(items: list[Article], batch_size: int, workers: int) -> list[list[Ar
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 

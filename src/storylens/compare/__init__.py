@@ -19,6 +19,7 @@ from storylens.types import Article
 
 if TYPE_CHECKING:
     from storylens.compare.align import EmbedFn
+    from storylens.compare.segment import Segmented
 
 __all__ = ["Report", "compare", "compare_articles"]
 
@@ -114,14 +115,12 @@ def _compare(
     embed: EmbedFn | None,
 ) -> Report:
     from storylens.analyse.linking import link_entities
-    from storylens.analyse.pipeline import analyse
     from storylens.compare.align import STAGE as ALIGN_STAGE
     from storylens.compare.align import align_claims
     from storylens.compare.dedup import find_duplicates, units
     from storylens.compare.provenance import SourceNames
     from storylens.compare.report import add_provenance, build_report, resolve_conflicts
     from storylens.compare.segment import STAGE as SEGMENT_STAGE
-    from storylens.compare.segment import segment_claims
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
@@ -131,11 +130,10 @@ def _compare(
     unit_of = units(articles, duplicates)
     outlet_of = {a.id: a.outlet for a in articles}
     note("analysis")
-    analyses = analyse(list(articles), settings)
+    segmented = analyse_and_segment(articles, settings, _workers(articles, settings))
+    analyses = segmented.analyses
     entities = link_entities(analyses, settings)
     note("alignment")
-    segmented = segment_claims(analyses)
-    analyses = segmented.analyses
     alignment = align_claims(
         analyses,
         outlet_of,
@@ -164,6 +162,70 @@ def _compare(
             "conflicts": detector,
         },
     )
+
+
+def analyse_and_segment(
+    articles: Sequence[Article], settings: Settings, workers: int = 1
+) -> Segmented:
+    """Analyse the articles and split their claims into clauses (see :mod:`.segment`).
+
+    With ``workers`` > 1 the articles are cut into that many runs of consecutive articles of
+    about equal length, each analysed and segmented in a forked worker process that shares
+    the already loaded spaCy model. Both stages work article by article, so the result is
+    the same as in one process.
+    """
+    from storylens.analyse.nlp import get_nlp
+    from storylens.analyse.pipeline import can_fork
+    from storylens.compare.segment import merge_segmented
+
+    items = list(articles)
+    workers = min(workers, len(items))
+    if workers < 2 or not can_fork():
+        return _analyse_segment_chunk(items, settings)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from storylens.compare import embed as embed_module
+
+    get_nlp()  # loaded once here, inherited by the forked workers
+    embed_module.wait()  # no other thread may be running when the process forks
+    chunks = _balanced_runs(items, workers)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=context) as pool:
+        parts = list(pool.map(_analyse_segment_chunk, chunks, [settings] * len(chunks)))
+    return merge_segmented(parts)
+
+
+def _analyse_segment_chunk(articles: list[Article], settings: Settings) -> Segmented:
+    from storylens.analyse.pipeline import analyse_batch
+    from storylens.compare.segment import segment_claims
+
+    return segment_claims(analyse_batch(articles, settings))
+
+
+def _balanced_runs(items: list[Article], parts: int) -> list[list[Article]]:
+    """``parts`` runs of consecutive articles with about the same amount of text."""
+    total = sum(len(a.text) for a in items) or 1
+    runs: list[list[Article]] = [[]]
+    seen = 0
+    for article in items:
+        boundary = total * len(runs) / parts
+        if runs[-1] and len(runs) < parts and seen + len(article.text) / 2 > boundary:
+            runs.append([])
+        runs[-1].append(article)
+        seen += len(article.text)
+    return runs
+
+
+def _workers(articles: Sequence[Article], settings: Settings) -> int:
+    """Worker processes for a story: ``settings.compare_processes``, or chosen by size."""
+    if settings.compare_processes > 0:
+        return settings.compare_processes
+    import os
+
+    words = sum(a.text.count(" ") + 1 for a in articles)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 if (cores or 1) >= 2 and words >= settings.compare_split_words else 1
 
 
 def _check_size(articles: Sequence[Article], settings: Settings) -> None:

@@ -227,6 +227,17 @@ def uncovered_sentences(analysis: Analysis) -> list[Claim]:
     return out
 
 
+def merge_segmented(parts: Sequence[Segmented]) -> Segmented:
+    """One :class:`Segmented` from several (segmentation works article by article)."""
+    merged = Segmented(analyses=[], focus={}, parent={}, sentence_claims=set())
+    for part in parts:
+        merged.analyses.extend(part.analyses)
+        merged.focus.update(part.focus)
+        merged.parent.update(part.parent)
+        merged.sentence_claims |= part.sentence_claims
+    return merged
+
+
 def segment_claims(analyses: Sequence[Analysis]) -> Segmented:
     """Split every long claim at its adverbial and relative clauses."""
     long = [c for a in analyses for c in a.claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
