@@ -526,10 +526,13 @@ def _is_passive(verb: Token) -> bool:
 def _source_tokens(verb: Token, subj: Token) -> list[Token]:
     doc = verb.doc
     children, deps = doc_children(doc), doc_column(doc, "dep_")
-    pos, ent_types = doc_column(doc, "pos_"), doc_column(doc, "ent_type_")
     toks = noun_phrase(subj)
     for app in children[subj.i]:
-        if deps[app] == "appos" and app > subj.i and (pos[app] == "PROPN" or ent_types[app]):
+        if (
+            deps[app] == "appos"
+            and app > subj.i
+            and (doc[app].pos_ == "PROPN" or doc[app].ent_type_)
+        ):
             toks = sorted(
                 {t.i: t for t in [*toks, *noun_phrase(doc[app])]}.values(), key=lambda t: t.i
             )

@@ -407,11 +407,10 @@ def _role_tokens(pred: Token) -> dict[str, Token]:
     if dative is not None:
         target = _first_child(doc, dative, {"pobj"})
         roles.setdefault("recipient", doc[dative if target is None else target])
-    ent_types = doc_column(doc, "ent_type_")
     for c in children:
         if deps[c] == "prep" and lower[c] in {"to", "with"} and "recipient" not in roles:
             pobj = _first_child(doc, c, {"pobj"})
-            named = pobj is not None and ent_types[pobj] in {"PERSON", "ORG", "GPE", "NORP"}
+            named = pobj is not None and doc[pobj].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             if named and pobj is not None and lower[c] == "to" and dobj is not None:
                 roles["recipient"] = doc[pobj]
     return roles
@@ -420,12 +419,12 @@ def _role_tokens(pred: Token) -> dict[str, Token]:
 def _place(pred: Token) -> Argument | None:
     doc = pred.doc
     deps, lower = doc_column(doc, "dep_"), doc_column(doc, "lower_")
-    children, ent_types = doc_children(doc), doc_column(doc, "ent_type_")
+    children = doc_children(doc)
     for c in children[pred.i]:
         if deps[c] != "prep" or lower[c] not in _PLACE_PREPS:
             continue
         for g in children[c]:
-            if deps[g] == "pobj" and ent_types[g] in _PLACE_LABELS:
+            if deps[g] == "pobj" and doc[g].ent_type_ in _PLACE_LABELS:
                 arg = _phrase_arg(doc[g])
                 return arg
     return None

@@ -195,14 +195,10 @@ def _drop_portfolio_orgs(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]
     for c in cands:
         if c.label in {"ORG", "NORP", "GPE"}:
             words = text[c.start : c.end].lower().split()
-            nxt = _token_after(doc, c.start, c.end)
-            if (
-                words
-                and all(w in PORTFOLIOS for w in words)
-                and nxt is not None
-                and nxt.lower_ in TITLES
-            ):
-                continue
+            if words and all(w in PORTFOLIOS for w in words):
+                nxt = _token_after(doc, c.start, c.end)
+                if nxt is not None and nxt.lower_ in TITLES:
+                    continue
         kept.append(c)
     return kept
 
