@@ -500,9 +500,11 @@ def is_cue(tok: Token) -> bool:
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "csubj"}:
-            return child
+    doc = verb.doc
+    deps = doc_column(doc, "dep_")
+    for child in doc_children(doc)[verb.i]:
+        if deps[child] in {"nsubj", "csubj"}:
+            return doc[child]
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or verb.i < verb.head.i):
             return None
@@ -511,16 +513,19 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
+    doc = verb.doc
+    children, deps = doc_children(doc), doc_column(doc, "dep_")
+    for child in children[verb.i]:
+        if deps[child] == "agent":
+            for grand in children[child]:
+                if deps[grand] == "pobj":
+                    return doc[grand]
     return None
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    deps = doc_column(verb.doc, "dep_")
+    return any(deps[c] in {"auxpass", "nsubjpass"} for c in doc_children(verb.doc)[verb.i])
 
 
 def _source_tokens(verb: Token, subj: Token) -> list[Token]:
@@ -556,10 +561,13 @@ def _cue_tokens(verb: Token, subj: Token) -> list[Token]:
     ("also said", "later said") and a time right after it ("said Thursday", "said on Monday").
     """
     doc = verb.doc
+    deps = doc_column(doc, "dep_")
     toks = [verb]
-    toks += [c for c in verb.children if c.dep_ in {"neg", "aux", "prt"} and c.i > subj.i]
+    toks += [
+        doc[c] for c in doc_children(doc)[verb.i] if deps[c] in {"neg", "aux", "prt"} and c > subj.i
+    ]
     k = verb.i - 1
-    while k > subj.i and doc[k].dep_ in {"advmod", "neg", "aux"} and doc[k].head.i == verb.i:
+    while k > subj.i and deps[k] in {"advmod", "neg", "aux"} and doc[k].head.i == verb.i:
         toks.append(doc[k])
         k -= 1
     k = verb.i + 1
@@ -584,31 +592,32 @@ _CUE_SETTINGS = frozenset({"interview", "statement", "speech", "email", "tweet",
 
 
 def _clause_content(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp"} and child.i > verb.i:
-            return child
     doc = verb.doc
+    children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    for child in children[verb.i]:
+        if deps[child] in {"ccomp", "xcomp"} and child > verb.i:
+            return doc[child]
     k = verb.i + 1
-    while k < len(doc) and doc[k].dep_ in {"advmod", "neg"} and k - verb.i <= 2:
+    while k < len(doc) and deps[k] in {"advmod", "neg"} and k - verb.i <= 2:
         k += 1
-    if k < len(doc) and doc[k].lower_ == "that" and doc[k].dep_ == "mark":
+    if k < len(doc) and lower[k] == "that" and deps[k] == "mark":
         return doc[k].head  # "stated only that ...": the parser hung the clause elsewhere
-    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"prep", "npadvmod"}]
+    after = [c for c in children[verb.i] if c > verb.i and deps[c] in {"prep", "npadvmod"}]
     if after:
         # "said in a statement that ...": the clause hangs off "statement"
         first = after[0]
-        k = max(t.i for t in noun_phrase(first, keep_clauses=False)) + 1
-        if first.dep_ == "prep":
-            pobj = next((g for g in first.children if g.dep_ == "pobj"), None)
+        k = noun_phrase_indices(doc[first], keep_clauses=False)[-1] + 1
+        if deps[first] == "prep":
+            pobj = next((g for g in children[first] if deps[g] == "pobj"), None)
             if pobj is not None:
-                k = max(t.i for t in noun_phrase(pobj)) + 1
-        if k < len(doc) and doc[k].lower_ == "that" and doc[k].dep_ == "mark":
+                k = noun_phrase_indices(doc[pobj])[-1] + 1
+        if k < len(doc) and lower[k] == "that" and deps[k] == "mark":
             return doc[k].head
     subj = _subject(verb)
-    for child in verb.children:
-        before = child.dep_ in {"ccomp", "parataxis"} and child.i < verb.i
-        if before and (subj is None or child.i < subj.i):
-            return child
+    for child in children[verb.i]:
+        before = deps[child] in {"ccomp", "parataxis"} and child < verb.i
+        if before and (subj is None or child < subj.i):
+            return doc[child]
     return None
 
 
