@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, TypeVar
 
 SCHEMA_VERSION = "1.0"
@@ -25,6 +25,37 @@ def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a dataclass from a mapping, ignoring unknown keys."""
     names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
     return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def asdict(record: Any) -> dict[str, Any]:
+    """:func:`dataclasses.asdict` for these records, several times faster.
+
+    Dataclasses become dicts (fields in order), lists, tuples and dicts are copied
+    recursively, anything else (str, numbers, None) is kept as it is.
+    """
+    return {name: _plain(getattr(record, name)) for name in _field_names(type(record))}
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    if isinstance(obj, list):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(_plain(v) for v in obj)
+    if isinstance(obj, dict):
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    return obj
 
 
 def content_id(text: str, *, prefix: str = "a") -> str:

@@ -174,7 +174,7 @@ def analyse_and_segment(
     the already loaded spaCy model. Both stages work article by article, so the result is
     the same as in one process.
     """
-    from storylens.analyse.nlp import get_nlp
+    from storylens.analyse.nlp import get_nlp, limit_blas_threads
     from storylens.analyse.pipeline import can_fork
     from storylens.compare.segment import merge_segmented
 
@@ -191,7 +191,9 @@ def analyse_and_segment(
     embed_module.wait()  # no other thread may be running when the process forks
     chunks = _balanced_runs(items, workers)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=len(chunks), mp_context=context, initializer=limit_blas_threads
+    ) as pool:
         parts = list(pool.map(_analyse_segment_chunk, chunks, [settings] * len(chunks)))
     return merge_segmented(parts)
 

@@ -26,12 +26,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storylens.compare.conflicts import ClaimView, claim_quantities, predicate_class
 from storylens.settings import Settings
-from storylens.types import Analysis, Claim, content_id
+from storylens.types import Analysis, Claim, asdict, content_id
 
 if TYPE_CHECKING:
     import numpy as np

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
-from storylens.types import Article
+from storylens.types import Article, asdict
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
