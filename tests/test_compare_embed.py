@@ -97,3 +97,11 @@ def test_unwritable_cache_falls_back_to_the_shipped_model(
         path = embed_module.prepare_model()
     assert path == embed_module._model_path()
     assert "unquantised" in caplog.text
+
+
+@pytest.mark.slow
+def test_repeated_texts_get_the_same_vector() -> None:
+    texts = ["The ferry resumed service.", "Grain prices fell.", "The ferry resumed service."]
+    vectors = embed_module.embed(texts)
+    assert np.array_equal(vectors[0], vectors[2])
+    assert not np.array_equal(vectors[0], vectors[1])

@@ -199,19 +199,25 @@ class Embedder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        first: dict[str, int] = {}  # a text repeated in ``texts`` is embedded once
+        for i, text in enumerate(texts):
+            first.setdefault(text, i)
+        order = sorted(first.values(), key=lambda i: -len(texts[i]))
 
         def work(indices: Sequence[int]) -> None:
             for i in indices:
                 out[i] = self._embed_one(texts[i])
 
-        if self._threads < 2 or len(texts) < 2:
+        if self._threads < 2 or len(order) < 2:
             work(order)
-            return out
-        shares = [order[k :: self._threads] for k in range(self._threads)]
-        with ThreadPoolExecutor(self._threads, thread_name_prefix="storylens-embed") as pool:
-            for future in [pool.submit(work, share) for share in shares]:
-                future.result()
+        else:
+            shares = [order[k :: self._threads] for k in range(self._threads)]
+            with ThreadPoolExecutor(self._threads, thread_name_prefix="storylens-embed") as pool:
+                for future in [pool.submit(work, share) for share in shares]:
+                    future.result()
+        for i, text in enumerate(texts):
+            if first[text] != i:
+                out[i] = out[first[text]]
         return out
 
     def _embed_one(self, text: str) -> npt.NDArray[np.float32]:
