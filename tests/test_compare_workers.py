@@ -3,21 +3,51 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from storylens.compare import _balanced_runs, _workers, compare  # type: ignore[attr-defined]
+from storylens.compare import _balanced_runs, _workers  # type: ignore[attr-defined]
 from storylens.settings import Settings
 from storylens.types import Article
+
+TWO_WAYS = """
+import concurrent.futures, json, sys
+from storylens.compare import compare
+from storylens.settings import Settings
+
+pools = []
+real = concurrent.futures.ProcessPoolExecutor
+
+
+class Recording(real):
+    def __init__(self, *args, **kwargs):
+        pools.append(kwargs.get("max_workers"))
+        super().__init__(*args, **kwargs)
+
+
+concurrent.futures.ProcessPoolExecutor = Recording
+one = compare([sys.argv[1]], Settings(compare_processes=1)).to_dict()
+assert pools == [], pools
+two = compare([sys.argv[1]], Settings(compare_processes=2)).to_dict()
+print(json.dumps({"pools": pools, "same": one == two, "articles": len(one["articles"])}))
+"""
 
 
 @pytest.mark.slow
 def test_two_worker_processes_give_the_same_report(examples_dir: Path) -> None:
-    one = compare([examples_dir / "summit"], Settings(compare_processes=1)).to_dict()
-    two = compare([examples_dir / "summit"], Settings(compare_processes=2)).to_dict()
-    assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
-    assert len(one["articles"]) == 4
+    # a fresh interpreter: in this one, other tests' threads would keep compare from forking
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_WAYS, str(examples_dir / "summit")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"pools": [2], "same": True, "articles": 4}
 
 
 def _article(n: int, words: int) -> Article:
@@ -37,3 +67,30 @@ def test_short_stories_stay_in_one_process() -> None:
     assert _workers(short, Settings()) == 1
     assert _workers(long, Settings()) in {1, 2}  # 2 on a multi-core machine
     assert _workers(short, Settings(compare_processes=3)) == 3
+
+
+@pytest.mark.slow
+def test_no_fork_while_other_threads_run(
+    examples_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+    import threading
+
+    from storylens.compare import analyse_and_segment  # type: ignore[attr-defined]
+    from storylens.ingest import ingest
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process pool was started while another thread ran")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    articles = ingest([str(examples_dir / "summit")], Settings()).articles
+    release = threading.Event()
+    server = threading.Thread(target=release.wait, daemon=True)
+    server.start()
+    try:
+        segmented = analyse_and_segment(articles, Settings(), workers=2)
+    finally:
+        release.set()
+        server.join()
+    assert [a.article.id for a in segmented.analyses] == [a.id for a in articles]
+    assert any(a.claims for a in segmented.analyses)

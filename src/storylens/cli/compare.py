@@ -69,12 +69,30 @@ def compare_command(
 
 
 def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
+    from rich.live import Live
+    from rich.spinner import Spinner
+
     from storylens.compare import compare, compare_articles
 
-    status = err_console.status("comparing…") if err_console.is_terminal else None
-    progress = (lambda stage: status.update(f"comparing: {stage}…")) if status else None
+    # updated at each stage rather than animated: a refresh thread would keep compare from
+    # analysing long stories in forked worker processes (see compare.analyse_and_segment)
+    status = (
+        Live(
+            Spinner("dots", "comparing…"),
+            console=err_console,
+            auto_refresh=False,
+            transient=True,
+        )
+        if err_console.is_terminal
+        else None
+    )
+
+    def progress(stage: str) -> None:
+        if status:
+            status.update(Spinner("dots", f"comparing: {stage}…"), refresh=True)
+
     if status:
-        status.start()
+        status.start(refresh=True)
     try:
         if story:
             from storylens.store import Store
@@ -82,8 +100,8 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
             articles = Store.open(settings.db).story_articles(story)
             if not articles:
                 fail(f"story {story}: no articles in the store at {settings.db}")
-            return compare_articles(articles, settings, progress=progress)
-        return compare(inputs, settings, progress=progress)
+            return compare_articles(articles, settings, progress=progress if status else None)
+        return compare(inputs, settings, progress=progress if status else None)
     finally:
         if status:
             status.stop()

@@ -174,21 +174,25 @@ def analyse_and_segment(
     the already loaded spaCy model. Both stages work article by article, so the result is
     the same as in one process.
     """
+    import threading
+
     from storylens.analyse.nlp import get_nlp, limit_blas_threads
     from storylens.analyse.pipeline import can_fork
+    from storylens.compare import embed as embed_module
     from storylens.compare.segment import merge_segmented
 
     items = list(articles)
     workers = min(workers, len(items))
-    if workers < 2 or not can_fork():
+    if workers >= 2:
+        embed_module.wait()  # the model loader thread must be done before the process forks
+    # forking a process that runs other threads (a web server's pool, say) can leave the
+    # child waiting on a lock that no thread of it will ever release: stay in one process
+    if workers < 2 or not can_fork() or threading.active_count() > 1:
         return _analyse_segment_chunk(items, settings)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from storylens.compare import embed as embed_module
-
     get_nlp()  # loaded once here, inherited by the forked workers
-    embed_module.wait()  # no other thread may be running when the process forks
     chunks = _balanced_runs(items, workers)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
