@@ -16,7 +16,7 @@ The English ``sm`` model runs ``tok2vec → tagger → parser → attribute_rule
 The spaCy build matters as much: ``requirements.lock`` pins spaCy 3.8.4. Later 3.8 wheels
 take and release the GIL inside the transition parser's validity checks, for every
 action at every step, which makes the parser and entity recogniser about twice as slow
-(measured by ``make bench``; the predictions are the same).
+(measured by ``make bench``; predictions differ from the later wheels only at the margin).
 
 The pipeline is built by a registered, versioned recipe (:data:`PIPELINES`); ``"sm.fast.v1"``
 is the default and ``"sm.v1"`` is the model exactly as shipped.
