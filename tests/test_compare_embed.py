@@ -105,3 +105,18 @@ def test_repeated_texts_get_the_same_vector() -> None:
     vectors = embed_module.embed(texts)
     assert np.array_equal(vectors[0], vectors[2])
     assert not np.array_equal(vectors[0], vectors[1])
+
+
+@pytest.mark.slow
+def test_damaged_cached_model_is_dropped_and_the_shipped_one_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("STORYLENS_CACHE_DIR", str(tmp_path))
+    built = embed_module.prepare_model()
+    built.write_bytes(b"not an onnx model")
+    with caplog.at_level(logging.WARNING, logger="storylens.compare.embed"):
+        embedder = embed_module._load_embedder()
+    assert "discarding the cached embedding model" in caplog.text
+    assert not built.exists()
+    vectors = embedder.embed(["The ferry resumed service on Monday."])
+    assert vectors.shape == (1, embed_module.DIM)

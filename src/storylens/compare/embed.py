@@ -243,8 +243,24 @@ def get_embedder() -> Embedder:
         thread.join()
     with _lock:
         if _embedder is None:
-            _embedder = Embedder(prepare_model(), _tokenizer_path())
+            _embedder = _load_embedder()
         return _embedder
+
+
+def _load_embedder() -> Embedder:
+    """The quantised model, or the shipped one when the cached copy cannot be loaded."""
+    source = _model_path()
+    tokenizer = _tokenizer_path()
+    path = prepare_model(source)
+    if path == source:
+        return Embedder(source, tokenizer)
+    try:
+        return Embedder(path, tokenizer)
+    except ModelError as exc:  # a damaged cache file: drop it, it is rebuilt next time
+        log.warning("discarding the cached embedding model: %s", exc)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return Embedder(source, tokenizer)
 
 
 def preload() -> None:
