@@ -224,14 +224,16 @@ def _balanced_runs(items: list[Article], parts: int) -> list[list[Article]]:
 
 
 def _workers(articles: Sequence[Article], settings: Settings) -> int:
-    """Worker processes for a story: ``settings.compare_processes``, or chosen by size."""
-    if settings.compare_processes > 0:
-        return settings.compare_processes
+    """Worker processes for a story: ``settings.compare_processes`` (at most one per core),
+    or chosen by size."""
     import os
 
-    words = sum(a.text.count(" ") + 1 for a in articles)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return 2 if (cores or 1) >= 2 and words >= settings.compare_split_words else 1
+    cores = cores or 1
+    if settings.compare_processes > 0:
+        return min(settings.compare_processes, cores)
+    words = sum(a.text.count(" ") + 1 for a in articles)
+    return 2 if cores >= 2 and words >= settings.compare_split_words else 1
 
 
 def _check_size(articles: Sequence[Article], settings: Settings) -> None:
