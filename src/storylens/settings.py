@@ -43,8 +43,8 @@ class Settings:
     n_process: int = 1
     aliases_file: Path | None = None  # extra entity aliases (JSON)
     # compare
-    # worker processes that analyse a story's articles; 0 = automatic: two on a multi-core
-    # machine for stories over ``compare_split_words`` words, else one (forking costs ~0.1 s)
+    # worker processes that analyse a story's articles (at most one per core); 0 = automatic:
+    # two on a multi-core machine for stories over ``compare_split_words`` words, else one
     compare_processes: int = 0
     compare_split_words: int = 2_000
     align_threshold: float = 0.48  # claim pair score (compare.align) to join a group
