@@ -146,3 +146,15 @@ def http_server() -> Iterator[CannedServer]:
     finally:
         server.httpd.shutdown()
         server.httpd.server_close()
+
+
+@pytest.fixture()
+def loopback_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat exactly 127.0.0.1 (the canned server) as a public address; every other address
+    is judged as usual."""
+    from storylens.ingest import fetch as fetch_module
+
+    original = fetch_module.blocked_kind
+    monkeypatch.setattr(
+        fetch_module, "blocked_kind", lambda a: None if a == "127.0.0.1" else original(a)
+    )

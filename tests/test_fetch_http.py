@@ -13,7 +13,6 @@ import pytest
 from tests.conftest import CannedServer
 
 from storylens.errors import BlockedAddress, FetchError, TooLarge
-from storylens.ingest import fetch as fetch_module
 from storylens.ingest.fetch import _read_capped, fetch
 from storylens.settings import Settings
 
@@ -49,15 +48,6 @@ def test_fetch_redirect_loop_stops(http_server: CannedServer) -> None:
     with pytest.raises(FetchError, match="too many redirects"):
         fetch(url, LOCAL.with_overrides(max_redirects=3))
     assert len(http_server.hits) == 4
-
-
-@pytest.fixture()
-def loopback_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Treat the canned server's 127.0.0.1 as a public address; everything else unchanged."""
-    original = fetch_module.blocked_kind
-    monkeypatch.setattr(
-        fetch_module, "blocked_kind", lambda a: None if a == "127.0.0.1" else original(a)
-    )
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,6 @@ import pytest
 from conftest import CannedServer, run_cli
 from fixtures.web_server import serving
 from storylens.errors import BlockedAddress
-from storylens.ingest import fetch as fetch_module
 from storylens.ingest import iter_ingest
 from storylens.settings import Settings
 from storylens.web import create_app
@@ -130,15 +129,6 @@ def test_hostile_ssrf_feed_items_pointing_inward_are_refused(
     assert result.returncode != 0
     assert "refused" in result.stderr
     assert http_server.hits == []
-
-
-@pytest.fixture()
-def loopback_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Treat exactly 127.0.0.1 as public (the canned server); every other address unchanged."""
-    original = fetch_module.blocked_kind
-    monkeypatch.setattr(
-        fetch_module, "blocked_kind", lambda a: None if a == "127.0.0.1" else original(a)
-    )
 
 
 @pytest.mark.parametrize(

@@ -190,8 +190,9 @@ def doc_column(doc: Doc, attr: str) -> list[str]:
         names = _COLUMN_NAMES[attr]
         if len(names) > 500_000:
             names.clear()
-        for value in set(ids).difference(names):
-            names[value] = str(getattr(doc[ids.index(value)], attr))
+        for i, value in enumerate(ids):
+            if value not in names:
+                names[value] = str(getattr(doc[i], attr))
         column = list(map(names.__getitem__, ids))
         doc.user_data[key] = column
     return column
@@ -379,15 +380,9 @@ def _subtree(children: list[tuple[int, ...]], top: int) -> list[int]:
     return found
 
 
-def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
-    """The run of consecutive tokens around ``anchor``."""
-    doc = anchor.doc
-    lo, hi = _contiguous_range(doc, {t.i for t in tokens}, anchor.i)
-    return [doc[i] for i in range(lo, hi + 1)]
-
-
 def _contiguous_range(doc: Doc, indices: set[int], anchor: int) -> tuple[int, int]:
-    """:func:`_contiguous` on token indices: the first and last index of the run."""
+    """The run of consecutive ``indices`` around ``anchor`` without edge punctuation (and
+    no trailing case marker): its first and last token index."""
     lo = hi = anchor
     while lo - 1 in indices:
         lo -= 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -84,12 +85,19 @@ def analyse(articles: Iterable[Article], settings: Settings) -> list[Analysis]:
     if workers == 1 or len(items) < 2:
         return analyse_batch(items, settings)
     chunks = _chunks(items, settings.batch_size, workers)
-    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker
-    ) as pool:
+    with worker_pool(workers) as pool:
         results = pool.map(analyse_batch, chunks, [settings] * len(chunks))
         return [analysis for batch in results for analysis in batch]
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes with one BLAS thread each.
+
+    They are forked (sharing a spaCy model the parent has loaded) when :func:`fork_is_safe`,
+    else spawned (each loads its own model).
+    """
+    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
 
 
 def _chunks(items: list[Article], batch_size: int, workers: int) -> list[list[Article]]:
@@ -98,8 +106,13 @@ def _chunks(items: list[Article], batch_size: int, workers: int) -> list[list[Ar
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+def fork_is_safe() -> bool:
+    """True when this process can fork and runs no other thread.
+
+    A forked child gets only the forking thread; a lock another thread held at that moment
+    (a web server's pool, a progress display) stays locked in the child for ever.
+    """
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _init_worker() -> None:

@@ -87,12 +87,14 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
         else None
     )
 
-    def progress(stage: str) -> None:
-        if status:
-            status.update(Spinner("dots", f"comparing: {stage}…"), refresh=True)
-
+    progress = (
+        (lambda stage: status.update(Spinner("dots", f"comparing: {stage}…"), refresh=True))
+        if status
+        else None
+    )
     if status:
         status.start(refresh=True)
+
     try:
         if story:
             from storylens.store import Store
@@ -100,8 +102,8 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
             articles = Store.open(settings.db).story_articles(story)
             if not articles:
                 fail(f"story {story}: no articles in the store at {settings.db}")
-            return compare_articles(articles, settings, progress=progress if status else None)
-        return compare(inputs, settings, progress=progress if status else None)
+            return compare_articles(articles, settings, progress=progress)
+        return compare(inputs, settings, progress=progress)
     finally:
         if status:
             status.stop()

@@ -174,10 +174,8 @@ def analyse_and_segment(
     the already loaded spaCy model. Both stages work article by article, so the result is
     the same as in one process.
     """
-    import threading
-
-    from storylens.analyse.nlp import get_nlp, limit_blas_threads
-    from storylens.analyse.pipeline import can_fork
+    from storylens.analyse.nlp import get_nlp
+    from storylens.analyse.pipeline import fork_is_safe, worker_pool
     from storylens.compare import embed as embed_module
     from storylens.compare.segment import merge_segmented
 
@@ -185,19 +183,11 @@ def analyse_and_segment(
     workers = min(workers, len(items))
     if workers >= 2:
         embed_module.wait()  # the model loader thread must be done before the process forks
-    # forking a process that runs other threads (a web server's pool, say) can leave the
-    # child waiting on a lock that no thread of it will ever release: stay in one process
-    if workers < 2 or not can_fork() or threading.active_count() > 1:
+    if workers < 2 or not fork_is_safe():  # spawned workers would each load the model again
         return _analyse_segment_chunk(items, settings)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     get_nlp()  # loaded once here, inherited by the forked workers
     chunks = _balanced_runs(items, workers)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=len(chunks), mp_context=context, initializer=limit_blas_threads
-    ) as pool:
+    with worker_pool(len(chunks)) as pool:
         parts = list(pool.map(_analyse_segment_chunk, chunks, [settings] * len(chunks)))
     return merge_segmented(parts)
 
