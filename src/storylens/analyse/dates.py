@@ -115,84 +115,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-# Where each pattern's matches can start: every pattern opens with a word boundary and one of
-# these leads (lower case), so scanning for the leads in a lower-cased copy of the text finds
-# a superset of the match starts, and the pattern itself is tried only there (see _matches).
-_MONTH_LEAD = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_PREP_LEAD = "in|since|during|until|by|early|late|mid"
-_LEADS: dict[str, re.Pattern[str]] = {
-    "digits": re.compile(r"\d+"),
-    "month": re.compile(_MONTH_LEAD),
-    "prep": re.compile(_PREP_LEAD),
-    "weekday": re.compile("last|this|next|earlier|late|early|mon|tue|wed|thu|fri|sat|sun"),
-    "rel_day": re.compile("today|yesterday|tomorrow|tonight|this|last"),
-    "rel_period": re.compile("last|this|next|past|previous|coming"),
-    "ago": re.compile(r"\d+|a|one|two|three|four|five|six|seven|eight|nine|ten"),
-}
-_PATTERN_LEADS: dict[str, tuple[str, ...]] = {
-    "iso": ("digits",),
-    "mdy": ("month",),
-    "dmy": ("digits",),
-    "my": ("prep", "month"),
-    "md": ("month",),
-    "dm": ("digits",),
-    "weekday": ("weekday",),
-    "rel_day": ("rel_day",),
-    "rel_period": ("rel_period",),
-    "month": ("prep",),
-    "ago": ("ago",),
-    "numeric": ("digits",),
-    "year": ("prep",),
-}
-# Literals every match of a pattern contains (lower case): without them the pattern is skipped.
-_REQUIRED: dict[str, tuple[str, ...]] = {
-    "iso": ("-",),
-    "numeric": ("/",),
-    "ago": ("ago",),
-    "rel_period": ("week", "month", "year"),
-}
-
-
-def _folded(text: str) -> str:
-    """``text`` lower-cased char for char, with every letter the case-insensitive patterns
-    match as an ASCII letter mapped to it (offsets stay those of ``text``)."""
-    if text.isascii():
-        return text.lower()
-    folded = text.lower()
-    if len(folded) != len(text):  # a letter lower-cased to two chars ("İ")
-        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return folded.replace("İ", "i").replace("ı", "i").replace("ſ", "s")
-
-
-def _matches(
-    kind: str, pattern: re.Pattern[str], text: str, folded: str, leads: dict[str, list[int]]
-) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))``, trying the pattern only where one of its leads is.
-
-    A lead is made of word characters, so a match can start only at the start of a lead
-    match (a position inside one follows a word character: no word boundary there).
-    ``leads`` caches the lead starts in ``folded`` (patterns share leads).
-    """
-    required = _REQUIRED.get(kind)
-    if required is not None and not any(r in folded for r in required):
-        return []
-    starts: set[int] = set()
-    for lead in _PATTERN_LEADS[kind]:
-        if lead not in leads:
-            leads[lead] = [m.start() for m in _LEADS[lead].finditer(folded)]
-        starts.update(leads[lead])
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            found.append(m)
-            end = m.end()
-    return found
-
-
 def _parse_published(article: Article) -> dt.date | None:
     if not article.published:
         return None
@@ -383,10 +305,8 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    folded = _folded(text)
-    leads: dict[str, list[int]] = {}
     for kind, pattern in _PATTERNS:
-        for m in _matches(kind, pattern, text, folded, leads):
+        for m in pattern.finditer(text):
             start, end = m.span()
             if not free(start, end):
                 continue
