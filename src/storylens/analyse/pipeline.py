@@ -93,10 +93,11 @@ def analyse(articles: Iterable[Article], settings: Settings) -> list[Analysis]:
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes with one BLAS thread each.
 
-    They are forked (sharing a spaCy model the parent has loaded) when :func:`fork_is_safe`,
-    else spawned (each loads its own model).
+    They are forked where the platform can (sharing a spaCy model the parent has loaded),
+    else spawned (each loads its own model). Callers that may run beside other threads check
+    :func:`fork_is_safe` first.
     """
-    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
 
 
@@ -106,13 +107,17 @@ def _chunks(items: list[Article], batch_size: int, workers: int) -> list[list[Ar
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def fork_is_safe() -> bool:
     """True when this process can fork and runs no other thread.
 
     A forked child gets only the forking thread; a lock another thread held at that moment
     (a web server's pool, a progress display) stays locked in the child for ever.
     """
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return can_fork() and threading.active_count() == 1
 
 
 def _init_worker() -> None:
