@@ -1,4 +1,5 @@
-"""A story analysed in two worker processes gives the same report as in one."""
+"""Analysis in worker processes gives the same report as in one process, and never loses
+an article when a worker fails."""
 
 from __future__ import annotations
 
@@ -10,68 +11,128 @@ from pathlib import Path
 
 import pytest
 
-from storylens.compare import _balanced_runs, _workers  # type: ignore[attr-defined]
+from storylens.compare.workers import cores, processes, story_processes
 from storylens.settings import Settings
 from storylens.types import Article
 
-TWO_WAYS = """
+TWO_CORES = pytest.mark.skipif(cores() < 2, reason="needs two cores")
+
+# Run in fresh interpreters: in the test process, other tests' threads would keep compare
+# from forking, and the model is already loaded.
+WAYS = """
 import json, sys
-from storylens.analyse import pipeline
-from storylens.compare import compare
+from storylens.compare import compare, workers
 from storylens.settings import Settings
 
-pools = []
-real = pipeline.worker_pool
+servers = []
+real = workers.AnalysisServer.__init__
 
 
-def recording(workers):
-    pools.append((workers, pipeline.fork_is_safe()))
-    return real(workers)
+def recording(self, settings):
+    servers.append(workers.model_loaded())
+    real(self, settings)
 
 
-pipeline.worker_pool = recording
-one = compare([sys.argv[1]], Settings(compare_processes=1)).to_dict()
-assert pools == [], pools
-two = compare([sys.argv[1]], Settings(compare_processes=2)).to_dict()
-print(json.dumps({"pools": pools, "same": one == two, "articles": len(one["articles"])}))
+workers.AnalysisServer.__init__ = recording
+way = sys.argv[2]
+if way == "one-shot":
+    report = compare([sys.argv[1]], Settings(compare_processes=2), one_shot=True)
+    model_here = "spacy" in sys.modules
+elif way == "forked":
+    report = compare([sys.argv[1]], Settings(compare_processes=2))
+    model_here = True
+else:
+    report = compare([sys.argv[1]], Settings(compare_processes=1))
+    model_here = True
+print(json.dumps({"servers": servers, "spacy": model_here, "report": report.to_dict()}))
 """
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
-def test_two_worker_processes_give_the_same_report(examples_dir: Path) -> None:
-    # a fresh interpreter: in this one, other tests' threads would keep compare from forking
+def _run(script: str, *args: str) -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, "-c", TWO_WAYS, str(examples_dir / "summit")],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         check=False,
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    # one pool of two forked workers
-    assert json.loads(result.stdout) == {"pools": [[2, True]], "same": True, "articles": 4}
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+@pytest.mark.slow
+@TWO_CORES
+def test_worker_processes_give_the_same_report(examples_dir: Path) -> None:
+    story = str(examples_dir / "summit")
+    here = _run(WAYS, story, "here")
+    forked = _run(WAYS, story, "forked")
+    one_shot = _run(WAYS, story, "one-shot")
+    assert here["servers"] == []  # compare_processes=1: everything in this process
+    # a library call loads the model here first; the server it forks shares it
+    assert forked["servers"] == [True]
+    # a one-shot run forks the server before anything is loaded, and never loads spaCy here
+    assert one_shot["servers"] == [False]
+    assert one_shot["spacy"] is False
+    assert here["report"] == forked["report"] == one_shot["report"]
+    assert len(here["report"]["articles"]) == 4  # type: ignore[index]
+
+
+FAILING = """
+import json, os, signal, sys, time
+from storylens.compare import workers
+from storylens.ingest import ingest
+from storylens.settings import Settings
+
+settings = Settings()
+articles = ingest([sys.argv[1]], settings).articles
+expected = workers.complete(articles, settings, {})
+server = workers.AnalysisServer(settings)
+if sys.argv[2] == "killed":
+    os.kill(server._process.pid, signal.SIGKILL)
+    server._process.join()
+got = server.analyse(articles, 2)
+alive = server._process.is_alive()
+claims = sum(len(a.claims) for a in got.analyses)
+print(json.dumps({"same": got == expected, "alive": alive, "claims": claims}))
+"""
+
+
+@pytest.mark.slow
+@TWO_CORES
+@pytest.mark.parametrize("how", ["working", "killed"])
+def test_a_dead_server_loses_no_article(examples_dir: Path, how: str) -> None:
+    result = _run(FAILING, str(examples_dir / "summit"), how)
+    assert result["same"] is True
+    assert result["alive"] is False  # reaped either way
+    assert isinstance(result["claims"], int) and result["claims"] > 20
 
 
 def _article(n: int, words: int) -> Article:
     return Article(id=f"a{n}", outlet=f"Outlet {n}", text=" ".join(["word"] * words))
 
 
-def test_runs_keep_article_order_and_balance_text() -> None:
-    articles = [_article(n, w) for n, w in enumerate([900, 100, 100, 700, 200])]
-    runs = _balanced_runs(articles, 2)
-    assert [a.id for run in runs for a in run] == [a.id for a in articles]
-    assert [[a.id for a in run] for run in runs] == [["a0", "a1"], ["a2", "a3", "a4"]]
-
-
 def test_short_stories_stay_in_one_process() -> None:
     short = [_article(n, 300) for n in range(4)]
     long = [_article(n, 800) for n in range(4)]
-    assert _workers(short, Settings()) == 1
-    assert _workers(long, Settings()) == (2 if len(os.sched_getaffinity(0)) >= 2 else 1)
-    cores = len(os.sched_getaffinity(0))
-    assert _workers(short, Settings(compare_processes=3)) == min(3, cores)
-    assert _workers(short, Settings(compare_processes=500)) == cores  # one per core at most
+    assert story_processes(short, Settings()) == 1
+    assert story_processes(long, Settings()) == min(cores(), 4)
+    assert story_processes(short, Settings(compare_processes=3)) == min(3, cores())
+    assert story_processes(short, Settings(compare_processes=500)) == min(cores(), 4)  # articles
+    assert story_processes(long[:1], Settings(compare_processes=2)) == 1  # one article
+    assert processes(Settings(compare_processes=500)) == cores()  # one per core at most
+    assert processes(Settings(compare_processes=1)) == 1
+
+
+def test_complete_fills_in_and_keeps_input_order(examples_dir: Path) -> None:
+    from storylens.compare.workers import analyse_one, complete
+    from storylens.ingest import ingest
+
+    articles = ingest([str(examples_dir / "summit")], Settings()).articles
+    given = {1: analyse_one(articles[1], Settings())}
+    merged = complete(articles, Settings(), given)
+    assert [a.article.id for a in merged.analyses] == [a.id for a in articles]
+    assert merged == complete(articles, Settings(), {})
 
 
 @pytest.mark.slow
@@ -80,22 +141,28 @@ def test_no_fork_while_other_threads_run(
 ) -> None:
     import threading
 
-    from storylens.analyse import pipeline
-    from storylens.compare import analyse_and_segment  # type: ignore[attr-defined]
+    from storylens.compare import analyse_and_segment, compare, workers  # type: ignore[attr-defined]
     from storylens.ingest import ingest
 
-    def no_pool(workers: int) -> None:
-        raise AssertionError("a process pool was started while another thread ran")
+    def no_server(self: object, settings: Settings) -> None:
+        raise AssertionError("a process was forked while another thread ran")
 
-    monkeypatch.setattr(pipeline, "worker_pool", no_pool)
+    monkeypatch.setattr(workers.AnalysisServer, "__init__", no_server)
     articles = ingest([str(examples_dir / "summit")], Settings()).articles
     release = threading.Event()
     server = threading.Thread(target=release.wait, daemon=True)
     server.start()
     try:
         segmented = analyse_and_segment(articles, Settings(), workers=2)
+        report = compare(articles, Settings(compare_processes=2), one_shot=True)
     finally:
         release.set()
         server.join()
     assert [a.article.id for a in segmented.analyses] == [a.id for a in articles]
     assert any(a.claims for a in segmented.analyses)
+    assert len(report.to_dict()["articles"]) == len(articles)
+
+
+def test_cores_is_positive() -> None:
+    assert cores() >= 1
+    assert cores() <= (os.cpu_count() or 1)

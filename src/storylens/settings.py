@@ -43,8 +43,9 @@ class Settings:
     n_process: int = 1
     aliases_file: Path | None = None  # extra entity aliases (JSON)
     # compare
-    # worker processes that analyse a story's articles (at most one per core); 0 = automatic:
-    # two on a multi-core machine for stories over ``compare_split_words`` words, else one
+    # processes that analyse a story's articles (at most one per core; see compare.workers);
+    # 0 = automatic: every core up to four for stories over ``compare_split_words`` words,
+    # else one; 1 = always in the calling process
     compare_processes: int = 0
     compare_split_words: int = 2_000
     align_threshold: float = 0.48  # claim pair score (compare.align) to join a group

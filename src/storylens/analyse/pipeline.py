@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from spacy.tokens import Doc
 
 from storylens.analyse import claims, dates, descriptors, entities, nlp, quotes
+from storylens.analyse.forking import can_fork, fork_is_safe  # noqa: F401 - fork_is_safe re-exported
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
 
@@ -105,19 +105,6 @@ def _chunks(items: list[Article], batch_size: int, workers: int) -> list[list[Ar
     """Batches of at most ``batch_size`` articles, at least one per worker."""
     size = max(1, min(batch_size, -(-len(items) // workers)))
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def fork_is_safe() -> bool:
-    """True when this process can fork and runs no other thread.
-
-    A forked child gets only the forking thread; a lock another thread held at that moment
-    (a web server's pool, a progress display) stays locked in the child for ever.
-    """
-    return can_fork() and threading.active_count() == 1
 
 
 def _init_worker() -> None:

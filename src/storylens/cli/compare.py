@@ -75,7 +75,7 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
     from storylens.compare import compare, compare_articles
 
     # updated at each stage rather than animated: a refresh thread would keep compare from
-    # analysing long stories in forked worker processes (see compare.analyse_and_segment)
+    # forking the process that loads the model and analyses (see storylens.compare.workers)
     status = (
         Live(
             Spinner("dots", "comparing…"),
@@ -102,8 +102,8 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
             articles = Store.open(settings.db).story_articles(story)
             if not articles:
                 fail(f"story {story}: no articles in the store at {settings.db}")
-            return compare_articles(articles, settings, progress=progress)
-        return compare(inputs, settings, progress=progress)
+            return compare_articles(articles, settings, progress=progress, one_shot=True)
+        return compare(inputs, settings, progress=progress, one_shot=True)
     finally:
         if status:
             status.stop()

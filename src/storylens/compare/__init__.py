@@ -8,6 +8,7 @@ report contract. Heavy modules (spaCy, onnxruntime) are imported on first use.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from storylens.types import Article
 if TYPE_CHECKING:
     from storylens.compare.align import EmbedFn
     from storylens.compare.segment import Segmented
+    from storylens.compare.workers import AnalysisServer
 
 __all__ = ["Report", "compare", "compare_articles"]
 
@@ -52,22 +54,27 @@ def compare(
     *,
     progress: Progress | None = None,
     embed: EmbedFn | None = None,
+    one_shot: bool = False,
 ) -> Report:
     """Compare the articles of one story (paths, URLs, directories or :class:`Article`s).
 
     Inputs that cannot be read are listed in ``Report.errors``; :class:`InputError` is
-    raised when none can be read.
+    raised when none can be read. ``one_shot`` says this process compares one story and
+    exits, as the command line does: the spaCy model is then loaded in a forked worker
+    process while the inputs are read (see :mod:`.workers`), and never in this one. By
+    default the model is loaded here once and kept for later calls.
     """
     settings = settings or Settings()
-    if embed is not None:
-        return _compare_inputs(list(inputs_or_articles), settings, progress, embed)
-    from storylens.compare import embed as embed_module
+    with _early_server(settings, one_shot) as server:  # loads the model while the inputs are read
+        if embed is not None:
+            return _compare_inputs(list(inputs_or_articles), settings, progress, embed, server)
+        from storylens.compare import embed as embed_module
 
-    embed_module.preload()  # build the ONNX session while the inputs are read and parsed
-    try:
-        return _compare_inputs(list(inputs_or_articles), settings, progress, embed)
-    finally:
-        embed_module.wait()  # never leave the loader thread running at exit
+        embed_module.preload()  # build the ONNX session while the inputs are read and parsed
+        try:
+            return _compare_inputs(list(inputs_or_articles), settings, progress, embed, server)
+        finally:
+            embed_module.wait()  # never leave the loader thread running at exit
 
 
 def _compare_inputs(
@@ -75,6 +82,7 @@ def _compare_inputs(
     settings: Settings,
     progress: Progress | None,
     embed: EmbedFn | None,
+    server: AnalysisServer | None,
 ) -> Report:
     articles, errors = _read_inputs(inputs, settings)
     if not articles:
@@ -83,7 +91,7 @@ def _compare_inputs(
         names = ", ".join(str(i) for i in inputs[:3]) or "(no inputs)"
         reasons = "; ".join(str(e) for e in errors[:3])
         raise InputError(names, f"no readable article{': ' + reasons if reasons else ''}")
-    report = compare_articles(articles, settings, progress=progress, embed=embed)
+    report = _compare(articles, settings, progress, embed, server)
     report.errors = [{"source": e.source, "reason": e.reason} for e in errors]
     return report
 
@@ -94,18 +102,33 @@ def compare_articles(
     *,
     progress: Progress | None = None,
     embed: EmbedFn | None = None,
+    one_shot: bool = False,
 ) -> Report:
-    """Compare already-ingested articles."""
+    """Compare already-ingested articles (``one_shot`` as for :func:`compare`)."""
     settings = settings or Settings()
-    if embed is None:
-        from storylens.compare import embed as embed_module
+    with _early_server(settings, one_shot) as server:
+        if embed is None:
+            from storylens.compare import embed as embed_module
 
-        embed_module.preload()  # build the ONNX session while spaCy loads and parses
-        try:
-            return _compare(articles, settings, progress, embed)
-        finally:
-            embed_module.wait()  # never leave the loader thread running at exit
-    return _compare(articles, settings, progress, embed)
+            embed_module.preload()  # build the ONNX session while the model loads
+            try:
+                return _compare(articles, settings, progress, embed, server)
+            finally:
+                embed_module.wait()  # never leave the loader thread running at exit
+        return _compare(articles, settings, progress, embed, server)
+
+
+def _early_server(
+    settings: Settings, one_shot: bool
+) -> contextlib.AbstractContextManager[AnalysisServer | None]:
+    """For a one-shot comparison, an :class:`AnalysisServer` loading the model, when this
+    process has none loaded yet, may fork and has more than one core to use; else nothing."""
+    from storylens.analyse.forking import fork_is_safe
+    from storylens.compare.workers import AnalysisServer, model_loaded, processes
+
+    if not one_shot or model_loaded() or processes(settings) < 2 or not fork_is_safe():
+        return contextlib.nullcontext()
+    return AnalysisServer(settings)
 
 
 def _compare(
@@ -113,14 +136,17 @@ def _compare(
     settings: Settings,
     progress: Progress | None,
     embed: EmbedFn | None,
+    server: AnalysisServer | None = None,
 ) -> Report:
     from storylens.analyse.linking import link_entities
     from storylens.compare.align import STAGE as ALIGN_STAGE
     from storylens.compare.align import align_claims
     from storylens.compare.dedup import find_duplicates, units
+    from storylens.compare.lexicon import load_lexicon
     from storylens.compare.provenance import SourceNames
     from storylens.compare.report import add_provenance, build_report, resolve_conflicts
     from storylens.compare.segment import STAGE as SEGMENT_STAGE
+    from storylens.compare.workers import story_processes
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
@@ -130,7 +156,11 @@ def _compare(
     unit_of = units(articles, duplicates)
     outlet_of = {a.id: a.outlet for a in articles}
     note("analysis")
-    segmented = analyse_and_segment(articles, settings, _workers(articles, settings))
+    processes = story_processes(articles, settings)
+    if server is not None:
+        server.submit(articles, processes)
+        load_lexicon(settings)  # read and compiled here while the workers analyse
+    segmented = analyse_and_segment(articles, settings, processes, server)
     analyses = segmented.analyses
     entities = link_entities(analyses, settings)
     note("alignment")
@@ -165,65 +195,34 @@ def _compare(
 
 
 def analyse_and_segment(
-    articles: Sequence[Article], settings: Settings, workers: int = 1
+    articles: Sequence[Article],
+    settings: Settings,
+    workers: int = 1,
+    server: AnalysisServer | None = None,
 ) -> Segmented:
     """Analyse the articles and split their claims into clauses (see :mod:`.segment`).
 
-    With ``workers`` > 1 the articles are cut into that many runs of consecutive articles of
-    about equal length, each analysed and segmented in a forked worker process that shares
-    the already loaded spaCy model. Both stages work article by article, so the result is
-    the same as in one process.
+    With a ``server`` (see :mod:`.workers`) the work is done there, in ``workers``
+    processes. Without one, ``workers`` > 1 forks a server that shares this process's
+    model, where forking is safe; else everything runs here. Both stages work article by
+    article, so the result is the same either way.
     """
-    from storylens.analyse.nlp import get_nlp
-    from storylens.analyse.pipeline import fork_is_safe, worker_pool
+    from storylens.analyse.forking import fork_is_safe
     from storylens.compare import embed as embed_module
-    from storylens.compare.segment import merge_segmented
+    from storylens.compare.workers import AnalysisServer, complete
 
     items = list(articles)
-    workers = min(workers, len(items))
-    if workers >= 2:
+    if server is None and workers >= 2 and len(items) >= 2:
         embed_module.wait()  # the model loader thread must be done before the process forks
-    if workers < 2 or not fork_is_safe():  # spawned workers would each load the model again
-        return _analyse_segment_chunk(items, settings)
-    get_nlp()  # loaded once here, inherited by the forked workers
-    chunks = _balanced_runs(items, workers)
-    with worker_pool(len(chunks)) as pool:
-        parts = list(pool.map(_analyse_segment_chunk, chunks, [settings] * len(chunks)))
-    return merge_segmented(parts)
+        if fork_is_safe():
+            from storylens.analyse.nlp import get_nlp
 
-
-def _analyse_segment_chunk(articles: list[Article], settings: Settings) -> Segmented:
-    from storylens.analyse.pipeline import analyse_batch
-    from storylens.compare.segment import segment_claims
-
-    return segment_claims(analyse_batch(articles, settings))
-
-
-def _balanced_runs(items: list[Article], parts: int) -> list[list[Article]]:
-    """``parts`` runs of consecutive articles with about the same amount of text."""
-    total = sum(len(a.text) for a in items) or 1
-    runs: list[list[Article]] = [[]]
-    seen = 0
-    for article in items:
-        boundary = total * len(runs) / parts
-        if runs[-1] and len(runs) < parts and seen + len(article.text) / 2 > boundary:
-            runs.append([])
-        runs[-1].append(article)
-        seen += len(article.text)
-    return runs
-
-
-def _workers(articles: Sequence[Article], settings: Settings) -> int:
-    """Worker processes for a story: ``settings.compare_processes`` (at most one per core),
-    or chosen by size."""
-    import os
-
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    cores = cores or 1
-    if settings.compare_processes > 0:
-        return min(settings.compare_processes, cores)
-    words = sum(a.text.count(" ") + 1 for a in articles)
-    return 2 if cores >= 2 and words >= settings.compare_split_words else 1
+            get_nlp()  # loaded once here, inherited by the forked processes
+            with AnalysisServer(settings) as forked:
+                return forked.analyse(items, workers)
+    if server is not None:
+        return server.result() if server.submitted else server.analyse(items, workers)
+    return complete(items, settings, {})
 
 
 def _check_size(articles: Sequence[Article], settings: Settings) -> None:

@@ -1,0 +1,223 @@
+"""Analyse a story's articles in a process that starts loading the model at once.
+
+A cold ``compare`` used to spend its first second on one core: importing spaCy and loading
+the model, after reading the inputs. :class:`AnalysisServer` forks a process as soon as
+``compare`` starts; it loads the model on one core while this process reads the inputs and
+builds the embedding session on the other. Once the articles arrive, a long story is split
+further: the server forks helpers that share its loaded model, and every process takes the
+next article (longest first) from a shared counter, analyses and segments it, until none is
+left. The results come back per article and are merged in input order, so the report is
+the same whichever process took which article. This process never loads the model itself.
+
+Anything that goes wrong in a worker (a crash, a missing model, an error on one article)
+only means the articles it did not return are analysed here afterwards, where the error,
+if it is one, is raised as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from storylens.settings import Settings
+from storylens.types import Article
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from storylens.compare.segment import Segmented
+
+Results = dict[int, "Segmented"]
+
+MAX_AUTO_PROCESSES = 4  # analysing processes chosen automatically, at most one per core
+
+
+def cores() -> int:
+    """CPU cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def processes(settings: Settings) -> int:
+    """How many processes may analyse a long story: ``settings.compare_processes`` (at most
+    one per core), or every core up to :data:`MAX_AUTO_PROCESSES`."""
+    if settings.compare_processes > 0:
+        return min(settings.compare_processes, cores())
+    return min(cores(), MAX_AUTO_PROCESSES)
+
+
+def story_processes(articles: Sequence[Article], settings: Settings) -> int:
+    """Processes for this story: all of :func:`processes` when it is long (or the number is
+    set), one when it is under ``settings.compare_split_words`` words."""
+    if settings.compare_processes <= 0:
+        words = sum(a.text.count(" ") + 1 for a in articles)
+        if words < settings.compare_split_words:
+            return 1
+    return max(1, min(processes(settings), len(articles)))
+
+
+def model_loaded() -> bool:
+    """True when this process already holds the spaCy pipeline."""
+    module = sys.modules.get("storylens.analyse.nlp")
+    return module is not None and bool(module.get_nlp.cache_info().currsize)
+
+
+def analyse_one(article: Article, settings: Settings) -> Segmented:
+    """Analyse and segment one article in this process."""
+    from storylens.analyse.pipeline import analyse_batch
+    from storylens.compare.segment import segment_claims
+
+    return segment_claims(analyse_batch([article], settings))
+
+
+def complete(articles: Sequence[Article], settings: Settings, results: Results) -> Segmented:
+    """Analyse here whatever ``results`` lacks, then merge everything in input order."""
+    from storylens.compare.segment import merge_segmented
+
+    for i, article in enumerate(articles):
+        if i not in results:
+            results[i] = analyse_one(article, settings)
+    return merge_segmented([results[i] for i in range(len(articles))])
+
+
+class AnalysisServer:
+    """A forked process that loads the model now and analyses the story's articles later.
+
+    Use it as a context manager; leaving the block stops a server that was never given
+    any articles. Start it only where :func:`~storylens.analyse.pipeline.fork_is_safe`.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._settings = settings
+        self._articles: list[Article] | None = None
+        self._conn, child = context.Pipe()
+        self._process: BaseProcess = context.Process(
+            target=_serve, args=(child, settings), name="storylens-analysis", daemon=True
+        )
+        self._process.start()
+        child.close()
+
+    def __enter__(self) -> AnalysisServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def submit(self, articles: Sequence[Article], workers: int) -> None:
+        """Send the articles, to be analysed in ``workers`` processes (the server included);
+        :meth:`result` collects them."""
+        if self._articles is not None:
+            raise RuntimeError("this analysis server has already been given its articles")
+        self._articles = list(articles)
+        with contextlib.suppress(OSError):  # a dead server: result() analyses everything here
+            self._conn.send((self._articles, workers))
+
+    @property
+    def submitted(self) -> bool:
+        """True once :meth:`submit` has been called."""
+        return self._articles is not None
+
+    def result(self) -> Segmented:
+        """The analysed and segmented articles, in the order they were submitted."""
+        if self._articles is None:
+            raise RuntimeError("no articles were submitted to this analysis server")
+        results: Results = {}
+        try:
+            results = pickle.loads(self._conn.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            results = {}  # the server died: what it did not return is analysed here
+        finally:
+            self.close()
+        return complete(self._articles, self._settings, results)
+
+    def analyse(self, articles: Sequence[Article], workers: int) -> Segmented:
+        """:meth:`submit` and :meth:`result` in one."""
+        self.submit(articles, workers)
+        return self.result()
+
+    def close(self) -> None:
+        """Stop the server (at once when it has not been sent articles) and reap it."""
+        with contextlib.suppress(OSError):
+            self._conn.close()
+        if self._process.is_alive():
+            self._process.join(timeout=0.05)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _serve(conn: Connection, settings: Settings) -> None:
+    """The server: load the model, wait for the articles, analyse them, send the results."""
+    try:
+        from storylens.analyse.nlp import get_nlp, limit_blas_threads
+
+        limit_blas_threads(1)  # every process analysing already has a core of its own
+        get_nlp()
+        articles, workers = conn.recv()
+        results = share(articles, settings, workers)
+        conn.send_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:
+        return
+
+
+def share(articles: Sequence[Article], settings: Settings, workers: int) -> Results:
+    """Analyse ``articles`` in this process and ``workers - 1`` forked helpers.
+
+    Each process takes the next article, longest first, from a counter they share, so
+    they finish at about the same time. An article a helper did not return is missing
+    from the result (see :func:`complete`).
+    """
+    import multiprocessing
+
+    order = sorted(range(len(articles)), key=lambda i: (-len(articles[i].text), i))
+    counter: Any = multiprocessing.get_context("fork").Value("i", 0)
+
+    def take() -> Results:
+        done: Results = {}
+        while True:
+            with counter.get_lock():
+                k = counter.value
+                counter.value = k + 1
+            if k >= len(order):
+                return done
+            done[order[k]] = analyse_one(articles[order[k]], settings)
+
+    helpers = [_fork(take) for _ in range(max(0, min(workers, len(articles)) - 1))]
+    results = take()
+    for pid, reader in helpers:
+        try:
+            results.update(pickle.loads(reader.recv_bytes()))
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass
+        finally:
+            reader.close()
+            os.waitpid(pid, 0)
+    return results
+
+
+def _fork(task: Callable[[], Results]) -> tuple[int, Connection]:
+    """Run ``task`` in a forked copy of this (single-threaded) process; read its result
+    from the returned connection."""
+    import multiprocessing
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:  # the helper: never returns into the caller's code
+        status = 1
+        try:
+            reader.close()
+            writer.send_bytes(pickle.dumps(task(), protocol=pickle.HIGHEST_PROTOCOL))
+            status = 0
+        finally:
+            os._exit(status)
+    writer.close()
+    return pid, reader
