@@ -35,6 +35,8 @@ def _inputs() -> dict[str, list[str]]:
         sets["shared samples (2 articles)"] = [str(SHARED / "samples")]
     events = [NEWSWCL50 / f"event_{n}" for n in (0, 1)]
     if all(e.is_dir() for e in events):
+        for n, event in enumerate(events):  # five outlets' reports of one event
+            sets[f"NewsWCL50 event {n} (5 articles)"] = [str(event)]
         # 10 real articles of 240-1,440 words: two NewsWCL50 events of 5 outlets each
         files = [str(f) for e in events for f in sorted(e.glob("*.txt"))]
         sets[f"NewsWCL50 events 0+1 ({len(files)} articles)"] = files
