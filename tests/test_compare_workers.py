@@ -28,9 +28,9 @@ servers = []
 real = workers.AnalysisServer.__init__
 
 
-def recording(self, settings):
+def recording(self):
     servers.append(workers.model_loaded())
-    real(self, settings)
+    real(self)
 
 
 workers.AnalysisServer.__init__ = recording
@@ -87,11 +87,11 @@ from storylens.settings import Settings
 settings = Settings()
 articles = ingest([sys.argv[1]], settings).articles
 expected = workers.complete(articles, settings, {})
-server = workers.AnalysisServer(settings)
+server = workers.AnalysisServer()
 if sys.argv[2] == "killed":
     os.kill(server._process.pid, signal.SIGKILL)
     server._process.join()
-got = server.analyse(articles, 2)
+got = server.analyse(articles, 2, settings)
 alive = server._process.is_alive()
 claims = sum(len(a.claims) for a in got.analyses)
 print(json.dumps({"same": got == expected, "alive": alive, "claims": claims}))
@@ -144,7 +144,7 @@ def test_no_fork_while_other_threads_run(
     from storylens.compare import analyse_and_segment, compare, workers  # type: ignore[attr-defined]
     from storylens.ingest import ingest
 
-    def no_server(self: object, settings: Settings) -> None:
+    def no_server(self: object) -> None:
         raise AssertionError("a process was forked while another thread ran")
 
     monkeypatch.setattr(workers.AnalysisServer, "__init__", no_server)
@@ -166,3 +166,61 @@ def test_no_fork_while_other_threads_run(
 def test_cores_is_positive() -> None:
     assert cores() >= 1
     assert cores() <= (os.cpu_count() or 1)
+
+
+def test_only_compare_starts_the_loader_early() -> None:
+    from storylens._main import _compares
+
+    assert _compares(["compare", "a.txt"])
+    assert _compares(["compare", "--json", "-", "a.txt"])
+    assert not _compares(["compare", "--help"])
+    assert not _compares(["compare", "-h"])
+    assert not _compares(["ingest", "compare.txt"])
+    assert not _compares(["--version"])
+    assert not _compares([])
+
+
+FAILED_COMMAND = """
+import json, sys
+from storylens.compare import workers
+
+log, record = [], sys.argv[1]
+real_init, real_close = workers.AnalysisServer.__init__, workers.AnalysisServer.close
+
+
+def init(self):
+    real_init(self)
+    log.append("started")
+
+
+def close(self):
+    real_close(self)
+    log.append("alive" if self._process.is_alive() else "stopped")
+    with open(record, "w") as out:
+        json.dump(log, out)
+
+
+workers.AnalysisServer.__init__ = init
+workers.AnalysisServer.close = close
+sys.argv = ["storylens", "compare", sys.argv[2]]
+from storylens._main import main
+
+main()
+"""
+
+
+@pytest.mark.slow
+@TWO_CORES
+def test_a_failed_compare_stops_its_early_loader(tmp_path: Path) -> None:
+    record = tmp_path / "log.json"
+    missing = tmp_path / "no-such-article.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", FAILED_COMMAND, str(record), str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "no-such-article.txt" in result.stderr
+    assert json.loads(record.read_text()) == ["started", "stopped"]

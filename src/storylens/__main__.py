@@ -1,5 +1,5 @@
 """``python -m storylens``."""
 
-from storylens.cli import main
+from storylens._main import main
 
 main()

@@ -46,6 +46,7 @@ def main() -> None:
     try:
         app()
     except SystemExit as exc:
+        _stop_early_server()
         if not _fast_exit(sys.argv[1:]):
             raise
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
@@ -56,6 +57,13 @@ def main() -> None:
                 stream.flush()
         logging.shutdown()
         os._exit(code)
+
+
+def _stop_early_server() -> None:
+    """Stop the model loader ``storylens._main`` forked, if compare never used it."""
+    workers = sys.modules.get("storylens.compare.workers")
+    if workers is not None:
+        workers.stop_early()
 
 
 def _fast_exit(args: list[str]) -> bool:

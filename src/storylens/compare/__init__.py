@@ -121,14 +121,18 @@ def compare_articles(
 def _early_server(
     settings: Settings, one_shot: bool
 ) -> contextlib.AbstractContextManager[AnalysisServer | None]:
-    """For a one-shot comparison, an :class:`AnalysisServer` loading the model, when this
-    process has none loaded yet, may fork and has more than one core to use; else nothing."""
-    from storylens.analyse.forking import fork_is_safe
-    from storylens.compare.workers import AnalysisServer, model_loaded, processes
+    """For a one-shot comparison, the :class:`AnalysisServer` the command line started
+    (see :func:`.workers.start_early`) or a new one, when this process has no model loaded
+    yet, may fork and has more than one core to use; else nothing."""
+    from storylens.compare import workers
 
-    if not one_shot or model_loaded() or processes(settings) < 2 or not fork_is_safe():
-        return contextlib.nullcontext()
-    return AnalysisServer(settings)
+    server = workers.take_early()
+    if server is not None and (not one_shot or workers.processes(settings) < 2):
+        server.close()  # the settings say: analyse here
+        server = None
+    if server is None and one_shot and workers.usable(settings):
+        server = workers.AnalysisServer()
+    return server if server is not None else contextlib.nullcontext()
 
 
 def _compare(
@@ -158,7 +162,7 @@ def _compare(
     note("analysis")
     processes = story_processes(articles, settings)
     if server is not None:
-        server.submit(articles, processes)
+        server.submit(articles, processes, settings)
         load_lexicon(settings)  # read and compiled here while the workers analyse
     segmented = analyse_and_segment(articles, settings, processes, server)
     analyses = segmented.analyses
@@ -218,10 +222,10 @@ def analyse_and_segment(
             from storylens.analyse.nlp import get_nlp
 
             get_nlp()  # loaded once here, inherited by the forked processes
-            with AnalysisServer(settings) as forked:
-                return forked.analyse(items, workers)
+            with AnalysisServer() as forked:
+                return forked.analyse(items, workers, settings)
     if server is not None:
-        return server.result() if server.submitted else server.analyse(items, workers)
+        return server.result() if server.submitted else server.analyse(items, workers, settings)
     return complete(items, settings, {})
 
 

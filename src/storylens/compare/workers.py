@@ -93,15 +93,15 @@ class AnalysisServer:
     any articles. Start it only where :func:`~storylens.analyse.pipeline.fork_is_safe`.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        self._settings = settings
+        self._settings = Settings()
         self._articles: list[Article] | None = None
         self._conn, child = context.Pipe()
         self._process: BaseProcess = context.Process(
-            target=_serve, args=(child, settings), name="storylens-analysis", daemon=True
+            target=_serve, args=(child,), name="storylens-analysis", daemon=True
         )
         self._process.start()
         child.close()
@@ -112,14 +112,15 @@ class AnalysisServer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def submit(self, articles: Sequence[Article], workers: int) -> None:
+    def submit(self, articles: Sequence[Article], workers: int, settings: Settings) -> None:
         """Send the articles, to be analysed in ``workers`` processes (the server included);
         :meth:`result` collects them."""
         if self._articles is not None:
             raise RuntimeError("this analysis server has already been given its articles")
         self._articles = list(articles)
+        self._settings = settings
         with contextlib.suppress(OSError):  # a dead server: result() analyses everything here
-            self._conn.send((self._articles, workers))
+            self._conn.send((self._articles, workers, settings))
 
     @property
     def submitted(self) -> bool:
@@ -132,16 +133,17 @@ class AnalysisServer:
             raise RuntimeError("no articles were submitted to this analysis server")
         results: Results = {}
         try:
-            results = pickle.loads(self._conn.recv_bytes())
+            for _ in range(self._conn.recv()):
+                results.update(pickle.loads(self._conn.recv_bytes()))
         except (EOFError, OSError, pickle.UnpicklingError):
-            results = {}  # the server died: what it did not return is analysed here
+            pass  # the server died: what it did not return is analysed here
         finally:
             self.close()
         return complete(self._articles, self._settings, results)
 
-    def analyse(self, articles: Sequence[Article], workers: int) -> Segmented:
+    def analyse(self, articles: Sequence[Article], workers: int, settings: Settings) -> Segmented:
         """:meth:`submit` and :meth:`result` in one."""
-        self.submit(articles, workers)
+        self.submit(articles, workers, settings)
         return self.result()
 
     def close(self) -> None:
@@ -155,26 +157,63 @@ class AnalysisServer:
             self._process.join()
 
 
-def _serve(conn: Connection, settings: Settings) -> None:
+_early: AnalysisServer | None = None
+
+
+def start_early() -> None:
+    """Fork the server for a coming one-shot comparison now, before the command line is even
+    imported, where :func:`usable` (default settings) allows; :func:`take_early` hands it
+    over."""
+    global _early
+    if _early is None and usable(Settings()):
+        _early = AnalysisServer()
+
+
+def take_early() -> AnalysisServer | None:
+    """The server :func:`start_early` started, if any (handed over once)."""
+    global _early
+    server, _early = _early, None
+    return server
+
+
+def stop_early() -> None:
+    """Stop a server that was started early and never used (the command failed first)."""
+    server = take_early()
+    if server is not None:
+        server.close()
+
+
+def usable(settings: Settings) -> bool:
+    """True when a server may be forked now to load the model: this process has none loaded
+    yet, may fork, and has more than one core to give the analysis."""
+    from storylens.analyse.forking import fork_is_safe
+
+    return not model_loaded() and processes(settings) >= 2 and fork_is_safe()
+
+
+def _serve(conn: Connection) -> None:
     """The server: load the model, wait for the articles, analyse them, send the results."""
     try:
         from storylens.analyse.nlp import get_nlp, limit_blas_threads
 
         limit_blas_threads(1)  # every process analysing already has a core of its own
         get_nlp()
-        articles, workers = conn.recv()
-        results = share(articles, settings, workers)
-        conn.send_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+        articles, workers, settings = conn.recv()
+        parts = share(articles, settings, workers)
+        conn.send(len(parts))
+        for part in parts:
+            conn.send_bytes(part)
     except Exception:
         return
 
 
-def share(articles: Sequence[Article], settings: Settings, workers: int) -> Results:
+def share(articles: Sequence[Article], settings: Settings, workers: int) -> list[bytes]:
     """Analyse ``articles`` in this process and ``workers - 1`` forked helpers.
 
     Each process takes the next article, longest first, from a counter they share, so
-    they finish at about the same time. An article a helper did not return is missing
-    from the result (see :func:`complete`).
+    they finish at about the same time. Returns each process's results (``{index:
+    Segmented}``) pickled, passed on as they came; an article a helper did not return is
+    missing from them (see :func:`complete`).
     """
     import multiprocessing
 
@@ -192,16 +231,16 @@ def share(articles: Sequence[Article], settings: Settings, workers: int) -> Resu
             done[order[k]] = analyse_one(articles[order[k]], settings)
 
     helpers = [_fork(take) for _ in range(max(0, min(workers, len(articles)) - 1))]
-    results = take()
+    parts = [pickle.dumps(take(), protocol=pickle.HIGHEST_PROTOCOL)]
     for pid, reader in helpers:
         try:
-            results.update(pickle.loads(reader.recv_bytes()))
-        except (EOFError, OSError, pickle.UnpicklingError):
+            parts.append(reader.recv_bytes())
+        except (EOFError, OSError):
             pass
         finally:
             reader.close()
             os.waitpid(pid, 0)
-    return results
+    return parts
 
 
 def _fork(task: Callable[[], Results]) -> tuple[int, Connection]:

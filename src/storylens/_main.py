@@ -1,0 +1,27 @@
+"""The ``storylens`` command's entry point (also ``python -m storylens``).
+
+For ``storylens compare`` the process that loads the spaCy model and analyses the story
+is forked here, before the command line itself is imported and parsed, so that the model
+loads on a second core meanwhile (see :mod:`storylens.compare.workers`).
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Run the command line."""
+    if _compares(sys.argv[1:]):
+        from storylens.compare import workers
+
+        workers.start_early()
+    from storylens.cli import main as cli_main
+
+    cli_main()
+
+
+def _compares(args: list[str]) -> bool:
+    """True when the arguments ask for ``compare`` (and not for its help)."""
+    command = next((a for a in args if not a.startswith("-")), None)
+    return command == "compare" and not {"--help", "-h"} & set(args)
