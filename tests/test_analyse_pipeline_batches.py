@@ -84,6 +84,22 @@ def test_fast_pipeline_predicts_like_the_shipped_model() -> None:
     assert [str(t.morph) for t in fast] == [str(t.morph) for t in shipped]
 
 
+def test_lemma_cache_gives_the_shipped_lemmas_again_and_again() -> None:
+    # the second and third passes are answered from the cache, for every word seen before
+    text = " ".join(p for p in PARAGRAPHS if p)
+    shipped = [(t.text, t.pos_, t.lemma_) for t in build_sm()(text)]
+    nlp = get_nlp()
+    for _ in range(3):
+        assert [(t.text, t.pos_, t.lemma_) for t in nlp(text)] == shipped
+    # a word read as two parts of speech keeps a lemma for each
+    found = {(t.text, t.pos_): t.lemma_ for t in nlp("They saw the saw. Leaves fall; he leaves.")}
+    shipped_found = {
+        (t.text, t.pos_): t.lemma_ for t in build_sm()("They saw the saw. Leaves fall; he leaves.")
+    }
+    assert found == shipped_found
+    assert len({pos for (word, pos) in found if word == "saw"}) == 2
+
+
 SPOKEN = (
     "You ain't gonna win, y'all. There are two boats; let's go, he said. I'll see 'em. "
     "C'mon, it's nothin'. We gotta leave. Whether or not he does, I do. Which one did "
