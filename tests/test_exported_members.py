@@ -24,3 +24,28 @@ def test_exported_members_cover_public_modules_types() -> None:
                 and not name.startswith("_")
             ):
                 assert name in storylens.__all__, f"{module.__name__}.{name} is not exported"
+
+
+def test_importing_the_package_stays_cheap_and_keeps_the_function_names() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, storylens\n"
+        "heavy = [m for m in ('storylens.compare.report', 'storylens.ingest.html', 'numpy')"
+        " if m in sys.modules]\n"
+        "import storylens.compare.workers, storylens.ingest.html\n"
+        "print(heavy, callable(storylens.compare), callable(storylens.ingest),"
+        " storylens.compare.__module__, storylens.ingest.__module__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    # nothing heavy on import; the submodules' names still give the public functions
+    assert result.stdout.split() == [
+        "[]",
+        "True",
+        "True",
+        "storylens.compare",
+        "storylens.ingest",
+    ]

@@ -5,6 +5,8 @@ The public API is listed in ``__all__``; everything else is private and may chan
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -13,9 +15,6 @@ from storylens import _spacy_cli
 
 _spacy_cli.defer()  # before anything imports spaCy: its command line is not needed here
 
-from storylens.compare import Report, compare
-from storylens.compare.framing import analyse_framing
-from storylens.compare.summary import summarise
 from storylens.errors import (
     BadRecord,
     BinaryInput,
@@ -30,13 +29,6 @@ from storylens.errors import (
     StoreError,
     StorylensError,
     TooLarge,
-)
-from storylens.ingest import (
-    IngestResult,
-    article_from_html,
-    article_from_text,
-    ingest,
-    iter_ingest,
 )
 from storylens.settings import Settings
 from storylens.types import (
@@ -59,6 +51,16 @@ if TYPE_CHECKING:
     from storylens.analyse.dates import find_times
     from storylens.analyse.linking import link_entities
     from storylens.analyse.quotes import find_quotes
+    from storylens.compare import Report, compare
+    from storylens.compare.framing import analyse_framing
+    from storylens.compare.summary import summarise
+    from storylens.ingest import (
+        IngestResult,
+        article_from_html,
+        article_from_text,
+        ingest,
+        iter_ingest,
+    )
     from storylens.render.html import render_html
     from storylens.render.markdown import render_markdown
     from storylens.render.terminal import print_report
@@ -115,7 +117,47 @@ __all__ = [
 ]
 
 
+# Names imported on first use (see __getattr__), so that `import storylens` stays cheap: the
+# `storylens compare` command forks the process that loads the spaCy model right after it
+# (see storylens._main), and other commands import only what they need.
+_LAZY = {
+    "Report": "storylens.compare",
+    "compare": "storylens.compare",
+    "analyse_framing": "storylens.compare.framing",
+    "summarise": "storylens.compare.summary",
+    "IngestResult": "storylens.ingest",
+    "article_from_html": "storylens.ingest",
+    "article_from_text": "storylens.ingest",
+    "ingest": "storylens.ingest",
+    "iter_ingest": "storylens.ingest",
+}
+_FUNCTIONS_NAMED_LIKE_SUBMODULES = frozenset({"compare", "ingest"})
+
+
+class _Package(ModuleType):
+    """``storylens.compare`` and ``storylens.ingest`` stay the functions of those names.
+
+    The import system sets a package attribute to each submodule it imports; for these two
+    the public name is the function, so that assignment is skipped (the submodules stay in
+    ``sys.modules``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _FUNCTIONS_NAMED_LIKE_SUBMODULES and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
 def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     # the store imports SQLAlchemy: load it on first use so that the CLI starts fast
     if name in {"AddResult", "Store"}:
         from storylens import store

@@ -11,21 +11,31 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from storylens.compare.report import Report
 from storylens.errors import InputError, TooLarge
 from storylens.settings import Settings
 from storylens.types import Article
 
 if TYPE_CHECKING:
     from storylens.compare.align import EmbedFn
+    from storylens.compare.report import Report
     from storylens.compare.segment import Segmented
     from storylens.compare.workers import AnalysisServer
 
 __all__ = ["Report", "compare", "compare_articles"]
 
 Progress = Callable[[str], None]
+
+
+def __getattr__(name: str) -> Any:
+    # imported on first use, so that the command line's model loader forks early (see
+    # storylens._main)
+    if name == "Report":
+        from storylens.compare.report import Report
+
+        return Report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _read_inputs(
