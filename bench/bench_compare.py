@@ -7,8 +7,10 @@ a per-stage breakdown. Target: under 2 s cold for 2-10 articles on 2 cores.
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,6 +24,25 @@ RUNS = int(os.environ.get("STORYLENS_BENCH_RUNS", "3"))
 
 
 NEWSWCL50 = SHARED / "data" / "newswcl50" / "fulltext_luisgarchi" / "1-raw-articles"
+
+
+_LEADS = Path(tempfile.mkdtemp(prefix="storylens-bench-"))
+atexit.register(shutil.rmtree, _LEADS, True)
+
+
+def _leads(files: list[str], words: int) -> list[Path]:
+    """Copies of ``files`` cut after the paragraph that passes ``words`` words."""
+    out = []
+    for n, name in enumerate(files):
+        kept: list[str] = []
+        for paragraph in Path(name).read_text(errors="replace").split("\n"):
+            kept.append(paragraph)
+            if sum(len(p.split()) for p in kept) >= words:
+                break
+        target = _LEADS / f"{n:02d}-{Path(name).name}"
+        target.write_text("\n".join(kept), encoding="utf-8")
+        out.append(target)
+    return out
 
 
 def _words(paths: list[str]) -> int:
@@ -40,6 +61,10 @@ def _inputs() -> dict[str, list[str]]:
         # 10 real articles of 240-1,440 words: two NewsWCL50 events of 5 outlets each
         files = [str(f) for e in events for f in sorted(e.glob("*.txt"))]
         sets[f"NewsWCL50 events 0+1 ({len(files)} articles)"] = files
+        # the same ten cut to their first 400 words (wire length): time grows with words
+        sets[f"NewsWCL50 events 0+1, first 400 words of each ({len(files)} articles)"] = [
+            str(p) for p in _leads(files, 400)
+        ]
     return {f"{label}, {_words(paths):,} words": paths for label, paths in sets.items()}
 
 

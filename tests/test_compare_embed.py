@@ -120,3 +120,25 @@ def test_damaged_cached_model_is_dropped_and_the_shipped_one_used(
     assert not built.exists()
     vectors = embedder.embed(["The ferry resumed service on Monday."])
     assert vectors.shape == (1, embed_module.DIM)
+
+
+def test_background_vectors_equal_direct_ones_and_errors_reach_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [
+        "The council approved the budget on Tuesday.",
+        "Fishermen protested at the harbour.",
+        "The council approved the budget on Tuesday.",
+    ]
+    background = embed_module.Background(texts)
+    assert np.array_equal(background(texts), embed_module.embed(texts))
+    other = ["A different sentence entirely."]
+    assert np.array_equal(background(other), embed_module.embed(other))
+
+    def broken(_texts: list[str]) -> None:
+        raise ModelError("no model here")
+
+    monkeypatch.setattr(embed_module, "embed", broken)
+    failing = embed_module.Background(texts)
+    with pytest.raises(ModelError, match="no model here"):
+        failing(texts)

@@ -224,3 +224,22 @@ def test_a_failed_compare_stops_its_early_loader(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "no-such-article.txt" in result.stderr
     assert json.loads(record.read_text()) == ["started", "stopped"]
+
+
+def test_claim_texts_are_known_before_linking(examples_dir: Path) -> None:
+    # compare starts embedding these before entities are linked: they must be the texts
+    # the alignment compares, in its order
+    from storylens.analyse.linking import link_entities
+    from storylens.compare.align import claim_texts, claim_views, focus_texts
+    from storylens.compare.workers import complete
+    from storylens.ingest import ingest
+
+    articles = ingest([str(examples_dir / "summit")], Settings()).articles
+    segmented = complete(articles, Settings(), {})
+    early = focus_texts(segmented.analyses, segmented.focus)
+    link_entities(segmented.analyses, Settings())
+    outlets = {a.id: a.outlet for a in articles}
+    views = claim_views(segmented.analyses, outlets, {}, segmented.focus)
+    assert early == claim_texts(views)
+    assert len(early) == len(views) > 40
+    assert any(t != v.claim.text for t, v in zip(early, views, strict=True))  # split parents

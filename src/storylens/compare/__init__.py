@@ -176,6 +176,11 @@ def _compare(
         load_lexicon(settings)  # read and compiled here while the workers analyse
     segmented = analyse_and_segment(articles, settings, processes, server)
     analyses = segmented.analyses
+    if embed is None:  # embedded in the background while entities are linked and scored
+        from storylens.compare.align import focus_texts
+        from storylens.compare.embed import Background
+
+        embed = Background(focus_texts(analyses, segmented.focus))
     entities = link_entities(analyses, settings)
     note("alignment")
     alignment = align_claims(

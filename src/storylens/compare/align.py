@@ -311,39 +311,56 @@ def _overlap(sets: Sequence[Set[str]]) -> tuple[npt.NDArray[np.float32], npt.NDA
     return inter, union
 
 
+def claim_texts(views: Sequence[ClaimView]) -> list[str]:
+    """The text each claim is compared by (see :func:`claim_views`), in ``views`` order."""
+    return [v.focus or v.claim.text for v in views]
+
+
+def focus_texts(analyses: Sequence[Analysis], focus: Mapping[str, str] | None) -> list[str]:
+    """:func:`claim_texts` of the views :func:`claim_views` will build, before linking."""
+    return [(focus or {}).get(c.id, c.text) or c.text for a in analyses for c in a.claims]
+
+
 def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
-    """Pair scores of all claims (rows and columns in ``views`` order)."""
+    """Pair scores of all claims (rows and columns in ``views`` order).
+
+    Everything but the embeddings is prepared first, so that vectors computed in the
+    background (see :class:`.embed.Background`) are waited for as late as possible; the
+    terms are then summed in a fixed order.
+    """
     import numpy as np
 
-    texts = [v.focus or v.claim.text for v in views]
-    vectors = embed(texts)
+    texts = claim_texts(views)
     lexical = tfidf_matrix(texts)
     lex = lexical @ lexical.T
-    score = EMBED_WEIGHT * (vectors @ vectors.T) + LEXICAL_WEIGHT * lex
     classes = [predicate_class(v.claim.predicate) for v in views]
     pred = _same([c if c not in _REPORTING else "" for c in classes])
-    score += PREDICATE_WEIGHT * pred
     inter, union = _overlap([v.entities for v in views])
-    score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     units, _ = _overlap([set(claim_quantities(v.claim)) for v in views])
-    score += NUMBER_WEIGHT * (units > 0)
     negated = np.array([v.claim.negated for v in views])
-    score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
     short = np.array([len(set(content_terms(t))) < SHORT_TERMS for t in texts])
-    score -= SHORT_PENALTY * (short[:, None] | short[None, :])
     whole = np.array([v.whole_sentence for v in views])
-    score -= SENTENCE_PENALTY * (whole[:, None] | whole[None, :])
     # a verbatim run needs shared content words (three ordinary ones to count): only
     # look where there are some
     words = [_words(t) for t in texts]
+    bonuses = []
     for i, j in zip(*np.nonzero(np.triu(lex >= RUN_MIN_LEXICAL, k=1)), strict=True):
         if _run_bound(words[i], words[j]) < 3:
             continue
         run = _shared_run(words[i], words[j])
         if run >= 3:
-            bonus = min(RUN_CAP, RUN_WEIGHT * run)
-            score[i, j] += bonus
-            score[j, i] += bonus
+            bonuses.append((i, j, min(RUN_CAP, RUN_WEIGHT * run)))
+    vectors = embed(texts)
+    score = EMBED_WEIGHT * (vectors @ vectors.T) + LEXICAL_WEIGHT * lex
+    score += PREDICATE_WEIGHT * pred
+    score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    score += NUMBER_WEIGHT * (units > 0)
+    score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
+    score -= SHORT_PENALTY * (short[:, None] | short[None, :])
+    score -= SENTENCE_PENALTY * (whole[:, None] | whole[None, :])
+    for i, j, bonus in bonuses:
+        score[i, j] += bonus
+        score[j, i] += bonus
     result: npt.NDArray[np.float32] = score.astype(np.float32)
     return result
 

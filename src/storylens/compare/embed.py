@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import itertools
 import logging
 import os
 import tempfile
@@ -204,16 +205,17 @@ class Embedder:
             first.setdefault(text, i)
         order = sorted(first.values(), key=lambda i: -len(texts[i]))
 
-        def work(indices: Sequence[int]) -> None:
-            for i in indices:
-                out[i] = self._embed_one(texts[i])
+        taken = itertools.count()  # each thread takes the next text: none waits on the other
+
+        def work() -> None:
+            while (k := next(taken)) < len(order):
+                out[order[k]] = self._embed_one(texts[order[k]])
 
         if self._threads < 2 or len(order) < 2:
-            work(order)
+            work()
         else:
-            shares = [order[k :: self._threads] for k in range(self._threads)]
             with ThreadPoolExecutor(self._threads, thread_name_prefix="storylens-embed") as pool:
-                for future in [pool.submit(work, share) for share in shares]:
+                for future in [pool.submit(work) for _ in range(self._threads)]:
                     future.result()
         for i, text in enumerate(texts):
             if first[text] != i:
@@ -300,3 +302,34 @@ def wait() -> None:
 def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """Embed ``texts`` with the process-wide model."""
     return get_embedder().embed(texts)
+
+
+class Background:
+    """Vectors of ``texts``, computed in a background thread while the caller goes on.
+
+    Call it like :func:`embed`: with the same texts it waits for the vectors (and raises
+    what embedding raised); with other texts it embeds those. Used by ``compare``, which
+    links entities and prepares the other pair scores meanwhile.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = list(texts)
+        self._vectors: npt.NDArray[np.float32] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="storylens-embed", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._vectors = embed(self._texts)
+        except BaseException as exc:  # raised again in the caller's thread
+            self._error = exc
+
+    def __call__(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self._thread.join()
+        if list(texts) != self._texts:
+            return embed(texts)
+        if self._error is not None:
+            raise self._error
+        assert self._vectors is not None
+        return self._vectors
