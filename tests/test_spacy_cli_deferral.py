@@ -1,4 +1,5 @@
-"""spaCy's command line is imported only when something uses it (faster cold starts)."""
+"""spaCy's command line (and langcodes) are imported only when something uses them (faster
+cold starts)."""
 
 from __future__ import annotations
 
@@ -54,3 +55,19 @@ def test_nothing_is_deferred_when_spacy_came_first() -> None:
         """
     )
     assert out == "module"
+
+
+def test_langcodes_is_imported_only_when_a_language_code_needs_matching() -> None:
+    out = _run(
+        """
+        import sys
+        import storylens
+        from storylens.analyse.nlp import get_nlp
+        get_nlp()("Ilse Marant met Tomas Holm in Seva on Monday.")
+        before = type(sys.modules["langcodes"]).__name__
+        import spacy.util, langcodes
+        match = spacy.util.find_matching_language("en-US")
+        print(before, match, type(sys.modules["langcodes"]).__name__, langcodes.tag_is_valid("de"))
+        """
+    )
+    assert out == "_DeferredModule en module True"

@@ -10,6 +10,11 @@ registers a stand-in ``spacy.cli`` package. It keeps the real package's ``__path
 (``spacy.cli.download``, ``from spacy.cli import app``) it imports the real package and
 hands over to it. ``spacy.info`` likewise loads the real function when first called.
 Nothing changes when spaCy was imported before storylens.
+
+``langcodes`` gets a plainer stand-in (:class:`_DeferredModule`): ``spacy.util`` imports it
+(~0.04 s, mostly building one large regular expression) but uses it only to match a
+language code that no spaCy language is registered under, which loading the English model
+never does.
 """
 
 from __future__ import annotations
@@ -63,8 +68,41 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     return real.info(*args, **kwargs)
 
 
+class _DeferredModule(types.ModuleType):
+    """Stand-in for a module that is imported for real on first attribute use."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _defer_module(name: str) -> None:
+    """Let ``import name`` succeed now and import the module on first attribute use; nothing
+    when it is already imported or not installed."""
+    if name in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return
+    if spec is None:
+        return
+    stand_in = _DeferredModule(name)
+    stand_in.__spec__ = spec
+    if spec.submodule_search_locations is not None:
+        stand_in.__path__ = list(spec.submodule_search_locations)
+    sys.modules[name] = stand_in
+
+
 def defer() -> bool:
-    """Register the stand-ins; False when spaCy is already imported or not installed."""
+    """Register the stand-ins; False when spaCy is already imported or not installed.
+
+    ``langcodes`` (~0.04 s to import) is also made lazy: ``spacy.util`` imports it, but uses
+    it only to match a language code no spaCy language is registered under.
+    """
     if "spacy" in sys.modules or _NAME in sys.modules:
         return False
     try:
@@ -82,4 +120,5 @@ def defer() -> bool:
     info.info = _info  # type: ignore[attr-defined]
     sys.modules[_NAME] = cli
     sys.modules[_NAME + ".info"] = info
+    _defer_module("langcodes")
     return True
