@@ -113,7 +113,7 @@ def _article(n: int, words: int) -> Article:
 
 
 def test_short_stories_stay_in_one_process() -> None:
-    short = [_article(n, 300) for n in range(4)]
+    short = [_article(n, 250) for n in range(4)]  # 1,000 words
     long = [_article(n, 800) for n in range(4)]
     assert story_processes(short, Settings()) == 1
     assert story_processes(long, Settings()) == min(cores(), 4)

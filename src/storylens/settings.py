@@ -47,7 +47,7 @@ class Settings:
     # 0 = automatic: every core up to four for stories over ``compare_split_words`` words,
     # else one; 1 = always in the calling process
     compare_processes: int = 0
-    compare_split_words: int = 2_000
+    compare_split_words: int = 1_200
     align_threshold: float = 0.48  # claim pair score (compare.align) to join a group
     dedup_threshold: float = 0.8
     conflict_detector: str = "conflicts.rules.v1"  # registered name (compare.conflicts)
