@@ -1,17 +1,21 @@
 """Analyse a story's articles in a process that starts loading the model at once.
 
 A cold ``compare`` used to spend its first second on one core: importing spaCy and loading
-the model, after reading the inputs. :class:`AnalysisServer` forks a process as soon as
-``compare`` starts; it loads the model on one core while this process reads the inputs and
-builds the embedding session on the other. Once the articles arrive, a long story is split
-further: the server forks helpers that share its loaded model, and every process takes the
-next article (longest first) from a shared counter, analyses and segments it, until none is
-left. The results come back per article and are merged in input order, so the report is
-the same whichever process took which article. This process never loads the model itself.
+the model, after reading the inputs. The ``storylens compare`` command (see
+``storylens._main``, and ``compare(..., one_shot=True)``) forks an :class:`AnalysisServer`
+before anything else; it loads the model on one core while the command reads the inputs
+and builds the embedding session on the other. Once the articles arrive, a story over
+``compare_split_words`` words is split further: the server forks helpers that share its
+loaded model, and every process takes the next article (longest first) from a shared
+counter, analyses and segments it, until none is left. The results come back per article
+and are merged in input order, so the report is the same whichever process took which
+article. The calling process never loads the model itself.
 
 Anything that goes wrong in a worker (a crash, a missing model, an error on one article)
-only means the articles it did not return are analysed here afterwards, where the error,
-if it is one, is raised as usual.
+only means the articles it did not return are analysed in the calling process afterwards,
+where the error, if it is one, is raised as usual. Ctrl-C is the calling process's to
+handle: the server ignores it, the calling process then stops the server, and helpers stop
+once their server is gone.
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ class AnalysisServer:
     """A forked process that loads the model now and analyses the story's articles later.
 
     Use it as a context manager; leaving the block stops a server that was never given
-    any articles. Start it only where :func:`~storylens.analyse.pipeline.fork_is_safe`.
+    any articles. Start it only where :func:`~storylens.analyse.forking.fork_is_safe`.
     """
 
     def __init__(self) -> None:
