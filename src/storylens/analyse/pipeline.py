@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from spacy.tokens import Doc
 
 from storylens.analyse import claims, dates, descriptors, entities, nlp, quotes
-from storylens.analyse.forking import can_fork, fork_is_safe  # noqa: F401 - fork_is_safe re-exported
+from storylens.analyse.forking import can_fork
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
 
@@ -95,7 +95,7 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
     They are forked where the platform can (sharing a spaCy model the parent has loaded),
     else spawned (each loads its own model). Callers that may run beside other threads check
-    :func:`fork_is_safe` first.
+    :func:`storylens.analyse.forking.fork_is_safe` first.
     """
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
