@@ -163,11 +163,6 @@ def test_no_fork_while_other_threads_run(
     assert len(report.to_dict()["articles"]) == len(articles)
 
 
-def test_cores_is_positive() -> None:
-    assert cores() >= 1
-    assert cores() <= (os.cpu_count() or 1)
-
-
 def test_only_compare_starts_the_loader_early() -> None:
     from storylens._main import _compares
 

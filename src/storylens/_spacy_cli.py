@@ -28,13 +28,33 @@ from typing import Any
 _NAME = "spacy.cli"
 
 
-class _DeferredCli(types.ModuleType):
-    """Stand-in for ``spacy.cli`` that imports the real package on first use."""
+class _DeferredModule(types.ModuleType):
+    """Stand-in for a module that is imported for real on first attribute use."""
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
-        return getattr(_real_cli(), name)
+        return getattr(self._load(), name)
+
+    def _load(self) -> types.ModuleType:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return importlib.import_module(self.__name__)
+
+
+class _DeferredCli(_DeferredModule):
+    """Stand-in for ``spacy.cli``."""
+
+    def _load(self) -> types.ModuleType:
+        return _real_cli()
+
+
+class _DeferredInfo(_DeferredModule):
+    """Stand-in for ``spacy.cli.info`` (the real one needs the real ``spacy.cli``)."""
+
+    def _load(self) -> types.ModuleType:
+        _real_cli()
+        return importlib.import_module(_NAME + ".info")
 
 
 def _real_cli() -> types.ModuleType:
@@ -51,32 +71,11 @@ def _real_cli() -> types.ModuleType:
     return real
 
 
-class _DeferredInfo(types.ModuleType):
-    """Stand-in for ``spacy.cli.info``."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
-        _real_cli()
-        return getattr(importlib.import_module(_NAME + ".info"), name)
-
-
 def _info(*args: Any, **kwargs: Any) -> Any:
     """``spacy.info``: the real function, imported on first call."""
     _real_cli()
     real = importlib.import_module(_NAME + ".info")
     return real.info(*args, **kwargs)
-
-
-class _DeferredModule(types.ModuleType):
-    """Stand-in for a module that is imported for real on first attribute use."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), name)
 
 
 def _defer_module(name: str) -> None:

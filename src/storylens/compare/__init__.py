@@ -9,7 +9,7 @@ report contract. Heavy modules (spaCy, onnxruntime) are imported on first use.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,16 +75,8 @@ def compare(
     default the model is loaded here once and kept for later calls.
     """
     settings = settings or Settings()
-    with _early_server(settings, one_shot) as server:  # loads the model while the inputs are read
-        if embed is not None:
-            return _compare_inputs(list(inputs_or_articles), settings, progress, embed, server)
-        from storylens.compare import embed as embed_module
-
-        embed_module.preload()  # build the ONNX session while the inputs are read and parsed
-        try:
-            return _compare_inputs(list(inputs_or_articles), settings, progress, embed, server)
-        finally:
-            embed_module.wait()  # never leave the loader thread running at exit
+    with _session(settings, one_shot, embed) as server:
+        return _compare_inputs(list(inputs_or_articles), settings, progress, embed, server)
 
 
 def _compare_inputs(
@@ -116,16 +108,28 @@ def compare_articles(
 ) -> Report:
     """Compare already-ingested articles (``one_shot`` as for :func:`compare`)."""
     settings = settings or Settings()
-    with _early_server(settings, one_shot) as server:
-        if embed is None:
-            from storylens.compare import embed as embed_module
-
-            embed_module.preload()  # build the ONNX session while the model loads
-            try:
-                return _compare(articles, settings, progress, embed, server)
-            finally:
-                embed_module.wait()  # never leave the loader thread running at exit
+    with _session(settings, one_shot, embed) as server:
         return _compare(articles, settings, progress, embed, server)
+
+
+@contextlib.contextmanager
+def _session(
+    settings: Settings, one_shot: bool, embed: EmbedFn | None
+) -> Iterator[AnalysisServer | None]:
+    """What a comparison starts before reading anything: the model loader of a one-shot
+    run (see :func:`_early_server`), and the ONNX session build when the default embedder
+    is used, in a thread that is always waited for."""
+    with _early_server(settings, one_shot) as server:
+        if embed is not None:
+            yield server
+            return
+        from storylens.compare import embed as embed_module
+
+        embed_module.preload()
+        try:
+            yield server
+        finally:
+            embed_module.wait()  # never leave the loader thread running at exit
 
 
 def _early_server(
@@ -174,7 +178,9 @@ def _compare(
     if server is not None:
         server.submit(articles, processes, settings)
         load_lexicon(settings)  # read and compiled here while the workers analyse
-    segmented = analyse_and_segment(articles, settings, processes, server)
+        segmented = server.result()
+    else:
+        segmented = analyse_and_segment(articles, settings, processes)
     analyses = segmented.analyses
     if embed is None:  # embedded in the background while entities are linked and scored
         from storylens.compare.align import focus_texts
@@ -214,24 +220,20 @@ def _compare(
 
 
 def analyse_and_segment(
-    articles: Sequence[Article],
-    settings: Settings,
-    workers: int = 1,
-    server: AnalysisServer | None = None,
+    articles: Sequence[Article], settings: Settings, workers: int = 1
 ) -> Segmented:
     """Analyse the articles and split their claims into clauses (see :mod:`.segment`).
 
-    With a ``server`` (see :mod:`.workers`) the work is done there, in ``workers``
-    processes. Without one, ``workers`` > 1 forks a server that shares this process's
-    model, where forking is safe; else everything runs here. Both stages work article by
-    article, so the result is the same either way.
+    ``workers`` > 1 forks an analysis server (see :mod:`.workers`) that shares this
+    process's model, where forking is safe; else everything runs here. Both stages work
+    article by article, so the result is the same either way.
     """
     from storylens.analyse.forking import fork_is_safe
     from storylens.compare import embed as embed_module
     from storylens.compare.workers import AnalysisServer, complete
 
     items = list(articles)
-    if server is None and workers >= 2 and len(items) >= 2:
+    if workers >= 2 and len(items) >= 2:
         embed_module.wait()  # the model loader thread must be done before the process forks
         if fork_is_safe():
             from storylens.analyse.nlp import get_nlp
@@ -239,8 +241,6 @@ def analyse_and_segment(
             get_nlp()  # loaded once here, inherited by the forked processes
             with AnalysisServer() as forked:
                 return forked.analyse(items, workers, settings)
-    if server is not None:
-        return server.result() if server.submitted else server.analyse(items, workers, settings)
     return complete(items, settings, {})
 
 

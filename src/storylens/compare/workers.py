@@ -127,11 +127,6 @@ class AnalysisServer:
         with contextlib.suppress(OSError):  # a dead server: result() analyses everything here
             self._conn.send((self._articles, workers, settings))
 
-    @property
-    def submitted(self) -> bool:
-        """True once :meth:`submit` has been called."""
-        return self._articles is not None
-
     def result(self) -> Segmented:
         """The analysed and segmented articles, in the order they were submitted."""
         if self._articles is None:
