@@ -119,7 +119,8 @@ __all__ = [
 
 # Names imported on first use (see __getattr__), so that `import storylens` stays cheap: the
 # `storylens compare` command forks the process that loads the spaCy model right after it
-# (see storylens._main), and other commands import only what they need.
+# (see storylens._main), and other commands import only what they need (the store imports
+# SQLAlchemy; renderers and the web app Jinja2, Rich tables and FastAPI).
 _LAZY = {
     "Report": "storylens.compare",
     "compare": "storylens.compare",
@@ -130,6 +131,16 @@ _LAZY = {
     "article_from_text": "storylens.ingest",
     "ingest": "storylens.ingest",
     "iter_ingest": "storylens.ingest",
+    "AddResult": "storylens.store",
+    "Store": "storylens.store",
+    "print_report": "storylens.render.terminal",
+    "render_html": "storylens.render.html",
+    "render_markdown": "storylens.render.markdown",
+    "create_app": "storylens.web",
+    "find_quotes": "storylens.analyse.quotes",
+    "extract_claims": "storylens.analyse.claims",
+    "find_times": "storylens.analyse.dates",
+    "link_entities": "storylens.analyse.linking",
 }
 _FUNCTIONS_NAMED_LIKE_SUBMODULES = frozenset({"compare", "ingest"})
 
@@ -152,30 +163,10 @@ sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
+    if name not in _LAZY:
+        raise AttributeError(f"module 'storylens' has no attribute {name!r}")
+    import importlib
 
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    # the store imports SQLAlchemy: load it on first use so that the CLI starts fast
-    if name in {"AddResult", "Store"}:
-        from storylens import store
-
-        return getattr(store, name)
-    # renderers and the web app import Jinja2, Rich tables and FastAPI: also on first use
-    lazy = {
-        "print_report": "storylens.render.terminal",
-        "render_html": "storylens.render.html",
-        "render_markdown": "storylens.render.markdown",
-        "create_app": "storylens.web",
-        "find_quotes": "storylens.analyse.quotes",
-        "extract_claims": "storylens.analyse.claims",
-        "find_times": "storylens.analyse.dates",
-        "link_entities": "storylens.analyse.linking",
-    }
-    if name in lazy:
-        import importlib
-
-        return getattr(importlib.import_module(lazy[name]), name)
-    raise AttributeError(f"module 'storylens' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -21,7 +21,11 @@ def main() -> None:
     cli_main()
 
 
+def command_of(args: list[str]) -> str | None:
+    """The command the arguments name (the first one that is not an option)."""
+    return next((a for a in args if not a.startswith("-")), None)
+
+
 def _compares(args: list[str]) -> bool:
     """True when the arguments ask for ``compare`` (and not for its help)."""
-    command = next((a for a in args if not a.startswith("-")), None)
-    return command == "compare" and not {"--help", "-h"} & set(args)
+    return command_of(args) == "compare" and not {"--help", "-h"} & set(args)

@@ -67,5 +67,6 @@ def _stop_early_server() -> None:
 
 
 def _fast_exit(args: list[str]) -> bool:
-    command = next((a for a in args if not a.startswith("-")), None)
-    return command in FAST_EXIT and "--save" not in args
+    from storylens._main import command_of
+
+    return command_of(args) in FAST_EXIT and "--save" not in args
