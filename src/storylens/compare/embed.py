@@ -318,22 +318,12 @@ class Background:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self._texts = list(texts)
-        self._vectors: npt.NDArray[np.float32] | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="storylens-embed", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._vectors = embed(self._texts)
-        except BaseException as exc:  # raised again in the caller's thread
-            self._error = exc
+        pool = ThreadPoolExecutor(1, thread_name_prefix="storylens-embed")
+        self._vectors = pool.submit(embed, self._texts)
+        pool.shutdown(wait=False)  # its one thread ends with the task
 
     def __call__(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        self._thread.join()
+        self._vectors.exception()  # wait, whatever the outcome
         if list(texts) != self._texts:
             return embed(texts)
-        if self._error is not None:
-            raise self._error
-        assert self._vectors is not None
-        return self._vectors
+        return self._vectors.result()
