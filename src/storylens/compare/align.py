@@ -160,7 +160,7 @@ def claim_views(
                     sentence_quantities=quantities,
                     place_names=[m.text for m in inside if m.label in {"GPE", "NORP", "LOC"}],
                     entities=frozenset(m.entity for m in inside if m.entity),
-                    focus=(focus or {}).get(claim.id, claim.text),
+                    focus=focus_text(claim, focus),
                     whole_sentence=claim.id in whole_sentences,
                 )
             )
@@ -311,14 +311,21 @@ def _overlap(sets: Sequence[Set[str]]) -> tuple[npt.NDArray[np.float32], npt.NDA
     return inter, union
 
 
+def focus_text(claim: Claim, focus: Mapping[str, str] | None) -> str:
+    """The text a claim is compared by: its ``focus`` entry (see :mod:`.segment`), else its
+    own text."""
+    return (focus or {}).get(claim.id) or claim.text
+
+
 def claim_texts(views: Sequence[ClaimView]) -> list[str]:
-    """The text each claim is compared by (see :func:`claim_views`), in ``views`` order."""
+    """The text each claim is compared by, in ``views`` order (a view built without a
+    focus text is compared by its claim's text)."""
     return [v.focus or v.claim.text for v in views]
 
 
 def focus_texts(analyses: Sequence[Analysis], focus: Mapping[str, str] | None) -> list[str]:
     """:func:`claim_texts` of the views :func:`claim_views` will build, before linking."""
-    return [(focus or {}).get(c.id, c.text) or c.text for a in analyses for c in a.claims]
+    return [focus_text(c, focus) for a in analyses for c in a.claims]
 
 
 def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:

@@ -35,7 +35,7 @@ class ClaimView:
     sentence_quantities: list[Argument] = field(default_factory=list)  # all numbers in it
     place_names: list[str] = field(default_factory=list)  # GPE/NORP/LOC mentions in the claim
     entities: frozenset[str] = frozenset()  # linked entity ids inside the claim span
-    focus: str = ""  # the text the claim is compared by (its own clause); claim.text if empty
+    focus: str = ""  # the text the claim is compared by (see align.focus_text); claim.text if empty
     whole_sentence: bool = False  # a sentence part no extracted claim covered (no arguments)
 
 
