@@ -102,8 +102,7 @@ class AnalysisServer:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        self._settings = Settings()
-        self._articles: list[Article] | None = None
+        self._story: tuple[list[Article], Settings] | None = None  # what submit() sent
         self._conn, child = context.Pipe()
         self._process: BaseProcess = context.Process(
             target=_serve, args=(child,), name="storylens-analysis", daemon=True
@@ -120,16 +119,15 @@ class AnalysisServer:
     def submit(self, articles: Sequence[Article], workers: int, settings: Settings) -> None:
         """Send the articles, to be analysed in ``workers`` processes (the server included);
         :meth:`result` collects them."""
-        if self._articles is not None:
+        if self._story is not None:
             raise RuntimeError("this analysis server has already been given its articles")
-        self._articles = list(articles)
-        self._settings = settings
+        self._story = (list(articles), settings)
         with contextlib.suppress(OSError):  # a dead server: result() analyses everything here
-            self._conn.send((self._articles, workers, settings))
+            self._conn.send((self._story[0], workers, settings))
 
     def result(self) -> Segmented:
         """The analysed and segmented articles, in the order they were submitted."""
-        if self._articles is None:
+        if self._story is None:
             raise RuntimeError("no articles were submitted to this analysis server")
         results: Results = {}
         try:
@@ -139,7 +137,7 @@ class AnalysisServer:
             pass  # the server died: what it did not return is analysed here
         finally:
             self.close()
-        return complete(self._articles, self._settings, results)
+        return complete(*self._story, results)
 
     def analyse(self, articles: Sequence[Article], workers: int, settings: Settings) -> Segmented:
         """:meth:`submit` and :meth:`result` in one."""
