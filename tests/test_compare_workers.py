@@ -175,6 +175,42 @@ def test_only_compare_starts_the_loader_early() -> None:
     assert not _compares([])
 
 
+BLAS_PROBE = """
+import json, os, sys
+from storylens.compare import workers
+
+
+def start_early():  # record what NumPy will find when it first loads, and stop there
+    print(json.dumps([os.environ.get("OPENBLAS_NUM_THREADS"), "numpy" in sys.modules]))
+    raise SystemExit(0)
+
+
+workers.start_early = start_early
+sys.argv = ["storylens", *sys.argv[1:]]
+from storylens._main import main
+
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("preset", "expected"), [(None, "1"), ("3", "3")], ids=["default", "user-set"]
+)
+def test_compare_holds_openblas_to_one_thread(preset: str | None, expected: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    result = subprocess.run(
+        [sys.executable, "-c", BLAS_PROBE, "compare", "story.txt"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=60,
+    )
+    assert json.loads(result.stdout) == [expected, False]  # set before NumPy loads
+
+
 FAILED_COMMAND = """
 import json, sys
 from storylens.compare import workers

@@ -3,16 +3,22 @@
 For ``storylens compare`` the process that loads the spaCy model and analyses the story
 is forked here, before the command line itself is imported and parsed, so that the model
 loads on a second core meanwhile (see :mod:`storylens.compare.workers`).
+
+A comparison already spreads its work over one process or thread per core, so OpenBLAS
+is held to one thread there (unless ``OPENBLAS_NUM_THREADS`` is set): its own pool of
+threads would only contend with them, and its idle threads spin.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
     """Run the command line."""
     if _compares(sys.argv[1:]):
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # read when NumPy loads
         from storylens.compare import workers
 
         workers.start_early()
