@@ -59,6 +59,48 @@ def test_segment_keeps_lists_purposes_and_short_claims_whole(text: str) -> None:
     assert seg.focus["a1:c0"] == text
 
 
+@pytest.mark.slow
+def test_segment_keeps_a_condition_with_its_claim() -> None:
+    text = (
+        "The wardens will close the northern locks for the winter if the river rises "
+        "above the old stone marker again"
+    )
+    seg = segment_claims([analysis_of(text)])
+    assert [c.id for c in seg.analyses[0].claims] == ["a1:c0"]
+    assert seg.focus["a1:c0"] == text
+
+
+@pytest.mark.slow
+def test_segment_reads_claims_in_their_articles_parse() -> None:
+    # the claims are spans of one article: split over the article's parse, passed in or
+    # made here, with offsets into the article
+    from storylens.analyse.nlp import get_nlp
+
+    text = (
+        "Officials said on Friday that the florin rose 2 percent in early trading after the "
+        "two ministers signed the fishing treaty in Velm. The ferry to Orsk stayed in port "
+        "all week, as the storm that flooded the lower town kept the harbour closed and"
+    )
+    first = text[text.index("the florin") : text.index(". ")]
+    second = "the storm that flooded the lower town kept the harbour closed and"
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    claims = [
+        Claim(id=f"a1:c{n}", article="a1", start=text.index(t), end=text.index(t) + len(t), text=t)
+        for n, t in enumerate([first, second])
+    ]
+    dot = text.index(". ") + 1
+    analysis = Analysis(article=article, sentences=[(0, dot), (dot + 1, len(text))], claims=claims)
+    given = segment_claims([analysis], [get_nlp()(text)])
+    made = segment_claims([analysis])
+    assert given == made
+    by_id = {c.id: c for c in given.analyses[0].claims}
+    assert by_id["a1:c0.1"].text.startswith("after the two ministers signed")
+    assert by_id["a1:c1.1"].text == "that flooded the lower town"
+    for claim in by_id.values():
+        assert text[claim.start : claim.end] == claim.text
+    assert given.focus["a1:c1"] == "the storm kept the harbour closed"  # no trailing "and"
+
+
 @pytest.mark.parametrize(
     ("raw", "tidy"),
     [

@@ -72,10 +72,15 @@ def is_english(article: Article) -> bool:
 
 def analyse_batch(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
     """Analyse ``articles`` in this process (the unit of work for pools and Dask)."""
+    return [analysis for analysis, _ in analyse_parsed(articles, settings)]
+
+
+def analyse_parsed(articles: Sequence[Article], settings: Settings) -> list[tuple[Analysis, Doc]]:
+    """:func:`analyse_batch`, each analysis with the parse it was made from."""
     model = nlp.get_nlp()
     texts = (_capped(a) for a in articles)
     docs = model.pipe(texts, batch_size=max(1, settings.batch_size))
-    return [analyse_doc(doc, article) for doc, article in zip(docs, articles, strict=True)]
+    return [(analyse_doc(doc, article), doc) for doc, article in zip(docs, articles, strict=True)]
 
 
 def analyse(articles: Iterable[Article], settings: Settings) -> list[Analysis]:

@@ -15,8 +15,12 @@ verb) has its uncovered part kept as one claim of its own (``id`` = article id +
 dropped from the omission view; such claims carry no arguments, so they can agree
 but never conflict.
 
-Stage name ``"segment.clauses.v1"``; runs over the parse of each claim's text with
-the process-wide spaCy pipeline.
+A conditional clause ("if they pass the screening") states no fact and stays with its
+parent.
+
+Stage name ``"segment.clauses.v2"``; reads each claim's tokens in the parse of its whole
+article, the parse the claims were extracted from (``v1`` parsed each claim's text again
+on its own, which cost about a seventh of the analysis).
 """
 
 from __future__ import annotations
@@ -29,10 +33,11 @@ from typing import TYPE_CHECKING
 from storylens.types import Analysis, Argument, Claim
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.clauses.v1"
+STAGE = "segment.clauses.v2"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
+CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
 MIN_WORDS = 4  # a clause shorter than this stays with its parent
 MIN_CLAIM_WORDS = 10  # claims shorter than this are not parsed again
@@ -53,20 +58,26 @@ def _words(tokens: Iterable[Token]) -> int:
     return sum(1 for t in tokens if not (t.is_punct or t.is_space))
 
 
-def _split_points(doc: Doc) -> list[Token]:
+def _split_points(span: Span) -> list[Token]:
     points = []
-    for tok in doc:
+    for tok in span:
         if tok.dep_ not in SPLIT_DEPS or tok.pos_ not in {"VERB", "AUX"}:
             continue
         if tok.tag_ in {"VB", "TO"}:  # "to monitor the river": a purpose, not a second fact
             continue
         if tok.lemma_.lower() in LIST_VERBS:  # "gifts including five drones": the theme itself
             continue
-        sub = list(tok.subtree)
-        rest = len(doc) - len(sub)
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in tok.children):
+            continue  # "if they pass the screening": a condition, not a second fact
+        sub = _within(tok.subtree, span)
+        rest = len(span) - len(sub)
         if _words(sub) >= MIN_WORDS and rest >= 3:
             points.append(tok)
     return points
+
+
+def _within(tokens: Iterable[Token], span: Span) -> list[Token]:
+    return [t for t in tokens if span.start <= t.i < span.end]
 
 
 def _depth(tok: Token) -> int:
@@ -76,26 +87,22 @@ def _depth(tok: Token) -> int:
     return depth
 
 
-def _assign(doc: Doc, points: Sequence[Token]) -> list[int]:
-    """Segment index per token: 0 for the main clause, k for the k-th split point."""
-    owner = [0] * len(doc)
+def _assign(span: Span, points: Sequence[Token]) -> list[int]:
+    """Segment index per token of the span: 0 for the main clause, k for the k-th split
+    point."""
+    owner = [0] * len(span)
     for k, tok in sorted(enumerate(points, start=1), key=lambda kt: _depth(kt[1])):
-        for t in tok.subtree:
-            owner[t.i] = k
+        for t in _within(tok.subtree, span):
+            owner[t.i - span.start] = k
     return owner
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
-    while (
-        tokens
-        and (tokens[-1].is_punct or tokens[-1].is_space)
-        and tokens[-1].text
-        not in {
-            "”",
-            '"',
-        }
+    while tokens and (
+        tokens[-1].dep_ == "cc"  # "... for Mr. Macron and": the rest of the list lies outside
+        or ((tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in {"”", '"'})
     ):
         tokens = tokens[:-1]
     return tokens
@@ -106,8 +113,8 @@ def _inside(arg: Argument, start: int, end: int) -> bool:
 
 
 def _child_claim(parent: Claim, k: int, tokens: list[Token], head: Token) -> Claim:
-    start = parent.start + tokens[0].idx
-    end = parent.start + tokens[-1].idx + len(tokens[-1].text)
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
     text = parent.text[start - parent.start : end - parent.start]
     return Claim(
         id=f"{parent.id}.{k}",
@@ -125,23 +132,23 @@ def _child_claim(parent: Claim, k: int, tokens: list[Token], head: Token) -> Cla
     )
 
 
-def _split(claim: Claim, doc: Doc) -> tuple[list[Claim], str]:
-    points = _split_points(doc)
+def _split(claim: Claim, span: Span) -> tuple[list[Claim], str]:
+    points = _split_points(span)
     if not points:
         return [claim], claim.text
-    owner = _assign(doc, points)
+    owner = _assign(span, points)
     children: list[Claim] = []
     holes: list[tuple[int, int]] = []
     kept: set[int] = set()
     for k, head in enumerate(points, start=1):
-        tokens = _trim([t for t in doc if owner[t.i] == k])
+        tokens = _trim([t for t in span if owner[t.i - span.start] == k])
         if _words(tokens) < MIN_WORDS:
             continue
         child = _child_claim(claim, len(children) + 1, tokens, head)
         children.append(child)
         holes.append((child.start, child.end))
         kept.add(k)
-    main_tokens = _trim([t for t in doc if owner[t.i] not in kept])
+    main_tokens = _trim([t for t in span if owner[t.i - span.start] not in kept])
     if not children or _words(main_tokens) < 3:
         return [claim], claim.text
     main = dataclasses.replace(
@@ -238,30 +245,26 @@ def merge_segmented(parts: Sequence[Segmented]) -> Segmented:
     return merged
 
 
-def segment_claims(analyses: Sequence[Analysis]) -> Segmented:
-    """Split every long claim at its adverbial and relative clauses."""
-    long = [c for a in analyses for c in a.claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
-    docs: dict[str, Doc] = {}
-    if long:
-        from storylens.analyse.nlp import get_nlp
+def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = None) -> Segmented:
+    """Split every long claim at its adverbial and relative clauses.
 
-        nlp = get_nlp()
-        skip = [name for name in ("ner",) if name in nlp.pipe_names]
-        with nlp.select_pipes(disable=skip):
-            for claim, parsed in zip(long, nlp.pipe(c.text for c in long), strict=True):
-                docs[claim.id] = parsed
+    ``docs`` are the parses the analyses were made from, in the same order; without them
+    each article is parsed again here.
+    """
+    if docs is None:
+        docs = _parse([a.article.text for a in analyses])
     out: list[Analysis] = []
     focus: dict[str, str] = {}
     parent: dict[str, str] = {}
     extra: set[str] = set()
-    for analysis in analyses:
+    for analysis, doc in zip(analyses, docs, strict=True):
         claims: list[Claim] = []
         for added in uncovered_sentences(analysis):
             focus[added.id] = added.text
             extra.add(added.id)
             claims.append(added)
         for claim in analysis.claims:
-            found = docs.get(claim.id)
+            found = _claim_span(claim, doc) if len(claim.text.split()) >= MIN_CLAIM_WORDS else None
             parts, main_focus = _split(claim, found) if found is not None else ([claim], claim.text)
             focus[claim.id] = main_focus
             for child in parts[1:]:
@@ -271,3 +274,20 @@ def segment_claims(analyses: Sequence[Analysis]) -> Segmented:
         claims.sort(key=lambda c: (c.start, -c.end))
         out.append(dataclasses.replace(analysis, claims=claims))
     return Segmented(analyses=out, focus=focus, parent=parent, sentence_claims=extra)
+
+
+def _claim_span(claim: Claim, doc: Doc) -> Span | None:
+    """The claim's tokens in the parse of its article."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="contract")
+    if span is None or span.start_char != claim.start or not len(span):
+        return None
+    return span
+
+
+def _parse(texts: Sequence[str]) -> list[Doc]:
+    from storylens.analyse.nlp import get_nlp
+
+    nlp = get_nlp()
+    skip = [name for name in ("ner",) if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=skip):
+        return list(nlp.pipe(texts))

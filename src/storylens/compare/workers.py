@@ -75,10 +75,11 @@ def model_loaded() -> bool:
 
 def analyse_one(article: Article, settings: Settings) -> Segmented:
     """Analyse and segment one article in this process."""
-    from storylens.analyse.pipeline import analyse_batch
+    from storylens.analyse.pipeline import analyse_parsed
     from storylens.compare.segment import segment_claims
 
-    return segment_claims(analyse_batch([article], settings))
+    [(analysis, doc)] = analyse_parsed([article], settings)
+    return segment_claims([analysis], [doc])
 
 
 def complete(articles: Sequence[Article], settings: Settings, results: Results) -> Segmented:
