@@ -517,9 +517,12 @@ def make_lemma_cache(nlp: Language, name: str) -> LemmaCache:
 
 def build_sm_fast() -> Language:
     """The shipped model with NumPy matrix products, a table-driven attribute ruler and a
-    lemma cache."""
+    lemma cache, without the sentence recogniser it ships disabled."""
     group_entry_points()
-    nlp = _load_model(config={"nlp": {"tokenizer": {"@tokenizers": "storylens.bare_tokenizer.v1"}}})
+    nlp = _load_model(
+        config={"nlp": {"tokenizer": {"@tokenizers": "storylens.bare_tokenizer.v1"}}},
+        exclude=["senter"],  # shipped disabled (the parser splits sentences): never built
+    )
     use_matmul_ops(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         ruler: Any = nlp.get_pipe("attribute_ruler")
