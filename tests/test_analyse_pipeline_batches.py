@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from storylens.analyse.nlp import build_sm, get_nlp
@@ -98,6 +101,43 @@ def test_lemma_cache_gives_the_shipped_lemmas_again_and_again() -> None:
     }
     assert found == shipped_found
     assert len({pos for (word, pos) in found if word == "saw"}) == 2
+
+
+def test_lemma_rules_worked_out_in_tables_match_the_lemmatizer(examples_dir: Path) -> None:
+    # every word of the example story, each new (word, POS, morphology) worked out by the
+    # table-driven copy of the rule procedure
+    from storylens.analyse.nlp import LemmaCache
+    from storylens.ingest import ingest
+
+    cache = LemmaCache()
+    cache.lemmatizer = build_sm().get_pipe("lemmatizer")
+    shipped_nlp = build_sm()
+    articles = ingest([str(examples_dir / "summit")], Settings()).articles
+    text = " ".join(a.text for a in articles)
+    extra = "He mice-proofed the oxen's sheds; better, best, worse: the geese flew, hid, lay."
+    for sample in (text, extra):
+        shipped = [t.lemma_ for t in shipped_nlp(sample)]
+        with shipped_nlp.select_pipes(disable=["lemmatizer"]):
+            doc = shipped_nlp(sample)  # lemmas the attribute ruler sets, the rest to do
+        assert [t.lemma_ for t in cache(doc)] == shipped
+    assert cache._rule_tables() is not None  # the fast path, not the lemmatizer, answered
+    assert len(cache._lemmas) > 250
+
+
+def test_lemma_cache_asks_any_other_lemmatizer_itself() -> None:
+    from storylens.analyse.nlp import LemmaCache
+
+    class Shouting:
+        mode = "lookup"
+        overwrite = True
+
+        def lemmatize(self, token: Any) -> list[str]:
+            return [token.text.upper()]
+
+    cache = LemmaCache()
+    cache.lemmatizer = Shouting()
+    doc = get_nlp()("The ferries sailed.")
+    assert [t.lemma_ for t in cache(doc)] == ["THE", "FERRIES", "SAILED", "."]
 
 
 SPOKEN = (

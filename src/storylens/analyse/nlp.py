@@ -40,6 +40,7 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -468,20 +469,29 @@ def make_tag_table(nlp: Language, name: str) -> TagTableComponent:
 
 
 class LemmaCache:
-    """The rule lemmatizer, remembering every lemma it gives.
+    """The rule lemmatizer, remembering every lemma it gives, with its rules in fast tables.
 
     spaCy's rule lemmatizer caches a lemma by ``(ORTH, POS, MORPH)``, but only on its
     longest path: singular nouns, base-form verbs, plain adjectives and proper nouns (most
     tokens) go through its checks again each time, at ~10 µs a token. The lemma is a
     function of those three values alone (and the model's fixed tables), so this
-    component reads them as columns, asks the lemmatizer once per new combination and
-    writes the whole lemma column back. Tokens with no POS are always passed on (the
-    lemmatizer warns about each of them).
+    component reads them as columns, works each new combination out once and writes the
+    whole lemma column back. Tokens with no POS are always passed on (the lemmatizer warns
+    about each of them).
+
+    A new combination is worked out by :meth:`_rule_lemma`, the lemmatizer's own rule
+    procedure with its word index held as a set: the model keeps it as a list (57,000
+    nouns), and each membership test scanned it, ~50 µs a new word. Whether a POS and
+    morphology are a base form is asked of the lemmatizer once per combination. A
+    lemmatizer of another kind (not spaCy's rule lemmatizer, or a language's own
+    ``is_base_form``) is simply asked every time.
     """
 
     def __init__(self) -> None:
         self.lemmatizer: Any = None
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._base: dict[tuple[int, int], bool] = {}  # (POS, MORPH) -> is a base form
+        self._tables: dict[str, _RuleTable] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         lemmatizer = self.lemmatizer
@@ -495,18 +505,104 @@ class LemmaCache:
         known = self._lemmas
         strings = doc.vocab.strings
         rows = columns.tolist()
+        tables = self._rule_tables()
         for i in todo:
             orth, pos, morph, _ = rows[i]
             key = (orth, pos, morph)
             lemma = known.get(key)
             if lemma is None:
-                lemma = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                if pos and tables is not None:
+                    text = self._rule_lemma(doc, i, strings[orth], pos, morph, tables)
+                else:
+                    text = lemmatizer.lemmatize(doc[i])[0]
+                lemma = strings.add(text)
                 if pos:
                     known[key] = lemma
             lemmas[i] = lemma
         values: Any = lemmas.reshape(-1, 1)
         doc.from_array([LEMMA], values)
         return doc
+
+    def _rule_tables(self) -> dict[str, _RuleTable] | None:
+        """The rule tables by coarse POS, or None when the lemmatizer is not spaCy's rule
+        lemmatizer with a base-form check that reads only POS and morphology."""
+        if self._tables is None:
+            self._tables = _rule_tables(self.lemmatizer)
+        return self._tables or None
+
+    def _rule_lemma(
+        self, doc: Doc, i: int, text: str, pos: int, morph: int, tables: dict[str, _RuleTable]
+    ) -> str:
+        """``Lemmatizer.rule_lemmatize(doc[i])[0]``, with ``text`` the token's text."""
+        univ_pos = POS_NAMES[pos].lower()
+        if univ_pos in ("eol", "space"):
+            return text.lower()
+        base = self._base.get((pos, morph))
+        if base is None:
+            base = self._base[(pos, morph)] = bool(self.lemmatizer.is_base_form(doc[i]))
+        if base:
+            return text.lower()
+        table = tables.get(univ_pos)
+        if table is None:  # no index, exceptions or rules for this POS
+            return text if univ_pos == "propn" else text.lower()
+        string = text.lower()
+        forms: list[str] = []
+        oov_forms: list[str] = []
+        for old, new in table.rules:
+            if string.endswith(old):
+                form = string[: len(string) - len(old)] + new
+                if not form:
+                    pass
+                elif form in table.index or not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in table.exceptions.get(string, []):
+            if form not in forms:
+                forms.insert(0, form)
+        if not forms:
+            forms.extend(oov_forms)
+        if not forms:
+            forms.append(text)
+        return forms[0]
+
+
+class _RuleTable:
+    """One coarse POS's share of the rule lemmatizer's lookups."""
+
+    __slots__ = ("exceptions", "index", "rules")
+
+    def __init__(self, index: Any, exceptions: Any, rules: Any) -> None:
+        self.index = frozenset(index or ())
+        self.exceptions: dict[str, list[str]] = dict(exceptions or {})
+        self.rules: list[tuple[str, str]] = [(old, new) for old, new in rules or ()]
+
+
+def _rule_tables(lemmatizer: Any) -> dict[str, _RuleTable]:
+    """:class:`_RuleTable` per coarse POS that has any lookups; empty when the fast path
+    does not apply to this lemmatizer (see :class:`LemmaCache`)."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline.lemmatizer import Lemmatizer
+
+    kind = type(lemmatizer)
+    if (
+        getattr(lemmatizer, "mode", None) != "rule"
+        or kind.rule_lemmatize is not Lemmatizer.rule_lemmatize
+        or kind.is_base_form not in (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form)
+    ):
+        return {}
+    lookups = lemmatizer.lookups
+    index, exceptions, rules = (
+        lookups.get_table(name, {}) for name in ("lemma_index", "lemma_exc", "lemma_rules")
+    )
+    tables = {}
+    for name in POS_IDS:
+        univ_pos = name.lower()
+        parts = (index.get(univ_pos), exceptions.get(univ_pos), rules.get(univ_pos))
+        if any(parts):
+            tables[univ_pos] = _RuleTable(*parts)
+    return tables
 
 
 @Language.factory("storylens_lemma_cache")
