@@ -71,6 +71,24 @@ def test_quantised_model_is_built_once_into_the_cache(
 
 
 @pytest.mark.slow
+def test_copies_from_older_recipes_are_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORYLENS_CACHE_DIR", str(tmp_path))
+    tag = embed_module._quantised_path(embed_module._model_path()).name.removeprefix(
+        f"{embed_module.QUANTISED}-"
+    )
+    models = tmp_path / "models"
+    models.mkdir()
+    older = models / f"minilm-l6.int8-dynamic-per-channel.v1-{tag}"
+    other_runtime = models / f"minilm-l6.int8-dynamic-per-channel.v1-{tag.replace('ort', 'ort0.')}"
+    for path in (older, other_runtime):
+        path.write_bytes(b"an earlier build")
+    built = embed_module.prepare_model()
+    assert sorted(p.name for p in models.iterdir()) == sorted([built.name, other_runtime.name])
+
+
+@pytest.mark.slow
 def test_quantised_vectors_stay_close_to_the_shipped_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

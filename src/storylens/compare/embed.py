@@ -116,7 +116,18 @@ def prepare_model(source: Path | None = None) -> Path:
     except (ImportError, OSError, ModelError, RuntimeError, ValueError) as exc:
         log.warning("using the unquantised embedding model (slower): %s", exc)
         return source
+    _drop_older_recipes(target)
     return target
+
+
+def _drop_older_recipes(target: Path) -> None:
+    """Remove copies of the same shipped model for the same onnxruntime built by an older
+    recipe (a cache directory would otherwise keep ~23 MB per recipe change)."""
+    tag = target.name.removeprefix(f"{QUANTISED}-")  # size, time stamp, onnxruntime version
+    for old in target.parent.glob(f"minilm-l6.*-{tag}"):
+        if old != target:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _quantise(source: Path, target: Path) -> None:
