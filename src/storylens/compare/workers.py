@@ -221,6 +221,7 @@ def share(articles: Sequence[Article], settings: Settings, workers: int) -> list
     """
     import multiprocessing
 
+    _import_stages()
     order = sorted(range(len(articles)), key=lambda i: (-len(articles[i].text), i))
     counter: Any = multiprocessing.get_context("fork").Value("i", 0)
     server = os.getpid()
@@ -247,6 +248,13 @@ def share(articles: Sequence[Article], settings: Settings, workers: int) -> list
             reader.close()
             os.waitpid(pid, 0)
     return parts
+
+
+def _import_stages() -> None:
+    """Import the analysis stages now, before any helper forks, so that the helpers share
+    them instead of each importing them (~0.03 s of CPU each)."""
+    import storylens.analyse.pipeline
+    import storylens.compare.segment  # noqa: F401
 
 
 def _fork(task: Callable[[], Results]) -> tuple[int, Connection]:
