@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -363,13 +363,34 @@ def _join_names(names: Sequence[str]) -> str:
 
 @dataclass(slots=True)
 class _Candidate:
+    """A group's summary sentence, ranked before it is written: most groups of a long story
+    are never looked at by :func:`_select`, so their sentence is never worked out."""
+
     kind: str
-    text: str
-    claims: list[str]
-    articles: list[str]
     group: str
     outlets: list[str]
     rank: tuple[Any, ...]
+    compose: Callable[[], tuple[str, list[Claim]]]  # the sentence and the claims it cites
+    _written: tuple[str, list[str], list[str]] | None = None
+
+    def _write(self) -> tuple[str, list[str], list[str]]:
+        if self._written is None:
+            text, cited = self.compose()
+            articles = list(dict.fromkeys(c.article for c in cited))
+            self._written = (_sentence(text), [c.id for c in cited], articles)
+        return self._written
+
+    @property
+    def text(self) -> str:
+        return self._write()[0]
+
+    @property
+    def claims(self) -> list[str]:
+        return self._write()[1]
+
+    @property
+    def articles(self) -> list[str]:
+        return self._write()[2]
 
 
 def _group_claims(group: dict[str, Any], ctx: _Context) -> list[Claim]:
@@ -390,6 +411,8 @@ def _representative(claims: Sequence[Claim], ctx: _Context) -> Claim:
     """The cleanest wording: fewest other claims riding along in its sentence (facts the
     other outlets do not share), fewest loaded terms, the claim filling most of that
     sentence, attribution kept, then shortest."""
+    if len(claims) == 1:
+        return claims[0]
     members = {c.id for c in claims}
 
     def key(claim: Claim) -> tuple[Any, ...]:
@@ -430,28 +453,24 @@ def _candidate(group: dict[str, Any], ctx: _Context) -> _Candidate | None:
     independent = _count(group.get("independent_sources"), len(outlets) or 1)
     gid = str(group.get("id", ""))
     if status == "conflicting":
-        text, cited = _conflict_text(group, claims, ctx)
         rank: tuple[Any, ...] = (-len(outlets), _position(claims))
-    else:
-        best = _representative(claims, ctx)
+        return _Candidate(
+            status, gid, outlets, rank, compose=lambda: _conflict_text(group, claims, ctx)
+        )
+    best = _representative(claims, ctx)
+
+    def compose() -> tuple[str, list[Claim]]:
         text, (lo, hi) = sentence_text(best, ctx)
         text = _attributed(best, text, ctx.proper)
         if status == "unique" and not _names_outlet(text, outlets):
             text = _outlet_reported(outlets, text, ctx.proper)
         extra = [c for c in ctx.claims_between(best.article, lo, hi) if c not in claims]
-        cited = [*claims, *extra]
-        rank = (-len(outlets), -independent, _position(claims))
-        if status == "unique":
-            rank = (-independent, -int(bool(best.attributed_to)), _position(claims))
-    return _Candidate(
-        kind=status,
-        text=_sentence(text),
-        claims=[c.id for c in cited],
-        articles=list(dict.fromkeys(c.article for c in cited)),
-        group=gid,
-        outlets=outlets,
-        rank=rank,
-    )
+        return text, [*claims, *extra]
+
+    rank = (-len(outlets), -independent, _position(claims))
+    if status == "unique":
+        rank = (-independent, -int(bool(best.attributed_to)), _position(claims))
+    return _Candidate(status, gid, outlets, rank, compose=compose)
 
 
 def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str:
