@@ -267,3 +267,28 @@ def test_align_short_fragments_score_lower() -> None:
         1.0 - SHORT_PENALTY, abs=1e-4
     )
     assert pair("the mayor recounted the storm", "the mayor recounted the storm") > 1.0
+
+
+def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storylens.compare import align
+    from storylens.compare.align import SHORT_PENALTY, TINY_PENALTY, score_matrix
+    from storylens.compare.conflicts import ClaimView
+
+    def pair(a_text: str, b_text: str) -> float:
+        views = [
+            ClaimView(Claim(id=a, article=a, start=0, end=len(t), text=t), outlet=a, unit=a)
+            for a, t in (("A", a_text), ("B", b_text))
+        ]
+        return float(score_matrix(views, bow_embed)[0, 1])
+
+    # the same words (case and punctuation aside): only the fragment penalty
+    assert pair("I replied,", "i replied") == pytest.approx(1.0 - SHORT_PENALTY, abs=1e-4)
+    # "you know" shares its one word with a whole fact: never a match
+    loose = pair("you know", "the mayor did not know when the ferry left")
+    assert loose < 0.0
+    monkeypatch.setattr(align, "TINY_PENALTY", 0.0)
+    assert pair("you know", "the mayor did not know when the ferry left") == pytest.approx(
+        loose + TINY_PENALTY, abs=1e-5
+    )

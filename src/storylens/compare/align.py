@@ -9,6 +9,8 @@ little and specific words such as "reconnaissance" weigh much), plus bonuses for
 shared linked entities and numbers, for the same predicate (or the same kind: give /
 hand / receive), and for a verbatim run of ordinary words both claims share (the
 same wire or agency wording: "special clothing not detectable by thermal cameras").
+A fragment with a single content word ("you know", "I replied") says too little for
+any of that to mean much: it matches only a claim with the same wording.
 
 Claims are merged greedily, best pair first, with an average-linkage check so that
 one loose pair cannot chain two different facts together. A group's status is
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 
 EmbedFn = Callable[[Sequence[str]], "npt.NDArray[np.float32]"]
 
-STAGE = "align.minilm-tfidf.v1"
+STAGE = "align.minilm-tfidf.v2"
 EMBED_WEIGHT = 0.5
 LEXICAL_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.08
@@ -51,6 +53,8 @@ RUN_MIN_LEXICAL = 0.1  # pairs sharing less than this never share a three-word r
 SENTENCE_PENALTY = 0.1  # a whole-sentence claim has no predicate or arguments to support it
 SHORT_TERMS = 3  # a claim with fewer content words than this ("Comey also recounted")...
 SHORT_PENALTY = 0.1  # ...says too little to be matched on a loose score
+TINY_TERMS = 2  # a claim with fewer content words than this ("you know", "I replied")...
+TINY_PENALTY = 1.0  # ...matches only a claim with the same wording
 POLARITY_PENALTY = 0.15  # one side denies what the other asserts: not "agreed" on a loose match
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
@@ -345,7 +349,9 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     inter, union = _overlap([v.entities for v in views])
     units, _ = _overlap([set(claim_quantities(v.claim)) for v in views])
     negated = np.array([v.claim.negated for v in views])
-    short = np.array([len(set(content_terms(t))) < SHORT_TERMS for t in texts])
+    sizes = np.array([len(set(content_terms(t))) for t in texts])
+    short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
+    same_wording = _same([" ".join(_WORD.findall(t.casefold())) for t in texts])
     whole = np.array([v.whole_sentence for v in views])
     # a verbatim run needs shared content words (three ordinary ones to count): only
     # look where there are some
@@ -364,6 +370,7 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score += NUMBER_WEIGHT * (units > 0)
     score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
     score -= SHORT_PENALTY * (short[:, None] | short[None, :])
+    score -= TINY_PENALTY * ((tiny[:, None] | tiny[None, :]) & ~same_wording)
     score -= SENTENCE_PENALTY * (whole[:, None] | whole[None, :])
     for i, j, bonus in bonuses:
         score[i, j] += bonus
