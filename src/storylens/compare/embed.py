@@ -12,7 +12,7 @@ output channel, activations quantised per batch) in the cache directory
 (``$STORYLENS_CACHE_DIR``, else ``$XDG_CACHE_HOME/storylens``, else
 ``~/.cache/storylens``). Before quantising, each attention block and GELU is fused into
 one onnxruntime operator (see :mod:`.fuse`; kept only when the fused float graph gives
-the unfused one's vector on a probe sentence). The copy embeds about 2.5 times as fast
+the unfused one's vector on a probe sentence). The copy embeds about 3.5 times as fast
 as the shipped file; vectors keep a cosine of about 0.99 with the float ones (checked on
 the probe when the copy is built). When the copy cannot be built (no ``onnx`` package, a
 read-only cache) the shipped file is used, with a warning.

@@ -40,7 +40,7 @@ SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
 MIN_WORDS = 4  # a clause shorter than this stays with its parent
-MIN_CLAIM_WORDS = 10  # claims shorter than this are not parsed again
+MIN_CLAIM_WORDS = 10  # claims shorter than this are never split
 MIN_SENTENCE_WORDS = 6  # uncovered sentences shorter than this are not kept as claims
 
 
