@@ -175,6 +175,59 @@ def test_only_compare_starts_the_loader_early() -> None:
     assert not _compares([])
 
 
+LOAD_PROBE = """
+import gc, json, sys
+from storylens.compare import workers
+
+before = [g["collections"] for g in gc.get_stats()]
+threshold = gc.get_threshold()
+workers._load()
+after = [g["collections"] for g in gc.get_stats()]
+print(json.dumps({
+    "collections": [b - a for a, b in zip(before, after)],
+    "threshold_kept": gc.get_threshold() == threshold,
+    "frozen": gc.get_freeze_count(),
+    "stages": "storylens.analyse.pipeline" in sys.modules,
+}))
+"""
+
+
+@pytest.mark.slow
+def test_the_model_loads_without_collections_and_stays_out_of_later_ones() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True, check=True, timeout=120
+    )
+    found = json.loads(result.stdout)
+    assert found["collections"] == [0, 0, 0]  # srsly re-enabling collection does not undo it
+    assert found["threshold_kept"] and found["stages"]
+    assert found["frozen"] > 50_000  # the pipeline's objects, left out of later collections
+
+
+FREEZE_PROBE = """
+import gc, json, sys
+from storylens.compare import compare
+
+compare([sys.argv[1]], one_shot=sys.argv[2] == "one-shot")
+print(json.dumps(gc.get_freeze_count()))
+"""
+
+
+@pytest.mark.slow
+@TWO_CORES
+@pytest.mark.parametrize(("mode", "frozen"), [("one-shot", True), ("library", False)])
+def test_only_a_one_shot_comparison_freezes_what_the_caller_holds(
+    examples_dir: Path, mode: str, frozen: bool
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", FREEZE_PROBE, str(examples_dir / "summit"), mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert (json.loads(result.stdout) > 0) is frozen
+
+
 BLAS_PROBE = """
 import json, os, sys
 from storylens.compare import workers
