@@ -51,20 +51,11 @@ def test_segment_splits_adverbial_clause_into_its_own_claim() -> None:
         "The guild sent the delegates home with gifts including two brass lanterns and a map",
         "The treaty creates a joint board of twelve wardens to monitor the lake every spring",
         "The mayor opened the bridge",
+        "The wardens will close the northern locks for the winter if the river rises "
+        "above the old stone marker again",  # a condition, not a second fact
     ],
 )
-def test_segment_keeps_lists_purposes_and_short_claims_whole(text: str) -> None:
-    seg = segment_claims([analysis_of(text)])
-    assert [c.id for c in seg.analyses[0].claims] == ["a1:c0"]
-    assert seg.focus["a1:c0"] == text
-
-
-@pytest.mark.slow
-def test_segment_keeps_a_condition_with_its_claim() -> None:
-    text = (
-        "The wardens will close the northern locks for the winter if the river rises "
-        "above the old stone marker again"
-    )
+def test_segment_keeps_lists_purposes_conditions_and_short_claims_whole(text: str) -> None:
     seg = segment_claims([analysis_of(text)])
     assert [c.id for c in seg.analyses[0].claims] == ["a1:c0"]
     assert seg.focus["a1:c0"] == text

@@ -243,7 +243,6 @@ def share(articles: Sequence[Article], settings: Settings, workers: int) -> list
     """
     import multiprocessing
 
-    _import_stages()
     order = sorted(range(len(articles)), key=lambda i: (-len(articles[i].text), i))
     counter: Any = multiprocessing.get_context("fork").Value("i", 0)
     server = os.getpid()
