@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 with atheris.instrument_imports(include=["storylens"]):
     import storylens.ingest
-    import storylens.sources.feeds
-    import storylens.sources.warc  # noqa: F401
+    import storylens.ingest.feeds
+    import storylens.ingest.warc  # noqa: F401
 
 from targets import TARGETS
 

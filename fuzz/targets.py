@@ -414,14 +414,14 @@ def fuzz_text(text: str) -> None:
 
 
 def fuzz_feed(data: bytes) -> None:
-    from storylens.sources.feeds import iter_feed
+    from storylens.ingest.feeds import iter_feed
 
     with offline():
         _in_file("feed.xml", data, lambda p: iter_feed(str(p), SETTINGS))
 
 
 def fuzz_warc(data: bytes) -> None:
-    from storylens.sources.warc import iter_warc
+    from storylens.ingest.warc import iter_warc
 
     name = "crawl.warc.gz" if data[:2] == b"\x1f\x8b" else "crawl.warc"
     _in_file(name, data, lambda p: iter_warc(p, SETTINGS))

@@ -3,7 +3,7 @@
 Each input yields articles or :class:`InputError` s; one bad input never stops
 the others. Directories are walked recursively (hidden files and sidecar
 ``.meta.json`` files skipped). WARC files and RSS/Atom/OPML/sitemap feeds are
-handed to :mod:`storylens.sources` (imported only when needed).
+handed to :mod:`.warc` and :mod:`.feeds` (imported only when needed).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def from_bytes(
     """Articles from one input's bytes; ``name`` (a file name) hints at the format."""
     lower = name.lower()
     if not name and looks_like_feed(data):  # a feed piped to stdin
-        from storylens.sources.feeds import iter_feed_data
+        from storylens.ingest.feeds import iter_feed_data
 
         yield from iter_feed_data(data, source, settings)
         return
@@ -123,10 +123,10 @@ def from_bytes(
 
 
 def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
-    """WARC files and feeds, handled by :mod:`storylens.sources`."""
+    """WARC files and feeds, handled by :mod:`.feeds` and :mod:`.warc`."""
     lower = path.name.lower()
     if lower.endswith((".warc", ".warc.gz")):
-        from storylens.sources.warc import iter_warc
+        from storylens.ingest.warc import iter_warc
 
         return iter_warc(path, settings)
     is_feed = path.suffix.lower() in FEED_SUFFIXES
@@ -134,7 +134,7 @@ def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
         with path.open("rb") as fh:
             is_feed = looks_like_feed(fh.read(4096))
     if is_feed:
-        from storylens.sources.feeds import iter_feed
+        from storylens.ingest.feeds import iter_feed
 
         return iter_feed(str(path), settings)
     return None
@@ -181,11 +181,11 @@ def _page_is_feed(page: FetchedPage) -> bool:
 def from_url(
     url: str, settings: Settings = DEFAULT, resolver: Resolver | None = None
 ) -> Iterator[Item]:
-    """Articles from a URL: one page, or a feed handed to :mod:`storylens.sources.feeds`."""
+    """Articles from a URL: one page, or a feed handed to :mod:`storylens.ingest.feeds`."""
     try:
         page = fetch(url, settings, resolver)
         if _page_is_feed(page):
-            from storylens.sources.feeds import iter_feed_data
+            from storylens.ingest.feeds import iter_feed_data
 
             yield from iter_feed_data(page.content, page.url, settings)
             return

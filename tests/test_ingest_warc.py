@@ -10,8 +10,8 @@ import pytest
 
 from corpus_pages import PARAGRAPHS, page, warc_record, warcinfo_record
 from storylens.errors import InputError
+from storylens.ingest.warc import iter_warc
 from storylens.settings import Settings
-from storylens.sources.warc import iter_warc
 from storylens.types import Article
 
 SETTINGS = Settings()

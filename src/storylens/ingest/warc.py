@@ -72,7 +72,7 @@ def _record_error(record: Any, source: str) -> InputError | None:
 
 def record_article(record: Any, *, path: str, settings: Settings) -> Article | InputError:
     """One WARC response record → an article, or the reason it is not one."""
-    from storylens.ingest import article_from_html
+    from storylens.ingest.html import article_from_html
 
     url = record.headers.get("WARC-Target-URI") or None
     source = f"{path}#{url or record.record_id}"

@@ -10,8 +10,8 @@ import pytest
 from conftest import CannedServer
 from corpus_pages import PARAGRAPHS, page
 from storylens.errors import InputError
+from storylens.ingest.feeds import iter_feed, sniff_feed
 from storylens.settings import Settings
-from storylens.sources.feeds import iter_feed, sniff_feed
 from storylens.types import Article
 
 LOCAL = Settings(allow_private=True)

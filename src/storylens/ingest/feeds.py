@@ -249,7 +249,7 @@ def _entry_article(
 def _article_from_fragment(
     body: str, link: str | None, source: str, settings: Settings, meta: dict[str, str | None]
 ) -> Article | InputError:
-    from storylens.ingest import article_from_html
+    from storylens.ingest.html import article_from_html
 
     title = html_lib.escape(meta.get("title") or "")
     page = f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
@@ -263,8 +263,8 @@ def _article_from_fragment(
 def _fetch_article(
     url: str, settings: Settings, meta: dict[str, str | None]
 ) -> Article | InputError:
-    from storylens.ingest import article_from_html
     from storylens.ingest.fetch import fetch
+    from storylens.ingest.html import article_from_html
 
     try:
         page = fetch(url, settings)
