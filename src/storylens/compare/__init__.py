@@ -19,9 +19,9 @@ from storylens.settings import Settings
 from storylens.types import Article
 
 if TYPE_CHECKING:
+    from storylens.analyse.segment import Segmented
     from storylens.compare.align import EmbedFn
     from storylens.compare.report import Report
-    from storylens.compare.segment import Segmented
     from storylens.compare.workers import AnalysisServer
 
 __all__ = ["Report", "compare", "compare_articles"]
@@ -158,13 +158,13 @@ def _compare(
     server: AnalysisServer | None = None,
 ) -> Report:
     from storylens.analyse.linking import link_entities
+    from storylens.analyse.segment import STAGE as SEGMENT_STAGE
     from storylens.compare.align import STAGE as ALIGN_STAGE
     from storylens.compare.align import align_claims
     from storylens.compare.dedup import find_duplicates, units
     from storylens.compare.lexicon import load_lexicon
     from storylens.compare.provenance import SourceNames
     from storylens.compare.report import add_provenance, build_report, resolve_conflicts
-    from storylens.compare.segment import STAGE as SEGMENT_STAGE
     from storylens.compare.workers import story_processes
 
     note = progress or (lambda _stage: None)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-    from storylens.compare.segment import Segmented
+    from storylens.analyse.segment import Segmented
 
 Results = dict[int, "Segmented"]
 
@@ -76,7 +76,7 @@ def model_loaded() -> bool:
 def analyse_one(article: Article, settings: Settings) -> Segmented:
     """Analyse and segment one article in this process."""
     from storylens.analyse.pipeline import analyse_parsed
-    from storylens.compare.segment import segment_claims
+    from storylens.analyse.segment import segment_claims
 
     [(analysis, doc)] = analyse_parsed([article], settings)
     return segment_claims([analysis], [doc])
@@ -84,7 +84,7 @@ def analyse_one(article: Article, settings: Settings) -> Segmented:
 
 def complete(articles: Sequence[Article], settings: Settings, results: Results) -> Segmented:
     """Analyse here whatever ``results`` lacks, then merge everything in input order."""
-    from storylens.compare.segment import merge_segmented
+    from storylens.analyse.segment import merge_segmented
 
     for i, article in enumerate(articles):
         if i not in results:
@@ -275,7 +275,7 @@ def _import_stages() -> None:
     """Import the analysis stages now, before any helper forks, so that the helpers share
     them instead of each importing them (~0.03 s of CPU each)."""
     import storylens.analyse.pipeline
-    import storylens.compare.segment  # noqa: F401
+    import storylens.analyse.segment  # noqa: F401
 
 
 def _fork(task: Callable[[], Results]) -> tuple[int, Connection]:

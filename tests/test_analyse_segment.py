@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.compare.segment import _tidy, segment_claims, uncovered_sentences
+from storylens.analyse.segment import _tidy, segment_claims, uncovered_sentences
 from storylens.types import Analysis, Argument, Article, Claim
 
 
