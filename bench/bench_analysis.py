@@ -306,8 +306,8 @@ def _report(label: str, n: int, words: int, timing: Timing, cores: int) -> None:
 
 
 def run() -> None:
-    from storylens.analyse.nlp import build_sm, get_nlp, limit_blas_threads
     from storylens.analyse.pipeline import analyse
+    from storylens.models.nlp import build_sm, get_nlp, limit_blas_threads
 
     articles = generate_articles()
     n = len(articles)

@@ -28,7 +28,7 @@ EXAMPLES = REPO / "examples"
 @pytest.fixture(scope="session")
 def nlp() -> object:
     """The shared spaCy pipeline (loaded once per process by storylens itself)."""
-    from storylens.analyse.nlp import get_nlp
+    from storylens.models.nlp import get_nlp
 
     return get_nlp()
 

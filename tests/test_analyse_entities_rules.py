@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.analyse.entities import find_mentions, is_title_case_line
-from storylens.analyse.nlp import get_nlp
+from storylens.models.nlp import get_nlp
 from storylens.types import Article, Mention
 
 pytestmark = pytest.mark.slow

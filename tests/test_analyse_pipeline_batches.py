@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from storylens.analyse.nlp import build_sm, get_nlp
 from storylens.analyse.pipeline import analyse
 from storylens.errors import ModelError
+from storylens.models.nlp import build_sm, get_nlp
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
 
@@ -106,8 +106,8 @@ def test_lemma_cache_gives_the_shipped_lemmas_again_and_again() -> None:
 def test_lemma_rules_worked_out_in_tables_match_the_lemmatizer(examples_dir: Path) -> None:
     # every word of the example story, each new (word, POS, morphology) worked out by the
     # table-driven copy of the rule procedure
-    from storylens.analyse.nlp import LemmaCache
     from storylens.ingest import ingest
+    from storylens.models.nlp import LemmaCache
 
     cache = LemmaCache()
     cache.lemmatizer = build_sm().get_pipe("lemmatizer")
@@ -125,7 +125,7 @@ def test_lemma_rules_worked_out_in_tables_match_the_lemmatizer(examples_dir: Pat
 
 
 def test_lemma_cache_asks_any_other_lemmatizer_itself() -> None:
-    from storylens.analyse.nlp import LemmaCache
+    from storylens.models.nlp import LemmaCache
 
     class Shouting:
         mode = "lookup"
@@ -196,7 +196,7 @@ def test_grouped_entry_points_list_the_same_entries() -> None:
 
     import catalogue
 
-    from storylens.analyse.nlp import group_entry_points
+    from storylens.models.nlp import group_entry_points
 
     group_entry_points()
     grouped = catalogue.AVAILABLE_ENTRY_POINTS

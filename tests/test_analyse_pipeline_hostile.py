@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.analyse import nlp
 from storylens.analyse.linking import link_entities
 from storylens.analyse.pipeline import analyse
+from storylens.models import nlp
 from storylens.settings import Settings
 from storylens.types import Article
 

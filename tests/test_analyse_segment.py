@@ -65,7 +65,7 @@ def test_segment_keeps_lists_purposes_conditions_and_short_claims_whole(text: st
 def test_segment_reads_claims_in_their_articles_parse() -> None:
     # the claims are spans of one article: split over the article's parse, passed in or
     # made here, with offsets into the article
-    from storylens.analyse.nlp import get_nlp
+    from storylens.models.nlp import get_nlp
 
     text = (
         "Officials said on Friday that the florin rose 2 percent in early trading after the "

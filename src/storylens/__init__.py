@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from storylens import _spacy_cli
+from storylens.models import spacy_cli as _spacy_cli
 
 _spacy_cli.defer()  # before anything imports spaCy: its command line is not needed here
 

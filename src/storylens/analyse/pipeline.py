@@ -19,8 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 from spacy.tokens import Doc
 
-from storylens.analyse import claims, dates, descriptors, entities, nlp, quotes
+from storylens.analyse import claims, dates, descriptors, entities, quotes
 from storylens.analyse.forking import can_fork
+from storylens.models import nlp
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
 

@@ -285,7 +285,7 @@ def _claim_span(claim: Claim, doc: Doc) -> Span | None:
 
 
 def _parse(texts: Sequence[str]) -> list[Doc]:
-    from storylens.analyse.nlp import get_nlp
+    from storylens.models.nlp import get_nlp
 
     nlp = get_nlp()
     skip = [name for name in ("ner",) if name in nlp.pipe_names]

@@ -24,8 +24,8 @@ def eval_attribution_command(
     ),
 ) -> None:
     """Score attribution: span F1 of sources, cues and contents, exact and overlap."""
-    from storylens.analyse.nlp import get_nlp
     from storylens.eval.attribution import ROLES, evaluate, load_split
+    from storylens.models.nlp import get_nlp
 
     if not directory.is_dir():
         fail(f"{directory}: not a directory (expected a PolNeAR-style data set)")

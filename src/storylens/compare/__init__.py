@@ -124,7 +124,7 @@ def _session(
         if embed is not None:
             yield server
             return
-        from storylens.compare import embed as embed_module
+        from storylens.models import embed as embed_module
 
         embed_module.preload()
         try:
@@ -188,7 +188,7 @@ def _compare(
     analyses = segmented.analyses
     if embed is None:  # embedded in the background while entities are linked and scored
         from storylens.compare.align import focus_texts
-        from storylens.compare.embed import Background
+        from storylens.models.embed import Background
 
         embed = Background(focus_texts(analyses, segmented.focus))
     entities = link_entities(analyses, settings)
@@ -233,14 +233,14 @@ def analyse_and_segment(
     article by article, so the result is the same either way.
     """
     from storylens.analyse.forking import fork_is_safe
-    from storylens.compare import embed as embed_module
     from storylens.compare.workers import AnalysisServer, complete
+    from storylens.models import embed as embed_module
 
     items = list(articles)
     if workers >= 2 and len(items) >= 2:
         embed_module.wait()  # the model loader thread must be done before the process forks
         if fork_is_safe():
-            from storylens.analyse.nlp import get_nlp
+            from storylens.models.nlp import get_nlp
 
             get_nlp()  # loaded once here, inherited by the forked processes
             with AnalysisServer() as forked:

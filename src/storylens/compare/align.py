@@ -480,7 +480,7 @@ def align_claims(
     ``focus`` maps claim ids to the text to compare them by (see :mod:`.segment`).
     """
     if embed is None:
-        from storylens.compare.embed import embed as default_embed
+        from storylens.models.embed import embed as default_embed
 
         embed = default_embed
     views = claim_views(analyses, outlet_of, unit_of, focus, whole_sentences)

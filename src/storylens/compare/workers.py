@@ -69,7 +69,7 @@ def story_processes(articles: Sequence[Article], settings: Settings) -> int:
 
 def model_loaded() -> bool:
     """True when this process already holds the spaCy pipeline."""
-    module = sys.modules.get("storylens.analyse.nlp")
+    module = sys.modules.get("storylens.models.nlp")
     return module is not None and bool(module.get_nlp.cache_info().currsize)
 
 
@@ -223,7 +223,7 @@ def _load() -> None:
     thresholds = gc.get_threshold()
     gc.set_threshold(0)  # not gc.disable(): srsly enables collection again after each read
     try:
-        from storylens.analyse.nlp import get_nlp, limit_blas_threads
+        from storylens.models.nlp import get_nlp, limit_blas_threads
 
         limit_blas_threads(1)  # every process analysing already has a core of its own
         get_nlp()

@@ -57,7 +57,7 @@ def dimension(spec: Method) -> int:
 
 def lead_embeddings(feats: Sequence[Features]) -> npt.NDArray[np.float32]:
     """MiniLM vectors of each article's title and lead."""
-    from storylens.compare.embed import embed
+    from storylens.models.embed import embed
 
     texts = [" ".join(f.lead.split()[:EMBED_WORDS]) for f in feats]
     return np.asarray(embed(texts), dtype=np.float32)

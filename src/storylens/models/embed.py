@@ -159,7 +159,7 @@ def _fused_copy(source: Path, target: Path, tokenizer: Path) -> Path | None:
     graph does not reproduce the unfused one's vector on the probe sentence."""
     import onnx
 
-    from storylens.compare.fuse import FusionError, fuse
+    from storylens.models.fuse import FusionError, fuse
 
     model = onnx.load(str(source))
     try:

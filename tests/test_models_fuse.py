@@ -1,4 +1,4 @@
-"""Fusing the MiniLM export's attention blocks and GELUs (storylens.compare.fuse)."""
+"""Fusing the MiniLM export's attention blocks and GELUs (storylens.models.fuse)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 import pytest
 
-from storylens.compare import embed as embed_module
+from storylens.models import embed as embed_module
 
 onnx = pytest.importorskip("onnx")
 ort = pytest.importorskip("onnxruntime")
 
-from storylens.compare import fuse as fuse_module  # noqa: E402  (needs onnx)
+from storylens.models import fuse as fuse_module  # noqa: E402  (needs onnx)
 
 TEXTS = [
     "The ferry to Orsk stayed in port all week.",
@@ -112,7 +112,7 @@ def test_a_fusion_that_drifts_is_not_used(
     # against the unfused graph must catch it, and the model is built unfused
     monkeypatch.setenv("STORYLENS_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(fuse_module, "NUM_HEADS", 6)
-    with caplog.at_level(logging.WARNING, logger="storylens.compare.embed"):
+    with caplog.at_level(logging.WARNING, logger="storylens.models.embed"):
         built = embed_module.prepare_model()
     assert "left unfused: fused graph drifts" in caplog.text
     assert built.parent == tmp_path / "models"

@@ -25,7 +25,7 @@ def test_loading_the_model_does_not_import_the_spacy_command_line() -> None:
         """
         import sys
         import storylens
-        from storylens.analyse.nlp import get_nlp
+        from storylens.models.nlp import get_nlp
         doc = get_nlp()("Ilse Marant met Tomas Holm in Seva on Monday.")
         print(len(doc.ents) > 0, "spacy.cli.train" in sys.modules, "weasel" in sys.modules)
         """
@@ -62,7 +62,7 @@ def test_langcodes_is_imported_only_when_a_language_code_needs_matching() -> Non
         """
         import sys
         import storylens
-        from storylens.analyse.nlp import get_nlp
+        from storylens.models.nlp import get_nlp
         get_nlp()("Ilse Marant met Tomas Holm in Seva on Monday.")
         before = type(sys.modules["langcodes"]).__name__
         import spacy.util, langcodes

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storylens.compare import embed as embed_module
 from storylens.errors import ModelError
+from storylens.models import embed as embed_module
 
 
 @pytest.mark.slow
@@ -111,7 +111,7 @@ def test_unwritable_cache_falls_back_to_the_shipped_model(
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the cache directory should be")
     monkeypatch.setenv("STORYLENS_CACHE_DIR", str(blocker))
-    with caplog.at_level(logging.WARNING, logger="storylens.compare.embed"):
+    with caplog.at_level(logging.WARNING, logger="storylens.models.embed"):
         path = embed_module.prepare_model()
     assert path == embed_module._model_path()
     assert "unquantised" in caplog.text
@@ -132,7 +132,7 @@ def test_damaged_cached_model_is_dropped_and_the_shipped_one_used(
     monkeypatch.setenv("STORYLENS_CACHE_DIR", str(tmp_path))
     built = embed_module.prepare_model()
     built.write_bytes(b"not an onnx model")
-    with caplog.at_level(logging.WARNING, logger="storylens.compare.embed"):
+    with caplog.at_level(logging.WARNING, logger="storylens.models.embed"):
         embedder = embed_module._load_embedder()
     assert "discarding the cached embedding model" in caplog.text
     assert not built.exists()
