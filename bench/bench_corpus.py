@@ -1,8 +1,8 @@
 """Corpus throughput: ingest → analyse → stories on 2 cores, in-process and on Dask.
 
-A generated corpus (``storylens.corpus.synthetic``: fictional events, 2-5 outlets each,
+A generated corpus (``storylens.stories.synthetic``: fictional events, 2-5 outlets each,
 300-700 words per article) is written as JSON Lines partitions and run through the real
-pipeline (:func:`storylens.corpus.engine.run_corpus`): ingest, optional analysis, Parquet
+pipeline (:func:`storylens.stories.engine.run_corpus`): ingest, optional analysis, Parquet
 parts, near-duplicates and story clustering.
 
 Figures printed:
@@ -34,11 +34,11 @@ from typing import Any
 import psutil
 import pyarrow.parquet as pq
 
-from storylens.corpus.cluster import ClusterOptions
-from storylens.corpus.engine import CorpusResult, run_corpus
-from storylens.corpus.synthetic import generate
 from storylens.eval.clustering import bcubed
 from storylens.settings import Settings
+from storylens.stories.cluster import ClusterOptions
+from storylens.stories.engine import CorpusResult, run_corpus
+from storylens.stories.synthetic import generate
 
 N_ARTICLES = int(os.environ.get("STORYLENS_BENCH_ARTICLES", "5000"))
 N_ANALYSE = int(os.environ.get("STORYLENS_BENCH_ANALYSE", "600"))

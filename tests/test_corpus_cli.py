@@ -10,9 +10,9 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from storylens.corpus.synthetic import generate
 from storylens.eval.clustering import bcubed
 from storylens.store import Store
+from storylens.stories.synthetic import generate
 
 pytestmark = pytest.mark.slow
 

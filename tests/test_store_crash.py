@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from store_fixtures import BACKENDS, make_store_url
-from storylens.corpus.synthetic import generate
 from storylens.store import Store
+from storylens.stories.synthetic import generate
 
 pytestmark = pytest.mark.slow
 

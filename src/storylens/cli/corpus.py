@@ -50,9 +50,9 @@ def corpus_command(
     story_articles.parquet to --out. With --engine dask the partitions run on a Dask
     cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes).
     """
-    from storylens.corpus.cluster import ClusterOptions
-    from storylens.corpus.engine import run_corpus
-    from storylens.corpus.vectors import method as check_method
+    from storylens.stories.cluster import ClusterOptions
+    from storylens.stories.engine import run_corpus
+    from storylens.stories.vectors import method as check_method
 
     changes: dict[str, Any] = {"method": method}
     if threshold is not None:

@@ -26,8 +26,8 @@ def eval_clustering_command(
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
     """Cluster a labelled corpus and print B-cubed precision/recall/F1 and ARI."""
-    from storylens.corpus.cluster import ClusterOptions
     from storylens.eval.clustering import evaluate
+    from storylens.stories.cluster import ClusterOptions
 
     changes: dict[str, Any] = {"method": method}
     if threshold is not None:
@@ -36,7 +36,7 @@ def eval_clustering_command(
         changes["window_days"] = window
     try:
         settings = load_settings(config)
-        from storylens.corpus.vectors import method as check_method
+        from storylens.stories.vectors import method as check_method
 
         check_method(method)
         scores = evaluate(corpus, settings, ClusterOptions(**changes))

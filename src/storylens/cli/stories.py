@@ -63,8 +63,8 @@ def stories_command(
         with Store.open(settings.db) as store:
             rows = store.list_stories()
             if blindspots is not None:
-                from storylens.corpus.blindspots import blindspots as find
-                from storylens.corpus.blindspots import load_groups
+                from storylens.stories.blindspots import blindspots as find
+                from storylens.stories.blindspots import load_groups
 
                 groups = load_groups(blindspots)
                 found = find(rows, store.story_outlets(), groups, min_outlets=min_outlets)
@@ -132,10 +132,10 @@ def build_command(
     Incremental: articles already in a story stay there; new ones join the best
     matching story or open a new one.
     """
-    from storylens.corpus.build import build_stories
-    from storylens.corpus.cluster import ClusterOptions
-    from storylens.corpus.vectors import method as check_method
     from storylens.store import Store
+    from storylens.stories.build import build_stories
+    from storylens.stories.cluster import ClusterOptions
+    from storylens.stories.vectors import method as check_method
 
     settings = _settings(config, db)
     changes: dict[str, Any] = {"method": method}

@@ -22,9 +22,9 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from storylens.corpus.cluster import ClusterOptions, cluster_articles
 from storylens.errors import ConfigError, InputError
 from storylens.settings import Settings
+from storylens.stories.cluster import ClusterOptions, cluster_articles
 from storylens.types import Article
 
 NEWSWCL = Path("fulltext_luisgarchi") / "1-raw-articles"

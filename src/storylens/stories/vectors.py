@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storylens.corpus.features import HASH_DIM, DocumentFrequencies, Features, tfidf_vectors
 from storylens.errors import ConfigError
+from storylens.stories.features import HASH_DIM, DocumentFrequencies, Features, tfidf_vectors
 
 EMBED_WORDS = 60  # MiniLM sees the title and the first sentences only
 EMBED_DIM = 384

@@ -12,7 +12,8 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from storylens.corpus.cluster import (
+from storylens.store import Store
+from storylens.stories.cluster import (
     Clusterer,
     ClusterOptions,
     Prepared,
@@ -20,9 +21,8 @@ from storylens.corpus.cluster import (
     merge_prepared,
     prepare,
 )
-from storylens.corpus.features import DocumentFrequencies, extract
-from storylens.corpus.vectors import dimension, method
-from storylens.store import Store
+from storylens.stories.features import DocumentFrequencies, extract
+from storylens.stories.vectors import dimension, method
 from storylens.types import Article
 
 BATCH = 500

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from storylens.corpus.build import build_stories
-from storylens.corpus.cluster import ClusterOptions, cluster_articles
-from storylens.corpus.features import entity_keys
-from storylens.corpus.synthetic import generate
 from storylens.errors import ConfigError
 from storylens.eval.clustering import adjusted_rand_index, bcubed
 from storylens.store import Store
+from storylens.stories.build import build_stories
+from storylens.stories.cluster import ClusterOptions, cluster_articles
+from storylens.stories.features import entity_keys
+from storylens.stories.synthetic import generate
 
 TFIDF = ClusterOptions(method="stories.tfidf.v1")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_pages import PARAGRAPHS
-from storylens.corpus.dedup import near_duplicates, signature
+from storylens.stories.dedup import near_duplicates, signature
 from storylens.types import Article, content_id
 
 FERRY = "\n\n".join(PARAGRAPHS["ferry"])

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storylens.corpus.cluster import (
+from storylens.errors import ConfigError, InputError
+from storylens.settings import Settings
+from storylens.stories.cluster import (
     Clusterer,
     ClusterOptions,
     Prepared,
@@ -30,8 +32,6 @@ from storylens.corpus.cluster import (
     merge_prepared,
     prepare,
 )
-from storylens.errors import ConfigError, InputError
-from storylens.settings import Settings
 from storylens.types import Analysis, Article
 
 ENGINES = ("local", "dask")

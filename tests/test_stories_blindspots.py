@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storylens.corpus.blindspots import blindspots, load_groups
 from storylens.errors import ConfigError
+from storylens.stories.blindspots import blindspots, load_groups
 
 GROUPS = {"left": ["Coastal Voice", "Lantern Post"], "right": ["Patriot Daily"]}
 STORIES = [{"id": s, "title": s.upper(), "articles": 3} for s in ("s1", "s2", "s3", "s4")]

@@ -10,10 +10,10 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from storylens.corpus.cluster import ClusterOptions
-from storylens.corpus.engine import run_corpus
-from storylens.corpus.synthetic import generate
 from storylens.settings import Settings
+from storylens.stories.cluster import ClusterOptions
+from storylens.stories.engine import run_corpus
+from storylens.stories.synthetic import generate
 
 pytestmark = pytest.mark.slow
 

@@ -23,10 +23,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from storylens.corpus.dedup import near_duplicates_from_signatures, signatures
-from storylens.corpus.features import DocumentFrequencies, Features, extract, top_keys
-from storylens.corpus.vectors import combine, dimension, method
 from storylens.store.store import StoryRecord, story_id_for
+from storylens.stories.dedup import near_duplicates_from_signatures, signatures
+from storylens.stories.features import DocumentFrequencies, Features, extract, top_keys
+from storylens.stories.vectors import combine, dimension, method
 from storylens.types import Article
 
 BLOCK_KEYS = 8  # entity keys per article used for blocking
@@ -88,7 +88,7 @@ def _fallback_title(lead: str, words: int = 14) -> str | None:
 
 
 def _days(value: str | None) -> int | None:
-    from storylens.corpus.features import day_number
+    from storylens.stories.features import day_number
 
     return day_number(value)
 
@@ -296,7 +296,7 @@ class Prepared:
 
 def prepare(articles: Sequence[Article], options: ClusterOptions) -> Prepared:
     """Features, MinHash signatures and (when the method uses them) embeddings."""
-    from storylens.corpus.vectors import lead_embeddings
+    from storylens.stories.vectors import lead_embeddings
 
     feats = [extract(a) for a in articles]
     emb = lead_embeddings(feats) if method(options.method).embedding and feats else None
