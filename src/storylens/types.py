@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, TypeVar
 
@@ -338,3 +339,23 @@ class Entity:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
         return _from_dict(cls, data)
+
+
+@dataclass(slots=True)
+class StoryRecord:
+    """One story as the clustering stage writes it."""
+
+    id: str
+    article_ids: list[str]
+    title: str | None = None
+    centroid: bytes | None = None
+    terms: dict[str, int] = field(default_factory=dict)  # entity key -> member count
+    method: str | None = None
+    similarities: dict[str, float] = field(default_factory=dict)
+    duplicates: dict[str, str] = field(default_factory=dict)  # article id -> copy of
+
+
+def story_id_for(seed: Iterable[str]) -> str:
+    """A stable story id derived from the ids that founded it."""
+    digest = hashlib.blake2b("\n".join(sorted(seed)).encode("utf-8"), digest_size=6)
+    return f"s_{digest.hexdigest()}"

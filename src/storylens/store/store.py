@@ -13,7 +13,6 @@ re-running an interrupted or concurrent ingest stores each article once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import time
@@ -42,7 +41,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from storylens.errors import StoreError
 from storylens.store import schema
 from storylens.store.urls import canonical_url
-from storylens.types import Article, Removed
+from storylens.types import Article, Removed, StoryRecord, story_id_for
 
 T = TypeVar("T")
 
@@ -65,28 +64,8 @@ class AddResult:
         return self
 
 
-@dataclass(slots=True)
-class StoryRecord:
-    """One story as the clustering stage writes it."""
-
-    id: str
-    article_ids: list[str]
-    title: str | None = None
-    centroid: bytes | None = None
-    terms: dict[str, int] = field(default_factory=dict)  # entity key -> member count
-    method: str | None = None
-    similarities: dict[str, float] = field(default_factory=dict)
-    duplicates: dict[str, str] = field(default_factory=dict)  # article id -> copy of
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def story_id_for(seed: Iterable[str]) -> str:
-    """A stable story id derived from the ids that founded it."""
-    digest = hashlib.blake2b("\n".join(sorted(seed)).encode("utf-8"), digest_size=6)
-    return f"s_{digest.hexdigest()}"
 
 
 def _clean(value: str | None) -> str | None:

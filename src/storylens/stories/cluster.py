@@ -23,11 +23,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from storylens.store.store import StoryRecord, story_id_for
 from storylens.stories.dedup import near_duplicates_from_signatures, signatures
 from storylens.stories.features import DocumentFrequencies, Features, extract, top_keys
 from storylens.stories.vectors import combine, dimension, method
-from storylens.types import Article
+from storylens.types import Article, StoryRecord, story_id_for
 
 BLOCK_KEYS = 8  # entity keys per article used for blocking
 # tuned on NewsWCL50 (see README, `storylens eval clustering`)
