@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import run_cli
 
+from conftest import run_cli
 from storylens.compare import compare_articles
 from storylens.errors import TooLarge
 from storylens.settings import Settings

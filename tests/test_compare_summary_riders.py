@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import run_cli
+
+from conftest import run_cli
 
 
 @pytest.mark.slow

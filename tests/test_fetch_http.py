@@ -10,8 +10,8 @@ from typing import ClassVar
 
 import httpx
 import pytest
-from tests.conftest import CannedServer
 
+from conftest import CannedServer
 from storylens.errors import BlockedAddress, FetchError, TooLarge
 from storylens.ingest.fetch import _read_capped, fetch
 from storylens.settings import Settings

@@ -8,7 +8,8 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
-from tests.conftest import CannedServer
+
+from conftest import CannedServer
 
 RunCli = Callable[..., CompletedProcess[str]]
 

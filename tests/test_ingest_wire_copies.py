@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import run_cli
+
+from conftest import run_cli
 
 WIRE = (
     "Engineers reopened the Tarnow canal lock on Thursday after a three-week repair, the "
