@@ -43,6 +43,7 @@ from storylens.types import (
     Quote,
     Removed,
     Span,
+    StoryRecord,
     TimeExpression,
 )
 
@@ -95,6 +96,7 @@ __all__ = [
     "Span",
     "Store",
     "StoreError",
+    "StoryRecord",
     "StorylensError",
     "TimeExpression",
     "TooLarge",
