@@ -22,11 +22,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storylens.compare.framing_cues import (
+    Baseline,
+    Cue,
+    OutletVocabulary,
+    baselines,
+    find_cues,
+    vocabulary,
+)
+from storylens.compare.framing_summary import outlet_summary
 from storylens.compare.lexicon import Lexicon, TermMatch, load_lexicon, quote_spans
 from storylens.settings import Settings
 from storylens.types import Analysis, Entity
 
-STAGE = "framing.lexicon.v1"
+STAGE = "framing.cues.v2"
 
 _HEDGE = re.compile(
     r"(?<![\w’'-])(?:allegedly|reportedly|apparently|purportedly|supposedly|ostensibly|"
@@ -43,6 +52,7 @@ class _Outlet:
     name: str
     articles: list[str] = field(default_factory=list)
     words: int = 0
+    narration_words: int = 0
     loaded: list[dict[str, Any]] = field(default_factory=list)
     quoted_loaded: list[dict[str, Any]] = field(default_factory=list)
     hedges: list[dict[str, Any]] = field(default_factory=list)
@@ -56,6 +66,57 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+def narration_word_count(text: str, quotes: Sequence[tuple[int, int]]) -> int:
+    """Number of word tokens in ``text`` outside the ``quotes`` spans."""
+    spans = sorted(quotes)
+    return sum(1 for m in _WORDS.finditer(text) if not _in_spans(m.start(), spans))
+
+
+def _in_spans(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+Hit = TermMatch | Cue
+
+
+def find_loaded(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    quotes: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int]] = (),
+    baseline: Baseline | None = None,
+) -> tuple[list[Hit], list[Hit]]:
+    """Loaded terms in ``text``: (the outlet's own, those inside ``quotes``).
+
+    Lexicon terms first; then the cues beyond the lexicon (evaluative words, scare quotes,
+    label choices) where they do not overlap a lexicon term. ``names`` are named-entity
+    mention spans; ``baseline`` is what the other outlets on the story wrote.
+    """
+    own_terms, quoted_terms = lexicon.find(text, quotes=quotes, names=[s for s, _ in names])
+    own_cues, quoted_cues = find_cues(text, quotes=quotes, names=names, baseline=baseline)
+    taken = [(m.start, m.end) for m in [*own_terms, *quoted_terms]]
+    own: list[Hit] = [*own_terms]
+    quoted: list[Hit] = [*quoted_terms]
+    for cue in own_cues:
+        if not any(s < cue.end and cue.start < e for s, e in taken):
+            own.append(cue)
+    for cue in quoted_cues:
+        if not any(s < cue.end and cue.start < e for s, e in taken):
+            quoted.append(cue)
+    own.sort(key=lambda h: h.start)
+    quoted.sort(key=lambda h: h.start)
+    return own, quoted
+
+
+def story_baselines(
+    texts: dict[str, list[tuple[str, Sequence[tuple[int, int]]]]],
+) -> dict[str, Baseline]:
+    """Per outlet, the baseline of the other outlets: ``texts`` maps outlet → (text, quotes)."""
+    vocabs: dict[str, OutletVocabulary] = {name: vocabulary(items) for name, items in texts.items()}
+    return baselines(vocabs)
+
+
 def analyse_framing(
     analyses: list[Analysis], entities: list[Entity], settings: Settings | None = None
 ) -> list[dict[str, Any]]:
@@ -63,26 +124,60 @@ def analyse_framing(
     lexicon = load_lexicon(settings)
     names = {e.id: e.name for e in entities}
     outlets: dict[str, _Outlet] = {}
+    quotes = {id(a): _quotes(a) for a in analyses}
+    texts: dict[str, list[tuple[str, Sequence[tuple[int, int]]]]] = {}
+    for analysis in analyses:
+        texts.setdefault(analysis.article.outlet, []).append(
+            (analysis.article.text, quotes[id(analysis)])
+        )
+    base = story_baselines(texts)
     for analysis in analyses:
         outlet = outlets.setdefault(analysis.article.outlet, _Outlet(analysis.article.outlet))
-        _add_article(outlet, analysis, lexicon, names)
+        _add_article(
+            outlet, analysis, lexicon, names, quotes[id(analysis)], base[analysis.article.outlet]
+        )
     for entity in entities:
         for outlet_name, labels in entity.labels.items():
             if outlet_name in outlets:
                 _add_labels(outlets[outlet_name], entity.id, labels)
     contrasts = _naming_contrasts(outlets, lexicon, names)
-    return [_record(o, contrasts.get(o.name, []), names) for o in outlets.values()]
+    records = [_record(o, contrasts.get(o.name, []), names) for o in outlets.values()]
+    main = _main_actors(entities)
+    for record in records:
+        record["summary"] = outlet_summary(record, records, main, names)
+    return records
+
+
+def _quotes(analysis: Analysis) -> list[tuple[int, int]]:
+    return quote_spans(
+        analysis.article.text, [(q.start, q.end) for q in analysis.quotes if q.direct]
+    )
+
+
+def _main_actors(entities: Sequence[Entity], limit: int = 3) -> list[str]:
+    """The entities the story is most about: people and organisations with most mentions."""
+    ranked = sorted(
+        (e for e in entities if e.type in {"PERSON", "ORG"}),
+        key=lambda e: (-len(e.mentions), e.name),
+    )
+    return [e.id for e in ranked[:limit]]
 
 
 def _add_article(
-    outlet: _Outlet, analysis: Analysis, lexicon: Lexicon, names: dict[str, str]
+    outlet: _Outlet,
+    analysis: Analysis,
+    lexicon: Lexicon,
+    names: dict[str, str],
+    quotes: Sequence[tuple[int, int]],
+    baseline: Baseline | None,
 ) -> None:
     art = analysis.article
     text = art.text
     outlet.articles.append(art.id)
     outlet.words += word_count(text)
-    quotes = quote_spans(text, [(q.start, q.end) for q in analysis.quotes if q.direct])
-    own, quoted = lexicon.find(text, quotes=quotes, names=[m.start for m in analysis.mentions])
+    outlet.narration_words += narration_word_count(text, quotes)
+    spans = [(m.start, m.end) for m in analysis.mentions]
+    own, quoted = find_loaded(text, lexicon, quotes=quotes, names=spans, baseline=baseline)
     outlet.loaded.extend(_term_dict(analysis, m) for m in own)
     outlet.quoted_loaded.extend(_term_dict(analysis, m) for m in quoted)
     outlet.hedges.extend(_hedges(art.id, text, quotes))
@@ -126,9 +221,9 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _term_dict(analysis: Analysis, match: TermMatch) -> dict[str, Any]:
+def _term_dict(analysis: Analysis, match: Hit) -> dict[str, Any]:
     data = match.to_dict(analysis.article.id)
-    if not match.nominal:  # "mocked Putin" describes an act, not the actor
+    if isinstance(match, Cue) or not match.nominal:  # "mocked Putin": an act, not the actor
         return data
     entity, descriptor = _attached_entity(analysis, match.start, match.end)
     if entity:
@@ -251,6 +346,10 @@ def _record(
             "words": outlet.words,
             "loaded_terms": len(outlet.loaded),
             "loaded_terms_per_1000_words": _per_1000(len(outlet.loaded), outlet.words),
+            "narration_words": outlet.narration_words,
+            "loaded_terms_per_1000_narration_words": _per_1000(
+                len(outlet.loaded), outlet.narration_words
+            ),
             "quoted_loaded_terms": len(outlet.quoted_loaded),
             "hedges": len(outlet.hedges),
             "hedges_per_1000_words": _per_1000(len(outlet.hedges), outlet.words),

@@ -49,6 +49,7 @@ class LexiconEntry:
     requires_next: tuple[str, ...] = ()
     unless_next: tuple[str, ...] = ()
     unless_prev: tuple[str, ...] = ()
+    unless_term_next: bool = False
 
     def all_forms(self) -> tuple[str, ...]:
         """The surface forms that match: the term, its inflections and explicit extras."""
@@ -80,6 +81,11 @@ class TermMatch:
         return self.entries[-1].pos not in ("verb", "adv")
 
     @property
+    def strength(self) -> float:
+        """How strongly the words slant: a curated term counts fully."""
+        return 1.0
+
+    @property
     def neutral(self) -> str:
         """The neutral alternative: the last (head) entry's, or '' to drop the words."""
         words = [e.neutral for e in self.entries if e.neutral]
@@ -95,6 +101,7 @@ class TermMatch:
             "category": self.category,
             "terms": [e.term for e in self.entries],
             "neutral_alternative": self.neutral,
+            "strength": self.strength,
         }
 
 
@@ -254,6 +261,8 @@ def _context_ok(
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     if entry.unless_prev and prev and prev.group(1).lower() in entry.unless_prev:
         return False
+    if entry.unless_term_next and _names_a_term(text, end):
+        return False
     if not entry.requires_next:
         return True
     # the neighbour must follow on the same line, separated only by spaces
@@ -267,6 +276,34 @@ def _context_ok(
         if not want.startswith("@") and _starts_with(joined, want):
             return True
     return False
+
+
+_TERM_WORDS = re.compile(r"\s+([a-z][a-z-]*)\s+([a-z][a-z-]*)\b")
+
+
+def _names_a_term(text: str, end: int) -> bool:
+    """Whether a plain noun compound follows ("so-called marriage penalty"): a two-word term.
+
+    A writer who doubts a name puts the distancing word before one word ("so-called experts");
+    before an established term of two plain words, the word only introduces it.
+    """
+    from storylens.compare.framing_words import can_be
+
+    m = _TERM_WORDS.match(text, end)
+    if m is None:
+        return False
+    first, second = m.group(1), m.group(2)
+    if first in _FUNCTION_WORDS or second in _FUNCTION_WORDS:
+        return False
+    if first.endswith("s") and not first.endswith("ss"):
+        return False  # "so-called experts say": a plural noun, then its verb
+    return (can_be(first, "noun") or can_be(first, "adj")) and can_be(second, "noun")
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been has have "
+    "had will would can could may might who which that this these those it its his her their".split()
+)
 
 
 def _starts_with(words: str, phrase: str) -> bool:
@@ -337,6 +374,7 @@ def _entry_from_dict(data: Any, where: str) -> LexiconEntry:
         requires_next=words("requires_next"),
         unless_next=words("unless_next"),
         unless_prev=words("unless_prev"),
+        unless_term_next=bool(data.get("unless_term_next", False)),
     )
 
 

@@ -7,18 +7,22 @@ properties* (``code_type`` PROPERTY: phrases that cast a concept as an aggressor
 untrustworthy, ...). The annotations give a sentence index and the phrase; the texts are
 the sentence-split articles of ``fulltext_luisgarchi/2-matched``.
 
-The detector is a lexicon, not a model of every framing device, so the figures are:
+The detector is the framing stage's (:func:`storylens.compare.framing.find_loaded`: the
+lexicon plus evaluative words, scare quotes and label choices), run on each article with the
+other four outlets of its event as the baseline, exactly as a comparison of that event would.
+The figures are:
 
 - ``phrase``: precision, recall and F1 of our spans (the outlet's own words and quoted
   words alike, since annotators coded both) against PROPERTY phrases, counting a hit on
   any character overlap. ``precision_any`` also accepts overlap with a coded concept
   mention: labels such as "dictator" in "North Korean dictator" are coded as the actor's
   mention, which is exactly the word choice the detector is for.
+- ``by_category``: flagged spans and precision per kind of cue.
 - ``correlation``: Spearman rank correlation, over articles, between our loaded terms per
-  1000 words and the annotated PROPERTY phrases per 1000 words; ``within_event`` is the
+  1000 words of narration and the annotated PROPERTY phrases per 1000 words; ``within_event`` is the
   mean of the per-event correlations (5 outlets each), which controls for topic.
-- ``by_orientation``: mean loaded terms and PROPERTY phrases per 1000 words per outlet
-  orientation.
+- ``by_orientation``: mean loaded terms (the outlet's own, per 1000 words of narration) and
+  PROPERTY phrases (per 1000 words) per outlet orientation.
 - ``held_out``: the same figures on events 5-9 alone (not read while curating).
 """
 
@@ -33,7 +37,12 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from storylens.compare.framing import word_count
+from storylens.compare.framing import (
+    find_loaded,
+    narration_word_count,
+    story_baselines,
+    word_count,
+)
 from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.errors import ConfigError
 from storylens.settings import Settings
@@ -175,16 +184,30 @@ def evaluate(docs: Sequence[Document], lexicon: Lexicon) -> dict[str, Any]:
     """The figures described in the module docstring."""
     predicted = hit_prop = hit_any = gold_prop = gold_found = 0
     per_doc: list[dict[str, Any]] = []
+    categories: dict[str, list[int]] = {}
+    quotes = {doc.id: quote_spans(doc.text) for doc in docs}
+    base: dict[str, Any] = {}
+    for event in sorted({d.event for d in docs}):
+        members = [d for d in docs if d.event == event]
+        texts = {d.id: [(d.text, quotes[d.id])] for d in members}
+        base.update(story_baselines(texts) if len(members) > 1 else {})
     for doc in docs:
-        own, quoted = lexicon.find(doc.text, quotes=quote_spans(doc.text))
-        spans = [(m.start, m.end) for m in [*own, *quoted]]
+        own, quoted = find_loaded(
+            doc.text, lexicon, quotes=quotes[doc.id], baseline=base.get(doc.id)
+        )
         props = [g for g in doc.gold if g.code_type == FRAMING_TYPE]
+        for hit in [*own, *quoted]:
+            tally = categories.setdefault(hit.category, [0, 0])
+            tally[0] += 1
+            tally[1] += _overlaps(hit.start, hit.end, props)
+        spans = [(m.start, m.end) for m in [*own, *quoted]]
         predicted += len(spans)
         hit_prop += sum(1 for s, e in spans if _overlaps(s, e, props))
         hit_any += sum(1 for s, e in spans if _overlaps(s, e, doc.gold))
         gold_prop += len(props)
         gold_found += sum(1 for g in props if any(s < g.end and g.start < e for s, e in spans))
         words = word_count(doc.text)
+        narration = narration_word_count(doc.text, quotes[doc.id])
         per_doc.append(
             {
                 "id": doc.id,
@@ -192,7 +215,7 @@ def evaluate(docs: Sequence[Document], lexicon: Lexicon) -> dict[str, Any]:
                 "orientation": doc.orientation,
                 "words": words,
                 "loaded": len(own),
-                "loaded_per_1000": 1000 * len(own) / words if words else 0.0,
+                "loaded_per_1000": 1000 * len(own) / narration if narration else 0.0,
                 "properties_per_1000": 1000 * len(props) / words if words else 0.0,
             }
         )
@@ -222,6 +245,10 @@ def evaluate(docs: Sequence[Document], lexicon: Lexicon) -> dict[str, Any]:
             "recall": round(recall, 3),
             "f1": round(_f1(precision, recall), 3),
             "precision_any": round(hit_any / predicted, 3) if predicted else 0.0,
+        },
+        "by_category": {
+            name: {"flagged": n, "precision": round(hits / n, 3)}
+            for name, (n, hits) in sorted(categories.items(), key=lambda kv: -kv[1][0])
         },
         "correlation": {
             "articles": _rounded(spearman(ours, gold)),

