@@ -21,6 +21,7 @@ SUMMIT_LOADED = {
     "Harbor Ledger": [],
     "Meridian Times": [],
 }
+SLANTED = ("Patriot Daily", "Coastal Voice")
 
 
 def _texts(record: dict[str, Any]) -> list[str]:
@@ -51,8 +52,14 @@ def test_compare_framing_samples_slanted_report(sample_framing: dict[str, Any]) 
     assert sample_framing["000"]["scores"]["loaded_terms_per_1000_words"] > 5
 
 
-def test_compare_framing_samples_wire_report_clean(sample_framing: dict[str, Any]) -> None:
-    assert sample_framing["002"]["loaded_terms"] == []
+def test_compare_framing_samples_slanted_report_scores_three_times_the_wire(
+    sample_framing: dict[str, Any],
+) -> None:
+    rate = "loaded_terms_per_1000_narration_words"
+    slanted = sample_framing["000"]["scores"][rate]
+    wire = sample_framing["002"]["scores"][rate]
+    assert slanted >= 3 * wire, (slanted, wire)
+    assert sample_framing["000"]["summary"]["ratio_to_others"] >= 3
 
 
 def test_compare_framing_samples_quoted_words_apart(sample_framing: dict[str, Any]) -> None:
@@ -80,8 +87,17 @@ def test_compare_framing_summit_loaded_terms(
     texts = _texts(records[outlet])
     for term in expected:
         assert any(term in t for t in texts), f"{term!r} not flagged for {outlet}: {texts}"
-    if not expected:
-        assert texts == []
+
+
+@pytest.mark.parametrize("neutral", ["Harbor Ledger", "Meridian Times"])
+def test_compare_framing_summit_neutral_outlets_score_lower(
+    summit_report: dict[str, Any], neutral: str
+) -> None:
+    rate = {
+        r["outlet"]: r["scores"]["loaded_terms_per_1000_narration_words"]
+        for r in summit_report["framing"]
+    }
+    assert all(rate[neutral] < rate[slanted] for slanted in SLANTED), rate
 
 
 def test_compare_framing_summit_spans_match_text(summit_report: dict[str, Any]) -> None:

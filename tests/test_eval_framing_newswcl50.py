@@ -102,11 +102,14 @@ def test_eval_framing_cli_gate(shared_dir: Path, cli: Run) -> None:
     report = json.loads(result.stdout)
     assert report["articles"] == 50
     assert report["unlocated_annotations"] <= 30
-    assert report["phrase"]["precision"] >= 0.6
-    assert report["phrase"]["precision_any"] >= 0.9
-    assert report["held_out"]["phrase"]["precision_any"] >= 0.75
+    assert report["phrase"]["precision"] >= 0.70
+    assert report["phrase"]["recall"] >= 0.15
+    assert report["held_out"]["phrase"]["precision"] >= 0.70
+    assert report["held_out"]["phrase"]["recall"] >= 0.13
     orient = report["by_orientation"]
-    assert orient["RR"]["loaded_per_1000"] > orient["M"]["loaded_per_1000"]
+    for far in ("LL", "RR"):
+        assert orient[far]["loaded_per_1000"] > orient["M"]["loaded_per_1000"]
+    assert {"evaluative", "intensifier", "loaded_verb"} <= set(report["by_category"])
 
 
 def test_eval_framing_cli_table(shared_dir: Path, cli: Run) -> None:

@@ -8,6 +8,12 @@ dependency parse:
   Kim Jong-un", "strongman Vladimir Putin", "Defense Minister Sergei Shoigu".
 * **Appositions**: a noun phrase set off by commas next to the name: "Dmitry Peskov, the
   Kremlin's spokesman", "The Kremlin's top spokesman, Dmitry Peskov".
+* **Predicate nominals**: the noun phrase after "is"/"was" with the name as subject: "Mirek
+  Halas is a former boxer", "Ona Dell was the committee's chairwoman".
+
+Only words that describe the named actor count. When the name itself modifies a noun that
+follows ("a landmark Supreme Court decision"), the words before it describe that noun (the
+decision), not the actor, and give no descriptor.
 
 Spans are exact: no leading determiner ("the"), no trailing punctuation, no enclosing
 phrase ("the government of strongman Vladimir Putin" gives "strongman").
@@ -23,7 +29,7 @@ from storylens.analyse.attribution import doc_sents
 from storylens.analyse.entities import is_title_case_line
 from storylens.types import Article, Descriptor, Mention
 
-STAGE = "descriptors.deps.v1"
+STAGE = "descriptors.deps.v2"
 
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod", "advmod", "poss", "case"})
@@ -48,6 +54,7 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
             ("premodifier", _premodifier(doc, article.text, span, names)),
             ("premodifier", _org_premodifier(doc, article.text, span, names, mention.label)),
             ("appositive", _apposition(doc, span, names)),
+            ("predicate", _predicate_nominal(doc, span, names)),
         ):
             if not tokens:
                 continue
@@ -65,7 +72,7 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
 
 def _premodifier(doc: Doc, text: str, span: Span, mentions: _MentionIndex) -> list[Token]:
     """The run of modifiers right before the name that attach to it in the parse."""
-    if is_title_case_line(text, span.start_char):
+    if is_title_case_line(text, span.start_char) or _modifies_next_noun(doc, span):
         return []
     members = set(range(span.start, span.end))
     i = span.start - 1
@@ -108,6 +115,8 @@ def _org_premodifier(
     """
     if label != "ORG" or is_title_case_line(text, span.start_char):
         return []
+    if _modifies_next_noun(doc, span):
+        return []
     run: list[Token] = []
     i = span.start - 1
     sent_start = _sentence_start(span)
@@ -121,6 +130,40 @@ def _org_premodifier(
     if _is_other_name(run, mentions, span):
         return []
     return run
+
+
+def _modifies_next_noun(doc: Doc, span: Span) -> bool:
+    """Whether the name is itself a modifier of a common noun right after it.
+
+    In "a landmark Supreme Court decision" the parser hangs "Court" off "decision"; either
+    way, a lowercase common noun right after the name is what the words before describe.
+    """
+    root = span.root
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.i >= span.end:
+        return True
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        return nxt.tag_ in {"NN", "NNS"} and nxt.is_lower and nxt.is_alpha
+    return False
+
+
+_COPULA_DEPS = frozenset({"attr"})
+
+
+def _predicate_nominal(doc: Doc, span: Span, mentions: _MentionIndex) -> list[Token]:
+    """The noun phrase after a form of "be" whose subject is the name: "X is a former boxer"."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ != "be" or verb.i < span.end:
+        return []
+    for child in verb.children:
+        if child.dep_ in _COPULA_DEPS and child.i > verb.i and child.pos_ in _HEAD_POS:
+            if child.tag_ in {"NNS", "NNPS"} or child.pos_ == "PROPN":
+                return []  # "X and Y are rivals" or "X is Y": no label of one actor
+            tokens = _phrase(doc, child, exclude=span)
+            if tokens and len(tokens) <= MAX_WORDS and not _is_other_name(tokens, mentions, span):
+                return tokens
+    return []
 
 
 def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:

@@ -43,7 +43,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
 _QUOTED_SHORT = re.compile(r"([\"“‘'])([^\"“”‘’'\n]{1,60})([\"”’'])")
 _STOP = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been being "
-    "it its this that these those he she they we you i his her their our my your not".split()
+    "it its this that these those he she they we you i his her their our my your not "
+    "about over after before under above any some all each every both no more less".split()
 )
 
 
@@ -90,6 +91,7 @@ class Baseline:
     stems: dict[str, int] = field(default_factory=dict)  # stem -> how many other outlets use it
     outlets: int = 0
     pairs: dict[str, dict[str, int]] = field(default_factory=dict)  # noun -> modifier -> outlets
+    own_pairs: dict[str, set[str]] = field(default_factory=dict)  # this outlet's, for contrast
 
     def uses(self, word: str) -> int:
         return self.stems.get(stem(word), 0)
@@ -120,7 +122,7 @@ def baselines(vocabs: dict[str, OutletVocabulary]) -> dict[str, Baseline]:
     """For each outlet, the baseline made of every other outlet's vocabulary."""
     out: dict[str, Baseline] = {}
     for name in vocabs:
-        base = Baseline(outlets=len(vocabs) - 1)
+        base = Baseline(outlets=len(vocabs) - 1, own_pairs=vocabs[name].pairs)
         for other, vocab in vocabs.items():
             if other == name:
                 continue
@@ -248,6 +250,9 @@ def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], settings: CueSet
             continue  # an apostrophe inside a word
         if _inside_other_quote(start, end, quotes):
             continue
+        if all(w[:1].isupper() for w in words):
+            continue  # a name, title or slogan in quotation marks
+
         if _attributed(text, start, end, settings):
             continue
         why = (
@@ -306,14 +311,21 @@ def _label_choices(
             continue
         if _inside(first.start(), quotes) or _overlaps(first.start(), second.end(), names):
             continue
+        if _noun_follows(text, second.end()):
+            continue  # "asylum seekers": the noun modifies another, the head is further on
         others = baseline.pairs.get(low_noun, {})
-        if not others or low_mod in others or baseline.uses(low_mod):
+        if not others or low_mod in others or baseline.uses(low_mod) or _measure(low_mod):
             continue
+        mine = baseline.own_pairs.get(low_noun, set())
+        enough = 1
         choices = [
             m
             for m, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
-            if m not in settings.label_modifiers_ignored
+            if n >= enough
+            and m not in mine
+            and m not in settings.label_modifiers_ignored
             and m not in _STOP
+            and not _measure(m)
             and (can_be(m, "adj") or ("-" in m and m.replace("-", "").isalpha()))
             and not can_be(m, "verb")
         ]
@@ -331,6 +343,27 @@ def _label_choices(
                 alternative, strength=0.9)
         )  # fmt: skip
     return found
+
+
+_MEASURE_PARTS = frozenset(
+    "one two three four five six seven eight nine ten dozen hundred thousand million billion "
+    "day days week weeks month months year years decade decades hour hours minute minutes "
+    "long short term range scale time times size sized wide old on off".split()
+)
+
+
+def _measure(word: str) -> bool:
+    """A modifier that measures rather than judges: "two-day", "long-range", "1990s"."""
+    parts = word.split("-")
+    return any(ch.isdigit() for ch in word) or any(p in _MEASURE_PARTS for p in parts)
+
+
+_NEXT = re.compile(r" ([a-z][a-z-]*)")
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    m = _NEXT.match(text, end)
+    return bool(m and m.group(1) not in _STOP and can_be(m.group(1), "noun"))
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -287,7 +287,7 @@ def _names_a_term(text: str, end: int) -> bool:
     A writer who doubts a name puts the distancing word before one word ("so-called experts");
     before an established term of two plain words, the word only introduces it.
     """
-    from storylens.compare.framing_words import can_be
+    from storylens.compare.framing_words import can_be, valence
 
     m = _TERM_WORDS.match(text, end)
     if m is None:
@@ -297,6 +297,8 @@ def _names_a_term(text: str, end: int) -> bool:
         return False
     if first.endswith("s") and not first.endswith("ss"):
         return False  # "so-called experts say": a plural noun, then its verb
+    if valence(first):
+        return False  # "so-called peace plan": a rated word is a claim, not a technical name
     return (can_be(first, "noun") or can_be(first, "adj")) and can_be(second, "noun")
 
 
