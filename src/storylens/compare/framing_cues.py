@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,18 @@ from storylens.errors import ConfigError
 STAGE = "framing.cues.v1"
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "framing_cues.json"
 
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
 _QUOTED_SHORT = re.compile(r"([\"“‘'])([^\"“”‘’'\n]{1,60})([\"”’'])")
-_STOP = frozenset(
+_STOP = _word_set(
     "a an the and or but of to in on at by for with from as is are was were be been being "
     "it its this that these those he she they we you i his her their our my your not "
-    "about over after before under above any some all each every both no more less".split()
+    "about over after before under above any some all each every both no more less"
 )
 
 
@@ -111,7 +117,7 @@ def vocabulary(texts: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> Outlet
     for text, quotes in texts:
         words = list(_WORD.finditer(text))
         vocab.stems.update(stem(m.group()) for m in words)
-        for first, second in zip(words, words[1:], strict=False):
+        for first, second in pairwise(words):
             if text[first.end() : second.start()] != " " or _inside(first.start(), quotes):
                 continue
             vocab.pairs.setdefault(second.group().lower(), set()).add(first.group().lower())
@@ -179,8 +185,7 @@ def find_cues(
     own: list[Cue] = []
     quoted: list[Cue] = []
     scare = _scare_quotes(text, quotes, settings)
-    for cue in scare:
-        own.append(cue)
+    own.extend(scare)
     taken = [(c.start, c.end) for c in scare]
     for m in _WORD.finditer(text):
         start, end = m.start(), m.end()
@@ -190,9 +195,9 @@ def find_cues(
         if word[:1].isupper() and not _sentence_initial(text, start):
             continue  # part of a name or a title
         inside = _inside(start, quotes)
-        cue = _evaluative(word, start, end, inside, baseline, settings)
-        if cue is not None:
-            (quoted if inside else own).append(cue)
+        found = _evaluative(word, start, end, inside, baseline, settings)
+        if found is not None:
+            (quoted if inside else own).append(found)
     if baseline is not None and baseline.outlets:
         own.extend(_label_choices(text, quotes, names, baseline, settings, own))
     own.sort(key=lambda c: c.start)
@@ -296,7 +301,7 @@ def _label_choices(
     seen: set[tuple[str, str]] = set()
     spans = [(c.start, c.end) for c in taken]
     words = list(_WORD.finditer(text))
-    for first, second in zip(words, words[1:], strict=False):
+    for first, second in pairwise(words):
         mod, noun = first.group(), second.group()
         low_mod, low_noun = mod.lower(), noun.lower()
         if text[first.end() : second.start()] != " " or (low_mod, low_noun) in seen:
@@ -345,10 +350,10 @@ def _label_choices(
     return found
 
 
-_MEASURE_PARTS = frozenset(
-    "one two three four five six seven eight nine ten dozen hundred thousand million billion "
-    "day days week weeks month months year years decade decades hour hours minute minutes "
-    "long short term range scale time times size sized wide old on off".split()
+_MEASURE_PARTS = _word_set(
+    "one two three four five six seven eight nine ten dozen hundred thousand million "
+    "billion day days week weeks month months year years decade decades hour hours minute "
+    "minutes long short term range scale time times size sized wide old on off"
 )
 
 

@@ -47,19 +47,14 @@ def _rank(term: dict[str, Any]) -> tuple[float, int]:
 def strongest(terms: Sequence[dict[str, Any]], limit: int = STRONGEST) -> list[dict[str, Any]]:
     """The strongest loaded terms, one per distinct wording, strongest first."""
     seen: set[str] = set()
-    out = []
+    out: list[dict[str, Any]] = []
+    keys = ("article", "start", "end", "text", "why", "category")
     for term in sorted(terms, key=_rank):
         key = " ".join(str(term.get("text", "")).casefold().split())
         if not key or key in seen:
             continue
         seen.add(key)
-        out.append(
-            {
-                k: term[k]
-                for k in ("article", "start", "end", "text", "why", "category")
-                if k in term
-            }
-        )
+        out.append({k: term[k] for k in keys if k in term})
         if len(out) == limit:
             break
     return out

@@ -278,6 +278,10 @@ def _context_ok(
     return False
 
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _TERM_WORDS = re.compile(r"\s+([a-z][a-z-]*)\s+([a-z][a-z-]*)\b")
 
 
@@ -302,9 +306,10 @@ def _names_a_term(text: str, end: int) -> bool:
     return (can_be(first, "noun") or can_be(first, "adj")) and can_be(second, "noun")
 
 
-_FUNCTION_WORDS = frozenset(
-    "a an the and or but of to in on at by for with from as is are was were be been has have "
-    "had will would can could may might who which that this these those it its his her their".split()
+_FUNCTION_WORDS = _word_set(
+    "a an the and or but of to in on at by for with from as is are was were be been has "
+    "have had will would can could may might who which that this these those it its his "
+    "her their"
 )
 
 

@@ -43,6 +43,7 @@ from storylens.compare.framing import (
     story_baselines,
     word_count,
 )
+from storylens.compare.framing_cues import Baseline
 from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.errors import ConfigError
 from storylens.settings import Settings
@@ -185,11 +186,13 @@ def evaluate(docs: Sequence[Document], lexicon: Lexicon) -> dict[str, Any]:
     predicted = hit_prop = hit_any = gold_prop = gold_found = 0
     per_doc: list[dict[str, Any]] = []
     categories: dict[str, list[int]] = {}
-    quotes = {doc.id: quote_spans(doc.text) for doc in docs}
-    base: dict[str, Any] = {}
+    quotes: dict[str, Sequence[tuple[int, int]]] = {d.id: quote_spans(d.text) for d in docs}
+    base: dict[str, Baseline] = {}
     for event in sorted({d.event for d in docs}):
         members = [d for d in docs if d.event == event]
-        texts = {d.id: [(d.text, quotes[d.id])] for d in members}
+        texts: dict[str, list[tuple[str, Sequence[tuple[int, int]]]]] = {
+            d.id: [(d.text, quotes[d.id])] for d in members
+        }
         base.update(story_baselines(texts) if len(members) > 1 else {})
     for doc in docs:
         own, quoted = find_loaded(
