@@ -179,6 +179,9 @@ def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
     if i < _sentence_start(span) + 1:
         return run
     word, before = doc[i], doc[i - 1]
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "relcl" and root.head.head.i == i:
+        return run  # "an invite Putin accepted": the word is what the name's clause describes
     if (
         word.is_alpha
         and word.is_lower

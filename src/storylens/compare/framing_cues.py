@@ -120,7 +120,9 @@ def vocabulary(texts: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> Outlet
         for first, second in pairwise(words):
             if text[first.end() : second.start()] != " " or _inside(first.start(), quotes):
                 continue
-            vocab.pairs.setdefault(second.group().lower(), set()).add(first.group().lower())
+            if not first.group().islower():
+                continue  # "North Korean weapons": part of a name, not a chosen modifier
+            vocab.pairs.setdefault(second.group().lower(), set()).add(first.group())
     return vocab
 
 

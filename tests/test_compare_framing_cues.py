@@ -1,0 +1,162 @@
+"""Framing beyond the lexicon, on fictional articles: each kind of cue found, neutral uses not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.compare.framing import analyse_framing, find_loaded, story_baselines
+from storylens.compare.framing_cues import find_cues
+from storylens.compare.lexicon import load_lexicon, quote_spans
+from storylens.types import Analysis, Article
+
+LEX = load_lexicon()
+
+
+def _own(text: str) -> list[str]:
+    own, _ = find_loaded(text, LEX, quotes=quote_spans(text))
+    return [h.text for h in own]
+
+
+def _categories(text: str) -> dict[str, str]:
+    own, _ = find_loaded(text, LEX, quotes=quote_spans(text))
+    return {h.text: h.category for h in own}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "category"),
+    [
+        ("The governor greeted her adoring fans in Velm.", "adoring", "intensifier"),
+        ("It was a thinly-veiled attack on the harbour board.", "thinly-veiled", "intensifier"),
+        ("Councillors cast a historic vote on the canal.", "historic", "intensifier"),
+        ("The mayor gave a cowardly answer to the dockers.", "cowardly", "derogatory"),
+        ("The minister gave a brilliant speech in Velm.", "brilliant", "evaluative"),
+        ("The council made a foolish choice on Monday.", "foolish", "evaluative"),
+        ("Rival councillors seized on the report within hours.", "seized on", "loaded_verb"),
+        ("The mayor was peppered with questions about the canal.", "peppered", "loaded_verb"),
+        ("The board coerced the tenants into leaving.", "coerced", "loaded_verb"),
+        ("The union caved to pressure from the owners.", "caved", "loaded_verb"),
+        ("The fees rose by an extremely large amount.", "extremely", "intensifier"),
+        ("Farmers faced a staggering bill for the water.", "staggering", "intensifier"),
+    ],
+)
+def test_compare_framing_cues_found_in_narration(text: str, word: str, category: str) -> None:
+    found = _categories(text)
+    assert found.get(word) == category, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the budget on Monday after a short debate.",
+        "Police charged two men with theft at the harbour.",
+        "Workers restored the historic buildings near the square.",
+        "The treaty set up a sanctions regime for the strait.",
+    ],
+)
+def test_compare_framing_cues_plain_report_not_flagged(text: str) -> None:
+    assert _own(text) == []
+
+
+def test_compare_framing_cues_landmark_decision_is_loaded_word_not_label() -> None:
+    # the adjective judges the decision; it is flagged as the outlet's word choice
+    assert "landmark" in _own("The court ruled in a landmark decision that the canal was public.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Couples will pay the so-called marriage penalty from May.", []),
+        ("Councils joined the so-called sanctuary cities last year.", []),
+        ("The so-called experts were wrong again.", ["so-called"]),
+        ("She signed a so-called peace plan.", ["so-called"]),
+    ],
+)
+def test_compare_framing_cues_so_called(text: str, flagged: list[str]) -> None:
+    assert _own(text) == flagged
+
+
+def test_compare_framing_cues_quoted_words_are_the_speakers() -> None:
+    text = 'The mayor said the plan was "a disastrous, shameful waste" of money.'
+    own, quoted = find_loaded(text, LEX, quotes=quote_spans(text))
+    assert own == []
+    assert {"disastrous", "shameful", "waste"} <= {h.text for h in quoted}
+
+
+def test_compare_framing_cues_scare_quotes() -> None:
+    text = "The council approved the same-sex 'marriage' rules on Tuesday."
+    own, _ = find_cues(text, quotes=quote_spans(text))
+    assert [(c.text, c.category) for c in own] == [("'marriage'", "scare_quote")]
+    assert own[0].neutral == "marriage"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the plan 'reckless' on Tuesday.",  # attributed: the mayor's word
+        "Fans sang 'Harbour Lights' at the match.",  # a title
+        "The dockers' union met on Monday.",  # an apostrophe, not a quotation
+    ],
+)
+def test_compare_framing_cues_no_scare_quote(text: str) -> None:
+    own, _ = find_cues(text, quotes=quote_spans(text))
+    assert [c for c in own if c.category == "scare_quote"] == []
+
+
+def _story(texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    analyses = [
+        Analysis(article=Article(id=f"a{i}", outlet=outlet, text=text))
+        for i, (outlet, text) in enumerate(texts.items())
+    ]
+    return {r["outlet"]: r for r in analyse_framing(analyses, [])}
+
+
+def test_compare_framing_cues_label_choice_against_other_outlets() -> None:
+    records = _story(
+        {
+            "Velm Courier": "The ruling lets homosexual couples adopt children in Velm.",
+            "Harbour Post": "The ruling lets same-sex couples adopt children in Velm.",
+            "Daily Strait": "Under the ruling, same-sex couples may adopt in Velm.",
+        }
+    )
+    courier = records["Velm Courier"]["loaded_terms"]
+    labels = [t for t in courier if t["category"] == "label_choice"]
+    assert [t["text"] for t in labels] == ["homosexual couples"]
+    assert labels[0]["neutral_alternative"] == "same-sex couples"
+    assert "same-sex couples" in labels[0]["why"]
+    for other in ("Harbour Post", "Daily Strait"):
+        assert not [t for t in records[other]["loaded_terms"] if t["category"] == "label_choice"]
+
+
+def test_compare_framing_cues_shared_word_is_the_story_not_a_choice() -> None:
+    # every outlet calls the storm brutal: in narration that is the story, not one outlet's slant
+    texts = {
+        "Velm Courier": "A brutal storm hit the coast on Monday.",
+        "Harbour Post": "The brutal storm closed the port.",
+    }
+    bases = story_baselines({o: [(t, quote_spans(t))] for o, t in texts.items()})
+    for outlet, text in texts.items():
+        own, _ = find_cues(text, quotes=quote_spans(text), baseline=bases[outlet])
+        assert [c.text for c in own] == []
+    alone, _ = find_cues(texts["Velm Courier"], quotes=())
+    assert [c.text for c in alone] == ["brutal"]
+
+
+def test_compare_framing_cues_names_never_flagged() -> None:
+    text = "Lucky Varn met the Brave Hearts Club in Velm."
+    own, _ = find_cues(text, quotes=(), names=[(0, 10), (15, 32)])
+    assert own == []
+
+
+def test_compare_framing_cues_every_hit_explained() -> None:
+    text = (
+        "The adoring crowd cheered as the mayor gave a brilliant, thinly-veiled speech and "
+        "rivals seized on it. Critics called the 'reform' a 'sham'."
+    )
+    own, quoted = find_loaded(text, LEX, quotes=quote_spans(text))
+    assert own
+    for hit in [*own, *quoted]:
+        assert text[hit.start : hit.end] == hit.text
+        assert len(hit.why.split()) >= 4
+        assert 0 < hit.strength <= 1
