@@ -29,7 +29,7 @@ def eval_framing_command(
     ),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
-    """Score loaded-term detection against NewsWCL50 word-choice annotations."""
+    """Score loaded-term detection (lexicon and cues) against NewsWCL50 framing annotations."""
     from storylens.eval.framing import evaluate_dir
 
     if not directory.is_dir():
@@ -50,7 +50,7 @@ def _print(report: dict[str, Any]) -> None:
     table = Table(
         title=(
             f"Loaded terms vs NewsWCL50 framing phrases: {report['articles']} articles, "
-            f"{report['lexicon_entries']} lexicon entries"
+            f"{report['lexicon_entries']} lexicon entries plus cues"
         )
     )
     for name in ("events", "flagged", "P", "P any", "R", "F1", "ρ articles", "ρ in event"):
@@ -77,8 +77,14 @@ def _print(report: dict[str, Any]) -> None:
         " any coded phrase; R: framing phrases hit; ρ: Spearman of per-article rates."
     )
     orient = Table(title="Per 1000 words, by outlet orientation (LL far left ... RR far right)")
-    for name in ("orientation", "loaded terms (ours)", "framing phrases (annotated)"):
+    for name in ("orientation", "loaded terms (ours, narration)", "framing phrases (annotated)"):
         orient.add_column(name, justify="left" if name == "orientation" else "right")
     for name, row in report["by_orientation"].items():
         orient.add_row(name, _fmt(row["loaded_per_1000"]), _fmt(row["properties_per_1000"]))
     console.print(orient)
+    kinds = Table(title="By kind of cue (all 50 articles)")
+    for name in ("kind", "flagged", "P"):
+        kinds.add_column(name, justify="left" if name == "kind" else "right")
+    for name, row in report.get("by_category", {}).items():
+        kinds.add_row(name, str(row["flagged"]), _fmt(row["precision"]))
+    console.print(kinds)

@@ -66,8 +66,21 @@ def valences() -> dict[str, float]:
 
 
 def valence(word: str) -> float:
-    """The word's valence rating, 0.0 when unrated."""
-    return valences().get(word.lower(), 0.0)
+    """The word's valence rating, 0.0 when unrated.
+
+    An unrated adverb or noun made from a rated adjective takes the adjective's rating
+    ("recklessly" from "reckless", "callousness" from "callous").
+    """
+    low = word.lower()
+    table = valences()
+    if low in table:
+        return table[low]
+    for suffix, replacement in (("ily", "y"), ("ly", ""), ("iness", "y"), ("ness", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            base = low[: -len(suffix)] + replacement
+            if base in table:
+                return table[base]
+    return 0.0
 
 
 def _lookups_dir() -> Path:
