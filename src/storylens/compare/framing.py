@@ -26,6 +26,7 @@ from storylens.compare.framing_cues import (
     Baseline,
     Cue,
     OutletVocabulary,
+    SpanIndex,
     baselines,
     find_cues,
     vocabulary,
@@ -68,12 +69,8 @@ def word_count(text: str) -> int:
 
 def narration_word_count(text: str, quotes: Sequence[tuple[int, int]]) -> int:
     """Number of word tokens in ``text`` outside the ``quotes`` spans."""
-    spans = sorted(quotes)
-    return sum(1 for m in _WORDS.finditer(text) if not _in_spans(m.start(), spans))
-
-
-def _in_spans(at: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= at < e for s, e in spans)
+    inside = SpanIndex(quotes)
+    return sum(1 for m in _WORDS.finditer(text) if not inside.contains(m.start()))
 
 
 Hit = TermMatch | Cue

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,7 @@ def cue_settings() -> CueSettings:
         raise ConfigError(f"{CUES_FILE}: cannot read the framing cue settings: {exc}") from exc
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem for comparing vocabularies across outlets ("threatens" ~ "threatened")."""
     low = word.lower().replace("’", "'")
@@ -117,8 +119,9 @@ def vocabulary(texts: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> Outlet
     for text, quotes in texts:
         words = list(_WORD.finditer(text))
         vocab.stems.update(stem(m.group()) for m in words)
+        inside = SpanIndex(quotes)
         for first, second in pairwise(words):
-            if text[first.end() : second.start()] != " " or _inside(first.start(), quotes):
+            if text[first.end() : second.start()] != " " or inside.contains(first.start()):
                 continue
             if not first.group().islower():
                 continue  # "North Korean weapons": part of a name, not a chosen modifier
@@ -188,15 +191,19 @@ def find_cues(
     quoted: list[Cue] = []
     scare = _scare_quotes(text, quotes, settings)
     own.extend(scare)
-    taken = [(c.start, c.end) for c in scare]
+    taken = SpanIndex([*names, *((c.start, c.end) for c in scare)])
+    inside_quotes = SpanIndex(quotes)
     for m in _WORD.finditer(text):
-        start, end = m.start(), m.end()
-        if _overlaps(start, end, names) or _overlaps(start, end, taken):
-            continue
         word = m.group()
+        low = word.lower()
+        if low in settings.neutral_in_news or abs(valence(low)) < settings.min_valence:
+            continue
+        start, end = m.start(), m.end()
+        if taken.overlaps(start, end):
+            continue
         if word[:1].isupper() and not _sentence_initial(text, start):
             continue  # part of a name or a title
-        inside = _inside(start, quotes)
+        inside = inside_quotes.contains(start)
         found = _evaluative(word, start, end, inside, baseline, settings)
         if found is not None:
             (quoted if inside else own).append(found)
@@ -301,35 +308,36 @@ def _label_choices(
     """Modifier-noun pairs whose modifier the other outlets replace with another one."""
     found: list[Cue] = []
     seen: set[tuple[str, str]] = set()
-    spans = [(c.start, c.end) for c in taken]
+    spans = SpanIndex((c.start, c.end) for c in taken)
+    inside_quotes = SpanIndex(quotes)
+    name_spans = SpanIndex(names)
     words = list(_WORD.finditer(text))
     for first, second in pairwise(words):
         mod, noun = first.group(), second.group()
-        low_mod, low_noun = mod.lower(), noun.lower()
-        if text[first.end() : second.start()] != " " or (low_mod, low_noun) in seen:
+        if not mod.islower() or not noun.islower():
             continue
-        if not mod.islower() or not noun.islower() or low_mod in _STOP or low_noun in _STOP:
+        others = baseline.pairs.get(noun, {})
+        if not others or mod in others or (mod, noun) in seen:
             continue
-        if low_mod in settings.label_modifiers_ignored:
+        if text[first.end() : second.start()] != " " or mod in _STOP or noun in _STOP:
             continue
-        if not (can_be(low_mod, "adj") or ("-" in low_mod and low_mod.replace("-", "").isalpha())):
+        if mod in settings.label_modifiers_ignored or baseline.uses(mod) or _measure(mod):
             continue
-        if not can_be(low_noun, "noun") or can_be(low_mod, "verb"):
+        if not (can_be(mod, "adj") or ("-" in mod and mod.replace("-", "").isalpha())):
             continue
-        if _inside(first.start(), quotes) or _overlaps(first.start(), second.end(), names):
+        if not can_be(noun, "noun") or can_be(mod, "verb"):
+            continue
+        if inside_quotes.contains(first.start()) or name_spans.overlaps(
+            first.start(), second.end()
+        ):
             continue
         if _noun_follows(text, second.end()):
             continue  # "asylum seekers": the noun modifies another, the head is further on
-        others = baseline.pairs.get(low_noun, {})
-        if not others or low_mod in others or baseline.uses(low_mod) or _measure(low_mod):
-            continue
-        mine = baseline.own_pairs.get(low_noun, set())
-        enough = 1
+        mine = baseline.own_pairs.get(noun, set())
         choices = [
             m
-            for m, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
-            if n >= enough
-            and m not in mine
+            for m, _ in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
+            if m not in mine
             and m not in settings.label_modifiers_ignored
             and m not in _STOP
             and not _measure(m)
@@ -338,8 +346,8 @@ def _label_choices(
         ]
         if not choices:
             continue
-        seen.add((low_mod, low_noun))
-        if _overlaps(first.start(), first.end(), spans):
+        seen.add((mod, noun))
+        if spans.overlaps(first.start(), first.end()):
             continue
         alternative = f"{choices[0]} {noun}"
         why = f"label choice: '{mod} {noun}' where other outlets on the story write " + ", ".join(
@@ -373,14 +381,28 @@ def _noun_follows(text: str, end: int) -> bool:
     return bool(m and m.group(1) not in _STOP and can_be(m.group(1), "noun"))
 
 
+class SpanIndex:
+    """Disjoint sorted spans for fast "is this offset inside?" look-ups."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def contains(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and start < self.ends[i]
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 6) : start].rstrip(" \"'“‘(")
     return not before or before.endswith(("\n", ".", "!", "?", ":")) or start == 0
-
-
-def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start < e for s, e in spans)
-
-
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)

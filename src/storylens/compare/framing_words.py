@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib.resources
 import importlib.util
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from storylens.errors import ConfigError
@@ -65,6 +65,7 @@ def valences() -> dict[str, float]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def valence(word: str) -> float:
     """The word's valence rating, 0.0 when unrated.
 
@@ -96,23 +97,40 @@ def _lookups_dir() -> Path:
     )
 
 
+# a lemma that only one word class has, to tell the index's tables apart (they are keyed by
+# string hashes)
+_PROBES = {"adv": "quickly", "adj": "dangerous", "verb": "depart", "noun": "aardvark"}
+
+
 @cache
 def _index() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, str]]]:
-    from spacy.lookups import Lookups
+    """The lemma index and irregular forms, read straight from the model's lookups file.
 
+    msgpack reads it in a few milliseconds without importing spaCy, which the process that
+    runs framing may never load.
+    """
+    import msgpack
+
+    path = _lookups_dir() / "lookups.bin"
     try:
-        lookups = Lookups().from_disk(_lookups_dir())
-        lemmas = lookups.get_table("lemma_index")
-        irregular = lookups.get_table("lemma_exc")
-        index = {c: frozenset(str(w) for w in lemmas[c]) for c in WORD_CLASSES}
-        exceptions = {
-            c: {str(form): str(lemma[0]) for form, lemma in dict(irregular[c]).items()}
-            for c in WORD_CLASSES
-        }
-    except (OSError, KeyError, ValueError) as exc:
-        raise ConfigError(
-            f"cannot read the WordNet lemma index of {POS_MODEL_PACKAGE}: {exc}"
-        ) from exc
+        tables = msgpack.unpackb(path.read_bytes(), strict_map_key=False, raw=False)
+        lemmas_by_key = tables["lemma_index"]
+        irregular_by_key = tables["lemma_exc"]
+    except (OSError, ValueError, KeyError, TypeError, msgpack.UnpackException) as exc:
+        raise ConfigError(f"{path}: cannot read the WordNet lemma index: {exc}") from exc
+    index: dict[str, frozenset[str]] = {}
+    exceptions: dict[str, dict[str, str]] = {}
+    for key, words in lemmas_by_key.items():
+        members = frozenset(str(w) for w in words)
+        for word_class, probe in _PROBES.items():
+            if probe in members and word_class not in index:
+                index[word_class] = members
+                forms = irregular_by_key.get(key, {})
+                exceptions[word_class] = {str(f): str(v[0]) for f, v in forms.items() if v}
+                break
+    missing = [c for c in WORD_CLASSES if c not in index]
+    if missing:
+        raise ConfigError(f"{path}: the lemma index lacks the {', '.join(missing)} tables")
     return index, exceptions
 
 
