@@ -107,27 +107,35 @@ class TermMatch:
 
 @dataclass(slots=True)
 class Lexicon:
-    """A set of entries compiled to one regular expression per entry."""
+    """A set of entries, each compiled to one regular expression the first time its first
+    word occurs in a text (most entries never do, so loading stays cheap)."""
 
     entries: list[LexiconEntry]
-    # first word of each form -> the entries (with their patterns) that may start there
-    _index: dict[str, list[tuple[LexiconEntry, re.Pattern[str]]]] = field(default_factory=dict)
-    _scan: list[tuple[LexiconEntry, re.Pattern[str]]] = field(default_factory=list)
+    # first word of each form -> the entries that may start there
+    _index: dict[str, list[LexiconEntry]] = field(default_factory=dict)
+    _scan: list[LexiconEntry] = field(default_factory=list)
+    _patterns: dict[LexiconEntry, re.Pattern[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index = {}
         self._scan = []
+        self._patterns = {}
         for entry in self.entries:
-            pattern = _compile(entry)
             keys = set()
             for form in entry.all_forms():
                 first = _FIRST_WORD.match(form)
                 if first is None:  # starts with punctuation: scan the whole text for it
-                    self._scan.append((entry, pattern))
+                    self._scan.append(entry)
                     break
                 keys.add(first.group().lower())
             for key in keys:
-                self._index.setdefault(key, []).append((entry, pattern))
+                self._index.setdefault(key, []).append(entry)
+
+    def _pattern(self, entry: LexiconEntry) -> re.Pattern[str]:
+        pattern = self._patterns.get(entry)
+        if pattern is None:
+            pattern = self._patterns[entry] = _compile(entry)
+        return pattern
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -167,13 +175,13 @@ class Lexicon:
     def _raw_matches(self, text: str) -> list[tuple[int, int, LexiconEntry]]:
         hits: list[tuple[int, int, LexiconEntry]] = []
         for word in _FIRST_WORD.finditer(text):
-            for entry, pattern in self._index.get(word.group().lower(), ()):
-                m = pattern.match(text, word.start())
+            for entry in self._index.get(word.group().lower(), ()):
+                m = self._pattern(entry).match(text, word.start())
                 if m:
                     start, end = _extend_compound(text, m.start(), m.end())
                     hits.append((start, end, entry))
-        for entry, pattern in self._scan:
-            for m in pattern.finditer(text):
+        for entry in self._scan:
+            for m in self._pattern(entry).finditer(text):
                 start, end = _extend_compound(text, m.start(), m.end())
                 hits.append((start, end, entry))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
