@@ -6,7 +6,7 @@ import pytest
 
 from storylens.analyse.descriptors import find_descriptors
 from storylens.analyse.entities import find_mentions
-from storylens.analyse.nlp import get_nlp
+from storylens.models.nlp import get_nlp
 from storylens.types import Article
 
 pytestmark = pytest.mark.slow

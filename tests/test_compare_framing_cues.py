@@ -160,3 +160,12 @@ def test_compare_framing_cues_every_hit_explained() -> None:
         assert text[hit.start : hit.end] == hit.text
         assert len(hit.why.split()) >= 4
         assert 0 < hit.strength <= 1
+
+
+def test_compare_framing_cues_word_classes_from_the_analysis_model() -> None:
+    from storylens.compare.framing_words import POS_MODEL_PACKAGE, can_be, is_modifier
+    from storylens.models.nlp import MODEL_NAME
+
+    assert POS_MODEL_PACKAGE == MODEL_NAME
+    assert can_be("geese", "noun") and can_be("ran", "verb") and can_be("quickly", "adv")
+    assert is_modifier("historic") and not is_modifier("threatened")

