@@ -25,6 +25,7 @@ from storylens.cli import analyse as _analyse  # noqa: F401
 from storylens.cli import stories as _stories  # noqa: F401
 from storylens.cli import export as _export  # noqa: F401
 from storylens.cli import eval_clustering as _eval_clustering  # noqa: F401
+from storylens.cli import eval_alignment as _eval_alignment  # noqa: F401
 from storylens.cli import corpus as _corpus  # noqa: F401
 # isort: on
 
