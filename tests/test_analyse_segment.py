@@ -1,10 +1,10 @@
-"""Splitting claims at adverbial and relative clauses (fictional sentences, spaCy parse)."""
+"""Statements (one per sentence) and their part claims (fictional sentences, spaCy parse)."""
 
 from __future__ import annotations
 
 import pytest
 
-from storylens.analyse.segment import _tidy, segment_claims, uncovered_sentences
+from storylens.analyse.segment import _tidy, segment_claims, statements
 from storylens.types import Analysis, Argument, Article, Claim
 
 
@@ -31,7 +31,10 @@ def test_segment_splits_adverbial_clause_into_its_own_claim() -> None:
     )
     pct = Argument(text="2 percent", start=15, end=24, value=2.0, unit="percent")
     seg = segment_claims([analysis_of(text, attributed_to=["NOVA"], hedged=True, quantities=[pct])])
-    claims = seg.analyses[0].claims
+    [statement] = seg.analyses[0].claims
+    assert statement.id == "a1:s0" and statement.text == text
+    assert statement.attributed_to == ["NOVA"] and statement.quantities == [pct]
+    claims = seg.parts["a1:s0"]
     assert [c.id for c in claims] == ["a1:c0", "a1:c0.1"]
     child = claims[1]
     assert text[child.start : child.end] == child.text
@@ -57,7 +60,8 @@ def test_segment_splits_adverbial_clause_into_its_own_claim() -> None:
 )
 def test_segment_keeps_lists_purposes_conditions_and_short_claims_whole(text: str) -> None:
     seg = segment_claims([analysis_of(text)])
-    assert [c.id for c in seg.analyses[0].claims] == ["a1:c0"]
+    assert [c.id for c in seg.analyses[0].claims] == ["a1:s0"]
+    assert [c.id for c in seg.parts["a1:s0"]] == ["a1:c0"]
     assert seg.focus["a1:c0"] == text
 
 
@@ -84,7 +88,7 @@ def test_segment_reads_claims_in_their_articles_parse() -> None:
     given = segment_claims([analysis], [get_nlp()(text)])
     made = segment_claims([analysis])
     assert given == made
-    by_id = {c.id: c for c in given.analyses[0].claims}
+    by_id = {p.id: p for ps in given.parts.values() for p in ps}
     assert by_id["a1:c0.1"].text.startswith("after the two ministers signed")
     assert by_id["a1:c1.1"].text == "that flooded the lower town"
     for claim in by_id.values():
@@ -110,41 +114,105 @@ def _with_claims(text: str, sentences: list[tuple[int, int]], claim_texts: list[
     for n, piece in enumerate(claim_texts):
         start = text.index(piece)
         claims.append(
-            Claim(id=f"a1:c{n}", article="a1", start=start, end=start + len(piece), text=piece)
+            Claim(
+                id=f"a1:c{n}",
+                article="a1",
+                start=start,
+                end=start + len(piece),
+                text=piece,
+                predicate="open",
+            )
         )
     return Analysis(article=article, sentences=sentences, claims=claims)
 
 
+def _sentences(*pieces: str) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    for piece in pieces:
+        if text:
+            text += "\n\n" if piece.startswith("\n") else " "
+        piece = piece.lstrip("\n")
+        spans.append((len(text), len(text) + len(piece)))
+        text += piece
+    return text, spans
+
+
 MAYOR = "The mayor opened the new harbour bridge on Tuesday morning."
 PIKE = "Fishers say the pike appear to be vanishing from the eastern bays of the lake."
-QUOTE = "“We will rebuild the pier,” the harbour master told reporters on Monday afternoon."
+
+
+def _rows(text: str, spans: list[tuple[int, int]], claim_texts: list[str]) -> list[str]:
+    analysis = _with_claims(text, spans, claim_texts)
+    found = statements(analysis, analysis.claims)
+    for statement, parts in found:
+        assert text[statement.start : statement.end] == statement.text
+        assert all(statement.start <= p.start and p.end <= statement.end for p in parts)
+    return [s.text for s, _ in found]
+
+
+def test_segment_statements_one_row_per_sentence() -> None:
+    text, spans = _sentences(MAYOR, PIKE)
+    assert _rows(text, spans, ["The mayor opened the new harbour bridge"]) == [MAYOR, PIKE]
 
 
 @pytest.mark.parametrize(
-    ("claim_texts", "expected"),
+    ("pieces", "expected"),
     [
-        # sentences no claim touches are kept whole
-        (["The mayor opened the new harbour bridge"], [PIKE, QUOTE]),
-        # under half of the sentence left uncovered: nothing added; what is left beside
-        # a quote ("the harbour master told reporters") is attribution, not a fact
+        # a closing quote and its speaker, cut off by the sentence splitter, rejoin it
         (
-            [
-                "The mayor opened the new harbour bridge",
-                "vanishing from the eastern bays",
-                "We will rebuild the pier",
-            ],
-            [],
+            ["“We will rebuild the pier before the summer,", "” the harbour master said."],
+            ["“We will rebuild the pier before the summer, ” the harbour master said."],
         ),
-        (["The mayor opened the new harbour bridge", PIKE[:-1]], [QUOTE]),
+        # a relative clause split off as a sentence belongs to the one before
+        (
+            [MAYOR, "which cost the town four million crowns."],
+            [MAYOR + " which cost the town four million crowns."],
+        ),
+        # a leading conjunction is left out of the row; the rest is exact text
+        (
+            [MAYOR, "But the ferry company said the old pier would stay open."],
+            [MAYOR, "the ferry company said the old pier would stay open."],
+        ),
+        # a question that states nothing is not a row; a fragment under four words neither
+        (["Will the bridge hold the winter storms?", "Maybe not.", MAYOR], [MAYOR]),
+        # a headline the splitter ran into the first sentence stays apart (line break)
+        (
+            ["Harbour bridge opens after six years\n\n" + MAYOR],
+            ["Harbour bridge opens after six years", MAYOR],
+        ),
     ],
 )
-def test_segment_uncovered_sentences(claim_texts: list[str], expected: list[str]) -> None:
-    text = f"{MAYOR} {PIKE} {QUOTE}"
-    a, b = len(MAYOR) + 1, len(MAYOR) + 1 + len(PIKE) + 1
-    sentences = [(0, len(MAYOR)), (a, a + len(PIKE)), (b, b + len(QUOTE))]
-    found = uncovered_sentences(_with_claims(text, sentences, claim_texts))
-    assert [c.text for c in found] == expected
-    for claim in found:
-        assert text[claim.start : claim.end] == claim.text
-        assert claim.id.startswith("a1:s")
-        assert claim.arguments == {} and claim.attributed_to == []
+def test_segment_statements_stand_alone(pieces: list[str], expected: list[str]) -> None:
+    text, spans = _sentences(*pieces)
+    assert _rows(text, spans, []) == expected
+
+
+def test_segment_statement_takes_longest_part_and_adds_uncovered_clause() -> None:
+    text = (
+        "Mayor Anna Roth, who had not left the island since the floods, "
+        "flew to the capital on Friday after the council approved the loan."
+    )
+    analysis = _with_claims(
+        text,
+        [(0, len(text))],
+        ["who had not left the island since the floods", "the council approved the loan"],
+    )
+    [(statement, parts)] = statements(analysis, analysis.claims)
+    assert statement.text == text and statement.id == "a1:s0"
+    assert statement.predicate == "open"  # from the longest part
+    gap = [p for p in parts if p.id.endswith(".g")]
+    assert [p.text for p in gap] == ["flew to the capital on Friday after"]
+
+
+@pytest.mark.slow
+def test_segment_relative_clause_is_matched_with_its_antecedent() -> None:
+    text = (
+        "The harbour master, who had not left the island since the floods of last spring, "
+        "flew to the capital on Friday to meet the minister"
+    )
+    analysis = analysis_of(text)
+    seg = segment_claims([analysis])
+    children = [p for p in seg.parts["a1:s0"] if p.id.startswith("a1:c0.")]
+    assert children, "the relative clause is a part of its own"
+    relative = next(p for p in children if p.text.startswith("who"))
+    assert seg.focus[relative.id].startswith("The harbour master had not left the island")

@@ -314,19 +314,22 @@ def test_claim_texts_are_known_before_linking(examples_dir: Path) -> None:
     # compare starts embedding these before entities are linked: they must be the texts
     # the alignment compares, in its order
     from storylens.analyse.linking import link_entities
-    from storylens.compare.align import claim_texts, claim_views, focus_texts
+    from storylens.compare.align import _part_analyses, alignment_texts, claim_texts, claim_views
     from storylens.compare.workers import complete
     from storylens.ingest import ingest
 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles
     segmented = complete(articles, Settings(), {})
-    early = focus_texts(segmented.analyses, segmented.focus)
+    early = alignment_texts(segmented.analyses, segmented.focus, segmented.parts)
     link_entities(segmented.analyses, Settings())
     outlets = {a.id: a.outlet for a in articles}
-    views = claim_views(segmented.analyses, outlets, {}, segmented.focus)
-    assert early == claim_texts(views)
-    assert len(early) == len(views) > 40
-    assert any(t != v.claim.text for t, v in zip(early, views, strict=True))  # split parents
+    views = claim_views(segmented.analyses, outlets, {})
+    part_views = claim_views(
+        _part_analyses(segmented.analyses, segmented.parts), outlets, {}, segmented.focus
+    )
+    assert early == claim_texts(views) + claim_texts(part_views)
+    assert len(views) > 30 and len(part_views) > 40
+    assert any(t != v.claim.text for t, v in zip(claim_texts(part_views), part_views, strict=True))
 
 
 @pytest.mark.slow

@@ -1,26 +1,23 @@
-"""Split claims into the separate facts their subordinate clauses state.
+"""Statements: the rows a comparison shows, one per sentence, with their part claims.
 
-One clause can carry a second fact: "the krona rose 1.2 percent *after Halas and
-Marant signed the accord*", "caved on Saturday, *signing an accord* *that hands
-Ostrena 60 percent of the flow*". Other outlets state those facts on their own, so
-for alignment each adverbial or relative clause with its own verb becomes a claim
-of its own (``id`` = parent id + ``.1``, ``.2`` ...; span = the clause, a sub-span of
-the parent's text; attribution and hedging inherited; arguments and numbers kept
-where they fall inside). The rest of the parent stays one claim; its span stays
-the parent's, and the text used to compare it leaves the split-off clauses out.
+A row must make sense on its own, so the unit a comparison groups and labels is the
+*statement*: a sentence of the article (``id`` = article id + ``:s`` + sentence number;
+span = the sentence without a leading conjunction), never a relative clause, a participle
+phrase or a piece of a quote. A piece the sentence splitter cut off ("” he said.", a
+lower-case start, "which ...") joins the statement before it.
 
-A sentence the extracted claims mostly miss (an unusual construction, a hedged
-verb) has its uncovered part kept as one claim of its own (``id`` = article id +
-``:s`` + sentence number), so that what only one outlet says is never silently
-dropped from the omission view; such claims carry no arguments, so they can agree
-but never conflict.
+Inside each statement sit its *parts*: the atomic claims the claim extractor found (one
+predicate each, with arguments, numbers and attribution), split further at adverbial and
+relative clauses that state a second fact ("the krona rose 1.2 percent *after Halas and
+Marant signed the accord*"; part ``id`` = claim id + ``.1``, ``.2`` ...; the rest of the
+claim is compared without the split-off clauses). Alignment matches statements both as
+wholes and part by part, so two sentences that share one fact among others are found;
+conflicts are looked for between parts, whose arguments say what differs. A part has no
+label of its own: it shares its statement's group.
 
-A conditional clause ("if they pass the screening") states no fact and stays with its
-parent.
+A conditional clause ("if they pass the screening") states no fact and is not split off.
 
-Stage name ``"segment.clauses.v2"``; reads each claim's tokens in the parse of its whole
-article, the parse the claims were extracted from (``v1`` parsed each claim's text again
-on its own, which cost about a seventh of the analysis).
+Stage name ``"segment.statements.v1"`` (``segment.clauses.v2`` made each clause a row).
 """
 
 from __future__ import annotations
@@ -28,30 +25,30 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storylens.types import Analysis, Argument, Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.clauses.v2"
+STAGE = "segment.statements.v1"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
 MIN_WORDS = 4  # a clause shorter than this stays with its parent
 MIN_CLAIM_WORDS = 10  # claims shorter than this are never split
-MIN_SENTENCE_WORDS = 6  # uncovered sentences shorter than this are not kept as claims
 
 
 @dataclasses.dataclass(slots=True)
 class Segmented:
     """Claims after splitting, with the text to compare each one by."""
 
-    analyses: list[Analysis]
-    focus: dict[str, str]  # claim id -> text for similarity (clauses removed from parents)
-    parent: dict[str, str]  # split-off claim id -> parent claim id
-    sentence_claims: set[str] = dataclasses.field(default_factory=set)  # uncovered sentences
+    analyses: list[Analysis]  # their claims are the statements
+    focus: dict[str, str]  # part claim id -> text for similarity (clauses removed from parents)
+    parent: dict[str, str]  # split-off part claim id -> the part it was split from
+    sentence_claims: set[str] = dataclasses.field(default_factory=set)  # statements, no parts
+    parts: dict[str, list[Claim]] = dataclasses.field(default_factory=dict)  # statement -> parts
 
 
 def _words(tokens: Iterable[Token]) -> int:
@@ -132,7 +129,33 @@ def _child_claim(parent: Claim, k: int, tokens: list[Token], head: Token) -> Cla
     )
 
 
-def _split(claim: Claim, span: Span) -> tuple[list[Claim], str]:
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
+
+
+def _antecedent_text(noun: Token) -> str:
+    """The noun phrase a relative clause hangs on, without the clause itself."""
+    words = [t for t in noun.subtree if t.i <= noun.i or t.dep_ in {"compound", "flat"}]
+    words = [t for t in words if t.dep_ not in {"relcl", "punct", "appos"}]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _resolved(tokens: list[Token], head: Token) -> str:
+    """The clause's text for matching, with a leading relative pronoun replaced by what it
+    stands for ("who had not left his country" -> "Kim had not left his country")."""
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    first = tokens[0]
+    if head.dep_ == "relcl" and first.lower_ in _RELATIVE_WORDS and head.head.i != head.i:
+        noun = _antecedent_text(head.head)
+        if noun:
+            rest = "".join(t.text_with_ws for t in tokens[1:]).strip()
+            return f"{noun} {rest}" if first.lower_ != "whose" else f"{noun}'s {rest}"
+    return text
+
+
+def _split(
+    claim: Claim, span: Span, focus_of: dict[str, str] | None = None
+) -> tuple[list[Claim], str]:
+    focus_of = focus_of if focus_of is not None else {}
     points = _split_points(span)
     if not points:
         return [claim], claim.text
@@ -146,6 +169,7 @@ def _split(claim: Claim, span: Span) -> tuple[list[Claim], str]:
             continue
         child = _child_claim(claim, len(children) + 1, tokens, head)
         children.append(child)
+        focus_of[child.id] = _resolved(tokens, head)
         holes.append((child.start, child.end))
         kept.add(k)
     main_tokens = _trim([t for t in span if owner[t.i - span.start] not in kept])
@@ -167,71 +191,145 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;")
 
 
-def _gaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of ``[start, end)`` no span covers."""
-    gaps, pos = [], start
-    for s, e in sorted(spans):
-        if e <= pos or s >= end:
-            continue
-        if s > pos:
-            gaps.append((pos, s))
-        pos = max(pos, e)
-    if pos < end:
-        gaps.append((pos, end))
-    return gaps
+_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "nor", "plus"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+_OPENING = re.compile(r"[\w“\"‘'(\[«$€£]")
 
 
-_REPORTING = re.compile(
-    r"\b(?:said|says|reported|reports|told|according to|added|wrote|stated|announced)\b",
-    re.IGNORECASE,
-)
+def _first_word(text: str) -> str:
+    m = re.match(r"\W*([\w’']+)", text)
+    return m.group(1) if m else ""
 
 
-def _attribution_leftover(body: str, words: int) -> bool:
-    """'” TASS reported on Sunday, according to a translation by ...': who said, not what."""
-    if body[:1] in '”’"»':
-        return True
-    quoted = any(mark in body for mark in '“«"')
-    return words <= 14 and not quoted and bool(_REPORTING.search(body))
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence without surrounding white space, list bullets or a leading conjunction
+    ("But the Kremlin said ..." -> "the Kremlin said ...")."""
+    while start < end and (text[start].isspace() or text[start] in "•*-–—·>,;:"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    first = _first_word(text[start:end])
+    if first.casefold() in _CONJUNCTIONS and len(text[start:end].split()) > MIN_WORDS:
+        k = text.index(first, start) + len(first)
+        while k < end and (text[k].isspace() or text[k] == ","):
+            k += 1
+        start = k
+    return start, end
 
 
-def uncovered_sentences(analysis: Analysis) -> list[Claim]:
-    """A claim for the uncovered part of every sentence that claims mostly miss.
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence span cut at line breaks: a headline, a dateline and the first sentence
+    the sentence splitter ran together stay apart."""
+    out, pos = [], start
+    for m in re.finditer(r"\n", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
-    The longest stretch of the sentence outside every claim becomes a claim when it
-    holds at least half of the sentence's words (so attribution phrases such as
-    "TASS reported on Sunday" left over beside a claim do not qualify).
+
+def _continues(body: str, words: int) -> bool:
+    """A piece the sentence splitter cut off the sentence before it: too short to stand
+    alone, a relative clause, a closing quote with its speaker, or a lower-case start."""
+    first = _first_word(body)
+    return (
+        words < MIN_WORDS
+        or first.casefold() in _RELATIVES
+        or (body[:1] in "”’»" and words <= 8)
+        or (first[:1].islower() and not first[:1].isdigit() and body[:1] not in "“\"‘'")
+    )
+
+
+def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, list[Claim]]]:
+    """One statement per sentence, with the part claims inside it.
+
+    A piece the sentence splitter cut off (see :func:`_continues`) joins the statement
+    before it, so the span grows to cover both; a question with no claim in it is left
+    out. The statement takes its predicate, arguments, attribution and flags from its
+    longest part, and every number of every part.
     """
     text = analysis.article.text
-    spans = [(c.start, c.end) for c in analysis.claims]
+    found: list[list[Any]] = []  # [start, end, id suffix, sentence number, parts]
+    for n, (s, e) in enumerate(analysis.sentences):
+        for k, (ps, pe) in enumerate(_lines(text, s, e)):
+            start, end = _sentence_bounds(text, ps, pe)
+            if start >= end:
+                continue
+            inside = [p for p in parts if ps <= p.start < pe]
+            body = text[start:end]
+            piece = text[ps:end].lstrip()
+            # a piece cut off the sentence before it, in the same paragraph
+            cut_off = _continues(piece, len(piece.split()))
+            if found and cut_off and "\n" not in text[found[-1][1] : start]:
+                found[-1][1] = max(found[-1][1], end)
+                found[-1][4].extend(inside)
+                continue
+            if not inside and body.rstrip("”\"’' ").endswith("?"):
+                continue
+            suffix = f"s{n}" if k == 0 else f"s{n}-{k}"
+            found.append([start, end, suffix, n, inside])
     out = []
-    for n, (start, end) in enumerate(analysis.sentences):
-        total = len(text[start:end].split())
-        gaps = _gaps(start, end, spans)
-        if not gaps or not total:
+    for start, end, suffix, n, inside in found:
+        body = text[start:end]
+        if len(body.split()) < MIN_WORDS:
             continue
-        lo, hi = max(gaps, key=lambda g: len(text[g[0] : g[1]].split()))
+        main = max(inside, key=lambda p: (p.end - p.start, -p.start)) if inside else None
+        gap = _largest_gap(text, start, end, inside)
+        numbers: dict[tuple[int, int], Argument] = {}
+        for p in inside:
+            for q in p.quantities:
+                numbers.setdefault((q.start, q.end), q)
+        statement = Claim(
+            id=f"{analysis.article.id}:{suffix}",
+            article=analysis.article.id,
+            start=start,
+            end=end,
+            text=body,
+            predicate=main.predicate if main else "",
+            attributed_to=list(main.attributed_to) if main else [],
+            hedged=main.hedged if main else False,
+            negated=main.negated if main else False,
+            arguments=dict(main.arguments) if main else {},
+            quantities=sorted(numbers.values(), key=lambda q: q.start),
+            sentence=n,
+        )
+        pieces = list(inside)
+        if gap is not None and inside:
+            pieces.append(
+                Claim(
+                    id=f"{statement.id}.g",
+                    article=statement.article,
+                    start=gap[0],
+                    end=gap[1],
+                    text=text[gap[0] : gap[1]],
+                    sentence=n,
+                )
+            )
+        out.append((statement, sorted(pieces, key=lambda p: (p.start, -p.end))))
+    return out
+
+
+def _largest_gap(text: str, start: int, end: int, parts: Sequence[Claim]) -> tuple[int, int] | None:
+    """The longest stretch of ``[start, end)`` outside every part, when it holds at least
+    ``MIN_WORDS`` words: a clause the claim extractor did not read ("Kim, who ...,
+    departed from Russia on Sunday") is still compared."""
+    gaps, pos = [], start
+    for p in sorted(parts, key=lambda c: c.start):
+        if p.start > pos:
+            gaps.append((pos, p.start))
+        pos = max(pos, p.end)
+    if pos < end:
+        gaps.append((pos, end))
+    best: tuple[int, int] | None = None
+    for lo, hi in gaps:
         while lo < hi and (text[lo].isspace() or text[lo] in ",;:–—-"):
             lo += 1
-        while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:–—-"):
+        while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ',;:–—-."'):
             hi -= 1
-        body = text[lo:hi]
-        words = len(body.split())
-        if words < MIN_SENTENCE_WORDS or 2 * words < total:
-            continue
-        if body.rstrip("”\"’' ").endswith("?") or _attribution_leftover(body, words):
-            continue
-        out.append(
-            Claim(
-                id=f"{analysis.article.id}:s{n}",
-                article=analysis.article.id,
-                start=lo,
-                end=hi,
-                text=body,
-                sentence=n,
-            )
-        )
-    return out
+        words = len(text[lo:hi].split())
+        if words >= MIN_WORDS and (best is None or words > len(text[best[0] : best[1]].split())):
+            best = (lo, hi)
+    return best
 
 
 def merge_segmented(parts: Sequence[Segmented]) -> Segmented:
@@ -242,6 +340,7 @@ def merge_segmented(parts: Sequence[Segmented]) -> Segmented:
         merged.focus.update(part.focus)
         merged.parent.update(part.parent)
         merged.sentence_claims |= part.sentence_claims
+        merged.parts.update(part.parts)
     return merged
 
 
@@ -256,24 +355,28 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
     out: list[Analysis] = []
     focus: dict[str, str] = {}
     parent: dict[str, str] = {}
-    extra: set[str] = set()
+    bare: set[str] = set()
+    parts_of: dict[str, list[Claim]] = {}
     for analysis, doc in zip(analyses, docs, strict=True):
-        claims: list[Claim] = []
-        for added in uncovered_sentences(analysis):
-            focus[added.id] = added.text
-            extra.add(added.id)
-            claims.append(added)
+        parts: list[Claim] = []
         for claim in analysis.claims:
             found = _claim_span(claim, doc) if len(claim.text.split()) >= MIN_CLAIM_WORDS else None
-            parts, main_focus = _split(claim, found) if found is not None else ([claim], claim.text)
+            pieces, main_focus = (
+                _split(claim, found, focus) if found is not None else ([claim], claim.text)
+            )
             focus[claim.id] = main_focus
-            for child in parts[1:]:
-                focus[child.id] = child.text
+            for child in pieces[1:]:
+                focus.setdefault(child.id, child.text)
                 parent[child.id] = claim.id
-            claims.extend(parts)
-        claims.sort(key=lambda c: (c.start, -c.end))
+            parts.extend(pieces)
+        claims = []
+        for statement, inside in statements(analysis, parts):
+            claims.append(statement)
+            parts_of[statement.id] = inside
+            if not inside:
+                bare.add(statement.id)
         out.append(dataclasses.replace(analysis, claims=claims))
-    return Segmented(analyses=out, focus=focus, parent=parent, sentence_claims=extra)
+    return Segmented(analyses=out, focus=focus, parent=parent, sentence_claims=bare, parts=parts_of)
 
 
 def _claim_span(claim: Claim, doc: Doc) -> Span | None:

@@ -187,10 +187,10 @@ def _compare(
         segmented = analyse_and_segment(articles, settings, processes)
     analyses = segmented.analyses
     if embed is None:  # embedded in the background while entities are linked and scored
-        from storylens.compare.align import focus_texts
+        from storylens.compare.align import alignment_texts
         from storylens.models.embed import Background
 
-        embed = Background(focus_texts(analyses, segmented.focus))
+        embed = Background(alignment_texts(analyses, segmented.focus, segmented.parts))
     entities = link_entities(analyses, settings)
     note("alignment")
     alignment = align_claims(
@@ -201,6 +201,7 @@ def _compare(
         embed=embed,
         focus=segmented.focus,
         whole_sentences=segmented.sentence_claims,
+        parts=segmented.parts,
     )
     detector = resolve_conflicts(alignment, settings)
     names = SourceNames(entities, outlet_of.values())
@@ -213,7 +214,7 @@ def _compare(
         duplicates,
         outlet_of,
         settings,
-        parents=segmented.parent,
+        parts=segmented.parts,
         sentence_claims=segmented.sentence_claims,
         stages={
             "segment": SEGMENT_STAGE,

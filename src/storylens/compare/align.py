@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storylens.compare.conflicts import ClaimView, claim_quantities, predicate_class
+from storylens.compare.conflicts import ClaimView, claim_quantities, phrases_compatible
+from storylens.compare.events import event_class
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, asdict, content_id
 
@@ -47,6 +48,11 @@ LEXICAL_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.08
 NUMBER_WEIGHT = 0.04
 PREDICATE_WEIGHT = 0.08
+EVENT_WEIGHT = 0.1  # the same kind of event (see .events) with a participant in common
+DATE_PENALTY = 0.12  # both claims give a resolved date, and the dates differ
+PLACE_PENALTY = 0.08  # both claims give a place, and the places share no word
+SPEAKER_PENALTY = 1.0  # two people's words: two statements, never one fact told twice
+OBJECT_PENALTY = 0.1  # same kind of predicate, clearly different objects ("met Putin" / "students")
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
 RUN_CAP = 0.16
 RUN_MIN_LEXICAL = 0.1  # pairs sharing less than this never share a three-word run worth it
@@ -75,6 +81,9 @@ class ClaimGroup:
     primary_sources: list[str] = field(default_factory=list)
     independent_sources: int = 0
     missing_from: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)  # joined on part of their fact
+    shared: dict[str, Any] = field(default_factory=dict)  # the wording that carries the fact
+    extra: list[dict[str, Any]] = field(default_factory=list)  # what one outlet alone adds
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,13 +136,21 @@ class PairScores(Mapping[tuple[str, str], float]):
 @dataclass(slots=True)
 class Alignment:
     groups: list[ClaimGroup]
-    views: dict[str, ClaimView]
-    scores: Mapping[tuple[str, str], float]
+    views: dict[str, ClaimView]  # statement id -> view
+    scores: Mapping[tuple[str, str], float]  # statement pairs
+    parts: dict[str, list[str]] = field(default_factory=dict)  # statement id -> part ids
+    part_views: dict[str, ClaimView] = field(default_factory=dict)
+    part_scores: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
     def similarity(self, a: str, b: str) -> float:
         if a == b:
             return 1.0
         return self.scores.get((a, b), self.scores.get((b, a), 0.0))
+
+    def part_similarity(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        return self.part_scores.get((a, b), self.part_scores.get((b, a), 0.0))
 
 
 def claim_views(
@@ -147,6 +164,7 @@ def claim_views(
     views = []
     for analysis in analyses:
         art = analysis.article
+        people = [m.text for m in analysis.mentions if m.label == "PERSON"]
         by_sentence: dict[int, list[Claim]] = {}
         for claim in analysis.claims:
             by_sentence.setdefault(claim.sentence, []).append(claim)
@@ -166,9 +184,23 @@ def claim_views(
                     entities=frozenset(m.entity for m in inside if m.entity),
                     focus=focus_text(claim, focus),
                     whole_sentence=claim.id in whole_sentences,
+                    speaker=_speaker(claim, people),
                 )
             )
     return views
+
+
+def _speaker(claim: Claim, people: Sequence[str]) -> str:
+    """The surname of the person the claim is attributed to ("Mayor Ilse Brandt" ->
+    "brandt"), or "" when its nearest source is no person named in the article."""
+    if not claim.attributed_to:
+        return ""
+    source = claim.attributed_to[0]
+    for name in people:
+        if name and (name in source or source in name):
+            words = re.findall(r"[^\W\d_][\w'’-]*", name)
+            return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
+    return ""
 
 
 def _all_numbers(claim: Claim) -> list[Any]:
@@ -327,11 +359,6 @@ def claim_texts(views: Sequence[ClaimView]) -> list[str]:
     return [v.focus or v.claim.text for v in views]
 
 
-def focus_texts(analyses: Sequence[Analysis], focus: Mapping[str, str] | None) -> list[str]:
-    """:func:`claim_texts` of the views :func:`claim_views` will build, before linking."""
-    return [focus_text(c, focus) for a in analyses for c in a.claims]
-
-
 def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
     """Pair scores of all claims (rows and columns in ``views`` order).
 
@@ -344,15 +371,20 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     texts = claim_texts(views)
     lexical = tfidf_matrix(texts)
     lex = lexical @ lexical.T
-    classes = [predicate_class(v.claim.predicate) for v in views]
+    classes = [event_class(v.claim.predicate) for v in views]
     pred = _same([c if c not in _REPORTING else "" for c in classes])
     inter, union = _overlap([v.entities for v in views])
+    same_event = pred & (inter > 0)
+    dates = [_date(v.claim) for v in views]
+    places = [_place_words(v.claim) for v in views]
+    objects = [_object(v.claim) for v in views]
+    speakers = [v.speaker for v in views]
     units, _ = _overlap([set(claim_quantities(v.claim)) for v in views])
-    negated = np.array([v.claim.negated for v in views])
-    sizes = np.array([len(set(content_terms(t))) for t in texts])
+    negated = np.array([v.claim.negated for v in views], dtype=bool)
+    sizes = np.array([len(set(content_terms(t))) for t in texts], dtype=int)
     short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
     same_wording = _same([" ".join(_WORD.findall(t.casefold())) for t in texts])
-    whole = np.array([v.whole_sentence for v in views])
+    whole = np.array([v.whole_sentence for v in views], dtype=bool)
     # a verbatim run needs shared content words (three ordinary ones to count): only
     # look where there are some
     words = [_words(t) for t in texts]
@@ -368,6 +400,11 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score += PREDICATE_WEIGHT * pred
     score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     score += NUMBER_WEIGHT * (units > 0)
+    score += EVENT_WEIGHT * same_event
+    score -= DATE_PENALTY * _differ(dates, _dates_differ)
+    score -= PLACE_PENALTY * _differ(places, _places_differ)
+    score -= OBJECT_PENALTY * _differ(objects, _objects_differ)
+    score -= SPEAKER_PENALTY * _differ(speakers, str.__ne__)
     score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
     score -= SHORT_PENALTY * (short[:, None] | short[None, :])
     score -= TINY_PENALTY * ((tiny[:, None] | tiny[None, :]) & ~same_wording)
@@ -377,6 +414,59 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
         score[j, i] += bonus
     result: npt.NDArray[np.float32] = score.astype(np.float32)
     return result
+
+
+def _date(claim: Claim) -> str:
+    arg = claim.arguments.get("time")
+    value = arg.value if arg is not None else None
+    return value if isinstance(value, str) and value[:4].isdigit() else ""
+
+
+def _dates_differ(a: str, b: str) -> bool:
+    """'2023-09-16' vs '2023-09-17' differ; '2023' vs '2023-09-17' do not (one is vaguer)."""
+    n = min(len(a), len(b))
+    return a[:n] != b[:n]
+
+
+def _place_words(claim: Claim) -> frozenset[str]:
+    arg = claim.arguments.get("place")
+    if arg is None:
+        return frozenset()
+    return frozenset(content_terms(str(arg.value or arg.text)))
+
+
+def _places_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a & b
+
+
+def _object(claim: Claim) -> tuple[str, str, str]:
+    """The predicate's kind with its theme and recipient (empty when it has neither)."""
+    theme, recipient = claim.arguments.get("theme"), claim.arguments.get("recipient")
+    if theme is None and recipient is None:
+        return ("", "", "")
+    kind = event_class(claim.predicate)
+    return (kind, theme.text if theme else "", recipient.text if recipient else "")
+
+
+def _objects_differ(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """The same kind of predicate whose theme or recipient clearly names something else."""
+    if a[0] != b[0]:
+        return False
+    return any(x and y and not phrases_compatible(x, y) for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def _differ(values: Sequence[Any], differ: Callable[[Any, Any], bool]) -> npt.NDArray[np.bool_]:
+    """``m[i, j]``: both values are set and ``differ`` says they disagree."""
+    import numpy as np
+
+    n = len(values)
+    out = np.zeros((n, n), dtype=bool)
+    present = [k for k, v in enumerate(values) if v]
+    for x, i in enumerate(present):
+        for j in present[x + 1 :]:
+            if differ(values[i], values[j]):
+                out[i, j] = out[j, i] = True
+    return out
 
 
 def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> PairScores:
@@ -465,6 +555,53 @@ def _links(
     return total, count, above
 
 
+def alignment_texts(
+    analyses: Sequence[Analysis],
+    focus: Mapping[str, str] | None,
+    parts: Mapping[str, Sequence[Claim]] | None,
+) -> list[str]:
+    """Every text :func:`align_claims` embeds, in its order: the statements, then their
+    parts (by their focus text)."""
+    statements = [c.text for a in analyses for c in a.claims]
+    pieces = [
+        focus_text(p, focus)
+        for a in analyses
+        for c in a.claims
+        for p in (parts or {}).get(c.id, ())
+    ]
+    return statements + pieces
+
+
+def _part_analyses(
+    analyses: Sequence[Analysis], parts: Mapping[str, Sequence[Claim]]
+) -> list[Analysis]:
+    import dataclasses
+
+    return [
+        dataclasses.replace(a, claims=[p for c in a.claims for p in parts.get(c.id, ())])
+        for a in analyses
+    ]
+
+
+def _best_part_scores(
+    n: int, owner: Sequence[int], part_matrix: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
+    """``m[i, j]``: the best score between a part of statement ``i`` and one of ``j``
+    (-inf where either has no part); ``owner`` gives each part's statement, ascending."""
+    import numpy as np
+
+    out = np.full((n, n), -np.inf, dtype=np.float32)
+    if not len(owner):
+        return out
+    owners = np.asarray(owner)
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    rows = np.maximum.reduceat(part_matrix, starts, axis=0)
+    both = np.maximum.reduceat(rows, starts, axis=1)
+    present = owners[starts]
+    out[np.ix_(present, present)] = both
+    return out
+
+
 def align_claims(
     analyses: Sequence[Analysis],
     outlet_of: Mapping[str, str],
@@ -474,40 +611,255 @@ def align_claims(
     embed: EmbedFn | None = None,
     focus: Mapping[str, str] | None = None,
     whole_sentences: Set[str] = frozenset(),
+    parts: Mapping[str, Sequence[Claim]] | None = None,
 ) -> Alignment:
-    """Group the claims of a story's articles; statuses are ``agreed`` or ``unique``.
+    """Group the statements of a story's articles; statuses are ``agreed`` or ``unique``.
 
-    ``focus`` maps claim ids to the text to compare them by (see :mod:`.segment`).
+    Two statements score the better of their own pair score and the best pair score of
+    their parts (``parts`` maps statement ids to part claims, compared by their ``focus``
+    text; see :mod:`storylens.analyse.segment`).
     """
+    import numpy as np
+
     if embed is None:
         from storylens.models.embed import embed as default_embed
 
         embed = default_embed
-    views = claim_views(analyses, outlet_of, unit_of, focus, whole_sentences)
+    if parts is None:  # claims compared as they are: each its own only part
+        parts = {c.id: [c] for a in analyses for c in a.claims}
+    views = claim_views(analyses, outlet_of, unit_of, None, whole_sentences)
+    part_views = claim_views(_part_analyses(analyses, parts), outlet_of, unit_of, focus)
+    texts = alignment_texts(analyses, focus, parts)
+    vectors = embed(texts) if len(texts) else np.zeros((0, 1), dtype=np.float32)
+    n = len(views)
     by_id = {v.claim.id: v for v in views}
-    scores = pair_scores(views, embed)
+    ids = [v.claim.id for v in views]
+    articles = [v.claim.article for v in views]
+    part_ids = [v.claim.id for v in part_views]
+    part_articles = [v.claim.article for v in part_views]
+    if n < 2:
+        scores = PairScores(ids, articles, np.zeros((n, n), dtype=np.float32))
+        part_scores = PairScores(
+            part_ids, part_articles, np.zeros((len(part_views),) * 2, dtype=np.float32)
+        )
+    else:
+        whole = score_matrix(views, lambda _texts: vectors[:n])
+        part_matrix = score_matrix(part_views, lambda _texts: vectors[n:])
+        index = {cid: k for k, cid in enumerate(ids)}
+        owner = [index[sid] for sid, p in _owners(analyses, parts)]
+        best = _best_part_scores(n, owner, part_matrix)
+        scores = PairScores(ids, articles, np.maximum(whole, best))
+        part_scores = PairScores(part_ids, part_articles, part_matrix)
     all_outlets = _ordered(outlet_of[a.article.id] for a in analyses)
+    clusters = cluster(views, scores, settings.align_threshold)
+    support = settings.align_threshold - settings.align_support_margin
+    clusters, partial = attach_supported(views, scores, clusters, support)
     groups = []
-    for ids in cluster(views, scores, settings.align_threshold):
-        gviews = [by_id[c] for c in ids]
+    for members in clusters:
+        gviews = [by_id[c] for c in members]
         outlets = _ordered(v.outlet for v in gviews)
         inner = [
-            scores.get((x, y), scores.get((y, x))) for i, x in enumerate(ids) for y in ids[i + 1 :]
+            scores.get((x, y), scores.get((y, x)))
+            for i, x in enumerate(members)
+            for y in members[i + 1 :]
         ]
         inner_scores = [s for s in inner if s is not None]
         groups.append(
             ClaimGroup(
-                id=content_id(" ".join(sorted(ids)), prefix="g"),
-                claims=ids,
+                id=content_id(" ".join(sorted(members)), prefix="g"),
+                claims=members,
                 outlets=outlets,
                 articles=_ordered(v.claim.article for v in gviews),
                 status="agreed" if len({v.unit for v in gviews}) > 1 else "unique",
                 text=gviews[0].claim.text,
                 score=round(sum(inner_scores) / len(inner_scores), 3) if inner_scores else 1.0,
                 missing_from=[o for o in all_outlets if o not in outlets],
+                partial=[c for c in members if c in partial],
             )
         )
-    return Alignment(groups=groups, views=by_id, scores=scores)
+    alignment = Alignment(
+        groups=groups,
+        views=by_id,
+        scores=scores,
+        parts={sid: [p.id for p in ps] for sid, ps in parts.items()},
+        part_views={v.claim.id: v for v in part_views},
+        part_scores=part_scores,
+    )
+    for group in groups:
+        if group.status != "unique":
+            group.shared = shared_fact(group.claims, alignment, support)
+            group.extra = [
+                d
+                for d in outlet_details(group.claims, alignment, settings.align_threshold)
+                if d["part"] != group.shared.get("part")
+            ]
+    return alignment
+
+
+def attach_supported(
+    views: Sequence[ClaimView],
+    scores: PairScores,
+    clusters: list[list[str]],
+    support: float,
+) -> tuple[list[list[str]], set[str]]:
+    """Join each statement no other outlet was grouped with to the group of its best match
+    in another outlet's text, when that match scores at least ``support``.
+
+    A statement is ``unique`` only when no other outlet's text supports it; one that shares
+    part of its fact (the event, with details of its own) joins that fact's group and is
+    listed in the group's ``partial``. Returns the new clusters and the joined ids.
+    """
+    import numpy as np
+
+    if support <= 0 or len(views) < 2:
+        return clusters, set()
+    unit = [v.unit for v in views]
+    index = {cid: k for k, cid in enumerate(scores.ids)}
+    cluster_of = {cid: n for n, members in enumerate(clusters) for cid in members}
+    units_of = [{unit[index[c]] for c in members} for members in clusters]
+    matrix = scores.matrix
+    units = np.array([hash(u) for u in unit])
+    joined: set[str] = set()
+    for n, members in enumerate(clusters):
+        if len(units_of[n]) > 1 or len(members) != 1:
+            continue
+        i = index[members[0]]
+        row = np.where(units != units[i], matrix[i], -np.inf)
+        j = int(np.argmax(row))
+        if row[j] < support:
+            continue
+        target = cluster_of[scores.ids[j]]
+        clusters[target].extend(members)
+        units_of[target] |= units_of[n]
+        for cid in members:
+            cluster_of[cid] = target
+        clusters[n] = []
+        joined.update(members)
+    return [sorted(m, key=index.__getitem__) for m in clusters if m], joined
+
+
+def _readable(text: str) -> bool:
+    """A part that can stand as a sentence: a subject-first clause of four words or more."""
+    words = text.split()
+    first = words[0].strip("“\"‘'(").casefold() if words else ""
+    return len(words) >= 4 and first not in _FRAGMENT_START and not text[:1].islower()
+
+
+_FRAGMENT_START = frozenset(
+    {"who", "whom", "whose", "which", "that", "and", "but", "or", "while", "as", "when"}
+    | {"where", "after", "before", "because", "although", "since", "if", "with"}
+)
+
+
+def shared_fact(members: Sequence[str], alignment: Alignment, threshold: float) -> dict[str, Any]:
+    """The wording of a group's fact that the most outlets state, and who states it.
+
+    Each whole statement is a candidate, and each part that can stand as a sentence (see
+    :func:`_readable`): a statement of another outlet backs it when one of its parts (or
+    the whole statement) scores at least ``threshold`` with it. The candidate backed by
+    the most outlets wins, then the shortest, then the best backed. Returns its
+    statement, part (``None`` for a whole statement), span, wording and attribution, the
+    spans its wording leaves out (``holes``: clauses split off the part), and the statements
+    that back it (its own first).
+    """
+    views = alignment.views
+    unit = {c: views[c].unit for c in members}
+    best: tuple[Any, ...] | None = None
+    found: dict[str, Any] = {}
+    for sid in members:
+        own = views[sid].claim
+        candidates: list[tuple[str | None, Claim, str]] = [(None, own, own.text)]
+        for p in alignment.parts.get(sid, ()):
+            view = alignment.part_views[p]
+            wording = view.focus or view.claim.text
+            if view.claim.predicate and _readable(wording) and len(wording.split()) >= 6:
+                candidates.append((p, view.claim, wording))
+        for part_id, claim, wording in candidates:
+            backers, total = [sid], 0.0
+            for other in members:
+                if unit[other] == unit[sid] or other == sid:
+                    continue
+                if part_id is None:
+                    top = alignment.similarity(sid, other)
+                else:
+                    top = max(
+                        (
+                            alignment.part_similarity(part_id, q)
+                            for q in alignment.parts.get(other, ())
+                        ),
+                        default=0.0,
+                    )
+                if top >= threshold:
+                    backers.append(other)
+                    total += top
+            outlets = {unit[b] for b in backers}
+            key = (len(outlets), -len(wording), round(total, 2))
+            if best is None or key > best:
+                best = key
+                found = {
+                    "claim": sid,
+                    "part": part_id,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "text": wording,
+                    "holes": _holes(claim, part_id, alignment) if wording != claim.text else [],
+                    "attributed_to": list(claim.attributed_to),
+                    "claims": backers,
+                    "outlets": _ordered(views[b].outlet for b in backers),
+                }
+    return found
+
+
+def outlet_details(
+    members: Sequence[str], alignment: Alignment, threshold: float
+) -> list[dict[str, Any]]:
+    """The parts of a group's statements that no other outlet's statement in the group
+    states: each outlet's own detail beside the shared fact ("the krona rose 1.2 percent"
+    in "the krona rose 1.2 percent after the two leaders signed the accord")."""
+    views = alignment.views
+    out = []
+    for sid in members:
+        others = [o for o in members if views[o].unit != views[sid].unit]
+        other_parts = [q for o in others for q in alignment.parts.get(o, ())]
+        for p in alignment.parts.get(sid, ()):
+            view = alignment.part_views[p]
+            wording = view.focus or view.claim.text
+            if not view.claim.predicate or not _readable(wording):
+                continue
+            if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
+                continue
+            if any(alignment.similarity(sid, o) >= threshold for o in others) and not other_parts:
+                continue
+            out.append(
+                {
+                    "claim": sid,
+                    "part": p,
+                    "outlet": views[sid].outlet,
+                    "start": view.claim.start,
+                    "end": view.claim.end,
+                    "text": wording,
+                }
+            )
+    return out
+
+
+def _holes(claim: Claim, part_id: str | None, alignment: Alignment) -> list[list[int]]:
+    """The spans of the clauses split off a part (its wording leaves them out)."""
+    if part_id is None:
+        return []
+    out = []
+    for other in alignment.part_views.values():
+        c = other.claim
+        if c.id.startswith(part_id + ".") and claim.start <= c.start and c.end <= claim.end:
+            out.append([c.start, c.end])
+    return sorted(out)
+
+
+def _owners(
+    analyses: Sequence[Analysis], parts: Mapping[str, Sequence[Claim]]
+) -> list[tuple[str, Claim]]:
+    """(statement id, part) for every part, in the order of the part views."""
+    return [(c.id, p) for a in analyses for c in a.claims for p in parts.get(c.id, ())]
 
 
 def _ordered(items: Any) -> list[str]:

@@ -37,6 +37,7 @@ class ClaimView:
     entities: frozenset[str] = frozenset()  # linked entity ids inside the claim span
     focus: str = ""  # the text the claim is compared by (see align.focus_text); claim.text if empty
     whole_sentence: bool = False  # a sentence part no extracted claim covered (no arguments)
+    speaker: str = ""  # the person the claim is attributed to (surname, folded), if any
 
 
 @dataclass(slots=True)
@@ -319,6 +320,20 @@ def _is_transfer(claim: Claim) -> bool:
     return pred in GIVE or pred in RECEIVE or bool(_GIFT_FROM.search(claim.text))
 
 
+def _same_things(a: ClaimView, b: ClaimView, giver_a: str, giver_b: str) -> bool:
+    """Both transfers name something in common besides the people and the verb ("five
+    kamikaze drones" and "five explosive drones"; not "a meeting" and "a vest")."""
+    shared = content_words(a.claim.text) & content_words(b.claim.text)
+    people = content_words(giver_a) | content_words(giver_b)
+    for claim in (a.claim, b.claim):
+        for role in ("agent", "recipient"):
+            arg = claim.arguments.get(role)
+            if arg is not None:
+                people |= content_words(arg.text)
+    stems = {predicate_head(a.claim)[:4], predicate_head(b.claim)[:4]} - {""}
+    return any(w not in people and not any(w.startswith(s) for s in stems) for w in shared)
+
+
 def _bare_place(view: ClaimView, text: str) -> bool:
     """The phrase is just a country/city name (which subsumes its officials)."""
     words = content_words(text)
@@ -467,8 +482,8 @@ class RulesDetector:
             return
         if _bare_place(a, ga) or _bare_place(b, gb):
             return
-        if not roles_compatible(a.claim, b.claim, ("recipient",)):
-            return
+        if not roles_compatible(a.claim, b.claim, ("recipient",)) or not _same_things(a, b, ga, gb):
+            return  # other receivers, or other gifts: two transfers, not one told two ways
         yield {
             "argument": "agent",
             "rule": "giver",

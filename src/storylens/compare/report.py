@@ -19,7 +19,7 @@ from storylens.compare.dedup import DuplicateGroup
 from storylens.compare.provenance import SourceNames, group_provenance
 from storylens.errors import InputError
 from storylens.settings import Settings
-from storylens.types import SCHEMA_VERSION, Analysis, Entity
+from storylens.types import SCHEMA_VERSION, Analysis, Claim, Entity
 
 REPORT_KEYS = (
     "schema_version",
@@ -74,16 +74,37 @@ class Report:
 def resolve_conflicts(alignment: Alignment, settings: Settings) -> str:
     """Run the configured detector over every multi-outlet group; returns its name."""
     detector = get_detector(settings.conflict_detector, settings)
+    statement_of = {p: s for s, ps in alignment.parts.items() for p in ps}
     for group in alignment.groups:
         if group.status == "unique":
             continue
-        views = [alignment.views[c] for c in group.claims]
-        found = detector.detect(views, alignment.similarity)
+        # parts carry the arguments; a statement without parts has none to differ in, and
+        # one that joined on part of its fact (``partial``) is no evidence of a contradiction
+        views = [
+            alignment.part_views[p]
+            for c in group.claims
+            if c not in group.partial
+            for p in alignment.parts.get(c, ())
+        ]
+        found = detector.detect(views, alignment.part_similarity)
+        for item in (*found.differences, *found.notes):
+            _to_statements(item, statement_of)
         group.notes.extend(found.notes)
         if found.differences:
             group.differences.extend(found.differences)
             group.status = "conflicting"
     return detector.name
+
+
+def _to_statements(item: dict[str, Any], statement_of: Mapping[str, str]) -> None:
+    """Name the statements a difference or note is about; the parts stay as ``parts``."""
+    if "claims" in item:
+        item["parts"] = list(item["claims"])
+        item["claims"] = [statement_of.get(c, c) for c in item["claims"]]
+    for side in item.get("values", ()):
+        if isinstance(side, dict) and "claim" in side:
+            side["part"] = side["claim"]
+            side["claim"] = statement_of.get(side["claim"], side["claim"])
 
 
 def add_provenance(
@@ -94,7 +115,10 @@ def add_provenance(
     names: SourceNames,
 ) -> None:
     for group in groups:
-        claims = [alignment.views[c].claim for c in group.claims]
+        # the sources of the group's fact: the statements that state its shared wording
+        backers = group.shared.get("claims") if group.shared else None
+        ids = [c for c in (backers or group.claims) if c in alignment.views]
+        claims = [alignment.views[c].claim for c in ids]
         group.primary_sources, group.independent_sources = group_provenance(
             claims, outlet_of, unit_of, names
         )
@@ -129,6 +153,25 @@ def framing_and_summary(
     return framing, summary
 
 
+_PART_KEYS = (
+    "id",
+    "start",
+    "end",
+    "text",
+    "predicate",
+    "attributed_to",
+    "hedged",
+    "negated",
+    "arguments",
+    "quantities",
+)
+
+
+def _part(claim: Claim) -> dict[str, Any]:
+    data = claim.to_dict()
+    return {k: data[k] for k in _PART_KEYS}
+
+
 def build_report(
     analyses: Sequence[Analysis],
     entities: Sequence[Entity],
@@ -139,7 +182,7 @@ def build_report(
     *,
     errors: Sequence[InputError] = (),
     stages: Mapping[str, str] | None = None,
-    parents: Mapping[str, str] | None = None,
+    parts: Mapping[str, Sequence[Claim]] | None = None,
     sentence_claims: Set[str] = frozenset(),
 ) -> Report:
     """Assemble the contract dicts from the stage outputs."""
@@ -151,8 +194,8 @@ def build_report(
             data = claim.to_dict()
             data["outlet"] = outlet_of.get(claim.article, analysis.article.outlet)
             data["group"] = group_of.get(claim.id)
-            if parents and claim.id in parents:
-                data["parent"] = parents[claim.id]  # split off a longer claim's clause
+            # the atomic claims inside the statement: no label of their own (see .segment)
+            data["parts"] = [_part(p) for p in (parts or {}).get(claim.id, ())]
             if claim.id in sentence_claims:
                 data["whole_sentence"] = True  # a sentence the claim extractor found no claim in
             claims.append(data)

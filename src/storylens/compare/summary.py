@@ -15,6 +15,7 @@ generated sentences supported by their cited claims are kept.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -262,8 +263,11 @@ def _edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
 def _loaded_edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
     edits: list[_Edit] = []
     text = art.text
+    quoted = ctx.quotes(art)
     for term in sorted(ctx.terms_between(art.id, lo, hi), key=lambda t: int(t["start"])):
         start, end = int(term["start"]), int(term["end"])
+        if any(q0 <= start and end <= q1 for q0, q1 in quoted):
+            continue  # a quotation stays word for word
         replacement = str(term.get("neutral_alternative") or "")
         entity = term.get("entity")
         descriptor = term.get("descriptor")
@@ -457,6 +461,9 @@ def _candidate(group: dict[str, Any], ctx: _Context) -> _Candidate | None:
         return _Candidate(
             status, gid, outlets, rank, compose=lambda: _conflict_text(group, claims, ctx)
         )
+    shared = group.get("shared")
+    if status == "agreed" and isinstance(shared, dict) and shared.get("claim") in ctx.claims:
+        return _shared_candidate(gid, shared, independent, claims, ctx)
     best = _representative(claims, ctx)
 
     def compose() -> tuple[str, list[Claim]]:
@@ -471,6 +478,58 @@ def _candidate(group: dict[str, Any], ctx: _Context) -> _Candidate | None:
     if status == "unique":
         rank = (-independent, -int(bool(best.attributed_to)), _position(claims))
     return _Candidate(status, gid, outlets, rank, compose=compose)
+
+
+def _shared_candidate(
+    gid: str, shared: dict[str, Any], independent: int, claims: list[Claim], ctx: _Context
+) -> _Candidate:
+    """An agreed group's sentence: the wording its outlets share (see
+    :func:`storylens.compare.align.shared_fact`), citing only the statements that state it."""
+    backers = [ctx.claims[c] for c in _ids(shared.get("claims")) if c in ctx.claims]
+    outlets = list(dict.fromkeys(ctx.outlet(c) for c in backers))
+    home = ctx.claims[str(shared["claim"])]
+    sources = shared.get("attributed_to")
+    if isinstance(sources, list):
+        home = dataclasses.replace(home, attributed_to=[str(s) for s in sources])
+
+    def compose() -> tuple[str, list[Claim]]:
+        art = ctx.articles.get(home.article)
+        lo, hi = int(shared.get("start", home.start)), int(shared.get("end", home.end))
+        raw = str(shared.get("text") or home.text)
+        holes = [h for h in as_spans(shared.get("holes")) if lo <= h[0] < h[1] <= hi]
+        if art is not None and (art.text[lo:hi] == raw or holes):
+            pieces, pos = [], lo
+            for h0, h1 in holes:
+                pieces.append(rewrite_span(art, pos, h0, ctx))
+                pos = max(pos, h1)
+            pieces.append(rewrite_span(art, pos, hi, ctx))
+            text = _tidy(" ".join(p for p in pieces if p))
+        else:
+            text = " ".join(raw.split())
+        return _attributed(home, text, ctx.proper), backers
+
+    rank = (-len(outlets), -independent, _position(claims))
+    return _Candidate("agreed", gid, outlets, rank, compose=compose)
+
+
+def as_spans(raw: Any) -> list[tuple[int, int]]:
+    """``[[start, end], ...]`` from a report field; anything malformed is skipped."""
+    out = []
+    for item in raw if isinstance(raw, list) else []:
+        if (
+            isinstance(item, list | tuple)
+            and len(item) == 2
+            and all(isinstance(x, int) for x in item)
+        ):
+            out.append((int(item[0]), int(item[1])))
+    return sorted(out)
+
+
+def _tidy(text: str) -> str:
+    """Close the gaps left where clauses were left out (", ," -> ",", " ." -> ".")."""
+    text = re.sub(r"\s*,(\s*,)+", ",", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    return " ".join(text.split()).strip(" ,;")
 
 
 def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str:

@@ -208,6 +208,7 @@ def _groups(view: ReportView) -> list[dict[str, Any]]:
             "number": g.index + 1,
             "status": g.status,
             "label": g.label,
+            "extra": g.extra,
             "refs": " ".join(r for r in (_claim_ref(view, c) for c in g.claims) if r),
             "cells": [(o, view.cell(g, o)) for o in view.outlets],
             "independent": g.independent_sources,

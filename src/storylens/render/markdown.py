@@ -78,7 +78,10 @@ def _matrix(view: ReportView) -> str:
     for g in view.ordered_groups():
         cells = [MATRIX_MARK.get(view.cell(g, o), "") for o in view.outlets]
         indep = "" if g.independent_sources is None else str(g.independent_sources)
-        rows.append([str(g.index + 1), md_escape(g.label), *cells, indep])
+        label = md_escape(g.label) + "".join(
+            f"<br>only {md_escape(o)}: {md_escape(d)}" for o, d in g.extra
+        )
+        rows.append([str(g.index + 1), label, *cells, indep])
     return "## Claims by outlet\n\n" + _table(header, rows)
 
 

@@ -70,10 +70,13 @@ class ClaimGroupView:
     differences: list[dict[str, Any]]
     primary_sources: list[str]
     independent_sources: int | None
+    shared: dict[str, Any] = field(default_factory=dict)
+    extra: list[tuple[str, str]] = field(default_factory=list)  # (outlet, what it alone adds)
 
     @property
     def label(self) -> str:
-        """The text of the group's first claim (its representative).
+        """The wording the group's outlets share (its ``shared`` text), else the text of
+        its first claim.
 
         A negated claim whose own words carry no negation (the content of "X denied that
         ...") is marked, so that a denial never reads as an assertion.
@@ -82,6 +85,11 @@ class ClaimGroupView:
             return self.id
         first = self.claims[0]
         text = text_of(first.get("text"))
+        shared = text_of(self.shared.get("text"))
+        home = text_of(self.shared.get("claim"))
+        owner = next((c for c in self.claims if text_of(c.get("id")) == home), None)
+        if shared and owner is not None:
+            first, text = owner, shared
         if first.get("negated") is True and not _NEGATION.search(text):
             mark = "(denied)" if as_list(first.get("attributed_to")) else "(negated)"
             return f"{mark} {text}"
@@ -155,6 +163,12 @@ class ReportView:
             differences=_dicts(group.get("differences")),
             primary_sources=[text_of(s) for s in as_list(group.get("primary_sources"))],
             independent_sources=indep if isinstance(indep, int) else None,
+            shared=as_dict(group.get("shared")),
+            extra=[
+                (text_of(e.get("outlet")), text_of(e.get("text")))
+                for e in _dicts(group.get("extra"))
+                if text_of(e.get("text"))
+            ],
         )
 
     # -- lookups ---------------------------------------------------------------------------
@@ -191,9 +205,16 @@ class ReportView:
         return group.status if outlet in group.outlets else SILENT
 
     def ordered_groups(self) -> list[ClaimGroupView]:
-        """Groups for the matrix: conflicts first, then agreed, then unique; wider first."""
-        rank = {"conflicting": 0, "agreed": 1, "unique": 2}
-        return sorted(self.groups, key=lambda g: (rank.get(g.status, 3), -len(g.outlets), g.index))
+        """Groups for the matrix: what most outlets share first (agreed, then conflicting,
+        wider first), then what each outlet alone reports, outlet by outlet."""
+        rank = {"agreed": 0, "conflicting": 1, "unique": 2}
+        outlet_rank = {o: k for k, o in enumerate(self.outlets)}
+
+        def key(g: ClaimGroupView) -> tuple[int, int, int, int]:
+            alone = outlet_rank.get(g.outlets[0], 0) if g.status == "unique" and g.outlets else 0
+            return (rank.get(g.status, 3), -len(g.outlets), alone, g.index)
+
+        return sorted(self.groups, key=key)
 
     def conflicts(self) -> list[ClaimGroupView]:
         return [g for g in self.groups if g.status == "conflicting"]

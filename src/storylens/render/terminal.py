@@ -85,9 +85,12 @@ def _matrix(view: ReportView, *, compact: bool = False) -> Table:
     for group in view.ordered_groups():
         cells = [_cell(view.cell(group, o), compact) for o in view.outlets]
         indep = group.independent_sources
+        label = Text(_shorten(group.label, 110))
+        for outlet, detail in group.extra:
+            label.append(f"\n  only {outlet}: {_shorten(detail, 90)}", style="dim")
         table.add_row(
             str(group.index + 1),
-            Text(_shorten(group.label, 110)),
+            label,
             *cells,
             Text("" if indep is None else str(indep)),
         )

@@ -1,0 +1,84 @@
+"""Event classes: predicates that name the same kind of happening in news text.
+
+Outlets rarely repeat each other's verbs: one writes that a leader *left* the country,
+another that he *departed*; a club *hired* a coach or *named* him; a man was *detained*
+or *arrested*. Claim alignment treats two claims whose predicates fall in one class as
+describing the same kind of event, which counts only together with shared participants
+(see :mod:`.align`). Verbs and the nouns reporters use for the same events are listed
+together ("quake" and "earthquake" with "strike"), by their lemma.
+
+Classes group near-synonyms only: opposite directions of one transfer (give / receive)
+are one class because both sides state the same event; opposite outcomes (win / lose,
+rise / fall) are different classes.
+"""
+
+from __future__ import annotations
+
+_CLASSES = (
+    "leave depart exit quit flee escape",
+    "arrive land reach return",
+    "meet talk confer negotiate summit",
+    "visit tour travel trip",
+    "give gift present hand donate offer provide deliver receive get award grant",
+    "sign ink conclude seal agreement deal treaty accord",
+    "kill slay murder assassinate execute death",
+    "die perish dead",
+    "injure wound hurt injury",
+    "arrest detain apprehend nab capture custody",
+    "charge indict accuse allege",
+    "convict sentence jail imprison prison verdict",
+    "shoot fire gun shooting gunfire",
+    "attack strike hit bomb raid assault bombing airstrike",
+    "hire appoint name tap choose select pick nominate appointment",
+    "sack dismiss oust remove",
+    "resign step retire resignation",
+    "win beat defeat victory triumph clinch",
+    "lose loss",
+    "buy acquire purchase acquisition takeover",
+    "sell sale divest",
+    "announce unveil launch release introduce reveal debut",
+    "rise climb increase jump gain surge soar grow",
+    "fall drop decline plunge slump sink tumble slide",
+    "quake earthquake tremor temblor",
+    "erupt eruption",
+    "crash collide collision wreck derail",
+    "check enter admit rehab",
+    "deny refute",
+    "sue lawsuit suit",
+    "kidnap abduct abduction hostage",
+    "rescue save evacuate",
+    "elect vote election poll",
+    "marry wed wedding",
+    "divorce split separate",
+    "blaze burn wildfire",
+    "flood inundate",
+    "storm hurricane typhoon cyclone",
+    "protest demonstrate rally march",
+    "close shut shutdown",
+    "open reopen",
+    "build construct",
+    "destroy demolish raze",
+    "ban prohibit outlaw",
+    "approve pass adopt ratify",
+    "block veto reject",
+)
+
+
+def _table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for n, words in enumerate(_CLASSES):
+        for word in words.split():
+            table.setdefault(word, n)  # a word listed twice keeps its first class
+    return table
+
+
+_CLASS_OF = _table()
+
+
+def event_class(predicate: str) -> str:
+    """The event class of a predicate lemma ("depart" -> "event0"), else its first word."""
+    words = predicate.casefold().split()
+    if not words:
+        return ""
+    found = _CLASS_OF.get(words[0])
+    return f"event{found}" if found is not None else words[0]
