@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
+from rich.text import Text
 
 from storylens import __version__
 from storylens.settings import Settings
@@ -77,6 +78,17 @@ def printable(message: str) -> str:
         f"\\x{ord(ch):02x}" if (ord(ch) < 32 and ch not in "\t\n") or 127 <= ord(ch) < 160 else ch
         for ch in message
     )
+
+
+def plain(value: object) -> Text:
+    """``value`` as inert text for a table cell or a status line: Rich markup in it (a title
+    ``[link=...]``, ``[/bold]``) is shown as written, control characters as ``\\xNN``."""
+    return Text(printable("" if value is None else str(value)))
+
+
+def note(message: str) -> None:
+    """Print one status line to stderr; nothing in ``message`` is markup."""
+    err_console.print(plain(message), highlight=False)
 
 
 def load_settings(config: Path | None, **overrides: Any) -> Settings:
