@@ -8,7 +8,9 @@ handed to :mod:`.warc` and :mod:`.feeds` (imported only when needed).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -140,16 +142,40 @@ def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
     return None
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_regular(path: Path, source: str) -> os.stat_result:
+    """``path``'s status; :class:`InputError` unless it is a regular file.
+
+    Checked with ``stat`` before anything opens the path: opening a named pipe blocks until
+    a writer appears, and a device never ends. Piped data is read from stdin (``-``).
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+        raise InputError(
+            source, f"not a regular file ({kind}); to read a stream, pipe it to '-' (stdin)"
+        )
+    return info
+
+
 def from_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Item]:
-    """Articles from one file (its sidecar applied)."""
+    """Articles from one regular file (its sidecar applied)."""
     source = str(path)
     try:
+        info = check_regular(path, source)
         special = _from_special(path, settings)
         if special is not None:
             yield from special
             return
-        check_size(path.stat().st_size, source, settings.max_bytes)
-        with path.open("rb") as fh:  # never more than the cap, even from devices and pipes
+        check_size(info.st_size, source, settings.max_bytes)
+        with path.open("rb") as fh:  # never more than the cap, even if the file grows
             data = fh.read(settings.max_bytes + 1)
         check_size(len(data), source, settings.max_bytes)
         sidecar = sidecar_for(path)
