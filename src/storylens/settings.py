@@ -8,12 +8,44 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from storylens.errors import ConfigError
+
+MAX_SETTINGS_FILE = 4 * 1024 * 1024  # config, outlets, aliases, lexicon and groups files
+
+
+def read_settings_file(path: Path, what: str) -> str:
+    """The text of a small user-given file (``what``: "config", "outlets file", ...).
+
+    Refused with a :class:`ConfigError` naming the file unless it is a regular file of at
+    most :data:`MAX_SETTINGS_FILE` bytes (checked before opening it, and again while
+    reading, so ``/dev/zero``, a named pipe or a growing file cannot fill the memory).
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{path}: cannot read {what}: not a regular file")
+        if info.st_size > MAX_SETTINGS_FILE:
+            raise ConfigError(_too_large(path, what))
+        with path.open("rb") as fh:
+            data = fh.read(MAX_SETTINGS_FILE + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_SETTINGS_FILE:
+        raise ConfigError(_too_large(path, what))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: not UTF-8 text ({exc.reason})") from exc
+
+
+def _too_large(path: Path, what: str) -> str:
+    return f"{path}: cannot read {what}: larger than {MAX_SETTINGS_FILE // (1024 * 1024)} MiB"
 
 
 def default_store_path() -> Path:
@@ -68,9 +100,10 @@ class Settings:
     @classmethod
     def from_file(cls, path: Path) -> Settings:
         """Read a TOML config file (keys as the field names, under ``[storylens]`` or top level)."""
+        text = read_settings_file(path, "config")
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: cannot read config: {exc}") from exc
         data = data.get("storylens", data)
         paths = {"outlets_file", "aliases_file", "lexicon_file"}
