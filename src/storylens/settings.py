@@ -106,9 +106,36 @@ class Settings:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: cannot read config: {exc}") from exc
         data = data.get("storylens", data)
-        paths = {"outlets_file", "aliases_file", "lexicon_file"}
-        values = {k: Path(v) if k in paths else v for k, v in data.items()}
-        return cls().with_overrides(**values)
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: the [storylens] section must be a table of settings")
+        defaults = cls()
+        known = {f.name for f in dataclasses.fields(defaults)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+        values = {k: _checked(path, k, v, getattr(defaults, k)) for k, v in data.items()}
+        return defaults.with_overrides(**values)
+
+
+_PATHS = frozenset({"outlets_file", "aliases_file", "lexicon_file"})
+
+
+def _checked(path: Path, key: str, value: Any, default: Any) -> Any:
+    """``value`` for setting ``key`` if it has the setting's type; ConfigError otherwise."""
+    if key in _PATHS or key in {"llm_url"}:
+        expected: tuple[type, ...] = (str,)
+    elif isinstance(default, bool):
+        expected = (bool,)
+    elif isinstance(default, int):
+        expected = (int,)
+    elif isinstance(default, float):
+        expected = (int, float)
+    else:
+        expected = (str,)
+    if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
+        kind = " or ".join(t.__name__ for t in expected)
+        raise ConfigError(f"{path}: setting {key!r} must be {kind}, not {value!r:.60}")
+    return Path(str(value)) if key in _PATHS else value
 
 
 DEFAULT = Settings()

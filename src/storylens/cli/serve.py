@@ -26,8 +26,8 @@ def serve(
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
     """Serve the web app: paste URLs or upload files, browse stored stories, REST API."""
-    settings = load_settings(config, db=db)
     try:
+        settings = load_settings(config, db=db)
         import uvicorn
 
         from storylens.web import create_app

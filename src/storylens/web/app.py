@@ -39,6 +39,7 @@ from storylens.web.inputs import (
     from_json,
 )
 from storylens.web.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
+from storylens.web.messages import errors_for_web, for_web
 
 log = logging.getLogger("storylens.web")
 Comparer = Callable[[Sequence[str | Article], Settings], dict[str, Any]]
@@ -188,10 +189,11 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
     try:
         with state.lock:  # one analysis at a time: the models are shared by every request
             report = state.comparer(found.inputs(), state.settings)
-    except TooLarge as exc:  # the story as a whole is over the comparison cap
-        raise RequestProblem(413, str(exc)) from exc
+    except TooLarge as exc:  # over a size cap: one file or the story as a whole
+        raise RequestProblem(413, for_web(str(exc), found.folder)) from exc
     except StorylensError as exc:
-        raise RequestProblem(422, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
+        first = str(exc).splitlines()[0] if str(exc) else repr(exc)
+        raise RequestProblem(422, for_web(first, found.folder)) from exc
     except Exception as exc:  # a bug, not bad input: log it, answer 500 with a clear line
         log.exception("comparison failed")
         raise RequestProblem(
@@ -199,6 +201,7 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
         ) from exc
     if not report.get("articles"):
         raise RequestProblem(422, "no article could be read from the inputs")
+    report = {**report, "errors": errors_for_web(report.get("errors"), found.folder)}
     try:
         story_id = state.store.save_report(report)
     except StorylensError as exc:
