@@ -30,6 +30,7 @@ from storylens.render.html import content_security_policy, render_html, render_p
 from storylens.settings import Settings
 from storylens.store import Store
 from storylens.types import Article
+from storylens.web.guards import CrossSiteGuard
 from storylens.web.inputs import (
     MAX_ARTICLES,
     CompareIn,
@@ -140,6 +141,7 @@ def create_app(
     )
     app.state.storylens = state
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload)
+    app.add_middleware(CrossSiteGuard)  # before the body is read
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(
         SecurityHeadersMiddleware,
