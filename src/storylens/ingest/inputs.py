@@ -8,6 +8,7 @@ handed to :mod:`.warc` and :mod:`.feeds` (imported only when needed).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -185,6 +186,64 @@ def from_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Item]:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
     except InputError as err:
         yield err
+
+
+_FEED_ENTRY = re.compile(rb"<(?:item|entry|url|sitemap|outline)\b", re.I)
+
+
+def count_records(path: Path, settings: Settings = DEFAULT, *, limit: int | None = None) -> int:
+    """How many articles ``path`` can hold at most, found without extracting or fetching.
+
+    JSON Lines: its non-blank lines; a JSON array: its elements; WARC: its response
+    records; a feed, sitemap or OPML list: its entries (each a URL to fetch); anything
+    else: one. Counting stops once past ``limit``. A file that cannot be read counts as
+    one: reading it later reports why.
+    """
+    name = path.name.lower()
+    try:
+        check_regular(path, str(path))
+        if name.endswith((".warc", ".warc.gz")):
+            return _count_warc(path, limit)
+        with path.open("rb") as fh:
+            data = fh.read(settings.max_bytes + 1)
+        check_size(len(data), str(path), settings.max_bytes)
+        if name.endswith(".gz"):
+            data = gunzip_capped(data, str(path), settings.max_bytes)
+            name = name.removesuffix(".gz")
+    except (OSError, InputError):
+        return 1
+    suffix = Path(name).suffix
+    if suffix in FEED_SUFFIXES or (suffix in {".xml", ""} and looks_like_feed(data)):
+        return min(len(_FEED_ENTRY.findall(data)), settings.max_feed_items)
+    lines = sum(1 for line in data.splitlines() if line.strip())
+    if suffix in JSONL_SUFFIXES:
+        return lines
+    if suffix == ".json":
+        try:
+            value = json.loads(data)
+        except (ValueError, RecursionError):
+            return 1
+        return len(value) if isinstance(value, list) else 1
+    if not suffix and data.lstrip()[:1] == b"{" and lines > 1:
+        return lines  # perhaps JSON Lines without its suffix
+    return 1
+
+
+def _count_warc(path: Path, limit: int | None) -> int:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    count = 0
+    try:
+        records = ArchiveIterator(
+            str(path), record_types=WarcRecordType.response, parse_http=False, strict_mode=False
+        )
+        for _record in records:
+            count += 1
+            if limit is not None and count > limit:
+                break
+    except (OSError, ValueError, RuntimeError):
+        pass
+    return max(count, 1)
 
 
 def walk(directory: Path) -> Iterator[Path]:
