@@ -47,7 +47,7 @@ from storylens.web.inputs import (
     from_form,
     from_json,
 )
-from storylens.web.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
+from storylens.web.limits import IDLE_TIMEOUT, BodyLimitMiddleware, SecurityHeadersMiddleware
 from storylens.web.messages import errors_for_web, for_web
 
 log = logging.getLogger("storylens.web")
@@ -117,11 +117,13 @@ def create_app(
     allowed_hosts: Sequence[str] = LOCAL_HOSTS,
     time_limit: float = TIME_LIMIT,
     wait_limit: float = WAIT_LIMIT,
+    body_timeout: float = IDLE_TIMEOUT,
 ) -> FastAPI:
     """Build the app over the store at ``db`` (default: ``settings.db``).
 
     One comparison runs at a time, for at most ``time_limit`` seconds; a request waits at
-    most ``wait_limit`` seconds for its turn (503 otherwise).
+    most ``wait_limit`` seconds for its turn (503 otherwise). A request body that stalls
+    for ``body_timeout`` seconds is answered 408.
 
     Requests must name one of ``allowed_hosts`` in their Host header (``["*"]``: any), so
     a web page whose domain is re-bound to 127.0.0.1 (DNS rebinding) cannot use the app.
@@ -146,7 +148,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.storylens = state
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload, idle_timeout=body_timeout)
     app.add_middleware(CrossSiteGuard)  # before the body is read
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(
