@@ -89,6 +89,16 @@ class Settings:
     # store
     db: str = field(default_factory=lambda: str(default_store_path()))
 
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_story_chars", "batch_size", "n_process"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"{name} must be a whole number of at least 1, not {value!r}")
+        if not isinstance(self.fetch_timeout, int | float) or self.fetch_timeout <= 0:
+            raise ConfigError("fetch_timeout must be a positive number of seconds")
+        if self.max_redirects < 0 or self.max_feed_items < 0:
+            raise ConfigError("max_redirects and max_feed_items cannot be negative")
+
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the non-None ``changes`` applied."""
         known = {f.name for f in dataclasses.fields(self)}

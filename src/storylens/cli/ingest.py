@@ -51,8 +51,12 @@ def ingest_command(
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching private/loopback addresses."
     ),
-    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Size cap for one input."),
-    timeout: float | None = typer.Option(None, "--timeout", help="Fetch timeout in seconds."),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Size cap for one input, in bytes."
+    ),
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0.001, help="Fetch timeout in seconds."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
