@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from storylens.errors import InputError
-from storylens.ingest.build import Meta, choose_outlet
+from storylens.ingest.build import Meta, article_id, stated_outlet
 from storylens.ingest.decode import (
     check_size,
     decode_bytes,
@@ -74,10 +74,12 @@ def _with_sidecar(article: Article, meta: Meta, settings: Settings) -> Article:
         value = getattr(meta, key)
         if value is not None:
             setattr(article, key, value)
-    if meta.outlet is not None:
-        article.outlet = meta.outlet
-    elif meta.url is not None:
-        article.outlet = choose_outlet(Meta(url=meta.url), article.source or "", settings)
+    stated = meta.outlet or (
+        stated_outlet(Meta(url=meta.url), article.source or "", settings) if meta.url else None
+    )
+    if stated:  # the outlet is part of the id (see build.article_id)
+        article.outlet = stated
+        article.id = article_id(article.text, stated)
     return article
 
 

@@ -48,7 +48,7 @@ from storylens.web.inputs import (
     from_json,
 )
 from storylens.web.limits import IDLE_TIMEOUT, BodyLimitMiddleware, SecurityHeadersMiddleware
-from storylens.web.messages import errors_for_web, for_web
+from storylens.web.messages import duplicates_for_web, errors_for_web, for_web
 
 log = logging.getLogger("storylens.web")
 DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
@@ -221,7 +221,11 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
         ) from exc
     if not report.get("articles"):
         raise RequestProblem(422, "no article could be read from the inputs")
-    report = {**report, "errors": errors_for_web(report.get("errors"), found.folder)}
+    report = {
+        **report,
+        "errors": errors_for_web(report.get("errors"), found.folder),
+        "duplicates": duplicates_for_web(report.get("duplicates"), found.folder),
+    }
     try:
         story_id = state.store.save_report(report)
     except StorylensError as exc:

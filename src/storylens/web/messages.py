@@ -9,6 +9,7 @@ what a user of the web app can do.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 # (what the command line suggests, what the web user can do instead)
 WEB_HINTS: tuple[tuple[str, str], ...] = (
@@ -45,4 +46,16 @@ def errors_for_web(errors: object, folder: Path | None) -> list[dict[str, str]]:
         }
         for e in errors
         if isinstance(e, dict)
+    ]
+
+
+def duplicates_for_web(duplicates: object, folder: Path | None) -> list[Any]:
+    """A report's ``duplicates`` with the ``sources`` of exact copies named for the web."""
+    if not isinstance(duplicates, list):
+        return []
+    return [
+        {**d, "sources": [for_web(str(s), folder) for s in d["sources"]]}
+        if isinstance(d, dict) and isinstance(d.get("sources"), list)
+        else d
+        for d in duplicates
     ]
