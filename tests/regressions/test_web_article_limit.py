@@ -52,6 +52,9 @@ def _json(n: int) -> bytes:
 UPLOADS = {
     "many.jsonl": lambda: [("files", ("many.jsonl", _jsonl(5000)))],
     "array.json": lambda: [("files", ("array.json", _json(60)))],
+    "articles.json": lambda: [
+        ("files", ("articles.json", b'{"articles": ' + _json(60) + b"}")),
+    ],
     "jsonl-without-suffix": lambda: [("files", ("records", _jsonl(51)))],
     "several-files": lambda: [("files", (f"p{i}.jsonl", _jsonl(20))) for i in range(3)],
 }

@@ -196,10 +196,10 @@ _FEED_ENTRY = re.compile(rb"<(?:item|entry|url|sitemap|outline)\b", re.I)
 def count_records(path: Path, settings: Settings = DEFAULT, *, limit: int | None = None) -> int:
     """How many articles ``path`` can hold at most, found without extracting or fetching.
 
-    JSON Lines: its non-blank lines; a JSON array: its elements; WARC: its response
-    records; a feed, sitemap or OPML list: its entries (each a URL to fetch); anything
-    else: one. Counting stops once past ``limit``. A file that cannot be read counts as
-    one: reading it later reports why.
+    JSON Lines: its non-blank lines; a JSON array (or ``{"articles": [...]}``): its
+    elements; WARC: its response records; a feed, sitemap or OPML list: its entries (each a
+    URL to fetch); anything else: one. Counting stops once past ``limit``. A file that
+    cannot be read counts as one: reading it later reports why.
     """
     name = path.name.lower()
     try:
@@ -225,6 +225,8 @@ def count_records(path: Path, settings: Settings = DEFAULT, *, limit: int | None
             value = json.loads(data)
         except (ValueError, RecursionError):
             return 1
+        if isinstance(value, dict) and isinstance(value.get("articles"), list):
+            value = value["articles"]
         return len(value) if isinstance(value, list) else 1
     if not suffix and data.lstrip()[:1] == b"{" and lines > 1:
         return lines  # perhaps JSON Lines without its suffix
