@@ -7,6 +7,7 @@ Built from defaults, then an optional TOML config file, then CLI flags
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import stat
 import tomllib
@@ -42,6 +43,18 @@ def read_settings_file(path: Path, what: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read {what}: not UTF-8 text ({exc.reason})") from exc
+
+
+def read_settings_json(path: Path, what: str) -> Any:
+    """The JSON value of a small user-given file (see :func:`read_settings_file`); invalid or
+    too deeply nested JSON is a :class:`ConfigError` naming the file."""
+    text = read_settings_file(path, what)
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: JSON nested too deeply") from exc
+    except ValueError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: not valid JSON ({exc})") from exc
 
 
 def _too_large(path: Path, what: str) -> str:

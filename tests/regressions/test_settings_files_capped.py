@@ -46,11 +46,23 @@ def _zero(_tmp_path: Path, _option: str = "") -> Path:
     return Path("/dev/zero")
 
 
-SOURCES: dict[str, Callable[[Path, str], Path]] = {"big": _big, "fifo": _fifo, "zero": _zero}
+def _deep(tmp_path: Path, option: str = "--outlets") -> Path:
+    """A small JSON file nested far deeper than the parser's recursion limit."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    return path
+
+
+SOURCES: dict[str, Callable[[Path, str], Path]] = {
+    "big": _big,
+    "fifo": _fifo,
+    "zero": _zero,
+    "deep": _deep,
+}
 
 
 @pytest.mark.timeout(30)
-@pytest.mark.parametrize("kind", SOURCES)
+@pytest.mark.parametrize("kind", ["big", "fifo", "zero"])
 def test_regression_config_file_is_capped(tmp_path: Path, kind: str) -> None:
     path = SOURCES[kind](tmp_path, "--config")
     with pytest.raises(ConfigError, match="cannot read config") as caught:
@@ -68,7 +80,7 @@ def test_regression_config_file_is_capped(tmp_path: Path, kind: str) -> None:
         ("analyse", "--config"),
     ],
 )
-@pytest.mark.parametrize("kind", ["big", "zero"])
+@pytest.mark.parametrize("kind", ["big", "zero", "deep"])
 def test_regression_settings_file_options_fail_with_one_line(
     tmp_path: Path, command: str, option: str, kind: str
 ) -> None:
