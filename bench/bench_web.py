@@ -5,9 +5,12 @@ example story by uploading ``examples/summit`` through ``POST /api/compare``, th
 fixed number of requests (default 2000, concurrency 20) with an async httpx client to
 ``GET /api/stories/{id}`` and ``GET /stories/{id}``, printing errors, p50/p99 latency,
 requests per second and the server's CPU time per request (which, unlike the latencies,
-does not depend on how busy the machine is). Finally it sends over-cap uploads (declared
-by Content-Length, and chunked without one) and checks they get 413 while the server's RSS
-stays bounded.
+does not depend on how busy the machine is). Then it measures small requests while
+uploads of the maximum size keep arriving (a JSON Lines file of 5 MB holding thousands of
+records, and a 5 MB text file): the small requests must answer within 2 s at p99 with no
+error, and every upload must get its answer (4xx), not a dropped connection. Finally it
+sends over-cap uploads (declared by Content-Length, and chunked without one) and checks
+they get 413 while the server's RSS stays bounded.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ CONCURRENCY = 20
 CAP_MB = 5
 OVER_CAP = 200 * 1024 * 1024  # bytes offered in each over-cap upload
 RSS_BOUND = 64 * 1024 * 1024  # allowed RSS growth while refusing over-cap uploads
+UNDER_UPLOADS = int(os.environ.get("STORYLENS_BENCH_UNDER_UPLOADS", "600"))  # small requests
+UPLOADERS = 2  # clients sending maximum-size uploads meanwhile
+SMALL_P99 = 2.0  # seconds
 
 
 def _free_port() -> int:
@@ -180,6 +186,80 @@ def _over_cap(base: str, pid: int) -> None:
     )
 
 
+def _max_size_bodies() -> dict[str, tuple[bytes, str]]:
+    """Multipart bodies just under the cap: many JSON Lines records, and one long text."""
+    boundary = "storylensmax"
+    room = CAP_MB * 1024 * 1024 - 512
+
+    def body(name: str, data: bytes) -> tuple[bytes, str]:
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"'
+            "\r\nContent-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        return head + data + f"\r\n--{boundary}--\r\n".encode(), boundary
+
+    record = b'{"text": "The harbour board of Lindqvist Bay met on Tuesday to add a crossing."}\n'
+    sentence = b"The harbour board of Lindqvist Bay met on Tuesday and agreed to add a crossing. "
+    return {
+        "records.jsonl": body("records.jsonl", record * (room // len(record))),
+        "long.txt": body("long.txt", sentence * (room // len(sentence))),
+    }
+
+
+async def _under_uploads(base: str, path: str) -> None:
+    """Small requests while maximum-size uploads keep arriving."""
+    bodies = _max_size_bodies()
+    answers: dict[str, int] = {}
+    dropped = 0
+    stop = asyncio.Event()
+
+    async def uploader(client: httpx.AsyncClient, name: str) -> None:
+        nonlocal dropped
+        data, boundary = bodies[name]
+        headers = {"content-type": f"multipart/form-data; boundary={boundary}"}
+        while not stop.is_set():
+            try:
+                resp = await client.post("/api/compare", content=data, headers=headers)
+                key = f"{name} {resp.status_code}"
+                answers[key] = answers.get(key, 0) + 1
+            except httpx.HTTPError:
+                dropped += 1
+
+    latencies: list[float] = []
+    errors = 0
+    async with (
+        httpx.AsyncClient(base_url=base, timeout=300) as uploads,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+        senders = [
+            asyncio.create_task(uploader(uploads, name)) for name in list(bodies)[:UPLOADERS]
+        ]
+        await asyncio.sleep(1.0)  # the uploads are under way
+        t0 = time.perf_counter()
+        for _ in range(UNDER_UPLOADS):
+            start = time.perf_counter()
+            try:
+                resp = await client.get(path)
+                ok = resp.status_code == 200 and len(resp.content) > 0
+            except httpx.HTTPError:
+                ok = False
+            latencies.append(time.perf_counter() - start)
+            errors += 0 if ok else 1
+            await asyncio.sleep(0.01)
+        wall = time.perf_counter() - t0
+        stop.set()
+        await asyncio.gather(*senders)
+    p99 = _pct(latencies, 0.99) / 1000
+    verdict = "OK" if errors == 0 and p99 <= SMALL_P99 and not dropped else "FAILED"
+    sent = ", ".join(f"{k}: {v}" for k, v in sorted(answers.items()))
+    print(
+        f"   GET {{id}} during {CAP_MB} MB uploads: {UNDER_UPLOADS} requests in {wall:.1f} s, "
+        f"{errors} errors, p50 {_pct(latencies, 0.5):.0f} ms, p99 {p99 * 1000:.0f} ms "
+        f"(limit {SMALL_P99 * 1000:.0f} ms) ({verdict}); uploads answered: {sent}; "
+        f"dropped: {dropped}"
+    )
+
+
 def run() -> None:
     with tempfile.TemporaryDirectory(prefix="storylens-bench-web-") as tmp:
         port = _free_port()
@@ -199,6 +279,7 @@ def run() -> None:
                     f"p99 {_pct(lat, 0.99):.1f} ms, {REQUESTS / wall:.0f} req/s, "
                     f"server CPU {cpu:.2f} ms/request"
                 )
+            asyncio.run(_under_uploads(base, f"/api/stories/{story}"))
             _over_cap(base, proc.pid)
         finally:
             proc.terminate()

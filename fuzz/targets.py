@@ -572,3 +572,26 @@ TARGETS: dict[str, Target] = {
         ),
     )
 }
+
+
+# -- what storylens shows and serves (fuzz/targets_app.py) ---------------------------------
+
+from targets_app import (  # noqa: E402
+    fuzz_terminal,
+    fuzz_upload,
+    terminal_cases,
+    terminal_from_bytes,
+    upload_cases,
+    upload_from_bytes,
+)
+
+TARGETS["terminal"] = Target(
+    "terminal",
+    fuzz_terminal,
+    terminal_cases(),
+    "report + CLI tables: markup/escapes",
+    terminal_from_bytes,
+)
+TARGETS["upload"] = Target(
+    "upload", fuzz_upload, upload_cases(), "web app upload parsing", upload_from_bytes
+)

@@ -26,8 +26,9 @@ def test_compare_size_cap_library() -> None:
 
 
 def test_compare_size_cap_cli(tmp_path: Path) -> None:
-    for n in range(2):
-        (tmp_path / f"outlet{n}.txt").write_text(PARAGRAPH * 30, encoding="utf-8")
+    for n, day in enumerate(("Monday", "Tuesday")):  # two texts: one text in two files is one
+        text = PARAGRAPH.replace("Monday", day) * 30
+        (tmp_path / f"outlet{n}.txt").write_text(text, encoding="utf-8")
     config = tmp_path / "settings.toml"
     config.write_text(f"max_story_chars = {len(PARAGRAPH) * 20}\n", encoding="utf-8")
     result = run_cli("compare", str(tmp_path), "--config", str(config), "-q")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from storylens.errors import BinaryInput, InputError, TooLarge
+from storylens.errors import InputError
 from storylens.ingest import iter_ingest
 from storylens.ingest.fetch import blocked_kind
 from storylens.settings import Settings
@@ -176,21 +176,35 @@ def test_hostile_mixed_encodings_decode_without_error(tmp_path: Path) -> None:
     assert isinstance(article, Article) and "Lindqvist Bay" in article.text
 
 
-def test_hostile_device_file_is_capped_not_read_forever() -> None:
+def test_hostile_device_file_is_refused_not_read() -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     (error,) = _only_errors(list(iter_ingest(["/dev/zero"], SETTINGS)))
-    assert isinstance(error, TooLarge | BinaryInput)
+    assert "not a regular file (a character device)" in error.reason
 
 
-def test_hostile_named_pipe_is_capped(tmp_path: Path) -> None:
+def test_hostile_named_pipe_is_refused_without_opening_it(tmp_path: Path) -> None:
     fifo = tmp_path / "stream.txt"
     os.mkfifo(fifo)
-    feed = f"import sys\nwith open(sys.argv[1], 'w') as out:\n    while True: out.write({FERRY!r})"
-    writer = subprocess.Popen([sys.executable, "-c", feed, str(fifo)], stderr=subprocess.DEVNULL)
+    (error,) = _only_errors(list(iter_ingest([str(fifo)], SETTINGS)))
+    assert "not a regular file (a named pipe)" in error.reason
+
+
+def test_hostile_stdin_pipe_is_capped() -> None:
+    feed = f"import sys\nwhile True: sys.stdout.write({FERRY!r})"
+    reader = "from storylens.ingest import iter_ingest; from storylens.settings import Settings; "
+    reader += "print(type(next(iter_ingest(['-'], Settings(max_bytes=100_000)))).__name__)"
+    writer = subprocess.Popen([sys.executable, "-c", feed], stdout=subprocess.PIPE)
     try:
-        (error,) = _only_errors(list(iter_ingest([str(fifo)], SETTINGS)))
-        assert isinstance(error, TooLarge)
+        done = subprocess.run(
+            [sys.executable, "-c", reader],
+            stdin=writer.stdout,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.stdout.strip() == "TooLarge", done.stderr
     finally:
         writer.kill()
         writer.wait()

@@ -2,7 +2,9 @@
 
 Each case is a folder under ``tests/regressions/`` holding the input files as found and a
 one-line ``.why`` note (hidden, so the directory walk skips it); an optional ``.articles``
-file holds the number of articles the case must still yield (nothing lost).
+file holds the number of articles the case must still yield (nothing lost). Cases that need
+more than a replay (a command's output, the web app) have their own test modules beside the
+folders, ``tests/regressions/test_*.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from storylens.settings import Settings
 from storylens.types import Article
 
 CORPUS = Path(__file__).parent / "regressions"
-CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
 
 def test_hostile_regression_corpus_is_documented() -> None:

@@ -7,13 +7,58 @@ Built from defaults, then an optional TOML config file, then CLI flags
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from storylens.errors import ConfigError
+
+MAX_SETTINGS_FILE = 4 * 1024 * 1024  # config, outlets, aliases, lexicon and groups files
+
+
+def read_settings_file(path: Path, what: str) -> str:
+    """The text of a small user-given file (``what``: "config", "outlets file", ...).
+
+    Refused with a :class:`ConfigError` naming the file unless it is a regular file of at
+    most :data:`MAX_SETTINGS_FILE` bytes (checked before opening it, and again while
+    reading, so ``/dev/zero``, a named pipe or a growing file cannot fill the memory).
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{path}: cannot read {what}: not a regular file")
+        if info.st_size > MAX_SETTINGS_FILE:
+            raise ConfigError(_too_large(path, what))
+        with path.open("rb") as fh:
+            data = fh.read(MAX_SETTINGS_FILE + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_SETTINGS_FILE:
+        raise ConfigError(_too_large(path, what))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: not UTF-8 text ({exc.reason})") from exc
+
+
+def read_settings_json(path: Path, what: str) -> Any:
+    """The JSON value of a small user-given file (see :func:`read_settings_file`); invalid or
+    too deeply nested JSON is a :class:`ConfigError` naming the file."""
+    text = read_settings_file(path, what)
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: JSON nested too deeply") from exc
+    except ValueError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: not valid JSON ({exc})") from exc
+
+
+def _too_large(path: Path, what: str) -> str:
+    return f"{path}: cannot read {what}: larger than {MAX_SETTINGS_FILE // (1024 * 1024)} MiB"
 
 
 def default_store_path() -> Path:
@@ -59,6 +104,16 @@ class Settings:
     # store
     db: str = field(default_factory=lambda: str(default_store_path()))
 
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_story_chars", "batch_size", "n_process"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"{name} must be a whole number of at least 1, not {value!r}")
+        if not isinstance(self.fetch_timeout, int | float) or self.fetch_timeout <= 0:
+            raise ConfigError("fetch_timeout must be a positive number of seconds")
+        if self.max_redirects < 0 or self.max_feed_items < 0:
+            raise ConfigError("max_redirects and max_feed_items cannot be negative")
+
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the non-None ``changes`` applied."""
         known = {f.name for f in dataclasses.fields(self)}
@@ -70,14 +125,42 @@ class Settings:
     @classmethod
     def from_file(cls, path: Path) -> Settings:
         """Read a TOML config file (keys as the field names, under ``[storylens]`` or top level)."""
+        text = read_settings_file(path, "config")
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: cannot read config: {exc}") from exc
         data = data.get("storylens", data)
-        paths = {"outlets_file", "aliases_file", "lexicon_file"}
-        values = {k: Path(v) if k in paths else v for k, v in data.items()}
-        return cls().with_overrides(**values)
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: the [storylens] section must be a table of settings")
+        defaults = cls()
+        known = {f.name for f in dataclasses.fields(defaults)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+        values = {k: _checked(path, k, v, getattr(defaults, k)) for k, v in data.items()}
+        return defaults.with_overrides(**values)
+
+
+_PATHS = frozenset({"outlets_file", "aliases_file", "lexicon_file"})
+
+
+def _checked(path: Path, key: str, value: Any, default: Any) -> Any:
+    """``value`` for setting ``key`` if it has the setting's type; ConfigError otherwise."""
+    if key in _PATHS or key in {"llm_url"}:
+        expected: tuple[type, ...] = (str,)
+    elif isinstance(default, bool):
+        expected = (bool,)
+    elif isinstance(default, int):
+        expected = (int,)
+    elif isinstance(default, float):
+        expected = (int, float)
+    else:
+        expected = (str,)
+    if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
+        kind = " or ".join(t.__name__ for t in expected)
+        raise ConfigError(f"{path}: setting {key!r} must be {kind}, not {value!r:.60}")
+    return Path(str(value)) if key in _PATHS else value
 
 
 DEFAULT = Settings()

@@ -37,7 +37,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storylens.errors import ConfigError
-from storylens.settings import Settings
+from storylens.settings import Settings, read_settings_json
 from storylens.types import Analysis, Argument, Entity, Mention
 
 STAGE = "linking.rules.v1"
@@ -126,7 +126,7 @@ def _load_aliases(extra: Path | None) -> AliasTable:
     table.add_file_data(json.loads(builtin.read_text(encoding="utf-8")), "data/aliases.json")
     if extra is not None:
         try:
-            data = json.loads(Path(extra).read_text(encoding="utf-8"))
+            data = read_settings_json(Path(extra), "aliases file")
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ConfigError(f"{extra}: cannot read aliases file: {exc}") from exc
         table.add_file_data(data, str(extra))

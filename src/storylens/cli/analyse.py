@@ -8,7 +8,16 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from storylens.cli.app import app, console, err_console, fail, load_settings, warn, write_json
+from storylens.cli.app import (
+    app,
+    console,
+    err_console,
+    fail,
+    load_settings,
+    plain,
+    warn,
+    write_json,
+)
 from storylens.errors import StorylensError
 from storylens.settings import Settings
 from storylens.types import Analysis, Entity
@@ -87,8 +96,8 @@ def print_tables(data: dict[str, Any]) -> None:
     for item in data["articles"]:
         art = item["article"]
         articles.add_row(
-            str(art.get("outlet") or ""),
-            str(art.get("title") or art.get("source") or art.get("id")),
+            plain(art.get("outlet")),
+            plain(art.get("title") or art.get("source") or art.get("id")),
             *(str(len(item[k])) for k in ("sentences", "mentions", "quotes", "claims", "times")),
         )
     console.print(articles)
@@ -102,11 +111,11 @@ def print_tables(data: dict[str, Any]) -> None:
             f"{outlet}: {', '.join(values)}" for outlet, values in ent["labels"].items()
         )
         ents.add_row(
-            ent["id"],
-            ent["name"],
-            ent["type"],
+            plain(ent["id"]),
+            plain(ent["name"]),
+            plain(ent["type"]),
             str(len(ent["mentions"])),
-            ", ".join(ent["aliases"]),
-            labels,
+            plain(", ".join(ent["aliases"])),
+            plain(labels),
         )
     console.print(ents)

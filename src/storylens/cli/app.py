@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
+from rich.text import Text
 
 from storylens import __version__
 from storylens.settings import Settings
@@ -72,11 +73,28 @@ def warn(message: str) -> None:
 
 
 def printable(message: str) -> str:
-    """``message`` with control characters (terminal escapes in input names) shown as ``\\xNN``."""
-    return "".join(
-        f"\\x{ord(ch):02x}" if (ord(ch) < 32 and ch not in "\t\n") or 127 <= ord(ch) < 160 else ch
-        for ch in message
-    )
+    """``message`` on one line: control characters (terminal escapes, and line breaks in
+    input names that would forge a line of output) shown as ``\\xNN``, ``\\n``, ``\\r``."""
+    return message.translate(_VISIBLE)
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+_VISIBLE = {
+    code: _NAMED.get(chr(code), f"\\x{code:02x}")
+    for code in (*range(32), *range(127, 160))
+    if chr(code) != "\t"
+} | {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"}
+
+
+def plain(value: object) -> Text:
+    """``value`` as inert text for a table cell or a status line: Rich markup in it (a title
+    ``[link=...]``, ``[/bold]``) is shown as written, control characters as ``\\xNN``."""
+    return Text(printable("" if value is None else str(value)))
+
+
+def note(message: str) -> None:
+    """Print one status line to stderr; nothing in ``message`` is markup."""
+    err_console.print(plain(message), highlight=False)
 
 
 def load_settings(config: Path | None, **overrides: Any) -> Settings:

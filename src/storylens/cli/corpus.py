@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from rich.progress import TextColumn
 
-from storylens.cli.app import app, err_console, fail, load_settings, progress_bar, warn, write_json
+from storylens.cli.app import app, fail, load_settings, note, progress_bar, warn, write_json
 from storylens.errors import StorylensError
 
 
@@ -103,7 +103,7 @@ def corpus_command(
         )
     if not result.articles:
         fail(f"no articles found in the inputs ({len(result.errors)} input error(s))")
-    err_console.print(
+    note(
         f"{result.articles} article(s) → {result.stories} stories "
         f"({result.duplicates} near-duplicate(s), {result.claims} claims) in "
         f"{result.seconds:.1f} s ({result.rate:.1f} articles/s); tables in {out}"

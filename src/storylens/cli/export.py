@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from storylens.cli.app import app, err_console, fail, load_settings
+from storylens.cli.app import app, fail, load_settings, note
 from storylens.errors import StorylensError
 
 
@@ -32,4 +32,4 @@ def export_command(
     except StorylensError as exc:
         fail(str(exc))
     summary = ", ".join(f"{n} {table}" for table, n in counts.items())
-    err_console.print(f"wrote {summary} to {out}")
+    note(f"wrote {summary} to {out}")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from storylens.cli.app import (
     app,
@@ -16,6 +17,8 @@ from storylens.cli.app import (
     err_console,
     fail,
     load_settings,
+    note,
+    plain,
     progress_bar,
     warn,
     write_json,
@@ -48,8 +51,12 @@ def ingest_command(
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching private/loopback addresses."
     ),
-    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Size cap for one input."),
-    timeout: float | None = typer.Option(None, "--timeout", help="Fetch timeout in seconds."),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Size cap for one input, in bytes."
+    ),
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0.001, help="Fetch timeout in seconds."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
@@ -156,7 +163,7 @@ def _stream_to_store(inputs: list[str], settings: Settings) -> tuple[int, list[I
                 flush()
     except StorylensError as exc:
         fail(str(exc))
-    err_console.print(f"stored {new} new article(s), {existing} already in {settings.db}")
+    note(f"stored {new} new article(s), {existing} already in {settings.db}")
     return seen, errors
 
 
@@ -173,16 +180,16 @@ def _table(articles: list[Article], width: int) -> Table:
     if wide:
         table.add_column("id", no_wrap=True, style="dim")
     for a in articles:
-        row = [
-            a.outlet,
-            a.title or "",
-            a.byline or "",
-            a.published or "—",
-            a.language or "?",
+        row: list[Text | str] = [
+            plain(a.outlet),
+            plain(a.title),
+            plain(a.byline),
+            plain(a.published or "—"),
+            plain(a.language or "?"),
             str(len(a.text.split())),
             str(len(a.removed)),
         ]
-        table.add_row(*row, *([a.id] if wide else []))
+        table.add_row(*row, *([plain(a.id)] if wide else []))
     return table
 
 
@@ -208,4 +215,4 @@ def _store(articles: list[Article], settings: Settings) -> None:
                 progress.advance(task, len(batch))
     except StorylensError as exc:
         fail(str(exc))
-    err_console.print(f"stored {new} new article(s), {existing} already in {settings.db}")
+    note(f"stored {new} new article(s), {existing} already in {settings.db}")

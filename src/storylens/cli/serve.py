@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import typer
 
-from storylens.cli.app import app, err_console, fail, load_settings
+from storylens.cli.app import app, err_console, fail, load_settings, note, plain
 from storylens.errors import StorylensError
+
+# Host header names a loopback-bound app answers to (DNS rebinding protection)
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to ``host`` keeps the app on this machine (any loopback form)."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def host_names(host: str) -> list[str]:
+    """The Host headers the app accepts when bound to ``host``: the loopback names plus the
+    bound address itself for a loopback bind, any (``*``) otherwise."""
+    if not is_loopback(host):
+        return ["*"]
+    name = host.strip().strip("[]").lower()
+    own = f"[{name}]" if ":" in name else name
+    return list(dict.fromkeys([*LOOPBACK_NAMES, own]))
+
+
+def url_host(host: str) -> str:
+    """``host`` as it is written in a URL (IPv6 addresses in brackets)."""
+    name = host.strip()
+    return f"[{name.strip('[]')}]" if ":" in name else name
 
 
 @app.command()
@@ -25,9 +56,13 @@ def serve(
     ),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
-    """Serve the web app: paste URLs or upload files, browse stored stories, REST API."""
-    settings = load_settings(config, db=db)
+    """Serve the web app: paste URLs or upload files, browse stored stories, REST API.
+
+    On a loopback address (the default) the app answers only requests that name this
+    machine in their Host header. Any other --host makes it reachable from elsewhere.
+    """
     try:
+        settings = load_settings(config, db=db)
         import uvicorn
 
         from storylens.web import create_app
@@ -36,18 +71,26 @@ def serve(
             settings=settings,
             allow_private=allow_private,
             max_upload=int(max_upload_mb * 1024 * 1024),
-            allowed_hosts=["127.0.0.1", "localhost"]
-            if host in ("127.0.0.1", "localhost")
-            else ["*"],
+            allowed_hosts=host_names(host),
         )
     except StorylensError as exc:
         fail(str(exc))
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        err_console.print(
-            f"[yellow]warning:[/] serving on {host}: anyone who can reach it can use the app",
-            markup=True,
-        )
-    err_console.print(f"storylens serving on http://{host}:{port}/ (store: {settings.db})")
+    if not is_loopback(host):
+        _warn_exposed(host)
+    note(f"storylens serving on http://{url_host(host)}:{port}/ (store: {settings.db})")
     uvicorn.run(
         web, host=host, port=port, log_level="warning", access_log=False, server_header=False
     )
+
+
+def _warn_exposed(host: str) -> None:
+    lines = (
+        f"serving on {host}, which is not a loopback address: the app is REACHABLE FROM "
+        "OTHER MACHINES on every network this host is on.",
+        "Anyone who can reach it can read the stored stories, store new ones and make this "
+        "server fetch public URLs; there is no login. Use --host 127.0.0.1 unless a firewall "
+        "or proxy in front of it decides who gets in.",
+    )
+    for line in lines:
+        err_console.print("[bold red]WARNING:[/] ", end="", markup=True)
+        err_console.print(plain(line), highlight=False)

@@ -11,9 +11,10 @@ from rich.table import Table
 from storylens.cli.app import (
     app,
     console,
-    err_console,
     fail,
     load_settings,
+    note,
+    plain,
     progress_bar,
     write_json,
 )
@@ -84,12 +85,12 @@ def _show_stories(rows: list[dict[str, Any]], as_json: bool, total: int) -> None
         table.add_column(name, overflow="fold")
     for r in rows:
         table.add_row(
-            r["id"],
-            (r["title"] or "")[:80],
+            plain(r["id"]),
+            plain((r["title"] or "")[:80]),
             str(r["outlets"]),
             str(r["articles"]),
-            r["first_published"] or "—",
-            r["last_published"] or "—",
+            plain(r["first_published"] or "—"),
+            plain(r["last_published"] or "—"),
             "yes" if r["has_report"] else "",
         )
     console.print(table)
@@ -104,7 +105,12 @@ def _show_blindspots(rows: list[dict[str, Any]], as_json: bool, total: int) -> N
         table.add_column(name, overflow="fold")
     for r in rows:
         covered = "; ".join(f"{g}: {', '.join(o)}" for g, o in r["covered_by"].items())
-        table.add_row(r["id"], (r["title"] or "")[:70], covered, ", ".join(r["missing"]))
+        table.add_row(
+            plain(r["id"]),
+            plain((r["title"] or "")[:70]),
+            plain(covered),
+            plain(", ".join(r["missing"])),
+        )
     console.print(table)
 
 
@@ -157,8 +163,8 @@ def build_command(
     except StorylensError as exc:
         fail(str(exc))
     if result.method != method:
-        err_console.print(f"extending stories built with {result.method} (--rebuild to switch)")
-    err_console.print(
+        note(f"extending stories built with {result.method} (--rebuild to switch)")
+    note(
         f"clustered {result.clustered} article(s): {result.stories_new} new stor"
         f"{'y' if result.stories_new == 1 else 'ies'}, {result.stories_extended} extended, "
         f"{result.duplicates} near-duplicate(s)"

@@ -96,6 +96,9 @@ def _compare_inputs(
         raise InputError(names, f"no readable article{': ' + reasons if reasons else ''}")
     report = _compare(articles, settings, progress, embed, server)
     report.errors = [{"source": e.source, "reason": e.reason} for e in errors]
+    from storylens.compare.dedup import exact_copies
+
+    report.duplicates.extend(exact_copies(articles))  # one article read from several inputs
     return report
 
 

@@ -130,3 +130,30 @@ def units(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dict
         for art in group.articles:
             unit[art] = group.representative
     return unit
+
+
+def exact_copies(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """The same article read from several inputs (one id: the same text in files that name
+    no outlet), as ``duplicates`` entries listing the ``sources`` it was read from.
+
+    A comparison keeps one of them (see :func:`storylens.compare._unique_ids`); these
+    entries say which inputs were copies of it.
+    """
+    found: dict[str, list[Article]] = {}
+    for article in articles:
+        found.setdefault(article.id, []).append(article)
+    copies = []
+    for article_id, same in found.items():
+        sources = list(dict.fromkeys(a.source or a.url or a.outlet for a in same))
+        if len(sources) > 1:
+            copies.append(
+                {
+                    "articles": [article_id],
+                    "outlets": list(dict.fromkeys(a.outlet for a in same)),
+                    "sources": sources,
+                    "similarity": 1.0,
+                    "representative": article_id,
+                    "pairs": [],
+                }
+            )
+    return copies

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from storylens.errors import ConfigError
-from storylens.settings import Settings
+from storylens.settings import Settings, read_settings_json
 
 BUILTIN_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
 POS_VALUES = ("noun", "verb", "adj", "adv", "phrase")
@@ -404,7 +404,7 @@ def parse_lexicon(data: Any, where: str) -> list[LexiconEntry]:
 def read_lexicon_file(path: Path) -> list[LexiconEntry]:
     """Entries from a JSON lexicon file; :class:`ConfigError` naming the file otherwise."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_settings_json(path, "lexicon")
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read lexicon: {exc}") from exc
     return parse_lexicon(data, str(path))

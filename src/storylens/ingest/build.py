@@ -58,13 +58,19 @@ def source_stem(source: str) -> str:
 
 
 def choose_outlet(meta: Meta, source: str, settings: Settings) -> str:
-    """The outlet's display name, from the best evidence available.
+    """The outlet's display name, from the best evidence available, else the file name.
 
     Stated outlet (sidecar, record), else the domain of the article's URL (or of the
     URL it was read from) when the outlets table knows it, else the page's own site
     name, else the URL's registered domain, else a byline naming an outlet or agency,
     else the file name.
     """
+    return stated_outlet(meta, source, settings) or source_stem(source)
+
+
+def stated_outlet(meta: Meta, source: str, settings: Settings) -> str | None:
+    """The outlet the input itself names (see :func:`choose_outlet`), or None when only
+    the file name is left to go by."""
     if meta.outlet:
         return meta.outlet
     table = load_outlets(settings.outlets_file)
@@ -82,7 +88,16 @@ def choose_outlet(meta: Meta, source: str, settings: Settings) -> str:
         known = table.known_name(meta.byline)
         if known:
             return known
-    return source_stem(source)
+    return None
+
+
+def article_id(text: str, outlet: str | None) -> str:
+    """The article's id: derived from its text, and from its outlet when the input names
+    one. The same wire story run by two outlets is two articles (counted once later as
+    near-duplicates); the same text in two files that name no outlet is one article, so
+    it is stored once whatever the files are called (the outlet shown, the file name, is
+    no evidence of who published it)."""
+    return content_id(f"{outlet}\n{text}") if outlet else content_id(text)
 
 
 # C0 controls but tab and newline, DEL and C1: terminal escapes (ESC[2J, OSC titles) and
@@ -124,11 +139,10 @@ def make_article(
     removed = [Removed(scrub(r.text), r.reason) for r in removed]
     if not text:
         raise NoArticle(source, "no article text left after removing markup and debris")
-    outlet = scrub(choose_outlet(meta, source, settings))
+    stated = stated_outlet(meta, source, settings)
+    outlet = scrub(stated or source_stem(source))
     return Article(
-        # The outlet is part of the identity: one wire story run by two outlets is two
-        # articles (counted once as near-duplicates later), not one article overwritten.
-        id=content_id(f"{outlet}\n{text}"),
+        id=article_id(text, outlet if stated else None),
         outlet=outlet,
         text=text,
         url=meta.url,

@@ -72,6 +72,30 @@ def sniff_binary(data: bytes, source: str) -> None:
         raise BinaryInput(source, "binary data (contains NUL bytes), not text")
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where its NUL bytes fall.
+
+    Text in these encodings is mostly ASCII or Latin letters, whose high bytes are NUL at
+    every second (UTF-16) or in three of every four positions (UTF-32), always on the same
+    side; binary data has its NUL bytes anywhere.
+    """
+    size = min(len(data), 4096) // 4 * 4
+    if size < 16 or b"\x00" not in data[:size]:
+        return None
+    rows = size // 4
+    nul = [data[i:size:4].count(0) / rows for i in range(4)]
+    if nul[0] < 0.05 and min(nul[1:]) > 0.9:
+        return "utf-32-le"
+    if nul[3] < 0.05 and min(nul[:3]) > 0.9:
+        return "utf-32-be"
+    even, odd = (nul[0] + nul[2]) / 2, (nul[1] + nul[3]) / 2
+    if even < 0.05 and odd > 0.3:
+        return "utf-16-le"
+    if odd < 0.05 and even > 0.3:
+        return "utf-16-be"
+    return None
+
+
 def charset_from_header(content_type: str | None) -> str | None:
     """The ``charset=`` parameter of a Content-Type header, if any."""
     if not content_type:
@@ -114,8 +138,11 @@ def decode_bytes(
     check_size(len(data), source, max_bytes)
     if not data.strip():
         raise EmptyInput(source, "empty input (no text)")
-    sniff_binary(data, source)
-    text = _decode(data, source, declared=declared, html=html)
+    wide = wide_encoding(data)
+    text = _try(data, wide) if wide else None
+    if text is None:
+        sniff_binary(data, source)
+        text = _decode(data, source, declared=declared, html=html)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput(source, "empty input (only whitespace)")
@@ -167,4 +194,5 @@ __all__ = [
     "decode_bytes",
     "gunzip_capped",
     "sniff_binary",
+    "wide_encoding",
 ]

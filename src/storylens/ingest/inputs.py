@@ -8,14 +8,17 @@ handed to :mod:`.warc` and :mod:`.feeds` (imported only when needed).
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from storylens.errors import InputError
-from storylens.ingest.build import Meta, choose_outlet
+from storylens.ingest.build import Meta, article_id, stated_outlet
 from storylens.ingest.decode import (
     check_size,
     decode_bytes,
@@ -71,10 +74,12 @@ def _with_sidecar(article: Article, meta: Meta, settings: Settings) -> Article:
         value = getattr(meta, key)
         if value is not None:
             setattr(article, key, value)
-    if meta.outlet is not None:
-        article.outlet = meta.outlet
-    elif meta.url is not None:
-        article.outlet = choose_outlet(Meta(url=meta.url), article.source or "", settings)
+    stated = meta.outlet or (
+        stated_outlet(Meta(url=meta.url), article.source or "", settings) if meta.url else None
+    )
+    if stated:  # the outlet is part of the id (see build.article_id)
+        article.outlet = stated
+        article.id = article_id(article.text, stated)
     return article
 
 
@@ -140,16 +145,40 @@ def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
     return None
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_regular(path: Path, source: str) -> os.stat_result:
+    """``path``'s status; :class:`InputError` unless it is a regular file.
+
+    Checked with ``stat`` before anything opens the path: opening a named pipe blocks until
+    a writer appears, and a device never ends. Piped data is read from stdin (``-``).
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+        raise InputError(
+            source, f"not a regular file ({kind}); to read a stream, pipe it to '-' (stdin)"
+        )
+    return info
+
+
 def from_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Item]:
-    """Articles from one file (its sidecar applied)."""
+    """Articles from one regular file (its sidecar applied)."""
     source = str(path)
     try:
+        info = check_regular(path, source)
         special = _from_special(path, settings)
         if special is not None:
             yield from special
             return
-        check_size(path.stat().st_size, source, settings.max_bytes)
-        with path.open("rb") as fh:  # never more than the cap, even from devices and pipes
+        check_size(info.st_size, source, settings.max_bytes)
+        with path.open("rb") as fh:  # never more than the cap, even if the file grows
             data = fh.read(settings.max_bytes + 1)
         check_size(len(data), source, settings.max_bytes)
         sidecar = sidecar_for(path)
@@ -159,6 +188,66 @@ def from_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Item]:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
     except InputError as err:
         yield err
+
+
+_FEED_ENTRY = re.compile(rb"<(?:item|entry|url|sitemap|outline)\b", re.I)
+
+
+def count_records(path: Path, settings: Settings = DEFAULT, *, limit: int | None = None) -> int:
+    """How many articles ``path`` can hold at most, found without extracting or fetching.
+
+    JSON Lines: its non-blank lines; a JSON array (or ``{"articles": [...]}``): its
+    elements; WARC: its response records; a feed, sitemap or OPML list: its entries (each a
+    URL to fetch); anything else: one. Counting stops once past ``limit``. A file that
+    cannot be read counts as one: reading it later reports why.
+    """
+    name = path.name.lower()
+    try:
+        check_regular(path, str(path))
+        if name.endswith((".warc", ".warc.gz")):
+            return _count_warc(path, limit)
+        with path.open("rb") as fh:
+            data = fh.read(settings.max_bytes + 1)
+        check_size(len(data), str(path), settings.max_bytes)
+        if name.endswith(".gz"):
+            data = gunzip_capped(data, str(path), settings.max_bytes)
+            name = name.removesuffix(".gz")
+    except (OSError, InputError):
+        return 1
+    suffix = Path(name).suffix
+    if suffix in FEED_SUFFIXES or (suffix in {".xml", ""} and looks_like_feed(data)):
+        return min(len(_FEED_ENTRY.findall(data)), settings.max_feed_items)
+    lines = sum(1 for line in data.splitlines() if line.strip())
+    if suffix in JSONL_SUFFIXES:
+        return lines
+    if suffix == ".json":
+        try:
+            value = json.loads(data)
+        except (ValueError, RecursionError):
+            return 1
+        if isinstance(value, dict) and isinstance(value.get("articles"), list):
+            value = value["articles"]
+        return len(value) if isinstance(value, list) else 1
+    if not suffix and data.lstrip()[:1] == b"{" and lines > 1:
+        return lines  # perhaps JSON Lines without its suffix
+    return 1
+
+
+def _count_warc(path: Path, limit: int | None) -> int:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    count = 0
+    try:
+        records = ArchiveIterator(
+            str(path), record_types=WarcRecordType.response, parse_http=False, strict_mode=False
+        )
+        for _record in records:
+            count += 1
+            if limit is not None and count > limit:
+                break
+    except (OSError, ValueError, RuntimeError):
+        pass
+    return max(count, 1)
 
 
 def walk(directory: Path) -> Iterator[Path]:

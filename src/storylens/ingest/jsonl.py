@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storylens.errors import BadRecord, InputError, TooLarge
-from storylens.ingest.build import make_article
+from storylens.ingest.build import article_id, make_article
 from storylens.ingest.html import article_from_html
 from storylens.ingest.scrape import article_from_text
 from storylens.ingest.sidecar import meta_from_mapping
@@ -41,9 +41,14 @@ def article_from_record(record: Any, where: str, settings: Settings = DEFAULT) -
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         if "removed" in record:  # already ingested: keep its clean text and removals
-            return make_article(
+            article = make_article(
                 text, meta, _removed(record["removed"], where), source=where, settings=settings
             )
+            # written out with an outlet taken from a file name, which is not part of its
+            # id: keep that id (it is checked, so a record cannot claim another's)
+            if record.get("id") == article_id(article.text, None):
+                article.id = record["id"]
+            return article
         return article_from_text(text, source=where, settings=settings, meta=meta)
     if isinstance(html, str) and html.strip():
         art = article_from_html(html, url=meta.url, source=where, settings=settings)
@@ -51,6 +56,8 @@ def article_from_record(record: Any, where: str, settings: Settings = DEFAULT) -
             value = getattr(meta, key)
             if value is not None:
                 setattr(art, key, value)
+        if meta.outlet:  # the outlet is part of the id (see build.article_id)
+            art.id = article_id(art.text, art.outlet)
         return art
     raise BadRecord(where, "record has no non-empty 'text' (or 'html') string")
 

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storylens.errors import ConfigError
+from storylens.settings import read_settings_json
 
 # Second-level labels under which registrations happen one level deeper (bbc.co.uk, abc.net.au).
 _SECOND_LEVEL = frozenset(
@@ -71,7 +72,7 @@ def load_outlets(extra: Path | None = None) -> OutletTable:
     domains, agencies = _parse(json.loads(text), "outlets.json")
     if extra is not None:
         try:
-            more = json.loads(Path(extra).read_text(encoding="utf-8"))
+            more = read_settings_json(Path(extra), "outlets file")
         except (OSError, ValueError) as exc:
             raise ConfigError(f"{extra}: cannot read outlets file: {exc}") from exc
         extra_domains, extra_agencies = _parse(more, str(extra))

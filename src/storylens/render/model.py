@@ -306,6 +306,8 @@ class ReportView:
         for dup in as_list(self.report.get("duplicates")):
             if isinstance(dup, dict):
                 ids = as_list(dup.get("articles") or dup.get("pair") or dup.get("ids"))
+                if len(ids) == 1 and len(as_list(dup.get("sources"))) > 1:
+                    ids = as_list(dup.get("sources"))  # one article read from several inputs
                 if not ids:
                     ids = [dup.get(k) for k in ("a", "b") if dup.get(k) is not None]
                 sim = dup.get("similarity")

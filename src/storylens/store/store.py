@@ -40,6 +40,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from storylens.errors import StoreError
 from storylens.store import schema
+from storylens.store.legacy import without_old_copies
 from storylens.store.urls import canonical_url
 from storylens.types import Article, Removed, StoryRecord, story_id_for
 
@@ -279,8 +280,9 @@ class Store:
                 .returning(schema.articles.c.id)
             )
             new: list[str] = []
-            for start in range(0, len(rows), 500):
-                new.extend(conn.execute(stmt, rows[start : start + 500]).scalars().all())
+            fresh = without_old_copies(conn, rows)  # stored by an earlier version: not new
+            for start in range(0, len(fresh), 500):
+                new.extend(conn.execute(stmt, fresh[start : start + 500]).scalars().all())
             return new
 
         new_ids = self._write(insert)

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from storylens.errors import ConfigError
+from storylens.settings import read_settings_json
 
 
 def load_groups(path: Path) -> dict[str, list[str]]:
     """Read and check a groups file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_settings_json(path, "outlet groups")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read outlet groups: {exc}") from exc
     except json.JSONDecodeError as exc:

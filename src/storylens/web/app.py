@@ -13,7 +13,7 @@ import logging
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,16 @@ from storylens.errors import StorylensError, TooLarge
 from storylens.render.html import content_security_policy, render_html, render_page
 from storylens.settings import Settings
 from storylens.store import Store
-from storylens.types import Article
+from storylens.web.comparing import (
+    TIME_LIMIT,
+    WAIT_LIMIT,
+    Comparer,
+    OutOfTime,
+    bounded_comparer,
+    check_count,
+    turn,
+)
+from storylens.web.guards import CrossSiteGuard
 from storylens.web.inputs import (
     MAX_ARTICLES,
     CompareIn,
@@ -38,10 +47,10 @@ from storylens.web.inputs import (
     from_form,
     from_json,
 )
-from storylens.web.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
+from storylens.web.limits import IDLE_TIMEOUT, BodyLimitMiddleware, SecurityHeadersMiddleware
+from storylens.web.messages import duplicates_for_web, errors_for_web, for_web
 
 log = logging.getLogger("storylens.web")
-Comparer = Callable[[Sequence[str | Article], Settings], dict[str, Any]]
 DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
 LOCAL_HOSTS = ("127.0.0.1", "localhost")  # Host header names accepted by default
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -51,14 +60,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-
-
-def compare_report(inputs: Sequence[str | Article], settings: Settings) -> dict[str, Any]:
-    """The default comparer: the full pipeline, as the report contract dict."""
-    from storylens.compare import compare
-
-    report: dict[str, Any] = compare(list(inputs), settings).to_dict()
-    return report
 
 
 CACHE_SECONDS = 2.0
@@ -101,6 +102,7 @@ class AppState:
     settings: Settings
     comparer: Comparer
     max_upload: int
+    wait_limit: float = WAIT_LIMIT
     lock: threading.Lock = field(default_factory=threading.Lock)
     cache: ResponseCache = field(default_factory=lambda: ResponseCache(CACHE_SECONDS))
 
@@ -113,8 +115,15 @@ def create_app(
     max_upload: int = DEFAULT_MAX_UPLOAD,
     comparer: Comparer | None = None,
     allowed_hosts: Sequence[str] = LOCAL_HOSTS,
+    time_limit: float = TIME_LIMIT,
+    wait_limit: float = WAIT_LIMIT,
+    body_timeout: float = IDLE_TIMEOUT,
 ) -> FastAPI:
     """Build the app over the store at ``db`` (default: ``settings.db``).
+
+    One comparison runs at a time, for at most ``time_limit`` seconds; a request waits at
+    most ``wait_limit`` seconds for its turn (503 otherwise). A request body that stalls
+    for ``body_timeout`` seconds is answered 408.
 
     Requests must name one of ``allowed_hosts`` in their Host header (``["*"]``: any), so
     a web page whose domain is re-bound to 127.0.0.1 (DNS rebinding) cannot use the app.
@@ -127,8 +136,9 @@ def create_app(
     state = AppState(
         store=Store.open(db or settings.db),
         settings=settings,
-        comparer=comparer or compare_report,
+        comparer=comparer or bounded_comparer(time_limit),
         max_upload=max_upload,
+        wait_limit=wait_limit,
     )
     app = FastAPI(
         title="storylens",
@@ -138,7 +148,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.storylens = state
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_upload, idle_timeout=body_timeout)
+    app.add_middleware(CrossSiteGuard)  # before the body is read
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(
         SecurityHeadersMiddleware,
@@ -151,7 +162,7 @@ def create_app(
 
 
 async def _problem_handler(_request: Request, exc: RequestProblem) -> JSONResponse:
-    return JSONResponse({"detail": exc.detail}, status_code=exc.status)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status, headers=exc.headers)
 
 
 def _html(body: str | bytes, status: int = 200) -> HTMLResponse:
@@ -167,16 +178,22 @@ async def _read_inputs(request: Request, state: AppState, folder: Path) -> Compa
     if kind == "multipart/form-data" or kind == "application/x-www-form-urlencoded":
         form: FormData = await request.form(max_files=100, max_fields=100)
         try:
-            return await from_form(form, state.settings, folder)
+            found = await from_form(form, state.settings, folder)
         finally:
             await form.close()
-    if kind == "application/json":
+    elif kind == "application/json":
         raw = await request.body()
         try:
             data = json.loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise RequestProblem(400, f"the request body is not valid JSON: {exc}") from exc
-        return await run_in_threadpool(from_json, data, state.settings)
+        found = await run_in_threadpool(from_json, data, state.settings)
+    else:
+        raise RequestProblem(
+            415, "send multipart/form-data (files, urls) or application/json (urls, articles)"
+        )
+    await run_in_threadpool(check_count, found, state.settings)  # before any work starts
+    return found
     raise RequestProblem(
         415, "send multipart/form-data (files, urls) or application/json (urls, articles)"
     )
@@ -186,12 +203,17 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
     if found.count() == 0:
         raise RequestProblem(422, "nothing to compare: upload files or give URLs or articles")
     try:
-        with state.lock:  # one analysis at a time: the models are shared by every request
+        with turn(state.lock, state.wait_limit):  # one at a time: the models are shared
             report = state.comparer(found.inputs(), state.settings)
-    except TooLarge as exc:  # the story as a whole is over the comparison cap
-        raise RequestProblem(413, str(exc)) from exc
+    except RequestProblem:  # no turn, or too many articles once read
+        raise
+    except OutOfTime as exc:
+        raise RequestProblem(503, str(exc), headers={"Retry-After": "30"}) from exc
+    except TooLarge as exc:  # over a size cap: one file or the story as a whole
+        raise RequestProblem(413, for_web(str(exc), found.folder)) from exc
     except StorylensError as exc:
-        raise RequestProblem(422, str(exc).splitlines()[0] if str(exc) else repr(exc)) from exc
+        first = str(exc).splitlines()[0] if str(exc) else repr(exc)
+        raise RequestProblem(422, for_web(first, found.folder)) from exc
     except Exception as exc:  # a bug, not bad input: log it, answer 500 with a clear line
         log.exception("comparison failed")
         raise RequestProblem(
@@ -199,6 +221,11 @@ def _compare_and_save(found: CompareInputs, state: AppState) -> tuple[str, dict[
         ) from exc
     if not report.get("articles"):
         raise RequestProblem(422, "no article could be read from the inputs")
+    report = {
+        **report,
+        "errors": errors_for_web(report.get("errors"), found.folder),
+        "duplicates": duplicates_for_web(report.get("duplicates"), found.folder),
+    }
     try:
         story_id = state.store.save_report(report)
     except StorylensError as exc:

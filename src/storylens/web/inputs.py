@@ -31,9 +31,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 class RequestProblem(Exception):
     """A client error: the HTTP status and what was wrong."""
 
-    def __init__(self, status: int, detail: str) -> None:
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
         self.status = status
         self.detail = detail
+        self.headers = headers or {}
         super().__init__(detail)
 
 

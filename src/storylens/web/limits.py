@@ -1,25 +1,39 @@
-"""Pure ASGI middleware: request body caps and security headers.
+"""Pure ASGI middleware: request body caps and timeouts, and security headers.
 
-Body caps are enforced before and while the body streams in.
+Body caps are enforced before and while the body streams in: a declared
+``Content-Length`` over the cap is refused with 413 before a byte of the body is read;
+a body without one (chunked) is counted as it arrives and refused as soon as it crosses
+the cap, so an oversized upload never accumulates in memory or on disk.
 
-A pure ASGI middleware: a declared ``Content-Length`` over the cap is refused with 413
-before a byte of the body is read; a body without one (chunked) is counted as it
-arrives and refused as soon as it crosses the cap, so an oversized upload never
-accumulates in memory or on disk.
+A body that stalls (no bytes for ``idle_timeout`` seconds) or takes longer than
+``deadline`` seconds in all is answered 408 and the connection closed, so half-sent
+bodies do not hold the app's memory and connections. A client that goes away before its
+body is complete is logged as one line, never as a traceback.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import time
 from typing import Any
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+IDLE_TIMEOUT = 30.0  # seconds a request body may stall
+BODY_DEADLINE = 600.0  # seconds a whole request body may take (25 MB at ~45 kB/s)
+log = logging.getLogger("storylens.web")
 
 
 class BodyTooLarge(Exception):
     """The request body crossed the cap while streaming."""
+
+
+class BodyTimeout(Exception):
+    """The request body stalled or took too long."""
 
 
 async def send_error(send: Send, status: int, detail: str) -> None:
@@ -49,9 +63,18 @@ def _content_length(scope: Scope) -> bytes | None:
 class BodyLimitMiddleware:
     """Refuse request bodies larger than ``max_bytes`` with 413."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        idle_timeout: float = IDLE_TIMEOUT,
+        deadline: float = BODY_DEADLINE,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.idle_timeout = idle_timeout
+        self.deadline = deadline
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") not in BODY_METHODS:
@@ -71,12 +94,20 @@ class BodyLimitMiddleware:
         return f"request body too large: the limit is {self.max_bytes} bytes"
 
     async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
-        state: dict[str, Any] = {"received": 0, "started": False}
+        state: dict[str, Any] = {"received": 0, "started": False, "complete": False}
+        deadline = time.monotonic() + self.deadline
 
         async def limited_receive() -> Message:
-            message = await receive()
+            if state["complete"]:  # the body is in: waiting for a disconnect is fine
+                return await receive()
+            wait = min(self.idle_timeout, deadline - time.monotonic())
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(wait, 0.0))
+            except TimeoutError:
+                raise BodyTimeout(self._slow(state["received"])) from None
             if message["type"] == "http.request":
                 state["received"] += len(message.get("body", b""))
+                state["complete"] = not message.get("more_body", False)
                 if state["received"] > self.max_bytes:
                     raise BodyTooLarge(self._message())
             return message
@@ -92,6 +123,23 @@ class BodyLimitMiddleware:
             if state["started"]:
                 raise
             await send_error(send, 413, str(exc))
+        except BodyTimeout as exc:
+            log.warning("%s %s: %s", scope.get("method"), scope.get("path"), exc)
+            if not state["started"]:
+                await send_error(send, 408, str(exc))
+        except ClientDisconnect:
+            log.warning(
+                "%s %s: the client went away after %d bytes of its request body",
+                scope.get("method"),
+                scope.get("path"),
+                state["received"],
+            )
+
+    def _slow(self, received: int) -> str:
+        return (
+            f"request body too slow: {received} bytes received, then nothing for "
+            f"{self.idle_timeout:g} s or more than {self.deadline:g} s in all"
+        )
 
 
 class SecurityHeadersMiddleware:
