@@ -18,20 +18,11 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from storylens.analyse.attribution import (
-    COGNITIVE_CUES,
-    SPEECH_CUES,
-    Attribution,
-    NamedSpan,
-    attributions_for,
-    doc_quotes,
-    doc_text,
-    names_from,
-    paragraph_bounds,
-    quote_spans,
-    resolve_source,
-    seed_text,
-)
+from storylens.analyse.attribution import Attribution, attributions_for, paragraph_bounds
+from storylens.analyse.columns import doc_text, seed_text
+from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
+from storylens.analyse.quotemarks import doc_quotes, quote_spans
+from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Article, Mention, Quote
 
 STAGE = "quotes.rules.v1"

@@ -1,0 +1,40 @@
+"""Attribution cue lexicons: the verbs, nouns and adverbs that report speech or thought."""
+
+from __future__ import annotations
+
+
+def lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs of saying: content may be a clause, a quote, or a noun phrase.
+SPEECH_CUES = lexicon(
+    """say tell deny report state claim describe add insist warn call announce confirm explain
+    note write argue accuse suggest acknowledge admit allege assert declare predict promise
+    reveal stress urge ask reply respond tweet post testify indicate estimate complain contend
+    maintain remark recall publish specify list continue emphasize emphasise mention comment
+    concede vow pledge threaten charge dismiss reject refute brief inform assure repeat
+    announce disclose detail quote cite agree boast caution demand insist laud hail joke
+    acknowledge counter retort conclude signal underline highlight point"""
+)
+# Verbs of thinking: content must be a clause.
+COGNITIVE_CUES = lexicon(
+    """believe think feel hope expect fear doubt worry suspect assume understand estimate
+    consider reckon guess anticipate predict observe find show see know view question"""
+)
+CLAUSE_ONLY_EXTRA = lexicon("""find show see know view question charge demand""")
+NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
+CLAUSE_ONLY_CUES = frozenset({"reject", "refute", "dismiss", "dispute", "observe", "know"})
+CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
+QUOTE_ONLY_CUES = frozenset({"continue"})
+# cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
+WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
+PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge"})
+HEDGE_WORDS = lexicon(
+    """reportedly allegedly apparently purportedly supposedly seemingly ostensibly
+    rumoredly rumouredly"""
+)
+HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "rumor", "rumour"})
+HEDGE_RAISING = frozenset({"appear", "seem"})
