@@ -47,6 +47,8 @@ from storylens.analyse.cues import (
     ADDRESSEE_CUES,
     CLAUSE_ONLY_CUES,
     COGNITIVE_CUES,
+    CUE_PREPOSITIONS,
+    CUE_PREPOSITIONS_BY_LEMMA,
     HEDGE_PASSIVES,
     HEDGE_RAISING,
     HEDGE_WORDS,
@@ -55,6 +57,7 @@ from storylens.analyse.cues import (
     QUOTE_ONLY_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_CUES,
+    STANCE_CUES,
     WEAK_CUES,
     lexicon,
 )
@@ -68,7 +71,9 @@ from storylens.analyse.phrases import (
 )
 from storylens.analyse.quotemarks import doc_quotes
 
-STAGE = "attribution.rules.v1"
+STAGE = "attribution.rules.v2"
+_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES
+_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES) - CLAUSE_ONLY_CUES
 
 
 @dataclass(slots=True)
@@ -93,6 +98,9 @@ class Attribution:
     source_tokens: list[int] = field(default_factory=list)
     # the source's own noun phrase, without relative clauses (those are claims of their own)
     source_head_tokens: list[int] = field(default_factory=list)
+    # a stand taken on something ("criticized", "endorsed"): its content is what the source
+    # spoke about, not a claim of the source's, so it never enters a claim's source chain
+    stance: bool = False
 
     def covers(self, start: int, end: int) -> bool:
         return self.content_start <= start and end <= self.content_end
@@ -106,7 +114,7 @@ def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in {"VERB", "AUX"} or (tok.pos_ == "AUX" and lemma != "say"):
         return False
-    return lemma in SPEECH_CUES or lemma in COGNITIVE_CUES
+    return lemma in _CUE_LEMMAS
 
 
 def _agent(verb: Token) -> Token | None:
@@ -151,6 +159,32 @@ def _source_tokens(verb: Token, subj: Token) -> list[Token]:
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _governed_prep(verb: Token) -> Token | None:
+    """The preposition a cue governs ("called for", "said of", "referred to"), if any."""
+    doc = verb.doc
+    k = verb.i + 1
+    deps = doc_column(doc, "dep_")
+    while k < len(doc) and deps[k] == "prt" and doc[k].head.i == verb.i:
+        k += 1
+    if k >= len(doc) or deps[k] != "prep" or doc[k].head.i != verb.i:
+        return None
+    low = doc[k].lower_
+    allowed = CUE_PREPOSITIONS_BY_LEMMA.get(verb.lemma_.lower(), frozenset())
+    if low in CUE_PREPOSITIONS or low in allowed:
+        return doc[k]
+    return None
+
+
+def _cue_span(verb: Token, cue_toks: list[Token]) -> tuple[int, int]:
+    """The cue's char span: the verb with its auxiliaries, negation, adverbs, particle and
+    governed preposition, without a time or setting after it ("said", not "said Thursday")."""
+    core = [t for t in cue_toks if t.i <= verb.i or t.dep_ == "prt"]
+    prep = _governed_prep(verb)
+    if prep is not None:
+        core.append(prep)
+    return min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
 
 
 def _cue_tokens(verb: Token, subj: Token) -> list[Token]:
@@ -207,7 +241,7 @@ def _verb_attribution(
     doc = verb.doc
     lo, hi = contiguous_range(doc, set(subtree_indices(doc_children(doc), subj.i)), subj.i)
     whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
-    source = sorted(whole.values(), key=lambda t: t.i)
+    source = _source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
     cue_toks = _cue_tokens(verb, subj)
@@ -217,8 +251,11 @@ def _verb_attribution(
     content: list[Token] | None = None
     if clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
-    elif lemma in SPEECH_CUES and lemma not in CLAUSE_ONLY_CUES:
+    elif lemma in _NOUN_CONTENT_CUES:
         content = noun_content(verb)
+        prep = _governed_prep(verb)
+        if content is None and prep is not None:
+            content = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
         if content is None:
             exclude = {t.i for t in source} | {verb.i}
             exclude |= {
@@ -230,6 +267,8 @@ def _verb_attribution(
             }
             around = parenthetical(sent, exclude) or content_around(sent, exclude)
             content = around if len(words(around)) >= 3 else adjacent_quote(sent, quotes)
+    if not content and _ends_in_colon(sent, verb):
+        content = _next_paragraph(sent)  # "He said:" and the statement below it
     if not content:
         return None
     quoted = any(t.text in ALL_QUOTES for t in content)
@@ -251,10 +290,11 @@ def _verb_attribution(
     wraps = cstart <= sstart < cend and cstart <= verb.idx < cend
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
+    cue_start, cue_end = _cue_span(verb, cue_toks)
     return Attribution(
         cue=lemma,
-        cue_start=min(t.idx for t in cue_toks),
-        cue_end=max(t.idx + len(t.text) for t in cue_toks),
+        cue_start=cue_start,
+        cue_end=cue_end,
         content_start=cstart,
         content_end=cend,
         source_start=sstart,
@@ -268,7 +308,24 @@ def _verb_attribution(
         source_tokens=sorted(src_idx),
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
+        stance=lemma in STANCE_CUES and lemma not in SPEECH_CUES,
     )
+
+
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def _source_edges(source: list[Token]) -> list[Token]:
+    """A source phrase without a dateline before it ("RENO, Nev. (AP) — the senator") and
+    with the closing bracket of a label it opens ("Sen. Bernie Sanders (I-Vt.)")."""
+    dashes = [k for k, t in enumerate(source) if t.text in _DASHES]
+    if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
+        source = source[dashes[0] + 1 :] or source
+    doc = source[0].doc
+    nxt = source[-1].i + 1
+    if nxt < len(doc) and doc[nxt].text == ")" and any(t.text == "(" for t in source):
+        source = [*source, doc[nxt]]
+    return source
 
 
 def _according(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
@@ -382,9 +439,39 @@ def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
+def _ends_in_colon(sent: Span, verb: Token) -> bool:
+    """Whether the cue closes its paragraph with a colon ("Her adviser said:")."""
+    doc = sent.doc
+    k = sent.end - 1
+    while k > verb.i and doc[k].is_space:
+        k -= 1
+    if doc[k].text != ":" or k > verb.i + 6:
+        return False
+    return k + 1 >= len(doc) or "\n" in doc[k].whitespace_ or doc[k + 1].is_space
+
+
+def _next_paragraph(sent: Span) -> list[Token] | None:
+    """The tokens of the paragraph after ``sent`` (a statement introduced by a colon)."""
+    doc = sent.doc
+    text = doc_text(doc)
+    start = sent.end_char
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    end = text.find("\n", start)
+    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="contract")
+    if span is None or len(span) < 3:
+        return None
+    return list(span)
+
+
 def _clip(att: Attribution, text: str) -> Attribution | None:
-    """Keep an attribution inside the paragraph of its cue (sentence splits miss captions)."""
+    """Keep an attribution inside the paragraph of its cue (sentence splits miss captions);
+    a content introduced by a colon stays in the paragraph that follows."""
     lo, hi = paragraph_bounds(text, att.cue_start)
+    if att.content_start >= hi:
+        hi = paragraph_bounds(text, att.content_start)[1]
     if att.source_start is not None and att.source_end is not None:
         if att.source_end <= lo or att.source_start >= hi:
             return None
@@ -444,9 +531,6 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
     if start < sent.end:
         pieces.append(doc[start : sent.end])
     return pieces
-
-
-_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES
 
 
 def _sentence_attributions(
@@ -520,6 +604,7 @@ def chain_for(
         if a.content_start <= start  # a.covers(start, end), inlined: this runs per claim
         and end <= a.content_end
         and a.source_start is not None
+        and not a.stance
         and a.cue_start != exclude_cue
         and not (a.cue_start >= start and a.cue_end <= end)
     ]

@@ -116,7 +116,8 @@ def parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
         return None
     before = trim_tokens([doc[i] for i in range(sent.start, lo - 1)])
     after = trim_tokens([doc[i] for i in range(hi + 2, sent.end)])
-    if len(words(before)) < 2 or len(words(after)) < 2:
+    quoted_before = bool(before) and before[0].text in ALL_QUOTES
+    if len(words(before)) < (1 if quoted_before else 2) or len(words(after)) < 2:
         return None
     if any(t.text in ALL_QUOTES for t in before[-1:]) and not any(
         t.text in ALL_QUOTES for t in after

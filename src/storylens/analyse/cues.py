@@ -17,6 +17,33 @@ SPEECH_CUES = lexicon(
     announce disclose detail quote cite agree boast caution demand insist laud hail joke
     acknowledge counter retort conclude signal underline highlight point"""
 )
+# Speech acts that take a stand on something ("criticized the plan", "praised her record",
+# "endorsed Cruz", "called for a ban"): attributions in their own right, but their object is
+# what the source spoke about, not a claim the source made, so claims never cite them as a
+# source (see ``Attribution.stance``). Attitudes with no act of communication ("wants",
+# "hopes to", "plans", "prefers", "seeks") are left out on purpose: they say what someone is
+# after, not what anyone said.
+STANCE_CUES = lexicon(
+    """criticize criticise praise endorse defend attack denounce condemn slam blast mock
+    applaud thank blame decry lament oppose refuse decline propose recommend discuss express
+    refer talk speak echo answer challenge dispute welcome reiterate tout portray
+    congratulate commend applaud scold rebuke chastise ridicule"""
+)
+# Prepositions a cue governs and that belong to it ("called for", "said of", "talked about",
+# "referred to"): any cue takes "about", "of" and "against"; some take one more.
+CUE_PREPOSITIONS = frozenset({"about", "of", "against"})
+CUE_PREPOSITIONS_BY_LEMMA = {
+    "call": frozenset({"for", "on"}),
+    "press": frozenset({"for"}),
+    "push": frozenset({"for"}),
+    "argue": frozenset({"for"}),
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "reply": frozenset({"to"}),
+    "object": frozenset({"to"}),
+    "allude": frozenset({"to"}),
+}
 # Verbs of thinking: content must be a clause.
 COGNITIVE_CUES = lexicon(
     """believe think feel hope expect fear doubt worry suspect assume understand estimate
