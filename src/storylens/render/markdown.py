@@ -78,6 +78,8 @@ def _matrix(view: ReportView) -> str:
     for g in view.ordered_groups():
         cells = [MATRIX_MARK.get(view.cell(g, o), "") for o in view.outlets]
         indep = "" if g.independent_sources is None else str(g.independent_sources)
+        if indep and g.primary_sources:  # the names behind the count
+            indep += " (" + ", ".join(md_escape(s) for s in g.primary_sources) + ")"
         rows.append([str(g.index + 1), md_escape(g.label), *cells, indep])
     return "## Claims by outlet\n\n" + _table(header, rows)
 
