@@ -103,8 +103,9 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         for n in inside:
             if n.text == att.source_name or att.source_name.endswith(n.text):
                 return n.text, n.entity
-        if inside and head.pos_ != "PROPN" and not head.ent_type_:
-            return inside[0].text, inside[0].entity  # "a report from the Harbour Trust"
+        authors = [n for n in inside if _is_author(n, doc)]
+        if authors and head.pos_ != "PROPN" and not head.ent_type_:
+            return authors[0].text, authors[0].entity  # "a report from the Harbour Trust"
         return att.source_name, None
     if kind == "plain":
         return att.source_name, None
@@ -119,6 +120,13 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
+
+
+def _is_author(name: NamedSpan, doc: Doc) -> bool:
+    """Whether a name inside a common-noun source is who the source comes from ("a report
+    by the Trust", "a spokesman, Jon Vell"), not a modifier ("Russian news outlets")."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"pobj", "appos", "poss"}
 
 
 def is_source_phrase(att: Attribution, doc: Doc) -> bool:
