@@ -41,6 +41,7 @@ from storylens.analyse.content import (
     parenthetical,
     quote_aware,
     trim_tokens,
+    without_trailing_asides,
     words,
 )
 from storylens.analyse.cues import (
@@ -237,9 +238,10 @@ def _verb_attribution(
     ):
         return None
     name_tokens = _source_tokens(verb, subj)
-    # the source span is the whole subject phrase (appositions, relative clauses included)
+    # the source span is the subject phrase with its appositions, without the clauses set
+    # off by commas that say more about it (", who has endorsed Clinton,")
     doc = verb.doc
-    lo, hi = contiguous_range(doc, set(subtree_indices(doc_children(doc), subj.i)), subj.i)
+    lo, hi = contiguous_range(doc, _source_indices(doc, subj.i), subj.i)
     whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
     source = _source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
@@ -251,11 +253,14 @@ def _verb_attribution(
     content: list[Token] | None = None
     if clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
+        content = without_trailing_asides(content, quotes)
     elif lemma in _NOUN_CONTENT_CUES:
         content = noun_content(verb)
         prep = _governed_prep(verb)
         if content is None and prep is not None:
             content = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+        if content:
+            content = without_trailing_asides(trim_tokens(content), quotes)
         if content is None:
             exclude = {t.i for t in source} | {verb.i}
             exclude |= {
@@ -313,6 +318,20 @@ def _verb_attribution(
 
 
 _DASHES = frozenset({"—", "–", "--"})
+_ASIDES = frozenset({"relcl", "acl", "advcl"})
+
+
+def _source_indices(doc: Doc, subj: int) -> set[int]:
+    """The subject's subtree without non-restrictive clauses (set off by a comma or dash)."""
+    children, deps = doc_children(doc), doc_column(doc, "dep_")
+    found = set(subtree_indices(children, subj))
+    for i in list(found):
+        if deps[i] in _ASIDES and i != subj and i in found:
+            clause = subtree_indices(children, i)
+            first = min(clause)
+            if first > subj and doc[first - 1].text in {",", "—", "–", "("}:
+                found -= set(clause)
+    return found
 
 
 def _source_edges(source: list[Token]) -> list[Token]:
@@ -322,9 +341,13 @@ def _source_edges(source: list[Token]) -> list[Token]:
     if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
         source = source[dashes[0] + 1 :] or source
     doc = source[0].doc
-    nxt = source[-1].i + 1
-    if nxt < len(doc) and doc[nxt].text == ")" and any(t.text == "(" for t in source):
-        source = [*source, doc[nxt]]
+    if any(t.text == "(" for t in source) and not any(t.text == ")" for t in source):
+        for k in range(source[-1].i + 1, min(source[-1].i + 3, len(doc))):
+            if doc[k].text == ")":
+                source = [*source, *doc[source[-1].i + 1 : k + 1]]
+                break
+            if not doc[k].is_punct:
+                break
     return source
 
 
@@ -563,6 +586,9 @@ def _attribution_gap(gap: str, *, first: bool) -> bool:
     return gap.rstrip().endswith((".", ":", ",")) and len(gap.split()) <= 40
 
 
+_CLOSING = frozenset("”\"’»›'")
+
+
 def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> None:
     """“A,” he said. “B.” — the second quotation continues the first speaker's content.
 
@@ -573,7 +599,8 @@ def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[
     text = doc_text(doc)
     owned = [(a.content_start, a.content_end) for a in found if a.kind != "hedge"]
     for att in found:
-        if att.kind != "verb" or not att.direct:
+        ends_quoted = att.content_end > 0 and text[att.content_end - 1] in _CLOSING
+        if att.kind != "verb" or not (att.direct or ends_quoted):
             continue
         mine = (att.content_start, att.content_end)
         end = max(att.content_end, att.cue_end, att.source_end or 0)
@@ -581,8 +608,11 @@ def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[
         for qs, qe in quotes:
             if qs < end:
                 continue
-            if qe > para_end or not _attribution_gap(text[end:qs], first=end == att.content_end):
+            gap = text[end:qs]
+            if qe > para_end or not _attribution_gap(gap, first=end == att.content_end):
                 break
+            if not att.direct and len(gap.split()) > 4:
+                break  # a content ending in a quotation: only "he said. “B”" continues it
             if any(s <= qs < e for s, e in owned if (s, e) != mine):
                 break
             att.content_end = qe

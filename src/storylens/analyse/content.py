@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from storylens.analyse.columns import doc_children, doc_column, doc_text
-from storylens.analyse.cues import ADDRESSEE_CUES
+from storylens.analyse.columns import doc_children, doc_column, doc_lemmas, doc_text
+from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES
 from storylens.analyse.phrases import (
     contiguous_range,
     noun_phrase_indices,
@@ -51,9 +51,11 @@ _NOT_CONTENT = {"conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
 
 
 def clause_tokens(clause: Token) -> list[Token]:
-    """A reported clause without trailing contrastive clauses ("..., while TASS said ...")."""
+    """A reported clause without trailing contrastive clauses that report someone else
+    ("..., while TASS said ...")."""
     doc = clause.doc
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    lemmas = doc_lemmas(doc)
     subtree = subtree_indices(children, clause.i)
     drop: set[int] = set()
     for i in subtree:
@@ -61,7 +63,9 @@ def clause_tokens(clause: Token) -> list[Token]:
             deps[c] == "mark" and lower[c] in {"while", "whereas", "although", "but"}
             for c in children[i]
         ):
-            drop.update(subtree_indices(children, i))
+            inner = subtree_indices(children, i)
+            if any(lemmas[k] in SPEECH_CUES for k in inner):
+                drop.update(inner)
     kept = set(subtree) - drop
     if not kept:
         return [clause]
@@ -155,3 +159,34 @@ def quote_aware(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[i
                 direct = True
             start, end = min(start, qs), max(end, qe)
     return start, end, direct
+
+
+_ASIDE_DEPS = frozenset({"relcl", "acl"})
+_SET_OFF = frozenset({",", "—", "–", "--", ";"})
+
+
+def without_trailing_asides(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
+    """A content without a trailing relative or participial clause the writer adds about its
+    last noun, set off by a comma or dash (", which was passed in 2010"); never inside a
+    quotation."""
+    if len(tokens) < 3:
+        return tokens
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    cut = last + 1
+    for tok in tokens:
+        if tok.dep_ not in _ASIDE_DEPS or tok.head.i < first:
+            continue
+        left = min(tok.left_edge.i, tok.i)
+        if left <= first or tok.right_edge.i < last - 1 or _quoted(doc[left].idx, quotes):
+            continue
+        if doc[left - 1].text in _SET_OFF:
+            cut = min(cut, left - 1)
+    kept = [t for t in tokens if t.i < cut]
+    while kept and kept[-1].is_punct and kept[-1].text not in ALL_QUOTES:
+        kept.pop()
+    return kept if len(words(kept)) >= 2 else tokens
+
+
+def _quoted(char: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(qs < char < qe for qs, qe in quotes)

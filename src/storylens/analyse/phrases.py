@@ -28,7 +28,8 @@ def span_of(tokens: list[Token]) -> tuple[int, int]:
     )
     texts = doc_column(doc, "orth_")
     ids = [t.i for t in tokens]
-    kept = [i for i in ids if not (punct[i] and texts[i] not in {"%", "$"}) and not spaces[i]]
+    keep = {"%", "$", ")"} if "(" in {texts[i] for i in ids} else {"%", "$"}
+    kept = [i for i in ids if not (punct[i] and texts[i] not in keep) and not spaces[i]]
     first, last = min(kept or ids), max(kept or ids)
     return offsets[first], offsets[last] + len(texts[last])
 
