@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storylens.analyse.according import according_to
+from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import (
     doc_children,
     doc_column,
@@ -50,9 +51,6 @@ from storylens.analyse.cues import (
     COGNITIVE_CUES,
     CUE_PREPOSITIONS,
     CUE_PREPOSITIONS_BY_LEMMA,
-    HEDGE_PASSIVES,
-    HEDGE_RAISING,
-    HEDGE_WORDS,
     NEGATIVE_CUES,
     PARTICLE_CUES,
     QUOTE_ONLY_CUES,
@@ -60,10 +58,12 @@ from storylens.analyse.cues import (
     SPEECH_CUES,
     STANCE_CUES,
     WEAK_CUES,
-    lexicon,
 )
+from storylens.analyse.hedges import hedges
 from storylens.analyse.phrases import (
+    agent_of,
     contiguous_range,
+    is_passive,
     noun_phrase,
     source_name,
     span_of,
@@ -77,36 +77,6 @@ _CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES) - CLAUSE_ONLY_CUES
 
 
-@dataclass(slots=True)
-class Attribution:
-    """One act of attribution in a doc. All offsets are char offsets into ``doc_text(doc)``."""
-
-    cue: str  # the cue lemma ("say", "deny", "according to", "reportedly")
-    cue_start: int
-    cue_end: int
-    content_start: int
-    content_end: int
-    source_start: int | None = None
-    source_end: int | None = None
-    source_text: str = ""
-    source_name: str = ""  # the best name for the source ("TASS" in "the agency TASS")
-    direct: bool = False
-    negative: bool = False
-    kind: str = "verb"  # verb | according | hedge | quote
-    sentence: int = -1
-    cue_tokens: list[int] = field(default_factory=list)
-    verb: int = -1  # token index of the cue verb (-1 for "according to" and adverb hedges)
-    source_tokens: list[int] = field(default_factory=list)
-    # the source's own noun phrase, without relative clauses (those are claims of their own)
-    source_head_tokens: list[int] = field(default_factory=list)
-    # a stand taken on something ("criticized", "endorsed"): its content is what the source
-    # spoke about, not a claim of the source's, so it never enters a claim's source chain
-    stance: bool = False
-
-    def covers(self, start: int, end: int) -> bool:
-        return self.content_start <= start and end <= self.content_end
-
-
 # ---------------------------------------------------------------------------------------------
 # finding attributions
 
@@ -116,22 +86,6 @@ def is_cue(tok: Token) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} or (tok.pos_ == "AUX" and lemma != "say"):
         return False
     return lemma in _CUE_LEMMAS
-
-
-def _agent(verb: Token) -> Token | None:
-    doc = verb.doc
-    children, deps = doc_children(doc), doc_column(doc, "dep_")
-    for child in children[verb.i]:
-        if deps[child] == "agent":
-            for grand in children[child]:
-                if deps[grand] == "pobj":
-                    return doc[grand]
-    return None
-
-
-def _is_passive(verb: Token) -> bool:
-    deps = doc_column(verb.doc, "dep_")
-    return any(deps[c] in {"auxpass", "nsubjpass"} for c in doc_children(verb.doc)[verb.i])
 
 
 def _source_tokens(verb: Token, subj: Token) -> list[Token]:
@@ -228,9 +182,9 @@ def _verb_attribution(
 ) -> Attribution | None:
     lemma = verb.lemma_.lower()
     subj = subject_of(verb)
-    passive = _is_passive(verb)
+    passive = is_passive(verb)
     if passive:
-        subj = _agent(verb)
+        subj = agent_of(verb)
     if subj is None:
         return None
     if subj.lower_ in {"there", "this"} or (
@@ -351,110 +305,6 @@ def _source_edges(source: list[Token]) -> list[Token]:
     return source
 
 
-def _according(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
-    """ "according to X": the source is the nearest name inside X."""
-    if tok.lower_ != "according":
-        return None
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None:
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        to = nxt if nxt is not None and nxt.lower_ == "to" else None
-    if to is None:
-        return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    phrase = sorted(pobj.subtree, key=lambda t: t.i)
-    name_toks = _innermost_name(pobj)
-    exclude = {tok.i, to.i} | {t.i for t in phrase}
-    around = content_around(sent, exclude)
-    if not words(around):
-        return None
-    cstart, cend = span_of(around)
-    sstart, send = span_of(phrase)
-    return Attribution(
-        cue="according to",
-        cue_start=tok.idx,
-        cue_end=to.idx + len(to.text),
-        content_start=cstart,
-        content_end=cend,
-        source_start=sstart,
-        source_end=send,
-        source_text=doc_text(tok.doc)[sstart:send],
-        source_name=source_name(name_toks),
-        kind="according",
-        sentence=sent_index,
-        cue_tokens=[tok.i, to.i],
-        source_tokens=sorted(exclude - {tok.i, to.i}),
-    )
-
-
-_DOCUMENT_NOUNS = lexicon(
-    """text translation statement report copy summary version transcript document draft
-    account readout communique release letter"""
-)
-
-
-def _innermost_name(pobj: Token) -> list[Token]:
-    """ "a translation by the Moscow Times" -> the tokens of "the Moscow Times"."""
-    tok = pobj
-    while not tok.ent_type_ or tok.lemma_.lower() in _DOCUMENT_NOUNS:
-        nxt = None
-        for child in tok.children:
-            by = child
-            if child.dep_ == "acl":  # "the text released by the ministry"
-                by = next((g for g in child.children if g.dep_ in {"agent", "prep"}), child)
-            if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from", "of"}:
-                nxt = next((g for g in by.children if g.dep_ == "pobj"), None)
-                if nxt is not None:
-                    break
-        if nxt is None:
-            return noun_phrase(tok)
-        tok = nxt
-    return noun_phrase(tok)
-
-
-_HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
-
-
-def _hedges(sent: Span, sent_index: int) -> list[Attribution]:
-    out: list[Attribution] = []
-    doc = sent.doc
-    lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
-    for i in range(sent.start, sent.end):
-        if lower[i] not in HEDGE_WORDS and lemmas[i] not in _HEDGE_LEMMAS:
-            continue  # neither a hedge word nor a hedging verb
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        hedge = tok.lower_ in HEDGE_WORDS
-        if not hedge and lemma in HEDGE_PASSIVES and _is_passive(tok) and _agent(tok) is None:
-            hedge = any(c.dep_ == "xcomp" or c.dep_ == "ccomp" for c in tok.children) or any(
-                c.dep_ == "expl" or c.lower_ == "it" for c in tok.children
-            )
-        if not hedge and lemma in HEDGE_RAISING and any(c.dep_ == "xcomp" for c in tok.children):
-            hedge = True
-        if not hedge:
-            continue
-        scope = tok.head if tok.dep_ == "advmod" else tok
-        toks = [t for t in scope.subtree if t.i != tok.i]
-        if not toks:
-            continue
-        cstart, cend = span_of(toks)
-        out.append(
-            Attribution(
-                cue=tok.lower_ if tok.lower_ in HEDGE_WORDS else lemma,
-                cue_start=tok.idx,
-                cue_end=tok.idx + len(tok.text),
-                content_start=cstart,
-                content_end=cend,
-                kind="hedge",
-                sentence=sent_index,
-                cue_tokens=[tok.i],
-            )
-        )
-    return out
-
-
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     """The [start, end) of the paragraph (blank-line separated block) holding ``pos``."""
     start = text.rfind("\n\n", 0, pos)
@@ -569,12 +419,12 @@ def _sentence_attributions(
         if is_cue(tok):
             att = _verb_attribution(tok, sent, s_index, quotes)
         elif tok.lower_ == "according":
-            att = _according(tok, sent, s_index)
+            att = according_to(tok, sent, s_index)
         if att is not None:
             att = _clip(att, doc_text(doc))
         if att is not None:
             found.append(att)
-    found.extend(h for h in _hedges(sent, s_index) if _clip(h, doc_text(doc)) is not None)
+    found.extend(h for h in hedges(sent, s_index) if _clip(h, doc_text(doc)) is not None)
 
 
 def _attribution_gap(gap: str, *, first: bool) -> bool:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import (
-    Attribution,
     attributions_for,
     chain_for,
     is_cue,

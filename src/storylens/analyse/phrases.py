@@ -194,3 +194,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return None
         return subject_of(verb.head, depth + 1) if depth < MAX_DEPTH else None
     return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    doc = verb.doc
+    children, deps = doc_children(doc), doc_column(doc, "dep_")
+    for child in children[verb.i]:
+        if deps[child] == "agent":
+            for grand in children[child]:
+                if deps[grand] == "pobj":
+                    return doc[grand]
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    deps = doc_column(verb.doc, "dep_")
+    return any(deps[c] in {"auxpass", "nsubjpass"} for c in doc_children(verb.doc)[verb.i])

@@ -18,7 +18,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from storylens.analyse.attribution import Attribution, attributions_for, paragraph_bounds
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_text, seed_text
 from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
 from storylens.analyse.quotemarks import doc_quotes, quote_spans

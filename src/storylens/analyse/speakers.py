@@ -7,7 +7,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.attribution import Attribution, attributions_for, paragraph_bounds
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_ents, doc_sents, doc_text
 from storylens.analyse.cues import RELATIVE_PRONOUNS, lexicon
 from storylens.analyse.phrases import strip_det
