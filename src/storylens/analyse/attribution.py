@@ -22,7 +22,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.according import according_to
+from storylens.analyse.according import according_to, colon_attribution
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import (
     doc_children,
@@ -51,6 +51,8 @@ from storylens.analyse.cues import (
     COGNITIVE_CUES,
     CUE_PREPOSITIONS,
     CUE_PREPOSITIONS_BY_LEMMA,
+    EVIDENCE_CUES,
+    EVIDENCE_NOUNS,
     NEGATIVE_CUES,
     PARTICLE_CUES,
     QUOTE_ONLY_CUES,
@@ -192,8 +194,8 @@ def _verb_attribution(
     ):
         return None
     name_tokens = _source_tokens(verb, subj)
-    # the source span is the subject phrase with its appositions, without the clauses set
-    # off by commas that say more about it (", who has endorsed Clinton,")
+    # the source span is the subject phrase with its appositions and relative clauses, without
+    # the participle or adverbial clauses set off after it (", surrounded by his siblings,")
     doc = verb.doc
     lo, hi = contiguous_range(doc, _source_indices(doc, subj.i), subj.i)
     whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
@@ -208,7 +210,9 @@ def _verb_attribution(
     if clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
         content = without_trailing_asides(content, quotes)
-    elif lemma in _NOUN_CONTENT_CUES:
+    elif lemma in _NOUN_CONTENT_CUES or (
+        lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS
+    ):
         content = noun_content(verb)
         prep = _governed_prep(verb)
         if content is None and prep is not None:
@@ -272,11 +276,12 @@ def _verb_attribution(
 
 
 _DASHES = frozenset({"—", "–", "--"})
-_ASIDES = frozenset({"relcl", "acl", "advcl"})
+_ASIDES = frozenset({"acl", "advcl"})  # relative clauses stay: they say who the source is
 
 
 def _source_indices(doc: Doc, subj: int) -> set[int]:
-    """The subject's subtree without non-restrictive clauses (set off by a comma or dash)."""
+    """The subject's subtree without participle and adverbial clauses set off by a comma or
+    dash."""
     children, deps = doc_children(doc), doc_column(doc, "dep_")
     found = set(subtree_indices(children, subj))
     for i in list(found):
@@ -412,14 +417,16 @@ def _sentence_attributions(
     doc = sent.doc
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
-        if lemmas[i] not in _CUE_LEMMAS and lower[i] != "according":
-            continue  # neither a cue verb nor "according"
+        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in {"according", ":"}:
+            continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]
         att: Attribution | None = None
         if is_cue(tok):
             att = _verb_attribution(tok, sent, s_index, quotes)
         elif tok.lower_ == "according":
             att = according_to(tok, sent, s_index)
+        elif tok.text == ":":
+            att = colon_attribution(tok, sent, s_index, quotes)
         if att is not None:
             att = _clip(att, doc_text(doc))
         if att is not None:

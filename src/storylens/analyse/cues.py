@@ -65,3 +65,12 @@ HEDGE_WORDS = lexicon(
 )
 HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "rumor", "rumour"})
 HEDGE_RAISING = frozenset({"appear", "seem"})
+# Records and polls "show" what they hold: with such a subject, an evidence verb takes a noun
+# content ("a poll showed Trump with a 16-point lead"), as a verb of saying does.
+EVIDENCE_CUES = lexicon("show find indicate reveal suggest put")
+EVIDENCE_NOUNS = lexicon(
+    """poll polls survey surveys record records data email emails document documents study
+    studies report reports result results figure figures filing filings number numbers
+    analysis review census estimate estimates count tally tallies audit transcript
+    transcripts memo letter log logs"""
+)
