@@ -285,11 +285,13 @@ def _source_indices(doc: Doc, subj: int) -> set[int]:
     children, deps = doc_children(doc), doc_column(doc, "dep_")
     found = set(subtree_indices(children, subj))
     for i in list(found):
-        if deps[i] in _ASIDES and i != subj and i in found:
+        aside = deps[i] in _ASIDES or (deps[i] == "appos" and doc[i].like_num)
+        if aside and i != subj and i in found:
             clause = subtree_indices(children, i)
             first = min(clause)
             if first > subj and doc[first - 1].text in {",", "—", "–", "("}:
-                found -= set(clause)
+                # an age and what follows it ("Renee Gold, 83, of Sarasota") goes too
+                found -= {k for k in found if k >= first} if deps[i] == "appos" else set(clause)
     return found
 
 
