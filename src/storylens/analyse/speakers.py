@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -259,14 +260,22 @@ def _is_subject(n: NamedSpan, doc: Doc, speakers: set[int]) -> bool:
 def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[int, int]:
     """For every name that is the source of an earlier attribution, its start -> the
     attribution's cue start."""
-    out: dict[int, int] = {}
-    for other in attributions_for(doc):
-        if other.source_start is None or other.cue_start >= att.cue_start:
-            continue
-        for n in names:
-            if other.source_start <= n.start and n.end <= (other.source_end or 0):
-                out[n.start] = other.cue_start
-    return out
+    key = f"storylens.speakers.{hash(tuple((n.start, n.end) for n in names))}"
+    spoken: list[tuple[int, int]] | None = doc.user_data.get(key)
+    if spoken is None:  # (cue start, name start) of every name that is a source, once per doc
+        starts = sorted((n.start, n.end) for n in names)
+        spoken = []
+        for other in attributions_for(doc):
+            if other.source_start is None or other.source_end is None:
+                continue
+            k = bisect_left(starts, (other.source_start, -1))
+            while k < len(starts) and starts[k][0] < other.source_end:
+                if starts[k][1] <= other.source_end:
+                    spoken.append((other.cue_start, starts[k][0]))
+                k += 1
+        spoken.sort()
+        doc.user_data[key] = spoken
+    return {name: cue for cue, name in spoken if cue < att.cue_start}
 
 
 def _antecedent(
