@@ -206,6 +206,8 @@ def _verb_attribution(
     clause = clause_head(verb)
     if clause is not None and not sent.start <= clause.i < sent.end:
         clause = None  # a clause in another paragraph: the parser ran two sentences together
+    if clause is not None and clause.dep_ == "xcomp" and lemma not in _NOUN_CONTENT_CUES:
+        return None  # "hopes to win", "expects to be chosen": an attitude, not a report
     content: list[Token] | None = None
     if clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
