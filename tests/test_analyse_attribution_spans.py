@@ -109,3 +109,16 @@ def test_analyse_attribution_stance_is_no_claim_source(nlp: Any) -> None:
     assert any(a.stance for a in atts)
     start = text.index("sell")
     assert chain_for(start, start + 4, atts) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        ("Councillor Ada Myrstad hopes that the pier will reopen.", True),
+        ("Councillor Ada Myrstad hopes to reopen the pier.", False),
+        ("Councillor Ada Myrstad wants the pier reopened.", False),
+    ],
+)
+def test_analyse_attribution_attitudes_left_out(nlp: Any, text: str, attributed: bool) -> None:
+    assert bool(_spans(nlp, text)) == attributed

@@ -219,6 +219,11 @@ def _verb_attribution(
         prep = _governed_prep(verb)
         if content is None and prep is not None:
             content = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+            if lemma in SPEECH_CUES:  # “It's unanimous,” she said of the vote: the quotation
+                skip = {t.i for t in source} | {verb.i} | {t.i for t in prep.subtree}
+                around = parenthetical(sent, skip) or content_around(sent, skip)
+                if len(words(around)) >= 2 and any(t.text in ALL_QUOTES for t in around):
+                    content = around
         if content:
             content = without_trailing_asides(trim_tokens(content), quotes)
         if content is None:
