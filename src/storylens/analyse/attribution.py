@@ -4,9 +4,17 @@ Patterns handled (all on the parse of one sentence, plus quotation marks across 
 
 - ``SOURCE CUE [that] CONTENT``: "TASS said Kim had been given ...", "Peskov denied that ..."
 - ``CONTENT, SOURCE CUE``: "Kim left on Sunday, Russian news agencies reported"
-- ``CUE``-verbs with a noun content: "Reuters listed other gifts ...", "called the accord ..."
-- ``according to SOURCE``: "according to a translation by the Moscow Times"
-- hedges with no source: "reportedly", "allegedly", "apparently", "is believed to"
+- ``CUE``-verbs with a noun content: "Reuters listed other gifts ...", "called the accord ...",
+  "a poll showed Trump with a lead"
+- stances (``Attribution.stance``): "criticized the plan", "called for a ban"; never a source of
+  a claim's chain
+- ``SOURCE CUE:`` and the next paragraph: "Her adviser said:" / "The pier is unsafe."
+- ``according to SOURCE`` and ``SOURCE: CONTENT`` (:mod:`storylens.analyse.according`)
+- hedges with no source (:mod:`storylens.analyse.hedges`): "reportedly", "is believed to"
+
+Attitudes ("wants", "hopes to", "plans") are left out on purpose (see
+:mod:`storylens.analyse.cues`). The name behind a source ("he", "the congressman") is found by
+:mod:`storylens.analyse.speakers`.
 
 Each :class:`Attribution` carries char spans into the doc text. Source chains for claims
 (nearest first) come from :func:`chain_for`: the attributions whose content covers a position,
