@@ -46,6 +46,9 @@ Tavik reminded the audience of an older promise. In 2009, former mayor Ivo Grest
 "will be gone within five years." The tax is still collected today.
 
 "Promises like that are why people stopped listening," Tavik said.
+
+She recalled that in 2012 the harbour board had written that the money "would fund the new \
+lighthouse and nothing else."
 """
 
 CRITICS_OF_ONE_PERSON = """\
@@ -109,6 +112,7 @@ def test_analyse_attribution_pronoun_across_paragraphs(nlp: Any, words: str, spe
     [
         ("will be gone within five years", "Ivo Grest"),
         ("Promises like that", "Tavik"),
+        ("fund the new lighthouse", "harbour board"),
     ],
 )
 def test_analyse_attribution_quoted_past_statement(nlp: Any, words: str, speaker: str) -> None:
