@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storylens.analyse.attribution import chain_for, find_attributions, quote_spans
+from storylens.analyse.attribution import chain_for, find_attributions
+from storylens.analyse.quotemarks import quote_spans
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ UNITS = {"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a3"}  # a4 is a wire copy of
         # own voice plus an agency
         ([claim("c1", "a1", []), claim("c2", "a2", ["NOVA"])], ["Lakeside Post", "NOVA"], 2),
         # wire copies count once
-        ([claim("c1", "a3", []), claim("c2", "a4", [])], ["Quay Review", "Quay Wire"], 1),
+        ([claim("c1", "a3", []), claim("c2", "a4", [])], ["Quay Review"], 1),
         # an outlet cited by another is the same source as its own voice
         ([claim("c1", "a1", []), claim("c2", "a2", ["Lakeside Post"])], ["Lakeside Post"], 1),
     ],

@@ -19,28 +19,27 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import (
-    MAX_DEPTH,
-    NEGATIVE_CUES,
-    Attribution,
-    NamedSpan,
     attributions_for,
     chain_for,
+    is_cue,
+    is_hedged,
+    paragraph_bounds,
+)
+from storylens.analyse.columns import (
     doc_children,
     doc_column,
     doc_ints,
     doc_lemmas,
     doc_sents,
     doc_text,
-    is_cue,
-    is_hedged,
-    names_from,
-    noun_phrase_indices,
-    paragraph_bounds,
-    resolve_source,
     seed_text,
 )
+from storylens.analyse.cues import NEGATIVE_CUES
 from storylens.analyse.numbers import find_quantities
+from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
+from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
 STAGE = "claims.rules.v1"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from storylens.analyse.attribution import doc_ents, doc_text, seed_text
+from storylens.analyse.columns import doc_ents, doc_text, seed_text
 from storylens.types import Article, TimeExpression
 
 STAGE = "dates.rules.v1"

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.attribution import doc_sents
+from storylens.analyse.columns import doc_sents
 from storylens.analyse.entities import is_title_case_line
 from storylens.types import Article, Descriptor, Mention
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from storylens.analyse.attribution import doc_column, doc_ents
+from storylens.analyse.columns import doc_column, doc_ents
 from storylens.types import Article, Mention
 
 STAGE = "entities.spacy_rules.v1"

@@ -21,7 +21,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.attribution import doc_column, doc_text
+from storylens.analyse.columns import doc_column, doc_text
 from storylens.analyse.dates import MONTHS
 
 UNITS: dict[str, str] = {

@@ -18,23 +18,15 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from storylens.analyse.attribution import (
-    COGNITIVE_CUES,
-    SPEECH_CUES,
-    Attribution,
-    NamedSpan,
-    attributions_for,
-    doc_quotes,
-    doc_text,
-    names_from,
-    paragraph_bounds,
-    quote_spans,
-    resolve_source,
-    seed_text,
-)
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.attribution import attributions_for, paragraph_bounds
+from storylens.analyse.columns import doc_text, seed_text
+from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
+from storylens.analyse.quotemarks import doc_quotes, quote_spans
+from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v1"
+STAGE = "quotes.rules.v2"
 MIN_QUOTE_WORDS = 4
 
 
@@ -48,10 +40,32 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
             continue
         if att.cue in COGNITIVE_CUES and att.cue not in SPEECH_CUES:
             continue
-        quotes.extend(_quotes_from(att, doc, article, names))
+        if att.stance and not att.direct:
+            continue  # "criticized the plan": no words of the source's to quote
+        quotes.extend(q for q in _quotes_from(att, doc, article, names) if q.speaker)
+    quotes = _innermost(quotes)
     quotes.extend(_unattached_quotes(doc, article, quotes))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _innermost(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote whose words are another speaker's, quoted inside it: in "Smith recalled
+    that in 2007 Jones said the plan would fail" the words are Jones's, not Smith's."""
+    out: list[Quote] = []
+    for q in quotes:
+        inner = [
+            r
+            for r in quotes
+            if r is not q
+            and r.speaker != q.speaker
+            and q.start <= (r.speaker_start if r.speaker_start is not None else r.start)
+            and r.end <= q.end
+            and (r.end - r.start) * 2 >= q.end - q.start
+        ]
+        if not inner:
+            out.append(q)
+    return out
 
 
 def _content_parts(att: Attribution, text: str) -> list[tuple[int, int]]:

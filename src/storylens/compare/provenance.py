@@ -3,9 +3,9 @@
 A claim's primary source is the last link of its attribution chain (the chain is
 nearest first: ["Moscow Times", "TASS"] -> TASS), or the outlet itself when the
 outlet states the claim in its own voice. Independent sources are the distinct
-primary sources of a group, with wire copies (duplicate articles) counted once:
-two outlets relaying the same agency are one source; an outlet reporting what it
-saw is its own source.
+origins of a group, with wire copies (duplicate articles) counted once: two outlets
+relaying the same agency are one source; an outlet reporting what it saw is its own
+source. A group's ``primary_sources`` are exactly the origins it counts.
 """
 
 from __future__ import annotations
@@ -114,29 +114,41 @@ def group_provenance(
 ) -> tuple[list[str], int]:
     """``(primary_sources, independent_sources)`` of a group of aligned claims.
 
+    ``primary_sources`` names the group's independent origins, one name each, so the count
+    is ``len(primary_sources)`` and every number in a report traces to the names behind it.
     ``outlet_of`` and ``unit_of`` map article ids to outlet names and to the id of the
-    duplicate group the article belongs to (itself when it has no copies). Unnamed
-    sources ("Russian news outlets", or the outlet's own "reportedly") most likely
-    relay a named source of the same group, so they do not count when one is named.
+    duplicate group the article belongs to (itself when it has no copies).
+
+    Chains are followed to their origin (outlet <- agency <- person: the person). An outlet
+    (or its wire-copy group) that names a source for the claim relays it, so its own voice
+    is no second origin; an outlet that names none is its own source. Unnamed sources
+    ("Russian news outlets", or an outlet's own "reportedly") most likely relay a named
+    source of the same group, so they do not count when one is named; an outlet named as
+    the source by another is the same origin as that outlet's own voice.
     """
-    primaries: list[str] = []
-    keys: dict[str, bool] = {}  # independence key -> vague
+    attributed: dict[str, list[tuple[str, str, bool]]] = {}  # unit -> (key, name, vague)
+    own: dict[str, list[tuple[str, str, bool]]] = {}
     for claim in claims:
         outlet = outlet_of.get(claim.article, claim.article)
         unit = unit_of.get(claim.article, claim.article)
-        source = primary_source(claim, outlet, names)
-        if source not in primaries:
-            primaries.append(source)
         if claim.attributed_to:
-            key, vague = "source:" + source_key(source), is_vague(source)
-        else:  # own voice: the outlet (or its wire-copy group) is the source
-            key, vague = "unit:" + unit, claim.hedged
-        keys[key] = keys.get(key, True) and vague
-    if any(not vague for k, vague in keys.items() if k.startswith("source:")):
-        keys = {k: v for k, v in keys.items() if not v}
-    # an outlet named as the source by another outlet is the same source as its own voice
-    for claim in claims:
-        outlet = outlet_of.get(claim.article, claim.article)
-        if not claim.attributed_to and "source:" + source_key(outlet) in keys:
-            keys.pop("unit:" + unit_of.get(claim.article, claim.article), None)
-    return primaries, len(keys)
+            source = primary_source(claim, outlet, names)
+            entry = ("source:" + source_key(source), source, is_vague(source))
+            attributed.setdefault(unit, []).append(entry)
+        else:
+            own.setdefault(unit, []).append(("unit:" + unit, outlet, claim.hedged))
+    origins: dict[str, tuple[str, bool]] = {}  # key -> (name, vague), first seen first
+    units = [unit_of.get(c.article, c.article) for c in claims]
+    for unit in dict.fromkeys(units):
+        for key, name, vague in attributed.get(unit) or own.get(unit, []):
+            seen = origins.get(key)
+            origins[key] = (seen[0] if seen else name, (seen[1] if seen else True) and vague)
+    if any(not vague for k, (_, vague) in origins.items() if k.startswith("source:")):
+        origins = {k: v for k, v in origins.items() if not v[1]}
+    # an outlet named as the source by another is the same origin as its own voice
+    for unit, entries in own.items():
+        outlet = entries[0][1]
+        if "source:" + source_key(outlet) in origins and unit not in attributed:
+            origins.pop("unit:" + unit, None)
+    primaries = list(dict.fromkeys(name for name, _ in origins.values()))
+    return primaries, len(primaries)

@@ -20,7 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storylens.analyse.attribution import Attribution, find_attributions
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.attribution import find_attributions
 from storylens.errors import InputError
 
 ROLES = ("source", "cue", "content")

@@ -78,6 +78,8 @@ def _matrix(view: ReportView) -> str:
     for g in view.ordered_groups():
         cells = [MATRIX_MARK.get(view.cell(g, o), "") for o in view.outlets]
         indep = "" if g.independent_sources is None else str(g.independent_sources)
+        if indep and g.primary_sources:  # the names behind the count
+            indep += " (" + ", ".join(md_escape(s) for s in g.primary_sources) + ")"
         label = md_escape(g.label) + "".join(
             f"<br>only {md_escape(o)}: {md_escape(d)}" for o, d in g.extra
         )

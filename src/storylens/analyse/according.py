@@ -1,0 +1,162 @@
+"""Attributions marked by a phrase or a colon rather than a verb of saying.
+
+- ``according to SOURCE``: "according to a translation by the Moscow Times"
+- ``SOURCE: CONTENT`` opening a paragraph or introducing a quotation: "Graham: Trump's rhetoric
+  is costing the party", "More from the report: “...”"
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.columns import doc_text
+from storylens.analyse.content import content_around, words
+from storylens.analyse.cues import lexicon
+from storylens.analyse.phrases import noun_phrase, source_name, span_of
+
+
+def according_to(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
+    """ "according to X": the source is the nearest name inside X."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        to = nxt if nxt is not None and nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = sorted(pobj.subtree, key=lambda t: t.i)
+    name_toks = _innermost_name(pobj)
+    exclude = {tok.i, to.i} | {t.i for t in phrase}
+    around = content_around(sent, exclude)
+    if not words(around):
+        return None
+    cstart, cend = span_of(around)
+    sstart, send = span_of(phrase)
+    return Attribution(
+        cue="according to",
+        cue_start=tok.idx,
+        cue_end=to.idx + len(to.text),
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=doc_text(tok.doc)[sstart:send],
+        source_name=source_name(name_toks),
+        kind="according",
+        sentence=sent_index,
+        cue_tokens=[tok.i, to.i],
+        source_tokens=sorted(exclude - {tok.i, to.i}),
+    )
+
+
+_DOCUMENT_NOUNS = lexicon(
+    """text translation statement report copy summary version transcript document draft
+    account readout communique release letter"""
+)
+
+
+def _innermost_name(pobj: Token) -> list[Token]:
+    """ "a translation by the Moscow Times" -> the tokens of "the Moscow Times"."""
+    tok = pobj
+    while not tok.ent_type_ or tok.lemma_.lower() in _DOCUMENT_NOUNS:
+        nxt = None
+        for child in tok.children:
+            by = child
+            if child.dep_ == "acl":  # "the text released by the ministry"
+                by = next((g for g in child.children if g.dep_ in {"agent", "prep"}), child)
+            if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from", "of"}:
+                nxt = next((g for g in by.children if g.dep_ == "pobj"), None)
+                if nxt is not None:
+                    break
+        if nxt is None:
+            return noun_phrase(tok)
+        tok = nxt
+    return noun_phrase(tok)
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_COLON_SOURCES = lexicon(
+    """poll survey report study statement memo letter document transcript analysis review
+    spokesman spokeswoman spokesperson official officials source sources"""
+)
+MAX_COLON_SOURCE = 6  # tokens before a colon that can still be a speaker's name
+
+
+def colon_attribution(
+    colon: Token, sent: Span, sent_index: int, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """ "Graham: Trump's rhetoric is costing the party" (a line opening with a name and a
+    colon) and "More from the report: “...”" (a source phrase and a colon introducing a
+    quotation): the words before the colon are the source, the rest of the line (or the
+    quotation) the content."""
+    if colon.text != ":":
+        return None
+    doc = colon.doc
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    before = [t for t in sent if line_start <= t.idx < colon.idx and not t.is_space]
+    if (
+        not before
+        or len(before) > MAX_COLON_SOURCE
+        or any(t.pos_ in {"VERB", "AUX"} for t in before)
+    ):
+        return None
+    after_start = colon.idx + 1
+    while after_start < len(text) and text[after_start] in " \t":
+        after_start += 1
+    quote = next(((qs, qe) for qs, qe in quotes if qs == after_start), None)
+    opens_line = before[0].idx == line_start
+    if quote is None and not opens_line:
+        return None
+    source = _colon_source(before)
+    if source is None:
+        return None
+    if quote is not None:
+        cstart, cend = quote
+    else:
+        line_end = text.find("\n", after_start)
+        cstart, cend = after_start, len(text) if line_end < 0 else line_end
+        while cend > cstart and text[cend - 1] in " .":
+            cend -= 1
+        if len(text[cstart:cend].split()) < 3:
+            return None
+    sstart, send = span_of(source)
+    return Attribution(
+        cue=":",
+        cue_start=colon.idx,
+        cue_end=colon.idx + 1,
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=text[sstart:send],
+        source_name=source_name(source),
+        kind="according",
+        direct=quote is not None,
+        sentence=sent_index,
+        cue_tokens=[colon.i],
+        source_tokens=[t.i for t in source],
+        source_head_tokens=[t.i for t in source],
+    )
+
+
+def _colon_source(before: list[Token]) -> list[Token] | None:
+    """The source phrase in the words before a colon: a name (or a source noun such as "the
+    report") ending right at the colon."""
+    last = before[-1]
+    if last.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    phrase = [t for t in noun_phrase(last) if t.i >= before[0].i]
+    if not phrase or phrase[-1].i != last.i:
+        return None
+    named = any(t.ent_type_ in _NAME_LABELS for t in phrase) or all(
+        t.pos_ == "PROPN" or t.is_punct or (t.is_title and not t.is_stop) for t in phrase
+    )
+    if named or last.lemma_.lower() in _COLON_SOURCES:
+        return phrase
+    return None

@@ -1,0 +1,192 @@
+"""Content spans: what an attribution reports (a clause, an object, the rest of a sentence,
+or an adjacent quotation)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storylens.analyse.columns import doc_children, doc_column, doc_lemmas, doc_text
+from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES
+from storylens.analyse.phrases import (
+    contiguous_range,
+    noun_phrase_indices,
+    subject_of,
+    subtree_indices,
+)
+
+ALL_QUOTES = {*'“”«»„‘’"‹›', "''", "``"}
+
+
+def clause_head(verb: Token) -> Token | None:
+    doc = verb.doc
+    children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    for child in children[verb.i]:
+        if deps[child] in {"ccomp", "xcomp"} and child > verb.i:
+            return doc[child]
+    k = verb.i + 1
+    while k < len(doc) and deps[k] in {"advmod", "neg"} and k - verb.i <= 2:
+        k += 1
+    if k < len(doc) and lower[k] == "that" and deps[k] == "mark":
+        return doc[k].head  # "stated only that ...": the parser hung the clause elsewhere
+    after = [c for c in children[verb.i] if c > verb.i and deps[c] in {"prep", "npadvmod"}]
+    if after:
+        # "said in a statement that ...": the clause hangs off "statement"
+        first = after[0]
+        k = noun_phrase_indices(doc[first], keep_clauses=False)[-1] + 1
+        if deps[first] == "prep":
+            pobj = next((g for g in children[first] if deps[g] == "pobj"), None)
+            if pobj is not None:
+                k = noun_phrase_indices(doc[pobj])[-1] + 1
+        if k < len(doc) and lower[k] == "that" and deps[k] == "mark":
+            return doc[k].head
+    subj = subject_of(verb)
+    for child in children[verb.i]:
+        before = deps[child] in {"ccomp", "parataxis"} and child < verb.i
+        if before and (subj is None or child < subj.i):
+            return doc[child]
+    return None
+
+
+_NOT_CONTENT = {"conj", "cc", "punct", "advcl", "parataxis", "ccomp"}
+
+
+def clause_tokens(clause: Token) -> list[Token]:
+    """A reported clause without trailing contrastive clauses that report someone else
+    ("..., while TASS said ...")."""
+    doc = clause.doc
+    children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    lemmas = doc_lemmas(doc)
+    subtree = subtree_indices(children, clause.i)
+    drop: set[int] = set()
+    for i in subtree:
+        if deps[i] == "advcl" and any(
+            deps[c] == "mark" and lower[c] in {"while", "whereas", "although", "but"}
+            for c in children[i]
+        ):
+            inner = subtree_indices(children, i)
+            if any(lemmas[k] in SPEECH_CUES for k in inner):
+                drop.update(inner)
+    kept = set(subtree) - drop
+    if not kept:
+        return [clause]
+    lo, hi = contiguous_range(doc, kept, clause.i)
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def noun_content(verb: Token) -> list[Token] | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in {"dobj", "oprd"} and child.i > verb.i:
+            if lemma in ADDRESSEE_CUES and child.dep_ == "dobj":
+                continue
+            keep = [c for c in verb.children if c.i >= child.i and c.dep_ not in _NOT_CONTENT]
+            toks = [t for c in keep for t in c.subtree]
+            toks = [t for t in toks if not (t.dep_ == "punct" and t.head.i == verb.i)]
+            return sorted(toks, key=lambda t: t.i) if toks else None
+    return None
+
+
+def trim_tokens(tokens: list[Token], *, keep_that: bool = False) -> list[Token]:
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (
+        (toks[0].is_punct and toks[0].text not in ALL_QUOTES)
+        or (toks[0].dep_ == "mark" and not (keep_that and toks[0].lower_ == "that"))
+    ):
+        toks.pop(0)
+    while toks and toks[-1].is_punct and toks[-1].text not in ALL_QUOTES:
+        toks.pop()
+    return toks
+
+
+def content_around(sent: Span, exclude: set[int]) -> list[Token]:
+    """The sentence minus the attribution clause: everything before (or after) it."""
+    lo, hi = min(exclude), max(exclude)
+    doc = sent.doc
+    before = [doc[i] for i in range(sent.start, min(lo, sent.end))]
+    after = [doc[i] for i in range(max(hi + 1, sent.start), sent.end)]
+    before_t, after_t = trim_tokens(before), trim_tokens(after)
+    if len(words(before_t)) >= len(words(after_t)):
+        return before_t
+    return after_t
+
+
+def parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
+    """ "The question, she said, is not so simple": the content is both sides of the clause."""
+    lo, hi = min(exclude), max(exclude)
+    doc = sent.doc
+    if lo - 1 < sent.start or hi + 1 >= sent.end:
+        return None
+    if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    before = trim_tokens([doc[i] for i in range(sent.start, lo - 1)])
+    after = trim_tokens([doc[i] for i in range(hi + 2, sent.end)])
+    quoted_before = bool(before) and before[0].text in ALL_QUOTES
+    if len(words(before)) < (1 if quoted_before else 2) or len(words(after)) < 2:
+        return None
+    if any(t.text in ALL_QUOTES for t in before[-1:]) and not any(
+        t.text in ALL_QUOTES for t in after
+    ):
+        return None  # “A,” he said, adding ... : the quotation alone is the content
+    return before + after
+
+
+def words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_punct]
+
+
+def adjacent_quote(sent: Span, quotes: list[tuple[int, int]]) -> list[Token] | None:
+    """A quotation ending just before or starting just after a short attribution sentence."""
+    text = doc_text(sent.doc)
+    for qs, qe in quotes:
+        gap_before = text[qe : sent.start_char]
+        gap_after = text[sent.end_char : qs]
+        if (qe <= sent.start_char and len(gap_before) <= 2 and not gap_before.strip()) or (
+            qs >= sent.end_char and len(gap_after) <= 2 and not gap_after.strip()
+        ):
+            span = sent.doc.char_span(qs, qe, alignment_mode="expand")
+            if span is not None and len(span) > 2:
+                return list(span)
+    return None
+
+
+def quote_aware(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int, bool]:
+    """Grow a content span to whole quotations it overlaps; report whether it is a quote."""
+    start, end = span
+    direct = False
+    for qs, qe in quotes:
+        if qs < end and start < qe:
+            if qs <= start + 2 and qe >= end - 2:
+                direct = True
+            start, end = min(start, qs), max(end, qe)
+    return start, end, direct
+
+
+_ASIDE_DEPS = frozenset({"relcl", "acl"})
+_SET_OFF = frozenset({",", "—", "–", "--", ";"})
+
+
+def without_trailing_asides(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
+    """A content without a trailing relative or participial clause the writer adds about its
+    last noun, set off by a comma or dash (", which was passed in 2010"); never inside a
+    quotation."""
+    if len(tokens) < 3:
+        return tokens
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    cut = last + 1
+    for tok in tokens:
+        if tok.dep_ not in _ASIDE_DEPS or tok.head.i < first:
+            continue
+        left = min(tok.left_edge.i, tok.i)
+        if left <= first or tok.right_edge.i < last - 1 or _quoted(doc[left].idx, quotes):
+            continue
+        if doc[left - 1].text in _SET_OFF:
+            cut = min(cut, left - 1)
+    kept = [t for t in tokens if t.i < cut]
+    while kept and kept[-1].is_punct and kept[-1].text not in ALL_QUOTES:
+        kept.pop()
+    return kept if len(words(kept)) >= 2 else tokens
+
+
+def _quoted(char: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(qs < char < qe for qs, qe in quotes)

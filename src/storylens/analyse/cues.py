@@ -1,0 +1,79 @@
+"""Attribution cue lexicons: the verbs, nouns and adverbs that report speech or thought."""
+
+from __future__ import annotations
+
+
+def lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs of saying: content may be a clause, a quote, or a noun phrase.
+SPEECH_CUES = lexicon(
+    """say tell deny report state claim describe add insist warn call announce confirm explain
+    note write argue accuse suggest acknowledge admit allege assert declare predict promise
+    reveal stress urge ask reply respond tweet post testify indicate estimate complain contend
+    remark recall publish specify list continue emphasize emphasise mention comment
+    concede vow pledge threaten charge dismiss reject refute brief inform assure repeat
+    announce disclose detail quote cite agree boast caution demand insist laud hail joke
+    acknowledge counter retort conclude signal underline highlight point"""
+)
+# Speech acts that take a stand on something ("criticized the plan", "praised her record",
+# "endorsed Cruz", "called for a ban"): attributions in their own right, but their object is
+# what the source spoke about, not a claim the source made, so claims never cite them as a
+# source (see ``Attribution.stance``). Attitudes with no act of communication ("wants",
+# "hopes to", "plans", "prefers", "seeks") are left out on purpose: they say what someone is
+# after, not what anyone said.
+STANCE_CUES = lexicon(
+    """criticize criticise praise endorse defend attack denounce condemn slam blast mock
+    applaud thank blame decry lament oppose refuse decline propose recommend discuss express
+    refer talk echo answer challenge dispute reiterate tout portray
+    congratulate commend applaud scold rebuke chastise ridicule"""
+)
+# Prepositions a cue governs and that belong to it ("called for", "said of", "talked about",
+# "referred to"): any cue takes "about", "of" and "against"; some take one more.
+CUE_PREPOSITIONS = frozenset({"about", "of", "against"})
+CUE_PREPOSITIONS_BY_LEMMA = {
+    "call": frozenset({"for", "on"}),
+    "press": frozenset({"for"}),
+    "push": frozenset({"for"}),
+    "argue": frozenset({"for"}),
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "reply": frozenset({"to"}),
+    "object": frozenset({"to"}),
+    "allude": frozenset({"to"}),
+}
+# Verbs of thinking: content must be a finite clause ("hopes that ..."; "hopes to ..." is an
+# attitude, left out). Perception and deliberation verbs that mostly report no one's view in
+# news ("see", "feel", "consider", "understand"; and "speak", "maintain", "welcome" among the
+# verbs of saying) are left out too: on PolNeAR train under a third of them are attributions.
+COGNITIVE_CUES = lexicon(
+    """believe think hope expect fear doubt worry suspect assume estimate reckon guess
+    anticipate predict observe find show know view question"""
+)
+CLAUSE_ONLY_EXTRA = lexicon("""find show know view question charge demand""")
+NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
+CLAUSE_ONLY_CUES = frozenset({"reject", "refute", "dismiss", "dispute", "observe", "know"})
+CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
+QUOTE_ONLY_CUES = frozenset({"continue"})
+# cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
+WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
+PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge"})
+HEDGE_WORDS = lexicon(
+    """reportedly allegedly apparently purportedly supposedly seemingly ostensibly
+    rumoredly rumouredly"""
+)
+HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "rumor", "rumour"})
+HEDGE_RAISING = frozenset({"appear", "seem"})
+# Records and polls "show" what they hold: with such a subject, an evidence verb takes a noun
+# content ("a poll showed Trump with a 16-point lead"), as a verb of saying does.
+EVIDENCE_CUES = lexicon("show find indicate reveal suggest put")
+EVIDENCE_NOUNS = lexicon(
+    """poll polls survey surveys record records data email emails document documents study
+    studies report reports result results figure figures filing filings number numbers
+    analysis review census estimate estimates count tally tallies audit transcript
+    transcripts memo letter log logs"""
+)

@@ -1,0 +1,91 @@
+"""Quotation marks: the top-level quotations of an article text as char spans."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from storylens.analyse.columns import doc_text
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+
+
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`quote_spans` of the doc's text, computed once."""
+    spans = doc.user_data.get("storylens.quotes")
+    if spans is None:
+        spans = quote_spans(doc_text(doc))
+        doc.user_data["storylens.quotes"] = spans
+    return list(spans)
+
+
+_OPENING = re.compile("[“«„‘\"‹']")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level quotations as (start, end) char spans including the marks.
+
+    Curly, guillemet and straight quotes; single curly quotes only where the opening mark
+    starts a word and the closing one ends one (so apostrophes are not mistaken for quotes).
+    Straight double quotes are paired within a paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        m = _OPENING.search(text, i)
+        if m is None:
+            break
+        i = m.start()
+        ch = text[i]
+        if (
+            text.startswith("''", i)
+            and _opens(text, i + 1)
+            and (i == 0 or not text[i - 1].isalnum())
+        ):
+            k = text.find("''", i + 2, i + 3000)
+            if k > 0 and "\n\n" not in text[i:k]:
+                spans.append((i, k + 2))  # typewriter quotes: ''...''
+                i = k + 2
+                continue
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None or not _opens(text, i):
+            i += 1
+            continue
+        j = _find_close(text, i, close)
+        if j is None:
+            i += 1
+            continue
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if ch in {"‘", '"'}:
+        return not before.isalnum()
+    return True
+
+
+def _find_close(text: str, i: int, close: str) -> int | None:
+    limit = min(len(text), i + 3000)
+    j = i + 1
+    while j < limit:
+        ch = text[j]
+        if ch == "\n" and text[j - 1 : j + 1] == "\n\n" and close in {'"', "’"}:
+            return None
+        if ch == close:
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if close == "’" and after.isalpha():
+                j += 1
+                continue  # an apostrophe inside the quote
+            return j
+        if ch == text[i] and close != text[i]:
+            return None  # a new opening before this one closed: unbalanced
+        j += 1
+    return None

@@ -1,0 +1,360 @@
+"""Speakers: the name (and linked entity) behind an attribution's source phrase."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.attribution import attributions_for, paragraph_bounds
+from storylens.analyse.columns import doc_ents, doc_sents, doc_text
+from storylens.analyse.cues import RELATIVE_PRONOUNS, lexicon
+from storylens.analyse.phrases import strip_det
+from storylens.analyse.quotemarks import doc_quotes
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+ORG_PRONOUNS = frozenset({"it"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+PERSON_ROLES = lexicon(
+    """spokesman spokeswoman spokesperson official minister president leader premier
+    chancellor secretary governor mayor ambassador diplomat lawmaker senator aide adviser
+    advisor analyst economist expert ecologist scientist witness man woman source
+    congressman congresswoman representative candidate nominee judge justice attorney
+    lawyer prosecutor general commander chairman chairwoman chair director manager chief
+    executive founder author reporter journalist columnist host anchor businessman
+    businesswoman billionaire activist professor researcher historian strategist pollster
+    mogul incumbent challenger frontrunner front-runner speaker sheriff officer
+    ceo king queen prince pope bishop priest rabbi imam politician"""
+)
+# A role word and the title abbreviations that carry it ("Rep. Jane Roe" is a congresswoman).
+ROLE_TITLES = {
+    "congressman": ("rep.", "representative", "congressman"),
+    "congresswoman": ("rep.", "representative", "congresswoman"),
+    "senator": ("sen.", "senator"),
+    "governor": ("gov.", "governor"),
+    "president": ("president", "pres."),
+    "general": ("gen.", "general"),
+}
+# Common nouns that can head a real source phrase: people, groups and bodies, documents and
+# publications with an author ("the report", "a statement from", "the poll").
+SOURCE_NOUNS = PERSON_ROLES | lexicon(
+    """people person official officials spokesmen spokespeople aides advisers advisors
+    analysts economists experts scientists witnesses sources critics supporters opponents
+    voters residents citizens americans members leaders lawmakers senators democrats
+    republicans conservatives liberals observers diplomats investigators officers police
+    authorities administration campaign agency agencies ministry government kremlin
+    newspaper newspapers paper outlet outlets broadcaster network channel station company
+    firm office department party committee council group organisation organization bank
+    court panel commission board union association institute foundation team staff
+    report reports statement statements poll polls survey surveys study studies document
+    documents letter memo filing complaint lawsuit indictment release transcript analysis
+    review audit data figures records record census estimate estimates article editorial
+    website site magazine journal blog post tweet video ad advertisement book account
+    someone anyone everyone nobody many some others most few all both majority minority
+    percent audience crowd public family friend friends spokeswoman mother father wife
+    husband son daughter brother sister children parents side camp summary translation
+    text copy version readout communique draft"""
+)
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "FAC"})
+ORG_ROLES = lexicon(
+    """agency ministry government kremlin newspaper outlet broadcaster company firm
+    office department party committee council group organisation organization bank"""
+)
+
+
+@dataclass(slots=True)
+class NamedSpan:
+    """A name in the text (an entity mention, or a named-entity span)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+
+
+def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[str, str | None]:
+    """The name (and entity id, when linked) of an attribution's source, or ``("", None)``
+    when the source phrase names no real source ("the rules", "the June decision").
+
+    Named sources keep their own name (the linked mention's). Pronouns ("he", "it") resolve
+    to the speaker or subject they continue: the nearest preceding name of a compatible type
+    that was the subject or the source of its sentence, outside quotations, and the last
+    speaker before a name mentioned in passing. Bare roles ("the former president", "the
+    congressman") resolve to the nearest preceding name described with that role, and
+    otherwise like a pronoun.
+    """
+    if att.source_start is None or att.source_end is None:
+        return "", None
+    span = doc.char_span(att.source_start, att.source_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "", None
+    head = _head(span, att)
+    kind = _kind(span, head)
+    if kind == "none":
+        return "", None
+    if kind == "named":
+        inside = [
+            n
+            for n in names
+            if n.start >= att.source_start and n.end <= att.source_end and n.label in SOURCE_LABELS
+        ]
+        for n in inside:
+            if n.text == att.source_name or att.source_name.endswith(n.text):
+                return n.text, n.entity
+        authors = [n for n in inside if _is_author(n, doc)]
+        if authors and head.pos_ != "PROPN" and not head.ent_type_:
+            return authors[0].text, authors[0].entity  # "a report from the Harbour Trust"
+        return att.source_name, None
+    if kind == "plain":
+        return att.source_name, None
+    labels = _wanted_labels(head, span)
+    if labels is None:
+        return att.source_name, None
+    if kind == "role":
+        found = _described(att, doc, names, head.lemma_.lower(), labels)
+        if found is not None:
+            return found.text, found.entity
+    found = _antecedent(att, doc, names, labels)
+    if found is not None:
+        return found.text, found.entity
+    return ("", None) if kind == "pronoun" else (att.source_name, None)
+
+
+def _is_author(name: NamedSpan, doc: Doc) -> bool:
+    """Whether a name inside a common-noun source is who the source comes from ("a report
+    by the Trust", "a spokesman, Jon Vell"), not a modifier ("Russian news outlets")."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"pobj", "appos", "poss"}
+
+
+def is_source_phrase(att: Attribution, doc: Doc) -> bool:
+    """Whether an attribution's source phrase can name a real source (see
+    :func:`resolve_source`)."""
+    if att.source_start is None or att.source_end is None:
+        return False
+    span = doc.char_span(att.source_start, att.source_end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _kind(span, _head(span, att)) != "none"
+
+
+def _head(span: Span, att: Attribution) -> Token:
+    doc = span.doc
+    heads = [doc[i] for i in att.source_head_tokens if span.start <= i < span.end]
+    if heads:
+        inside = {t.i for t in heads}
+        for t in heads:
+            if t.head.i not in inside or t.head.i == t.i:
+                return t
+    return span.root
+
+
+def _kind(span: Span, head: Token) -> str:
+    """named | pronoun | role | plain (a real but unnamed source) | none (no source)."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    if low in RELATIVE_PRONOUNS:
+        return "plain"  # the antecedent is already the source's name
+    if head.pos_ == "PRON":
+        if low in {"i", "we", "you", "me", "us"}:
+            return "none"  # the writer or the reader: the outlet's own voice
+        if low in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
+            return "pronoun"
+        return "plain" if lemma in SOURCE_NOUNS else "none"
+    if head.ent_type_ and head.ent_type_ not in SOURCE_LABELS:
+        return "none"  # "the June decision", "Tuesday"
+    if head.ent_type_ in SOURCE_LABELS or (head.pos_ == "PROPN" and not _sentence_initial(head)):
+        return "named"
+    if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS:
+        definite = span[0].lower_ in {"the", "this", "that"}
+        roles = PERSON_ROLES | ORG_ROLES
+        if definite and lemma in roles and not _has_name(span):
+            return "role"
+        return "named" if _has_name(span) else "plain"
+    return "none"
+
+
+def _sentence_initial(tok: Token) -> bool:
+    """A capitalised common word opening a sentence ("Records show"): tagged PROPN at times."""
+    if tok.is_sent_start is not True or tok.ent_type_:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.pos_ != "PROPN"
+
+
+def _has_name(span: Span) -> bool:
+    return any(t.ent_type_ in SOURCE_LABELS for t in span)
+
+
+def _wanted_labels(head: Token, span: Span) -> set[str] | None:
+    """Labels a pronoun or role source may refer to."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    if head.pos_ == "PRON":
+        if low in PERSON_PRONOUNS:
+            return {"PERSON"}
+        if low in ORG_PRONOUNS:
+            return {"ORG"}
+        if low in PLURAL_PRONOUNS:
+            return {"ORG", "NORP", "PERSON"}
+        return None
+    if lemma in PERSON_ROLES:
+        return {"PERSON"}
+    if lemma in ORG_ROLES:
+        return {"ORG"}
+    return None
+
+
+def _quotes(doc: Doc) -> list[tuple[int, int]]:
+    return doc_quotes(doc)
+
+
+def _in_quote(start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for qs, qe in quotes:
+        if qs <= start < qe:
+            return qs, qe
+    return None
+
+
+def _candidates(
+    att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str]
+) -> list[NamedSpan]:
+    """Compatible names before the source, in its paragraph or the three before it, outside
+    quotations the source is not in, nearest first."""
+    text = doc_text(doc)
+    start = att.source_start or 0
+    lo = start
+    for _ in range(4):
+        lo = paragraph_bounds(text, max(lo - 2, 0))[0]
+        if lo == 0:
+            break
+    quotes = _quotes(doc)
+    own = _in_quote(start, quotes)
+    out = [
+        n
+        for n in names
+        if lo <= n.start
+        and n.end <= start
+        and n.label in labels
+        and (_in_quote(n.start, quotes) in {None, own})
+    ]
+    out.sort(key=lambda n: -n.start)
+    return out
+
+
+def _is_subject(n: NamedSpan, doc: Doc, speakers: set[int]) -> bool:
+    """Whether a name is the subject (or a source) of its clause, not a name in passing."""
+    span = doc.char_span(n.start, n.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if n.start in speakers:
+        return True
+    tok = span.root
+    while tok.dep_ in {"compound", "appos", "conj", "poss"} and tok.head.i != tok.i:
+        if tok.dep_ == "poss":
+            return False  # "Trump's wall": the name belongs to something else
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[int, int]:
+    """For every name that is the source of an earlier attribution, its start -> the
+    attribution's cue start."""
+    key = f"storylens.speakers.{hash(tuple((n.start, n.end) for n in names))}"
+    spoken: list[tuple[int, int]] | None = doc.user_data.get(key)
+    if spoken is None:  # (cue start, name start) of every name that is a source, once per doc
+        starts = sorted((n.start, n.end) for n in names)
+        spoken = []
+        for other in attributions_for(doc):
+            if other.source_start is None or other.source_end is None:
+                continue
+            k = bisect_left(starts, (other.source_start, -1))
+            while k < len(starts) and starts[k][0] < other.source_end:
+                if starts[k][1] <= other.source_end:
+                    spoken.append((other.cue_start, starts[k][0]))
+                k += 1
+        spoken.sort()
+        doc.user_data[key] = spoken
+    return {name: cue for cue, name in spoken if cue < att.cue_start}
+
+
+def _antecedent(
+    att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str]
+) -> NamedSpan | None:
+    """The name a pronoun (or an unmatched role) continues.
+
+    The nearest preceding subject or source; but when that name is the subject of a sentence
+    before the pronoun's own and an earlier speaker is nearer than the paragraph before, a
+    pronoun that reports speech continues the last speaker ("“...,” he added" after a
+    paragraph about someone else)."""
+    cands = _candidates(att, doc, names, labels)
+    if not cands:
+        return None
+    speakers = _speaker_starts(att, doc, names)
+    subjects = [n for n in cands if _is_subject(n, doc, set(speakers))]
+    if not subjects:
+        return cands[0]
+    first = subjects[0]
+    last_speaker = next((n for n in cands if n.start in speakers), None)
+    if last_speaker is None or last_speaker is first or first.start in speakers:
+        return first
+    text = doc_text(doc)
+    same_sentence = att.sentence >= 0 and _sentence_of(doc, first.start) == att.sentence
+    near = paragraph_bounds(text, last_speaker.start) == paragraph_bounds(
+        text, att.source_start or 0
+    )
+    if not same_sentence and near:
+        return last_speaker
+    return first
+
+
+def _sentence_of(doc: Doc, char: int) -> int:
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None:
+        return -1
+    sents = doc_sents(doc)
+    i = tok.start
+    lo, hi = 0, len(sents) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sents[mid].end <= i:
+            lo = mid + 1
+        elif sents[mid].start > i:
+            hi = mid - 1
+        else:
+            return mid
+    return -1
+
+
+def _described(
+    att: Attribution, doc: Doc, names: list[NamedSpan], role: str, labels: set[str]
+) -> NamedSpan | None:
+    """The nearest preceding name the text describes with ``role`` ("former Mexican
+    President Vicente Fox", "Fox, a former president")."""
+    text = doc_text(doc)
+    titles = ROLE_TITLES.get(role, (role,))
+    for n in _candidates(att, doc, names, labels):
+        lo, hi = paragraph_bounds(text, n.start)
+        before = text[max(lo, n.start - 40) : n.start].lower()
+        after = text[n.end : min(hi, n.end + 60)].lower()
+        after = after.split(".")[0] if not after.startswith(",") else after[1:].split(",")[0]
+        window = before.split()[-4:] + after.split()
+        if any(w.strip(",;:()") in titles or w in titles for w in window):
+            return n
+    return None
+
+
+def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
+    """Names to resolve against: the article's mentions, or the doc's own entities."""
+    if mentions:
+        return [NamedSpan(m.start, m.end, m.text, m.label, m.entity) for m in mentions]
+    out = [NamedSpan(e.start_char, e.end_char, strip_det(e), e.label_) for e in doc_ents(doc)]
+    # unlinked: a surname on its own takes the type of the full name seen before it
+    surnames: dict[str, str] = {}
+    for n in out:
+        parts = n.text.split()
+        if n.label == "PERSON" and len(parts) > 1:
+            surnames.setdefault(parts[-1], "PERSON")
+        elif n.text in surnames:
+            n.label = surnames[n.text]
+    return out

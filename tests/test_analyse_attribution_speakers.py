@@ -1,0 +1,167 @@
+"""Speakers on whole articles: every quote's speaker is the person who said it.
+
+The articles are written for these tests: several speakers in turn, pronouns across
+paragraphs, a role ("the former mayor") standing for a name, a statement quoted from years
+before, and a story about one person that quotes that person's critics.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.analyse.attribution import attributions_for
+from storylens.analyse.quotes import find_quotes
+from storylens.analyse.speakers import names_from, resolve_source
+from storylens.types import Article, Quote
+
+SEVERAL_SPEAKERS = """\
+The council of Brenmoor voted on Tuesday to close the old ferry pier.
+
+Harbour master Jon Vell said the pier had been unsafe for years. "The timbers are rotten \
+through," he said.
+
+Councillor Ada Myrstad disagreed. She said the town had never paid for proper repairs.
+
+"We let it rot and now we blame the sea," Myrstad said. "That is not honest."
+
+Vell was not moved. "I would not let my own children walk on it," he added.
+"""
+
+PRONOUNS_ACROSS_PARAGRAPHS = """\
+Rosa Quell, the head of the Brenmoor teachers' union, spent the morning outside the town hall.
+
+She told reporters that the new timetable would cost every school two teachers.
+
+The plan was drawn up by the education office under Director Piet Harrow, who did not attend.
+
+"Nobody asked the people who actually teach," she said.
+"""
+
+PAST_STATEMENT = """\
+Senator Lena Tavik spoke at length about the harbour tax on Monday.
+
+Tavik reminded the audience of an older promise. In 2009, former mayor Ivo Grest said the tax \
+"will be gone within five years." The tax is still collected today.
+
+"Promises like that are why people stopped listening," Tavik said.
+
+She recalled that in 2012 the harbour board had written that the money "would fund the new \
+lighthouse and nothing else."
+"""
+
+CRITICS_OF_ONE_PERSON = """\
+Mayor Otto Brandel has faced a week of anger over his plan to sell the town forest.
+
+Brandel defended the sale on Wednesday. "The forest costs us money every year," he said.
+
+Former mayor Selma Ruud was scathing. "He is selling something that was never his to sell," \
+Ruud said of Brandel. "Brandel has forgotten who he works for."
+
+The congressman for the district, Rep. Karl Dessing, was no kinder. "This is a mistake the \
+town will regret for a century," the congressman said.
+
+Brandel said he would not change course.
+"""
+
+
+def _quotes(nlp: Any, text: str) -> list[Quote]:
+    article = Article(id="a_s", outlet="Test", text=text)
+    return find_quotes(nlp(text), article, [])
+
+
+def _speaker_of(quotes: list[Quote], words: str) -> str:
+    found = [q.speaker for q in quotes if words in q.text]
+    assert found, f"no quote holds {words!r}: {[q.text for q in quotes]}"
+    assert len(set(found)) == 1, f"{words!r} has several speakers: {found}"
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("timbers are rotten", "Jon Vell"),
+        ("never paid for proper repairs", "Ada Myrstad"),
+        ("We let it rot", "Myrstad"),
+        ("That is not honest", "Myrstad"),
+        ("my own children", "Vell"),
+    ],
+)
+def test_analyse_attribution_several_speakers(nlp: Any, words: str, speaker: str) -> None:
+    assert _speaker_of(_quotes(nlp, SEVERAL_SPEAKERS), words) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("cost every school two teachers", "Rosa Quell"),
+        ("Nobody asked the people", "Rosa Quell"),
+    ],
+)
+def test_analyse_attribution_pronoun_across_paragraphs(nlp: Any, words: str, speaker: str) -> None:
+    """A name mentioned in passing (the director, who said nothing) does not take over "she"."""
+    assert _speaker_of(_quotes(nlp, PRONOUNS_ACROSS_PARAGRAPHS), words) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("will be gone within five years", "Ivo Grest"),
+        ("Promises like that", "Tavik"),
+        ("fund the new lighthouse", "harbour board"),
+    ],
+)
+def test_analyse_attribution_quoted_past_statement(nlp: Any, words: str, speaker: str) -> None:
+    assert _speaker_of(_quotes(nlp, PAST_STATEMENT), words) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("costs us money every year", "Brandel"),
+        ("never his to sell", "Selma Ruud"),
+        ("forgotten who he works for", "Selma Ruud"),
+        ("regret for a century", "Karl Dessing"),
+    ],
+)
+def test_analyse_attribution_critics_of_one_person(nlp: Any, words: str, speaker: str) -> None:
+    """The story is about Brandel; his critics' words stay theirs (a surname on its own is
+    the person named in full before it)."""
+    got = _speaker_of(_quotes(nlp, CRITICS_OF_ONE_PERSON), words)
+    assert got.split()[-1] == speaker.split()[-1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rules say the pier must close by June.",
+        "The June decision said nothing about the harbour.",
+    ],
+)
+def test_analyse_attribution_common_nouns_are_no_sources(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    names = names_from(doc, [])
+    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    assert all(not name for name in resolved), resolved
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A report from the Brenmoor Harbour Trust said the pier was unsafe.", "Harbour Trust"),
+        ("Officials said the pier was unsafe.", "Officials"),
+        ("In an interview with the Brenmoor Gazette, Jon Vell said the pier was unsafe.", "Vell"),
+    ],
+)
+def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker: str) -> None:
+    doc = nlp(text)
+    names = names_from(doc, [])
+    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    assert any(speaker in name for name in resolved), resolved
