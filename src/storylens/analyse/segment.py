@@ -372,11 +372,33 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
         claims = []
         for statement, inside in statements(analysis, parts):
             claims.append(statement)
+            inside = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             parts_of[statement.id] = inside
             if not inside:
                 bare.add(statement.id)
         out.append(dataclasses.replace(analysis, claims=claims))
     return Segmented(analyses=out, focus=focus, parent=parent, sentence_claims=bare, parts=parts_of)
+
+
+def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim:
+    """A clause the claim extractor did not read, with its verb as predicate and, for
+    matching, its subject put in front ("departed from Russia on Sunday" -> "Kim departed
+    from Russia on Sunday")."""
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None:
+        return part
+    verbs = [
+        t
+        for t in span
+        if t.pos_ in {"VERB", "AUX"} and not (span.start <= t.head.i < span.end and t.head.i != t.i)
+    ]
+    if not verbs:
+        return part
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and not span.start <= subjects[0].i < span.end:
+        focus[part.id] = f"{_antecedent_text(subjects[0])} {part.text}"
+    return dataclasses.replace(part, predicate=verb.lemma_.lower())
 
 
 def _claim_span(claim: Claim, doc: Doc) -> Span | None:

@@ -47,6 +47,7 @@ EMBED_WEIGHT = 0.5
 LEXICAL_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.08
 NUMBER_WEIGHT = 0.04
+AMOUNT_WEIGHT = 0.08  # the same number of the same thing ("six-day visit", "six-day trip")
 PREDICATE_WEIGHT = 0.08
 EVENT_WEIGHT = 0.1  # the same kind of event (see .events) with a participant in common
 DATE_PENALTY = 0.12  # both claims give a resolved date, and the dates differ
@@ -201,6 +202,11 @@ def _speaker(claim: Claim, people: Sequence[str]) -> str:
             words = re.findall(r"[^\W\d_][\w'’-]*", name)
             return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
     return ""
+
+
+def _amounts(claim: Claim) -> set[str]:
+    """'6 day', '40 percent': each number with its unit."""
+    return {f"{q.value} {unit}" for unit, qs in claim_quantities(claim).items() for q in qs}
 
 
 def _all_numbers(claim: Claim) -> list[Any]:
@@ -380,6 +386,7 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     objects = [_object(v.claim) for v in views]
     speakers = [v.speaker for v in views]
     units, _ = _overlap([set(claim_quantities(v.claim)) for v in views])
+    amounts, _ = _overlap([_amounts(v.claim) for v in views])
     negated = np.array([v.claim.negated for v in views], dtype=bool)
     sizes = np.array([len(set(content_terms(t))) for t in texts], dtype=int)
     short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
@@ -400,6 +407,7 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score += PREDICATE_WEIGHT * pred
     score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     score += NUMBER_WEIGHT * (units > 0)
+    score += AMOUNT_WEIGHT * (amounts > 0)
     score += EVENT_WEIGHT * same_event
     score -= DATE_PENALTY * _differ(dates, _dates_differ)
     score -= PLACE_PENALTY * _differ(places, _places_differ)
@@ -416,14 +424,38 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     return result
 
 
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
+
+
 def _date(claim: Claim) -> str:
+    """The claim's resolved date ('2023-09-16'), or its month and day when the year is not
+    known ('--09-13' for "September 13"); '' when it has neither."""
     arg = claim.arguments.get("time")
-    value = arg.value if arg is not None else None
-    return value if isinstance(value, str) and value[:4].isdigit() else ""
+    if arg is None:
+        return ""
+    value = arg.value
+    if isinstance(value, str) and value[:4].isdigit():
+        return value
+    m = _MONTH_DAY.search(arg.text)
+    if m and 1 <= int(m.group(2)) <= 31:
+        return f"--{_MONTHS.index(m.group(1).casefold()) + 1:02d}-{int(m.group(2)):02d}"
+    return ""
 
 
 def _dates_differ(a: str, b: str) -> bool:
-    """'2023-09-16' vs '2023-09-17' differ; '2023' vs '2023-09-17' do not (one is vaguer)."""
+    """'2023-09-16' vs '2023-09-17' differ, and '--09-13' vs '2023-09-17'; '2023' vs
+    '2023-09-17' do not (one is vaguer)."""
+    if a.startswith("--") or b.startswith("--"):
+        ma, mb = a[-6:] if len(a) >= 10 else "", b[-6:] if len(b) >= 10 else ""
+        if a.startswith("--"):
+            ma = a[1:]
+        if b.startswith("--"):
+            mb = b[1:]
+        return bool(ma and mb) and ma != mb
     n = min(len(a), len(b))
     return a[:n] != b[:n]
 

@@ -36,6 +36,7 @@ _CLASSES = (
     "lose loss",
     "buy acquire purchase acquisition takeover",
     "sell sale divest",
+    "trade exchange swap barter",
     "announce unveil launch release introduce reveal debut",
     "rise climb increase jump gain surge soar grow",
     "fall drop decline plunge slump sink tumble slide",
