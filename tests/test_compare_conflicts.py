@@ -388,3 +388,40 @@ def test_conflicts_numbers_must_count_the_same_thing() -> None:
     a.claim.quantities[0].start = a.claim.text.index("40")
     b.claim.quantities[0].start = b.claim.text.index("60")
     assert detect(a, b)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # different things given: two transfers, not one told two ways
+        (
+            (
+                "The mayor offered the envoy a seat at the harbour talks.",
+                "a seat at the harbour talks",
+            ),
+            ("The guild offered the envoy two brass lanterns.", "two brass lanterns"),
+        ),
+        # a pronoun for the thing given says nothing about what it was
+        (
+            ("The governor offered them to the two aides.", "them"),
+            ("The inspector gave a list of questions to the aides.", "a list of questions"),
+        ),
+    ],
+)
+def test_conflicts_givers_of_different_things_do_not_conflict(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    views = [
+        view(
+            f"t{n}",
+            text,
+            outlet=outlet,
+            predicate="offer",
+            args={"agent": arg(text.split(" offered")[0].split(" gave")[0]), "theme": arg(theme)},
+        )
+        for n, ((text, theme), outlet) in enumerate(
+            ((first, "Lakeside Post"), (second, "Daily Torch"))
+        )
+    ]
+    diffs, _ = detect(*views)
+    assert diffs == []

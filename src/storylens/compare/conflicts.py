@@ -321,17 +321,22 @@ def _is_transfer(claim: Claim) -> bool:
 
 
 def _same_things(a: ClaimView, b: ClaimView, giver_a: str, giver_b: str) -> bool:
-    """Both transfers name something in common besides the people and the verb ("five
-    kamikaze drones" and "five explosive drones"; not "a meeting" and "a vest")."""
+    """Both transfers name the same things given: a word of one claim's theme or quantity,
+    other than the people, is in the other claim too ("five kamikaze drones" and "five
+    explosive drones"; not "a meeting" and "a vest", nor "them" and "a list of questions")."""
     shared = content_words(a.claim.text) & content_words(b.claim.text)
     people = content_words(giver_a) | content_words(giver_b)
+    things: set[str] = set()
     for claim in (a.claim, b.claim):
         for role in ("agent", "recipient"):
             arg = claim.arguments.get(role)
             if arg is not None:
                 people |= content_words(arg.text)
-    stems = {predicate_head(a.claim)[:4], predicate_head(b.claim)[:4]} - {""}
-    return any(w not in people and not any(w.startswith(s) for s in stems) for w in shared)
+        for role in ("theme", "quantity"):
+            arg = claim.arguments.get(role)
+            if arg is not None:
+                things |= content_words(arg.text)
+    return bool((shared & things) - people - _PRONOUNS)
 
 
 def _bare_place(view: ClaimView, text: str) -> bool:
