@@ -66,7 +66,8 @@ def test_browser_click_agreed_group_highlights_every_outlet(browser: Any, tmp_pa
 def test_browser_matrix_orders_and_filters_groups(browser: Any, tmp_path: Path) -> None:
     page = _open(browser, tmp_path, build_report()).page
     statuses = [page.get_attribute(f"tr.group >> nth={i}", "class") for i in range(4)]
-    assert [s.split()[1] for s in statuses if s] == ["conflicting", "agreed", "agreed", "unique"]
+    # what outlets share first, then the conflicts, then what one outlet alone reports
+    assert [s.split()[1] for s in statuses if s] == ["agreed", "agreed", "conflicting", "unique"]
     assert page.locator("tr.group.unique").is_visible()
     page.check("#hide-unique")
     assert not page.locator("tr.group.unique").is_visible()
