@@ -323,7 +323,7 @@ def test_claim_texts_are_known_before_linking(examples_dir: Path) -> None:
     early = alignment_texts(segmented.analyses, segmented.focus, segmented.parts)
     link_entities(segmented.analyses, Settings())
     outlets = {a.id: a.outlet for a in articles}
-    views = claim_views(segmented.analyses, outlets, {})
+    views = claim_views(segmented.analyses, outlets, {}, segmented.focus)
     part_views = claim_views(
         _part_analyses(segmented.analyses, segmented.parts), outlets, {}, segmented.focus
     )

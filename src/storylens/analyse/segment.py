@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storylens.types import Analysis, Argument, Claim
+from storylens.types import Analysis, Argument, Claim, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -370,14 +370,34 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
                 parent[child.id] = claim.id
             parts.extend(pieces)
         claims = []
+        people = [m for m in analysis.mentions if m.label == "PERSON"]
         for statement, inside in statements(analysis, parts):
             claims.append(statement)
             inside = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             parts_of[statement.id] = inside
+            for claim in (statement, *inside):
+                named = _named_subject(focus.get(claim.id, claim.text), claim.start, people)
+                if named is not None:
+                    focus[claim.id] = named
             if not inside:
                 bare.add(statement.id)
         out.append(dataclasses.replace(analysis, claims=claims))
     return Segmented(analyses=out, focus=focus, parent=parent, sentence_claims=bare, parts=parts_of)
+
+
+_PERSONAL = re.compile(r"^(He|She|he|she)\b")
+
+
+def _named_subject(text: str, start: int, people: Sequence[Mention]) -> str | None:
+    """``text`` with a leading "he"/"she" replaced by the person last named before it
+    ("She checked in on Friday" -> "Lindsay Lohan checked in on Friday"), for matching;
+    None when it does not start so or no person was named before."""
+    if not _PERSONAL.match(text):
+        return None
+    before = [m for m in people if m.end <= start]
+    if not before:
+        return None
+    return _PERSONAL.sub(max(before, key=lambda m: m.end).text, text, count=1)
 
 
 def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim:

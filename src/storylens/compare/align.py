@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 EmbedFn = Callable[[Sequence[str]], "npt.NDArray[np.float32]"]
 
-STAGE = "align.minilm-tfidf.v2"
+STAGE = "align.statements.v1"
 EMBED_WEIGHT = 0.5
 LEXICAL_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.08
@@ -594,7 +594,7 @@ def alignment_texts(
 ) -> list[str]:
     """Every text :func:`align_claims` embeds, in its order: the statements, then their
     parts (by their focus text)."""
-    statements = [c.text for a in analyses for c in a.claims]
+    statements = [focus_text(c, focus) for a in analyses for c in a.claims]
     pieces = [
         focus_text(p, focus)
         for a in analyses
@@ -659,7 +659,7 @@ def align_claims(
         embed = default_embed
     if parts is None:  # claims compared as they are: each its own only part
         parts = {c.id: [c] for a in analyses for c in a.claims}
-    views = claim_views(analyses, outlet_of, unit_of, None, whole_sentences)
+    views = claim_views(analyses, outlet_of, unit_of, focus, whole_sentences)
     part_views = claim_views(_part_analyses(analyses, parts), outlet_of, unit_of, focus)
     texts = alignment_texts(analyses, focus, parts)
     vectors = embed(texts) if len(texts) else np.zeros((0, 1), dtype=np.float32)
@@ -803,7 +803,7 @@ def shared_fact(members: Sequence[str], alignment: Alignment, threshold: float) 
         candidates: list[tuple[str | None, Claim, str]] = [(None, own, own.text)]
         for p in alignment.parts.get(sid, ()):
             view = alignment.part_views[p]
-            wording = view.focus or view.claim.text
+            wording = _without(view.claim, _holes(view.claim, p, alignment))
             if view.claim.predicate and _readable(wording) and len(wording.split()) >= 6:
                 candidates.append((p, view.claim, wording))
         for part_id, claim, wording in candidates:
@@ -873,6 +873,29 @@ def outlet_details(
                 }
             )
     return out
+
+
+def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
+    """The claim's text with the ``holes`` (spans of split-off clauses) left out, unless that
+    would cut into a quotation."""
+    if not holes or _cuts_quote(claim, holes):
+        return claim.text
+    pieces, pos = [], claim.start
+    for start, end in holes:
+        pieces.append(claim.text[pos - claim.start : start - claim.start])
+        pos = max(pos, end)
+    pieces.append(claim.text[pos - claim.start :])
+    text = re.sub(r"\s*,(\s*,)+", ",", " ".join(p.strip() for p in pieces if p.strip()))
+    return re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;")
+
+
+def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
+    """Whether leaving a hole out would cut into a quotation of the claim's text."""
+    for start, _ in holes:
+        before = claim.text[: max(0, start - claim.start)]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            return True
+    return False
 
 
 def _holes(claim: Claim, part_id: str | None, alignment: Alignment) -> list[list[int]]:
