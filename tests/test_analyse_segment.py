@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.analyse.segment import _tidy, segment_claims, statements
+from storylens.analyse.segment import segment_claims, statements, tidy
 from storylens.types import Analysis, Argument, Article, Claim
 
 
@@ -97,15 +97,15 @@ def test_segment_reads_claims_in_their_articles_parse() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "tidy"),
+    ("raw", "expected"),
     [
         ("the governor of the region, , also offered", "the governor of the region, also offered"),
         ("rose 2 percent ,", "rose 2 percent"),
         ("a  b", "a b"),
     ],
 )
-def test_segment_tidy(raw: str, tidy: str) -> None:
-    assert _tidy(raw) == tidy
+def test_segment_tidy(raw: str, expected: str) -> None:
+    assert tidy(raw) == expected
 
 
 def _with_claims(text: str, sentences: list[tuple[int, int]], claim_texts: list[str]) -> Analysis:

@@ -180,11 +180,11 @@ def _split(
         arguments=dict(claim.arguments),
         quantities=[q for q in claim.quantities if not any(_inside(q, *h) for h in holes)],
     )
-    focus = _tidy("".join(t.text_with_ws for t in main_tokens))
+    focus = tidy("".join(t.text_with_ws for t in main_tokens))
     return [main, *children], focus
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """Close the gaps left by removed clauses (", ," -> ",", " ." -> ".")."""
     text = re.sub(r"\s*,(\s*,)+", ",", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from storylens.analyse.segment import tidy
 from storylens.compare.conflicts import ClaimView, claim_quantities, phrases_compatible
 from storylens.compare.events import event_class
 from storylens.settings import Settings
@@ -885,8 +886,7 @@ def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
         pieces.append(claim.text[pos - claim.start : start - claim.start])
         pos = max(pos, end)
     pieces.append(claim.text[pos - claim.start :])
-    text = re.sub(r"\s*,(\s*,)+", ",", " ".join(p.strip() for p in pieces if p.strip()))
-    return re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;")
+    return tidy(" ".join(p.strip() for p in pieces if p.strip()))
 
 
 def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyse.segment import tidy
 from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
@@ -503,7 +504,7 @@ def _shared_candidate(
                 pieces.append(rewrite_span(art, pos, h0, ctx))
                 pos = max(pos, h1)
             pieces.append(rewrite_span(art, pos, hi, ctx))
-            text = _tidy(" ".join(p for p in pieces if p))
+            text = tidy(" ".join(p for p in pieces if p))
         else:
             text = " ".join(raw.split())
         return _attributed(home, text, ctx.proper), backers
@@ -523,13 +524,6 @@ def as_spans(raw: Any) -> list[tuple[int, int]]:
         ):
             out.append((int(item[0]), int(item[1])))
     return sorted(out)
-
-
-def _tidy(text: str) -> str:
-    """Close the gaps left where clauses were left out (", ," -> ",", " ." -> ".")."""
-    text = re.sub(r"\s*,(\s*,)+", ",", text)
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
-    return " ".join(text.split()).strip(" ,;")
 
 
 def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str:
