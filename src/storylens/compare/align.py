@@ -143,6 +143,7 @@ class Alignment:
     parts: dict[str, list[str]] = field(default_factory=dict)  # statement id -> part ids
     part_views: dict[str, ClaimView] = field(default_factory=dict)
     part_scores: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    children: dict[str, list[Claim]] = field(default_factory=dict)  # part -> split-off clauses
 
     def similarity(self, a: str, b: str) -> float:
         if a == b:
@@ -412,7 +413,7 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score += EVENT_WEIGHT * same_event
     score -= DATE_PENALTY * _differ(dates, _dates_differ)
     score -= PLACE_PENALTY * _differ(places, _places_differ)
-    score -= OBJECT_PENALTY * _differ(objects, _objects_differ)
+    score -= OBJECT_PENALTY * _differ(objects, _objects_differ, block=lambda o: o[0])
     score -= SPEAKER_PENALTY * _differ(speakers, str.__ne__)
     score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
     score -= SHORT_PENALTY * (short[:, None] | short[None, :])
@@ -472,33 +473,46 @@ def _places_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a & b
 
 
-def _object(claim: Claim) -> tuple[str, str, str]:
+def _object(claim: Claim) -> tuple[str, ...]:
     """The predicate's kind with its theme and recipient (empty when it has neither)."""
     theme, recipient = claim.arguments.get("theme"), claim.arguments.get("recipient")
     if theme is None and recipient is None:
-        return ("", "", "")
+        return ()
     kind = event_class(claim.predicate)
     return (kind, theme.text if theme else "", recipient.text if recipient else "")
 
 
-def _objects_differ(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+def _objects_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """The same kind of predicate whose theme or recipient clearly names something else."""
     if a[0] != b[0]:
         return False
     return any(x and y and not phrases_compatible(x, y) for x, y in zip(a[1:], b[1:], strict=True))
 
 
-def _differ(values: Sequence[Any], differ: Callable[[Any, Any], bool]) -> npt.NDArray[np.bool_]:
-    """``m[i, j]``: both values are set and ``differ`` says they disagree."""
+def _differ(
+    values: Sequence[Any],
+    differ: Callable[[Any, Any], bool],
+    block: Callable[[Any], Any] = lambda _v: None,
+) -> npt.NDArray[np.bool_]:
+    """``m[i, j]``: both values are set and ``differ`` says they disagree.
+
+    ``differ`` is asked once per pair of distinct values, and only for values in the same
+    ``block`` (values of different blocks never differ)."""
     import numpy as np
 
-    n = len(values)
-    out = np.zeros((n, n), dtype=bool)
-    present = [k for k, v in enumerate(values) if v]
-    for x, i in enumerate(present):
-        for j in present[x + 1 :]:
-            if differ(values[i], values[j]):
-                out[i, j] = out[j, i] = True
+    distinct: dict[Any, int] = {}
+    codes = np.array([distinct.setdefault(v, len(distinct)) if v else -1 for v in values])
+    kinds = list(distinct)
+    table = np.zeros((len(kinds) + 1, len(kinds) + 1), dtype=bool)  # last row: unset
+    blocks: dict[Any, list[int]] = {}
+    for k, value in enumerate(kinds):
+        blocks.setdefault(block(value), []).append(k)
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if differ(kinds[i], kinds[j]):
+                    table[i, j] = table[j, i] = True
+    out: npt.NDArray[np.bool_] = table[codes][:, codes]
     return out
 
 
@@ -717,6 +731,7 @@ def align_claims(
         parts={sid: [p.id for p in ps] for sid, ps in parts.items()},
         part_views={v.claim.id: v for v in part_views},
         part_scores=part_scores,
+        children=_children(part_views),
     )
     for group in groups:
         if group.status != "unique":
@@ -902,12 +917,24 @@ def _holes(claim: Claim, part_id: str | None, alignment: Alignment) -> list[list
     """The spans of the clauses split off a part (its wording leaves them out)."""
     if part_id is None:
         return []
-    out = []
-    for other in alignment.part_views.values():
-        c = other.claim
-        if c.id.startswith(part_id + ".") and claim.start <= c.start and c.end <= claim.end:
-            out.append([c.start, c.end])
-    return sorted(out)
+    return [
+        [c.start, c.end]
+        for c in alignment.children.get(part_id, ())
+        if claim.start <= c.start and c.end <= claim.end
+    ]
+
+
+def _children(part_views: Sequence[ClaimView]) -> dict[str, list[Claim]]:
+    """Each part's clauses split off it (``<id>.<k>``), in text order."""
+    ids = {v.claim.id for v in part_views}
+    out: dict[str, list[Claim]] = {}
+    for view in part_views:
+        parent, _, k = view.claim.id.rpartition(".")
+        if k.isdigit() and parent in ids:
+            out.setdefault(parent, []).append(view.claim)
+    for clauses in out.values():
+        clauses.sort(key=lambda c: c.start)
+    return out
 
 
 def _owners(
