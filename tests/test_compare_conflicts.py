@@ -425,3 +425,73 @@ def test_conflicts_givers_of_different_things_do_not_conflict(
     ]
     diffs, _ = detect(*views)
     assert diffs == []
+
+
+def _count(cid: str, text: str, outlet: str, number: str, value: float, unit: str) -> ClaimView:
+    start = text.index(number)
+    quantity = Argument(text=number, start=start, end=start + len(number), value=value, unit=unit)
+    return view(cid, text, outlet=outlet, predicate="stop", quantities=[quantity])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # ordinals name positions: two different rounds, not two counts of one
+        (
+            ("The champion stopped the challenger in the sixth round", "sixth round", 6.0, "round"),
+            ("The champion stopped the challenger in the 11th round", "11th round", 11.0, "round"),
+        ),
+        # a relative amount adds to something else
+        (
+            ("The singer married three times", "three times", 3.0, "time"),
+            ("The singer married two more times", "two more times", 2.0, "time"),
+        ),
+        # a count tied to another year is another count
+        (
+            ("The coach stopped the rival in four games", "four games", 4.0, "game"),
+            ("In 2008 the coach stopped the rival in six games", "six games", 6.0, "game"),
+        ),
+    ],
+)
+def test_conflicts_numbers_that_are_not_one_count(
+    first: tuple[str, str, float, str], second: tuple[str, str, float, str]
+) -> None:
+    a = _count("n1", first[0], "Lakeside Post", first[1], first[2], first[3])
+    b = _count("n2", second[0], "Daily Torch", second[1], second[2], second[3])
+    assert detect(a, b)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one names the other's giver beside its own: a joint offer, not two givers
+        (
+            "The harbour guild and the fishers' union offered a reward of 500 crowns.",
+            "The fishers' union and the harbour guild offer a reward of 500 crowns.",
+        ),
+        # different numbers: two offers, not one offer with two givers
+        (
+            "The Velm club offered the striker a seven-year deal.",
+            "The Orsk club offered the striker an eight-year deal.",
+        ),
+    ],
+)
+def test_conflicts_givers_of_joint_or_different_offers(first: str, second: str) -> None:
+    def offer(cid: str, text: str, outlet: str) -> ClaimView:
+        agent = text.split(" offer")[0]
+        numbers = [
+            arg(w, value, "year")
+            for w, value in (("seven-year", 7.0), ("eight-year", 8.0))
+            if w in text
+        ]
+        return view(
+            cid,
+            text,
+            outlet=outlet,
+            predicate="offer",
+            args={"agent": arg(agent), "theme": arg(text.split(" offer")[1])},
+            quantities=numbers,
+        )
+
+    diffs, _ = detect(offer("o1", first, "Lakeside Post"), offer("o2", second, "Daily Torch"))
+    assert [d for d in diffs if d["argument"] == "agent"] == []

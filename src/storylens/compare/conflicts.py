@@ -320,6 +320,32 @@ def _is_transfer(claim: Claim) -> bool:
     return pred in GIVE or pred in RECEIVE or bool(_GIFT_FROM.search(claim.text))
 
 
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth)$",
+    re.IGNORECASE,
+)
+_RELATIVE_AMOUNT = re.compile(r"\b(?:more|another|additional|other|further|extra)\s*$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(text))
+
+
+def _amount(claim: Claim, quantity: Argument) -> bool:
+    """Whether a number states an amount that can contradict another: not an ordinal (the
+    "sixth round" and the "11th round" are different rounds) and not a relative amount
+    ("two more times")."""
+    first = quantity.text.split()[0] if quantity.text.split() else ""
+    if _ORDINAL.match(first.strip(",.")):
+        return False
+    lead = claim.text[: max(0, quantity.start - claim.start)]
+    after = claim.text[max(0, quantity.end - claim.start) :]
+    inside = re.search(r"\b(?:more|another|additional|extra)\b", quantity.text, re.I)
+    return not (_RELATIVE_AMOUNT.search(lead) or inside or re.match(r"\s*more\b", after, re.I))
+
+
 def _same_things(a: ClaimView, b: ClaimView, giver_a: str, giver_b: str) -> bool:
     """Both transfers name the same things given: a word of one claim's theme or quantity,
     other than the people, is in the other claim too ("five kamikaze drones" and "five
@@ -337,6 +363,21 @@ def _same_things(a: ClaimView, b: ClaimView, giver_a: str, giver_b: str) -> bool
             if arg is not None:
                 things |= content_words(arg.text)
     return bool((shared & things) - people - _PRONOUNS)
+
+
+def _names_other(text: str, giver_name: str) -> bool:
+    """Whether ``text`` names ``giver_name`` (by a content word that is not vague)."""
+    words = content_words(giver_name) - _PRONOUNS - _INSTITUTIONAL
+    return bool(words) and bool(words & content_words(text))
+
+
+def _numbers_differ(a: Claim, b: Claim) -> bool:
+    """The two claims give different numbers for the same unit."""
+    qa, qb = claim_quantities(a), claim_quantities(b)
+    return any(
+        not any(_same_number(x, y) for x in qa[unit] for y in qb[unit])
+        for unit in set(qa) & set(qb)
+    )
 
 
 def _bare_place(view: ClaimView, text: str) -> bool:
@@ -437,9 +478,16 @@ class RulesDetector:
         pa, pb = predicate_class(a.claim.predicate), predicate_class(b.claim.predicate)
         if pa and pb and pa != pb:  # "5 were killed" vs "20 were injured"
             return
+        if _years(a.claim.text) != _years(b.claim.text) and not (
+            _years(a.claim.text) and _years(b.claim.text)
+        ):
+            return  # "in 2008 he stopped him in the 11th round": another time, another count
         qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
         for unit in sorted(set(qa) & set(qb)):
-            xs, ys = qa[unit], qb[unit]
+            xs = [x for x in qa[unit] if _amount(a.claim, x)]
+            ys = [y for y in qb[unit] if _amount(b.claim, y)]
+            if not xs or not ys:
+                continue
             if any(_same_number(x, y) for x in xs for y in ys):
                 continue
             pairs = [(x, y) for x in xs for y in ys if same_measure(a.claim, x, b.claim, y)]
@@ -489,6 +537,10 @@ class RulesDetector:
             return
         if not roles_compatible(a.claim, b.claim, ("recipient",)) or not _same_things(a, b, ga, gb):
             return  # other receivers, or other gifts: two transfers, not one told two ways
+        if _names_other(a.claim.text, gb) or _names_other(b.claim.text, ga):
+            return  # "The FBI and ATF offered": one names the other's giver beside its own
+        if _numbers_differ(a.claim, b.claim):
+            return  # a seven-year offer and an eight-year offer are two offers
         yield {
             "argument": "agent",
             "rule": "giver",
