@@ -95,7 +95,7 @@ class Settings:
     compare_split_words: int = 1_200
     align_threshold: float = 0.48  # statement pair score (compare.align) to join a group
     # a lone statement joins its best match's group (on part of its fact) at this much less
-    align_support_margin: float = 0.08
+    align_support_margin: float = 0.04
     dedup_threshold: float = 0.8
     conflict_detector: str = "conflicts.rules.v1"  # registered name (compare.conflicts)
     lexicon_file: Path | None = None  # extra loaded-term lexicon (JSON)

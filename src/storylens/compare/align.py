@@ -787,19 +787,34 @@ def attach_supported(
 
 
 def _readable(text: str) -> bool:
-    """A part that can stand as a sentence: a subject-first clause of four words or more."""
+    """A part that can stand as a sentence: four words or more, starting with neither a
+    small letter, a closing quotation mark nor a word that opens a clause, and not ending
+    on a word that needs more ("KCNA has")."""
     words = text.split()
-    first = words[0].strip("“\"‘'(").casefold() if words else ""
-    return len(words) >= 4 and first not in _FRAGMENT_START and not text[:1].islower()
+    if len(words) < 4 or text[:1].islower() or text[:1] in "”’»),;:.":
+        return False
+    first = words[0].strip("“\"‘'(").casefold()
+    last = words[-1].strip("”\"’'.,;:").casefold()
+    return first not in _FRAGMENT_START and last not in _DANGLING
 
 
+_DANGLING = frozenset(
+    {"has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "can"}
+    | {"could", "should", "may", "might", "must", "did", "does", "do", "the", "a", "an", "of"}
+    | {"to", "and", "or", "but", "that", "with", "by", "for", "from", "in", "on", "at", "as"}
+)
 _FRAGMENT_START = frozenset(
     {"who", "whom", "whose", "which", "that", "and", "but", "or", "while", "as", "when"}
     | {"where", "after", "before", "because", "although", "since", "if", "with"}
 )
 
 
-def shared_fact(members: Sequence[str], alignment: Alignment, threshold: float) -> dict[str, Any]:
+def shared_fact(
+    members: Sequence[str],
+    alignment: Alignment,
+    threshold: float,
+    among: Set[str] = frozenset(),
+) -> dict[str, Any]:
     """The wording of a group's fact that the most outlets state, and who states it.
 
     Each whole statement is a candidate, and each part that can stand as a sentence (see
@@ -816,8 +831,10 @@ def shared_fact(members: Sequence[str], alignment: Alignment, threshold: float) 
     found: dict[str, Any] = {}
     for sid in members:
         own = views[sid].claim
-        candidates: list[tuple[str | None, Claim, str]] = [(None, own, own.text)]
+        candidates: list[tuple[str | None, Claim, str]] = [] if among else [(None, own, own.text)]
         for p in alignment.parts.get(sid, ()):
+            if p.endswith(".g") or (among and p not in among):
+                continue  # a clause the extractor did not read: no subject of its own
             view = alignment.part_views[p]
             wording = _without(view.claim, _holes(view.claim, p, alignment))
             if view.claim.predicate and _readable(wording) and len(wording.split()) >= 6:

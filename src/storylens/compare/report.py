@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens.compare.align import Alignment, ClaimGroup
+from storylens.compare.align import Alignment, ClaimGroup, shared_fact
 from storylens.compare.conflicts import get_detector
 from storylens.compare.dedup import DuplicateGroup
 from storylens.compare.provenance import SourceNames, group_provenance
@@ -93,6 +93,10 @@ def resolve_conflicts(alignment: Alignment, settings: Settings) -> str:
         if found.differences:
             group.differences.extend(found.differences)
             group.status = "conflicting"
+            # the group's fact is the one its outlets disagree on
+            disputed = {p for d in found.differences for p in d.get("parts", ())}
+            support = settings.align_threshold - settings.align_support_margin
+            group.shared = shared_fact(group.claims, alignment, support, disputed) or group.shared
     return detector.name
 
 
