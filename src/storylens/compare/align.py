@@ -802,6 +802,7 @@ _DANGLING = frozenset(
     {"has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "can"}
     | {"could", "should", "may", "might", "must", "did", "does", "do", "the", "a", "an", "of"}
     | {"to", "and", "or", "but", "that", "with", "by", "for", "from", "in", "on", "at", "as"}
+    | {"not", "never", "also", "n't"}
 )
 _FRAGMENT_START = frozenset(
     {"who", "whom", "whose", "which", "that", "and", "but", "or", "while", "as", "when"}
@@ -889,7 +890,7 @@ def outlet_details(
         for p in alignment.parts.get(sid, ()):
             view = alignment.part_views[p]
             wording = view.focus or view.claim.text
-            if not view.claim.predicate or not _readable(wording):
+            if not view.claim.predicate or not _readable(wording) or len(wording.split()) < 5:
                 continue
             if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
                 continue

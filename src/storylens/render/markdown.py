@@ -81,7 +81,8 @@ def _matrix(view: ReportView) -> str:
         if indep and g.primary_sources:  # the names behind the count
             indep += " (" + ", ".join(md_escape(s) for s in g.primary_sources) + ")"
         label = md_escape(g.label) + "".join(
-            f"<br>only {md_escape(o)}: {md_escape(d)}" for o, d in g.extra
+            f"<br>only {md_escape(o)}: {md_escape(d)}" if o else f"<br>{md_escape(d)}"
+            for o, d in g.extra
         )
         rows.append([str(g.index + 1), label, *cells, indep])
     return "## Claims by outlet\n\n" + _table(header, rows)

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 STATUSES = ("agreed", "unique", "conflicting")
+MAX_EXTRA = 3  # outlet-only details listed under a claims-table row
 SILENT = "silent"
 
 
@@ -71,7 +72,21 @@ class ClaimGroupView:
     primary_sources: list[str]
     independent_sources: int | None
     shared: dict[str, Any] = field(default_factory=dict)
-    extra: list[tuple[str, str]] = field(default_factory=list)  # (outlet, what it alone adds)
+    all_extra: list[tuple[str, str]] = field(default_factory=list)  # (outlet, what it alone adds)
+
+    @property
+    def extra(self) -> list[tuple[str, str]]:
+        """The outlet-only details shown under the row: one per outlet first, at most
+        ``MAX_EXTRA``, then a count of the rest, so a story of many outlets stays short."""
+        seen: set[str] = set()
+        firsts = []
+        for outlet, detail in self.all_extra:
+            if outlet not in seen:
+                seen.add(outlet)
+                firsts.append((outlet, detail))
+        shown = firsts[:MAX_EXTRA]
+        left = len(self.all_extra) - len(shown)
+        return shown + ([("", f"… {left} more details")] if left > 0 else [])
 
     @property
     def label(self) -> str:
@@ -164,7 +179,7 @@ class ReportView:
             primary_sources=[text_of(s) for s in as_list(group.get("primary_sources"))],
             independent_sources=indep if isinstance(indep, int) else None,
             shared=as_dict(group.get("shared")),
-            extra=[
+            all_extra=[
                 (text_of(e.get("outlet")), text_of(e.get("text")))
                 for e in _dicts(group.get("extra"))
                 if text_of(e.get("text"))

@@ -87,7 +87,8 @@ def _matrix(view: ReportView, *, compact: bool = False) -> Table:
         indep = group.independent_sources
         label = Text(_shorten(group.label, 110))
         for outlet, detail in group.extra:
-            label.append(f"\n  only {outlet}: {_shorten(detail, 90)}", style="dim")
+            shown = f"only {outlet}: {_shorten(detail, 90)}" if outlet else detail
+            label.append(f"\n  {shown}", style="dim")
         table.add_row(
             str(group.index + 1),
             label,
