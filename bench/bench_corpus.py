@@ -15,7 +15,8 @@ Figures printed:
   and on Dask, and the end-to-end rate ingest → analyse → stories that follows from both
   (per-article costs add up: 1 / (1/rate_stories + 1/rate_analysis)).
 
-Lead vectors: ``stories.tfidf.v1`` for the large runs; the MiniLM-based default is timed on 500.
+Story vectors: ``stories.event.v1`` (the default) for the large runs; ``stories.hybrid.v1``
+is timed on 500.
 Dask figures include starting the LocalCluster (about 10 s).
 """
 
@@ -129,7 +130,7 @@ def line(label: str, result: CorpusResult, mb: float, extra: str = "") -> None:
 
 
 def run() -> None:
-    tfidf = "stories.tfidf.v1"
+    default = "stories.event.v1"
     with tempfile.TemporaryDirectory(prefix="storylens-bench-") as tmp:
         root = Path(tmp)
         big = root / "big"
@@ -140,10 +141,10 @@ def run() -> None:
         wall_big = 0.0
         for engine in ("local", "dask"):
             result, mb = timed(
-                big, root / f"out-{engine}", engine=engine, analyse=False, method=tfidf
+                big, root / f"out-{engine}", engine=engine, analyse=False, method=default
             )
             f1 = quality(root / f"out-{engine}", gold)
-            line(f"ingest → stories ({engine}, {tfidf})", result, mb, f"B3 F1 {f1:.3f}")
+            line(f"ingest → stories ({engine}, {default})", result, mb, f"B3 F1 {f1:.3f}")
             rates[engine] = result.rate
             if engine == "local":
                 cpu_big, wall_big = CPU["last"], result.seconds
@@ -156,7 +157,7 @@ def run() -> None:
             folder = root / f"grow{size}"
             write_corpus(folder, size, seed=size)
             result, _ = timed(
-                folder, root / f"o{size}", engine="local", analyse=False, method=tfidf
+                folder, root / f"o{size}", engine="local", analyse=False, method=default
             )
             per_k.append((size, result.seconds / size * 1000, CPU["last"] / size * 1000))
         per_k.append((len(gold), wall_big / len(gold) * 1000, cpu_big / len(gold) * 1000))
@@ -177,7 +178,7 @@ def run() -> None:
         write_corpus(sample, N_ANALYSE, seed=5)
         for engine in ("local", "dask"):
             result, mb = timed(
-                sample, root / f"a-{engine}", engine=engine, analyse=True, method=tfidf
+                sample, root / f"a-{engine}", engine=engine, analyse=True, method=default
             )
             line(f"ingest → analyse → stories ({engine})", result, mb, f"{result.claims} claims")
             analysed = result.rate

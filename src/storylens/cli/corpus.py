@@ -30,9 +30,10 @@ def corpus_command(
         None, "--db", help="Also load the articles and stories into this store."
     ),
     method: str = typer.Option(
-        "stories.tfidf.v1",
+        "stories.event.v1",
         "--method",
-        help="Story lead vectors (tfidf: no model, fastest; hybrid adds MiniLM embeddings).",
+        help="Story vectors (event: words, word pairs, names; tfidf: lead only; "
+        "hybrid adds MiniLM).",
     ),
     threshold: float | None = typer.Option(None, "--threshold", help="Story join threshold."),
     partition_files: int = typer.Option(

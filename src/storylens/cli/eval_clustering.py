@@ -19,7 +19,7 @@ def eval_clustering_command(
         help="Labelled corpus: NewsWCL50 folder, one folder per story, or JSON Lines "
         "with a story field.",
     ),
-    method: str = typer.Option("stories.hybrid.v1", "--method", help="Lead-vector method."),
+    method: str = typer.Option("stories.event.v1", "--method", help="Story vector method."),
     threshold: float | None = typer.Option(None, "--threshold", help="Join threshold."),
     window: int | None = typer.Option(None, "--window", help="Time window in days."),
     json_out: Path | None = typer.Option(None, "--json", help="Write the scores as JSON."),

@@ -121,9 +121,10 @@ def build_command(
         False, "--rebuild", help="Start over instead of extending the existing stories."
     ),
     method: str = typer.Option(
-        "stories.hybrid.v1",
+        "stories.event.v1",
         "--method",
-        help="Lead vectors: stories.hybrid.v1, stories.tfidf.v1 or stories.minilm.v1.",
+        help="Story vectors: stories.event.v1, stories.tfidf.v1, stories.hybrid.v1 or "
+        "stories.minilm.v1.",
     ),
     threshold: float | None = typer.Option(
         None, "--threshold", help="Minimum score for an article to join a story."

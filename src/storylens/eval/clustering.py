@@ -6,6 +6,10 @@ Layouts read (the story label of each article comes from where it sits):
   optionally with ``DIR/official/urls.tsv`` giving each article's URL; the outlet
   is the URL's domain and the date the one the URL path states, ``/YYYY/MM/DD/``);
 * one folder per story (``DIR/<story>/<article files>``, any format ingest reads);
+* ECB+ (``DIR/ECB+/<topic>/<topic>_<n>ecb.xml`` and ``..ecbplus.xml``): each
+  ``<topic>-ecb`` / ``<topic>-ecbplus`` sub-topic is one story; a document's text is
+  rebuilt from its tokens, one paragraph per sentence, the page URL line of ecbplus
+  files left out;
 * JSON Lines files whose records carry a ``story`` (or ``story_id``/``label``) field.
 """
 
@@ -30,6 +34,7 @@ from storylens.types import Article
 NEWSWCL = Path("fulltext_luisgarchi") / "1-raw-articles"
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)/(\d\d)/(\d\d)/")
 LABEL_KEYS = ("story", "story_id", "label")
+_ECB_FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
 
 
 @dataclass(slots=True)
@@ -154,12 +159,37 @@ def load_folders(root: Path, settings: Settings) -> list[tuple[Article, str]]:
     return out
 
 
+def is_ecbplus(root: Path) -> bool:
+    """Whether ``root`` is an ECB+ folder (the corpus, or its ``ECB+`` topic folder)."""
+    return (root / "ECB+").is_dir() or any(root.glob("*/*_*ecb*.xml"))
+
+
+def load_ecbplus(root: Path) -> list[tuple[Article, str]]:
+    """ECB+ documents labelled with their sub-topic (``<topic>-ecb``/``<topic>-ecbplus``)."""
+    from storylens.eval.alignment import read_document
+
+    base = root / "ECB+" if (root / "ECB+").is_dir() else root
+    found: list[tuple[int, int, str, Path]] = []
+    for path in base.glob("*/*.xml"):
+        match = _ECB_FILE.match(path.name)
+        if match:
+            found.append((int(match.group(1)), int(match.group(2)), match.group(3), path))
+    out: list[tuple[Article, str]] = []
+    for topic, _, kind, path in sorted(found):
+        article = read_document(path, set()).article
+        if article.text:
+            out.append((article, f"{topic}-{kind}"))
+    return out
+
+
 def load_labelled(root: Path, settings: Settings) -> list[tuple[Article, str]]:
     """Articles with gold story labels from any supported layout."""
     if not root.exists():
         raise ConfigError(f"{root}: no such labelled corpus")
     if root.is_file():
         items = load_jsonl(root, settings)
+    elif is_ecbplus(root):
+        items = load_ecbplus(root)
     elif (root / NEWSWCL).is_dir() or any(root.glob("event_*/*.txt")):
         items = load_newswcl(root, settings)
     elif jsonl := sorted(root.glob("*.jsonl")):

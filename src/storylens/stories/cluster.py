@@ -30,7 +30,13 @@ from storylens.types import Article, StoryRecord, story_id_for
 
 BLOCK_KEYS = 8  # entity keys per article used for blocking
 # tuned on NewsWCL50 (see README, `storylens eval clustering`)
-DEFAULT_THRESHOLDS = {"stories.tfidf.v1": 0.2, "stories.minilm.v1": 0.4, "stories.hybrid.v1": 0.3}
+DEFAULT_THRESHOLDS = {
+    "stories.tfidf.v1": 0.2,
+    "stories.minilm.v1": 0.4,
+    "stories.hybrid.v1": 0.3,
+    "stories.event.v1": 0.24,
+}
+MERGE_THRESHOLDS = {"stories.event.v1": 0.2}  # new stories this similar are merged
 SEED = 1405
 
 
@@ -38,7 +44,7 @@ SEED = 1405
 class ClusterOptions:
     """Story clustering knobs (defaults tuned on NewsWCL50 and synthetic corpora)."""
 
-    method: str = "stories.hybrid.v1"
+    method: str = "stories.event.v1"
     threshold: float | None = None  # None: the method's tuned default (see DEFAULT_THRESHOLDS)
     entity_weight: float = 0.5
     window_days: int = 2
@@ -48,12 +54,20 @@ class ClusterOptions:
     lsh_tables: int = 6
     lsh_bits: int = 12
     postings: int = 256  # most recent stories remembered per blocking key
+    merge_threshold: float | None = None  # None: the method's default (MERGE_THRESHOLDS)
 
     @property
     def join_threshold(self) -> float:
         if self.threshold is not None:
             return self.threshold
         return DEFAULT_THRESHOLDS.get(self.method, 0.3)
+
+    @property
+    def story_merge_threshold(self) -> float | None:
+        """Mean similarity at which two stories opened in one run are merged (None: never)."""
+        if self.merge_threshold is not None:
+            return self.merge_threshold
+        return MERGE_THRESHOLDS.get(self.method)
 
 
 @dataclass(slots=True)
@@ -72,10 +86,15 @@ class StoryState:
     similarities: dict[str, float] = field(default_factory=dict)
     duplicates: dict[str, str] = field(default_factory=dict)
     changed: bool = False
+    stored: bool = False
+    posted: set[str] = field(default_factory=set)
 
     def centroid(self) -> npt.NDArray[np.float32]:
         norm = float(np.linalg.norm(self.vsum))
         return self.vsum / (norm if norm > 0 else 1.0)
+
+    def mean(self) -> npt.NDArray[np.float32]:
+        return self.vsum / np.float32(max(self.size, 1))
 
 
 def _fallback_title(lead: str, words: int = 14) -> str | None:
@@ -106,6 +125,7 @@ class Clusterer:
         )
         self.planes = planes.astype(np.float32)
         self.powers = (1 << np.arange(options.lsh_bits)).astype(np.int64)
+        self.average_link = method(options.method).event
 
     # -- state -------------------------------------------------------------------
     def load(self, states: Iterable[dict[str, Any]], members: dict[str, str]) -> int:
@@ -128,6 +148,7 @@ class Clusterer:
                 first_day=_days(s.get("first_published")),
                 last_day=_days(s.get("last_published")),
                 title=s.get("title"),
+                stored=True,
             )
             self.stories[state.id] = state
             for key in [f"k:{k}" for k, _ in keys.most_common(BLOCK_KEYS * 2)]:
@@ -139,6 +160,9 @@ class Clusterer:
         return loaded
 
     def _post(self, key: str, story_id: str) -> None:
+        story = self.stories.get(story_id)
+        if story is not None:
+            story.posted.add(key)
         posting = self.index.get(key)
         if posting is None:
             posting = self.index[key] = deque(maxlen=self.options.postings)
@@ -158,8 +182,8 @@ class Clusterer:
             counts.update(self.index.get(key, ()))
         out: list[StoryState] = []
         for sid, _ in counts.most_common(self.options.max_candidates):
-            story = self.stories[sid]
-            if self._gap(story, day) <= self.options.window_days:
+            story = self.stories.get(sid)
+            if story is not None and self._gap(story, day) <= self.options.window_days:
                 out.append(story)
         return out
 
@@ -177,6 +201,9 @@ class Clusterer:
         day: int | None,
     ) -> float:
         """How well an article fits a story (higher is better)."""
+        if self.average_link:  # mean similarity to the members; the keys are in the vector
+            mean = float(story.vsum @ vector) / max(story.size, 1)
+            return mean - self.options.gap_penalty * self._gap(story, day)
         cos = float(story.centroid() @ vector)
         total = sum(keys.values())
         ent = 0.0
@@ -265,6 +292,82 @@ class Clusterer:
         story.changed = True
         self.assigned[feat.id] = story.id
 
+    # -- merging -----------------------------------------------------------------
+    @staticmethod
+    def _range_gap(a: StoryState, b: StoryState) -> int:
+        if None in (a.first_day, a.last_day, b.first_day, b.last_day):
+            return 0
+        assert a.first_day is not None and a.last_day is not None
+        assert b.first_day is not None and b.last_day is not None
+        return max(0, a.first_day - b.last_day, b.first_day - a.last_day)
+
+    def merge_new(self, max_rounds: int = 4) -> int:
+        """Merge stories opened in this run into a story they fit (average link).
+
+        A single pass sees an event's first articles before its later ones, so one event
+        told from two angles can open two stories; once all articles are in, each new story
+        joins the candidate story (found through the blocking index) whose members are on
+        average most similar to its own, if that reaches the merge threshold. Stored stories
+        never merge with each other and keep their ids; a new story is absorbed by the story
+        it joins. Returns how many stories were absorbed.
+        """
+        threshold = self.options.story_merge_threshold
+        if threshold is None:
+            return 0
+        absorbed = 0
+        for _ in range(max_rounds):
+            fresh = sorted(
+                (s for s in self.stories.values() if not s.stored),
+                key=lambda s: (s.size, s.id),
+            )
+            merged = 0
+            for story in fresh:
+                if story.id not in self.stories:
+                    continue
+                target = self._merge_target(story, threshold)
+                if target is not None:
+                    self._absorb(target, story)
+                    merged += 1
+            absorbed += merged
+            if not merged:
+                break
+        return absorbed
+
+    def _merge_target(self, story: StoryState, threshold: float) -> StoryState | None:
+        counts: Counter[str] = Counter()
+        for key in story.posted:
+            counts.update(self.index.get(key, ()))
+        best: tuple[float, str] | None = None
+        for sid, _ in counts.most_common(self.options.max_candidates + 1):
+            other = self.stories.get(sid)
+            if other is None or sid == story.id:
+                continue
+            if self._range_gap(story, other) > self.options.window_days:
+                continue
+            sim = float(story.vsum @ other.vsum) / (story.size * other.size)
+            if sim >= threshold and (best is None or (sim, sid) > best):
+                best = (sim, sid)
+        return None if best is None else self.stories[best[1]]
+
+    def _absorb(self, target: StoryState, story: StoryState) -> None:
+        target.vsum = target.vsum + story.vsum
+        target.size += story.size
+        target.keys.update(story.keys)
+        for day in (story.first_day, story.last_day):
+            if day is not None:
+                target.first_day = day if target.first_day is None else min(target.first_day, day)
+                target.last_day = day if target.last_day is None else max(target.last_day, day)
+        target.members.extend(story.members)
+        target.similarities.update(story.similarities)
+        target.duplicates.update(story.duplicates)
+        target.title = target.title or story.title
+        target.changed = True
+        for member in story.members:
+            self.assigned[member] = target.id
+        del self.stories[story.id]
+        for key in story.posted:
+            self._post(key, target.id)
+
     def records(self) -> list[StoryRecord]:
         """Stories changed in this run, ready for :meth:`Store.write_stories`."""
         return [
@@ -272,7 +375,9 @@ class Clusterer:
                 id=s.id,
                 article_ids=list(s.members),
                 title=s.title or s.fallback_title,
-                centroid=s.centroid().astype(np.float32).tobytes(),
+                centroid=(s.mean() if self.average_link else s.centroid())
+                .astype(np.float32)
+                .tobytes(),
                 terms=dict(s.keys.most_common(64)),
                 method=self.options.method,
                 similarities=dict(s.similarities),
@@ -347,6 +452,7 @@ def cluster_prepared(
             title=prepared.titles[i],
             duplicate_of=dups.get(f.id, (None, 0.0))[0],
         )
+    clusterer.merge_new()
     return clusterer
 
 

@@ -6,6 +6,9 @@
 * ``day``: the publication date as a day number, or None when undated.
 * ``tfidf``: a signed feature-hashed TF-IDF vector of the lead's words (dense, fixed
   width, so it needs no shared vocabulary across processes or runs).
+* ``terms``: content words and word pairs of the first ``BODY_WORDS`` words, for the
+  event-level vectors (``stories.event.v1``): word pairs ("ins sukanya", "foils attack")
+  tell one event from another of the same kind far better than single words.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ import numpy.typing as npt
 from storylens.types import Article
 
 LEAD_WORDS = 80
+BODY_WORDS = 400
 HASH_DIM = 1024
+EVENT_DIM = 4096
 MAX_KEYS = 16
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -75,6 +80,7 @@ class Features:
     lead: str
     keys: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)
 
 
 def lead_text(article: Article, words: int = LEAD_WORDS) -> str:
@@ -181,10 +187,26 @@ def lead_words(text: str) -> Counter[str]:
     )
 
 
+def body_terms(text: str) -> Counter[str]:
+    """Content words and adjacent word pairs (lower-cased, pairs skip no stopword)."""
+    tokens = [m.group(0).lower().strip("’'-") for m in _WORD.finditer(text)]
+    terms: Counter[str] = Counter()
+    prev = ""
+    for word in tokens:
+        if len(word) > 2 and word not in STOPWORDS:
+            terms[word] += 1
+            if prev:
+                terms[f"{prev} {word}"] += 1
+            prev = word
+        else:
+            prev = ""
+    return terms
+
+
 def extract(article: Article) -> Features:
     """The clustering features of one article."""
     lead = lead_text(article)
-    head = " ".join(article.text.split()[:400])
+    head = " ".join(article.text.split()[:BODY_WORDS])
     keys = entity_keys(f"{article.title or ''}.\n{head}")
     return Features(
         id=article.id,
@@ -193,12 +215,13 @@ def extract(article: Article) -> Features:
         lead=lead,
         keys=keys,
         words=lead_words(lead),
+        terms=body_terms(f"{article.title or ''}\n{head}"),
     )
 
 
-def _bucket(token: str) -> tuple[int, float]:
+def _bucket(token: str, dim: int = HASH_DIM) -> tuple[int, float]:
     h = zlib.crc32(token.encode("utf-8"))
-    return h % HASH_DIM, 1.0 if (h >> 16) & 1 else -1.0
+    return h % dim, 1.0 if (h >> 16) & 1 else -1.0
 
 
 class DocumentFrequencies:
@@ -208,12 +231,14 @@ class DocumentFrequencies:
         self.docs = 0
         self.words: Counter[str] = Counter()
         self.keys: Counter[str] = Counter()
+        self.terms: Counter[str] = Counter()
 
     def update(self, feats: Iterable[Features]) -> None:
         for f in feats:
             self.docs += 1
             self.words.update(f.words.keys())
             self.keys.update(f.keys.keys())
+            self.terms.update(f.terms.keys())
 
     def idf(self, df: int) -> float:
         return math.log((1 + self.docs) / (1 + df)) + 1.0
@@ -246,4 +271,38 @@ def tfidf_vectors(feats: Sequence[Features], dfs: DocumentFrequencies) -> npt.ND
             out[row, col] += sign * (1 + math.log(n)) * dfs.key_weight(key)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     result: npt.NDArray[np.float32] = (out / np.clip(norms, 1e-9, None)).astype(np.float32)
+    return result
+
+
+def event_vectors(feats: Sequence[Features], dfs: DocumentFrequencies) -> npt.NDArray[np.float32]:
+    """Feature-hashed vectors of body terms and entity keys, for ``stories.event.v1``.
+
+    Weights are ``(1 + log tf) * idf**2``: the squared IDF lets the rare words and word
+    pairs that name one event (a ship, a town, a verdict) outweigh the words shared by
+    every event of its kind. Terms seen in only one document of the corpus are left out
+    (they can match nothing). Terms and keys are normalised apart and then joined, so each
+    counts for half. Rows are L2-normalised.
+    """
+    out = np.zeros((len(feats), EVENT_DIM), dtype=np.float32)
+    keys = np.zeros((len(feats), EVENT_DIM), dtype=np.float32)
+    for target, counts, frequencies, prefix in (
+        (out, [f.terms for f in feats], dfs.terms, ""),
+        (keys, [f.keys for f in feats], dfs.keys, "#"),
+    ):
+        slots: dict[str, tuple[int, float]] = {}  # term -> (column, signed idf²)
+        for row, counted in enumerate(counts):
+            for term, n in counted.items():
+                slot = slots.get(term)
+                if slot is None:
+                    df = frequencies.get(term, 0)
+                    col, sign = _bucket(prefix + term, EVENT_DIM)
+                    slot = slots[term] = (col, sign * dfs.idf(df) ** 2 if df >= 2 else 0.0)
+                if slot[1]:
+                    target[row, slot[0]] += (1 + math.log(n)) * slot[1]
+    out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-9, None)
+    keys /= np.clip(np.linalg.norm(keys, axis=1, keepdims=True), 1e-9, None)
+    both = out + keys
+    result: npt.NDArray[np.float32] = (
+        both / np.clip(np.linalg.norm(both, axis=1, keepdims=True), 1e-9, None)
+    ).astype(np.float32)
     return result

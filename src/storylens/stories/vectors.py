@@ -3,6 +3,10 @@
 ``stories.tfidf.v1``   feature-hashed TF-IDF of title+lead words and entity keys
 ``stories.minilm.v1``  MiniLM sentence embedding of title+lead
 ``stories.hybrid.v1``  both, concatenated so that cosine = mean of the two cosines
+``stories.event.v1``   feature-hashed words, word pairs and entity keys of the first 400
+                       words, squared IDF (see :func:`features.event_vectors`); an article
+                       is scored against a story by its mean similarity to the members
+                       (average link), and new stories that fit one another are merged
 
 Embeddings are per article (computed wherever the articles are, e.g. on Dask
 workers); TF-IDF needs corpus document frequencies and is computed centrally.
@@ -18,7 +22,14 @@ import numpy as np
 import numpy.typing as npt
 
 from storylens.errors import ConfigError
-from storylens.stories.features import HASH_DIM, DocumentFrequencies, Features, tfidf_vectors
+from storylens.stories.features import (
+    EVENT_DIM,
+    HASH_DIM,
+    DocumentFrequencies,
+    Features,
+    event_vectors,
+    tfidf_vectors,
+)
 
 EMBED_WORDS = 60  # MiniLM sees the title and the first sentences only
 EMBED_DIM = 384
@@ -29,6 +40,7 @@ class Method:
     name: str
     embedding: bool
     tfidf: bool
+    event: bool = False
 
 
 METHODS = {
@@ -37,6 +49,7 @@ METHODS = {
         Method("stories.tfidf.v1", embedding=False, tfidf=True),
         Method("stories.minilm.v1", embedding=True, tfidf=False),
         Method("stories.hybrid.v1", embedding=True, tfidf=True),
+        Method("stories.event.v1", embedding=False, tfidf=False, event=True),
     )
 }
 
@@ -52,7 +65,7 @@ def method(name: str) -> Method:
 
 def dimension(spec: Method) -> int:
     """The width of the method's vectors."""
-    return EMBED_DIM * spec.embedding + HASH_DIM * spec.tfidf
+    return EMBED_DIM * spec.embedding + HASH_DIM * spec.tfidf + EVENT_DIM * spec.event
 
 
 def lead_embeddings(feats: Sequence[Features]) -> npt.NDArray[np.float32]:
@@ -70,6 +83,8 @@ def combine(
     embeddings: npt.NDArray[np.float32] | None,
 ) -> npt.NDArray[np.float32]:
     """The method's vectors for ``feats`` (``embeddings`` aligned with them when used)."""
+    if spec.event:
+        return event_vectors(feats, dfs)
     parts: list[npt.NDArray[np.float32]] = []
     if spec.embedding:
         if embeddings is None:

@@ -1,0 +1,123 @@
+"""Event-level story grouping: two events of one kind stay apart, one event's angles join."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storylens.eval.clustering import bcubed, evaluate
+from storylens.settings import Settings
+from storylens.store import Store
+from storylens.stories.build import build_stories
+from storylens.stories.cluster import ClusterOptions, cluster_articles
+from storylens.stories.synthetic import generate
+from storylens.types import Article, content_id
+
+EVENT = ClusterOptions(method="stories.event.v1")
+
+# Two harbour fires in one week in the same country: same kind, different events.
+FIRE_A = [
+    "Fire crews in Port Veland fought a blaze at the Kessin grain terminal on Tuesday after "
+    "a conveyor belt caught fire; harbour master Oda Brenn said two silos were lost and the "
+    "terminal would stay shut until the insurers of the Kessin terminal had inspected it.",
+    "A conveyor belt fire destroyed two silos at the Kessin grain terminal in Port Veland. "
+    "Oda Brenn, the harbour master, told reporters the Kessin terminal will stay shut while "
+    "insurers inspect the damage and grain ships wait outside Port Veland.",
+    "Grain ships are queuing outside Port Veland after the Kessin terminal fire. Harbour "
+    "master Oda Brenn said the conveyor belt that caught fire had been inspected in May and "
+    "that the two silos lost held wheat bound for export.",
+]
+FIRE_B = [
+    "Fire crews in Lorsk battled a blaze aboard the ferry Marit Sol at the Lorsk ferry quay on "
+    "Thursday; captain Ivo Randa said all 212 passengers were taken off the Marit Sol before "
+    "the fire reached the car deck, and the ferry line cancelled crossings to Tarn Island.",
+    "All 212 passengers left the burning ferry Marit Sol safely at Lorsk, captain Ivo Randa "
+    "told reporters. Crossings to Tarn Island are cancelled while the car deck of the Marit "
+    "Sol is inspected at the Lorsk ferry quay.",
+    "The ferry line cancelled Tarn Island crossings after the Marit Sol fire at Lorsk. Captain "
+    "Ivo Randa said the fire started on the car deck; the 212 passengers were unhurt and "
+    "reached the Lorsk ferry quay.",
+]
+
+
+def _articles(texts: list[str], story: str) -> list[tuple[Article, str]]:
+    return [
+        (
+            Article(
+                id=content_id(text),
+                outlet=f"outlet{n}",
+                url=None,
+                title=None,
+                text=text,
+                published="2026-03-0" + str(3 + n),
+            ),
+            story,
+        )
+        for n, text in enumerate(texts)
+    ]
+
+
+def test_stories_events_same_kind_other_event_apart() -> None:
+    items = _articles(FIRE_A, "a") + _articles(FIRE_B, "b")
+    # background: other stories so that document frequencies mean something
+    background = [(i.article, i.story) for i in generate(30, outlets=3, seed=4)]
+    items += background
+    assigned = cluster_articles([a for a, _ in items], EVENT)
+    stories_a = {assigned[a.id] for a, s in items if s == "a"}
+    stories_b = {assigned[a.id] for a, s in items if s == "b"}
+    assert len(stories_a) == 1 and len(stories_b) == 1
+    assert stories_a.isdisjoint(stories_b)
+
+
+@pytest.mark.parametrize("seed", [2, 9])
+def test_stories_events_generated_corpus(seed: int) -> None:
+    items = generate(40, outlets=4, seed=seed)
+    assigned = cluster_articles([i.article for i in items], EVENT)
+    _, _, f1 = bcubed([assigned[i.article.id] for i in items], [i.story for i in items])
+    assert f1 >= 0.95
+
+
+def test_stories_events_stored_story_keeps_id_when_it_grows(tmp_path: Path) -> None:
+    items = generate(30, outlets=4, seed=21)
+    last_outlet = items[-1].article.outlet
+    first = [i for i in items if i.article.outlet != last_outlet]
+    later = [i for i in items if i.article.outlet == last_outlet]
+    with Store.open(tmp_path / "s.db") as store:
+        store.add_articles(i.article for i in first)
+        build_stories(store, EVENT)
+        before = store.story_memberships()
+        store.add_articles(i.article for i in later)
+        build_stories(store, EVENT)
+        after = store.story_memberships()
+    # every article keeps its story, and the later ones join the stories of their event
+    assert all(after[a] == s for a, s in before.items())
+    story_of = {i.story: before[i.article.id] for i in first}
+    joined = sum(after[i.article.id] == story_of.get(i.story) for i in later)
+    assert joined >= 0.9 * len(later)
+
+
+def _ecb_file(path: Path, sentences: list[str], url: str | None = None) -> None:
+    tokens = []
+    number = 1
+    rows = ([url.replace("/", " / ").split()] if url else []) + [s.split() for s in sentences]
+    for sentence, words in enumerate(rows):
+        for word in words:
+            tokens.append(f'<token t_id="{number}" sentence="{sentence}">{word}</token>')
+            number += 1
+    path.write_text(
+        f'<Document doc_name="{path.name}">{"".join(tokens)}<Markables/><Relations/></Document>',
+        encoding="utf-8",
+    )
+
+
+def test_stories_events_ecbplus_layout(tmp_path: Path) -> None:
+    topic = tmp_path / "ECB+" / "3"
+    topic.mkdir(parents=True)
+    for n, text in enumerate(FIRE_A, 1):
+        _ecb_file(topic / f"3_{n}ecb.xml", text.split("; "))
+    for n, text in enumerate(FIRE_B, 1):
+        _ecb_file(topic / f"3_{n}ecbplus.xml", text.split("; "), url="http: example.org news")
+    scores = evaluate(tmp_path, Settings(), EVENT)
+    assert scores.articles == 6 and scores.gold_stories == 2
+    assert scores.bcubed_f1 == 1.0
