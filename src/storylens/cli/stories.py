@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -48,20 +49,54 @@ def stories_command(
         2, "--min-outlets", help="With --blindspots: grouped outlets a story needs to count."
     ),
     limit: int = typer.Option(50, "--limit", help="Show at most this many stories (0: all)."),
+    search: str | None = typer.Option(
+        None, "--search", "-q", help="Only stories whose title or names hold all these words."
+    ),
+    outlet: str | None = typer.Option(None, "--outlet", help="Only stories this outlet covers."),
+    date_from: str | None = typer.Option(
+        None, "--from", help="Only stories last published on or after this date (YYYY-MM-DD)."
+    ),
+    date_to: str | None = typer.Option(
+        None, "--to", help="Only stories first published on or before this date (YYYY-MM-DD)."
+    ),
+    sort: str = typer.Option("last", "--sort", help="Sort by the last or first published date."),
+    oldest_first: bool = typer.Option(False, "--oldest-first", help="Oldest stories first."),
+    page: int = typer.Option(1, "--page", help="Page of --limit stories to show (from 1)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
     """List the stories in the store, newest first, with outlet and article counts.
 
-    Run `storylens stories build` first to group stored articles into stories.
+    Search, filter by outlet and date range, sort and page with the options. Run
+    `storylens stories build` first to group stored articles into stories.
     """
     if ctx.invoked_subcommand is not None:
         return
     from storylens.store import Store
+    from storylens.store.browse import MAX_PER_PAGE, StoryQuery, find_stories
 
     settings = _settings(config, db)
     try:
         with Store.open(settings.db) as store:
+            if blindspots is None:
+                query = StoryQuery(
+                    q=search or "",
+                    outlet=outlet,
+                    date_from=date_from,
+                    date_to=date_to,
+                    sort=sort,
+                    order="asc" if oldest_first else "desc",
+                    page=page,
+                    per_page=min(limit, MAX_PER_PAGE) if limit > 0 else MAX_PER_PAGE,
+                )
+                listed = find_stories(store, query)
+                rows, total = listed.stories, listed.total
+                while limit <= 0 and len(rows) < total and listed.stories:
+                    query = replace(query, page=query.page + 1)
+                    listed = find_stories(store, query)
+                    rows += listed.stories
+                _show_stories(rows[: limit or None], as_json, total)
+                return
             rows = store.list_stories()
             if blindspots is not None:
                 from storylens.stories.blindspots import blindspots as find
@@ -73,7 +108,6 @@ def stories_command(
                 return
     except StorylensError as exc:
         fail(str(exc))
-    _show_stories(rows[: limit or None], as_json, len(rows))
 
 
 def _show_stories(rows: list[dict[str, Any]], as_json: bool, total: int) -> None:

@@ -12,8 +12,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from storylens.types import Article, content_id
+
+if TYPE_CHECKING:
+    from storylens.store import Store
 
 _SYL = [
     "ka",
@@ -326,3 +330,37 @@ def generate(
             )
             out.append(SyntheticArticle(article, story_id))
     return out
+
+
+def fill_store(store: Store, stories: int, *, seed: int = 7, days: int = 365) -> int:
+    """Store ``stories`` fictional stories with their articles, grouped as generated.
+
+    For exercising the story list, the REST API and the benchmarks without clustering:
+    short articles (60-120 words) from 2-3 outlets each, spread over ``days`` days.
+    Returns the number of articles stored.
+    """
+    from collections import Counter, defaultdict
+
+    from storylens.stories.features import entity_keys
+    from storylens.types import StoryRecord, story_id_for
+
+    items = generate(stories, outlets=3, seed=seed, days=days, min_words=60, max_words=120)
+    members: dict[str, list[SyntheticArticle]] = defaultdict(list)
+    for item in items:
+        members[item.story].append(item)
+    store.add_articles(i.article for i in items)
+    records = [
+        StoryRecord(
+            id=story_id_for([group[0].article.id]),
+            article_ids=[i.article.id for i in group],
+            title=next((i.article.title for i in group if i.article.title), None),
+            terms=dict(
+                sum((entity_keys(i.article.text) for i in group), Counter()).most_common(24)
+            ),
+            method="synthetic",
+        )
+        for group in members.values()
+    ]
+    for start in range(0, len(records), 1000):
+        store.write_stories(records[start : start + 1000])
+    return len(items)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -29,6 +29,9 @@ from storylens.errors import StorylensError, TooLarge
 from storylens.render.html import content_security_policy, render_html, render_page
 from storylens.settings import Settings
 from storylens.store import Store
+from storylens.store.browse import StoryQuery
+from storylens.stories.blindspots import load_groups
+from storylens.web.browse import add_browse, index_context, query_of, render_story
 from storylens.web.comparing import (
     TIME_LIMIT,
     WAIT_LIMIT,
@@ -47,6 +50,7 @@ from storylens.web.inputs import (
     from_form,
     from_json,
 )
+from storylens.web.jobs import Comparisons, StoryComparer, compare_story
 from storylens.web.limits import IDLE_TIMEOUT, BodyLimitMiddleware, SecurityHeadersMiddleware
 from storylens.web.messages import duplicates_for_web, errors_for_web, for_web
 
@@ -102,9 +106,11 @@ class AppState:
     settings: Settings
     comparer: Comparer
     max_upload: int
+    jobs: Comparisons
+    lock: threading.Lock
     wait_limit: float = WAIT_LIMIT
-    lock: threading.Lock = field(default_factory=threading.Lock)
     cache: ResponseCache = field(default_factory=lambda: ResponseCache(CACHE_SECONDS))
+    groups: dict[str, list[str]] | None = None  # outlet groups for the blindspots page
 
 
 def create_app(
@@ -118,6 +124,8 @@ def create_app(
     time_limit: float = TIME_LIMIT,
     wait_limit: float = WAIT_LIMIT,
     body_timeout: float = IDLE_TIMEOUT,
+    story_comparer: StoryComparer = compare_story,
+    groups_file: str | Path | None = None,
 ) -> FastAPI:
     """Build the app over the store at ``db`` (default: ``settings.db``).
 
@@ -127,18 +135,29 @@ def create_app(
 
     Requests must name one of ``allowed_hosts`` in their Host header (``["*"]``: any), so
     a web page whose domain is re-bound to 127.0.0.1 (DNS rebinding) cannot use the app.
+
+    Stored stories are compared in the background with ``story_comparer``; ``groups_file``
+    (outlet groups, as for ``storylens stories --blindspots``) fills the blindspots page.
     """
     settings = settings or Settings()
     # one feed or sitemap URL must not fan out into thousands of fetches per request
     settings = settings.with_overrides(max_feed_items=min(settings.max_feed_items, MAX_ARTICLES))
     if allow_private:
         settings = settings.with_overrides(allow_private=True)
+    groups = load_groups(Path(groups_file)) if groups_file is not None else None
+    store = Store.open(db or settings.db)
+    lock = threading.Lock()
+    cache = ResponseCache(CACHE_SECONDS)
     state = AppState(
-        store=Store.open(db or settings.db),
+        store=store,
         settings=settings,
         comparer=comparer or bounded_comparer(time_limit),
         max_upload=max_upload,
+        jobs=Comparisons(store, settings, lock, comparer=story_comparer, on_saved=cache.drop),
+        lock=lock,
         wait_limit=wait_limit,
+        cache=cache,
+        groups=groups,
     )
     app = FastAPI(
         title="storylens",
@@ -157,6 +176,7 @@ def create_app(
     )
     app.add_exception_handler(RequestProblem, _problem_handler)  # type: ignore[arg-type]
     _add_pages(app, state)
+    add_browse(app, state)
     _add_api(app, state)
     return app
 
@@ -243,28 +263,48 @@ async def _compare(request: Request, state: AppState) -> tuple[str, dict[str, An
 # -- pages ---------------------------------------------------------------------------------
 
 
-def _index(state: AppState, *, error: str = "", urls: str = "") -> str:
-    stories = [
-        {**s, "href": "/stories/" + quote(str(s["id"]), safe="")}
-        for s in state.store.list_stories()
-    ]
+def _index(
+    state: AppState,
+    *,
+    error: str = "",
+    urls: str = "",
+    query: StoryQuery | None = None,
+    query_error: str = "",
+) -> str:
     return render_page(
         "index.html.j2",
         form_action="'self'",
         home_url=None,
         compare_url="/compare",
         openapi_url="/api/openapi.json",
-        stories=stories,
         error=error,
+        query_error=query_error,
         urls=urls,
         max_mb=round(state.max_upload / 1024 / 1024, 1),
+        blindspots_url="/blindspots",
+        **index_context(state, query or StoryQuery()),
     )
 
 
 def _add_pages(app: FastAPI, state: AppState) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def index() -> HTMLResponse:
-        return _html(await run_in_threadpool(_index, state))
+    async def index(
+        q: str | None = None,
+        outlet: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        sort: str = "last",
+        order: str = "desc",
+        page: int = 1,
+        per_page: int = 50,
+    ) -> HTMLResponse:
+        try:
+            query = query_of(q=q, outlet=outlet, date_from=date_from, date_to=date_to,
+                             sort=sort, order=order, page=page, per_page=per_page)  # fmt: skip
+        except RequestProblem as exc:
+            page_html = await run_in_threadpool(_index, state, query_error=exc.detail)
+            return _html(page_html, status=exc.status)
+        return _html(await run_in_threadpool(_index, state, query=query))
 
     @app.post("/compare", include_in_schema=False, response_model=None)
     async def compare_form(request: Request) -> Response:
@@ -282,6 +322,9 @@ def _add_pages(app: FastAPI, state: AppState) -> None:
             try:
                 page = await run_in_threadpool(_render_story, state, story_id)
             except HTTPException as exc:
+                articles = await run_in_threadpool(render_story, state, story_id)
+                if articles is not None:  # a stored story not compared yet
+                    return _html(articles)
                 text = await run_in_threadpool(_index, state, error=str(exc.detail))
                 return _html(text, status=exc.status_code)
         return _html(page)
@@ -349,12 +392,6 @@ def _add_api(app: FastAPI, state: AppState) -> None:
             media_type="application/json",
             headers={"Location": "/api/stories/" + quote(story_id, safe="")},
         )
-
-    @app.get("/api/stories")
-    async def api_stories() -> list[dict[str, Any]]:
-        """Every stored story, newest first: id, title, outlets, articles, has_report, ..."""
-        stories: list[dict[str, Any]] = await run_in_threadpool(state.store.list_stories)
-        return stories
 
     @app.get(
         "/api/stories/{story_id}",
