@@ -5,7 +5,10 @@ example story by uploading ``examples/summit`` through ``POST /api/compare``, th
 fixed number of requests (default 2000, concurrency 20) with an async httpx client to
 ``GET /api/stories/{id}`` and ``GET /stories/{id}``, printing errors, p50/p99 latency,
 requests per second and the server's CPU time per request (which, unlike the latencies,
-does not depend on how busy the machine is). Then it measures small requests while
+does not depend on how busy the machine is). Before that, it fills a store with 5,000
+generated stories (``STORYLENS_BENCH_STORIES``) and times the story list and
+``GET /api/stories`` with paging, search, outlet and date filters from one client: each
+must answer under 200 ms at p95. Then it measures small requests while
 uploads of the maximum size keep arriving (a JSON Lines file of 5 MB holding thousands of
 records, and a 5 MB text file): the small requests must answer within 2 s at p99 with no
 error, and every upload must get its answer (4xx), not a dropped connection. Finally it
@@ -260,8 +263,66 @@ async def _under_uploads(base: str, path: str) -> None:
     )
 
 
+BROWSE_STORIES = int(os.environ.get("STORYLENS_BENCH_STORIES", "5000"))
+BROWSE_REQUESTS = int(os.environ.get("STORYLENS_BENCH_BROWSE_REQUESTS", "100"))
+BROWSE_P95_MS = 200.0
+BROWSE_PATHS = (
+    "/",
+    "/?page=40",
+    "/?q=floods&outlet=Coastal+Voice",
+    "/?from=2026-03-01&to=2026-03-31&sort=first&order=asc",
+    "/api/stories",
+    "/api/stories?page=60&per_page=50",
+    "/api/stories?q=trade+deal&from=2026-02-01",
+    "/api/stories?outlet=harbor+ledger&to=2026-06-30",
+)
+
+
+def _browse(tmp: Path) -> None:
+    """Story list and API latency (one client) on a store of generated stories."""
+    from storylens.store import Store
+    from storylens.stories.synthetic import fill_store
+
+    db = Path(tmp) / "browse.db"
+    t0 = time.perf_counter()
+    with Store.open(str(db)) as store:
+        articles = fill_store(store, BROWSE_STORIES, seed=8)
+    print(
+        f"   browse store: {BROWSE_STORIES} stories, {articles} articles "
+        f"(filled in {time.perf_counter() - t0:.0f} s)"
+    )
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = _start(db, port)
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for path in BROWSE_PATHS:
+                client.get(path)  # warm
+                lat: list[float] = []
+                errors = 0
+                for _ in range(BROWSE_REQUESTS):
+                    t1 = time.perf_counter()
+                    resp = client.get(path)
+                    lat.append(time.perf_counter() - t1)
+                    errors += resp.status_code != 200
+                p95 = _pct(lat, 0.95)
+                verdict = "OK" if p95 < BROWSE_P95_MS and not errors else "FAILED"
+                print(
+                    f"   GET {path}: {BROWSE_REQUESTS} requests, {errors} errors, "
+                    f"p50 {_pct(lat, 0.5):.1f} ms, p95 {p95:.1f} ms ({verdict}: "
+                    f"< {BROWSE_P95_MS:.0f} ms)"
+                )
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def run() -> None:
     with tempfile.TemporaryDirectory(prefix="storylens-bench-web-") as tmp:
+        _browse(Path(tmp))
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         proc = _start(Path(tmp) / "bench.db", port)

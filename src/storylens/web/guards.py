@@ -6,7 +6,9 @@ URLs. Browsers say where a request comes from: ``Sec-Fetch-Site`` (``same-origin
 ``same-site``, ``cross-site``, ``none`` for what the user typed) and ``Origin`` on every
 cross-origin and every POST request. A state-changing request is refused with 403 when
 ``Sec-Fetch-Site`` says it comes from another origin (another port of ``localhost`` is
-"same-site", and refused too), or when its ``Origin`` is not the app's own. Requests
+"same-site", and refused too), or when its ``Origin`` is not the app's own (an ``Origin``
+of ``null``, which a form on the app's own no-referrer pages sends, passes only with
+``Sec-Fetch-Site: same-origin``). Requests
 without either header (curl, scripts, the API from other programs) are not a browser
 acting for someone else, and pass.
 """
@@ -52,6 +54,10 @@ def cross_site_reason(scope: Scope) -> str | None:
         return f"the browser says it comes from another site (Sec-Fetch-Site: {site[:40]})"
     origin = _header(scope, b"origin")
     if origin is None:
+        return None
+    if origin == "null" and site is not None and site.lower() == "same-origin":
+        # the app's pages send no referrer, so the browser hides their origin in form
+        # posts ("null"); Sec-Fetch-Site, which no page can set, says it is the app's own
         return None
     scheme = str(scope.get("scheme", "http"))
     host = _header(scope, b"host") or ""
