@@ -29,7 +29,7 @@ from storylens.types import Article
 LEAD_WORDS = 80
 BODY_WORDS = 400
 HASH_DIM = 1024
-EVENT_DIM = 4096
+EVENT_DIM = 2048
 MAX_KEYS = 16
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
