@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from store_fixtures import BACKENDS, make_store_url
 from storylens.errors import ConfigError
 from storylens.store import Store, StoryRecord
 from storylens.store.browse import StoryQuery, find_stories, list_outlets, story_summary
@@ -23,30 +24,36 @@ ROWS = [
 ]
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "s.db") as s:
-        members: dict[str, list[str]] = {}
-        articles = []
-        for story, outlet, day, title in ROWS:
-            text = f"{title}. The story of {story} as {outlet} told it on {day}."
-            a = Article(id=content_id(text), outlet=outlet, url=None, title=title, text=text,
-                        published=day)  # fmt: skip
-            articles.append(a)
-            members.setdefault(story, []).append(a.id)
-        s.add_articles(articles)
-        s.write_stories(
-            [
-                StoryRecord(
-                    id=name,
-                    article_ids=ids,
-                    title=name.title(),
-                    terms={"askerholm": 2} if name == "ferry" else {},
-                )
-                for name, ids in members.items()
-            ]
-        )
-        yield s
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    for url in make_store_url(request.param, tmp_path):
+        with Store.open(url) as s:
+            yield _fill(s)
+
+
+def _fill(s: Store) -> Store:
+    """The stories of ROWS, one article per row."""
+    members: dict[str, list[str]] = {}
+    articles = []
+    for story, outlet, day, title in ROWS:
+        text = f"{title}. The story of {story} as {outlet} told it on {day}."
+        a = Article(id=content_id(text), outlet=outlet, url=None, title=title, text=text,
+                    published=day)  # fmt: skip
+        articles.append(a)
+        members.setdefault(story, []).append(a.id)
+    s.add_articles(articles)
+    s.write_stories(
+        [
+            StoryRecord(
+                id=name,
+                article_ids=ids,
+                title=name.title(),
+                terms={"askerholm": 2} if name == "ferry" else {},
+            )
+            for name, ids in members.items()
+        ]
+    )
+    return s
 
 
 def _ids(store: Store, **kw: object) -> list[str]:
