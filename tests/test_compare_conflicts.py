@@ -451,6 +451,24 @@ def _count(cid: str, text: str, outlet: str, number: str, value: float, unit: st
             ("The coach stopped the rival in four games", "four games", 4.0, "game"),
             ("In 2008 the coach stopped the rival in six games", "six games", 6.0, "game"),
         ),
+        # numbers in names, scores and clock times are no amounts
+        (
+            ("Police stopped the boat carrying VK-47 rifles", "47 rifles", 47.0, "rifle"),
+            ("Police stopped the boat carrying six rifles", "six rifles", 6.0, "rifle"),
+        ),
+        (
+            ("The Herons stopped the Owls 88-72 points", "72 points", 72.0, "point"),
+            ("The Herons stopped the Owls by 16 points", "16 points", 16.0, "point"),
+        ),
+        (
+            ("Crews stopped the blaze at 3:30 hours", "30 hours", 30.0, "hour"),
+            ("Crews stopped the blaze after two hours", "two hours", 2.0, "hour"),
+        ),
+        # "two other rifles" are besides the ones counted
+        (
+            ("Police stopped a van with nine rifles", "nine rifles", 9.0, "rifle"),
+            ("Police stopped a van with two other rifles", "two", 2.0, "rifle"),
+        ),
     ],
 )
 def test_conflicts_numbers_that_are_not_one_count(

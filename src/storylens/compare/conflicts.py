@@ -327,6 +327,9 @@ _ORDINAL = re.compile(
 )
 _RELATIVE_AMOUNT = re.compile(r"\b(?:more|another|additional|other|further|extra)\s*$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# part of a name or a reading, not an amount: "AK-47", ".357 caliber", "3:30 a.m.", "88-72"
+_NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:[A-Za-z]\s?-\s?|[.:]\s?|\d\s?-\s?)$")
+_SCORE_AFTER = re.compile(r"\s?[-:]\s?\d")
 
 
 def _years(text: str) -> frozenset[str]:
@@ -343,7 +346,10 @@ def _amount(claim: Claim, quantity: Argument) -> bool:
     lead = claim.text[: max(0, quantity.start - claim.start)]
     after = claim.text[max(0, quantity.end - claim.start) :]
     inside = re.search(r"\b(?:more|another|additional|extra)\b", quantity.text, re.I)
-    return not (_RELATIVE_AMOUNT.search(lead) or inside or re.match(r"\s*more\b", after, re.I))
+    relative = _RELATIVE_AMOUNT.search(lead) or re.match(r"\s*(?:more|other)\b", after, re.I)
+    return not (
+        inside or relative or _NOT_AN_AMOUNT_BEFORE.search(lead) or _SCORE_AFTER.match(after)
+    )
 
 
 def _same_things(a: ClaimView, b: ClaimView, giver_a: str, giver_b: str) -> bool:
