@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
+from rich.table import Table
 from rich.text import Text
 
 from storylens import __version__
@@ -95,6 +96,16 @@ def plain(value: object) -> Text:
 def note(message: str) -> None:
     """Print one status line to stderr; nothing in ``message`` is markup."""
     err_console.print(plain(message), highlight=False)
+
+
+def print_measures(title: str, rows: Iterable[tuple[str, str]]) -> None:
+    """An evaluation's figures as a two-column table (the title is text, never markup)."""
+    table = Table(title=plain(title))
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in rows:
+        table.add_row(name, value)
+    console.print(table)
 
 
 def load_settings(config: Path | None, **overrides: Any) -> Settings:

@@ -5,10 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.progress import TimeElapsedColumn
 
-from storylens.cli.app import console, eval_app, fail, load_settings, write_json
+from storylens.cli.app import (
+    eval_app,
+    fail,
+    load_settings,
+    print_measures,
+    progress_bar,
+    write_json,
+)
 from storylens.errors import StorylensError
 
 
@@ -42,14 +48,7 @@ def eval_alignment_command(
     wanted = _topics(topics)
     try:
         settings = load_settings(config)
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as bar:
+        with progress_bar("{task.description}", TimeElapsedColumn()) as bar:
             task = bar.add_task("sub-topics", total=None)
 
             def step(name: str, done: int, total: int) -> None:
@@ -60,9 +59,6 @@ def eval_alignment_command(
         fail(str(exc))
     if json_out is not None:
         write_json(scores.to_dict(), json_out)
-    table = Table(title=f"claim alignment on {data}")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
     rows = [
         ("sub-topics", str(scores.subtopics)),
         ("documents", str(scores.documents)),
@@ -78,6 +74,4 @@ def eval_alignment_command(
         ("agreed / conflicting groups", f"{scores.agreed_groups} / {scores.conflicting_groups}"),
         ("seconds", f"{scores.seconds:.1f}"),
     ]
-    for name, value in rows:
-        table.add_row(name, value)
-    console.print(table)
+    print_measures(f"claim alignment on {data}", rows)

@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.table import Table
 
-from storylens.cli.app import console, eval_app, fail, load_settings, write_json
+from storylens.cli.app import eval_app, fail, load_settings, print_measures, write_json
 from storylens.errors import StorylensError
 
 
@@ -44,9 +43,6 @@ def eval_clustering_command(
         fail(str(exc))
     if json_out is not None:
         write_json(scores.to_dict(), json_out)
-    table = Table(title=f"story clustering on {corpus} ({method})")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
     rows = [
         ("articles", str(scores.articles)),
         ("gold stories", str(scores.gold_stories)),
@@ -57,6 +53,4 @@ def eval_clustering_command(
         ("ARI", f"{scores.ari:.3f}"),
         ("seconds", f"{scores.seconds:.2f}"),
     ]
-    for name, value in rows:
-        table.add_row(name, value)
-    console.print(table)
+    print_measures(f"story clustering on {corpus} ({method})", rows)
