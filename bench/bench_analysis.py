@@ -306,8 +306,10 @@ def _report(label: str, n: int, words: int, timing: Timing, cores: int) -> None:
 
 
 def run() -> None:
+    from threadpoolctl import threadpool_limits
+
     from storylens.analyse.pipeline import analyse
-    from storylens.models.nlp import build_sm, get_nlp, limit_blas_threads
+    from storylens.models.nlp import build_sm, get_nlp
 
     articles = generate_articles()
     n = len(articles)
@@ -317,14 +319,14 @@ def run() -> None:
         f"   {n} generated articles, {words / n:.0f} words each; {os.cpu_count()} CPUs,"
         f" load average {load:.1f} before the run (wall figures suffer when the machine is busy)"
     )
-    nlp = get_nlp()  # loaded before forking: workers share it
+    nlp = get_nlp()
     analyse(articles[:4], Settings())  # warm-up
 
     settings = Settings(n_process=2, batch_size=16)
     timing = _timed(lambda: analyse(articles, settings))
     _report("full analysis, 2 processes", n, words, timing, 2)
 
-    limit_blas_threads(1)
+    threadpool_limits(limits=1, user_api="blas")
     sub = articles[: n // 4]
     sub_words = sum(len(a.text.split()) for a in sub)
     timing = _timed(lambda: analyse(sub, Settings(n_process=1, batch_size=16)))

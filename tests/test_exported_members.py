@@ -34,7 +34,7 @@ def test_importing_the_package_stays_cheap_and_keeps_the_function_names() -> Non
         "import sys, storylens\n"
         "heavy = [m for m in ('storylens.compare.report', 'storylens.ingest.html', 'numpy')"
         " if m in sys.modules]\n"
-        "import storylens.compare.workers, storylens.ingest.html\n"
+        "import storylens.compare.align, storylens.ingest.html\n"
         "print(heavy, callable(storylens.compare), callable(storylens.ingest),"
         " storylens.compare.__module__, storylens.ingest.__module__)\n"
     )

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from storylens.models import spacy_cli as _spacy_cli
+from storylens.models import startup as _startup
 
-_spacy_cli.defer()  # before anything imports spaCy: its command line is not needed here
+_startup.defer()  # before anything imports spaCy: its command line is not needed here
 
 from storylens.errors import (
     BadRecord,

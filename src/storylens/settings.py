@@ -85,14 +85,11 @@ class Settings:
     outlets_file: Path | None = None  # extra domain -> display name mappings (JSON)
     # analysis
     batch_size: int = 32
-    n_process: int = 1
+    # processes that analyse (storylens.analyse.parallel): 0 = one per core, up to four;
+    # 1 = in the calling process
+    n_process: int = 0
     aliases_file: Path | None = None  # extra entity aliases (JSON)
     # compare
-    # processes that analyse a story's articles (at most one per core; see compare.workers);
-    # 0 = automatic: every core up to four for stories over ``compare_split_words`` words,
-    # else one; 1 = always in the calling process
-    compare_processes: int = 0
-    compare_split_words: int = 1_200
     align_threshold: float = 0.48  # statement pair score (compare.align) to join a group
     # a lone statement joins its best match's group (on part of its fact) at this much less
     align_support_margin: float = 0.04
@@ -107,8 +104,11 @@ class Settings:
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_story_chars", "batch_size", "n_process"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError(f"{name} must be a whole number of at least 1, not {value!r}")
+            least = 0 if name == "n_process" else 1
+            if not isinstance(value, int) or isinstance(value, bool) or value < least:
+                raise ConfigError(
+                    f"{name} must be a whole number of at least {least}, not {value!r}"
+                )
         if not isinstance(self.fetch_timeout, int | float) or self.fetch_timeout <= 0:
             raise ConfigError("fetch_timeout must be a positive number of seconds")
         if self.max_redirects < 0 or self.max_feed_items < 0:

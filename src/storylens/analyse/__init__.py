@@ -2,7 +2,7 @@
 
 :func:`analyse` runs every stage over a batch of articles; :func:`link_entities` then merges
 the mentions of a story into canonical entities. The names are imported on first use, so
-that code needing only the linking (or :mod:`.forking`) does not import spaCy.
+that code needing only the linking (or :mod:`.parallel`) does not import spaCy.
 """
 
 from __future__ import annotations

@@ -2,10 +2,11 @@
 
 :func:`analyse_batch` is the unit of work: a plain function from a list of articles to a list
 of :class:`Analysis`, which runs spaCy once over the batch (``nlp.pipe``) and then every stage
-in order: mentions, descriptors, times, quotes, claims. It runs unchanged in-process, in a
-process pool (:func:`analyse` with ``Settings.n_process > 1``) or as a Dask task.
+in order: mentions, descriptors, times, quotes, claims. It runs unchanged in-process, on the
+analysis executor (:mod:`.parallel`; :func:`analyse` with ``Settings.n_process`` other than
+1) or as a Dask task.
 
-With several processes each worker loads the model once and runs the whole batch, stages
+With several processes each worker holds the model and runs the whole batch, stages
 included, so the parent only gathers results: cheaper than spaCy's own ``n_process``, which
 sends every parsed Doc back to the parent and leaves the stages on one core.
 """
@@ -13,14 +14,12 @@ sends every parsed Doc back to the parent and leaves the stages on one core.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.tokens import Doc
 
-from storylens.analyse import claims, dates, descriptors, entities, quotes
-from storylens.analyse.forking import can_fork
+from storylens.analyse import claims, dates, descriptors, entities, parallel, quotes
 from storylens.models import nlp
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
@@ -85,37 +84,25 @@ def analyse_parsed(articles: Sequence[Article], settings: Settings) -> list[tupl
 
 
 def analyse(articles: Iterable[Article], settings: Settings) -> list[Analysis]:
-    """Analyse ``articles`` in order, with ``settings.n_process`` processes."""
+    """Analyse ``articles`` in order, in ``settings.n_process`` processes (see :mod:`.parallel`)."""
     items = list(articles)
-    workers = max(1, min(settings.n_process, len(items)))
-    if workers == 1 or len(items) < 2:
+    workers = parallel.processes(settings, len(items))
+    if workers == 1:
         return analyse_batch(items, settings)
     chunks = _chunks(items, settings.batch_size, workers)
-    with worker_pool(workers) as pool:
-        results = pool.map(analyse_batch, chunks, [settings] * len(chunks))
-        return [analysis for batch in results for analysis in batch]
-
-
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes with one BLAS thread each.
-
-    They are forked where the platform can (sharing a spaCy model the parent has loaded),
-    else spawned (each loads its own model). Callers that may run beside other threads check
-    :func:`storylens.analyse.forking.fork_is_safe` first.
-    """
-    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
+    try:
+        pool = parallel.shared_executor(workers)
+        results = list(pool.map(analyse_batch, chunks, [settings] * len(chunks)))
+    except BrokenProcessPool as exc:
+        parallel.broken(exc)
+        return analyse_batch(items, settings)
+    return [analysis for batch in results for analysis in batch]
 
 
 def _chunks(items: list[Article], batch_size: int, workers: int) -> list[list[Article]]:
     """Batches of at most ``batch_size`` articles, at least one per worker."""
     size = max(1, min(batch_size, -(-len(items) // workers)))
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def _init_worker() -> None:
-    """One BLAS thread per worker process: the workers already use every core."""
-    nlp.limit_blas_threads(1)
 
 
 def _capped(article: Article) -> str:

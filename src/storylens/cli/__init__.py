@@ -38,8 +38,8 @@ FAST_EXIT = frozenset({"compare", "analyse"})
 def main() -> None:
     """Console-script entry point.
 
-    Tearing down spaCy's vocabulary and the onnxruntime session at interpreter exit takes
-    about 0.2 s, a tenth of a cold ``compare``. After a read-only command (``compare``
+    Tearing down the onnxruntime session and the loaded libraries at interpreter exit takes
+    a noticeable part of a cold ``compare``. After a read-only command (``compare``
     without ``--save``, ``analyse``) has written its output, the process therefore flushes
     its streams and logs and leaves with :func:`os._exit`. Other commands (which may hold
     a store, a Dask cluster or temporary files) exit normally.
@@ -47,7 +47,11 @@ def main() -> None:
     try:
         app()
     except SystemExit as exc:
-        _stop_early_server()
+        from storylens.analyse import parallel
+
+        # the analysis workers are idle once a command is done, and busy on a Ctrl-C: either
+        # way they can go at once
+        parallel.shutdown(kill=True)
         if not _fast_exit(sys.argv[1:]):
             raise
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
@@ -58,13 +62,6 @@ def main() -> None:
                 stream.flush()
         logging.shutdown()
         os._exit(code)
-
-
-def _stop_early_server() -> None:
-    """Stop the model loader ``storylens._main`` forked, if compare never used it."""
-    workers = sys.modules.get("storylens.compare.workers")
-    if workers is not None:
-        workers.stop_early()
 
 
 def _fast_exit(args: list[str]) -> bool:

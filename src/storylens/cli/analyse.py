@@ -36,7 +36,7 @@ def analyse_command(
     ),
     batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="spaCy batch size."),
     n_process: int | None = typer.Option(
-        None, "--n-process", min=1, help="Worker processes for the NLP stages."
+        None, "--n-process", min=0, help="Analysis processes (0: one per core, up to four)."
     ),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching private/loopback addresses."

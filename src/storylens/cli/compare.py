@@ -74,26 +74,19 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
 
     from storylens.compare import compare, compare_articles
 
-    # updated at each stage rather than animated: a refresh thread would keep compare from
-    # forking the process that loads the model and analyses (see storylens.compare.workers)
     status = (
-        Live(
-            Spinner("dots", "comparing…"),
-            console=err_console,
-            auto_refresh=False,
-            transient=True,
-        )
+        Live(Spinner("dots", "comparing…"), console=err_console, transient=True)
         if err_console.is_terminal
         else None
     )
 
     progress = (
-        (lambda stage: status.update(Spinner("dots", f"comparing: {stage}…"), refresh=True))
+        (lambda stage: status.update(Spinner("dots", f"comparing: {stage}…")))
         if status
         else None
     )
     if status:
-        status.start(refresh=True)
+        status.start()
 
     try:
         if story:
@@ -102,8 +95,8 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
             articles = Store.open(settings.db).story_articles(story)
             if not articles:
                 fail(f"story {story}: no articles in the store at {settings.db}")
-            return compare_articles(articles, settings, progress=progress, one_shot=True)
-        return compare(inputs, settings, progress=progress, one_shot=True)
+            return compare_articles(articles, settings, progress=progress)
+        return compare(inputs, settings, progress=progress)
     finally:
         if status:
             status.stop()

@@ -18,11 +18,13 @@ def corpus_command(
         ..., help="WARC files, JSON Lines, feeds, pages or directories of them."
     ),
     out: Path = typer.Option(..., "--out", help="Folder for the Parquet tables."),
-    engine: str = typer.Option("local", "--engine", help="local (in-process) or dask."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Dask scheduler address (default: start a LocalCluster)."
     ),
-    workers: int = typer.Option(2, "--workers", help="LocalCluster worker processes."),
+    workers: int = typer.Option(
+        2, "--workers", help="Worker processes (on this machine, or of a Dask LocalCluster)."
+    ),
     analyse: bool = typer.Option(
         True, "--analyse/--no-analyse", help="Run the analysis stages (claims table)."
     ),

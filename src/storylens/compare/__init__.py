@@ -3,13 +3,15 @@
 :func:`compare` runs the whole chain (ingest when given paths/URLs, analysis, entity
 linking, duplicate detection, claim alignment, conflict detection, provenance,
 framing and summary) and returns a :class:`Report` whose ``to_dict()`` is the JSON
-report contract. Heavy modules (spaCy, onnxruntime) are imported on first use.
+report contract (typed in :mod:`storylens.report_types`). Heavy modules (spaCy,
+onnxruntime) are imported on first use; the articles are analysed on the shared analysis
+executor (see :mod:`storylens.analyse.parallel`), whose workers load the model while this
+process reads the inputs and builds the embedding session.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,10 +21,8 @@ from storylens.settings import Settings
 from storylens.types import Article
 
 if TYPE_CHECKING:
-    from storylens.analyse.segment import Segmented
     from storylens.compare.align import EmbedFn
     from storylens.compare.report import Report
-    from storylens.compare.workers import AnalysisServer
 
 __all__ = ["Report", "compare", "compare_articles"]
 
@@ -30,8 +30,8 @@ Progress = Callable[[str], None]
 
 
 def __getattr__(name: str) -> Any:
-    # imported on first use, so that the command line's model loader forks early (see
-    # storylens._main)
+    # imported on first use: a comparison starts its analysis workers before it imports
+    # the rest of the chain
     if name == "Report":
         from storylens.compare.report import Report
 
@@ -65,19 +65,15 @@ def compare(
     *,
     progress: Progress | None = None,
     embed: EmbedFn | None = None,
-    one_shot: bool = False,
 ) -> Report:
     """Compare the articles of one story (paths, URLs, directories or :class:`Article`s).
 
     Inputs that cannot be read are listed in ``Report.errors``; :class:`InputError` is
-    raised when none can be read. ``one_shot`` says this process compares one story and
-    exits, as the command line does: the spaCy model is then loaded in a forked worker
-    process while the inputs are read (see :mod:`.workers`), and never in this one. By
-    default the model is loaded here once and kept for later calls.
+    raised when none can be read.
     """
     settings = settings or Settings()
-    with _session(settings, one_shot, embed) as server:
-        return _compare_inputs(list(inputs_or_articles), settings, progress, embed, server)
+    with _session(settings, embed):
+        return _compare_inputs(list(inputs_or_articles), settings, progress, embed)
 
 
 def _compare_inputs(
@@ -85,7 +81,6 @@ def _compare_inputs(
     settings: Settings,
     progress: Progress | None,
     embed: EmbedFn | None,
-    server: AnalysisServer | None,
 ) -> Report:
     articles, errors = _read_inputs(inputs, settings)
     if not articles:
@@ -94,7 +89,7 @@ def _compare_inputs(
         names = ", ".join(str(i) for i in inputs[:3]) or "(no inputs)"
         reasons = "; ".join(str(e) for e in errors[:3])
         raise InputError(names, f"no readable article{': ' + reasons if reasons else ''}")
-    report = _compare(articles, settings, progress, embed, server)
+    report = _compare(articles, settings, progress, embed)
     report.errors = [{"source": e.source, "reason": e.reason} for e in errors]
     from storylens.compare.dedup import exact_copies
 
@@ -108,49 +103,31 @@ def compare_articles(
     *,
     progress: Progress | None = None,
     embed: EmbedFn | None = None,
-    one_shot: bool = False,
 ) -> Report:
-    """Compare already-ingested articles (``one_shot`` as for :func:`compare`)."""
+    """Compare already-ingested articles."""
     settings = settings or Settings()
-    with _session(settings, one_shot, embed) as server:
-        return _compare(articles, settings, progress, embed, server)
+    with _session(settings, embed):
+        return _compare(articles, settings, progress, embed)
 
 
 @contextlib.contextmanager
-def _session(
-    settings: Settings, one_shot: bool, embed: EmbedFn | None
-) -> Iterator[AnalysisServer | None]:
-    """What a comparison starts before reading anything: the model loader of a one-shot
-    run (see :func:`_early_server`), and the ONNX session build when the default embedder
-    is used, in a thread that is always waited for."""
-    with _early_server(settings, one_shot) as server:
-        if embed is not None:
-            yield server
-            return
-        from storylens.models import embed as embed_module
+def _session(settings: Settings, embed: EmbedFn | None) -> Iterator[None]:
+    """What a comparison starts before reading anything: the analysis workers (see
+    :func:`storylens.analyse.parallel.start`), and the ONNX session build when the default
+    embedder is used, in a thread that is always waited for."""
+    from storylens.analyse import parallel
 
-        embed_module.preload()
-        try:
-            yield server
-        finally:
-            embed_module.wait()  # never leave the loader thread running at exit
+    parallel.start(settings)
+    if embed is not None:
+        yield
+        return
+    from storylens.models import embed as embed_module
 
-
-def _early_server(
-    settings: Settings, one_shot: bool
-) -> contextlib.AbstractContextManager[AnalysisServer | None]:
-    """For a one-shot comparison, the :class:`AnalysisServer` the command line started
-    (see :func:`.workers.start_early`) or a new one, when this process has no model loaded
-    yet, may fork and has more than one core to use; else nothing."""
-    from storylens.compare import workers
-
-    server = workers.take_early()
-    if server is not None and (not one_shot or workers.processes(settings) < 2):
-        server.close()  # the settings say: analyse here
-        server = None
-    if server is None and one_shot and workers.usable(settings):
-        server = workers.AnalysisServer()
-    return server if server is not None else contextlib.nullcontext()
+    embed_module.preload()
+    try:
+        yield
+    finally:
+        embed_module.wait()  # never leave the loader thread running at exit
 
 
 def _compare(
@@ -158,9 +135,9 @@ def _compare(
     settings: Settings,
     progress: Progress | None,
     embed: EmbedFn | None,
-    server: AnalysisServer | None = None,
 ) -> Report:
     from storylens.analyse.linking import link_entities
+    from storylens.analyse.parallel import analyse_and_segment
     from storylens.analyse.segment import STAGE as SEGMENT_STAGE
     from storylens.compare.align import STAGE as ALIGN_STAGE
     from storylens.compare.align import align_claims
@@ -168,7 +145,6 @@ def _compare(
     from storylens.compare.lexicon import load_lexicon
     from storylens.compare.provenance import SourceNames
     from storylens.compare.report import add_provenance, build_report, resolve_conflicts
-    from storylens.compare.workers import story_processes
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
@@ -177,17 +153,9 @@ def _compare(
     duplicates = find_duplicates(articles, settings.dedup_threshold)
     unit_of = units(articles, duplicates)
     outlet_of = {a.id: a.outlet for a in articles}
+    load_lexicon(settings)  # read and compiled while the workers load the model
     note("analysis")
-    processes = story_processes(articles, settings)
-    if server is not None:
-        server.submit(articles, processes, settings)
-        load_lexicon(settings)  # read and compiled here while the workers analyse
-        # a one-shot process keeps what it holds now to the end: left out of the full
-        # collections the results and the alignment set off, each ~0.02 s otherwise
-        gc.freeze()
-        segmented = server.result()
-    else:
-        segmented = analyse_and_segment(articles, settings, processes)
+    segmented = analyse_and_segment(articles, settings)
     analyses = segmented.analyses
     if embed is None:  # embedded in the background while entities are linked and scored
         from storylens.compare.align import alignment_texts
@@ -225,31 +193,6 @@ def _compare(
             "conflicts": detector,
         },
     )
-
-
-def analyse_and_segment(
-    articles: Sequence[Article], settings: Settings, workers: int = 1
-) -> Segmented:
-    """Analyse the articles and split their claims into clauses (see :mod:`.segment`).
-
-    ``workers`` > 1 forks an analysis server (see :mod:`.workers`) that shares this
-    process's model, where forking is safe; else everything runs here. Both stages work
-    article by article, so the result is the same either way.
-    """
-    from storylens.analyse.forking import fork_is_safe
-    from storylens.compare.workers import AnalysisServer, complete
-    from storylens.models import embed as embed_module
-
-    items = list(articles)
-    if workers >= 2 and len(items) >= 2:
-        embed_module.wait()  # the model loader thread must be done before the process forks
-        if fork_is_safe():
-            from storylens.models.nlp import get_nlp
-
-            get_nlp()  # loaded once here, inherited by the forked processes
-            with AnalysisServer() as forked:
-                return forked.analyse(items, workers, settings)
-    return complete(items, settings, {})
 
 
 def _check_size(articles: Sequence[Article], settings: Settings) -> None:

@@ -10,12 +10,14 @@ cast and rescaled, then a float ``MatMul`` runs). :func:`prepare_model` rewrites
 into a dynamically quantised copy (``MatMulInteger`` on int8 weights, one scale per
 output channel, activations quantised per batch) in the cache directory
 (``$STORYLENS_CACHE_DIR``, else ``$XDG_CACHE_HOME/storylens``, else
-``~/.cache/storylens``). Before quantising, each attention block and GELU is fused into
-one onnxruntime operator (see :mod:`.fuse`; kept only when the fused float graph gives
-the unfused one's vector on a probe sentence). The copy embeds about 3.5 times as fast
-as the shipped file; vectors keep a cosine of about 0.99 with the float ones (checked on
-the probe when the copy is built). When the copy cannot be built (no ``onnx`` package, a
-read-only cache) the shipped file is used, with a warning.
+``~/.cache/storylens``); ``make venv`` builds it. Only the products with a weight matrix
+are quantised; the attention's products of two activations stay in float. onnxruntime's own graph optimiser
+fuses what it recognises when a session loads the copy. The copy embeds several times as
+fast as the shipped file; vectors keep a cosine of about 0.99 with the float ones (checked
+on the probe when the copy is built). When the copy cannot be built (no ``onnx`` package,
+a read-only cache) the shipped file is used, with a warning. Each recipe (:data:`QUANTISED`)
+writes a file of its own name, so a cache shared by several checkouts keeps every recipe
+they use.
 """
 
 from __future__ import annotations
@@ -41,10 +43,9 @@ if TYPE_CHECKING:
 
 MAX_TOKENS = 256
 DIM = 384
-QUANTISED = "minilm-l6.int8-dynamic-per-channel.fused.v2"  # recipe name, part of the file name
+QUANTISED = "minilm-l6.int8-dynamic-per-channel.weights.v3"  # recipe name, part of the file name
 PROBE = "The two ministers signed the water-sharing accord in the port city on Sunday."
 MIN_PROBE_COSINE = 0.95
-MIN_FUSED_COSINE = 0.9999  # fused float graph vs unfused: the same arithmetic
 
 log = logging.getLogger(__name__)
 
@@ -116,18 +117,7 @@ def prepare_model(source: Path | None = None) -> Path:
     except (ImportError, OSError, ModelError, RuntimeError, ValueError) as exc:
         log.warning("using the unquantised embedding model (slower): %s", exc)
         return source
-    _drop_older_recipes(target)
     return target
-
-
-def _drop_older_recipes(target: Path) -> None:
-    """Remove copies of the same shipped model for the same onnxruntime built by an older
-    recipe (a cache directory would otherwise keep ~23 MB per recipe change)."""
-    tag = target.name.removeprefix(f"{QUANTISED}-")  # size, time stamp, onnxruntime version
-    for old in target.parent.glob(f"minilm-l6.*-{tag}"):
-        if old != target:
-            with contextlib.suppress(OSError):
-                old.unlink()
 
 
 def _quantise(source: Path, target: Path) -> None:
@@ -142,46 +132,21 @@ def _quantise(source: Path, target: Path) -> None:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         options.optimized_model_filepath = str(folded)
         ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
-        fused = _fused_copy(folded, Path(tmp) / "fused.onnx", tokenizer) or folded
         with _quiet_root_logger():  # the quantiser logs advice for every layer to the root logger
-            quantize_dynamic(fused, quantised, weight_type=QuantType.QInt8, per_channel=True)
+            quantize_dynamic(
+                folded,
+                quantised,
+                weight_type=QuantType.QInt8,
+                per_channel=True,
+                # the weights only: the attention's products of two activations stay in float
+                extra_options={"MatMulConstBOnly": True},
+            )
         reference = Embedder(source, tokenizer, threads=1).embed([PROBE])
         candidate = Embedder(quantised, tokenizer, threads=1).embed([PROBE])
         cosine = float((reference * candidate).sum())
         if cosine < MIN_PROBE_COSINE:
             raise ModelError(f"quantised model drifts too far (probe cosine {cosine:.3f})")
         os.replace(quantised, target)  # atomic: a concurrent build just replaces it
-
-
-def _fused_copy(source: Path, target: Path, tokenizer: Path) -> Path | None:
-    """``source`` with its attention blocks and GELUs fused (see :mod:`.fuse`), saved to
-    ``target``; None (with a note in the log) when the graph does not fuse, or the fused
-    graph does not reproduce the unfused one's vector on the probe sentence."""
-    import onnx
-
-    from storylens.models.fuse import FusionError, fuse
-
-    model = onnx.load(str(source))
-    try:
-        blocks, gelus = fuse(model)
-    except FusionError as exc:
-        log.info("embedding model left unfused: %s", exc)
-        return None
-    if not blocks and not gelus:
-        return None
-    onnx.save(model, str(target))
-    try:
-        plain = Embedder(source, tokenizer, threads=1).embed([PROBE])
-        fused = Embedder(target, tokenizer, threads=1).embed([PROBE])
-    except ModelError as exc:  # an onnxruntime build without the fused operators
-        log.info("embedding model left unfused: %s", exc)
-        return None
-    cosine = float((plain * fused).sum())
-    if cosine < MIN_FUSED_COSINE:
-        log.warning("embedding model left unfused: fused graph drifts (probe cosine %.6f)", cosine)
-        return None
-    log.info("fused %d attention blocks and %d GELUs of the embedding model", blocks, gelus)
-    return target
 
 
 class _DropRecords(logging.Filter):

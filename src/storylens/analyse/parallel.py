@@ -1,0 +1,205 @@
+"""Analysis in worker processes: one :class:`~concurrent.futures.ProcessPoolExecutor`.
+
+``analyse``, ``compare``, the web app and the local corpus engine all hand their work to
+the executor :func:`shared_executor` returns (the Dask corpus engine uses Dask's own
+executor instead). ``Settings.n_process`` says how many processes: 0 (the default) is one
+per core up to :data:`MAX_AUTO_PROCESSES`, 1 analyses in the calling process.
+
+The workers are started by multiprocessing's fork server, which imports the analysis stages
+and loads the spaCy model once (:mod:`storylens.analyse.warm`) and then forks each worker
+from that loaded, single-threaded process: a worker is ready at once, the calling process
+never loads the model, and it may run threads of its own (a web server, a progress
+display, the embedding session being built) whatever the workers do. Where the platform
+has no fork server the workers are spawned and each loads the model itself.
+
+The executor is made on first use and kept for the rest of the process, so a library or
+web app that compares many stories loads the model once; :func:`shutdown` (also run at
+exit) stops it. Each worker keeps NumPy's BLAS to one thread, since the workers already
+use every core.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+from storylens.settings import Settings
+from storylens.types import Article
+
+if TYPE_CHECKING:
+    from storylens.analyse.segment import Segmented
+
+MAX_AUTO_PROCESSES = 4  # processes chosen automatically, at most one per core
+WARM_MODULE = "storylens.analyse.warm"
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_executor: ProcessPoolExecutor | None = None
+_workers = 0
+
+
+def cores() -> int:
+    """CPU cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def processes(settings: Settings, items: int | None = None) -> int:
+    """Processes to analyse ``items`` things with: ``settings.n_process`` (0: every core up
+    to :data:`MAX_AUTO_PROCESSES`), never more than there are items."""
+    wanted = settings.n_process or min(cores(), MAX_AUTO_PROCESSES)
+    if items is not None:
+        wanted = min(wanted, items)
+    return max(1, wanted)
+
+
+def shared_executor(workers: int) -> Executor:
+    """The process's analysis executor with at least ``workers`` processes (made, or made
+    anew with more processes, on first use)."""
+    global _executor, _workers
+    with _lock:
+        if _executor is None or _workers < workers:
+            if _executor is not None:
+                _executor.shutdown(wait=True)
+            with _no_ctrl_c():
+                _executor = ProcessPoolExecutor(
+                    max_workers=workers, mp_context=_context(), initializer=_init_worker
+                )
+            _workers = workers
+        return _executor
+
+
+def start(settings: Settings) -> None:
+    """Start the workers now (they load the model while the caller reads its inputs), when
+    ``settings`` asks for more than one process."""
+    workers = processes(settings)
+    if workers > 1:
+        pool = shared_executor(workers)
+        with _no_ctrl_c():  # the processes start here: none may see a Ctrl-C half-started
+            for _ in range(workers):
+                pool.submit(_ready)
+
+
+def shutdown(*, kill: bool = False) -> None:
+    """Stop the shared executor's processes (a later call makes a new one); ``kill`` ends
+    them at once instead of letting them finish the tasks they hold (a command that was
+    interrupted, or that leaves without the usual interpreter shutdown)."""
+    global _executor, _workers
+    with _lock:
+        pool, _executor, _workers = _executor, None, 0
+    if pool is None:
+        return
+    if kill:
+        for process in list(pool._processes.values()):
+            process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+atexit.register(shutdown)
+
+
+def analyse_and_segment(articles: Sequence[Article], settings: Settings) -> Segmented:
+    """Analyse the articles and split their claims into clauses (see
+    :mod:`storylens.analyse.segment`), on the shared executor when ``settings`` asks for
+    more than one process.
+
+    Each article is one task, longest first, so the workers finish at about the same
+    time; the results are merged in input order. Both stages work article by article, so
+    the result is the same whichever process analysed which article.
+    """
+    from storylens.analyse.segment import merge_segmented
+
+    items = list(articles)
+    workers = processes(settings, len(items))
+    if workers == 1:
+        return merge_segmented([segment_one(article, settings) for article in items])
+    order = sorted(range(len(items)), key=lambda i: (-len(items[i].text), i))
+    try:
+        pool = shared_executor(workers)
+        futures = {i: pool.submit(segment_one, items[i], settings) for i in order}
+        return merge_segmented([futures[i].result() for i in range(len(items))])
+    except BrokenProcessPool as exc:
+        broken(exc)
+        return merge_segmented([segment_one(article, settings) for article in items])
+
+
+def segment_one(article: Article, settings: Settings) -> Segmented:
+    """Analyse and segment one article in this process (one task of
+    :func:`analyse_and_segment`)."""
+    from storylens.analyse.pipeline import analyse_parsed
+    from storylens.analyse.segment import segment_claims
+
+    [(analysis, doc)] = analyse_parsed([article], settings)
+    return segment_claims([analysis], [doc])
+
+
+@contextlib.contextmanager
+def _no_ctrl_c() -> Iterator[None]:
+    """Hold Ctrl-C back from this thread while it starts helper processes (they inherit the
+    mask until they ignore it themselves); a Ctrl-C meanwhile arrives once it is over."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def broken(exc: BrokenProcessPool) -> None:
+    """A worker died (killed, out of memory): drop the executor, so that the next call makes
+    a new one, and let the caller do the work here."""
+    log.warning("an analysis worker process stopped (%s); analysing in this process", exc)
+    shutdown()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([WARM_MODULE])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _init_worker() -> None:
+    """One BLAS thread per worker process (the workers already use every core), and an end
+    to the worker when the process that started it is gone (a command that leaves with
+    :func:`os._exit` never stops its executor). Ctrl-C is the calling process's to handle.
+    """
+    from threadpoolctl import threadpool_limits
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    threadpool_limits(limits=1, user_api="blas")
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        watch = threading.Thread(
+            target=_exit_with, args=(parent.sentinel,), name="storylens-parent", daemon=True
+        )
+        watch.start()
+
+
+def _exit_with(sentinel: int) -> None:
+    from multiprocessing.connection import wait
+
+    wait([sentinel])
+    os._exit(0)
+
+
+def _ready() -> None:
+    """A task that makes a worker load the model (already loaded after a fork-server start)."""
+    from storylens.models.nlp import get_nlp
+
+    get_nlp()

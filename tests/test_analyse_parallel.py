@@ -1,0 +1,140 @@
+"""Analysis on the shared process executor gives the same results as in one process, loses
+no article when a worker dies, and leaves no worker behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from storylens.analyse import parallel
+from storylens.settings import Settings
+from storylens.types import Article
+
+TWO_CORES = pytest.mark.skipif(parallel.cores() < 2, reason="needs two cores")
+
+
+def _article(n: int, words: int) -> Article:
+    return Article(id=f"a{n}", outlet=f"o{n}", text=" ".join(["word"] * words))
+
+
+@pytest.mark.parametrize(
+    ("n_process", "items", "expected"),
+    [(1, 10, 1), (2, 10, 2), (3, 2, 2), (2, 0, 1), (0, 1, 1)],
+)
+def test_analyse_parallel_processes_follow_the_setting(
+    n_process: int, items: int, expected: int
+) -> None:
+    assert parallel.processes(Settings(n_process=n_process), items) == expected
+
+
+def test_analyse_parallel_automatic_is_every_core_up_to_four() -> None:
+    assert parallel.processes(Settings()) == min(parallel.cores(), parallel.MAX_AUTO_PROCESSES)
+
+
+@pytest.mark.slow
+@TWO_CORES
+def test_analyse_parallel_gives_the_same_report_as_one_process(examples_dir: Path) -> None:
+    from storylens.compare import compare
+
+    story = [str(examples_dir / "summit")]
+    here = compare(story, Settings(n_process=1)).to_dict()
+    pooled = compare(story, Settings(n_process=2)).to_dict()
+    assert here == pooled
+    assert len(here["articles"]) == 4
+
+
+@pytest.mark.slow
+@TWO_CORES
+def test_analyse_parallel_a_dead_worker_loses_no_article(examples_dir: Path) -> None:
+    import psutil
+
+    from storylens.ingest import ingest
+
+    articles = ingest([str(examples_dir / "summit")], Settings()).articles
+    settings = Settings(n_process=2)
+    expected = parallel.analyse_and_segment(articles, Settings(n_process=1))
+    parallel.start(settings)
+    deadline = time.monotonic() + 60
+    workers: list[psutil.Process] = []
+    while len(workers) < 2 and time.monotonic() < deadline:
+        servers = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+        workers = [w for server in servers for w in server.children()]
+        time.sleep(0.05)
+    workers[0].kill()
+    workers[0].wait(10)
+    got = parallel.analyse_and_segment(articles, settings)
+    assert [a.to_dict() for a in got.analyses] == [a.to_dict() for a in expected.analyses]
+    # the broken executor was replaced: the next call has workers again
+    again = parallel.analyse_and_segment(articles, settings)
+    assert [a.to_dict() for a in again.analyses] == [a.to_dict() for a in expected.analyses]
+
+
+def test_analyse_parallel_claim_texts_are_known_before_linking(examples_dir: Path) -> None:
+    # compare starts embedding these before entities are linked: they must be the texts
+    # the alignment compares, in its order
+    from storylens.analyse.linking import link_entities
+    from storylens.compare.align import _part_analyses, alignment_texts, claim_texts, claim_views
+    from storylens.ingest import ingest
+
+    articles = ingest([str(examples_dir / "summit")], Settings()).articles
+    segmented = parallel.analyse_and_segment(articles, Settings(n_process=1))
+    early = alignment_texts(segmented.analyses, segmented.focus, segmented.parts)
+    link_entities(segmented.analyses, Settings())
+    outlets = {a.id: a.outlet for a in articles}
+    views = claim_views(segmented.analyses, outlets, {}, segmented.focus)
+    part_views = claim_views(
+        _part_analyses(segmented.analyses, segmented.parts), outlets, {}, segmented.focus
+    )
+    assert early == claim_texts(views) + claim_texts(part_views)
+    assert len(views) > 30 and len(part_views) > 40
+    assert any(t != v.claim.text for t, v in zip(claim_texts(part_views), part_views, strict=True))
+
+
+@pytest.mark.slow
+@TWO_CORES
+@pytest.mark.parametrize("when", ["loading", "analysing"])
+def test_analyse_parallel_ctrl_c_stops_the_workers_quietly(tmp_path: Path, when: str) -> None:
+    import psutil
+
+    story = Path(tempfile.mkdtemp(dir=tmp_path))
+    for n in range(24):  # different reports of ~600 words: seconds of work for a worker
+        sentences = [
+            f"Officials in Town{n} said on Monday that the council approved budget line {k} "
+            f"for {n + k} new schools, according to the mayor, who called it a fair deal."
+            for k in range(24)
+        ]
+        (story / f"report{n}.txt").write_text(" ".join(sentences), encoding="utf-8")
+    errors = tmp_path / "stderr.txt"
+    with errors.open("w") as err:  # a file: a pipe would also wait for orphaned workers
+        process = subprocess.Popen(
+            [sys.executable, "-m", "storylens", "compare", str(story), "--json", "-", "-q"],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+        )
+    command = psutil.Process(process.pid)
+    seen: set[psutil.Process] = set()
+    deadline = time.monotonic() + 30
+    wanted = 1 if when == "loading" else 3  # the fork server, then two workers
+    while len(seen) < wanted and time.monotonic() < deadline and process.poll() is None:
+        try:
+            seen.update(command.children(recursive=True))
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.02)
+    assert len(seen) >= wanted
+    if when == "analysing":
+        time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the whole process group
+    process.wait(timeout=60)
+    assert process.returncode != 0, errors.read_text()  # interrupted, not finished
+    _gone, alive = psutil.wait_procs(list(seen), timeout=5)
+    assert alive == [], "worker processes outlived the command"
+    assert "Traceback" not in errors.read_text()  # no worker's traceback
