@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from storylens.analyse import claims, dates, quotes
-from storylens.ingest import ingest
+from storylens.ingestion import ingest
 from storylens.models.nlp import get_nlp
 from storylens.settings import Settings
 from storylens.types import Article

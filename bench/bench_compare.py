@@ -100,7 +100,7 @@ def _import_time() -> float:
 
 def _stages(inputs: list[str]) -> list[tuple[str, float]]:
     """One in-process run, timing each stage of compare()."""
-    from storylens.compare import compare
+    from storylens.comparison import compare
 
     marks: list[tuple[str, float]] = []
     t0 = time.perf_counter()

@@ -22,8 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from storylens.compare.framing import analyse_framing
-from storylens.compare.summary import summarise
+from storylens.comparison.framing import analyse_framing
+from storylens.comparison.summary import summarise
 from storylens.eval.framing import load_newswcl50
 from storylens.types import Analysis, Article, Claim, Entity
 
@@ -35,9 +35,9 @@ RAW = DATA / "data" / "newswcl50" / "fulltext_luisgarchi" / "1-raw-articles"
 _LOAD = (
     "import storylens.settings, storylens.errors;"
     "import time; t = time.perf_counter();"
-    "from storylens.compare.framing_words import valences, can_be;"
-    "from storylens.compare.lexicon import load_lexicon;"
-    "from storylens.compare.framing_cues import cue_settings;"
+    "from storylens.comparison.framing_words import valences, can_be;"
+    "from storylens.comparison.lexicon import load_lexicon;"
+    "from storylens.comparison.framing_cues import cue_settings;"
     "valences(); can_be('brave', 'adj'); load_lexicon(); cue_settings();"
     "print(time.perf_counter() - t)"
 )
@@ -105,7 +105,7 @@ def _cold_compare(inputs: list[str]) -> float:
 
 
 def _share_of_compare() -> None:
-    from storylens.compare import compare
+    from storylens.comparison import compare
 
     sets = {}
     if (DATA / "samples").is_dir():

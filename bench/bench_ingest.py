@@ -29,7 +29,7 @@ def _scrapes() -> list[tuple[str, str]]:
 
 
 def bench_scrapes() -> None:
-    from storylens.ingest.scrape import article_from_text
+    from storylens.ingestion.scrape import article_from_text
     from storylens.settings import Settings
 
     settings = Settings()
@@ -49,7 +49,7 @@ def bench_scrapes() -> None:
 def bench_html() -> None:
     from storylens.errors import InputError
     from storylens.eval.extraction import load_cases, read_html
-    from storylens.ingest.html import article_from_html
+    from storylens.ingestion.html import article_from_html
 
     bench = SHARED / "data" / "zyte-article-extraction-benchmark"
     if not bench.is_dir():

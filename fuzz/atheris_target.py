@@ -16,9 +16,9 @@ import atheris  # type: ignore[import-untyped]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 with atheris.instrument_imports(include=["storylens"]):
-    import storylens.ingest
-    import storylens.ingest.feeds
-    import storylens.ingest.warc  # noqa: F401
+    import storylens.ingestion
+    import storylens.ingestion.feeds
+    import storylens.ingestion.warc  # noqa: F401
 
 from targets import TARGETS
 

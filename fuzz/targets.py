@@ -378,7 +378,7 @@ def call(parse: Callable[[], Any]) -> None:
 @contextlib.contextmanager
 def offline() -> Iterator[None]:
     """Every fetch passes the address guard, then stops: nothing leaves the machine."""
-    from storylens.ingest import fetch as fetch_module
+    from storylens.ingestion import fetch as fetch_module
 
     def fake_resolver(host: str, port: int) -> list[str]:
         return ["10.9.8.7"] if host.endswith(".test") else ["93.184.216.34"]
@@ -402,40 +402,40 @@ def _in_file(name: str, data: bytes, parse: Callable[[Path], Any]) -> None:
 
 
 def fuzz_html(data: bytes) -> None:
-    from storylens.ingest import article_from_html
+    from storylens.ingestion import article_from_html
 
     call(lambda: article_from_html(data, source="fuzz.html", settings=SETTINGS))
 
 
 def fuzz_text(text: str) -> None:
-    from storylens.ingest import article_from_text
+    from storylens.ingestion import article_from_text
 
     call(lambda: article_from_text(text, source="fuzz.md", settings=SETTINGS))
 
 
 def fuzz_feed(data: bytes) -> None:
-    from storylens.ingest.feeds import iter_feed
+    from storylens.ingestion.feeds import iter_feed
 
     with offline():
         _in_file("feed.xml", data, lambda p: iter_feed(str(p), SETTINGS))
 
 
 def fuzz_warc(data: bytes) -> None:
-    from storylens.ingest.warc import iter_warc
+    from storylens.ingestion.warc import iter_warc
 
     name = "crawl.warc.gz" if data[:2] == b"\x1f\x8b" else "crawl.warc"
     _in_file(name, data, lambda p: iter_warc(p, SETTINGS))
 
 
 def fuzz_jsonl(text: str) -> None:
-    from storylens.ingest import iter_json, iter_jsonl
+    from storylens.ingestion import iter_json, iter_jsonl
 
     call(lambda: iter_jsonl(text, "fuzz.jsonl", SETTINGS))
     call(lambda: iter_json(text, "fuzz.json", SETTINGS))
 
 
 def fuzz_sidecar(data: bytes) -> None:
-    from storylens.ingest.sidecar import read_sidecar
+    from storylens.ingestion.sidecar import read_sidecar
 
     _in_file("story.meta.json", data, read_sidecar)
 
@@ -480,7 +480,7 @@ def ingest_cases(draw: st.DrawFn) -> IngestCase:
 
 
 def fuzz_ingest(case: IngestCase) -> None:
-    from storylens.ingest import iter_ingest
+    from storylens.ingestion import iter_ingest
 
     with tempfile.TemporaryDirectory(prefix="storylens-fuzz-") as tmp, offline():
         for name, data in case.files:
@@ -490,7 +490,7 @@ def fuzz_ingest(case: IngestCase) -> None:
 
 def fuzz_url(url: str, addresses: list[str]) -> None:
     """The guard: a URL is refused, or every address it resolves to is public."""
-    from storylens.ingest.fetch import resolve_target
+    from storylens.ingestion.fetch import resolve_target
 
     try:
         target = resolve_target(url, Settings(), lambda _h, _p: addresses)

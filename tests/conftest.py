@@ -152,7 +152,7 @@ def http_server() -> Iterator[CannedServer]:
 def loopback_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
     """Treat exactly 127.0.0.1 (the canned server) as a public address; every other address
     is judged as usual."""
-    from storylens.ingest import fetch as fetch_module
+    from storylens.ingestion import fetch as fetch_module
 
     original = fetch_module.blocked_kind
     monkeypatch.setattr(

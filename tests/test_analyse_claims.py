@@ -170,7 +170,7 @@ def test_claims_skip_non_claims(nlp: Any, text: str) -> None:
 
 
 def _drone_claims(nlp: Any, sample_files: list[Path]) -> dict[str, list[Claim]]:
-    from storylens.ingest import ingest
+    from storylens.ingestion import ingest
     from storylens.settings import Settings
 
     out: dict[str, list[Claim]] = {}
@@ -195,7 +195,7 @@ def test_claims_samples_drones_attributed_to_tass(nlp: Any, sample_files: list[P
 
 @pytest.mark.slow
 def test_claims_example_story(nlp: Any, examples_dir: Path) -> None:
-    from storylens.ingest import ingest
+    from storylens.ingestion import ingest
     from storylens.settings import Settings
 
     story = examples_dir / "summit"

@@ -41,7 +41,7 @@ def test_analyse_parallel_automatic_is_every_core_up_to_four() -> None:
 @pytest.mark.slow
 @TWO_CORES
 def test_analyse_parallel_gives_the_same_report_as_one_process(examples_dir: Path) -> None:
-    from storylens.compare import compare
+    from storylens.comparison import compare
 
     story = [str(examples_dir / "summit")]
     here = compare(story, Settings(n_process=1)).to_dict()
@@ -55,7 +55,7 @@ def test_analyse_parallel_gives_the_same_report_as_one_process(examples_dir: Pat
 def test_analyse_parallel_a_dead_worker_loses_no_article(examples_dir: Path) -> None:
     import psutil
 
-    from storylens.ingest import ingest
+    from storylens.ingestion import ingest
 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles
     settings = Settings(n_process=2)
@@ -80,8 +80,8 @@ def test_analyse_parallel_claim_texts_are_known_before_linking(examples_dir: Pat
     # compare starts embedding these before entities are linked: they must be the texts
     # the alignment compares, in its order
     from storylens.analyse.linking import link_entities
-    from storylens.compare.align import _part_analyses, alignment_texts, claim_texts, claim_views
-    from storylens.ingest import ingest
+    from storylens.comparison.align import _part_analyses, alignment_texts, claim_texts, claim_views
+    from storylens.ingestion import ingest
 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles
     segmented = parallel.analyse_and_segment(articles, Settings(n_process=1))

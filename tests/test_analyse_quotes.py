@@ -132,7 +132,7 @@ def test_quotes_scare_quotes_are_not_quotes(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_quotes_samples_peskov_denial(nlp: Any, sample_files: list[Path]) -> None:
-    from storylens.ingest import ingest
+    from storylens.ingestion import ingest
     from storylens.settings import Settings
 
     articles = ingest([str(p) for p in sample_files], Settings()).articles

@@ -15,10 +15,10 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from storylens.compare.align import align_claims, cluster
-from storylens.compare.dedup import DuplicateGroup
-from storylens.compare.provenance import SourceNames
-from storylens.compare.report import (
+from storylens.comparison.align import align_claims, cluster
+from storylens.comparison.dedup import DuplicateGroup
+from storylens.comparison.provenance import SourceNames
+from storylens.comparison.report import (
     REPORT_KEYS,
     add_provenance,
     build_report,
@@ -189,7 +189,7 @@ def test_align_high_threshold_keeps_everything_apart() -> None:
 
 def test_align_average_linkage_blocks_chaining() -> None:
     # x~y and y~z are strong, x~z is weak: average linkage keeps z out of {x, y}
-    from storylens.compare.conflicts import ClaimView
+    from storylens.comparison.conflicts import ClaimView
 
     views = [
         ClaimView(Claim(id=i, article=a, start=0, end=1, text=i), outlet=a, unit=a)
@@ -229,8 +229,8 @@ def test_align_report_contract(aligned: Any) -> None:
 
 
 def test_align_opposite_polarity_scores_lower() -> None:
-    from storylens.compare.align import POLARITY_PENALTY, score_matrix
-    from storylens.compare.conflicts import ClaimView
+    from storylens.comparison.align import POLARITY_PENALTY, score_matrix
+    from storylens.comparison.conflicts import ClaimView
 
     def views(negated: bool) -> list[ClaimView]:
         texts = [
@@ -252,8 +252,8 @@ def test_align_opposite_polarity_scores_lower() -> None:
 
 
 def test_align_short_fragments_score_lower() -> None:
-    from storylens.compare.align import SHORT_PENALTY, score_matrix
-    from storylens.compare.conflicts import ClaimView
+    from storylens.comparison.align import SHORT_PENALTY, score_matrix
+    from storylens.comparison.conflicts import ClaimView
 
     def pair(a_text: str, b_text: str) -> float:
         views = [
@@ -272,9 +272,9 @@ def test_align_short_fragments_score_lower() -> None:
 def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from storylens.compare import align
-    from storylens.compare.align import SHORT_PENALTY, TINY_PENALTY, score_matrix
-    from storylens.compare.conflicts import ClaimView
+    from storylens.comparison import align
+    from storylens.comparison.align import SHORT_PENALTY, TINY_PENALTY, score_matrix
+    from storylens.comparison.conflicts import ClaimView
 
     def pair(a_text: str, b_text: str) -> float:
         views = [

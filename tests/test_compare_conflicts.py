@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from storylens.compare.conflicts import (
+from storylens.comparison.conflicts import (
     DEFAULT_DETECTOR,
     ClaimView,
     get_detector,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.compare import dedup
-from storylens.compare.dedup import find_duplicates, jaccard, shingles, units
+from storylens.comparison import dedup
+from storylens.comparison.dedup import find_duplicates, jaccard, shingles, units
 from storylens.types import Article
 
 WIRE = (

@@ -33,8 +33,8 @@ def sample_framing(sample_files: list[Path]) -> dict[str, dict[str, Any]]:
     """Framing per sample file name, through ingest, analysis and linking."""
     from storylens.analyse.linking import link_entities
     from storylens.analyse.pipeline import analyse
-    from storylens.compare.framing import analyse_framing
-    from storylens.ingest import ingest
+    from storylens.comparison.framing import analyse_framing
+    from storylens.ingestion import ingest
     from storylens.settings import Settings
 
     settings = Settings()

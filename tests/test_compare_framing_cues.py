@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from storylens.compare.framing import analyse_framing, find_loaded, story_baselines
-from storylens.compare.framing_cues import find_cues
-from storylens.compare.lexicon import load_lexicon, quote_spans
+from storylens.comparison.framing import analyse_framing, find_loaded, story_baselines
+from storylens.comparison.framing_cues import find_cues
+from storylens.comparison.lexicon import load_lexicon, quote_spans
 from storylens.types import Analysis, Article
 
 LEX = load_lexicon()
@@ -163,7 +163,7 @@ def test_compare_framing_cues_every_hit_explained() -> None:
 
 
 def test_compare_framing_cues_word_classes_from_the_analysis_model() -> None:
-    from storylens.compare.framing_words import POS_MODEL_PACKAGE, can_be, is_modifier
+    from storylens.comparison.framing_words import POS_MODEL_PACKAGE, can_be, is_modifier
     from storylens.models.nlp import MODEL_NAME
 
     assert POS_MODEL_PACKAGE == MODEL_NAME

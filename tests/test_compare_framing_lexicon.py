@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storylens.compare.lexicon import inflections, load_lexicon, quote_spans
+from storylens.comparison.lexicon import inflections, load_lexicon, quote_spans
 from storylens.errors import ConfigError
 from storylens.settings import Settings
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from storylens.compare.framing import analyse_framing, head_noun
+from storylens.comparison.framing import analyse_framing, head_noun
 from storylens.types import Analysis, Article, Descriptor, Entity, Mention, Quote
 
 # Two fictional outlets describe one fictional leader.

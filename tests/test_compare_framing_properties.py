@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storylens.compare.framing import analyse_framing
-from storylens.compare.lexicon import load_lexicon, quote_spans
-from storylens.compare.summary import MAX_SENTENCES, sentence_bounds, summarise
+from storylens.comparison.framing import analyse_framing
+from storylens.comparison.lexicon import load_lexicon, quote_spans
+from storylens.comparison.summary import MAX_SENTENCES, sentence_bounds, summarise
 from storylens.types import Analysis, Article, Claim
 
 LEX = load_lexicon()

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from storylens.compare.framing import analyse_framing
-from storylens.compare.framing_summary import strongest
+from storylens.comparison.framing import analyse_framing
+from storylens.comparison.framing_summary import strongest
 from storylens.types import Analysis, Article, Descriptor, Entity, Mention
 
 SLANTED = (

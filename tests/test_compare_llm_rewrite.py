@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from storylens.compare.llm import check_sentence, endpoint, parse_sentences
-from storylens.compare.summary import summarise
+from storylens.comparison.llm import check_sentence, endpoint, parse_sentences
+from storylens.comparison.summary import summarise
 from storylens.settings import Settings
 from storylens.types import Article, Claim
 

@@ -11,10 +11,10 @@ import numpy.typing as npt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storylens.compare.align import align_claims
-from storylens.compare.dedup import find_duplicates
-from storylens.compare.provenance import SourceNames
-from storylens.compare.report import add_provenance, build_report, resolve_conflicts
+from storylens.comparison.align import align_claims
+from storylens.comparison.dedup import find_duplicates
+from storylens.comparison.provenance import SourceNames
+from storylens.comparison.report import add_provenance, build_report, resolve_conflicts
 from storylens.settings import Settings
 from storylens.types import Analysis, Argument, Article, Claim
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.compare.provenance import SourceNames, group_provenance, primary_source
+from storylens.comparison.provenance import SourceNames, group_provenance, primary_source
 from storylens.types import Claim, Entity
 
 NAMES = SourceNames(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.compare.provenance import SourceNames, group_provenance
+from storylens.comparison.provenance import SourceNames, group_provenance
 from storylens.types import Claim, Entity
 
 NAMES = SourceNames(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from storylens.compare import compare_articles
+from storylens.comparison import compare_articles
 from storylens.errors import TooLarge
 from storylens.settings import Settings
 from storylens.types import Article

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from storylens.compare.lexicon import load_lexicon, quote_spans
-from storylens.compare.summary import MAX_SENTENCES
+from storylens.comparison.lexicon import load_lexicon, quote_spans
+from storylens.comparison.summary import MAX_SENTENCES
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from storylens.compare.framing import analyse_framing
-from storylens.compare.summary import MAX_SENTENCES, sentence_bounds, summarise
+from storylens.comparison.framing import analyse_framing
+from storylens.comparison.summary import MAX_SENTENCES, sentence_bounds, summarise
 from storylens.types import Analysis, Article, Claim, Descriptor, Entity, Mention
 
 # A fictional story: the opening of the Lund bridge, three fictional outlets.

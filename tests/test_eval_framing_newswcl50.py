@@ -10,7 +10,7 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from storylens.compare.lexicon import load_lexicon
+from storylens.comparison.lexicon import load_lexicon
 from storylens.errors import ConfigError
 from storylens.eval.framing import evaluate, load_newswcl50, spearman
 

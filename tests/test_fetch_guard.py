@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.errors import BlockedAddress, FetchError
-from storylens.ingest.fetch import blocked_kind, fetch, resolve_target
+from storylens.ingestion.fetch import blocked_kind, fetch, resolve_target
 from storylens.settings import Settings
 
 
@@ -103,6 +103,6 @@ def test_fetch_unresolvable_host() -> None:
 
 @pytest.mark.parametrize("address", ["192.0.0.8", "192.0.0.1", "192.0.0.255"])
 def test_fetch_guard_blocks_ietf_protocol_block(address: str) -> None:
-    from storylens.ingest.fetch import blocked_kind
+    from storylens.ingestion.fetch import blocked_kind
 
     assert blocked_kind(address) is not None

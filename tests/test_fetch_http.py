@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CannedServer
 from storylens.errors import BlockedAddress, FetchError, TooLarge
-from storylens.ingest.fetch import _read_capped, fetch
+from storylens.ingestion.fetch import _read_capped, fetch
 from storylens.settings import Settings
 
 PAGE = (

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from store_fixtures import BACKENDS, make_store_url
-from storylens.ingest import iter_jsonl
+from storylens.ingestion import iter_jsonl
 from storylens.settings import Settings
 from storylens.store import Store
 from storylens.types import Article

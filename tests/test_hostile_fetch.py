@@ -18,8 +18,8 @@ import pytest
 
 from conftest import CannedServer
 from storylens.errors import InputError, TooLarge
-from storylens.ingest import iter_ingest
-from storylens.ingest.fetch import fetch
+from storylens.ingestion import iter_ingest
+from storylens.ingestion.fetch import fetch
 from storylens.settings import Settings
 
 LOCAL = Settings(allow_private=True, max_bytes=1_000_000, fetch_timeout=2.0)

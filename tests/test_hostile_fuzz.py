@@ -50,7 +50,7 @@ def test_hostile_fuzz_url_property_holds_on_known_cases(url: str, addresses: lis
 
 
 def test_hostile_fuzz_url_property_detects_a_hole(monkeypatch: pytest.MonkeyPatch) -> None:
-    from storylens.ingest import fetch
+    from storylens.ingestion import fetch
 
     monkeypatch.setattr(fetch, "blocked_kind", lambda address: None)
     with pytest.raises(Escaped):

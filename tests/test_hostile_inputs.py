@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from storylens.errors import InputError
-from storylens.ingest import iter_ingest
-from storylens.ingest.fetch import blocked_kind
+from storylens.ingestion import iter_ingest
+from storylens.ingestion.fetch import blocked_kind
 from storylens.settings import Settings
 from storylens.types import Article
 
@@ -192,7 +192,9 @@ def test_hostile_named_pipe_is_refused_without_opening_it(tmp_path: Path) -> Non
 
 def test_hostile_stdin_pipe_is_capped() -> None:
     feed = f"import sys\nwhile True: sys.stdout.write({FERRY!r})"
-    reader = "from storylens.ingest import iter_ingest; from storylens.settings import Settings; "
+    reader = (
+        "from storylens.ingestion import iter_ingest; from storylens.settings import Settings; "
+    )
     reader += "print(type(next(iter_ingest(['-'], Settings(max_bytes=100_000)))).__name__)"
     writer = subprocess.Popen([sys.executable, "-c", feed], stdout=subprocess.PIPE)
     try:
@@ -212,7 +214,7 @@ def test_hostile_stdin_pipe_is_capped() -> None:
 
 CAPPED_READER = """
 import re, sys
-from storylens.ingest import iter_ingest
+from storylens.ingestion import iter_ingest
 from storylens.settings import Settings
 items = list(iter_ingest([sys.argv[1]], Settings()))
 status = open("/proc/self/status").read()  # VmHWM: this process's own peak (ru_maxrss

@@ -50,7 +50,7 @@ worth 1e308 crowns, was rushed. Turnout fell {HUGE}% on 31/02/2026, and 0 percen
 
 @pytest.mark.slow
 def test_hostile_numbers_and_dates_give_a_strict_json_report(tmp_path: Path) -> None:
-    from storylens.compare import compare
+    from storylens.comparison import compare
     from storylens.render.html import render_html
     from storylens.render.markdown import render_markdown
     from storylens.settings import Settings

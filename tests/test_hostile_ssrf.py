@@ -19,7 +19,7 @@ import pytest
 from conftest import CannedServer, run_cli
 from fixtures.web_server import serving
 from storylens.errors import BlockedAddress
-from storylens.ingest import iter_ingest
+from storylens.ingestion import iter_ingest
 from storylens.settings import Settings
 from storylens.web import create_app
 

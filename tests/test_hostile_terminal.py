@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from storylens.ingest.build import scrub
+from storylens.ingestion.build import scrub
 
 FERRY = (
     "The ferry across Lindqvist Bay will run two extra evening crossings from April, the "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.ingest import debris
+from storylens.ingestion import debris
 
 DEBRIS = [
     ("Follow Tamsin Oduya on Facebook and Twitter.", "social media follow line"),

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from storylens.errors import BinaryInput, DecodeError, EmptyInput, InputError, TooLarge
-from storylens.ingest.decode import charset_from_header, decode_bytes, gunzip_capped
+from storylens.ingestion.decode import charset_from_header, decode_bytes, gunzip_capped
 
 RUSSIAN = (
     "Президент Валдонии подписал в субботу соглашение о разделе воды реки Сева. "

@@ -10,7 +10,7 @@ import pytest
 from conftest import CannedServer
 from corpus_pages import PARAGRAPHS, page
 from storylens.errors import InputError
-from storylens.ingest.feeds import iter_feed, sniff_feed
+from storylens.ingestion.feeds import iter_feed, sniff_feed
 from storylens.settings import Settings
 from storylens.types import Article
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from storylens.errors import InputError
-from storylens.ingest.decode import decode_bytes
-from storylens.ingest.html import article_from_html
-from storylens.ingest.jsonl import iter_json, iter_jsonl
-from storylens.ingest.scrape import article_from_text
+from storylens.ingestion.decode import decode_bytes
+from storylens.ingestion.html import article_from_html
+from storylens.ingestion.jsonl import iter_json, iter_jsonl
+from storylens.ingestion.scrape import article_from_text
 from storylens.settings import Settings
 from storylens.types import Article
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.errors import InputError, NoArticle
-from storylens.ingest.html import article_from_html
+from storylens.ingestion.html import article_from_html
 from storylens.settings import Settings
 
 BODY = "".join(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storylens.errors import BadRecord, BinaryInput, EmptyInput, InputError, TooLarge
-from storylens.ingest import ingest
+from storylens.ingestion import ingest
 from storylens.settings import Settings
 
 STORY = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.ingest import language
+from storylens.ingestion import language
 
 ENGLISH = [
     "The harbour authority said on Tuesday that the new ferry terminal would open in May, "

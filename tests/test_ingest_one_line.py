@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from storylens.ingest import article_from_text
-from storylens.ingest.jsonl import iter_jsonl
+from storylens.ingestion import article_from_text
+from storylens.ingestion.jsonl import iter_jsonl
 from storylens.types import Article
 
 LINES = [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from storylens.errors import ConfigError
-from storylens.ingest.build import Meta, choose_outlet
-from storylens.ingest.outlets import load_outlets, outlet_from_url, registered_domain
+from storylens.ingestion.build import Meta, choose_outlet
+from storylens.ingestion.outlets import load_outlets, outlet_from_url, registered_domain
 from storylens.settings import Settings
 
 

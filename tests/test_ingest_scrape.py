@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.ingest.dateline import parse_date_line, split_trailing_date
-from storylens.ingest.markdown import strip_markdown
-from storylens.ingest.scrape import Scrape, article_from_text, parse_scrape
+from storylens.ingestion.dateline import parse_date_line, split_trailing_date
+from storylens.ingestion.markdown import strip_markdown
+from storylens.ingestion.scrape import Scrape, article_from_text, parse_scrape
 from storylens.settings import Settings
 
 SCRAPE = """# Lantern City Opens Floating Market

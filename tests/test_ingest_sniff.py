@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.ingest.inputs import is_url, looks_like_feed, looks_like_html, looks_like_jsonl
+from storylens.ingestion.inputs import is_url, looks_like_feed, looks_like_html, looks_like_jsonl
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 
 from corpus_pages import PARAGRAPHS, page, warc_record, warcinfo_record
 from storylens.errors import InputError
-from storylens.ingest.warc import iter_warc
+from storylens.ingestion.warc import iter_warc
 from storylens.settings import Settings
 from storylens.types import Article
 

@@ -57,7 +57,7 @@ def test_lemma_cache_gives_the_shipped_lemmas_again_and_again() -> None:
 def test_lemma_rules_worked_out_in_tables_match_the_lemmatizer(examples_dir: Path) -> None:
     # every word of the example story, each new (word, POS, morphology) worked out by the
     # table-driven copy of the rule procedure
-    from storylens.ingest import ingest
+    from storylens.ingestion import ingest
     from storylens.models.nlp import LemmaCache
 
     cache = LemmaCache()

@@ -94,7 +94,7 @@ def test_corpus_cluster_incremental_build(tmp_path: Path, corpus: list) -> None:
 
 @pytest.mark.parametrize("method", ["stories.tfidf.v1", "stories.hybrid.v1"])
 def test_corpus_cluster_example_story_is_one_story(examples_dir: Path, method: str) -> None:
-    from storylens.ingest import ingest
+    from storylens.ingestion import ingest
     from storylens.settings import Settings
 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles

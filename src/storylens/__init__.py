@@ -1,12 +1,16 @@
 """storylens: compare how different outlets cover the same news story.
 
-The public API is listed in ``__all__``; everything else is private and may change.
+The public API is listed in ``__all__``; everything else is internal and may change. The
+packages hold the stages in pipeline order: ``ingestion`` (inputs to articles), ``analyse``
+(articles to span annotations), ``stories`` (a corpus grouped into stories),
+``comparison`` (one story's articles to a report), then ``render``, ``store``, ``web`` and
+``cli``; ``models`` holds the spaCy recipes and the embedding model, ``types`` the records
+the stages share. The functions :func:`compare` and :func:`ingest` are exported here; their
+packages are named apart from them.
 """
 
 from __future__ import annotations
 
-import sys
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -52,10 +56,10 @@ if TYPE_CHECKING:
     from storylens.analyse.dates import find_times
     from storylens.analyse.linking import link_entities
     from storylens.analyse.quotes import find_quotes
-    from storylens.compare import Report, compare
-    from storylens.compare.framing import analyse_framing
-    from storylens.compare.summary import summarise
-    from storylens.ingest import (
+    from storylens.comparison import Report, compare
+    from storylens.comparison.framing import analyse_framing
+    from storylens.comparison.summary import summarise
+    from storylens.ingestion import (
         IngestResult,
         article_from_html,
         article_from_text,
@@ -119,20 +123,19 @@ __all__ = [
 ]
 
 
-# Names imported on first use (see __getattr__), so that `import storylens` stays cheap: the
-# `storylens compare` command forks the process that loads the spaCy model right after it
-# (see storylens._main), and other commands import only what they need (the store imports
-# SQLAlchemy; renderers and the web app Jinja2, Rich tables and FastAPI).
+# Names imported on first use (see __getattr__), so that `import storylens` stays cheap: each
+# command imports only what it needs (the store imports SQLAlchemy; renderers and the web app
+# Jinja2, Rich tables and FastAPI).
 _LAZY = {
-    "Report": "storylens.compare",
-    "compare": "storylens.compare",
-    "analyse_framing": "storylens.compare.framing",
-    "summarise": "storylens.compare.summary",
-    "IngestResult": "storylens.ingest",
-    "article_from_html": "storylens.ingest",
-    "article_from_text": "storylens.ingest",
-    "ingest": "storylens.ingest",
-    "iter_ingest": "storylens.ingest",
+    "Report": "storylens.comparison",
+    "compare": "storylens.comparison",
+    "analyse_framing": "storylens.comparison.framing",
+    "summarise": "storylens.comparison.summary",
+    "IngestResult": "storylens.ingestion",
+    "article_from_html": "storylens.ingestion",
+    "article_from_text": "storylens.ingestion",
+    "ingest": "storylens.ingestion",
+    "iter_ingest": "storylens.ingestion",
     "AddResult": "storylens.store",
     "Store": "storylens.store",
     "print_report": "storylens.render.terminal",
@@ -144,24 +147,6 @@ _LAZY = {
     "find_times": "storylens.analyse.dates",
     "link_entities": "storylens.analyse.linking",
 }
-_FUNCTIONS_NAMED_LIKE_SUBMODULES = frozenset({"compare", "ingest"})
-
-
-class _Package(ModuleType):
-    """``storylens.compare`` and ``storylens.ingest`` stay the functions of those names.
-
-    The import system sets a package attribute to each submodule it imports; for these two
-    the public name is the function, so that assignment is skipped (the submodules stay in
-    ``sys.modules``).
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _FUNCTIONS_NAMED_LIKE_SUBMODULES and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

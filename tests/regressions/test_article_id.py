@@ -17,7 +17,7 @@ import pytest
 
 from conftest import run_cli
 from fixtures.render_report import build_report
-from storylens.ingest import iter_ingest
+from storylens.ingestion import iter_ingest
 from storylens.render.markdown import render_markdown
 from storylens.settings import Settings
 from storylens.store import Store
@@ -82,7 +82,7 @@ def test_regression_store_of_an_earlier_version_takes_no_second_copy(tmp_path: P
 
 
 def test_regression_copies_are_listed_in_duplicates() -> None:
-    from storylens.compare.dedup import exact_copies
+    from storylens.comparison.dedup import exact_copies
 
     articles = _articles(str(CASE))
     (group,) = exact_copies(articles)
@@ -106,7 +106,7 @@ def test_regression_compare_lists_the_copies(tmp_path: Path) -> None:
 
 
 def test_regression_written_out_and_read_back_keeps_the_id() -> None:
-    from storylens.ingest import iter_jsonl
+    from storylens.ingestion import iter_jsonl
 
     articles = _articles(str(CASE))
     lines = "\n".join(json.dumps(a.to_dict(), ensure_ascii=False) for a in articles)

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import run_cli
 from storylens.errors import InputError
-from storylens.ingest import iter_ingest
+from storylens.ingestion import iter_ingest
 from storylens.settings import Settings
 from storylens.types import Article
 

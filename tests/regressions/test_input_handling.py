@@ -15,8 +15,8 @@ import pytest
 
 from conftest import run_cli
 from storylens.errors import BinaryInput, ConfigError
-from storylens.ingest import iter_ingest
-from storylens.ingest.decode import decode_bytes
+from storylens.ingestion import iter_ingest
+from storylens.ingestion.decode import decode_bytes
 from storylens.settings import Settings
 from storylens.types import Article
 

@@ -64,7 +64,7 @@ def analyse_command(
 
 def run(inputs: list[str], settings: Settings) -> dict[str, Any]:
     """Ingest, analyse and link ``inputs``; the JSON-ready result."""
-    from storylens.ingest import ingest
+    from storylens.ingestion import ingest
 
     result = ingest(inputs, settings)
     for error in result.errors:

@@ -11,7 +11,7 @@ from storylens.cli.app import app, console, err_console, fail, load_settings, wa
 from storylens.errors import StorylensError
 
 if TYPE_CHECKING:
-    from storylens.compare import Report
+    from storylens.comparison import Report
     from storylens.settings import Settings
 
 
@@ -72,7 +72,7 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
     from rich.live import Live
     from rich.spinner import Spinner
 
-    from storylens.compare import compare, compare_articles
+    from storylens.comparison import compare, compare_articles
 
     status = (
         Live(Spinner("dots", "comparing…"), console=err_console, transient=True)
@@ -81,9 +81,7 @@ def _run(inputs: list[str], story: str | None, settings: Settings) -> Report:
     )
 
     progress = (
-        (lambda stage: status.update(Spinner("dots", f"comparing: {stage}…")))
-        if status
-        else None
+        (lambda stage: status.update(Spinner("dots", f"comparing: {stage}…"))) if status else None
     )
     if status:
         status.start()

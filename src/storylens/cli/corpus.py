@@ -18,7 +18,9 @@ def corpus_command(
         ..., help="WARC files, JSON Lines, feeds, pages or directories of them."
     ),
     out: Path = typer.Option(..., "--out", help="Folder for the Parquet tables."),
-    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (processes on this machine) or dask."
+    ),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Dask scheduler address (default: start a LocalCluster)."
     ),

@@ -106,7 +106,7 @@ def ingest_command(
 
 
 def _collect(inputs: list[str], settings: Settings) -> tuple[list[Article], list[InputError]]:
-    from storylens.ingest import iter_ingest
+    from storylens.ingestion import iter_ingest
 
     articles: list[Article] = []
     errors: list[InputError] = []
@@ -123,7 +123,7 @@ def _collect(inputs: list[str], settings: Settings) -> tuple[list[Article], list
 
 def _stream_to_store(inputs: list[str], settings: Settings) -> tuple[int, list[InputError]]:
     """Ingest and store in batches of ``STORE_BATCH`` as articles come; bad inputs warned."""
-    from storylens.ingest import iter_ingest
+    from storylens.ingestion import iter_ingest
     from storylens.store import Store
 
     errors: list[InputError] = []

@@ -260,7 +260,7 @@ def evaluate(
     progress: Progress | None = None,
 ) -> Scores:
     """Compare every sub-topic under ``root`` and score the claim groups."""
-    from storylens.compare import compare_articles
+    from storylens.comparison import compare_articles
 
     subtopics = load_subtopics(root, topics)
     scores = Scores()

@@ -94,8 +94,8 @@ def _newswcl_urls(root: Path) -> dict[tuple[str, str], str]:
 
 def load_newswcl(root: Path, settings: Settings) -> list[tuple[Article, str]]:
     """NewsWCL50 plain-text articles with their event labels."""
-    from storylens.ingest import article_from_text
-    from storylens.ingest.outlets import load_outlets, outlet_from_url
+    from storylens.ingestion import article_from_text
+    from storylens.ingestion.outlets import load_outlets, outlet_from_url
 
     base = root / NEWSWCL if (root / NEWSWCL).is_dir() else root
     urls = _newswcl_urls(root)
@@ -129,7 +129,7 @@ def _label(record: dict[str, Any]) -> str | None:
 
 def load_jsonl(path: Path, settings: Settings) -> list[tuple[Article, str]]:
     """Labelled JSON Lines records (ingest's record format plus a story field)."""
-    from storylens.ingest import article_from_record
+    from storylens.ingestion import article_from_record
 
     out: list[tuple[Article, str]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -149,7 +149,7 @@ def load_jsonl(path: Path, settings: Settings) -> list[tuple[Article, str]]:
 
 def load_folders(root: Path, settings: Settings) -> list[tuple[Article, str]]:
     """One sub-folder per story, articles inside in any format ingest reads."""
-    from storylens.ingest import iter_ingest
+    from storylens.ingestion import iter_ingest
 
     out: list[tuple[Article, str]] = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):

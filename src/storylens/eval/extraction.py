@@ -140,7 +140,7 @@ def read_html(path: Path) -> bytes:
 
 def extract_storylens(case: Case, settings: Settings = DEFAULT) -> str:
     """Body text as storylens ingests the page (empty when it finds no article)."""
-    from storylens.ingest.html import article_from_html
+    from storylens.ingestion.html import article_from_html
 
     try:
         return article_from_html(
@@ -152,7 +152,7 @@ def extract_storylens(case: Case, settings: Settings = DEFAULT) -> str:
 
 def extract_trafilatura(case: Case, settings: Settings = DEFAULT) -> str:
     """Body text from plain ``trafilatura.extract`` (the benchmark's own configuration)."""
-    from storylens.ingest.html import load_trafilatura
+    from storylens.ingestion.html import load_trafilatura
 
     trafilatura = load_trafilatura()
     html = read_html(case.html_path).decode("utf-8", "replace")

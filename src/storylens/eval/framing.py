@@ -7,7 +7,7 @@ properties* (``code_type`` PROPERTY: phrases that cast a concept as an aggressor
 untrustworthy, ...). The annotations give a sentence index and the phrase; the texts are
 the sentence-split articles of ``fulltext_luisgarchi/2-matched``.
 
-The detector is the framing stage's (:func:`storylens.compare.framing.find_loaded`: the
+The detector is the framing stage's (:func:`storylens.comparison.framing.find_loaded`: the
 lexicon plus evaluative words, scare quotes and label choices), run on each article with the
 other four outlets of its event as the baseline, exactly as a comparison of that event would.
 The figures are:
@@ -37,14 +37,14 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from storylens.compare.framing import (
+from storylens.comparison.framing import (
     find_loaded,
     narration_word_count,
     story_baselines,
     word_count,
 )
-from storylens.compare.framing_cues import Baseline
-from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
+from storylens.comparison.framing_cues import Baseline
+from storylens.comparison.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.errors import ConfigError
 from storylens.settings import Settings
 

@@ -11,13 +11,13 @@ into a dynamically quantised copy (``MatMulInteger`` on int8 weights, one scale 
 output channel, activations quantised per batch) in the cache directory
 (``$STORYLENS_CACHE_DIR``, else ``$XDG_CACHE_HOME/storylens``, else
 ``~/.cache/storylens``); ``make venv`` builds it. Only the products with a weight matrix
-are quantised; the attention's products of two activations stay in float. onnxruntime's own graph optimiser
-fuses what it recognises when a session loads the copy. The copy embeds several times as
-fast as the shipped file; vectors keep a cosine of about 0.99 with the float ones (checked
-on the probe when the copy is built). When the copy cannot be built (no ``onnx`` package,
-a read-only cache) the shipped file is used, with a warning. Each recipe (:data:`QUANTISED`)
-writes a file of its own name, so a cache shared by several checkouts keeps every recipe
-they use.
+are quantised; the attention's products of two activations stay in float. onnxruntime's
+own graph optimiser fuses what it recognises when a session loads the copy. The copy embeds
+several times as fast as the shipped file; vectors keep a cosine of about 0.99 with the
+float ones (checked on the probe when the copy is built). When the copy cannot be built
+(no ``onnx`` package, a read-only cache) the shipped file is used, with a warning. Each
+recipe (:data:`QUANTISED`) writes a file of its own name, so a cache shared by several
+checkouts keeps every recipe they use.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 In earlier versions an article's id hashed its outlet with its text even when the outlet was
 only the input's file name, so the same text in two differently named files was stored twice.
 Now such an article's id comes from its text alone (see
-:func:`storylens.ingest.build.article_id`). A store filled before keeps the old ids; an
+:func:`storylens.ingestion.build.article_id`). A store filled before keeps the old ids; an
 article whose old id is already stored is the same article and is not stored again.
 """
 

@@ -78,7 +78,7 @@ class CorpusResult:
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Files under the given paths (directories walked, hidden files skipped); URLs kept."""
-    from storylens.ingest.inputs import is_url, walk
+    from storylens.ingestion.inputs import is_url, walk
 
     out: list[str] = []
     for item in inputs:
@@ -100,7 +100,7 @@ def partitions(files: Sequence[str], per_partition: int = FILES_PER_PARTITION) -
 
 def read_partition(files: Sequence[str], settings: Settings) -> tuple[list[Article], list[str]]:
     """Ingest the files of one partition: articles and one message per failed input."""
-    from storylens.ingest import iter_ingest
+    from storylens.ingestion import iter_ingest
 
     articles: list[Article] = []
     errors: list[str] = []

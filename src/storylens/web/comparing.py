@@ -2,7 +2,7 @@
 
 The app compares one story at a time (the models are shared), so one request must not
 hold it for long. A request's inputs are counted before anything is read (uploaded files
-by :func:`storylens.ingest.inputs.count_records`, URLs and inline articles one each) and
+by :func:`storylens.ingestion.inputs.count_records`, URLs and inline articles one each) and
 again as they are read (a feed URL yields many), against :data:`MAX_ARTICLES`. A
 comparison that runs past its time limit is stopped between two inputs or two stages and
 answered 503; a request that waits too long for the comparison before it is answered 503
@@ -45,7 +45,7 @@ def check_count(found: CompareInputs, settings: Settings) -> None:
 
     Blocking (reads the uploaded files): run it in a worker thread.
     """
-    from storylens.ingest.inputs import count_records
+    from storylens.ingestion.inputs import count_records
 
     total = len(found.urls) + len(found.articles)
     for path in found.files:
@@ -70,7 +70,7 @@ def _deadline_check(deadline: float, limit: float) -> Callable[[str], None]:
 def _read(
     inputs: Sequence[str | Article], settings: Settings, check: Callable[[str], None]
 ) -> tuple[list[Article], list[InputError]]:
-    from storylens.ingest import iter_ingest
+    from storylens.ingestion import iter_ingest
 
     articles = [i for i in inputs if isinstance(i, Article)]
     errors: list[InputError] = []
@@ -90,7 +90,7 @@ def bounded_comparer(time_limit: float = TIME_LIMIT) -> Comparer:
     compared; the report contract dict, with the unreadable inputs in ``errors``."""
 
     def compare_report(inputs: Sequence[str | Article], settings: Settings) -> dict[str, Any]:
-        from storylens.compare import compare
+        from storylens.comparison import compare
 
         check = _deadline_check(time.monotonic() + time_limit, time_limit)
         articles, errors = _read(inputs, settings, check)

@@ -156,7 +156,7 @@ def _article(item: ArticleIn, index: int, settings: Settings) -> Article:
         raise RequestProblem(413, f"articles.{index}: text too large (limit {settings.max_bytes})")
     if item.url is not None and safe_url(item.url) is None:
         raise RequestProblem(422, f"articles.{index}.url: not an http(s) URL")
-    from storylens.ingest import article_from_text
+    from storylens.ingestion import article_from_text
 
     source = item.url or item.outlet or f"articles.{index}"
     try:

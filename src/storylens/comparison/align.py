@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.segment import tidy
-from storylens.compare.conflicts import ClaimView, claim_quantities, phrases_compatible
-from storylens.compare.events import event_class
+from storylens.comparison.conflicts import ClaimView, claim_quantities, phrases_compatible
+from storylens.comparison.events import event_class
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, asdict, content_id
 

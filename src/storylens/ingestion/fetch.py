@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from storylens.errors import BlockedAddress, FetchError, TooLarge
-from storylens.ingest.decode import charset_from_header
+from storylens.ingestion.decode import charset_from_header
 from storylens.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ neutral alternative, or dropped), and it keeps its attribution ("According to Va
 ..."). Every sentence carries ``citations``: the claim ids, then the article ids.
 
 The result is deterministic and needs no network. When ``Settings.llm_url`` is set, the
-extractive sentences are handed to :mod:`storylens.compare.llm` for rewriting, and only
+extractive sentences are handed to :mod:`storylens.comparison.llm` for rewriting, and only
 generated sentences supported by their cited claims are kept.
 """
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyse.segment import tidy
-from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
+from storylens.comparison.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 
@@ -485,7 +485,7 @@ def _shared_candidate(
     gid: str, shared: dict[str, Any], independent: int, claims: list[Claim], ctx: _Context
 ) -> _Candidate:
     """An agreed group's sentence: the wording its outlets share (see
-    :func:`storylens.compare.align.shared_fact`), citing only the statements that state it."""
+    :func:`storylens.comparison.align.shared_fact`), citing only the statements that state it."""
     backers = [ctx.claims[c] for c in _ids(shared.get("claims")) if c in ctx.claims]
     outlets = list(dict.fromkeys(ctx.outlet(c) for c in backers))
     home = ctx.claims[str(shared["claim"])]
@@ -684,7 +684,7 @@ def summarise(
         for c in _select(candidates, MAX_SENTENCES)
     ]
     if settings is not None and settings.llm_url and sentences:
-        from storylens.compare.llm import rewrite_summary
+        from storylens.comparison.llm import rewrite_summary
 
         return rewrite_summary(sentences, claims, articles, settings)
     return sentences

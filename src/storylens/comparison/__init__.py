@@ -21,8 +21,8 @@ from storylens.settings import Settings
 from storylens.types import Article
 
 if TYPE_CHECKING:
-    from storylens.compare.align import EmbedFn
-    from storylens.compare.report import Report
+    from storylens.comparison.align import EmbedFn
+    from storylens.comparison.report import Report
 
 __all__ = ["Report", "compare", "compare_articles"]
 
@@ -33,7 +33,7 @@ def __getattr__(name: str) -> Any:
     # imported on first use: a comparison starts its analysis workers before it imports
     # the rest of the chain
     if name == "Report":
-        from storylens.compare.report import Report
+        from storylens.comparison.report import Report
 
         return Report
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -51,7 +51,7 @@ def _read_inputs(
             paths.append(str(item))
     errors: list[InputError] = []
     if paths:
-        from storylens.ingest import ingest
+        from storylens.ingestion import ingest
 
         result = ingest(paths, settings)
         articles.extend(result.articles)
@@ -91,7 +91,7 @@ def _compare_inputs(
         raise InputError(names, f"no readable article{': ' + reasons if reasons else ''}")
     report = _compare(articles, settings, progress, embed)
     report.errors = [{"source": e.source, "reason": e.reason} for e in errors]
-    from storylens.compare.dedup import exact_copies
+    from storylens.comparison.dedup import exact_copies
 
     report.duplicates.extend(exact_copies(articles))  # one article read from several inputs
     return report
@@ -139,12 +139,12 @@ def _compare(
     from storylens.analyse.linking import link_entities
     from storylens.analyse.parallel import analyse_and_segment
     from storylens.analyse.segment import STAGE as SEGMENT_STAGE
-    from storylens.compare.align import STAGE as ALIGN_STAGE
-    from storylens.compare.align import align_claims
-    from storylens.compare.dedup import find_duplicates, units
-    from storylens.compare.lexicon import load_lexicon
-    from storylens.compare.provenance import SourceNames
-    from storylens.compare.report import add_provenance, build_report, resolve_conflicts
+    from storylens.comparison.align import STAGE as ALIGN_STAGE
+    from storylens.comparison.align import align_claims
+    from storylens.comparison.dedup import find_duplicates, units
+    from storylens.comparison.lexicon import load_lexicon
+    from storylens.comparison.provenance import SourceNames
+    from storylens.comparison.report import add_provenance, build_report, resolve_conflicts
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
@@ -158,7 +158,7 @@ def _compare(
     segmented = analyse_and_segment(articles, settings)
     analyses = segmented.analyses
     if embed is None:  # embedded in the background while entities are linked and scored
-        from storylens.compare.align import alignment_texts
+        from storylens.comparison.align import alignment_texts
         from storylens.models.embed import Background
 
         embed = Background(alignment_texts(analyses, segmented.focus, segmented.parts))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from storylens.errors import BadRecord
-from storylens.ingest.build import META_FIELDS, Meta, scrub
+from storylens.ingestion.build import META_FIELDS, Meta, scrub
 
 SIDECAR_SUFFIX = ".meta.json"
 MAX_SIDECAR_BYTES = 1024 * 1024

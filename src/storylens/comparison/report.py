@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens.compare.align import Alignment, ClaimGroup, shared_fact
-from storylens.compare.conflicts import get_detector
-from storylens.compare.dedup import DuplicateGroup
-from storylens.compare.provenance import SourceNames, group_provenance
+from storylens.comparison.align import Alignment, ClaimGroup, shared_fact
+from storylens.comparison.conflicts import get_detector
+from storylens.comparison.dedup import DuplicateGroup
+from storylens.comparison.provenance import SourceNames, group_provenance
 from storylens.errors import InputError
 from storylens.settings import Settings
 from storylens.types import SCHEMA_VERSION, Analysis, Claim, Entity
@@ -144,12 +144,12 @@ def framing_and_summary(
     """Per-outlet framing and the cited summary (stages of their own modules)."""
     framing: list[dict[str, Any]] = []
     summary: list[dict[str, Any]] = []
-    if _module_available("storylens.compare.framing"):
-        from storylens.compare.framing import analyse_framing
+    if _module_available("storylens.comparison.framing"):
+        from storylens.comparison.framing import analyse_framing
 
         framing = analyse_framing(list(analyses), list(entities), settings)
-    if _module_available("storylens.compare.summary"):
-        from storylens.compare.summary import summarise
+    if _module_available("storylens.comparison.summary"):
+        from storylens.comparison.summary import summarise
 
         claims = [c for a in analyses for c in a.claims]
         articles = [a.article for a in analyses]

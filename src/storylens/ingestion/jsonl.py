@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from storylens.errors import BadRecord, InputError, TooLarge
-from storylens.ingest.build import article_id, make_article
-from storylens.ingest.html import article_from_html
-from storylens.ingest.scrape import article_from_text
-from storylens.ingest.sidecar import meta_from_mapping
+from storylens.ingestion.build import article_id, make_article
+from storylens.ingestion.html import article_from_html
+from storylens.ingestion.scrape import article_from_text
+from storylens.ingestion.sidecar import meta_from_mapping
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article, Removed
 

@@ -1,7 +1,7 @@
 """WARC crawls (plain or gzip-compressed, e.g. Common Crawl CC-NEWS) → articles.
 
 Every ``response`` record with an HTML payload becomes an article through
-:func:`storylens.ingest.article_from_html`; records that are not HTML, not
+:func:`storylens.ingestion.article_from_html`; records that are not HTML, not
 successful, too large or without an article body are skipped with a reason.
 """
 
@@ -72,7 +72,7 @@ def _record_error(record: Any, source: str) -> InputError | None:
 
 def record_article(record: Any, *, path: str, settings: Settings) -> Article | InputError:
     """One WARC response record → an article, or the reason it is not one."""
-    from storylens.ingest.html import article_from_html
+    from storylens.ingestion.html import article_from_html
 
     url = record.headers.get("WARC-Target-URI") or None
     source = f"{path}#{url or record.record_id}"

@@ -7,8 +7,8 @@ from dataclasses import dataclass, fields
 from pathlib import PurePath
 
 from storylens.errors import NoArticle
-from storylens.ingest.language import detect_language
-from storylens.ingest.outlets import load_outlets, registered_domain, url_host
+from storylens.ingestion.language import detect_language
+from storylens.ingestion.outlets import load_outlets, registered_domain, url_host
 from storylens.settings import Settings
 from storylens.types import Article, Removed, content_id
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens.compare.framing_cues import (
+from storylens.comparison.framing_cues import (
     Baseline,
     Cue,
     OutletVocabulary,
@@ -31,8 +31,8 @@ from storylens.compare.framing_cues import (
     find_cues,
     vocabulary,
 )
-from storylens.compare.framing_summary import outlet_summary
-from storylens.compare.lexicon import Lexicon, TermMatch, load_lexicon, quote_spans
+from storylens.comparison.framing_summary import outlet_summary
+from storylens.comparison.lexicon import Lexicon, TermMatch, load_lexicon, quote_spans
 from storylens.settings import Settings
 from storylens.types import Analysis, Entity
 

@@ -1,11 +1,11 @@
 """Framing cues beyond the lexicon: evaluative words, scare quotes and label choices.
 
-The lexicon (:mod:`storylens.compare.lexicon`) knows a few hundred loaded terms, loaded verbs and
+The lexicon (:mod:`storylens.comparison.lexicon`) knows a few hundred loaded terms, loaded verbs and
 intensifiers by name. Most slanted wording is on no list, so this module adds three detectors
 that work on any text, each hit explained in words a reader understands:
 
 - **Evaluative words**: a word people rate as clearly positive or negative (the VADER ratings,
-  see :mod:`storylens.compare.framing_words`). In the outlet's narration only adjectives and
+  see :mod:`storylens.comparison.framing_words`). In the outlet's narration only adjectives and
   adverbs count ("adoring fans", "a thinly-veiled attack", "historic decision"): they can be
   dropped without changing what is reported. Inside quotations any rated word counts, as the
   speaker's framing. Words that name a topic or a routine act in news copy ("security",
@@ -34,7 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from storylens.compare.framing_words import can_be, valence
+from storylens.comparison.framing_words import can_be, valence
 from storylens.errors import ConfigError
 
 STAGE = "framing.cues.v1"

@@ -299,7 +299,7 @@ def _names_a_term(text: str, end: int) -> bool:
     A writer who doubts a name puts the distancing word before one word ("so-called experts");
     before an established term of two plain words, the word only introduces it.
     """
-    from storylens.compare.framing_words import can_be, valence
+    from storylens.comparison.framing_words import can_be, valence
 
     m = _TERM_WORDS.match(text, end)
     if m is None:

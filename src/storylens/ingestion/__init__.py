@@ -3,9 +3,9 @@
 ``ingest(inputs, settings)`` reads everything and returns an :class:`IngestResult`;
 ``iter_ingest`` streams articles and per-input errors. Format-specific entry points:
 :func:`article_from_html` (pages, via trafilatura), :func:`article_from_text`
-(Markdown/plain scrapes with debris removal), :func:`storylens.ingest.fetch.fetch`
+(Markdown/plain scrapes with debris removal), :func:`storylens.ingestion.fetch.fetch`
 (URLs, with the private-address guard; the ``fetch`` module is re-exported so that
-``storylens.ingest.fetch.fetch`` works after ``import storylens.ingest``).
+``storylens.ingestion.fetch.fetch`` works after ``import storylens.ingestion``).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storylens.errors import InputError
-from storylens.ingest import fetch
-from storylens.ingest.fetch import FetchedPage, Resolver
-from storylens.ingest.html import article_from_html
-from storylens.ingest.inputs import iter_ingest
-from storylens.ingest.jsonl import article_from_record, iter_json, iter_jsonl
-from storylens.ingest.scrape import article_from_text
+from storylens.ingestion import fetch
+from storylens.ingestion.fetch import FetchedPage, Resolver
+from storylens.ingestion.html import article_from_html
+from storylens.ingestion.inputs import iter_ingest
+from storylens.ingestion.jsonl import article_from_record, iter_json, iter_jsonl
+from storylens.ingestion.scrape import article_from_text
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article
 

@@ -18,17 +18,17 @@ from pathlib import Path
 from typing import IO
 
 from storylens.errors import InputError
-from storylens.ingest.build import Meta, article_id, stated_outlet
-from storylens.ingest.decode import (
+from storylens.ingestion.build import Meta, article_id, stated_outlet
+from storylens.ingestion.decode import (
     check_size,
     decode_bytes,
     gunzip_capped,
 )
-from storylens.ingest.fetch import FetchedPage, Resolver, fetch
-from storylens.ingest.html import article_from_html
-from storylens.ingest.jsonl import iter_json, iter_jsonl
-from storylens.ingest.scrape import article_from_text
-from storylens.ingest.sidecar import is_sidecar, read_sidecar, sidecar_for
+from storylens.ingestion.fetch import FetchedPage, Resolver, fetch
+from storylens.ingestion.html import article_from_html
+from storylens.ingestion.jsonl import iter_json, iter_jsonl
+from storylens.ingestion.scrape import article_from_text
+from storylens.ingestion.sidecar import is_sidecar, read_sidecar, sidecar_for
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article
 
@@ -96,7 +96,7 @@ def from_bytes(
     """Articles from one input's bytes; ``name`` (a file name) hints at the format."""
     lower = name.lower()
     if not name and looks_like_feed(data):  # a feed piped to stdin
-        from storylens.ingest.feeds import iter_feed_data
+        from storylens.ingestion.feeds import iter_feed_data
 
         yield from iter_feed_data(data, source, settings)
         return
@@ -131,7 +131,7 @@ def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
     """WARC files and feeds, handled by :mod:`.feeds` and :mod:`.warc`."""
     lower = path.name.lower()
     if lower.endswith((".warc", ".warc.gz")):
-        from storylens.ingest.warc import iter_warc
+        from storylens.ingestion.warc import iter_warc
 
         return iter_warc(path, settings)
     is_feed = path.suffix.lower() in FEED_SUFFIXES
@@ -139,7 +139,7 @@ def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
         with path.open("rb") as fh:
             is_feed = looks_like_feed(fh.read(4096))
     if is_feed:
-        from storylens.ingest.feeds import iter_feed
+        from storylens.ingestion.feeds import iter_feed
 
         return iter_feed(str(path), settings)
     return None
@@ -270,11 +270,11 @@ def _page_is_feed(page: FetchedPage) -> bool:
 def from_url(
     url: str, settings: Settings = DEFAULT, resolver: Resolver | None = None
 ) -> Iterator[Item]:
-    """Articles from a URL: one page, or a feed handed to :mod:`storylens.ingest.feeds`."""
+    """Articles from a URL: one page, or a feed handed to :mod:`storylens.ingestion.feeds`."""
     try:
         page = fetch(url, settings, resolver)
         if _page_is_feed(page):
-            from storylens.ingest.feeds import iter_feed_data
+            from storylens.ingestion.feeds import iter_feed_data
 
             yield from iter_feed_data(page.content, page.url, settings)
             return

@@ -4,7 +4,7 @@ Every document is parsed with defusedxml first, so entity bombs and external
 entities are rejected before feedparser sees the bytes. Feed items that carry
 the full text (``content`` or a long ``summary``) become articles directly;
 the others, and every sitemap URL, are fetched through the SSRF-guarded
-:func:`storylens.ingest.fetch.fetch`. OPML lists and sitemap indexes are
+:func:`storylens.ingestion.fetch.fetch`. OPML lists and sitemap indexes are
 followed to a fixed depth.
 """
 
@@ -56,7 +56,7 @@ def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
 def load_bytes(path_or_url: str, settings: Settings) -> tuple[bytes, str]:
     """The raw document and its final location (after redirects)."""
     if is_url(path_or_url):
-        from storylens.ingest.fetch import fetch
+        from storylens.ingestion.fetch import fetch
 
         page = fetch(path_or_url, settings)
         data, where = page.content, page.url or path_or_url
@@ -249,7 +249,7 @@ def _entry_article(
 def _article_from_fragment(
     body: str, link: str | None, source: str, settings: Settings, meta: dict[str, str | None]
 ) -> Article | InputError:
-    from storylens.ingest.html import article_from_html
+    from storylens.ingestion.html import article_from_html
 
     title = html_lib.escape(meta.get("title") or "")
     page = f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
@@ -263,8 +263,8 @@ def _article_from_fragment(
 def _fetch_article(
     url: str, settings: Settings, meta: dict[str, str | None]
 ) -> Article | InputError:
-    from storylens.ingest.fetch import fetch
-    from storylens.ingest.html import article_from_html
+    from storylens.ingestion.fetch import fetch
+    from storylens.ingestion.html import article_from_html
 
     try:
         page = fetch(url, settings)

@@ -11,10 +11,10 @@ import warnings
 from typing import Any
 
 from storylens.errors import InputError, NoArticle
-from storylens.ingest.build import Meta, make_article
-from storylens.ingest.decode import decode_bytes
-from storylens.ingest.scrape import clean_text
-from storylens.ingest.sidecar import normalise_date
+from storylens.ingestion.build import Meta, make_article
+from storylens.ingestion.decode import decode_bytes
+from storylens.ingestion.scrape import clean_text
+from storylens.ingestion.sidecar import normalise_date
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article, Removed
 

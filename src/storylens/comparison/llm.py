@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 
-from storylens.compare.lexicon import Lexicon, load_lexicon, quote_spans
+from storylens.comparison.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.errors import FetchError
 from storylens.settings import Settings
 from storylens.types import Article, Claim

@@ -136,7 +136,7 @@ def exact_copies(articles: Sequence[Article]) -> list[dict[str, Any]]:
     """The same article read from several inputs (one id: the same text in files that name
     no outlet), as ``duplicates`` entries listing the ``sources`` it was read from.
 
-    A comparison keeps one of them (see :func:`storylens.compare._unique_ids`); these
+    A comparison keeps one of them (see :func:`storylens.comparison._unique_ids`); these
     entries say which inputs were copies of it.
     """
     found: dict[str, list[Article]] = {}

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from storylens.errors import EmptyInput
-from storylens.ingest import debris, markdown
-from storylens.ingest.build import Meta, make_article
-from storylens.ingest.dateline import parse_date_line, split_trailing_date
-from storylens.ingest.outlets import load_outlets
+from storylens.ingestion import debris, markdown
+from storylens.ingestion.build import Meta, make_article
+from storylens.ingestion.dateline import parse_date_line, split_trailing_date
+from storylens.ingestion.outlets import load_outlets
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article, Removed
 
