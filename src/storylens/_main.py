@@ -8,8 +8,3 @@ def main() -> None:
     from storylens.cli import main as cli_main
 
     cli_main()
-
-
-def command_of(args: list[str]) -> str | None:
-    """The command the arguments name (the first one that is not an option)."""
-    return next((a for a in args if not a.startswith("-")), None)

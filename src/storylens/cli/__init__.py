@@ -64,7 +64,10 @@ def main() -> None:
         os._exit(code)
 
 
-def _fast_exit(args: list[str]) -> bool:
-    from storylens._main import command_of
+def command_of(args: list[str]) -> str | None:
+    """The command the arguments name (the first one that is not an option)."""
+    return next((a for a in args if not a.startswith("-")), None)
 
+
+def _fast_exit(args: list[str]) -> bool:
     return command_of(args) in FAST_EXIT and "--save" not in args

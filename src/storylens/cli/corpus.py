@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ def corpus_command(
     story_articles.parquet to --out. With --engine dask the partitions run on a Dask
     cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes).
     """
+    from storylens.store.corpus import save_corpus
     from storylens.stories.cluster import ClusterOptions
     from storylens.stories.engine import run_corpus
     from storylens.stories.vectors import method as check_method
@@ -80,7 +82,7 @@ def corpus_command(
                 scheduler=scheduler,
                 workers=workers,
                 analyse=analyse,
-                store_url=db,
+                save=partial(save_corpus, db) if db else None,
                 files_per_partition=partition_files,
                 progress=tick,
             )

@@ -11,8 +11,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from storylens.store import Store
 from storylens.stories.cluster import (
     Clusterer,
     ClusterOptions,
@@ -24,6 +24,9 @@ from storylens.stories.cluster import (
 from storylens.stories.features import DocumentFrequencies, extract
 from storylens.stories.vectors import dimension, method
 from storylens.types import Article
+
+if TYPE_CHECKING:  # the store (a later layer) is handed in, never imported here
+    from storylens.store import Store
 
 BATCH = 500
 DF_SAMPLE = 5000  # stored articles sampled for document frequencies in incremental runs

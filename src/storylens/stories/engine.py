@@ -35,13 +35,15 @@ from storylens.stories.cluster import (
     merge_prepared,
     prepare,
 )
-from storylens.types import Analysis, Article
+from storylens.types import Analysis, Article, StoryRecord
 
 ENGINES = ("local", "dask")
 FILES_PER_PARTITION = 16
 SPLITTABLE = (".jsonl", ".ndjson", ".warc", ".warc.gz", ".jsonl.gz")
 
 Progress = Callable[[int, int], None]  # (partitions done, articles so far)
+# keeps a finished run: (the output folder with the articles' Parquet parts, the stories)
+Save = Callable[[Path, list[StoryRecord]], None]
 
 
 @dataclass(slots=True)
@@ -350,7 +352,7 @@ def run_corpus(
     scheduler: str | None = None,
     workers: int = 2,
     analyse: bool = True,
-    store_url: str | None = None,
+    save: Save | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
     progress: Progress | None = None,
 ) -> CorpusResult:
@@ -376,8 +378,8 @@ def run_corpus(
     prepared = merge_prepared([r.prepared for r in collected])
     clusterer = cluster_prepared(_unique(prepared), opts)
     stories = write_stories(clusterer, outlets, out)
-    if store_url:
-        _store(store_url, out, clusterer)
+    if save is not None:
+        save(out, clusterer.records())
     finished = time.perf_counter()
     records = clusterer.records()
     return CorpusResult(
@@ -414,18 +416,3 @@ def _unique(prepared: Prepared) -> Prepared:
         prepared.sigs[keep],
         emb,
     )
-
-
-def _store(store_url: str, out: Path, clusterer: Clusterer) -> None:
-    """Load the written articles into a store and save the stories there."""
-    import pyarrow.parquet as pq
-
-    from storylens.store import Store
-
-    with Store.open(store_url) as store:
-        for part in sorted((out / "articles").glob("part-*.parquet")):
-            rows = pq.read_table(part).to_pylist()
-            store.add_articles(
-                Article(**{k: v for k, v in r.items() if k != "words"}) for r in rows
-            )
-        store.write_stories(clusterer.records())
