@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+
+from builders import BACKENDS, CannedServer, make_store_url, run_cli
 
 # CI runs the property tests on a fixed sequence of examples so that a run is repeatable;
 # `make fuzz` (and local runs) explore new random examples.
@@ -60,81 +58,28 @@ def sample_files(samples_dir: Path) -> list[Path]:
     return sorted(samples_dir.glob("*.txt"))
 
 
-def run_cli(
-    *args: str,
-    input: str | bytes | None = None,
-    env: dict[str, str] | None = None,
-    timeout: int = 600,
-) -> subprocess.CompletedProcess[str]:
-    """Run the real ``storylens`` CLI in a subprocess and capture its output."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200", **(env or {})}
-    data = input.decode("utf-8", "replace") if isinstance(input, bytes) else input
-    return subprocess.run(
-        [sys.executable, "-m", "storylens", *args],
-        input=data,
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=timeout,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="session")
 def cli() -> object:
     """The ``run_cli`` function, as a fixture."""
     return run_cli
 
 
-@dataclass
-class CannedResponse:
-    body: bytes
-    status: int = 200
-    headers: dict[str, str] = field(
-        default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"}
-    )
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL whose tables exist only for this test, once per backend."""
+    yield from make_store_url(request.param, tmp_path)
 
 
-class CannedServer:
-    """A local HTTP server on 127.0.0.1 serving canned responses by path."""
+@pytest.fixture()
+def store(store_url: str) -> Iterator[Any]:
+    """An open store on :func:`store_url` (each backend), closed after the test."""
+    from storylens.store import Store
 
-    def __init__(self) -> None:
-        self.routes: dict[str, CannedResponse] = {}
-        self.hits: list[str] = []
-        routes, hits = self.routes, self.hits
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                hits.append(self.path)
-                resp = routes.get(self.path)
-                if resp is None:
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                self.send_response(resp.status)
-                for k, v in resp.headers.items():
-                    self.send_header(k, v)
-                if "Content-Length" not in resp.headers:
-                    self.send_header("Content-Length", str(len(resp.body)))
-                self.end_headers()
-                self.wfile.write(resp.body)
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def add(self, path: str, body: bytes | str, status: int = 200, **headers: str) -> str:
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        hdrs = {"Content-Type": "text/html; charset=utf-8"}
-        hdrs.update({k.replace("_", "-"): v for k, v in headers.items()})
-        self.routes[path] = CannedResponse(data, status, hdrs)
-        return self.url(path)
+    opened = Store.open(store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 @pytest.fixture()

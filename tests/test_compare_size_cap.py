@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from builders import run_cli
 from storylens.comparison import compare_articles
 from storylens.errors import TooLarge
 from storylens.settings import Settings

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from builders import run_cli
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ from typing import ClassVar
 import httpx
 import pytest
 
-from conftest import CannedServer
+from builders import CannedServer
 from storylens.errors import BlockedAddress, FetchError, TooLarge
 from storylens.ingestion.fetch import _read_capped, fetch
 from storylens.settings import Settings

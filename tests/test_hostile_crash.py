@@ -16,12 +16,10 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from store_fixtures import BACKENDS, make_store_url
 from storylens.ingestion import iter_jsonl
 from storylens.settings import Settings
 from storylens.store import Store
@@ -107,11 +105,6 @@ def ingest_process(corpus: Path, url: str) -> subprocess.Popen[str]:
         text=True,
         env=env,
     )
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from make_store_url(request.param, tmp_path)
 
 
 def assert_consistent(url: str, expected: list[Article]) -> None:

@@ -16,7 +16,7 @@ from contextlib import contextmanager, suppress
 import psutil
 import pytest
 
-from conftest import CannedServer
+from builders import CannedServer
 from storylens.errors import InputError, TooLarge
 from storylens.ingestion import iter_ingest
 from storylens.ingestion.fetch import fetch

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import CannedServer, run_cli
+from builders import CannedServer, run_cli
 from fixtures.web_server import serving
 from storylens.errors import BlockedAddress
 from storylens.ingestion import iter_ingest

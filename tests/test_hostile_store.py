@@ -7,12 +7,8 @@ stored (clipped or cleaned) together with the rest of its batch, on both.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from store_fixtures import BACKENDS, make_store_url
 from storylens.store import Store
 from storylens.types import Article, Removed, content_id
 
@@ -20,11 +16,6 @@ TEXT = (
     "The ferry across Lindqvist Bay will run two extra evening crossings from April, "
     "the harbour board said on Tuesday."
 )
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from make_store_url(request.param, tmp_path)
 
 
 def _article(n: int, **fields: object) -> Article:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from builders import run_cli
 from storylens.ingestion.build import scrub
 
 FERRY = (

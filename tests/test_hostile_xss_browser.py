@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import run_cli
+from builders import run_cli
 from fixtures.browser import PageWatch, chromium
 from fixtures.web_server import serving
 from storylens.web import create_app

@@ -9,7 +9,7 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from conftest import CannedServer
+from builders import CannedServer
 
 RunCli = Callable[..., CompletedProcess[str]]
 

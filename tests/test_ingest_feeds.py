@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CannedServer
-from corpus_pages import PARAGRAPHS, page
+from builders import PARAGRAPHS, CannedServer, page
 from storylens.errors import InputError
 from storylens.ingestion.feeds import iter_feed, sniff_feed
 from storylens.settings import Settings

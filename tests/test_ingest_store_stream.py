@@ -6,7 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from conftest import run_cli
+from builders import run_cli
 
 
 def _record(n: int) -> str:

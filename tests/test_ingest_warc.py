@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_pages import PARAGRAPHS, page, warc_record, warcinfo_record
+from builders import PARAGRAPHS, page, warc_record, warcinfo_record
 from storylens.errors import InputError
 from storylens.ingestion.warc import iter_warc
 from storylens.settings import Settings

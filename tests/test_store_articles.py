@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store_fixtures import BACKENDS, make_store_url
 from storylens.errors import StoreError
 from storylens.store import Store, canonical_url
 from storylens.types import Article, Removed, content_id
@@ -20,16 +18,6 @@ def _article(
     text: str, outlet: str = "Harbor Ledger", url: str | None = None, **kw: object
 ) -> Article:
     return Article(id=content_id(text), outlet=outlet, text=text, url=url, **kw)  # type: ignore[arg-type]
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    for url in make_store_url(request.param, tmp_path):
-        s = Store.open(url)
-        try:
-            yield s
-        finally:
-            s.close()
 
 
 TEXT_A = "The ferry to Nolby resumed service on Monday after a week of storms."

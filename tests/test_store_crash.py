@@ -9,12 +9,10 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from store_fixtures import BACKENDS, make_store_url
 from storylens.store import Store
 from storylens.stories.synthetic import generate
 
@@ -35,11 +33,6 @@ with Store.open(url) as store:
         store.add_articles(articles[start : start + batch])
 print("done")
 """
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from make_store_url(request.param, tmp_path)
 
 
 @pytest.fixture(scope="module")

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from store_fixtures import BACKENDS, make_store_url
 from storylens.errors import StoreError
 from storylens.store import Store, StoryRecord, story_id_for
 from storylens.types import Article, content_id
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    for url in make_store_url(request.param, tmp_path):
-        s = Store.open(url)
-        try:
-            yield s
-        finally:
-            s.close()
 
 
 def _art(text: str, outlet: str, published: str | None = None) -> Article:

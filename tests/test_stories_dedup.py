@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_pages import PARAGRAPHS
+from builders import PARAGRAPHS
 from storylens.stories.dedup import near_duplicates, signature
 from storylens.types import Article, content_id
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from builders import run_cli
 from fixtures.render_report import build_report
 from storylens.ingestion import iter_ingest
 from storylens.render.markdown import render_markdown

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import run_cli
+from builders import run_cli
 from fixtures.render_report import build_report
 from fixtures.web_server import serving
 from storylens.settings import Settings

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from builders import run_cli
 from storylens.errors import BinaryInput, ConfigError
 from storylens.ingestion import iter_ingest
 from storylens.ingestion.decode import decode_bytes

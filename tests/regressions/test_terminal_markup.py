@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from conftest import run_cli
+from builders import run_cli
 
 CASE = Path(__file__).parent / "terminal-rich-markup"
 MARKUP = ("[/bold]", "[link=http://evil.example]", "[/link]", "[blink]", "[bold red]", "[/]")
