@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from store_fixtures import BACKENDS, make_store_url
 from storylens.errors import ConfigError
 from storylens.store import Store, StoryRecord
 from storylens.store.browse import StoryQuery, find_stories, list_outlets, story_summary
@@ -24,11 +20,10 @@ ROWS = [
 ]
 
 
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    for url in make_store_url(request.param, tmp_path):
-        with Store.open(url) as s:
-            yield _fill(s)
+@pytest.fixture()
+def store(store: Store) -> Store:
+    """The shared store fixture (each backend), filled with the stories of ROWS."""
+    return _fill(store)
 
 
 def _fill(s: Store) -> Store:

@@ -3,7 +3,7 @@
 A story that corpus mode grouped has no report until someone compares it. The story page
 (and ``POST /api/stories/{id}/compare``) starts :meth:`Comparisons.start`: the story's
 articles are read from the store and compared by
-:func:`storylens.compare.compare_articles` on one background thread, holding the app's
+:func:`storylens.comparison.compare_articles` on one background thread, holding the app's
 comparison slot (one comparison at a time, as for uploads), and the report is saved under
 the story's own id. The job's state, its current stage and how many stages are done are
 kept in memory for the pages to show; a finished job's report is then in the store.
@@ -35,7 +35,7 @@ def compare_story(
     articles: Sequence[Article], settings: Settings, progress: Callable[[str], None]
 ) -> dict[str, Any]:
     """The library comparison of a story's articles, as a report contract dict."""
-    from storylens.compare import compare_articles
+    from storylens.comparison import compare_articles
 
     report: dict[str, Any] = compare_articles(articles, settings, progress=progress).to_dict()
     return report
