@@ -149,7 +149,32 @@ def _cue_span(verb: Token, cue_toks: list[Token]) -> tuple[int, int]:
     prep = _governed_prep(verb)
     if prep is not None:
         core.append(prep)
+    core.extend(_matrix_verb(verb))
     return min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
+
+
+_MATRIX_GAP = frozenset({"aux", "prt", "advmod", "neg"})
+
+
+def _matrix_verb(verb: Token) -> list[Token]:
+    """The verb a cue completes ("went on to say", "declined to comment", "continued to
+    defend"), with its auxiliaries and adverbs, when nothing else stands between them."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return []
+    doc = verb.doc
+    deps = doc_column(doc, "dep_")
+    if any(deps[c] in {"nsubj", "nsubjpass"} for c in doc_children(doc)[verb.i]):
+        return []
+    between = range(head.i + 1, verb.i)
+    if any(doc[k].head.i not in {head.i, verb.i} or deps[k] not in _MATRIX_GAP for k in between):
+        return []
+    out = [head]
+    k = head.i - 1
+    while k >= 0 and deps[k] in {"aux", "neg", "advmod", "auxpass"} and doc[k].head.i == head.i:
+        out.append(doc[k])
+        k -= 1
+    return out
 
 
 def _cue_tokens(verb: Token, subj: Token) -> list[Token]:
@@ -290,6 +315,7 @@ def _verb_attribution(
     )
 
 
+_ANONYMITY = frozenset({"request", "speak", "insist", "decline", "ask"})
 _DASHES = frozenset({"—", "–", "--"})
 _ASIDES = frozenset({"acl", "advcl"})  # relative clauses stay: they say who the source is
 
@@ -298,9 +324,12 @@ def _source_indices(doc: Doc, subj: int) -> set[int]:
     """The subject's subtree without participle and adverbial clauses set off by a comma or
     dash."""
     children, deps = doc_children(doc), doc_column(doc, "dep_")
+    lemmas = doc_lemmas(doc)
     found = set(subtree_indices(children, subj))
     for i in list(found):
         aside = deps[i] in _ASIDES or (deps[i] == "appos" and doc[i].like_num)
+        if deps[i] == "relcl" and i != subj and lemmas[i] in _CUE_LEMMAS | _ANONYMITY:
+            aside = True  # "who said he left", "who requested anonymity": an attribution
         if aside and i != subj and i in found:
             clause = subtree_indices(children, i)
             first = min(clause)

@@ -66,7 +66,9 @@ HEDGE_WORDS = lexicon(
     """reportedly allegedly apparently purportedly supposedly seemingly ostensibly
     rumoredly rumouredly"""
 )
-HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "rumor", "rumour"})
+HEDGE_PASSIVES = frozenset(
+    {"believe", "say", "think", "report", "understand", "rumor", "rumour", "expect"}
+)
 HEDGE_RAISING = frozenset({"appear", "seem"})
 # Records and polls "show" what they hold: with such a subject, an evidence verb takes a noun
 # content ("a poll showed Trump with a 16-point lead"), as a verb of saying does.

@@ -111,16 +111,34 @@ def load_split(root: Path, split: str = "dev") -> list[GoldDocument]:
 
 
 def predicted_spans(attributions: Iterable[Attribution]) -> Spans:
-    """Source, cue and content spans of predicted attributions (hedges carry no source)."""
+    """Source, cue and content spans of predicted attributions, as PolNeAR labels them.
+
+    PolNeAR gives every token at most one role in at most one attribution, so an attribution
+    reported inside another's content ("Peskov said Kim had told him ...": "told" is inside
+    what Peskov said) is never labelled; only the outermost ones are scored. Hedging verbs
+    ("appears to", "is expected to") are attributions with no source; hedging adverbs
+    ("reportedly") are not labelled and not scored.
+    """
+    scored = [a for a in attributions if a.kind != "hedge" or a.verb >= 0]
     spans: Spans = {role: [] for role in ROLES}
-    for a in attributions:
-        if a.kind == "hedge":
-            continue
+    for a in outermost(scored):
         spans["cue"].append((a.cue_start, a.cue_end))
         spans["content"].append((a.content_start, a.content_end))
         if a.source_start is not None and a.source_end is not None:
             spans["source"].append((a.source_start, a.source_end))
     return spans
+
+
+def outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions whose cue lies inside no other attribution's content."""
+    return [
+        a
+        for a in attributions
+        if not any(
+            b is not a and b.content_start <= a.cue_start and a.cue_end <= b.content_end
+            for b in attributions
+        )
+    ]
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
