@@ -62,6 +62,7 @@ from storylens.analyse.cues import (
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     NEGATIVE_CUES,
+    NOUN_STANCE_CUES,
     PARTICLE_CUES,
     QUOTE_ONLY_CUES,
     RELATIVE_PRONOUNS,
@@ -81,6 +82,7 @@ from storylens.analyse.phrases import (
     subtree_indices,
 )
 from storylens.analyse.quotemarks import doc_quotes
+from storylens.analyse.sourceless import asked
 
 STAGE = "attribution.rules.v2"
 _CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES
@@ -121,6 +123,21 @@ def _source_tokens(verb: Token, subj: Token) -> list[Token]:
         toks = [*noun_phrase(verb.head), *toks]
         toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     return toks
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The subject of a report the parser joined to the reported clause instead of to the
+    first report ("He said A had given him momentum and said ..."): the first reporter."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.dep_ not in {"ccomp", "conj", "xcomp"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _CUE_LEMMAS:
+            return subject_of(tok)
+    return None
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -216,12 +233,12 @@ def _verb_attribution(
     verb: Token, sent: Span, sent_index: int, quotes: list[tuple[int, int]]
 ) -> Attribution | None:
     lemma = verb.lemma_.lower()
-    subj = subject_of(verb)
+    subj = _reporter(verb) or subject_of(verb)
     passive = is_passive(verb)
-    if passive:
+    if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         subj = agent_of(verb)
     if subj is None:
-        return None
+        return asked(verb, sent, sent_index)
     if subj.lower_ in {"there", "this"} or (
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
@@ -242,7 +259,9 @@ def _verb_attribution(
     if clause is not None and clause.dep_ == "xcomp" and lemma not in _NOUN_CONTENT_CUES:
         return None  # "hopes to win", "expects to be chosen": an attitude, not a report
     content: list[Token] | None = None
-    if clause is not None:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        content = noun_phrase(verb.head)  # "a practice criticized by the mayor"
+    elif clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
         content = without_trailing_asides(content, quotes)
     elif lemma in _NOUN_CONTENT_CUES or (
@@ -311,7 +330,8 @@ def _verb_attribution(
         source_tokens=sorted(src_idx),
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
-        stance=lemma in STANCE_CUES and lemma not in SPEECH_CUES,
+        stance=(lemma in STANCE_CUES and lemma not in SPEECH_CUES)
+        or (clause is None and lemma in NOUN_STANCE_CUES),
     )
 
 

@@ -3,10 +3,10 @@ or an adjacent quotation)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas, doc_text
-from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES
+from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES, STANCE_CUES
 from storylens.analyse.phrases import (
     contiguous_range,
     noun_phrase_indices,
@@ -14,6 +14,7 @@ from storylens.analyse.phrases import (
     subtree_indices,
 )
 
+REPORT_VERBS = SPEECH_CUES | STANCE_CUES
 ALL_QUOTES = {*'“”«»„‘’"‹›', "''", "``"}
 
 
@@ -66,11 +67,29 @@ def clause_tokens(clause: Token) -> list[Token]:
             inner = subtree_indices(children, i)
             if any(lemmas[k] in SPEECH_CUES for k in inner):
                 drop.update(inner)
+    for i in children[clause.i]:
+        # "... have given him momentum and said that ...", "..., claiming that ...": a second
+        # report coordinated with the reported clause is an attribution of its own
+        if i > clause.i and _reports(doc, i):
+            drop.update(k for k in subtree_indices(children, i) if k >= i)
+            cc = [k for k in children[clause.i] if i - 3 < k < i and deps[k] in {"cc", "punct"}]
+            drop.update(cc)
     kept = set(subtree) - drop
     if not kept:
         return [clause]
     lo, hi = contiguous_range(doc, kept, clause.i)
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _reports(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a verb of saying joined to a clause ("and said ...", ", adding")."""
+    deps = doc_column(doc, "dep_")
+    if deps[i] not in {"conj", "advcl"} or doc_lemmas(doc)[i] not in REPORT_VERBS:
+        return False
+    tok = doc[i]
+    if deps[i] == "advcl" and tok.tag_ != "VBG":
+        return False
+    return tok.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def noun_content(verb: Token) -> list[Token] | None:
@@ -86,11 +105,14 @@ def noun_content(verb: Token) -> list[Token] | None:
     return None
 
 
+_KEPT_MARKS = frozenset({"that", "whether", "if"})
+
+
 def trim_tokens(tokens: list[Token], *, keep_that: bool = False) -> list[Token]:
     toks = sorted(tokens, key=lambda t: t.i)
     while toks and (
         (toks[0].is_punct and toks[0].text not in ALL_QUOTES)
-        or (toks[0].dep_ == "mark" and not (keep_that and toks[0].lower_ == "that"))
+        or (toks[0].dep_ == "mark" and not (keep_that and toks[0].lower_ in _KEPT_MARKS))
     ):
         toks.pop(0)
     while toks and toks[-1].is_punct and toks[-1].text not in ALL_QUOTES:

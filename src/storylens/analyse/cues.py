@@ -27,7 +27,7 @@ STANCE_CUES = lexicon(
     """criticize criticise praise endorse defend attack denounce condemn slam blast mock
     applaud thank blame decry lament oppose refuse decline propose recommend discuss express
     refer talk echo answer challenge dispute reiterate tout portray
-    congratulate commend applaud scold rebuke chastise ridicule"""
+    congratulate commend applaud scold rebuke chastise ridicule order rule remind"""
 )
 # Prepositions a cue governs and that belong to it ("called for", "said of", "talked about",
 # "referred to"): any cue takes "about", "of" and "against"; some take one more.
@@ -50,11 +50,14 @@ CUE_PREPOSITIONS_BY_LEMMA = {
 # verbs of saying) are left out too: on PolNeAR train under a third of them are attributions.
 COGNITIVE_CUES = lexicon(
     """believe think hope expect fear doubt worry suspect assume estimate reckon guess
-    anticipate predict observe find show know view question"""
+    anticipate predict observe find show know view question wonder recognize learn realize"""
 )
-CLAUSE_ONLY_EXTRA = lexicon("""find show know view question charge demand""")
+CLAUSE_ONLY_EXTRA = lexicon("""find show know view charge demand""")
+# Rejections whose content is a noun phrase ("rejected the offer", "questioned the figures")
+# take a stand on something rather than report a claim of the source's.
+NOUN_STANCE_CUES = frozenset({"reject", "dismiss", "question", "dispute", "refute"})
 NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
-CLAUSE_ONLY_CUES = frozenset({"reject", "refute", "dismiss", "dispute", "observe", "know"})
+CLAUSE_ONLY_CUES = frozenset({"refute", "dispute", "observe", "know"})
 CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
 QUOTE_ONLY_CUES = frozenset({"continue"})
 # cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
