@@ -30,7 +30,12 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.according import according_to, colon_attribution
+from storylens.analyse.according import (
+    SIGNATURE_DASHES,
+    according_to,
+    colon_attribution,
+    signed_line,
+)
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import (
     doc_children,
@@ -477,13 +482,16 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
     return pieces
 
 
+_TRIGGERS = frozenset({"according", ":", *SIGNATURE_DASHES})
+
+
 def _sentence_attributions(
     sent: Span, s_index: int, quotes: list[tuple[int, int]], found: list[Attribution]
 ) -> None:
     doc = sent.doc
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
-        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in {"according", ":"}:
+        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in _TRIGGERS:
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]
         att: Attribution | None = None
@@ -493,6 +501,8 @@ def _sentence_attributions(
             att = according_to(tok, sent, s_index)
         elif tok.text == ":":
             att = colon_attribution(tok, sent, s_index, quotes)
+        elif tok.text in SIGNATURE_DASHES:
+            att = signed_line(tok, s_index, quotes)
         if att is not None:
             att = _clip(att, doc_text(doc))
         if att is not None:
