@@ -149,8 +149,8 @@ def _colon_source(before: list[Token]) -> list[Token] | None:
     """The source phrase in the words before a colon: a name (or a source noun such as "the
     report") ending right at the colon."""
     last = before[-1]
-    if last.pos_ not in {"PROPN", "NOUN"}:
-        return None
+    if last.pos_ not in {"PROPN", "NOUN"} or len(before) == len(last.text) == 1:
+        return None  # "Q:" and "A:" in an interview transcript
     phrase = [t for t in noun_phrase(last) if t.i >= before[0].i]
     if not phrase or phrase[-1].i != last.i:
         return None

@@ -155,10 +155,14 @@ def _governed_prep(verb: Token) -> Token | None:
     deps = doc_column(doc, "dep_")
     while k < len(doc) and deps[k] == "prt" and doc[k].head.i == verb.i:
         k += 1
-    if k >= len(doc) or deps[k] != "prep" or doc[k].head.i != verb.i:
+    if k >= len(doc):
         return None
     low = doc[k].lower_
     allowed = CUE_PREPOSITIONS_BY_LEMMA.get(verb.lemma_.lower(), frozenset())
+    if deps[k] == "mark" and low == "for" and low in allowed:
+        return doc[k]  # "called for the United States to act": "for" marks the clause
+    if deps[k] != "prep" or doc[k].head.i != verb.i:
+        return None
     if low in CUE_PREPOSITIONS or low in allowed:
         return doc[k]
     return None
@@ -244,7 +248,7 @@ def _verb_attribution(
         subj = agent_of(verb)
     if subj is None:
         return asked(verb, sent, sent_index)
-    if subj.lower_ in {"there", "this"} or (
+    if subj.lower_ in {"there", "this", "you"} or (
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None

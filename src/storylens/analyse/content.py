@@ -128,8 +128,24 @@ def content_around(sent: Span, exclude: set[int]) -> list[Token]:
     after = [doc[i] for i in range(max(hi + 1, sent.start), sent.end)]
     before_t, after_t = trim_tokens(before), trim_tokens(after)
     if len(words(before_t)) >= len(words(after_t)):
-        return before_t
-    return after_t
+        return without_connective(before_t)
+    return without_connective(after_t)
+
+
+def without_connective(tokens: list[Token]) -> list[Token]:
+    """A content without the connective that opens its sentence ("And", "But", "Still,",
+    "Meanwhile,"): it links the writer's sentences, it is not what the source said."""
+    if len(tokens) < 4:
+        return tokens
+    first = tokens[0]
+    if first.text in ALL_QUOTES or first.head.i == first.i or first.head.head.i != first.head.i:
+        return tokens  # only a word hanging off the sentence's main verb
+    if first.dep_ == "cc" or (first.dep_ == "advmod" and first.pos_ == "ADV"):
+        rest = tokens[1:]
+        if rest and rest[0].text == ",":
+            rest = rest[1:]
+        return rest if len(words(rest)) >= 3 else tokens
+    return tokens
 
 
 def parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
