@@ -60,6 +60,7 @@ from storylens.analyse.content import (
 )
 from storylens.analyse.cues import (
     ADDRESSEE_CUES,
+    ATTITUDE_CUES,
     CLAUSE_ONLY_CUES,
     COGNITIVE_CUES,
     EVIDENCE_CUES,
@@ -89,8 +90,8 @@ from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourceless import asked
 
 STAGE = "attribution.rules.v2"
-_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES
-_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES) - CLAUSE_ONLY_CUES
+_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES
+_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES) - CLAUSE_ONLY_CUES
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,8 +246,9 @@ def _verb_attribution(
         source_tokens=sorted(src_idx),
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
-        stance=(lemma in STANCE_CUES and lemma not in SPEECH_CUES)
+        stance=(lemma in STANCE_CUES | ATTITUDE_CUES and lemma not in SPEECH_CUES)
         or (clause is None and lemma in NOUN_STANCE_CUES),
+        kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
 
 

@@ -20,15 +20,20 @@ SPEECH_CUES = lexicon(
 # Speech acts that take a stand on something ("criticized the plan", "praised her record",
 # "endorsed Cruz", "called for a ban"): attributions in their own right, but their object is
 # what the source spoke about, not a claim the source made, so claims never cite them as a
-# source (see ``Attribution.stance``). Attitudes with no act of communication ("wants",
-# "hopes to", "plans", "prefers", "seeks") are left out on purpose: they say what someone is
-# after, not what anyone said.
+# source (see ``Attribution.stance``). Attitudes with no act of communication are
+# ``ATTITUDE_CUES`` below.
 STANCE_CUES = lexicon(
     """criticize criticise praise endorse defend attack denounce condemn slam blast mock
     applaud thank blame decry lament oppose refuse decline propose recommend discuss express
     refer talk echo answer challenge dispute reiterate tout portray
     congratulate commend applaud scold rebuke chastise ridicule order rule remind"""
 )
+# Attitudes: what someone is after or stands behind, with no act of communication ("wants a
+# wall", "supports the bill", "plans to run", "seeks a recount"). PolNeAR labels them as
+# attributions, so they are found (``Attribution.kind == "attitude"``), but they say what
+# someone wants, not what anyone said: they never become quotes, never enter a claim's source
+# chain or a speaker's record, and never make a claim of theirs one of the source's.
+ATTITUDE_CUES = lexicon("""want support seek plan prefer favor favour back""")
 # Prepositions a cue governs and that belong to it ("called for", "said of", "talked about",
 # "referred to"): any cue takes "about", "of" and "against"; some take one more.
 CUE_PREPOSITIONS = frozenset({"about", "of", "against"})
