@@ -89,7 +89,7 @@ from storylens.analyse.phrases import (
 from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourceless import asked
 
-STAGE = "attribution.rules.v2"
+STAGE = "attribution.rules.v3"
 _CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES) - CLAUSE_ONLY_CUES
 

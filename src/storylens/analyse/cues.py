@@ -26,7 +26,7 @@ STANCE_CUES = lexicon(
     """criticize criticise praise endorse defend attack denounce condemn slam blast mock
     applaud thank blame decry lament oppose refuse decline propose recommend discuss express
     refer talk echo answer challenge dispute reiterate tout portray
-    congratulate commend applaud scold rebuke chastise ridicule order rule remind"""
+    congratulate commend applaud scold rebuke chastise ridicule order rule remind question"""
 )
 # Attitudes: what someone is after or stands behind, with no act of communication ("wants a
 # wall", "supports the bill", "plans to run", "seeks a recount"). PolNeAR labels them as
