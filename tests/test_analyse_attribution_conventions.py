@@ -150,3 +150,26 @@ def test_attribution_outermost_without_nlp() -> None:
     inner = Attribution(cue="tell", cue_start=30, cue_end=34, content_start=35, content_end=60)
     apart = Attribution(cue="say", cue_start=70, cue_end=74, content_start=75, content_end=90)
     assert outermost([outer, inner, apart]) == [outer, apart]
+
+
+def test_attribution_outermost_split_quote_gap() -> None:
+    """A cue between the quotations of a split quote is not inside the quote's content."""
+    text = "“The pier is safe,” Korva said, adding that repairs were done. “We checked it twice.”"
+    first = text.index("“")
+    said = Attribution(
+        cue="say",
+        cue_start=text.index("said"),
+        cue_end=text.index("said") + 4,
+        content_start=first,
+        content_end=len(text),
+        direct=True,
+    )
+    adding = Attribution(
+        cue="add",
+        cue_start=text.index("adding"),
+        cue_end=text.index("adding") + 6,
+        content_start=text.index("that"),
+        content_end=text.index(" “We") - 1,
+    )
+    assert outermost([said, adding], text) == [said, adding]
+    assert outermost([said, adding]) == [said]

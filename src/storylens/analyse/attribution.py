@@ -203,6 +203,13 @@ def _verb_attribution(
                 and lemma in ADDRESSEE_CUES | {"say", "report"}
                 for t in c.subtree
             }
+            # "Asked whether ..., she said", "he said, adding that ...": reports of their own
+            exclude |= {
+                t.i
+                for c in verb.children
+                if c.dep_ == "advcl" and c.lemma_.lower() in _CUE_LEMMAS
+                for t in c.subtree
+            }
             around = parenthetical(sent, exclude) or content_around(sent, exclude)
             content = around if len(words(around)) >= 3 else adjacent_quote(sent, quotes)
     if not content and _ends_in_colon(sent, verb):
