@@ -173,3 +173,9 @@ def test_attribution_outermost_split_quote_gap() -> None:
     )
     assert outermost([said, adding], text) == [said, adding]
     assert outermost([said, adding]) == [said]
+
+
+@pytest.mark.slow
+def test_attribution_source_without_focus_adverb(nlp: Any) -> None:
+    text = "Even the mayor's closest allies say the pier plan is too expensive."
+    assert [s for s, _, _ in _find(nlp, text)] == ["the mayor's closest allies"]

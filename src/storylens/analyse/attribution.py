@@ -261,6 +261,7 @@ def _verb_attribution(
 
 _ANONYMITY = frozenset({"request", "speak", "insist", "decline", "ask"})
 _DASHES = frozenset({"—", "–", "--"})
+_FOCUS = frozenset({"even", "only", "also", "just"})
 _ASIDES = frozenset({"acl", "advcl"})  # relative clauses stay: they say who the source is
 
 
@@ -289,6 +290,8 @@ def _source_edges(source: list[Token]) -> list[Token]:
     dashes = [k for k, t in enumerate(source) if t.text in _DASHES]
     if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
         source = source[dashes[0] + 1 :] or source
+    if len(source) > 1 and source[0].lower_ in _FOCUS and source[0].dep_ == "advmod":
+        source = source[1:]  # "Even his allies say": the allies are the source
     doc = source[0].doc
     if any(t.text == "(" for t in source) and not any(t.text == ")" for t in source):
         for k in range(source[-1].i + 1, min(source[-1].i + 3, len(doc))):
