@@ -179,3 +179,21 @@ def test_attribution_outermost_split_quote_gap() -> None:
 def test_attribution_source_without_focus_adverb(nlp: Any) -> None:
     text = "Even the mayor's closest allies say the pier plan is too expensive."
     assert [s for s, _, _ in _find(nlp, text)] == ["the mayor's closest allies"]
+
+
+@pytest.mark.slow
+def test_attribution_clause_after_an_aside(nlp: Any) -> None:
+    """ "said Monday, as X confirmed Y, that Z": Z is what was said, even when the parser hangs
+    it on the aside."""
+    text = (
+        "A spokesman for the harbour board said on Monday, as the ferry company confirmed the "
+        "delay, that the pier would stay shut until June."
+    )
+    said = [t for t in _find(nlp, text) if t[1] == "said"]
+    assert said == [
+        (
+            "A spokesman for the harbour board",
+            "said",
+            "that the pier would stay shut until June",
+        )
+    ]

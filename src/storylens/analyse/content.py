@@ -40,6 +40,16 @@ def clause_head(verb: Token) -> Token | None:
                 k = noun_phrase_indices(doc[pobj])[-1] + 1
         if k < len(doc) and lower[k] == "that" and deps[k] == "mark":
             return doc[k].head
+    for child in children[verb.i]:
+        # "said last week, as Pyongyang confirmed the visit, that Seoul was ...": the parser
+        # hung the reported clause on the aside set off by commas
+        if deps[child] != "advcl" or child < verb.i or doc[child].left_edge.i < 1:
+            continue
+        if lower[doc[child].left_edge.i - 1] != ",":
+            continue
+        for k in subtree_indices(children, child):
+            if lower[k] == "that" and deps[k] == "mark" and k > child and lower[k - 1] == ",":
+                return doc[k].head
     subj = subject_of(verb)
     for child in children[verb.i]:
         before = deps[child] in {"ccomp", "parataxis"} and child < verb.i
@@ -74,6 +84,9 @@ def clause_tokens(clause: Token) -> list[Token]:
             drop.update(k for k in subtree_indices(children, i) if k >= i)
             cc = [k for k in children[clause.i] if i - 3 < k < i and deps[k] in {"cc", "punct"}]
             drop.update(cc)
+    that = [k for k in children[clause.i] if deps[k] == "mark" and lower[k] == "that"]
+    if that:  # "said, as X confirmed Y, that Z": an aside before "that" is not what was said
+        drop.update(k for k in subtree if k < that[0])
     kept = set(subtree) - drop
     if not kept:
         return [clause]
