@@ -149,8 +149,8 @@ def _colon_source(before: list[Token]) -> list[Token] | None:
     """The source phrase in the words before a colon: a name (or a source noun such as "the
     report") ending right at the colon."""
     last = before[-1]
-    if last.pos_ not in {"PROPN", "NOUN"}:
-        return None
+    if last.pos_ not in {"PROPN", "NOUN"} or len(before) == len(last.text) == 1:
+        return None  # "Q:" and "A:" in an interview transcript
     phrase = [t for t in noun_phrase(last) if t.i >= before[0].i]
     if not phrase or phrase[-1].i != last.i:
         return None
@@ -160,3 +160,59 @@ def _colon_source(before: list[Token]) -> list[Token] | None:
     if named or last.lemma_.lower() in _COLON_SOURCES:
         return phrase
     return None
+
+
+SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})
+MAX_SIGNATURE = 4  # tokens of a signing name ("— Jane Q. Roe")
+_CLOSING = "”\"’'»"
+
+
+def signed_line(dash: Token, sent_index: int, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """A quotation signed with a dash and a name ending the line, as in a list of readers' or
+    voters' words: “…” ― Jane Roe (or the quotation in the paragraph before "— Jane Roe").
+    The name is the source, the quotation the content."""
+    if dash.text not in SIGNATURE_DASHES:
+        return None
+    doc = dash.doc
+    text = doc_text(doc)
+    if dash.idx + len(dash.text) >= len(text) or not text[dash.idx + len(dash.text)].isspace():
+        return None  # "anti-trade", "Post-Democratic": a hyphen inside a word
+    line_end = text.find("\n", dash.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    name: list[Token] = []
+    k = dash.i + 1
+    while k < len(doc) and doc[k].idx < line_end and not doc[k].is_space:
+        if doc[k].text in {"(", "."} or len(name) > MAX_SIGNATURE:
+            break
+        if doc[k].pos_ != "PROPN":
+            return None
+        name.append(doc[k])
+        k += 1
+    if not name or len(name) > MAX_SIGNATURE or not any(t.ent_type_ == "PERSON" for t in name):
+        return None
+    rest = text[doc[k].idx if k < len(doc) else line_end : line_end].strip()
+    if rest not in {"", "."} and not rest.startswith("(@"):
+        return None
+    before = text[: dash.idx].rstrip()
+    quote = next(((qs, qe) for qs, qe in quotes if qe == len(before)), None)
+    if quote is None or "\n\n" in text[quote[1] : dash.idx] or len(before) == 0:
+        return None
+    cstart, cend = quote
+    sstart, send = span_of(name)
+    return Attribution(
+        cue=dash.text,
+        cue_start=dash.idx,
+        cue_end=dash.idx + len(dash.text),
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=text[sstart:send],
+        source_name=text[sstart:send],
+        kind="according",
+        direct=True,
+        sentence=sent_index,
+        cue_tokens=[dash.i],
+        source_tokens=[t.i for t in name],
+        source_head_tokens=[t.i for t in name],
+    )

@@ -30,7 +30,12 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.according import according_to, colon_attribution
+from storylens.analyse.according import (
+    SIGNATURE_DASHES,
+    according_to,
+    colon_attribution,
+    signed_line,
+)
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import (
     doc_children,
@@ -55,13 +60,13 @@ from storylens.analyse.content import (
 )
 from storylens.analyse.cues import (
     ADDRESSEE_CUES,
+    ATTITUDE_CUES,
     CLAUSE_ONLY_CUES,
     COGNITIVE_CUES,
-    CUE_PREPOSITIONS,
-    CUE_PREPOSITIONS_BY_LEMMA,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     NEGATIVE_CUES,
+    NOUN_STANCE_CUES,
     PARTICLE_CUES,
     QUOTE_ONLY_CUES,
     RELATIVE_PRONOUNS,
@@ -69,6 +74,7 @@ from storylens.analyse.cues import (
     STANCE_CUES,
     WEAK_CUES,
 )
+from storylens.analyse.cuespans import cue_span, cue_tokens, governed_prep
 from storylens.analyse.hedges import hedges
 from storylens.analyse.phrases import (
     agent_of,
@@ -81,10 +87,11 @@ from storylens.analyse.phrases import (
     subtree_indices,
 )
 from storylens.analyse.quotemarks import doc_quotes
+from storylens.analyse.sourceless import asked
 
-STAGE = "attribution.rules.v2"
-_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES
-_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES) - CLAUSE_ONLY_CUES
+STAGE = "attribution.rules.v3"
+_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES
+_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES) - CLAUSE_ONLY_CUES
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,81 +130,32 @@ def _source_tokens(verb: Token, subj: Token) -> list[Token]:
     return toks
 
 
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-
-
-def _governed_prep(verb: Token) -> Token | None:
-    """The preposition a cue governs ("called for", "said of", "referred to"), if any."""
-    doc = verb.doc
-    k = verb.i + 1
-    deps = doc_column(doc, "dep_")
-    while k < len(doc) and deps[k] == "prt" and doc[k].head.i == verb.i:
-        k += 1
-    if k >= len(doc) or deps[k] != "prep" or doc[k].head.i != verb.i:
+def _reporter(verb: Token) -> Token | None:
+    """The subject of a report the parser joined to the reported clause instead of to the
+    first report ("He said A had given him momentum and said ..."): the first reporter."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
-    low = doc[k].lower_
-    allowed = CUE_PREPOSITIONS_BY_LEMMA.get(verb.lemma_.lower(), frozenset())
-    if low in CUE_PREPOSITIONS or low in allowed:
-        return doc[k]
+    tok = verb.head
+    for _ in range(4):
+        if tok.dep_ not in {"ccomp", "conj", "xcomp"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _CUE_LEMMAS:
+            return subject_of(tok)
     return None
-
-
-def _cue_span(verb: Token, cue_toks: list[Token]) -> tuple[int, int]:
-    """The cue's char span: the verb with its auxiliaries, negation, adverbs, particle and
-    governed preposition, without a time or setting after it ("said", not "said Thursday")."""
-    core = [t for t in cue_toks if t.i <= verb.i or t.dep_ == "prt"]
-    prep = _governed_prep(verb)
-    if prep is not None:
-        core.append(prep)
-    return min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
-
-
-def _cue_tokens(verb: Token, subj: Token) -> list[Token]:
-    """The cue: the verb with its negation, auxiliaries and particle, adjacent adverbs
-    ("also said", "later said") and a time right after it ("said Thursday", "said on Monday").
-    """
-    doc = verb.doc
-    deps = doc_column(doc, "dep_")
-    toks = [verb]
-    toks += [
-        doc[c] for c in doc_children(doc)[verb.i] if deps[c] in {"neg", "aux", "prt"} and c > subj.i
-    ]
-    k = verb.i - 1
-    while k > subj.i and deps[k] in {"advmod", "neg", "aux"} and doc[k].head.i == verb.i:
-        toks.append(doc[k])
-        k -= 1
-    k = verb.i + 1
-    while k < len(doc) and doc[k].head.i == verb.i:
-        tok = doc[k]
-        if tok.dep_ == "npadvmod" and tok.ent_type_ in _TIME_LABELS:
-            toks.extend(tok.subtree)
-        elif tok.dep_ == "prep" and tok.lower_ in {"on", "in"}:
-            pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
-            if pobj is None:
-                break
-            if pobj.ent_type_ not in _TIME_LABELS and pobj.lemma_ not in _CUE_SETTINGS:
-                break
-            toks.extend([tok, *noun_phrase(pobj)])
-        else:
-            break
-        k = max(t.i for t in toks) + 1
-    return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
-
-
-_CUE_SETTINGS = frozenset({"interview", "statement", "speech", "email", "tweet", "conference"})
 
 
 def _verb_attribution(
     verb: Token, sent: Span, sent_index: int, quotes: list[tuple[int, int]]
 ) -> Attribution | None:
     lemma = verb.lemma_.lower()
-    subj = subject_of(verb)
+    subj = _reporter(verb) or subject_of(verb)
     passive = is_passive(verb)
-    if passive:
+    if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         subj = agent_of(verb)
     if subj is None:
-        return None
-    if subj.lower_ in {"there", "this"} or (
+        return asked(verb, sent, sent_index)
+    if subj.lower_ in {"there", "this", "you"} or (
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None
@@ -210,21 +168,23 @@ def _verb_attribution(
     source = _source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
-    cue_toks = _cue_tokens(verb, subj)
+    cue_toks = cue_tokens(verb, subj)
     clause = clause_head(verb)
     if clause is not None and not sent.start <= clause.i < sent.end:
         clause = None  # a clause in another paragraph: the parser ran two sentences together
     if clause is not None and clause.dep_ == "xcomp" and lemma not in _NOUN_CONTENT_CUES:
         return None  # "hopes to win", "expects to be chosen": an attitude, not a report
     content: list[Token] | None = None
-    if clause is not None:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        content = noun_phrase(verb.head)  # "a practice criticized by the mayor"
+    elif clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
         content = without_trailing_asides(content, quotes)
     elif lemma in _NOUN_CONTENT_CUES or (
         lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS
     ):
         content = noun_content(verb)
-        prep = _governed_prep(verb)
+        prep = governed_prep(verb)
         if content is None and prep is not None:
             content = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
             if lemma in SPEECH_CUES:  # “It's unanimous,” she said of the vote: the quotation
@@ -241,6 +201,13 @@ def _verb_attribution(
                 for c in verb.children
                 if c.dep_ in {"dobj", "prep", "npadvmod"}
                 and lemma in ADDRESSEE_CUES | {"say", "report"}
+                for t in c.subtree
+            }
+            # "Asked whether ..., she said", "he said, adding that ...": reports of their own
+            exclude |= {
+                t.i
+                for c in verb.children
+                if c.dep_ == "advcl" and c.lemma_.lower() in _CUE_LEMMAS
                 for t in c.subtree
             }
             around = parenthetical(sent, exclude) or content_around(sent, exclude)
@@ -268,7 +235,7 @@ def _verb_attribution(
     wraps = cstart <= sstart < cend and cstart <= verb.idx < cend
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
-    cue_start, cue_end = _cue_span(verb, cue_toks)
+    cue_start, cue_end = cue_span(verb, cue_toks)
     return Attribution(
         cue=lemma,
         cue_start=cue_start,
@@ -286,11 +253,15 @@ def _verb_attribution(
         source_tokens=sorted(src_idx),
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
-        stance=lemma in STANCE_CUES and lemma not in SPEECH_CUES,
+        stance=(lemma in STANCE_CUES | ATTITUDE_CUES and lemma not in SPEECH_CUES)
+        or (clause is None and lemma in NOUN_STANCE_CUES),
+        kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
 
 
+_ANONYMITY = frozenset({"request", "speak", "insist", "decline", "ask"})
 _DASHES = frozenset({"—", "–", "--"})
+_FOCUS = frozenset({"even", "only", "also", "just"})
 _ASIDES = frozenset({"acl", "advcl"})  # relative clauses stay: they say who the source is
 
 
@@ -298,9 +269,12 @@ def _source_indices(doc: Doc, subj: int) -> set[int]:
     """The subject's subtree without participle and adverbial clauses set off by a comma or
     dash."""
     children, deps = doc_children(doc), doc_column(doc, "dep_")
+    lemmas = doc_lemmas(doc)
     found = set(subtree_indices(children, subj))
     for i in list(found):
         aside = deps[i] in _ASIDES or (deps[i] == "appos" and doc[i].like_num)
+        if deps[i] == "relcl" and i != subj and lemmas[i] in _CUE_LEMMAS | _ANONYMITY:
+            aside = True  # "who said he left", "who requested anonymity": an attribution
         if aside and i != subj and i in found:
             clause = subtree_indices(children, i)
             first = min(clause)
@@ -316,6 +290,8 @@ def _source_edges(source: list[Token]) -> list[Token]:
     dashes = [k for k, t in enumerate(source) if t.text in _DASHES]
     if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
         source = source[dashes[0] + 1 :] or source
+    if len(source) > 1 and source[0].lower_ in _FOCUS and source[0].dep_ == "advmod":
+        source = source[1:]  # "Even his allies say": the allies are the source
     doc = source[0].doc
     if any(t.text == "(" for t in source) and not any(t.text == ")" for t in source):
         for k in range(source[-1].i + 1, min(source[-1].i + 3, len(doc))):
@@ -428,13 +404,16 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
     return pieces
 
 
+_TRIGGERS = frozenset({"according", ":", *SIGNATURE_DASHES})
+
+
 def _sentence_attributions(
     sent: Span, s_index: int, quotes: list[tuple[int, int]], found: list[Attribution]
 ) -> None:
     doc = sent.doc
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
-        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in {"according", ":"}:
+        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in _TRIGGERS:
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]
         att: Attribution | None = None
@@ -444,6 +423,8 @@ def _sentence_attributions(
             att = according_to(tok, sent, s_index)
         elif tok.text == ":":
             att = colon_attribution(tok, sent, s_index, quotes)
+        elif tok.text in SIGNATURE_DASHES:
+            att = signed_line(tok, s_index, quotes)
         if att is not None:
             att = _clip(att, doc_text(doc))
         if att is not None:

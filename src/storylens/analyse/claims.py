@@ -42,7 +42,7 @@ from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v1"
+STAGE = "claims.rules.v2"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}

@@ -3,10 +3,10 @@ or an adjacent quotation)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas, doc_text
-from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES
+from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES, STANCE_CUES
 from storylens.analyse.phrases import (
     contiguous_range,
     noun_phrase_indices,
@@ -14,6 +14,7 @@ from storylens.analyse.phrases import (
     subtree_indices,
 )
 
+REPORT_VERBS = SPEECH_CUES | STANCE_CUES
 ALL_QUOTES = {*'“”«»„‘’"‹›', "''", "``"}
 
 
@@ -39,6 +40,16 @@ def clause_head(verb: Token) -> Token | None:
                 k = noun_phrase_indices(doc[pobj])[-1] + 1
         if k < len(doc) and lower[k] == "that" and deps[k] == "mark":
             return doc[k].head
+    for child in children[verb.i]:
+        # "said last week, as Pyongyang confirmed the visit, that Seoul was ...": the parser
+        # hung the reported clause on the aside set off by commas
+        if deps[child] != "advcl" or child < verb.i or doc[child].left_edge.i < 1:
+            continue
+        if lower[doc[child].left_edge.i - 1] != ",":
+            continue
+        for k in subtree_indices(children, child):
+            if lower[k] == "that" and deps[k] == "mark" and k > child and lower[k - 1] == ",":
+                return doc[k].head
     subj = subject_of(verb)
     for child in children[verb.i]:
         before = deps[child] in {"ccomp", "parataxis"} and child < verb.i
@@ -66,11 +77,32 @@ def clause_tokens(clause: Token) -> list[Token]:
             inner = subtree_indices(children, i)
             if any(lemmas[k] in SPEECH_CUES for k in inner):
                 drop.update(inner)
+    for i in children[clause.i]:
+        # "... have given him momentum and said that ...", "..., claiming that ...": a second
+        # report coordinated with the reported clause is an attribution of its own
+        if i > clause.i and _reports(doc, i):
+            drop.update(k for k in subtree_indices(children, i) if k >= i)
+            cc = [k for k in children[clause.i] if i - 3 < k < i and deps[k] in {"cc", "punct"}]
+            drop.update(cc)
+    that = [k for k in children[clause.i] if deps[k] == "mark" and lower[k] == "that"]
+    if that:  # "said, as X confirmed Y, that Z": an aside before "that" is not what was said
+        drop.update(k for k in subtree if k < that[0])
     kept = set(subtree) - drop
     if not kept:
         return [clause]
     lo, hi = contiguous_range(doc, kept, clause.i)
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _reports(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a verb of saying joined to a clause ("and said ...", ", adding")."""
+    deps = doc_column(doc, "dep_")
+    if deps[i] not in {"conj", "advcl"} or doc_lemmas(doc)[i] not in REPORT_VERBS:
+        return False
+    tok = doc[i]
+    if deps[i] == "advcl" and tok.tag_ != "VBG":
+        return False
+    return tok.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def noun_content(verb: Token) -> list[Token] | None:
@@ -86,11 +118,14 @@ def noun_content(verb: Token) -> list[Token] | None:
     return None
 
 
+_KEPT_MARKS = frozenset({"that", "whether", "if"})
+
+
 def trim_tokens(tokens: list[Token], *, keep_that: bool = False) -> list[Token]:
     toks = sorted(tokens, key=lambda t: t.i)
     while toks and (
         (toks[0].is_punct and toks[0].text not in ALL_QUOTES)
-        or (toks[0].dep_ == "mark" and not (keep_that and toks[0].lower_ == "that"))
+        or (toks[0].dep_ == "mark" and not (keep_that and toks[0].lower_ in _KEPT_MARKS))
     ):
         toks.pop(0)
     while toks and toks[-1].is_punct and toks[-1].text not in ALL_QUOTES:
@@ -106,8 +141,24 @@ def content_around(sent: Span, exclude: set[int]) -> list[Token]:
     after = [doc[i] for i in range(max(hi + 1, sent.start), sent.end)]
     before_t, after_t = trim_tokens(before), trim_tokens(after)
     if len(words(before_t)) >= len(words(after_t)):
-        return before_t
-    return after_t
+        return without_connective(before_t)
+    return without_connective(after_t)
+
+
+def without_connective(tokens: list[Token]) -> list[Token]:
+    """A content without the connective that opens its sentence ("And", "But", "Still,",
+    "Meanwhile,"): it links the writer's sentences, it is not what the source said."""
+    if len(tokens) < 4:
+        return tokens
+    first = tokens[0]
+    if first.text in ALL_QUOTES or first.head.i == first.i or first.head.head.i != first.head.i:
+        return tokens  # only a word hanging off the sentence's main verb
+    if first.dep_ == "cc" or (first.dep_ == "advmod" and first.pos_ == "ADV"):
+        rest = tokens[1:]
+        if rest and rest[0].text == ",":
+            rest = rest[1:]
+        return rest if len(words(rest)) >= 3 else tokens
+    return tokens
 
 
 def parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:

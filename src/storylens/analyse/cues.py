@@ -20,15 +20,20 @@ SPEECH_CUES = lexicon(
 # Speech acts that take a stand on something ("criticized the plan", "praised her record",
 # "endorsed Cruz", "called for a ban"): attributions in their own right, but their object is
 # what the source spoke about, not a claim the source made, so claims never cite them as a
-# source (see ``Attribution.stance``). Attitudes with no act of communication ("wants",
-# "hopes to", "plans", "prefers", "seeks") are left out on purpose: they say what someone is
-# after, not what anyone said.
+# source (see ``Attribution.stance``). Attitudes with no act of communication are
+# ``ATTITUDE_CUES`` below.
 STANCE_CUES = lexicon(
     """criticize criticise praise endorse defend attack denounce condemn slam blast mock
     applaud thank blame decry lament oppose refuse decline propose recommend discuss express
     refer talk echo answer challenge dispute reiterate tout portray
-    congratulate commend applaud scold rebuke chastise ridicule"""
+    congratulate commend applaud scold rebuke chastise ridicule order rule remind question"""
 )
+# Attitudes: what someone is after or stands behind, with no act of communication ("wants a
+# wall", "supports the bill", "plans to run", "seeks a recount"). PolNeAR labels them as
+# attributions, so they are found (``Attribution.kind == "attitude"``), but they say what
+# someone wants, not what anyone said: they never become quotes, never enter a claim's source
+# chain or a speaker's record, and never make a claim of theirs one of the source's.
+ATTITUDE_CUES = lexicon("""want support seek plan prefer favor favour back""")
 # Prepositions a cue governs and that belong to it ("called for", "said of", "talked about",
 # "referred to"): any cue takes "about", "of" and "against"; some take one more.
 CUE_PREPOSITIONS = frozenset({"about", "of", "against"})
@@ -50,11 +55,14 @@ CUE_PREPOSITIONS_BY_LEMMA = {
 # verbs of saying) are left out too: on PolNeAR train under a third of them are attributions.
 COGNITIVE_CUES = lexicon(
     """believe think hope expect fear doubt worry suspect assume estimate reckon guess
-    anticipate predict observe find show know view question"""
+    anticipate predict observe find show know view question wonder recognize learn realize"""
 )
-CLAUSE_ONLY_EXTRA = lexicon("""find show know view question charge demand""")
+CLAUSE_ONLY_EXTRA = lexicon("""find show know view charge demand""")
+# Rejections whose content is a noun phrase ("rejected the offer", "questioned the figures")
+# take a stand on something rather than report a claim of the source's.
+NOUN_STANCE_CUES = frozenset({"reject", "dismiss", "question", "dispute", "refute"})
 NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
-CLAUSE_ONLY_CUES = frozenset({"reject", "refute", "dismiss", "dispute", "observe", "know"})
+CLAUSE_ONLY_CUES = frozenset({"refute", "dispute", "observe", "know"})
 CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
 QUOTE_ONLY_CUES = frozenset({"continue"})
 # cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
@@ -66,7 +74,9 @@ HEDGE_WORDS = lexicon(
     """reportedly allegedly apparently purportedly supposedly seemingly ostensibly
     rumoredly rumouredly"""
 )
-HEDGE_PASSIVES = frozenset({"believe", "say", "think", "report", "understand", "rumor", "rumour"})
+HEDGE_PASSIVES = frozenset(
+    {"believe", "say", "think", "report", "understand", "rumor", "rumour", "expect"}
+)
 HEDGE_RAISING = frozenset({"appear", "seem"})
 # Records and polls "show" what they hold: with such a subject, an evidence verb takes a noun
 # content ("a poll showed Trump with a 16-point lead"), as a verb of saying does.

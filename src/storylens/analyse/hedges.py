@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from storylens.analyse.attributed import Attribution
-from storylens.analyse.columns import doc_column, doc_lemmas
+from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
 from storylens.analyse.cues import HEDGE_PASSIVES, HEDGE_RAISING, HEDGE_WORDS
 from storylens.analyse.phrases import agent_of, is_passive, span_of
 
 _HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
+_CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
+_LEADING = frozenset({"cc", "advmod", "prep", "advcl", "npadvmod", "mark", "punct", "intj"})
 
 
 def hedges(sent: Span, sent_index: int) -> list[Attribution]:
@@ -30,21 +32,57 @@ def hedges(sent: Span, sent_index: int) -> list[Attribution]:
             hedge = True
         if not hedge:
             continue
+        verbal = tok.lower_ not in HEDGE_WORDS
         scope = tok.head if tok.dep_ == "advmod" else tok
-        toks = [t for t in scope.subtree if t.i != tok.i]
+        toks = _verb_scope(tok) if verbal else [t for t in scope.subtree if t.i != tok.i]
         if not toks:
             continue
+        cue = _verb_cue(tok) if verbal else [tok]
         cstart, cend = span_of(toks)
         out.append(
             Attribution(
                 cue=tok.lower_ if tok.lower_ in HEDGE_WORDS else lemma,
-                cue_start=tok.idx,
-                cue_end=tok.idx + len(tok.text),
+                cue_start=cue[0].idx,
+                cue_end=cue[-1].idx + len(cue[-1].text),
                 content_start=cstart,
                 content_end=cend,
                 kind="hedge",
                 sentence=sent_index,
-                cue_tokens=[tok.i],
+                cue_tokens=[tok.i, *(t.i for t in cue if t.i != tok.i)],
+                verb=tok.i if verbal else -1,
             )
         )
     return out
+
+
+def _verb_cue(verb: Token) -> list[Token]:
+    """A hedging verb with its auxiliaries, negation and the adverbs between them ("may
+    seem", "did not appear", "is widely expected")."""
+    doc = verb.doc
+    deps, children = doc_column(doc, "dep_"), doc_children(doc)
+    kids = [k for k in children[verb.i] if k < verb.i and deps[k] in _CUE_DEPS]
+    if not kids:
+        return [verb]
+    first = min(kids)
+    run = range(first, verb.i + 1)
+    if any(doc[k].head.i != verb.i or deps[k] not in _CUE_DEPS | {"advmod"} for k in run[:-1]):
+        return [verb]
+    return [doc[k] for k in run]
+
+
+def _verb_scope(verb: Token) -> list[Token]:
+    """What a hedging verb qualifies: the clause it heads from its subject on ("Clinton
+    seems to have found ..."), or the clause after "it is said that"."""
+    doc = verb.doc
+    deps, children = doc_column(doc, "dep_"), doc_children(doc)
+    kids = children[verb.i]
+    if any(deps[k] == "expl" or doc[k].lower_ == "it" for k in kids):
+        clause = next((k for k in kids if deps[k] == "ccomp" and k > verb.i), None)
+        if clause is not None:
+            return sorted(doc[clause].subtree, key=lambda t: t.i)
+    toks = sorted(verb.subtree, key=lambda t: t.i)
+    subj = next((k for k in kids if deps[k] in {"nsubj", "nsubjpass"}), None)
+    start = doc[subj].left_edge.i if subj is not None else verb.i
+    lead = [k for k in kids if k < start and deps[k] in _LEADING]
+    drop = {t.i for k in lead for t in doc[k].subtree}
+    return [t for t in toks if t.i not in drop and t.i >= min(start, verb.i)]

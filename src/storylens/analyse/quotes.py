@@ -26,7 +26,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_spans
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v2"
+STAGE = "quotes.rules.v3"
 MIN_QUOTE_WORDS = 4
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import find_attributions
+from storylens.analyse.quotemarks import quote_spans
 from storylens.errors import InputError
 
 ROLES = ("source", "cue", "content")
@@ -110,17 +111,50 @@ def load_split(root: Path, split: str = "dev") -> list[GoldDocument]:
     return docs
 
 
-def predicted_spans(attributions: Iterable[Attribution]) -> Spans:
-    """Source, cue and content spans of predicted attributions (hedges carry no source)."""
+def predicted_spans(attributions: Iterable[Attribution], text: str = "") -> Spans:
+    """Source, cue and content spans of predicted attributions, as PolNeAR labels them.
+
+    PolNeAR gives every token at most one role in at most one attribution, so an attribution
+    reported inside another's content ("Peskov said Kim had told him ...": "told" is inside
+    what Peskov said) is never labelled; only the outermost ones are scored (see
+    :func:`outermost`). Hedging verbs ("appears to", "is expected to") are attributions with
+    no source; hedging adverbs ("reportedly") are not labelled and not scored.
+    """
+    scored = [a for a in attributions if a.kind != "hedge" or a.verb >= 0]
     spans: Spans = {role: [] for role in ROLES}
-    for a in attributions:
-        if a.kind == "hedge":
-            continue
+    for a in outermost(scored, text):
         spans["cue"].append((a.cue_start, a.cue_end))
         spans["content"].append((a.content_start, a.content_end))
         if a.source_start is not None and a.source_end is not None:
             spans["source"].append((a.source_start, a.source_end))
     return spans
+
+
+def outermost(attributions: list[Attribution], text: str = "") -> list[Attribution]:
+    """The attributions whose cue lies inside no other attribution's content.
+
+    With the text, a direct content made of several quotations (“A,” she said, adding that
+    ... “B.”) holds only its quotations: a cue between them is not inside it.
+    """
+    pieces = {id(a): _pieces(a, text) for a in attributions}
+    return [
+        a
+        for a in attributions
+        if not any(
+            b is not a and any(s <= a.cue_start and a.cue_end <= e for s, e in pieces[id(b)])
+            for b in attributions
+        )
+    ]
+
+
+def _pieces(att: Attribution, text: str) -> list[tuple[int, int]]:
+    whole = [(att.content_start, att.content_end)]
+    if not text or not att.direct:
+        return whole
+    inner = quote_spans(text[att.content_start : att.content_end])
+    if len(inner) < 2:
+        return whole
+    return [(att.content_start + s, att.content_start + e) for s, e in inner]
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -188,7 +222,7 @@ def evaluate(
 
 
 def _score_doc(doc: Doc, gold: Spans, exact: dict[str, Counts], loose: dict[str, Counts]) -> int:
-    pred = predicted_spans(find_attributions(doc))
+    pred = predicted_spans(find_attributions(doc), doc.text)
     for role in ROLES:
         _count(doc.text, pred[role], gold[role], exact[role], loose[role])
     return sum(1 for t in doc if not t.is_punct and not t.is_space)

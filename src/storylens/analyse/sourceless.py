@@ -1,0 +1,59 @@
+"""Attributions whose source the sentence leaves unnamed: "Asked whether he would run, ...",
+"when asked about the vote", "she was asked if ..." (the question is the content; whoever
+asked it is not named)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.columns import doc_children, doc_column
+from storylens.analyse.content import clause_tokens, trim_tokens
+from storylens.analyse.phrases import agent_of, span_of
+
+QUESTION_CUES = frozenset({"ask", "question", "press"})
+_WH_MARKS = frozenset({"whether", "if"})
+
+
+def asked(verb: Token, sent: Span, sent_index: int) -> Attribution | None:
+    """A question put to someone, with no asker: a passive or bare participle of "ask" whose
+    content is the question ("whether ...", "if ...", a wh-clause) or what it was about."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in QUESTION_CUES or verb.tag_ != "VBN":
+        return None
+    if agent_of(verb) is not None:
+        return None
+    deps, children = doc_column(doc, "dep_"), doc_children(doc)
+    content: list[Token] | None = None
+    cue = [verb]
+    for k in children[verb.i]:
+        if k < verb.i and deps[k] in {"auxpass", "aux", "neg"}:
+            cue.append(doc[k])
+        if k <= verb.i or not sent.start <= k < sent.end or content is not None:
+            continue
+        if deps[k] == "ccomp" or (deps[k] == "advcl" and _wh_clause(doc[k])):
+            content = trim_tokens(clause_tokens(doc[k]), keep_that=True)
+        elif deps[k] == "prep" and doc[k].lower_ == "about":
+            cue.append(doc[k])
+            content = [t for c in doc[k].children if c.dep_ == "pobj" for t in c.subtree]
+    if not content:
+        return None
+    cue.sort(key=lambda t: t.i)
+    if cue[-1].i - cue[0].i >= len(cue) + 1:
+        cue = [verb, *(t for t in cue if t.i > verb.i)]
+    cstart, cend = span_of(sorted(content, key=lambda t: t.i))
+    return Attribution(
+        cue="ask",
+        cue_start=cue[0].idx,
+        cue_end=cue[-1].idx + len(cue[-1].text),
+        content_start=cstart,
+        content_end=cend,
+        sentence=sent_index,
+        cue_tokens=[verb.i, *(t.i for t in cue if t.i != verb.i)],
+        verb=verb.i,
+        stance=True,
+    )
+
+
+def _wh_clause(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _WH_MARKS for c in tok.children)
