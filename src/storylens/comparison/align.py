@@ -24,16 +24,32 @@ its 150,000 cross-article pairs one by one.
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storylens.analyse.segment import tidy
-from storylens.comparison.conflicts import ClaimView, claim_quantities, phrases_compatible
+from storylens.comparison.conflicts import ClaimView, claim_quantities
 from storylens.comparison.events import event_class
+from storylens.comparison.features import (
+    REPORTING,
+    WORD,
+    amounts,
+    content_terms,
+    date_of,
+    dates_differ,
+    differ,
+    object_of,
+    objects_differ,
+    overlap,
+    place_words,
+    places_differ,
+    run_bound,
+    same_keys,
+    shared_run_of,
+    speaker_of,
+    tfidf_matrix,
+    words_of,
+)
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, asdict, content_id
 
@@ -187,28 +203,10 @@ def claim_views(
                     entities=frozenset(m.entity for m in inside if m.entity),
                     focus=focus_text(claim, focus),
                     whole_sentence=claim.id in whole_sentences,
-                    speaker=_speaker(claim, people),
+                    speaker=speaker_of(claim, people),
                 )
             )
     return views
-
-
-def _speaker(claim: Claim, people: Sequence[str]) -> str:
-    """The surname of the person the claim is attributed to ("Mayor Ilse Brandt" ->
-    "brandt"), or "" when its nearest source is no person named in the article."""
-    if not claim.attributed_to:
-        return ""
-    source = claim.attributed_to[0]
-    for name in people:
-        if name and (name in source or source in name):
-            words = re.findall(r"[^\W\d_][\w'’-]*", name)
-            return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
-    return ""
-
-
-def _amounts(claim: Claim) -> set[str]:
-    """'6 day', '40 percent': each number with its unit."""
-    return {f"{q.value} {unit}" for unit, qs in claim_quantities(claim).items() for q in qs}
 
 
 def _all_numbers(claim: Claim) -> list[Any]:
@@ -222,137 +220,6 @@ def _sentence_span(analysis: Analysis, claim: Claim) -> tuple[int, int]:
         if start <= claim.start < end:
             return start, end
     return claim.start, claim.end
-
-
-_WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
-_STOP_WORDS = """a an the of and or in on at to for by from with as is was were be been being
-    has have
-    had that this these those it its his her their them he she they we i you who whom which
-    what said says say told tell after before about into than also but not no nor will would
-    could should can may might did do does there here then when where while during over under
-    up down out off so such very more most some any all each both other another one own same
-    just only even still yet per via upon"""
-_STOP = frozenset(_STOP_WORDS.split())
-
-# predicates that say nothing about the fact itself
-_REPORTING = frozenset(
-    {"say", "tell", "report", "describe", "call", "claim", "note", "add", "state", "write"}
-    | {"announce", "be", "have", "do"}
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """A text's words for :func:`shared_run`, split once per claim."""
-
-    folded: list[str]  # case-folded, in text order
-    ordinary: list[bool]  # not a stop word, not capitalised
-    positions: dict[str, list[int]]  # folded word -> its 1-based positions
-    ordinary_counts: Counter[str]  # folded word -> its ordinary occurrences
-
-
-def _words(text: str) -> _Words:
-    words = _WORD.findall(text)
-    folded = [w.casefold() for w in words]
-    ordinary = [f not in _STOP and not w[0].isupper() for w, f in zip(words, folded, strict=True)]
-    positions: dict[str, list[int]] = {}
-    for k, word in enumerate(folded, 1):
-        positions.setdefault(word, []).append(k)
-    counts = Counter(f for f, plain in zip(folded, ordinary, strict=True) if plain)
-    return _Words(folded, ordinary, positions, counts)
-
-
-def shared_run(a: str, b: str) -> int:
-    """Ordinary words (not stop words, not capitalised) in the longest shared word run."""
-    return _shared_run(_words(a), _words(b))
-
-
-def _shared_run(a: _Words, b: _Words) -> int:
-    """:func:`shared_run` on split texts; of equally long runs the first in ``a`` counts.
-
-    The longest-common-substring table keeps only the cells where the words match:
-    ``cur[j]`` is the length of the shared run ending at word ``i`` of ``a`` and word
-    ``j`` of ``b``.
-    """
-    best = end = 0
-    prev: dict[int, int] = {}
-    for i, word in enumerate(a.folded, 1):
-        cur: dict[int, int] = {}
-        for j in b.positions.get(word, ()):
-            length = cur[j] = prev.get(j - 1, 0) + 1
-            if length > best:
-                best, end = length, i
-        prev = cur
-    return sum(a.ordinary[end - best : end])
-
-
-def _run_bound(a: _Words, b: _Words) -> int:
-    """An upper bound of :func:`_shared_run`: ordinary words of ``a`` that ``b`` also has.
-
-    Each ordinary word of the run is one occurrence of the word in each text, so a word
-    counts at most as often as it is ordinary in ``a`` and as often as it occurs in ``b``.
-    """
-    shared = 0
-    for word, count in a.ordinary_counts.items():
-        found = b.positions.get(word)
-        if found:
-            shared += min(count, len(found))
-    return shared
-
-
-def content_terms(text: str) -> list[str]:
-    """Lower-cased content words, crude plural folding ("drones" -> "drone")."""
-    terms = []
-    for word in _WORD.findall(text.casefold()):
-        word = word.strip("'’-").removesuffix("'s").removesuffix("’s")
-        if len(word) < 2 or word in _STOP:
-            continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        terms.append(word)
-    return terms
-
-
-def tfidf_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
-    """Unit-length TF-IDF rows with IDF over ``texts`` (the story's claims)."""
-    import numpy as np
-
-    bags = [Counter(content_terms(t)) for t in texts]
-    df = Counter(term for bag in bags for term in bag)
-    column = {term: k for k, term in enumerate(df)}
-    n = len(texts)
-    out = np.zeros((n, max(1, len(column))), dtype=np.float32)
-    for i, bag in enumerate(bags):
-        for term, count in bag.items():
-            out[i, column[term]] = (1 + math.log(count)) * math.log((n + 1) / (df[term] + 0.5))
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    result: npt.NDArray[np.float32] = out / np.clip(norms, 1e-12, None)
-    return result
-
-
-def _same(keys: Sequence[str]) -> npt.NDArray[np.bool_]:
-    """``m[i, j]``: both keys are set and equal."""
-    import numpy as np
-
-    codes: dict[str, int] = {}
-    ids = np.array([codes.setdefault(k, len(codes)) if k else -1 for k in keys])
-    same: npt.NDArray[np.bool_] = (ids[:, None] == ids[None, :]) & (ids[:, None] >= 0)
-    return same
-
-
-def _overlap(sets: Sequence[Set[str]]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-    """Intersection and union sizes of every pair of sets."""
-    import numpy as np
-
-    index: dict[str, int] = {}
-    rows = [[index.setdefault(x, len(index)) for x in items] for items in sets]
-    m = np.zeros((len(sets), max(1, len(index))), dtype=np.float32)
-    for i, cols in enumerate(rows):
-        m[i, cols] = 1.0
-    inter = m @ m.T
-    size = m.sum(axis=1)
-    union = size[:, None] + size[None, :] - inter
-    return inter, union
 
 
 def focus_text(claim: Claim, focus: Mapping[str, str] | None) -> str:
@@ -380,28 +247,28 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     lexical = tfidf_matrix(texts)
     lex = lexical @ lexical.T
     classes = [event_class(v.claim.predicate) for v in views]
-    pred = _same([c if c not in _REPORTING else "" for c in classes])
-    inter, union = _overlap([v.entities for v in views])
+    pred = same_keys([c if c not in REPORTING else "" for c in classes])
+    inter, union = overlap([v.entities for v in views])
     same_event = pred & (inter > 0)
-    dates = [_date(v.claim) for v in views]
-    places = [_place_words(v.claim) for v in views]
-    objects = [_object(v.claim) for v in views]
+    dates = [date_of(v.claim) for v in views]
+    places = [place_words(v.claim) for v in views]
+    objects = [object_of(v.claim) for v in views]
     speakers = [v.speaker for v in views]
-    units, _ = _overlap([set(claim_quantities(v.claim)) for v in views])
-    amounts, _ = _overlap([_amounts(v.claim) for v in views])
+    units, _ = overlap([set(claim_quantities(v.claim)) for v in views])
+    shared_amounts, _ = overlap([amounts(v.claim) for v in views])
     negated = np.array([v.claim.negated for v in views], dtype=bool)
     sizes = np.array([len(set(content_terms(t))) for t in texts], dtype=int)
     short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
-    same_wording = _same([" ".join(_WORD.findall(t.casefold())) for t in texts])
+    same_wording = same_keys([" ".join(WORD.findall(t.casefold())) for t in texts])
     whole = np.array([v.whole_sentence for v in views], dtype=bool)
     # a verbatim run needs shared content words (three ordinary ones to count): only
     # look where there are some
-    words = [_words(t) for t in texts]
+    words = [words_of(t) for t in texts]
     bonuses = []
     for i, j in zip(*np.nonzero(np.triu(lex >= RUN_MIN_LEXICAL, k=1)), strict=True):
-        if _run_bound(words[i], words[j]) < 3:
+        if run_bound(words[i], words[j]) < 3:
             continue
-        run = _shared_run(words[i], words[j])
+        run = shared_run_of(words[i], words[j])
         if run >= 3:
             bonuses.append((i, j, min(RUN_CAP, RUN_WEIGHT * run)))
     vectors = embed(texts)
@@ -409,12 +276,12 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score += PREDICATE_WEIGHT * pred
     score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     score += NUMBER_WEIGHT * (units > 0)
-    score += AMOUNT_WEIGHT * (amounts > 0)
+    score += AMOUNT_WEIGHT * (shared_amounts > 0)
     score += EVENT_WEIGHT * same_event
-    score -= DATE_PENALTY * _differ(dates, _dates_differ)
-    score -= PLACE_PENALTY * _differ(places, _places_differ)
-    score -= OBJECT_PENALTY * _differ(objects, _objects_differ, block=lambda o: o[0])
-    score -= SPEAKER_PENALTY * _differ(speakers, str.__ne__)
+    score -= DATE_PENALTY * differ(dates, dates_differ)
+    score -= PLACE_PENALTY * differ(places, places_differ)
+    score -= OBJECT_PENALTY * differ(objects, objects_differ, block=lambda o: o[0])
+    score -= SPEAKER_PENALTY * differ(speakers, str.__ne__)
     score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
     score -= SHORT_PENALTY * (short[:, None] | short[None, :])
     score -= TINY_PENALTY * ((tiny[:, None] | tiny[None, :]) & ~same_wording)
@@ -424,96 +291,6 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
         score[j, i] += bonus
     result: npt.NDArray[np.float32] = score.astype(np.float32)
     return result
-
-
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
-
-
-def _date(claim: Claim) -> str:
-    """The claim's resolved date ('2023-09-16'), or its month and day when the year is not
-    known ('--09-13' for "September 13"); '' when it has neither."""
-    arg = claim.arguments.get("time")
-    if arg is None:
-        return ""
-    value = arg.value
-    if isinstance(value, str) and value[:4].isdigit():
-        return value
-    m = _MONTH_DAY.search(arg.text)
-    if m and 1 <= int(m.group(2)) <= 31:
-        return f"--{_MONTHS.index(m.group(1).casefold()) + 1:02d}-{int(m.group(2)):02d}"
-    return ""
-
-
-def _dates_differ(a: str, b: str) -> bool:
-    """'2023-09-16' vs '2023-09-17' differ, and '--09-13' vs '2023-09-17'; '2023' vs
-    '2023-09-17' do not (one is vaguer)."""
-    if a.startswith("--") or b.startswith("--"):
-        ma, mb = a[-6:] if len(a) >= 10 else "", b[-6:] if len(b) >= 10 else ""
-        if a.startswith("--"):
-            ma = a[1:]
-        if b.startswith("--"):
-            mb = b[1:]
-        return bool(ma and mb) and ma != mb
-    n = min(len(a), len(b))
-    return a[:n] != b[:n]
-
-
-def _place_words(claim: Claim) -> frozenset[str]:
-    arg = claim.arguments.get("place")
-    if arg is None:
-        return frozenset()
-    return frozenset(content_terms(str(arg.value or arg.text)))
-
-
-def _places_differ(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not a & b
-
-
-def _object(claim: Claim) -> tuple[str, ...]:
-    """The predicate's kind with its theme and recipient (empty when it has neither)."""
-    theme, recipient = claim.arguments.get("theme"), claim.arguments.get("recipient")
-    if theme is None and recipient is None:
-        return ()
-    kind = event_class(claim.predicate)
-    return (kind, theme.text if theme else "", recipient.text if recipient else "")
-
-
-def _objects_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The same kind of predicate whose theme or recipient clearly names something else."""
-    if a[0] != b[0]:
-        return False
-    return any(x and y and not phrases_compatible(x, y) for x, y in zip(a[1:], b[1:], strict=True))
-
-
-def _differ(
-    values: Sequence[Any],
-    differ: Callable[[Any, Any], bool],
-    block: Callable[[Any], Any] = lambda _v: None,
-) -> npt.NDArray[np.bool_]:
-    """``m[i, j]``: both values are set and ``differ`` says they disagree.
-
-    ``differ`` is asked once per pair of distinct values, and only for values in the same
-    ``block`` (values of different blocks never differ)."""
-    import numpy as np
-
-    distinct: dict[Any, int] = {}
-    codes = np.array([distinct.setdefault(v, len(distinct)) if v else -1 for v in values])
-    kinds = list(distinct)
-    table = np.zeros((len(kinds) + 1, len(kinds) + 1), dtype=bool)  # last row: unset
-    blocks: dict[Any, list[int]] = {}
-    for k, value in enumerate(kinds):
-        blocks.setdefault(block(value), []).append(k)
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if differ(kinds[i], kinds[j]):
-                    table[i, j] = table[j, i] = True
-    out: npt.NDArray[np.bool_] = table[codes][:, codes]
-    return out
 
 
 def pair_scores(views: Sequence[ClaimView], embed: EmbedFn) -> PairScores:
@@ -733,14 +510,9 @@ def align_claims(
         part_scores=part_scores,
         children=_children(part_views),
     )
-    for group in groups:
-        if group.status != "unique":
-            group.shared = shared_fact(group.claims, alignment, support)
-            group.extra = [
-                d
-                for d in outlet_details(group.claims, alignment, settings.align_threshold)
-                if d["part"] != group.shared.get("part")
-            ]
+    from storylens.comparison.wording import describe_groups
+
+    describe_groups(alignment, settings)
     return alignment
 
 
@@ -784,162 +556,6 @@ def attach_supported(
         clusters[n] = []
         joined.update(members)
     return [sorted(m, key=index.__getitem__) for m in clusters if m], joined
-
-
-def _readable(text: str) -> bool:
-    """A part that can stand as a sentence: four words or more, starting with neither a
-    small letter, a closing quotation mark nor a word that opens a clause, and not ending
-    on a word that needs more ("KCNA has")."""
-    words = text.split()
-    if len(words) < 4 or text[:1].islower() or text[:1] in "”’»),;:.":
-        return False
-    first = words[0].strip("“\"‘'(").casefold()
-    last = words[-1].strip("”\"’'.,;:").casefold()
-    return first not in _FRAGMENT_START and last not in _DANGLING
-
-
-_DANGLING = frozenset(
-    {"has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "can"}
-    | {"could", "should", "may", "might", "must", "did", "does", "do", "the", "a", "an", "of"}
-    | {"to", "and", "or", "but", "that", "with", "by", "for", "from", "in", "on", "at", "as"}
-    | {"not", "never", "also", "n't"}
-)
-_FRAGMENT_START = frozenset(
-    {"who", "whom", "whose", "which", "that", "and", "but", "or", "while", "as", "when"}
-    | {"where", "after", "before", "because", "although", "since", "if", "with"}
-)
-
-
-def shared_fact(
-    members: Sequence[str],
-    alignment: Alignment,
-    threshold: float,
-    among: Set[str] = frozenset(),
-) -> dict[str, Any]:
-    """The wording of a group's fact that the most outlets state, and who states it.
-
-    Each whole statement is a candidate, and each part that can stand as a sentence (see
-    :func:`_readable`): a statement of another outlet backs it when one of its parts (or
-    the whole statement) scores at least ``threshold`` with it. The candidate backed by
-    the most outlets wins, then the shortest, then the best backed. Returns its
-    statement, part (``None`` for a whole statement), span, wording and attribution, the
-    spans its wording leaves out (``holes``: clauses split off the part), and the statements
-    that back it (its own first).
-    """
-    views = alignment.views
-    unit = {c: views[c].unit for c in members}
-    best: tuple[Any, ...] | None = None
-    found: dict[str, Any] = {}
-    for sid in members:
-        own = views[sid].claim
-        candidates: list[tuple[str | None, Claim, str]] = [] if among else [(None, own, own.text)]
-        for p in alignment.parts.get(sid, ()):
-            if p.endswith(".g") or (among and p not in among):
-                continue  # a clause the extractor did not read: no subject of its own
-            view = alignment.part_views[p]
-            wording = _without(view.claim, _holes(view.claim, p, alignment))
-            if view.claim.predicate and _readable(wording) and len(wording.split()) >= 6:
-                candidates.append((p, view.claim, wording))
-        for part_id, claim, wording in candidates:
-            backers, total = [sid], 0.0
-            for other in members:
-                if unit[other] == unit[sid] or other == sid:
-                    continue
-                if part_id is None:
-                    top = alignment.similarity(sid, other)
-                else:
-                    top = max(
-                        (
-                            alignment.part_similarity(part_id, q)
-                            for q in alignment.parts.get(other, ())
-                        ),
-                        default=0.0,
-                    )
-                if top >= threshold:
-                    backers.append(other)
-                    total += top
-            outlets = {unit[b] for b in backers}
-            key = (len(outlets), -len(wording), round(total, 2))
-            if best is None or key > best:
-                best = key
-                found = {
-                    "claim": sid,
-                    "part": part_id,
-                    "start": claim.start,
-                    "end": claim.end,
-                    "text": wording,
-                    "holes": _holes(claim, part_id, alignment) if wording != claim.text else [],
-                    "attributed_to": list(claim.attributed_to),
-                    "claims": backers,
-                    "outlets": _ordered(views[b].outlet for b in backers),
-                }
-    return found
-
-
-def outlet_details(
-    members: Sequence[str], alignment: Alignment, threshold: float
-) -> list[dict[str, Any]]:
-    """The parts of a group's statements that no other outlet's statement in the group
-    states: each outlet's own detail beside the shared fact ("the krona rose 1.2 percent"
-    in "the krona rose 1.2 percent after the two leaders signed the accord")."""
-    views = alignment.views
-    out = []
-    for sid in members:
-        others = [o for o in members if views[o].unit != views[sid].unit]
-        other_parts = [q for o in others for q in alignment.parts.get(o, ())]
-        for p in alignment.parts.get(sid, ()):
-            view = alignment.part_views[p]
-            wording = view.focus or view.claim.text
-            if not view.claim.predicate or not _readable(wording) or len(wording.split()) < 5:
-                continue
-            if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
-                continue
-            if any(alignment.similarity(sid, o) >= threshold for o in others) and not other_parts:
-                continue
-            out.append(
-                {
-                    "claim": sid,
-                    "part": p,
-                    "outlet": views[sid].outlet,
-                    "start": view.claim.start,
-                    "end": view.claim.end,
-                    "text": wording,
-                }
-            )
-    return out
-
-
-def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
-    """The claim's text with the ``holes`` (spans of split-off clauses) left out, unless that
-    would cut into a quotation."""
-    if not holes or _cuts_quote(claim, holes):
-        return claim.text
-    pieces, pos = [], claim.start
-    for start, end in holes:
-        pieces.append(claim.text[pos - claim.start : start - claim.start])
-        pos = max(pos, end)
-    pieces.append(claim.text[pos - claim.start :])
-    return tidy(" ".join(p.strip() for p in pieces if p.strip()))
-
-
-def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
-    """Whether leaving a hole out would cut into a quotation of the claim's text."""
-    for start, _ in holes:
-        before = claim.text[: max(0, start - claim.start)]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
-            return True
-    return False
-
-
-def _holes(claim: Claim, part_id: str | None, alignment: Alignment) -> list[list[int]]:
-    """The spans of the clauses split off a part (its wording leaves them out)."""
-    if part_id is None:
-        return []
-    return [
-        [c.start, c.end]
-        for c in alignment.children.get(part_id, ())
-        if claim.start <= c.start and c.end <= claim.end
-    ]
 
 
 def _children(part_views: Sequence[ClaimView]) -> dict[str, list[Claim]]:

@@ -13,10 +13,11 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from storylens.comparison.align import Alignment, ClaimGroup, shared_fact
+from storylens.comparison.align import Alignment, ClaimGroup
 from storylens.comparison.conflicts import get_detector
 from storylens.comparison.dedup import DuplicateGroup
 from storylens.comparison.provenance import SourceNames, group_provenance
+from storylens.comparison.wording import shared_fact
 from storylens.errors import InputError
 from storylens.settings import Settings
 from storylens.types import SCHEMA_VERSION, Analysis, Claim, Entity

@@ -1,0 +1,262 @@
+"""Features of a claim that alignment compares: words, verbatim runs, speakers, amounts,
+dates, places and objects, and the pairwise tables built from them.
+
+Each ``*_differ`` says whether two values clearly disagree; :func:`differ` turns a list of
+values into the matrix of pairs that do.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from storylens.comparison.conflicts import claim_quantities, phrases_compatible
+from storylens.comparison.events import event_class
+from storylens.types import Claim
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text's words for :func:`shared_run`, split once per claim."""
+
+    folded: list[str]  # case-folded, in text order
+    ordinary: list[bool]  # not a stop word, not capitalised
+    positions: dict[str, list[int]]  # folded word -> its 1-based positions
+    ordinary_counts: Counter[str]  # folded word -> its ordinary occurrences
+
+
+def words_of(text: str) -> Words:
+    words = WORD.findall(text)
+    folded = [w.casefold() for w in words]
+    ordinary = [f not in _STOP and not w[0].isupper() for w, f in zip(words, folded, strict=True)]
+    positions: dict[str, list[int]] = {}
+    for k, word in enumerate(folded, 1):
+        positions.setdefault(word, []).append(k)
+    counts = Counter(f for f, plain in zip(folded, ordinary, strict=True) if plain)
+    return Words(folded, ordinary, positions, counts)
+
+
+def shared_run(a: str, b: str) -> int:
+    """Ordinary words (not stop words, not capitalised) in the longest shared word run."""
+    return shared_run_of(words_of(a), words_of(b))
+
+
+def shared_run_of(a: Words, b: Words) -> int:
+    """:func:`shared_run` on split texts; of equally long runs the first in ``a`` counts.
+
+    The longest-common-substring table keeps only the cells where the words match:
+    ``cur[j]`` is the length of the shared run ending at word ``i`` of ``a`` and word
+    ``j`` of ``b``.
+    """
+    best = end = 0
+    prev: dict[int, int] = {}
+    for i, word in enumerate(a.folded, 1):
+        cur: dict[int, int] = {}
+        for j in b.positions.get(word, ()):
+            length = cur[j] = prev.get(j - 1, 0) + 1
+            if length > best:
+                best, end = length, i
+        prev = cur
+    return sum(a.ordinary[end - best : end])
+
+
+def run_bound(a: Words, b: Words) -> int:
+    """An upper bound of :func:`_shared_run`: ordinary words of ``a`` that ``b`` also has.
+
+    Each ordinary word of the run is one occurrence of the word in each text, so a word
+    counts at most as often as it is ordinary in ``a`` and as often as it occurs in ``b``.
+    """
+    shared = 0
+    for word, count in a.ordinary_counts.items():
+        found = b.positions.get(word)
+        if found:
+            shared += min(count, len(found))
+    return shared
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased content words, crude plural folding ("drones" -> "drone")."""
+    terms = []
+    for word in WORD.findall(text.casefold()):
+        word = word.strip("'’-").removesuffix("'s").removesuffix("’s")
+        if len(word) < 2 or word in _STOP:
+            continue
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        terms.append(word)
+    return terms
+
+
+def speaker_of(claim: Claim, people: Sequence[str]) -> str:
+    """The surname of the person the claim is attributed to ("Mayor Ilse Brandt" ->
+    "brandt"), or "" when its nearest source is no person named in the article."""
+    if not claim.attributed_to:
+        return ""
+    source = claim.attributed_to[0]
+    for name in people:
+        if name and (name in source or source in name):
+            words = re.findall(r"[^\W\d_][\w'’-]*", name)
+            return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
+    return ""
+
+
+def amounts(claim: Claim) -> set[str]:
+    """'6 day', '40 percent': each number with its unit."""
+    return {f"{q.value} {unit}" for unit, qs in claim_quantities(claim).items() for q in qs}
+
+
+WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
+_STOP_WORDS = """a an the of and or in on at to for by from with as is was were be been being
+    has have
+    had that this these those it its his her their them he she they we i you who whom which
+    what said says say told tell after before about into than also but not no nor will would
+    could should can may might did do does there here then when where while during over under
+    up down out off so such very more most some any all each both other another one own same
+    just only even still yet per via upon"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+# predicates that say nothing about the fact itself
+REPORTING = frozenset(
+    {"say", "tell", "report", "describe", "call", "claim", "note", "add", "state", "write"}
+    | {"announce", "be", "have", "do"}
+)
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_DAY = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def date_of(claim: Claim) -> str:
+    """The claim's resolved date ('2023-09-16'), or its month and day when the year is not
+    known ('--09-13' for "September 13"); '' when it has neither."""
+    arg = claim.arguments.get("time")
+    if arg is None:
+        return ""
+    value = arg.value
+    if isinstance(value, str) and value[:4].isdigit():
+        return value
+    m = _MONTH_DAY.search(arg.text)
+    if m and 1 <= int(m.group(2)) <= 31:
+        return f"--{_MONTHS.index(m.group(1).casefold()) + 1:02d}-{int(m.group(2)):02d}"
+    return ""
+
+
+def dates_differ(a: str, b: str) -> bool:
+    """'2023-09-16' vs '2023-09-17' differ, and '--09-13' vs '2023-09-17'; '2023' vs
+    '2023-09-17' do not (one is vaguer)."""
+    if a.startswith("--") or b.startswith("--"):
+        ma, mb = a[-6:] if len(a) >= 10 else "", b[-6:] if len(b) >= 10 else ""
+        if a.startswith("--"):
+            ma = a[1:]
+        if b.startswith("--"):
+            mb = b[1:]
+        return bool(ma and mb) and ma != mb
+    n = min(len(a), len(b))
+    return a[:n] != b[:n]
+
+
+def place_words(claim: Claim) -> frozenset[str]:
+    arg = claim.arguments.get("place")
+    if arg is None:
+        return frozenset()
+    return frozenset(content_terms(str(arg.value or arg.text)))
+
+
+def places_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a & b
+
+
+def object_of(claim: Claim) -> tuple[str, ...]:
+    """The predicate's kind with its theme and recipient (empty when it has neither)."""
+    theme, recipient = claim.arguments.get("theme"), claim.arguments.get("recipient")
+    if theme is None and recipient is None:
+        return ()
+    kind = event_class(claim.predicate)
+    return (kind, theme.text if theme else "", recipient.text if recipient else "")
+
+
+def objects_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same kind of predicate whose theme or recipient clearly names something else."""
+    if a[0] != b[0]:
+        return False
+    return any(x and y and not phrases_compatible(x, y) for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def differ(
+    values: Sequence[Any],
+    differ: Callable[[Any, Any], bool],
+    block: Callable[[Any], Any] = lambda _v: None,
+) -> npt.NDArray[np.bool_]:
+    """``m[i, j]``: both values are set and ``differ`` says they disagree.
+
+    ``differ`` is asked once per pair of distinct values, and only for values in the same
+    ``block`` (values of different blocks never differ)."""
+    import numpy as np
+
+    distinct: dict[Any, int] = {}
+    codes = np.array([distinct.setdefault(v, len(distinct)) if v else -1 for v in values])
+    kinds = list(distinct)
+    table = np.zeros((len(kinds) + 1, len(kinds) + 1), dtype=bool)  # last row: unset
+    blocks: dict[Any, list[int]] = {}
+    for k, value in enumerate(kinds):
+        blocks.setdefault(block(value), []).append(k)
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if differ(kinds[i], kinds[j]):
+                    table[i, j] = table[j, i] = True
+    out: npt.NDArray[np.bool_] = table[codes][:, codes]
+    return out
+
+
+def tfidf_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Unit-length TF-IDF rows with IDF over ``texts`` (the story's claims)."""
+    import numpy as np
+
+    bags = [Counter(content_terms(t)) for t in texts]
+    df = Counter(term for bag in bags for term in bag)
+    column = {term: k for k, term in enumerate(df)}
+    n = len(texts)
+    out = np.zeros((n, max(1, len(column))), dtype=np.float32)
+    for i, bag in enumerate(bags):
+        for term, count in bag.items():
+            out[i, column[term]] = (1 + math.log(count)) * math.log((n + 1) / (df[term] + 0.5))
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    result: npt.NDArray[np.float32] = out / np.clip(norms, 1e-12, None)
+    return result
+
+
+def same_keys(keys: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """``m[i, j]``: both keys are set and equal."""
+    import numpy as np
+
+    codes: dict[str, int] = {}
+    ids = np.array([codes.setdefault(k, len(codes)) if k else -1 for k in keys])
+    same: npt.NDArray[np.bool_] = (ids[:, None] == ids[None, :]) & (ids[:, None] >= 0)
+    return same
+
+
+def overlap(sets: Sequence[Set[str]]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Intersection and union sizes of every pair of sets."""
+    import numpy as np
+
+    index: dict[str, int] = {}
+    rows = [[index.setdefault(x, len(index)) for x in items] for items in sets]
+    m = np.zeros((len(sets), max(1, len(index))), dtype=np.float32)
+    for i, cols in enumerate(rows):
+        m[i, cols] = 1.0
+    inter = m @ m.T
+    size = m.sum(axis=1)
+    union = size[:, None] + size[None, :] - inter
+    return inter, union

@@ -1,0 +1,191 @@
+"""What a group of statements says: the wording its outlets share, and each outlet's own
+details (see :func:`shared_fact` and :func:`outlet_details`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+from typing import TYPE_CHECKING, Any
+
+from storylens.analyse.segment import tidy
+from storylens.settings import Settings
+from storylens.types import Claim
+
+if TYPE_CHECKING:
+    from storylens.comparison.align import Alignment
+
+
+def describe_groups(alignment: Alignment, settings: Settings) -> None:
+    """Set ``shared`` and ``extra`` on every group more than one outlet carries."""
+    support = settings.align_threshold - settings.align_support_margin
+    for group in alignment.groups:
+        if group.status != "unique":
+            group.shared = shared_fact(group.claims, alignment, support)
+            group.extra = [
+                d
+                for d in outlet_details(group.claims, alignment, settings.align_threshold)
+                if d["part"] != group.shared.get("part")
+            ]
+
+
+def _ordered(items: Any) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _readable(text: str) -> bool:
+    """A part that can stand as a sentence: four words or more, starting with neither a
+    small letter, a closing quotation mark nor a word that opens a clause, and not ending
+    on a word that needs more ("KCNA has")."""
+    words = text.split()
+    if len(words) < 4 or text[:1].islower() or text[:1] in "”’»),;:.":
+        return False
+    first = words[0].strip("“\"‘'(").casefold()
+    last = words[-1].strip("”\"’'.,;:").casefold()
+    return first not in _FRAGMENT_START and last not in _DANGLING
+
+
+_DANGLING = frozenset(
+    {"has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "can"}
+    | {"could", "should", "may", "might", "must", "did", "does", "do", "the", "a", "an", "of"}
+    | {"to", "and", "or", "but", "that", "with", "by", "for", "from", "in", "on", "at", "as"}
+    | {"not", "never", "also", "n't"}
+)
+_FRAGMENT_START = frozenset(
+    {"who", "whom", "whose", "which", "that", "and", "but", "or", "while", "as", "when"}
+    | {"where", "after", "before", "because", "although", "since", "if", "with"}
+)
+
+
+def shared_fact(
+    members: Sequence[str],
+    alignment: Alignment,
+    threshold: float,
+    among: Set[str] = frozenset(),
+) -> dict[str, Any]:
+    """The wording of a group's fact that the most outlets state, and who states it.
+
+    Each whole statement is a candidate, and each part that can stand as a sentence (see
+    :func:`_readable`): a statement of another outlet backs it when one of its parts (or
+    the whole statement) scores at least ``threshold`` with it. The candidate backed by
+    the most outlets wins, then the shortest, then the best backed. Returns its
+    statement, part (``None`` for a whole statement), span, wording and attribution, the
+    spans its wording leaves out (``holes``: clauses split off the part), and the statements
+    that back it (its own first).
+    """
+    views = alignment.views
+    unit = {c: views[c].unit for c in members}
+    best: tuple[Any, ...] | None = None
+    found: dict[str, Any] = {}
+    for sid in members:
+        own = views[sid].claim
+        candidates: list[tuple[str | None, Claim, str]] = [] if among else [(None, own, own.text)]
+        for p in alignment.parts.get(sid, ()):
+            if p.endswith(".g") or (among and p not in among):
+                continue  # a clause the extractor did not read: no subject of its own
+            view = alignment.part_views[p]
+            wording = _without(view.claim, _holes(view.claim, p, alignment))
+            if view.claim.predicate and _readable(wording) and len(wording.split()) >= 6:
+                candidates.append((p, view.claim, wording))
+        for part_id, claim, wording in candidates:
+            backers, total = [sid], 0.0
+            for other in members:
+                if unit[other] == unit[sid] or other == sid:
+                    continue
+                if part_id is None:
+                    top = alignment.similarity(sid, other)
+                else:
+                    top = max(
+                        (
+                            alignment.part_similarity(part_id, q)
+                            for q in alignment.parts.get(other, ())
+                        ),
+                        default=0.0,
+                    )
+                if top >= threshold:
+                    backers.append(other)
+                    total += top
+            outlets = {unit[b] for b in backers}
+            key = (len(outlets), -len(wording), round(total, 2))
+            if best is None or key > best:
+                best = key
+                found = {
+                    "claim": sid,
+                    "part": part_id,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "text": wording,
+                    "holes": _holes(claim, part_id, alignment) if wording != claim.text else [],
+                    "attributed_to": list(claim.attributed_to),
+                    "claims": backers,
+                    "outlets": _ordered(views[b].outlet for b in backers),
+                }
+    return found
+
+
+def outlet_details(
+    members: Sequence[str], alignment: Alignment, threshold: float
+) -> list[dict[str, Any]]:
+    """The parts of a group's statements that no other outlet's statement in the group
+    states: each outlet's own detail beside the shared fact ("the krona rose 1.2 percent"
+    in "the krona rose 1.2 percent after the two leaders signed the accord")."""
+    views = alignment.views
+    out = []
+    for sid in members:
+        others = [o for o in members if views[o].unit != views[sid].unit]
+        other_parts = [q for o in others for q in alignment.parts.get(o, ())]
+        for p in alignment.parts.get(sid, ()):
+            view = alignment.part_views[p]
+            wording = view.focus or view.claim.text
+            if not view.claim.predicate or not _readable(wording) or len(wording.split()) < 5:
+                continue
+            if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
+                continue
+            if any(alignment.similarity(sid, o) >= threshold for o in others) and not other_parts:
+                continue
+            out.append(
+                {
+                    "claim": sid,
+                    "part": p,
+                    "outlet": views[sid].outlet,
+                    "start": view.claim.start,
+                    "end": view.claim.end,
+                    "text": wording,
+                }
+            )
+    return out
+
+
+def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
+    """The claim's text with the ``holes`` (spans of split-off clauses) left out, unless that
+    would cut into a quotation."""
+    if not holes or _cuts_quote(claim, holes):
+        return claim.text
+    pieces, pos = [], claim.start
+    for start, end in holes:
+        pieces.append(claim.text[pos - claim.start : start - claim.start])
+        pos = max(pos, end)
+    pieces.append(claim.text[pos - claim.start :])
+    return tidy(" ".join(p.strip() for p in pieces if p.strip()))
+
+
+def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
+    """Whether leaving a hole out would cut into a quotation of the claim's text."""
+    for start, _ in holes:
+        before = claim.text[: max(0, start - claim.start)]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            return True
+    return False
+
+
+def _holes(claim: Claim, part_id: str | None, alignment: Alignment) -> list[list[int]]:
+    """The spans of the clauses split off a part (its wording leaves them out)."""
+    if part_id is None:
+        return []
+    return [
+        [c.start, c.end]
+        for c in alignment.children.get(part_id, ())
+        if claim.start <= c.start and c.end <= claim.end
+    ]
