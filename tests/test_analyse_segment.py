@@ -163,6 +163,11 @@ def test_segment_statements_one_row_per_sentence() -> None:
             ["“We will rebuild the pier before the summer,", "” the harbour master said."],
             ["“We will rebuild the pier before the summer, ” the harbour master said."],
         ),
+        # a piece that stops mid-sentence takes the rest the splitter cut off
+        (
+            ["“The mayor of the port", "[Velm] will open the bridge in spring,” he said."],
+            ["“The mayor of the port [Velm] will open the bridge in spring,” he said."],
+        ),
         # a relative clause split off as a sentence belongs to the one before
         (
             [MAYOR, "which cost the town four million crowns."],

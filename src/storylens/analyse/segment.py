@@ -217,6 +217,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ENDS = re.compile(r"[.!?…:;][\"”’'»)\]]*\s*$|[\"”’»]\s*$")
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence span cut at line breaks: a headline, a dateline and the first sentence
     the sentence splitter ran together stay apart."""
@@ -260,6 +263,8 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             piece = text[ps:end].lstrip()
             # a piece cut off the sentence before it, in the same paragraph
             cut_off = _continues(piece, len(piece.split()))
+            if found and not cut_off:  # the one before stopped mid-sentence ("“The leader of")
+                cut_off = not _ENDS.search(text[found[-1][0] : found[-1][1]])
             if found and cut_off and "\n" not in text[found[-1][1] : start]:
                 found[-1][1] = max(found[-1][1], end)
                 found[-1][4].extend(inside)

@@ -7,6 +7,7 @@ from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.segment import tidy
+from storylens.comparison.features import REPORTING
 from storylens.settings import Settings
 from storylens.types import Claim
 
@@ -33,6 +34,13 @@ def _ordered(items: Any) -> list[str]:
         if item not in out:
             out.append(item)
     return out
+
+
+def _states_something(part: Claim) -> bool:
+    """A part with a predicate that is not only a verb of saying whose content was split off
+    ("TASS said the governor of the region")."""
+    head = part.predicate.split()[0].casefold() if part.predicate.strip() else ""
+    return bool(head) and head not in REPORTING
 
 
 def _readable(text: str) -> bool:
@@ -87,7 +95,7 @@ def shared_fact(
                 continue  # a clause the extractor did not read: no subject of its own
             view = alignment.part_views[p]
             wording = _without(view.claim, _holes(view.claim, p, alignment))
-            if view.claim.predicate and _readable(wording) and len(wording.split()) >= 6:
+            if _states_something(view.claim) and _readable(wording) and len(wording.split()) >= 6:
                 candidates.append((p, view.claim, wording))
         for part_id, claim, wording in candidates:
             backers, total = [sid], 0.0
@@ -139,7 +147,11 @@ def outlet_details(
         for p in alignment.parts.get(sid, ()):
             view = alignment.part_views[p]
             wording = view.focus or view.claim.text
-            if not view.claim.predicate or not _readable(wording) or len(wording.split()) < 5:
+            if (
+                not _states_something(view.claim)
+                or not _readable(wording)
+                or len(wording.split()) < 5
+            ):
                 continue
             if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
                 continue
