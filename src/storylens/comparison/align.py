@@ -384,9 +384,12 @@ def alignment_texts(
     focus: Mapping[str, str] | None,
     parts: Mapping[str, Sequence[Claim]] | None,
 ) -> list[str]:
-    """Every text :func:`align_claims` embeds, in its order: the statements, then their
-    parts (by their focus text)."""
-    statements = [focus_text(c, focus) for a in analyses for c in a.claims]
+    """Every text :func:`align_claims` embeds, in its order: the statements that have no
+    parts, then all parts (by their focus text). A statement with parts is embedded as the
+    mean of its parts' vectors (see :func:`_statement_vectors`)."""
+    statements = [
+        focus_text(c, focus) for a in analyses for c in a.claims if not (parts or {}).get(c.id)
+    ]
     pieces = [
         focus_text(p, focus)
         for a in analyses
@@ -405,6 +408,28 @@ def _part_analyses(
         dataclasses.replace(a, claims=[p for c in a.claims for p in parts.get(c.id, ())])
         for a in analyses
     ]
+
+
+def _statement_vectors(
+    n: int,
+    owner: Sequence[int],
+    bare: npt.NDArray[np.float32],
+    part_vectors: npt.NDArray[np.float32],
+) -> npt.NDArray[np.float32]:
+    """One unit vector per statement: its own for a statement without parts (``bare``, in
+    statement order), else the mean of its parts' vectors (embedding each sentence again
+    would cost as much as its parts and add little)."""
+    import numpy as np
+
+    dim = part_vectors.shape[1] if len(part_vectors) else bare.shape[1] if len(bare) else 1
+    out = np.zeros((n, dim), dtype=np.float32)
+    np.add.at(out, np.asarray(owner, dtype=int), part_vectors)
+    has_parts = np.zeros(n, dtype=bool)
+    has_parts[np.asarray(owner, dtype=int)] = True
+    out[~has_parts] = bare
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    result: npt.NDArray[np.float32] = out / np.clip(norms, 1e-12, None)
+    return result
 
 
 def _best_part_scores(
@@ -467,10 +492,12 @@ def align_claims(
             part_ids, part_articles, np.zeros((len(part_views),) * 2, dtype=np.float32)
         )
     else:
-        whole = score_matrix(views, lambda _texts: vectors[:n])
-        part_matrix = score_matrix(part_views, lambda _texts: vectors[n:])
         index = {cid: k for k, cid in enumerate(ids)}
         owner = [index[sid] for sid, p in _owners(analyses, parts)]
+        bare = len(texts) - len(part_views)
+        whole_vectors = _statement_vectors(n, owner, vectors[:bare], vectors[bare:])
+        whole = score_matrix(views, lambda _texts: whole_vectors)
+        part_matrix = score_matrix(part_views, lambda _texts: vectors[bare:])
         best = _best_part_scores(n, owner, part_matrix)
         scores = PairScores(ids, articles, np.maximum(whole, best))
         part_scores = PairScores(part_ids, part_articles, part_matrix)
