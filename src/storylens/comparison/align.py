@@ -34,6 +34,7 @@ from storylens.comparison.features import (
     REPORTING,
     WORD,
     amounts,
+    best_part_scores,
     content_terms,
     date_of,
     dates_differ,
@@ -47,6 +48,7 @@ from storylens.comparison.features import (
     same_keys,
     shared_run_of,
     speaker_of,
+    statement_vectors,
     tfidf_matrix,
     words_of,
 )
@@ -386,7 +388,7 @@ def alignment_texts(
 ) -> list[str]:
     """Every text :func:`align_claims` embeds, in its order: the statements that have no
     parts, then all parts (by their focus text). A statement with parts is embedded as the
-    mean of its parts' vectors (see :func:`_statement_vectors`)."""
+    mean of its parts' vectors (see :func:`.features.statement_vectors`)."""
     statements = [
         focus_text(c, focus) for a in analyses for c in a.claims if not (parts or {}).get(c.id)
     ]
@@ -408,47 +410,6 @@ def _part_analyses(
         dataclasses.replace(a, claims=[p for c in a.claims for p in parts.get(c.id, ())])
         for a in analyses
     ]
-
-
-def _statement_vectors(
-    n: int,
-    owner: Sequence[int],
-    bare: npt.NDArray[np.float32],
-    part_vectors: npt.NDArray[np.float32],
-) -> npt.NDArray[np.float32]:
-    """One unit vector per statement: its own for a statement without parts (``bare``, in
-    statement order), else the mean of its parts' vectors (embedding each sentence again
-    would cost as much as its parts and add little)."""
-    import numpy as np
-
-    dim = part_vectors.shape[1] if len(part_vectors) else bare.shape[1] if len(bare) else 1
-    out = np.zeros((n, dim), dtype=np.float32)
-    np.add.at(out, np.asarray(owner, dtype=int), part_vectors)
-    has_parts = np.zeros(n, dtype=bool)
-    has_parts[np.asarray(owner, dtype=int)] = True
-    out[~has_parts] = bare
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    result: npt.NDArray[np.float32] = out / np.clip(norms, 1e-12, None)
-    return result
-
-
-def _best_part_scores(
-    n: int, owner: Sequence[int], part_matrix: npt.NDArray[np.float32]
-) -> npt.NDArray[np.float32]:
-    """``m[i, j]``: the best score between a part of statement ``i`` and one of ``j``
-    (-inf where either has no part); ``owner`` gives each part's statement, ascending."""
-    import numpy as np
-
-    out = np.full((n, n), -np.inf, dtype=np.float32)
-    if not len(owner):
-        return out
-    owners = np.asarray(owner)
-    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-    rows = np.maximum.reduceat(part_matrix, starts, axis=0)
-    both = np.maximum.reduceat(rows, starts, axis=1)
-    present = owners[starts]
-    out[np.ix_(present, present)] = both
-    return out
 
 
 def align_claims(
@@ -495,10 +456,10 @@ def align_claims(
         index = {cid: k for k, cid in enumerate(ids)}
         owner = [index[sid] for sid, p in _owners(analyses, parts)]
         bare = len(texts) - len(part_views)
-        whole_vectors = _statement_vectors(n, owner, vectors[:bare], vectors[bare:])
+        whole_vectors = statement_vectors(n, owner, vectors[:bare], vectors[bare:])
         whole = score_matrix(views, lambda _texts: whole_vectors)
         part_matrix = score_matrix(part_views, lambda _texts: vectors[bare:])
-        best = _best_part_scores(n, owner, part_matrix)
+        best = best_part_scores(n, owner, part_matrix)
         scores = PairScores(ids, articles, np.maximum(whole, best))
         part_scores = PairScores(part_ids, part_articles, part_matrix)
     all_outlets = _ordered(outlet_of[a.article.id] for a in analyses)

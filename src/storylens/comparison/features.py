@@ -260,3 +260,44 @@ def overlap(sets: Sequence[Set[str]]) -> tuple[npt.NDArray[np.float32], npt.NDAr
     size = m.sum(axis=1)
     union = size[:, None] + size[None, :] - inter
     return inter, union
+
+
+def statement_vectors(
+    n: int,
+    owner: Sequence[int],
+    bare: npt.NDArray[np.float32],
+    part_vectors: npt.NDArray[np.float32],
+) -> npt.NDArray[np.float32]:
+    """One unit vector per statement: its own for a statement without parts (``bare``, in
+    statement order), else the mean of its parts' vectors (embedding each sentence again
+    would cost as much as its parts and add little)."""
+    import numpy as np
+
+    dim = part_vectors.shape[1] if len(part_vectors) else bare.shape[1] if len(bare) else 1
+    out = np.zeros((n, dim), dtype=np.float32)
+    np.add.at(out, np.asarray(owner, dtype=int), part_vectors)
+    has_parts = np.zeros(n, dtype=bool)
+    has_parts[np.asarray(owner, dtype=int)] = True
+    out[~has_parts] = bare
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    result: npt.NDArray[np.float32] = out / np.clip(norms, 1e-12, None)
+    return result
+
+
+def best_part_scores(
+    n: int, owner: Sequence[int], part_matrix: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
+    """``m[i, j]``: the best score between a part of statement ``i`` and one of ``j``
+    (-inf where either has no part); ``owner`` gives each part's statement, ascending."""
+    import numpy as np
+
+    out = np.full((n, n), -np.inf, dtype=np.float32)
+    if not len(owner):
+        return out
+    owners = np.asarray(owner)
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    rows = np.maximum.reduceat(part_matrix, starts, axis=0)
+    both = np.maximum.reduceat(rows, starts, axis=1)
+    present = owners[starts]
+    out[np.ix_(present, present)] = both
+    return out
