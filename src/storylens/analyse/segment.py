@@ -46,7 +46,6 @@ class Segmented:
 
     analyses: list[Analysis]  # their claims are the statements
     focus: dict[str, str]  # part claim id -> text for similarity (clauses removed from parents)
-    parent: dict[str, str]  # split-off part claim id -> the part it was split from
     sentence_claims: set[str] = dataclasses.field(default_factory=set)  # statements, no parts
     parts: dict[str, list[Claim]] = dataclasses.field(default_factory=dict)  # statement -> parts
 
@@ -339,11 +338,10 @@ def _largest_gap(text: str, start: int, end: int, parts: Sequence[Claim]) -> tup
 
 def merge_segmented(parts: Sequence[Segmented]) -> Segmented:
     """One :class:`Segmented` from several (segmentation works article by article)."""
-    merged = Segmented(analyses=[], focus={}, parent={}, sentence_claims=set())
+    merged = Segmented(analyses=[], focus={}, sentence_claims=set())
     for part in parts:
         merged.analyses.extend(part.analyses)
         merged.focus.update(part.focus)
-        merged.parent.update(part.parent)
         merged.sentence_claims |= part.sentence_claims
         merged.parts.update(part.parts)
     return merged
@@ -359,7 +357,6 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
         docs = _parse([a.article.text for a in analyses])
     out: list[Analysis] = []
     focus: dict[str, str] = {}
-    parent: dict[str, str] = {}
     bare: set[str] = set()
     parts_of: dict[str, list[Claim]] = {}
     for analysis, doc in zip(analyses, docs, strict=True):
@@ -372,7 +369,6 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             focus[claim.id] = main_focus
             for child in pieces[1:]:
                 focus.setdefault(child.id, child.text)
-                parent[child.id] = claim.id
             parts.extend(pieces)
         claims = []
         people = [m for m in analysis.mentions if m.label == "PERSON"]
@@ -387,7 +383,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             if not inside:
                 bare.add(statement.id)
         out.append(dataclasses.replace(analysis, claims=claims))
-    return Segmented(analyses=out, focus=focus, parent=parent, sentence_claims=bare, parts=parts_of)
+    return Segmented(analyses=out, focus=focus, sentence_claims=bare, parts=parts_of)
 
 
 _PERSONAL = re.compile(r"^(He|She|he|she)\b")

@@ -145,6 +145,7 @@ def _compare(
     from storylens.comparison.lexicon import load_lexicon
     from storylens.comparison.provenance import SourceNames
     from storylens.comparison.report import add_provenance, build_report, resolve_conflicts
+    from storylens.comparison.wording import describe_groups
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)
@@ -174,6 +175,7 @@ def _compare(
         whole_sentences=segmented.sentence_claims,
         parts=segmented.parts,
     )
+    describe_groups(alignment, settings)  # each group's shared wording and outlet details
     detector = resolve_conflicts(alignment, settings)
     names = SourceNames(entities, outlet_of.values())
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)

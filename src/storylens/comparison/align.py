@@ -462,14 +462,14 @@ def align_claims(
         best = best_part_scores(n, owner, part_matrix)
         scores = PairScores(ids, articles, np.maximum(whole, best))
         part_scores = PairScores(part_ids, part_articles, part_matrix)
-    all_outlets = _ordered(outlet_of[a.article.id] for a in analyses)
+    all_outlets = ordered(outlet_of[a.article.id] for a in analyses)
     clusters = cluster(views, scores, settings.align_threshold)
     support = settings.align_threshold - settings.align_support_margin
     clusters, partial = attach_supported(views, scores, clusters, support)
     groups = []
     for members in clusters:
         gviews = [by_id[c] for c in members]
-        outlets = _ordered(v.outlet for v in gviews)
+        outlets = ordered(v.outlet for v in gviews)
         inner = [
             scores.get((x, y), scores.get((y, x)))
             for i, x in enumerate(members)
@@ -481,7 +481,7 @@ def align_claims(
                 id=content_id(" ".join(sorted(members)), prefix="g"),
                 claims=members,
                 outlets=outlets,
-                articles=_ordered(v.claim.article for v in gviews),
+                articles=ordered(v.claim.article for v in gviews),
                 status="agreed" if len({v.unit for v in gviews}) > 1 else "unique",
                 text=gviews[0].claim.text,
                 score=round(sum(inner_scores) / len(inner_scores), 3) if inner_scores else 1.0,
@@ -498,9 +498,6 @@ def align_claims(
         part_scores=part_scores,
         children=_children(part_views),
     )
-    from storylens.comparison.wording import describe_groups
-
-    describe_groups(alignment, settings)
     return alignment
 
 
@@ -566,7 +563,8 @@ def _owners(
     return [(c.id, p) for a in analyses for c in a.claims for p in parts.get(c.id, ())]
 
 
-def _ordered(items: Any) -> list[str]:
+def ordered(items: Any) -> list[str]:
+    """``items`` without repeats, in first-seen order."""
     out: list[str] = []
     for item in items:
         if item not in out:

@@ -7,6 +7,7 @@ from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.segment import tidy
+from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
 from storylens.settings import Settings
 from storylens.types import Claim
@@ -26,14 +27,6 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
                 for d in outlet_details(group.claims, alignment, settings.align_threshold)
                 if d["part"] != group.shared.get("part")
             ]
-
-
-def _ordered(items: Any) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
 
 
 def _states_something(part: Claim) -> bool:
@@ -128,7 +121,7 @@ def shared_fact(
                     "holes": _holes(claim, part_id, alignment) if wording != claim.text else [],
                     "attributed_to": list(claim.attributed_to),
                     "claims": backers,
-                    "outlets": _ordered(views[b].outlet for b in backers),
+                    "outlets": ordered(views[b].outlet for b in backers),
                 }
     return found
 
