@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from storylens.analyse import parallel
+from storylens.analyse import parallel, tasks
 from storylens.settings import Settings
 from storylens.types import Article
 
@@ -59,7 +59,7 @@ def test_analyse_parallel_a_dead_worker_loses_no_article(examples_dir: Path) -> 
 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles
     settings = Settings(n_process=2)
-    expected = parallel.analyse_and_segment(articles, Settings(n_process=1))
+    expected = tasks.analyse_and_segment(articles, Settings(n_process=1))
     parallel.start(settings)
     deadline = time.monotonic() + 60
     workers: list[psutil.Process] = []
@@ -69,10 +69,10 @@ def test_analyse_parallel_a_dead_worker_loses_no_article(examples_dir: Path) -> 
         time.sleep(0.05)
     workers[0].kill()
     workers[0].wait(10)
-    got = parallel.analyse_and_segment(articles, settings)
+    got = tasks.analyse_and_segment(articles, settings)
     assert [a.to_dict() for a in got.analyses] == [a.to_dict() for a in expected.analyses]
     # the broken executor was replaced: the next call has workers again
-    again = parallel.analyse_and_segment(articles, settings)
+    again = tasks.analyse_and_segment(articles, settings)
     assert [a.to_dict() for a in again.analyses] == [a.to_dict() for a in expected.analyses]
 
 
@@ -84,7 +84,7 @@ def test_analyse_parallel_claim_texts_are_known_before_linking(examples_dir: Pat
     from storylens.ingestion import ingest
 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles
-    segmented = parallel.analyse_and_segment(articles, Settings(n_process=1))
+    segmented = tasks.analyse_and_segment(articles, Settings(n_process=1))
     early = alignment_texts(segmented.analyses, segmented.focus, segmented.parts)
     link_entities(segmented.analyses, Settings())
     outlets = {a.id: a.outlet for a in articles}

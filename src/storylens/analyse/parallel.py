@@ -27,16 +27,11 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
 
 from storylens.settings import Settings
-from storylens.types import Article
-
-if TYPE_CHECKING:
-    from storylens.analyse.segment import Segmented
 
 MAX_AUTO_PROCESSES = 4  # processes chosen automatically, at most one per core
 WARM_MODULE = "storylens.analyse.warm"
@@ -107,41 +102,6 @@ def shutdown(*, kill: bool = False) -> None:
 
 
 atexit.register(shutdown)
-
-
-def analyse_and_segment(articles: Sequence[Article], settings: Settings) -> Segmented:
-    """Analyse the articles and split their claims into clauses (see
-    :mod:`storylens.analyse.segment`), on the shared executor when ``settings`` asks for
-    more than one process.
-
-    Each article is one task, longest first, so the workers finish at about the same
-    time; the results are merged in input order. Both stages work article by article, so
-    the result is the same whichever process analysed which article.
-    """
-    from storylens.analyse.segment import merge_segmented
-
-    items = list(articles)
-    workers = processes(settings, len(items))
-    if workers == 1:
-        return merge_segmented([segment_one(article, settings) for article in items])
-    order = sorted(range(len(items)), key=lambda i: (-len(items[i].text), i))
-    try:
-        pool = shared_executor(workers)
-        futures = {i: pool.submit(segment_one, items[i], settings) for i in order}
-        return merge_segmented([futures[i].result() for i in range(len(items))])
-    except BrokenProcessPool as exc:
-        broken(exc)
-        return merge_segmented([segment_one(article, settings) for article in items])
-
-
-def segment_one(article: Article, settings: Settings) -> Segmented:
-    """Analyse and segment one article in this process (one task of
-    :func:`analyse_and_segment`)."""
-    from storylens.analyse.pipeline import analyse_parsed
-    from storylens.analyse.segment import segment_claims
-
-    [(analysis, doc)] = analyse_parsed([article], settings)
-    return segment_claims([analysis], [doc])
 
 
 @contextlib.contextmanager

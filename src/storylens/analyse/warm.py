@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 
 import storylens.analyse.pipeline
-import storylens.analyse.segment  # noqa: F401
+import storylens.analyse.segment
+import storylens.analyse.tasks  # noqa: F401
 from storylens.errors import ModelError
 from storylens.models.nlp import get_nlp
 

@@ -137,8 +137,8 @@ def _compare(
     embed: EmbedFn | None,
 ) -> Report:
     from storylens.analyse.linking import link_entities
-    from storylens.analyse.parallel import analyse_and_segment
     from storylens.analyse.segment import STAGE as SEGMENT_STAGE
+    from storylens.analyse.tasks import analyse_and_segment
     from storylens.comparison.align import STAGE as ALIGN_STAGE
     from storylens.comparison.align import align_claims
     from storylens.comparison.dedup import find_duplicates, units
