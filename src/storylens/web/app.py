@@ -12,9 +12,7 @@ import json
 import logging
 import tempfile
 import threading
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -26,12 +24,11 @@ from starlette.datastructures import FormData
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storylens.errors import StorylensError, TooLarge
-from storylens.render.html import content_security_policy, render_html, render_page
+from storylens.render.html import render_html
 from storylens.settings import Settings
 from storylens.store import Store
-from storylens.store.browse import StoryQuery
 from storylens.stories.blindspots import load_groups
-from storylens.web.browse import add_browse, index_context, query_of, render_story
+from storylens.web.browse import add_browse, html_page, index_page, query_of, render_story
 from storylens.web.comparing import (
     TIME_LIMIT,
     WAIT_LIMIT,
@@ -53,6 +50,7 @@ from storylens.web.inputs import (
 from storylens.web.jobs import Comparisons, StoryComparer, compare_story
 from storylens.web.limits import IDLE_TIMEOUT, BodyLimitMiddleware, SecurityHeadersMiddleware
 from storylens.web.messages import duplicates_for_web, errors_for_web, for_web
+from storylens.web.state import CACHE_SECONDS, AppState, ResponseCache
 
 log = logging.getLogger("storylens.web")
 DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
@@ -64,53 +62,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-
-
-CACHE_SECONDS = 2.0
-
-
-class ResponseCache:
-    """Rendered pages and report JSON by (kind, story id), kept for ``ttl`` seconds.
-
-    Reports saved through the app drop their entries at once; a report rewritten in the
-    store by another process is served fresh after at most ``ttl`` seconds.
-    """
-
-    def __init__(self, ttl: float, size: int = 256) -> None:
-        self.ttl = ttl
-        self.size = size
-        self._items: dict[tuple[str, str], tuple[float, bytes]] = {}
-
-    def get(self, kind: str, key: str) -> bytes | None:
-        hit = self._items.get((kind, key))
-        if hit is None or time.monotonic() - hit[0] > self.ttl:
-            return None
-        return hit[1]
-
-    def put(self, kind: str, key: str, value: bytes) -> bytes:
-        if len(self._items) >= self.size:
-            self._items.clear()
-        self._items[(kind, key)] = (time.monotonic(), value)
-        return value
-
-    def drop(self, key: str) -> None:
-        for kind in ("page", "json"):
-            self._items.pop((kind, key), None)
-
-
-@dataclass(slots=True)
-class AppState:
-    """What the request handlers share."""
-
-    store: Store
-    settings: Settings
-    comparer: Comparer
-    max_upload: int
-    jobs: Comparisons
-    lock: threading.Lock
-    wait_limit: float = WAIT_LIMIT
-    cache: ResponseCache = field(default_factory=lambda: ResponseCache(CACHE_SECONDS))
-    groups: dict[str, list[str]] | None = None  # outlet groups for the blindspots page
 
 
 def create_app(
@@ -183,11 +134,6 @@ def create_app(
 
 async def _problem_handler(_request: Request, exc: RequestProblem) -> JSONResponse:
     return JSONResponse({"detail": exc.detail}, status_code=exc.status, headers=exc.headers)
-
-
-def _html(body: str | bytes, status: int = 200) -> HTMLResponse:
-    csp = content_security_policy(form_action="'self'", header=True)
-    return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": csp})
 
 
 # -- comparing ---------------------------------------------------------------------------
@@ -263,29 +209,6 @@ async def _compare(request: Request, state: AppState) -> tuple[str, dict[str, An
 # -- pages ---------------------------------------------------------------------------------
 
 
-def _index(
-    state: AppState,
-    *,
-    error: str = "",
-    urls: str = "",
-    query: StoryQuery | None = None,
-    query_error: str = "",
-) -> str:
-    return render_page(
-        "index.html.j2",
-        form_action="'self'",
-        home_url=None,
-        compare_url="/compare",
-        openapi_url="/api/openapi.json",
-        error=error,
-        query_error=query_error,
-        urls=urls,
-        max_mb=round(state.max_upload / 1024 / 1024, 1),
-        blindspots_url="/blindspots",
-        **index_context(state, query or StoryQuery()),
-    )
-
-
 def _add_pages(app: FastAPI, state: AppState) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index(
@@ -302,17 +225,17 @@ def _add_pages(app: FastAPI, state: AppState) -> None:
             query = query_of(q=q, outlet=outlet, date_from=date_from, date_to=date_to,
                              sort=sort, order=order, page=page, per_page=per_page)  # fmt: skip
         except RequestProblem as exc:
-            page_html = await run_in_threadpool(_index, state, query_error=exc.detail)
-            return _html(page_html, status=exc.status)
-        return _html(await run_in_threadpool(_index, state, query=query))
+            page_html = await run_in_threadpool(index_page, state, query_error=exc.detail)
+            return html_page(page_html, status=exc.status)
+        return html_page(await run_in_threadpool(index_page, state, query=query))
 
     @app.post("/compare", include_in_schema=False, response_model=None)
     async def compare_form(request: Request) -> Response:
         try:
             story_id, _ = await _compare(request, state)
         except RequestProblem as exc:
-            page = await run_in_threadpool(_index, state, error=exc.detail)
-            return _html(page, status=exc.status)
+            page = await run_in_threadpool(index_page, state, error=exc.detail)
+            return html_page(page, status=exc.status)
         return RedirectResponse("/stories/" + quote(story_id, safe=""), status_code=303)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -324,10 +247,10 @@ def _add_pages(app: FastAPI, state: AppState) -> None:
             except HTTPException as exc:
                 articles = await run_in_threadpool(render_story, state, story_id)
                 if articles is not None:  # a stored story not compared yet
-                    return _html(articles)
-                text = await run_in_threadpool(_index, state, error=str(exc.detail))
-                return _html(text, status=exc.status_code)
-        return _html(page)
+                    return html_page(articles)
+                text = await run_in_threadpool(index_page, state, error=str(exc.detail))
+                return html_page(text, status=exc.status_code)
+        return html_page(page)
 
 
 def _render_story(state: AppState, story_id: str) -> bytes:

@@ -28,13 +28,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from storylens.errors import ConfigError
-from storylens.render.html import render_page
+from storylens.render.html import content_security_policy, render_page
 from storylens.store.browse import StoryPage, StoryQuery, find_stories, list_outlets, story_summary
 from storylens.stories.blindspots import blindspots, load_groups
 from storylens.web.inputs import RequestProblem
 
 if TYPE_CHECKING:
-    from storylens.web.app import AppState
+    from storylens.web.state import AppState
 
 MAX_GROUPS_FILE = 1024 * 1024
 BLINDSPOTS_PER_PAGE = 100
@@ -231,22 +231,49 @@ async def _uploaded_groups(request: Request) -> tuple[dict[str, list[str]], int]
     return groups, min_outlets
 
 
+def html_page(body: str | bytes, status: int = 200) -> HTMLResponse:
+    """An HTML page with the app's content security policy."""
+    csp = content_security_policy(form_action="'self'", header=True)
+    return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": csp})
+
+
+def index_page(
+    state: AppState,
+    *,
+    error: str = "",
+    urls: str = "",
+    query: StoryQuery | None = None,
+    query_error: str = "",
+) -> str:
+    """The index page: the compare form and the paged story list."""
+    return render_page(
+        "index.html.j2",
+        form_action="'self'",
+        home_url=None,
+        compare_url="/compare",
+        openapi_url="/api/openapi.json",
+        error=error,
+        query_error=query_error,
+        urls=urls,
+        max_mb=round(state.max_upload / 1024 / 1024, 1),
+        blindspots_url="/blindspots",
+        **index_context(state, query or StoryQuery()),
+    )
+
+
 def add_browse(app: FastAPI, state: AppState) -> None:
     """Register the browsing pages and API routes."""
 
-    from storylens.web.app import _html as html
-    from storylens.web.app import _index
-
     async def missing(story_id: str) -> HTMLResponse:
-        page = await run_in_threadpool(_index, state, error=f"no story {story_id!r}")
-        return html(page, 404)
+        page = await run_in_threadpool(index_page, state, error=f"no story {story_id!r}")
+        return html_page(page, 404)
 
     @app.get("/stories/{story_id}/articles", response_class=HTMLResponse, include_in_schema=False)
     async def story_articles_page(story_id: str) -> HTMLResponse:
         page = await run_in_threadpool(render_story, state, story_id)
         if page is None:
             return await missing(story_id)
-        return html(page)
+        return html_page(page)
 
     @app.post("/stories/{story_id}/compare", include_in_schema=False, response_model=None)
     async def story_compare(story_id: str) -> Response:
@@ -260,7 +287,7 @@ def add_browse(app: FastAPI, state: AppState) -> None:
         body, status = await run_in_threadpool(
             render_blindspots, state, state.groups, min_outlets=min_outlets, page=page
         )
-        return html(body, status)
+        return html_page(body, status)
 
     @app.post("/blindspots", response_class=HTMLResponse, include_in_schema=False)
     async def blindspots_upload(request: Request) -> HTMLResponse:
@@ -270,11 +297,11 @@ def add_browse(app: FastAPI, state: AppState) -> None:
             body, _ = await run_in_threadpool(
                 render_blindspots, state, None, error=exc.detail, status=exc.status
             )
-            return html(body, exc.status)
+            return html_page(body, exc.status)
         body, status = await run_in_threadpool(
             render_blindspots, state, groups, min_outlets=min_outlets, paged=False
         )
-        return html(body, status)
+        return html_page(body, status)
 
     @app.get(
         "/api/stories",
