@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from storylens.comparison.framing_words import can_be, valence
+from storylens.comparison.lexicon import term_record
 from storylens.errors import ConfigError
 
 STAGE = "framing.cues.v1"
@@ -161,17 +162,7 @@ class Cue:
     quoted: bool = False
 
     def to_dict(self, article: str) -> dict[str, Any]:
-        return {
-            "article": article,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "why": self.why,
-            "category": self.category,
-            "terms": [self.text.lower()],
-            "neutral_alternative": self.neutral,
-            "strength": round(self.strength, 2),
-        }
+        return term_record(self, article, [self.text.lower()], round(self.strength, 2))
 
 
 def find_cues(

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from storylens.errors import ConfigError
 from storylens.settings import Settings, read_settings_json
@@ -92,17 +92,7 @@ class TermMatch:
         return words[-1] if words else ""
 
     def to_dict(self, article: str) -> dict[str, Any]:
-        return {
-            "article": article,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "why": self.why,
-            "category": self.category,
-            "terms": [e.term for e in self.entries],
-            "neutral_alternative": self.neutral,
-            "strength": self.strength,
-        }
+        return term_record(self, article, [e.term for e in self.entries], self.strength)
 
 
 @dataclass(slots=True)
@@ -432,3 +422,35 @@ def _load(extra: Path | None) -> Lexicon:
 def load_lexicon(settings: Settings | None = None) -> Lexicon:
     """The built-in lexicon plus ``settings.lexicon_file`` (its entries override by term)."""
     return _load(settings.lexicon_file if settings else None)
+
+
+class _Found(Protocol):
+    """A found loaded term: a lexicon match or a cue."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def why(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def neutral(self) -> str: ...
+
+
+def term_record(found: _Found, article: str, terms: list[str], strength: float) -> dict[str, Any]:
+    """A loaded term as the report's ``loaded_terms[]`` entry (lexicon or cue match)."""
+    return {
+        "article": article,
+        "start": found.start,
+        "end": found.end,
+        "text": found.text,
+        "why": found.why,
+        "category": found.category,
+        "terms": terms,
+        "neutral_alternative": found.neutral,
+        "strength": strength,
+    }
