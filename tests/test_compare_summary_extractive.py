@@ -258,3 +258,18 @@ def test_compare_summary_tolerates_odd_groups(group: dict[str, Any]) -> None:
     claim = Claim("m-0", "m", 0, len(text), text)
     out = summarise([claim], [group], [], [], [art])
     assert all(s["claims"] == ["m-0"] for s in out)
+
+
+@pytest.mark.parametrize(
+    ("before", "open_"),
+    [
+        ('"Our crew worked in', True),  # a quotation that runs on past the sentence
+        ("“Our crew worked in", True),
+        ('"We are done," the crew said, and', False),
+        ("The crew worked in", False),
+    ],
+)
+def test_summary_never_edits_inside_an_open_quotation(before: str, open_: bool) -> None:
+    from storylens.comparison.summary import _opened
+
+    assert _opened(before) is open_

@@ -162,11 +162,18 @@ class Alignment:
     part_views: dict[str, ClaimView] = field(default_factory=dict)
     part_scores: Mapping[tuple[str, str], float] = field(default_factory=dict)
     children: dict[str, list[Claim]] = field(default_factory=dict)  # part -> split-off clauses
+    whole_scores: Mapping[tuple[str, str], float] = field(default_factory=dict)  # as wholes
 
     def similarity(self, a: str, b: str) -> float:
         if a == b:
             return 1.0
         return self.scores.get((a, b), self.scores.get((b, a), 0.0))
+
+    def whole_similarity(self, a: str, b: str) -> float:
+        """Two statements' score as wholes, leaving out what single parts of them share."""
+        if a == b:
+            return 1.0
+        return self.whole_scores.get((a, b), self.whole_scores.get((b, a), 0.0))
 
     def part_similarity(self, a: str, b: str) -> float:
         if a == b:
@@ -449,6 +456,7 @@ def align_claims(
     part_articles = [v.claim.article for v in part_views]
     if n < 2:
         scores = PairScores(ids, articles, np.zeros((n, n), dtype=np.float32))
+        whole_scores = scores
         part_scores = PairScores(
             part_ids, part_articles, np.zeros((len(part_views),) * 2, dtype=np.float32)
         )
@@ -461,6 +469,7 @@ def align_claims(
         part_matrix = score_matrix(part_views, lambda _texts: vectors[bare:])
         best = best_part_scores(n, owner, part_matrix)
         scores = PairScores(ids, articles, np.maximum(whole, best))
+        whole_scores = PairScores(ids, articles, whole)
         part_scores = PairScores(part_ids, part_articles, part_matrix)
     all_outlets = ordered(outlet_of[a.article.id] for a in analyses)
     clusters = cluster(views, scores, settings.align_threshold)
@@ -497,6 +506,7 @@ def align_claims(
         part_views={v.claim.id: v for v in part_views},
         part_scores=part_scores,
         children=_children(part_views),
+        whole_scores=whole_scores,
     )
     return alignment
 

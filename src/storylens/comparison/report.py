@@ -96,8 +96,10 @@ def resolve_conflicts(alignment: Alignment, settings: Settings) -> str:
             group.status = "conflicting"
             # the group's fact is the one its outlets disagree on
             disputed = {p for d in found.differences for p in d.get("parts", ())}
-            support = settings.align_threshold - settings.align_support_margin
-            group.shared = shared_fact(group.claims, alignment, support, disputed) or group.shared
+            group.shared = (
+                shared_fact(group.claims, alignment, settings.align_threshold, disputed)
+                or group.shared
+            )
     return detector.name
 
 

@@ -267,8 +267,8 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
     quoted = ctx.quotes(art)
     for term in sorted(ctx.terms_between(art.id, lo, hi), key=lambda t: int(t["start"])):
         start, end = int(term["start"]), int(term["end"])
-        if any(q0 <= start and end <= q1 for q0, q1 in quoted):
-            continue  # a quotation stays word for word
+        if any(q0 <= start and end <= q1 for q0, q1 in quoted) or _opened(text[lo:start]):
+            continue  # a quotation stays word for word (also one left open past the sentence)
         replacement = str(term.get("neutral_alternative") or "")
         entity = term.get("entity")
         descriptor = term.get("descriptor")
@@ -288,6 +288,11 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
                 end += 1
         edits.append(_Edit(start, end, replacement))
     return edits
+
+
+def _opened(before: str) -> bool:
+    """Whether a quotation opened in ``before`` is still open at its end."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _apply(text: str, edit: _Edit) -> str:

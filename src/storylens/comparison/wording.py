@@ -18,10 +18,9 @@ if TYPE_CHECKING:
 
 def describe_groups(alignment: Alignment, settings: Settings) -> None:
     """Set ``shared`` and ``extra`` on every group more than one outlet carries."""
-    support = settings.align_threshold - settings.align_support_margin
     for group in alignment.groups:
         if group.status != "unique":
-            group.shared = shared_fact(group.claims, alignment, support)
+            group.shared = shared_fact(group.claims, alignment, settings.align_threshold)
             group.extra = [
                 d
                 for d in outlet_details(group.claims, alignment, settings.align_threshold)
@@ -70,8 +69,8 @@ def shared_fact(
 
     Each whole statement is a candidate, and each part that can stand as a sentence (see
     :func:`_readable`): a statement of another outlet backs it when one of its parts (or
-    the whole statement) scores at least ``threshold`` with it. The candidate backed by
-    the most outlets wins, then the shortest, then the best backed. Returns its
+    the whole statement, scored as a whole) scores at least ``threshold`` with it. The
+    candidate backed by the most outlets wins, then the shortest, then the best backed. Returns its
     statement, part (``None`` for a whole statement), span, wording and attribution, the
     spans its wording leaves out (``holes``: clauses split off the part), and the statements
     that back it (its own first).
@@ -96,7 +95,7 @@ def shared_fact(
                 if unit[other] == unit[sid] or other == sid:
                     continue
                 if part_id is None:
-                    top = alignment.similarity(sid, other)
+                    top = alignment.whole_similarity(sid, other)
                 else:
                     top = max(
                         (
