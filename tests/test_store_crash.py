@@ -47,7 +47,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 
 
 def _driver(tmp_path: Path, url: str, data: Path, batch: int, order: str) -> subprocess.Popen[str]:
-    script = tmp_path / "driver.py"
+    # one file per driver: rewriting a shared file while another driver's Python is still
+    # reading it hands that driver an empty script (it exits 0 having written nothing)
+    script = tmp_path / f"driver-{batch}-{order}.py"
     script.write_text(DRIVER, encoding="utf-8")
     return subprocess.Popen(
         [sys.executable, str(script), url, str(data), str(batch), order],
