@@ -221,3 +221,30 @@ def test_segment_relative_clause_is_matched_with_its_antecedent() -> None:
     assert children, "the relative clause is a part of its own"
     relative = next(p for p in children if p.text.startswith("who"))
     assert seg.focus[relative.id].startswith("The harbour master had not left the island")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "claim", "gap"),
+    [
+        (  # only names the source: no part of its own, it would match other outlets' frames
+            "The harbour board approved a new ferry timetable on Monday, "
+            "the Velm Gazette reported.",
+            "The harbour board approved a new ferry timetable on Monday",
+            None,
+        ),
+        (
+            "The Velm Gazette reported the closure, while the port authority said that "
+            "the harbour board approved a new ferry timetable on Monday.",
+            "the harbour board approved a new ferry timetable on Monday",
+            "The Velm Gazette reported the closure, while the port authority said that",
+        ),
+    ],
+)
+def test_segment_gap_that_only_names_a_source_is_no_part(
+    text: str, claim: str, gap: str | None
+) -> None:
+    analysis = _with_claims(text, [(0, len(text))], [claim])
+    seg = segment_claims([analysis])
+    found = [p.text for p in seg.parts["a1:s0"] if p.id.endswith(".g")]
+    assert found == ([gap] if gap else [])

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from storylens.analyse.cues import SPEECH_CUES
 from storylens.types import Analysis, Argument, Claim, Mention
 
 if TYPE_CHECKING:
@@ -374,7 +375,8 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
         people = [m for m in analysis.mentions if m.label == "PERSON"]
         for statement, inside in statements(analysis, parts):
             claims.append(statement)
-            inside = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
+            read = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
+            inside = [p for p in read if p is not None]
             parts_of[statement.id] = inside
             for claim in (statement, *inside):
                 named = _named_subject(focus.get(claim.id, claim.text), claim.start, people)
@@ -401,10 +403,12 @@ def _named_subject(text: str, start: int, people: Sequence[Mention]) -> str | No
     return _PERSONAL.sub(max(before, key=lambda m: m.end).text, text, count=1)
 
 
-def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim:
+def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim | None:
     """A clause the claim extractor did not read, with its verb as predicate and, for
     matching, its subject put in front ("departed from Russia on Sunday" -> "Kim departed
-    from Russia on Sunday")."""
+    from Russia on Sunday"); None when it only names who said the rest ("the Russian news
+    agency TASS reported", "while TASS said that"): a source and a reporting verb state
+    no fact of their own."""
     span = doc.char_span(part.start, part.end, alignment_mode="expand")
     if span is None:
         return part
@@ -417,9 +421,23 @@ def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim:
         return part
     verb = verbs[0]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.lemma_.lower() in SPEECH_CUES and not _beyond_source(span, verb, subjects):
+        return None
     if subjects and not span.start <= subjects[0].i < span.end:
         focus[part.id] = f"{_antecedent_text(subjects[0])} {part.text}"
     return dataclasses.replace(part, predicate=verb.lemma_.lower())
+
+
+_FRAME_POS = frozenset({"AUX", "PUNCT", "SCONJ", "CCONJ", "ADV", "PART", "DET", "SPACE"})
+
+
+def _beyond_source(span: Span, verb: Token, subjects: Sequence[Token]) -> bool:
+    """Whether ``span`` says more than its reporting ``verb`` and the verb's subject."""
+    source = {t.i for s in subjects for t in s.subtree}
+    return any(
+        t.i != verb.i and t.i not in source and t.pos_ not in _FRAME_POS and t.lower_ != "that"
+        for t in span
+    )
 
 
 def _claim_span(claim: Claim, doc: Doc) -> Span | None:
