@@ -273,3 +273,26 @@ def test_summary_never_edits_inside_an_open_quotation(before: str, open_: bool) 
     from storylens.comparison.summary import _opened
 
     assert _opened(before) is open_
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a capitalised loaded name keeps its neutral word lower case mid-sentence
+        (
+            "The clinic in Velm closed after the Wuhan virus reached the port.",
+            "the clinic in Velm closed after the coronavirus reached the port.",
+        ),
+        (
+            "Wuhan virus cases closed the clinic in Velm on Friday.",
+            "coronavirus cases closed the clinic in Velm on Friday.",
+        ),
+    ],
+)
+def test_compare_summary_neutral_word_capitalised_only_at_sentence_start(
+    text: str, expected: str
+) -> None:
+    art = Article(id="v1", outlet="Lund Courier", text=text)
+    claim = Claim("v1-0", "v1", 0, len(text), text)
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [], framing, [], [art])
+    assert out[0]["text"] == f"Lund Courier reported that {expected}"

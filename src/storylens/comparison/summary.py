@@ -281,7 +281,8 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: _Context) -> list[_Edit]:
                     end = max(end, min(int(descriptor["end"]), hi))
         if edits and start < edits[-1].end:
             continue
-        if text[start : start + 1].isupper() and replacement[:1].islower():
+        opens = not text[lo:start].strip(" “\"‘'([")  # "Wuhan virus" is upper mid-sentence too
+        if opens and text[start : start + 1].isupper() and replacement[:1].islower():
             replacement = _capitalise(replacement)
         if not replacement:  # drop the words and the space after them
             while end < hi and text[end] == " ":
