@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.analyse.segment import segment_claims, statements, tidy
-from storylens.types import Analysis, Argument, Article, Claim
+from storylens.analyse.segment import _named_subject, segment_claims, statements, tidy
+from storylens.types import Analysis, Argument, Article, Claim, Mention
 
 
 def analysis_of(text: str, **claim_fields: object) -> Analysis:
@@ -248,3 +248,38 @@ def test_segment_gap_that_only_names_a_source_is_no_part(
     seg = segment_claims([analysis])
     found = [p.text for p in seg.parts["a1:s0"] if p.id.endswith(".g")]
     assert found == ([gap] if gap else [])
+
+
+def _people(text: str, names: list[str]) -> list[Mention]:
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Mention("a1", start, start + len(name), name, "PERSON"))
+        pos = start + len(name)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (  # the story's main person, not the witness named last
+            "Ferry captain Ivo Marek left Velm at dawn. Marek was seen at the pier by "
+            "deckhand Lena Ost. He faces a fine.",
+            ["Ivo Marek", "Marek", "Lena Ost"],
+            "Ivo Marek faces a fine.",
+        ),
+        (  # one mention each: the last named
+            "Mayor Anna Roth met Ivo Marek. She signed the loan.",
+            ["Anna Roth", "Ivo Marek"],
+            "Ivo Marek signed the loan.",
+        ),
+        ("He signed the loan.", [], None),  # nobody named before
+        ("Anna Roth signed the loan.", ["Anna Roth"], None),  # no leading pronoun
+    ],
+)
+def test_segment_leading_pronoun_read_as_main_person(
+    text: str, names: list[str], expected: str | None
+) -> None:
+    sentence = text.rsplit(". ", 1)[-1]
+    start = text.index(sentence)
+    assert _named_subject(sentence, start, _people(text, names)) == expected
