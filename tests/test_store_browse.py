@@ -73,8 +73,14 @@ def test_store_browse_pages(store: Store) -> None:
     [
         ({"q": "askerholm"}, ["ferry"]),  # an entity key, not in the story title
         ({"q": "BRIDGE"}, ["bridge"]),
+        ({"q": "kessel"}, ["harvest"]),  # an article's title, not the story's
+        ({"q": "storms askerholm"}, ["ferry"]),  # the words may come from different places
+        ({"q": "Tollen"}, ["bridge"]),
+        ({"q": "told"}, []),  # article bodies are not searched
         ({"q": "ferry bridge"}, []),  # every word must match
-        ({"q": "100%"}, []),  # LIKE wildcards are literal
+        ({"q": "100%"}, ["budget"]),  # an article title says "100% budget"
+        ({"q": "1_0%"}, []),  # LIKE wildcards are literal
+        ({"q": "%"}, ["budget"]),
         ({"outlet": "coastal voice"}, ["bridge", "ferry"]),
         ({"date_from": "2026-03-10", "date_to": "2026-04-01"}, ["bridge", "harvest"]),
         ({"date_to": "2026-03-02"}, ["ferry"]),

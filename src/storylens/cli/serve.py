@@ -54,12 +54,19 @@ def serve(
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching URLs on private/loopback addresses."
     ),
+    groups: Path | None = typer.Option(
+        None,
+        "--groups",
+        help="Outlet groups for the blindspots page: a JSON file {group: [outlets]}, "
+        "as for `storylens stories --blindspots`.",
+    ),
     config: Path | None = typer.Option(None, "--config", help="TOML settings file."),
 ) -> None:
     """Serve the web app: paste URLs or upload files, browse stored stories, REST API.
 
     On a loopback address (the default) the app answers only requests that name this
     machine in their Host header. Any other --host makes it reachable from elsewhere.
+    With --groups, /blindspots lists the stories some outlet groups miss.
     """
     try:
         settings = load_settings(config, db=db)
@@ -72,6 +79,7 @@ def serve(
             allow_private=allow_private,
             max_upload=int(max_upload_mb * 1024 * 1024),
             allowed_hosts=host_names(host),
+            groups_file=groups,
         )
     except StorylensError as exc:
         fail(str(exc))

@@ -50,7 +50,10 @@ def stories_command(
     ),
     limit: int = typer.Option(50, "--limit", help="Show at most this many stories (0: all)."),
     search: str | None = typer.Option(
-        None, "--search", "-q", help="Only stories whose title or names hold all these words."
+        None,
+        "--search",
+        "-q",
+        help="Only stories whose title, names or article titles hold all these words.",
     ),
     outlet: str | None = typer.Option(None, "--outlet", help="Only stories this outlet covers."),
     date_from: str | None = typer.Option(

@@ -1,9 +1,10 @@
 """Browsing the stories of a store: one page at a time, searched, filtered and sorted.
 
 :func:`find_stories` answers what the web app's story list, the REST API and
-``storylens stories`` ask: stories whose title or entity keys (the names its articles share)
-hold every word of ``q``, covered by ``outlet``, whose dates overlap ``date_from``..``date_to``,
-sorted by their first or last publication date, ``per_page`` at a time. Only the page's
+``storylens stories`` ask: stories whose title, entity keys (the names its articles share) or
+article titles hold every word of ``q`` (each word may come from a different one), covered by
+``outlet``, whose dates overlap ``date_from``..``date_to``, sorted by their first or last
+publication date, ``per_page`` at a time. Only the page's
 stories are counted (articles, outlets, saved report), so a page costs the same in a
 store of 100 stories or 100,000.
 """
@@ -100,10 +101,16 @@ def _conditions(query: StoryQuery, outlets: list[str]) -> list[ColumnElement[boo
     where: list[ColumnElement[bool]] = []
     for word in query.words:
         pattern = _like(word)
+        titled = (
+            select(sa.c.story_id)
+            .join(art, art.c.id == sa.c.article_id)
+            .where(func.lower(art.c.title).like(pattern, escape="\\"))
+        )
         where.append(
             or_(
                 func.lower(st.c.title).like(pattern, escape="\\"),
                 func.lower(st.c.terms).like(pattern, escape="\\"),
+                st.c.id.in_(titled),
             )
         )
     if query.outlet:

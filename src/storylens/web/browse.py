@@ -324,7 +324,7 @@ def add_browse(app: FastAPI, state: AppState) -> None:
     )
     async def api_stories(
         q: str | None = Query(None, description="words that must all occur in the "
-                              "story's title or entity keys (case-insensitive)"),
+                              "story's title, entity keys or article titles (case-insensitive)"),
         outlet: str | None = Query(None, description="only stories this outlet covers"),
         date_from: str | None = Query(None, alias="from", description="YYYY-MM-DD: "
                                       "stories last published on or after it"),
