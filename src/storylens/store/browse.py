@@ -242,4 +242,46 @@ def story_summary(store: Store, story_id: str) -> dict[str, Any] | None:
     return store._read(run)
 
 
-__all__ = ["StoryPage", "StoryQuery", "find_stories", "list_outlets", "story_summary"]
+COMPARISON_KEY = "comparison:"  # + story id: a background comparison's last known state
+
+
+def save_comparison_state(store: Store, story_id: str, state: dict[str, Any]) -> None:
+    """Record how a story's background comparison is going (replaces the last record)."""
+    key = COMPARISON_KEY + story_id
+    value = json.dumps(state, ensure_ascii=False)
+
+    def write(conn: Connection) -> None:
+        conn.execute(schema.meta.delete().where(schema.meta.c.key == key))
+        conn.execute(schema.meta.insert().values(key=key, value=value))
+
+    store._write(write)
+
+
+def comparison_state(store: Store, story_id: str) -> dict[str, Any] | None:
+    """The last recorded state of a story's background comparison, or None."""
+    key = COMPARISON_KEY + story_id
+
+    def run(conn: Connection) -> str | None:
+        found = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key))
+        value = found.scalar()
+        return None if value is None else str(value)
+
+    value = store._read(run)
+    if value is None:
+        return None
+    try:
+        state = json.loads(value)
+    except json.JSONDecodeError:
+        return None
+    return state if isinstance(state, dict) else None
+
+
+__all__ = [
+    "StoryPage",
+    "StoryQuery",
+    "comparison_state",
+    "find_stories",
+    "list_outlets",
+    "save_comparison_state",
+    "story_summary",
+]

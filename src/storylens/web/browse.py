@@ -381,8 +381,8 @@ def add_browse(app: FastAPI, state: AppState) -> None:
     )
     async def api_story_comparison(story_id: str) -> JSONResponse:
         """How the story's comparison is going: state (queued, running, done, failed),
-        stage, progress (0-1), error."""
-        job = state.jobs.get(story_id)
+        stage, progress (0-1), error; recorded in the store, so it outlives a restart."""
+        job = await run_in_threadpool(state.jobs.get, story_id)
         if job is not None and job.active:
             return JSONResponse(job.to_dict())
         summary = await run_in_threadpool(story_summary, state.store, story_id)
