@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from storylens.errors import ConfigError
 from storylens.eval.clustering import adjusted_rand_index, bcubed
 from storylens.store import Store
 from storylens.stories.build import build_stories
-from storylens.stories.cluster import ClusterOptions, cluster_articles
-from storylens.stories.features import entity_keys
+from storylens.stories.cluster import Clusterer, ClusterOptions, cluster_articles
+from storylens.stories.features import Features, entity_keys
 from storylens.stories.synthetic import generate
 
 TFIDF = ClusterOptions(method="stories.tfidf.v1")
@@ -101,3 +103,38 @@ def test_corpus_cluster_example_story_is_one_story(examples_dir: Path, method: s
     assert len({a.outlet for a in articles}) == 4
     assigned = cluster_articles(articles, ClusterOptions(method=method))
     assert len(set(assigned.values())) == 1
+
+
+def _unit(*weights: float) -> npt.NDArray[np.float32]:
+    vec = np.zeros(8, dtype=np.float32)
+    vec[: len(weights)] = weights
+    return (vec / np.linalg.norm(vec)).astype(np.float32)
+
+
+def _features(name: str) -> Features:
+    return Features(id=name, outlet="o", day=None, lead=name)
+
+
+def test_corpus_cluster_strays_join_their_clearly_closest_story() -> None:
+    """A lone article moderately close to one story, and to nothing else, joins it (which
+    keeps its id); one about as close to two stories stays apart."""
+    clusterer = Clusterer(ClusterOptions(), 8)
+    for name in ("a1", "a2", "a3"):  # story A along axis 0, B along axis 1 (cosine 0)
+        clusterer.add(_features(name), _unit(1, 0.1), {})
+    story_a = clusterer.assigned["a1"]
+    for name in ("b1", "b2"):
+        clusterer.add(_features(name), _unit(0, 1), {})
+    stray = _unit(0.17, 0, 0.985)  # mean similarity ~0.17 to A, 0 to B: below the join
+    torn = _unit(0.17, 0.16, 0, 0.97)  # about as close to A as to B
+    for name, vec in (("stray", stray), ("torn", torn)):
+        clusterer.add(_features(name), vec, {})
+        clusterer._post("h:shared", clusterer.assigned[name])  # candidates of each other
+    for sid in {clusterer.assigned[n] for n in ("a1", "b1")}:
+        clusterer._post("h:shared", sid)
+    assert len(set(clusterer.assigned.values())) == 4  # the pass leaves both alone
+    assert clusterer.merge_new() == 0
+    assert clusterer.attach_strays() == 1
+    assert clusterer.assigned["stray"] == story_a == clusterer.assigned["a1"]
+    assert clusterer.assigned["torn"] not in (story_a, clusterer.assigned["b1"])
+    assert ClusterOptions(stray_threshold=0.5).story_stray_threshold == 0.5
+    assert ClusterOptions(method="stories.tfidf.v1").story_stray_threshold is None

@@ -37,6 +37,9 @@ DEFAULT_THRESHOLDS = {
     "stories.event.v1": 0.24,
 }
 MERGE_THRESHOLDS = {"stories.event.v1": 0.2}  # new stories this similar are merged
+# a new story of one or two articles this similar to one story, and clearly closer to it
+# than to any other (STRAY_RATIO), joins it
+STRAY_THRESHOLDS = {"stories.event.v1": 0.14}
 SEED = 1405
 
 
@@ -55,6 +58,9 @@ class ClusterOptions:
     lsh_bits: int = 12
     postings: int = 256  # most recent stories remembered per blocking key
     merge_threshold: float | None = None  # None: the method's default (MERGE_THRESHOLDS)
+    stray_threshold: float | None = None  # None: the method's default (STRAY_THRESHOLDS)
+    stray_ratio: float = 1.5  # a stray's best story must be this much closer than the next
+    stray_size: int = 2  # new stories up to this size may be strays
 
     @property
     def join_threshold(self) -> float:
@@ -68,6 +74,13 @@ class ClusterOptions:
         if self.merge_threshold is not None:
             return self.merge_threshold
         return MERGE_THRESHOLDS.get(self.method)
+
+    @property
+    def story_stray_threshold(self) -> float | None:
+        """Mean similarity at which a small new story joins its clearly best story."""
+        if self.stray_threshold is not None:
+            return self.stray_threshold
+        return STRAY_THRESHOLDS.get(self.method)
 
 
 @dataclass(slots=True)
@@ -333,21 +346,61 @@ class Clusterer:
                 break
         return absorbed
 
-    def _merge_target(self, story: StoryState, threshold: float) -> StoryState | None:
+    def _neighbours(self, story: StoryState) -> list[tuple[float, str]]:
+        """(mean similarity, id) of the candidate stories of ``story``, best first."""
         counts: Counter[str] = Counter()
         for key in story.posted:
             counts.update(self.index.get(key, ()))
-        best: tuple[float, str] | None = None
+        out: list[tuple[float, str]] = []
         for sid, _ in counts.most_common(self.options.max_candidates + 1):
             other = self.stories.get(sid)
             if other is None or sid == story.id:
                 continue
             if self._range_gap(story, other) > self.options.window_days:
                 continue
-            sim = float(story.vsum @ other.vsum) / (story.size * other.size)
-            if sim >= threshold and (best is None or (sim, sid) > best):
-                best = (sim, sid)
-        return None if best is None else self.stories[best[1]]
+            out.append((float(story.vsum @ other.vsum) / (story.size * other.size), sid))
+        return sorted(out, reverse=True)
+
+    def _merge_target(self, story: StoryState, threshold: float) -> StoryState | None:
+        found = self._neighbours(story)
+        if not found or found[0][0] < threshold:
+            return None
+        return self.stories[found[0][1]]
+
+    def attach_strays(self) -> int:
+        """Join each small story opened in this run to its story when it clearly has one.
+
+        An article the pass left alone (or with one other) often belongs to a story it is
+        only moderately similar to, told with other words; an article of an event of its
+        own is about as close to its nearest story as to the next. A new story of at most
+        ``stray_size`` articles joins its most similar larger candidate story when the mean
+        similarity reaches the stray threshold and is ``stray_ratio`` times that of the
+        second best. Returns how many stories joined another.
+        """
+        threshold = self.options.story_stray_threshold
+        if threshold is None:
+            return 0
+        small = sorted(
+            (
+                s
+                for s in self.stories.values()
+                if not s.stored and s.size <= self.options.stray_size
+            ),
+            key=lambda s: (s.size, s.id),
+        )
+        joined = 0
+        for story in small:
+            if story.id not in self.stories:
+                continue
+            found = [(sim, sid) for sim, sid in self._neighbours(story)
+                     if self.stories[sid].size > story.size]  # fmt: skip
+            if not found or found[0][0] < threshold:
+                continue
+            second = found[1][0] if len(found) > 1 else 0.0
+            if found[0][0] >= self.options.stray_ratio * max(second, 0.0):
+                self._absorb(self.stories[found[0][1]], story)
+                joined += 1
+        return joined
 
     def _absorb(self, target: StoryState, story: StoryState) -> None:
         target.vsum = target.vsum + story.vsum
@@ -453,6 +506,7 @@ def cluster_prepared(
             duplicate_of=dups.get(f.id, (None, 0.0))[0],
         )
     clusterer.merge_new()
+    clusterer.attach_strays()
     return clusterer
 
 
