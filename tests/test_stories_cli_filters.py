@@ -56,3 +56,22 @@ def test_stories_cli_filters_bad_date(db: str, cli: Cli) -> None:
     done = cli("stories", "--db", db, "--from", "1 March")
     assert done.returncode != 0
     assert "YYYY-MM-DD" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_stories_cli_filters_search_article_titles(db: str, cli: Cli) -> None:
+    """A word of one article's title finds its story, though the story's title lacks it."""
+    with Store.open(db) as store:
+        found = None
+        for story in store.list_stories():
+            title_words = set((story["title"] or "").casefold().split())
+            for article in store.story_articles(story["id"]):
+                words = [w for w in (article.title or "").casefold().split()
+                         if w.isalpha() and len(w) > 5 and w not in title_words]  # fmt: skip
+                if words:
+                    found = (story["id"], words[0])
+                    break
+            if found:
+                break
+    assert found is not None
+    story_id, word = found
+    assert story_id in {r["id"] for r in _rows(cli, db, "--limit", "0", "-q", word)}
