@@ -71,6 +71,7 @@ PREDICATE_WEIGHT = 0.08
 EVENT_WEIGHT = 0.1  # the same kind of event (see .events) with a participant in common
 DATE_PENALTY = 0.12  # both claims give a resolved date, and the dates differ
 PLACE_PENALTY = 0.08  # both claims give a place, and the places share no word
+AMOUNT_PENALTY = 0.1  # the same unit, no value in common ("23 pirates" / "eight pirates")
 SPEAKER_PENALTY = 1.0  # two people's words: two statements, never one fact told twice
 OBJECT_PENALTY = 0.1  # same kind of predicate, clearly different objects ("met Putin" / "students")
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
@@ -286,6 +287,9 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     score += NUMBER_WEIGHT * (units > 0)
     score += AMOUNT_WEIGHT * (shared_amounts > 0)
+    # different numbers of the same thing: a conflict when the rest is the same, else two
+    # facts ("the Indian navy captured 23 pirates" / "the Royal Navy captured eight")
+    score -= AMOUNT_PENALTY * ((units > 0) & (shared_amounts == 0) & (inter == 0))
     score += EVENT_WEIGHT * same_event
     score -= DATE_PENALTY * differ(dates, dates_differ)
     score -= PLACE_PENALTY * differ(places, places_differ)
