@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from storylens.errors import ConfigError
 from storylens.settings import Settings
 from storylens.types import Argument, Claim
+from storylens.words import CORE, DEMONSTRATIVES, POSSESSIVES
 
 DEFAULT_DETECTOR = "conflicts.rules.v1"
 
@@ -83,38 +84,14 @@ def registered() -> list[str]:
 
 # --- normalisation helpers -------------------------------------------------------------------
 
-_STOP = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "by",
-    "from",
-    "with",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "some",
-    "any",
-    "other",
-    "several",
-    "series",
-    "set",
-    "number",
-}
+# the words a participant's head noun never is; counters ("a series of") besides
+_STOP = (
+    CORE
+    | DEMONSTRATIVES
+    | (POSSESSIVES - {"my", "your"})
+    | {"some", "any", "other", "several"}
+    | {"series", "set", "number"}
+)
 _PRONOUNS = {
     "he",
     "she",

@@ -26,6 +26,7 @@ from storylens.analyse.segment import tidy
 from storylens.comparison.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
+from storylens.words import BE, CORE, HAVE
 
 STAGE = "summary.extractive.v1"
 MAX_SENTENCES = 8
@@ -44,11 +45,14 @@ _FUNCTION_START = {
 _TRAILING_COMMA = re.compile(r"[,;:]+([\"”’]?)$")
 _FRAGMENT_START = {"that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as"}
 _TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
-_STOP = {
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "that",
-    "was", "is", "were", "are", "be", "has", "had", "have", "it", "its", "as", "from", "said",
-    "says", "this", "which", "who", "after", "according",
-}  # fmt: skip
+# words two sentences share without sharing content; "according", "said" report speech
+_STOP = (
+    CORE
+    | {"as", "it", "its", "which", "who", "this", "that", "after"}
+    | (BE - {"been", "being"})
+    | HAVE
+    | {"said", "says", "according"}
+)
 
 
 @dataclass(frozen=True, slots=True)
