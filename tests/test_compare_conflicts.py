@@ -6,15 +6,8 @@ from typing import Any
 
 import pytest
 
-from storylens.comparison.conflicts import (
-    DEFAULT_DETECTOR,
-    ClaimView,
-    get_detector,
-    giver,
-    phrases_compatible,
-    registered,
-    unit_key,
-)
+from storylens.comparison.conflict_args import ClaimView, giver, phrases_compatible, unit_key
+from storylens.comparison.conflicts import DEFAULT_DETECTOR, get_detector, registered
 from storylens.errors import ConfigError
 from storylens.settings import Settings
 from storylens.types import Argument, Claim

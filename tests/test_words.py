@@ -6,7 +6,7 @@ import pytest
 
 from storylens import words
 from storylens.analyse.cues import HEDGE_ADJECTIVES, HEDGE_PARTICIPLES, HEDGE_PASSIVES, HEDGE_WORDS
-from storylens.comparison import conflicts, framing, framing_cues, llm, summary
+from storylens.comparison import conflict_args, framing, framing_cues, llm, summary
 
 KINDS = {
     name: value
@@ -14,7 +14,7 @@ KINDS = {
     if name.isupper() and isinstance(value, frozenset)
 }
 SITES = {
-    "conflicts": conflicts._STOP,
+    "conflict_args": conflict_args._STOP,
     "summary": summary._STOP,
     "llm": llm._STOP,
     "framing_cues": framing_cues._STOP,
@@ -40,11 +40,11 @@ def test_words_every_stop_list_skips_the_core(site: str) -> None:
 
 
 def test_words_stop_lists_keep_their_own_purposes() -> None:
-    assert {"series", "set", "number"} <= conflicts._STOP  # counters are no participant
+    assert {"series", "set", "number"} <= conflict_args._STOP  # counters are no participant
     assert {"said", "according"} <= summary._STOP
     assert {"outlets", "differ", "whereas"} <= llm._STOP
     assert "said" not in framing_cues._STOP and "my" in framing_cues._STOP
-    assert "my" not in conflicts._STOP
+    assert "my" not in conflict_args._STOP
 
 
 def _hedges(text: str) -> list[str]:
