@@ -17,12 +17,7 @@ def framing_glance(view: ReportView) -> list[dict[str, Any]]:
     for frame in view.framing():
         for term in as_list(frame.get("loaded_terms")):
             if isinstance(term, dict):
-                key = (
-                    text_of(term.get("article")),
-                    text_of(term.get("start")),
-                    text_of(term.get("end")),
-                )
-                refs.setdefault(key, f"lt-{index}")
+                refs.setdefault(_place(term), f"lt-{index}")
                 index += 1
     rows = []
     for frame in view.framing():
@@ -33,16 +28,11 @@ def framing_glance(view: ReportView) -> list[dict[str, Any]]:
         examples = []
         for term in as_list(summary.get("strongest")):
             if isinstance(term, dict):
-                key = (
-                    text_of(term.get("article")),
-                    text_of(term.get("start")),
-                    text_of(term.get("end")),
-                )
                 examples.append(
                     {
                         "text": text_of(term.get("text")),
                         "why": text_of(term.get("why")),
-                        "ref": refs.get(key, ""),
+                        "ref": refs.get(_place(term), ""),
                     }
                 )
         found = summary.get("category_names")
@@ -76,6 +66,11 @@ def framing_glance(view: ReportView) -> list[dict[str, Any]]:
     for row in rows:
         row["bar"] = round(100 * row["rate"] / top)
     return rows
+
+
+def _place(term: dict[str, Any]) -> tuple[str, str, str]:
+    """Where a loaded term stands: its article and span."""
+    return (text_of(term.get("article")), text_of(term.get("start")), text_of(term.get("end")))
 
 
 def html(view: ReportView) -> dict[str, Any]:
