@@ -13,12 +13,8 @@ def framing_glance(view: ReportView) -> list[dict[str, Any]]:
     """One row per outlet: loaded terms per 1,000 words of narration, strongest examples and
     the labels only it puts on the main actors (from each framing record's ``summary``)."""
     refs: dict[tuple[str, str, str], str] = {}
-    index = 0
-    for frame in view.framing():
-        for term in as_list(frame.get("loaded_terms")):
-            if isinstance(term, dict):
-                refs.setdefault(_place(term), f"lt-{index}")
-                index += 1
+    for index, term in enumerate(view.loaded_terms()):  # numbered as the articles' highlights
+        refs.setdefault(_place(term), f"lt-{index}")
     rows = []
     for frame in view.framing():
         summary = frame.get("summary")

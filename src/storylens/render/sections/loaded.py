@@ -43,21 +43,20 @@ def terminal(view: ReportView, console: Console) -> None:
 def loaded_rows(view: ReportView) -> list[dict[str, Any]]:
     """Each outlet's loaded terms with the ids of their highlights in the articles."""
     rows = []
-    index = 0
+    index = 0  # terms are numbered as view.loaded_terms() lists them
     for frame in view.framing():
-        terms = []
-        for term in as_list(frame.get("loaded_terms")):
-            if isinstance(term, dict):
-                terms.append(
-                    {
-                        "text": text_of(term.get("text")),
-                        "why": text_of(term.get("why")),
-                        "ref": f"lt-{index}",
-                    }
-                )
-                index += 1
+        terms = [t for t in as_list(frame.get("loaded_terms")) if isinstance(t, dict)]
         if terms:
-            rows.append({"outlet": text_of(frame.get("outlet")), "terms": terms})
+            shown = [
+                {
+                    "text": text_of(t.get("text")),
+                    "why": text_of(t.get("why")),
+                    "ref": f"lt-{index + i}",
+                }
+                for i, t in enumerate(terms)
+            ]
+            rows.append({"outlet": text_of(frame.get("outlet")), "terms": shown})
+        index += len(terms)
     return rows
 
 
