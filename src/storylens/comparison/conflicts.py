@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from storylens.comparison import conflict_rules
 from storylens.comparison.conflict_args import ClaimView, claim_quantities, phrases_compatible
-from storylens.comparison.conflict_rules import Findings, Rule, rules
+from storylens.comparison.conflict_rules import Findings, Rule
 from storylens.errors import ConfigError
 from storylens.settings import Settings
 
@@ -82,7 +83,7 @@ class RulesDetector:
     name: str = DEFAULT_DETECTOR
     min_similarity: float = 0.0  # pair similarity floor (defaults to the alignment threshold)
     strict_similarity: float = 0.78  # floor for the strict rules (polarity and dates)
-    rules: list[Rule] = field(default_factory=rules)
+    rules: list[Rule] = field(default_factory=conflict_rules.rules)
 
     def __post_init__(self) -> None:
         if not self.min_similarity:
