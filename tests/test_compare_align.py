@@ -189,7 +189,7 @@ def test_align_high_threshold_keeps_everything_apart() -> None:
 
 def test_align_average_linkage_blocks_chaining() -> None:
     # x~y and y~z are strong, x~z is weak: average linkage keeps z out of {x, y}
-    from storylens.comparison.conflicts import ClaimView
+    from storylens.comparison.conflict_args import ClaimView
 
     views = [
         ClaimView(Claim(id=i, article=a, start=0, end=1, text=i), outlet=a, unit=a)
@@ -230,7 +230,7 @@ def test_align_report_contract(aligned: Any) -> None:
 
 def test_align_opposite_polarity_scores_lower() -> None:
     from storylens.comparison.align import POLARITY_PENALTY, score_matrix
-    from storylens.comparison.conflicts import ClaimView
+    from storylens.comparison.conflict_args import ClaimView
 
     def views(negated: bool) -> list[ClaimView]:
         texts = [
@@ -253,7 +253,7 @@ def test_align_opposite_polarity_scores_lower() -> None:
 
 def test_align_short_fragments_score_lower() -> None:
     from storylens.comparison.align import SHORT_PENALTY, score_matrix
-    from storylens.comparison.conflicts import ClaimView
+    from storylens.comparison.conflict_args import ClaimView
 
     def pair(a_text: str, b_text: str) -> float:
         views = [
@@ -274,7 +274,7 @@ def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
 ) -> None:
     from storylens.comparison import align
     from storylens.comparison.align import SHORT_PENALTY, TINY_PENALTY, score_matrix
-    from storylens.comparison.conflicts import ClaimView
+    from storylens.comparison.conflict_args import ClaimView
 
     def pair(a_text: str, b_text: str) -> float:
         views = [

@@ -6,15 +6,9 @@ from typing import Any
 
 import pytest
 
-from storylens.comparison.conflicts import (
-    DEFAULT_DETECTOR,
-    ClaimView,
-    get_detector,
-    giver,
-    phrases_compatible,
-    registered,
-    unit_key,
-)
+from storylens.comparison import conflict_rules
+from storylens.comparison.conflict_args import ClaimView, giver, phrases_compatible, unit_key
+from storylens.comparison.conflicts import DEFAULT_DETECTOR, get_detector, registered
 from storylens.errors import ConfigError
 from storylens.settings import Settings
 from storylens.types import Argument, Claim
@@ -350,6 +344,29 @@ def test_conflicts_registry() -> None:
     assert DEFAULT_DETECTOR in registered()
     with pytest.raises(ConfigError, match="unknown conflict detector"):
         get_detector("conflicts.nope.v9", Settings())
+
+
+def test_conflicts_rules_are_modules_in_order() -> None:
+    found = conflict_rules.rules()
+    assert [r.name for r in found] == ["numbers", "givers", "dates", "denial"]
+    assert [r.strict for r in found] == [False, False, True, True]
+    assert {r.find.__module__.rsplit(".", 1)[-1] for r in found} == {r.name for r in found}
+
+
+def test_conflicts_a_registered_rule_runs_in_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(conflict_rules, "_RULES", dict(conflict_rules._RULES))
+
+    @conflict_rules.rule("outlets", order=5, strict=True)
+    def outlets(a: ClaimView, b: ClaimView, found: Any) -> Any:
+        yield {
+            "argument": "outlet",
+            "values": [conflict_rules.side(a, a.outlet), conflict_rules.side(b, b.outlet)],
+        }
+
+    diffs, _ = detect(SHARE_40, SHARE_60)
+    assert [d["argument"] for d in diffs] == ["outlet", "quantity"]
+    diffs, _ = detect(SHARE_40, SHARE_60, sim=0.7)  # a strict rule skips a looser pair
+    assert [d["argument"] for d in diffs] == ["quantity"]
 
 
 def test_conflicts_numbers_of_different_events_are_not_compared() -> None:

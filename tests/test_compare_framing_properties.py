@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from storylens.comparison.framing import analyse_framing
 from storylens.comparison.lexicon import load_lexicon, quote_spans
-from storylens.comparison.summary import MAX_SENTENCES, sentence_bounds, summarise
+from storylens.comparison.summary import MAX_SENTENCES, summarise
+from storylens.comparison.summary_rewrite import sentence_bounds
 from storylens.types import Analysis, Article, Claim
 
 LEX = load_lexicon()

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from storylens.comparison.framing import analyse_framing
-from storylens.comparison.summary import MAX_SENTENCES, sentence_bounds, summarise
+from storylens.comparison.summary import MAX_SENTENCES, summarise
+from storylens.comparison.summary_rewrite import sentence_bounds
 from storylens.types import Analysis, Article, Claim, Descriptor, Entity, Mention
 
 # A fictional story: the opening of the Lund bridge, three fictional outlets.
@@ -270,7 +271,7 @@ def test_compare_summary_tolerates_odd_groups(group: dict[str, Any]) -> None:
     ],
 )
 def test_summary_never_edits_inside_an_open_quotation(before: str, open_: bool) -> None:
-    from storylens.comparison.summary import _opened
+    from storylens.comparison.summary_rewrite import _opened
 
     assert _opened(before) is open_
 

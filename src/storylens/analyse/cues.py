@@ -87,3 +87,8 @@ EVIDENCE_NOUNS = lexicon(
     analysis review census estimate estimates count tally tallies audit transcript
     transcripts memo letter log logs"""
 )
+# Hedges as plain words, for finding them in text without a parse (framing): the
+# adjectives that hedge a noun ("the alleged attack", "unconfirmed reports") and the
+# participles of ``HEDGE_PASSIVES`` read as hedges before "to" ("is believed to").
+HEDGE_ADJECTIVES = lexicon("alleged purported unconfirmed claimed claiming")
+HEDGE_PARTICIPLES = lexicon("believed said thought understood")

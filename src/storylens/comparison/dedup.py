@@ -1,24 +1,21 @@
 """Near-duplicate articles (wire copies) by Jaccard similarity of word shingles.
 
-Small sets (a story's handful of articles) are compared exactly, pair by pair;
-larger sets use datasketch MinHash + LSH to find candidate pairs, whose estimated
-similarity is reported. Duplicates are merged into groups (connected pairs) and each
-group is counted once for agreement and source independence.
+Small sets (a story's handful of articles) are compared exactly, pair by pair; larger
+sets use the corpus detector's MinHash signatures + LSH (:mod:`storylens.stories.dedup`),
+whose estimated similarity is reported. Duplicates are merged into groups (connected
+pairs) and each group is counted once for agreement and source independence.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storylens.stories.dedup import shingles, signatures, similar_pairs
 from storylens.types import Article, asdict
 
-SHINGLE_WORDS = 5
-NUM_PERM = 128
 EXACT_LIMIT = 60  # up to this many articles, compare shingle sets exactly
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(slots=True)
@@ -33,14 +30,6 @@ class DuplicateGroup:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
-    """Lower-cased word ``size``-grams; short texts give one shingle of all their words."""
-    words = [w.casefold() for w in _WORD.findall(text)]
-    if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -59,35 +48,12 @@ def _exact_pairs(sets: Sequence[set[str]], threshold: float) -> list[tuple[int, 
     return pairs
 
 
-def _minhash_pairs(sets: Sequence[set[str]], threshold: float) -> list[tuple[int, int, float]]:
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes = []
-    for i, items in enumerate(sets):
-        mh = MinHash(num_perm=NUM_PERM)
-        mh.update_batch([s.encode("utf-8") for s in items])
-        hashes.append(mh)
-        if items:
-            lsh.insert(str(i), mh)
-    pairs = []
-    for i, mh in enumerate(hashes):
-        for key in lsh.query(mh):
-            j = int(key)
-            if j > i:
-                sim = float(mh.jaccard(hashes[j]))
-                if sim >= threshold:
-                    pairs.append((i, j, sim))
-    return pairs
-
-
 def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list[DuplicateGroup]:
     """Groups of two or more near-identical articles, in input order."""
-    sets = [shingles(a.text) for a in articles]
     if len(articles) <= EXACT_LIMIT:
-        pairs = _exact_pairs(sets, threshold)
+        pairs = _exact_pairs([shingles(a.text) for a in articles], threshold)
     else:
-        pairs = _minhash_pairs(sets, threshold)
+        pairs = similar_pairs(signatures(articles), threshold)
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storylens.analyse.cues import HEDGE_ADJECTIVES, HEDGE_PARTICIPLES, HEDGE_WORDS
 from storylens.comparison.framing_cues import (
     Baseline,
     Cue,
@@ -38,10 +39,16 @@ from storylens.types import Analysis, Entity
 
 STAGE = "framing.cues.v2"
 
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# a hedge in the outlet's own voice: the hedging adverbs attribution finds, the adjectives
+# that hedge a noun, and "is believed to"
 _HEDGE = re.compile(
-    r"(?<![\w’'-])(?:allegedly|reportedly|apparently|purportedly|supposedly|ostensibly|"
-    r"seemingly|alleged|purported|unconfirmed|claimed|claiming|"
-    r"(?:is|are|was|were)\s+(?:believed|said|thought|understood)\s+to)(?![\w-])",
+    rf"(?<![\w’'-])(?:{_alternation(HEDGE_WORDS | HEDGE_ADJECTIVES)}|"
+    rf"(?:is|are|was|were)\s+(?:{_alternation(HEDGE_PARTICIPLES)})\s+to)(?![\w-])",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+(?:[’'-]\w+)*")

@@ -37,6 +37,7 @@ from typing import Any
 from storylens.comparison.framing_words import can_be, valence
 from storylens.comparison.lexicon import term_record
 from storylens.errors import ConfigError
+from storylens.words import BE, CORE, DEMONSTRATIVES, POSSESSIVES, SUBJECT_PRONOUNS
 
 STAGE = "framing.cues.v1"
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "framing_cues.json"
@@ -49,10 +50,15 @@ def _word_set(words: str) -> frozenset[str]:
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
 _QUOTED_SHORT = re.compile(r"([\"“‘'])([^\"“”‘’'\n]{1,60})([\"”’'])")
-_STOP = _word_set(
-    "a an the and or but of to in on at by for with from as is are was were be been being "
-    "it its this that these those he she they we you i his her their our my your not "
-    "about over after before under above any some all each every both no more less"
+# words that are never a loaded label or its modifier
+_STOP = (
+    CORE
+    | {"as", "about", "over", "after", "before", "under", "above", "but", "not"}
+    | BE
+    | SUBJECT_PRONOUNS
+    | POSSESSIVES
+    | DEMONSTRATIVES
+    | {"any", "some", "all", "each", "every", "both", "no", "more", "less"}
 )
 
 

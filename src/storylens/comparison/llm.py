@@ -33,6 +33,7 @@ from storylens.comparison.lexicon import Lexicon, load_lexicon, quote_spans
 from storylens.errors import FetchError
 from storylens.settings import Settings
 from storylens.types import Article, Claim
+from storylens.words import BE, CORE, DEMONSTRATIVES, HAVE, SAY
 
 STAGE = "summary.llm.v1"
 MIN_OVERLAP = 0.7
@@ -46,14 +47,20 @@ _NUMBER_WORDS = {
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
 }  # fmt: skip
-_STOP = {
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
-    "that", "this", "these", "those", "was", "is", "were", "are", "be", "been", "has", "had",
-    "have", "it", "its", "as", "from", "said", "says", "say", "reported", "reports", "report",
-    "according", "which", "who", "while", "also", "after", "before", "their", "his", "her",
-    "they", "he", "she", "will", "would", "not", "no", "than", "into", "over", "about",
-    "both", "outlets", "outlet", "differ", "however", "whereas",
-}  # fmt: skip
+# words a generated sentence may add without adding a fact: function words, reporting
+# verbs and the words that compare outlets
+_STOP = (
+    CORE
+    | {"as", "into", "over", "about", "after", "before", "but", "than", "while", "also", "both"}
+    | DEMONSTRATIVES
+    | (BE - {"being"})
+    | HAVE
+    | {"it", "its", "he", "she", "they", "his", "her", "their", "which", "who"}
+    | {"not", "no", "will", "would", "however", "whereas"}
+    | SAY
+    | {"reported", "reports", "report", "according"}
+    | {"outlets", "outlet", "differ"}
+)
 
 SYSTEM_PROMPT = (
     "You rewrite news summaries. Use only facts stated in the numbered claims. Keep every "

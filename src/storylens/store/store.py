@@ -21,33 +21,29 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Row,
     create_engine,
     delete,
-    event,
     func,
     select,
     text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from storylens.errors import StoreError
 from storylens.store import schema
+from storylens.store.connect import RETRIES, resolve_url, short_error, sqlite_pragmas, transient
 from storylens.store.legacy import without_old_copies
+from storylens.store.rows import article_row, row_article
 from storylens.store.urls import canonical_url
-from storylens.types import Article, Removed, StoryRecord, story_id_for
+from storylens.types import Article, StoryRecord, story_id_for
 
 T = TypeVar("T")
-
-_RETRIES = 8
-_TRANSIENT = ("database is locked", "deadlock", "could not serialize", "busy")
 
 
 @dataclass(slots=True)
@@ -69,91 +65,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _clean(value: str | None) -> str | None:
-    # PostgreSQL text cannot hold NUL; U+FFFD keeps every character offset unchanged.
-    return value.replace("\x00", "\ufffd") if value else value
-
-
-def _article_row(article: Article, added: str) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "url_key": canonical_url(article.url),
-        "outlet": (_clean(article.outlet) or "")[:512],  # column widths: one odd record
-        "url": _clean(article.url),
-        "title": _clean(article.title),
-        "byline": _clean(article.byline),
-        "published": (_clean(article.published) or "")[:32] or None,  # must not fail a batch
-        "language": (_clean(article.language) or "")[:16] or None,
-        "text": _clean(article.text) or "",
-        "removed": json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
-        "source": _clean(article.source),
-        "added": added,
-    }
-
-
-def _row_article(row: Row[Any]) -> Article:
-    removed = [Removed(str(r["text"]), str(r["reason"])) for r in json.loads(row.removed or "[]")]
-    return Article(
-        id=row.id,
-        outlet=row.outlet,
-        text=row.text,
-        url=row.url,
-        title=row.title,
-        byline=row.byline,
-        published=row.published,
-        language=row.language,
-        removed=removed,
-        source=row.source,
-    )
-
-
-def _resolve_url(url_or_path: str | Path) -> tuple[str, str | None]:
-    """The SQLAlchemy URL and the PostgreSQL schema (if any) for a path or URL."""
-    raw = str(url_or_path)
-    if "://" not in raw:
-        path = Path(raw).expanduser()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"{raw}: cannot create the store folder: {exc}") from exc
-        return f"sqlite:///{path.resolve()}", None
-    scheme, rest = raw.split("://", 1)
-    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
-        parts = urlsplit(f"postgresql+psycopg://{rest}")
-        query = dict(parse_qsl(parts.query))
-        schema_name = query.pop("schema", None)
-        if schema_name is not None and not schema_name.replace("_", "").isalnum():
-            raise StoreError(f"{raw}: schema name must be letters, digits and underscores")
-        return urlunsplit(parts._replace(query=urlencode(query))), schema_name
-    if scheme.startswith("sqlite"):
-        return raw, None
-    raise StoreError(f"{raw}: unsupported store URL (use a file path, sqlite:/// or postgresql://)")
-
-
-def _sqlite_pragmas(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # transactions are issued below
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout = 60000")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        # Writers take the lock up front so concurrent writers wait (busy_timeout)
-        # instead of failing on a lock upgrade.
-        mode = "IMMEDIATE" if conn.get_execution_options().get("write") else "DEFERRED"
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-
-def _transient(exc: SQLAlchemyError) -> bool:
-    message = str(exc).lower()
-    return isinstance(exc, OperationalError | DBAPIError) and any(t in message for t in _TRANSIENT)
-
-
 class Store:
     """Articles, stories and reports in one database (see the module docstring)."""
 
@@ -166,14 +77,14 @@ class Store:
     @classmethod
     def open(cls, url_or_path: str | Path) -> Store:
         """Open (creating when missing) the store at a file path or database URL."""
-        sa_url, schema_name = _resolve_url(url_or_path)
+        sa_url, schema_name = resolve_url(url_or_path)
         label = str(url_or_path).split("@")[-1]  # never echo a password
         try:
             engine = create_engine(sa_url, future=True, pool_pre_ping=True)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"{label}: cannot open the store: {exc}") from exc
         if engine.dialect.name == "sqlite":
-            _sqlite_pragmas(engine)
+            sqlite_pragmas(engine)
         elif schema_name:
             engine = engine.execution_options(schema_translate_map={None: schema_name})
         store = cls(engine, schema_name=schema_name, label=label)
@@ -226,7 +137,7 @@ class Store:
 
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, retrying transient lock conflicts."""
-        for attempt in range(_RETRIES):
+        for attempt in range(RETRIES):
             try:
                 with self.engine.connect() as conn:
                     conn = conn.execution_options(write=True)
@@ -235,10 +146,10 @@ class Store:
             except StoreError:
                 raise
             except SQLAlchemyError as exc:
-                if _transient(exc) and attempt < _RETRIES - 1:
+                if transient(exc) and attempt < RETRIES - 1:
                     time.sleep(0.05 * 2**attempt * (1 + random.random()))
                     continue
-                raise StoreError(f"{self.label}: write failed: {_short(exc)}") from exc
+                raise StoreError(f"{self.label}: write failed: {short_error(exc)}") from exc
         raise AssertionError("unreachable")
 
     def _read(self, work: Callable[[Connection], T]) -> T:
@@ -246,7 +157,7 @@ class Store:
             with self.engine.connect() as conn, conn.begin():
                 return work(conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"{self.label}: read failed: {_short(exc)}") from exc
+            raise StoreError(f"{self.label}: read failed: {short_error(exc)}") from exc
 
     # -- articles ----------------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> AddResult:
@@ -261,7 +172,7 @@ class Store:
         seen_urls: set[str] = set()
         duplicates = 0
         for article in articles:
-            row = _article_row(article, added)
+            row = article_row(article, added)
             if row["id"] in seen_ids or (row["url_key"] and row["url_key"] in seen_urls):
                 duplicates += 1
                 continue
@@ -295,7 +206,7 @@ class Store:
             row = conn.execute(
                 select(schema.articles).where(schema.articles.c.id == article_id)
             ).first()
-            return _row_article(row) if row else None
+            return row_article(row) if row else None
 
         return self._read(get)
 
@@ -308,7 +219,7 @@ class Store:
 
             def get(conn: Connection, chunk: list[str] = chunk) -> list[Article]:
                 query = select(schema.articles).where(schema.articles.c.id.in_(chunk))
-                return [_row_article(r) for r in conn.execute(query)]
+                return [row_article(r) for r in conn.execute(query)]
 
             found.update((a.id, a) for a in self._read(get))
         return [found[i] for i in ids if i in found]
@@ -325,7 +236,7 @@ class Store:
                     .order_by(schema.articles.c.id)
                     .limit(batch_size)
                 )
-                return [_row_article(r) for r in conn.execute(query)]
+                return [row_article(r) for r in conn.execute(query)]
 
             batch = self._read(page)
             if not batch:
@@ -435,7 +346,7 @@ class Store:
                 .where(sa.c.story_id == story_id)
                 .order_by(art.c.published.asc().nulls_last(), art.c.outlet, art.c.id)
             )
-            return [_row_article(r) for r in rows]
+            return [row_article(r) for r in rows]
 
         return self._read(query)
 
@@ -677,8 +588,3 @@ class Store:
             report = self.get_report(sid)
             if report is not None:
                 yield sid, report
-
-
-def _short(exc: BaseException) -> str:
-    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return first[0] if first else type(exc).__name__

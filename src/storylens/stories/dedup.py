@@ -1,8 +1,10 @@
-"""Near-duplicate (wire copy) detection at corpus scale: MinHash signatures + LSH.
+"""Near-duplicate (wire copy) detection: word shingles, MinHash signatures + LSH.
 
+The one near-duplicate detector: a corpus and a comparison of many articles both use it.
 Signatures are computed per article (in parallel anywhere); the LSH index finds
 candidate pairs in roughly linear time and each candidate is confirmed by its
-estimated Jaccard similarity. Each duplicate points at the earliest copy.
+estimated Jaccard similarity. In a corpus each duplicate points at the earliest copy;
+:func:`similar_pairs` gives every similar pair, for grouping.
 """
 
 from __future__ import annotations
@@ -34,15 +36,18 @@ def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
 _A, _B = _permutations()
 
 
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Lower-cased word ``size``-grams; short texts give one shingle of all their words."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
 def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
     """32-bit hashes of the text's overlapping 5-word shingles (case-folded)."""
-    words = [w.casefold() for w in _WORD.findall(text)]
-    if len(words) < SHINGLE:
-        grams = [" ".join(words)] if words else []
-    else:
-        grams = [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
     return np.fromiter(
-        (zlib.crc32(g.encode("utf-8")) for g in set(grams)), dtype=np.uint64, count=-1
+        (zlib.crc32(g.encode("utf-8")) for g in shingles(text)), dtype=np.uint64, count=-1
     )
 
 
@@ -86,6 +91,26 @@ def near_duplicates_from_signatures(
         else:
             lsh.insert(index, hashes, check_duplication=False)
     return found
+
+
+def similar_pairs(
+    sigs: npt.NDArray[np.uint64], threshold: float = 0.8
+) -> list[tuple[int, int, float]]:
+    """Every pair of rows (i < j) whose estimated Jaccard similarity reaches ``threshold``."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes = [LeanMinHash(seed=_SEED, hashvalues=row, scheme="legacy") for row in sigs]
+    for index, one in enumerate(hashes):
+        lsh.insert(index, one, check_duplication=False)
+    pairs = []
+    for i, one in enumerate(hashes):
+        for j in sorted(lsh.query(one)):
+            if j > i:
+                sim = float(np.mean(sigs[i] == sigs[j]))
+                if sim >= threshold:
+                    pairs.append((i, j, sim))
+    return pairs
 
 
 def near_duplicates(

@@ -1,0 +1,29 @@
+"""Denial: one claim asserts what the other denies (same predicate, same participants)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from storylens.comparison.conflict_args import ClaimView, roles_compatible
+from storylens.comparison.conflict_rules import Findings, rule, side
+
+
+@rule("denial", order=40, strict=True)
+def denial(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, Any]]:
+    ca, cb = a.claim, b.claim
+    if ca.negated == cb.negated or ca.hedged or cb.hedged:
+        return
+    if not ca.predicate or ca.predicate.casefold() != cb.predicate.casefold():
+        return
+    if not roles_compatible(ca, cb, ("agent", "recipient", "theme")):
+        return
+    yield {
+        "argument": "polarity",
+        "rule": "negation",
+        "values": [
+            side(a, "denied" if ca.negated else "asserted"),
+            side(b, "denied" if cb.negated else "asserted"),
+        ],
+        "claims": [ca.id, cb.id],
+    }

@@ -1,0 +1,102 @@
+"""Numbers: two claims count the same thing differently ("six-day" vs "eight days", 40 vs
+60 percent), unless one article states both values and so explains the gap itself (a
+``reconciled`` note)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from storylens.comparison.conflict_args import (
+    ClaimView,
+    claim_quantities,
+    number,
+    predicate_class,
+    quantities,
+    roles_compatible,
+    same_measure,
+    same_number,
+)
+from storylens.comparison.conflict_rules import Findings, difference, rule
+from storylens.types import Argument, Claim
+
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth)$",
+    re.IGNORECASE,
+)
+_RELATIVE_AMOUNT = re.compile(r"\b(?:more|another|additional|other|further|extra)\s*$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# part of a name or a reading, not an amount: "AK-47", ".357 caliber", "3:30 a.m.", "88-72"
+_NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:[A-Za-z]\s?-\s?|[.:]\s?|\d\s?-\s?)$")
+_SCORE_AFTER = re.compile(r"\s?[-:]\s?\d")
+
+
+@rule("numbers", order=10)
+def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, Any]]:
+    if not roles_compatible(a.claim, b.claim):
+        return
+    pa, pb = predicate_class(a.claim.predicate), predicate_class(b.claim.predicate)
+    if pa and pb and pa != pb:  # "5 were killed" vs "20 were injured"
+        return
+    if _years(a.claim.text) != _years(b.claim.text) and not (
+        _years(a.claim.text) and _years(b.claim.text)
+    ):
+        return  # "in 2008 he stopped him in the 11th round": another time, another count
+    qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
+    for unit in sorted(set(qa) & set(qb)):
+        xs = [x for x in qa[unit] if _amount(a.claim, x)]
+        ys = [y for y in qb[unit] if _amount(b.claim, y)]
+        if not xs or not ys:
+            continue
+        if any(same_number(x, y) for x in xs for y in ys):
+            continue
+        pairs = [(x, y) for x in xs for y in ys if same_measure(a.claim, x, b.claim, y)]
+        if _reconciled(a, b, unit, xs, ys, found) or not pairs:
+            continue
+        x, y = pairs[0]
+        yield difference("quantity", a, x, b, y, unit=unit)
+
+
+def _reconciled(
+    a: ClaimView, b: ClaimView, unit: str, xs: list[Argument], ys: list[Argument], found: Findings
+) -> bool:
+    """One side's sentence states the other side's value too: the gap is explained."""
+    for view, own, other in ((a, xs, ys), (b, ys, xs)):
+        same_unit = quantities(view.sentence_quantities).get(unit, [])
+        if any(same_number(q, o) for q in same_unit for o in other):
+            note = {
+                "kind": "reconciled",
+                "argument": "quantity",
+                "unit": unit,
+                "claim": view.claim.id,
+                "article": view.claim.article,
+                "outlet": view.outlet,
+                "values": sorted({n for q in [*own, *other] if (n := number(q.value)) is not None}),
+                "text": view.sentence,
+            }
+            if note not in found.notes:
+                found.notes.append(note)
+            return True
+    return False
+
+
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(text))
+
+
+def _amount(claim: Claim, quantity: Argument) -> bool:
+    """Whether a number states an amount that can contradict another: not an ordinal (the
+    "sixth round" and the "11th round" are different rounds) and not a relative amount
+    ("two more times")."""
+    first = quantity.text.split()[0] if quantity.text.split() else ""
+    if _ORDINAL.match(first.strip(",.")):
+        return False
+    lead = claim.text[: max(0, quantity.start - claim.start)]
+    after = claim.text[max(0, quantity.end - claim.start) :]
+    inside = re.search(r"\b(?:more|another|additional|extra)\b", quantity.text, re.I)
+    relative = _RELATIVE_AMOUNT.search(lead) or re.match(r"\s*(?:more|other)\b", after, re.I)
+    return not (
+        inside or relative or _NOT_AN_AMOUNT_BEFORE.search(lead) or _SCORE_AFTER.match(after)
+    )

@@ -1,0 +1,290 @@
+"""Neutral rewording of an outlet's own sentence for the summary.
+
+:func:`sentence_text` finds the sentence around a claim (:func:`sentence_bounds`: boundaries
+inside quotations do not count) and :func:`rewrite_span` rewrites it: each loaded term the
+framing stage found is replaced by the neutral descriptor other outlets use for the same
+actor (or the lexicon's neutral alternative, or dropped), names are spelt the canonical
+way, and quotations stay word for word. :class:`Context` holds the look-ups these need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.comparison.lexicon import Lexicon, quote_spans
+from storylens.types import Article, Claim, Entity
+
+MAX_SENTENCE_WORDS = 60
+SENTENCE_WINDOW = 2000  # characters searched for a sentence boundary
+_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    start: int
+    end: int
+    text: str
+
+
+class Context:
+    """Look-ups shared by the sentence builders."""
+
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        framing: Sequence[dict[str, Any]],
+        entities: Sequence[Entity],
+        articles: Sequence[Article],
+        lexicon: Lexicon,
+    ) -> None:
+        self.claims = {c.id: c for c in claims}
+        self.by_article: dict[str, list[Claim]] = {}
+        self._quotes: dict[str, list[tuple[int, int]]] = {}
+        for claim in claims:
+            self.by_article.setdefault(claim.article, []).append(claim)
+        self.articles = {a.id: a for a in articles}
+        self.lexicon = lexicon
+        self.names = {e.id: e.name for e in entities}
+        self.proper = _proper_words(articles, entities)
+        self.terms: dict[str, list[dict[str, Any]]] = {}
+        self.naming: dict[str, dict[str, list[str]]] = {}  # entity -> outlet -> labels
+        for record in framing:
+            outlet = str(record.get("outlet", ""))
+            for term in record.get("loaded_terms") or []:
+                self.terms.setdefault(str(term.get("article")), []).append(term)
+            for entity, labels in (record.get("naming") or {}).items():
+                self.naming.setdefault(str(entity), {})[outlet] = [str(x) for x in labels]
+        self.spellings: dict[str, list[tuple[int, int, str]]] = {}  # article -> name spans
+        for entity_obj in entities:
+            for mention in entity_obj.mentions:
+                span = (int(mention["start"]), int(mention["end"]), entity_obj.name)
+                self.spellings.setdefault(str(mention["article"]), []).append(span)
+            for outlet, labels in entity_obj.labels.items():
+                have = self.naming.setdefault(entity_obj.id, {}).setdefault(outlet, [])
+                have.extend(x for x in labels if x not in have)
+
+    def outlet(self, claim: Claim) -> str:
+        art = self.articles.get(claim.article)
+        return art.outlet if art else claim.article
+
+    def quotes(self, art: Article) -> list[tuple[int, int]]:
+        """Quotation spans of ``art`` (computed once per article)."""
+        if art.id not in self._quotes:
+            self._quotes[art.id] = quote_spans(art.text)
+        return self._quotes[art.id]
+
+    def terms_between(self, article: str, start: int, end: int) -> list[dict[str, Any]]:
+        return [
+            t
+            for t in self.terms.get(article, [])
+            if start <= int(t["start"]) and int(t["end"]) <= end
+        ]
+
+    def terms_in(self, claim: Claim) -> list[dict[str, Any]]:
+        return self.terms_between(claim.article, claim.start, claim.end)
+
+    def claims_between(self, article: str, start: int, end: int) -> list[Claim]:
+        return [c for c in self.by_article.get(article, []) if start <= c.start and c.end <= end]
+
+    def neutral_descriptor(self, entity: str, outlet: str) -> str | None:
+        """The non-loaded premodifier most outlets other than ``outlet`` use for ``entity``."""
+        counts: Counter[str] = Counter()
+        for other, labels in self.naming.get(entity, {}).items():
+            if other == outlet:
+                continue
+            for label in dict.fromkeys(labels):
+                if _usable_premodifier(label) and not self.lexicon.find(label)[0]:
+                    counts[label] += 1
+        if not counts:
+            return None
+        return sorted(counts, key=lambda x: (-counts[x], -len(x.split()), x))[0]
+
+
+_MID_CAPS = re.compile(r"(?<=[a-z,] )([A-Z][\w’'-]*)")
+
+
+def _proper_words(articles: Sequence[Article], entities: Sequence[Entity]) -> set[str]:
+    """Words written capitalised mid-sentence, the words of entity names and outlets, and
+    nationality-like adjectives ("Tervian") never written in lower case."""
+    found = {w for a in articles for w in _MID_CAPS.findall(a.text)}
+    words = {w for a in articles for w in _TOKEN.findall(a.text)}
+    found.update(
+        w
+        for w in words
+        if w[:1].isupper() and w.endswith(("ian", "ese", "ish")) and w.lower() not in words
+    )
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            found.update(name.split())
+    found.update(w for a in articles for w in a.outlet.split())
+    return found
+
+
+def _usable_premodifier(label: str) -> bool:
+    words = label.split()
+    return (
+        0 < len(words) <= 4
+        and "," not in label
+        and words[0].lower() not in {"a", "an", "the", "who", "which"}
+    )
+
+
+def claim_text(claim: Claim, ctx: Context) -> str:
+    """The claim's text with loaded terms neutralised (spans from the framing records)."""
+    art = ctx.articles.get(claim.article)
+    if art is None or art.text[claim.start : claim.end] != claim.text:
+        return " ".join(claim.text.split())
+    return rewrite_span(art, claim.start, claim.end, ctx)
+
+
+def sentence_text(claim: Claim, ctx: Context) -> tuple[str, tuple[int, int]]:
+    """The whole sentence around the claim, rewritten, and its span (the claim alone when the
+    sentence cannot be found or is too long)."""
+    art = ctx.articles.get(claim.article)
+    if art is None or art.text[claim.start : claim.end] != claim.text:
+        return " ".join(claim.text.split()), (claim.start, claim.end)
+    start, end = sentence_bounds(art.text, claim.start, claim.end, ctx.quotes(art))
+    if len(art.text[start:end].split()) > MAX_SENTENCE_WORDS:
+        start, end = claim.start, claim.end
+    return rewrite_span(art, start, end, ctx), (start, end)
+
+
+def rewrite_span(art: Article, start: int, end: int, ctx: Context) -> str:
+    """``art.text[start:end]`` with the outlet's loaded terms in it replaced or dropped."""
+    out = art.text[start:end]
+    for edit in sorted(_edits(art, start, end, ctx), key=lambda e: e.start, reverse=True):
+        local = _Edit(edit.start - start, min(edit.end, end) - start, edit.text)
+        out = _fix_article_word(_apply(out, local), local.start)
+    text = " ".join(out.split())
+    return capitalise(text) if art.text[start : start + 1].isupper() else text
+
+
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+|\n\s*")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|vs|U\.S)\.$"
+)
+
+
+def sentence_bounds(
+    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """The sentence enclosing ``[start, end)``; boundaries inside quotations do not count.
+
+    Looks at most ``SENTENCE_WINDOW`` characters either side, so long texts stay cheap.
+    """
+    if quotes is None:
+        quotes = quote_spans(text[max(0, start - SENTENCE_WINDOW) : end + SENTENCE_WINDOW])
+        quotes = [(s + max(0, start - SENTENCE_WINDOW), e + max(0, start - SENTENCE_WINDOW))
+                  for s, e in quotes]  # fmt: skip
+    quote_ends = {e for _, e in quotes}
+    near = [(s, e) for s, e in quotes if e > start - SENTENCE_WINDOW and s < end + SENTENCE_WINDOW]
+
+    def is_boundary(m: re.Match[str]) -> bool:
+        if m.group().startswith("\n"):
+            return True
+        stop = m.start() + len(m.group().rstrip())
+        if _ABBREVIATION.search(text, max(0, m.start() - 4), m.start() + 1):
+            return False
+        inside = any(s < m.start() < e for s, e in near)
+        return not inside or stop in quote_ends
+
+    window = max(0, start - SENTENCE_WINDOW)
+    before = [m for m in _BOUNDARY.finditer(text, window, start) if m.end() <= start]
+    left = next((m.end() for m in reversed(before) if is_boundary(m)), window)
+    right = min(len(text), end + SENTENCE_WINDOW)
+    for m in _BOUNDARY.finditer(text, max(end - 1, left), right):
+        if is_boundary(m):
+            right = m.start() + len(m.group().rstrip())
+            break
+    return left, max(right, end)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Spellings of one name that differ only in case, hyphens or spaces."""
+    squash = re.compile(r"[\W_]+")
+    return squash.sub("", a).casefold() == squash.sub("", b).casefold()
+
+
+def _spelling_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
+    """Write full names the canonical way ("Kim Jong-un" -> "Kim Jong Un"), never inside a
+    quotation."""
+    quotes = ctx.quotes(art)
+    return [
+        _Edit(start, end, name)
+        for start, end, name in ctx.spellings.get(art.id, [])
+        if lo <= start and end <= hi and art.text[start:end] != name
+        and _same_name(art.text[start:end], name)
+        and not any(s <= start and end <= e for s, e in quotes)
+    ]  # fmt: skip
+
+
+def _edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
+    edits = _loaded_edits(art, lo, hi, ctx)
+    for edit in _spelling_edits(art, lo, hi, ctx):
+        if not any(e.start < edit.end and edit.start < e.end for e in edits):
+            edits.append(edit)
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
+    edits: list[_Edit] = []
+    text = art.text
+    quoted = ctx.quotes(art)
+    for term in sorted(ctx.terms_between(art.id, lo, hi), key=lambda t: int(t["start"])):
+        start, end = int(term["start"]), int(term["end"])
+        if any(q0 <= start and end <= q1 for q0, q1 in quoted) or _opened(text[lo:start]):
+            continue  # a quotation stays word for word (also one left open past the sentence)
+        replacement = str(term.get("neutral_alternative") or "")
+        entity = term.get("entity")
+        descriptor = term.get("descriptor")
+        if entity:
+            neutral = ctx.neutral_descriptor(str(entity), art.outlet)
+            if neutral:
+                replacement = neutral
+                if descriptor and lo <= int(descriptor["start"]):
+                    start = min(start, int(descriptor["start"]))
+                    end = max(end, min(int(descriptor["end"]), hi))
+        if edits and start < edits[-1].end:
+            continue
+        opens = not text[lo:start].strip(" “\"‘'([")  # "Wuhan virus" is upper mid-sentence too
+        if opens and text[start : start + 1].isupper() and replacement[:1].islower():
+            replacement = capitalise(replacement)
+        if not replacement:  # drop the words and the space after them
+            while end < hi and text[end] == " ":
+                end += 1
+        edits.append(_Edit(start, end, replacement))
+    return edits
+
+
+def _opened(before: str) -> bool:
+    """Whether a quotation opened in ``before`` is still open at its end."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _apply(text: str, edit: _Edit) -> str:
+    return text[: edit.start] + edit.text + text[edit.end :]
+
+
+_ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
+
+
+def _fix_article_word(text: str, at: int) -> str:
+    """Repair 'a'/'an' before an edited position ("a so-called accord" -> "an accord")."""
+    m = _ARTICLE_BEFORE.search(text, max(0, at - 4), at)
+    if not m:
+        return text
+    nxt = text[at : at + 1].lower()
+    want = "an" if nxt and nxt in "aeiou" else "a"
+    word = m.group(1)
+    if word.lower() == want:
+        return text
+    fixed = want.capitalize() if word[0].isupper() else want
+    return text[: m.start(1)] + fixed + text[m.end(1) :]
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

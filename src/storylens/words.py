@@ -1,0 +1,61 @@
+"""English function words, by kind: the one list every stop-word set is drawn from.
+
+Each site that skips words builds its own set from these kinds and names its own
+purpose-specific additions (reporting verbs, counters, "outlets") where it builds it, so a
+reader sees at a glance what that site skips and why. Lower case throughout; callers
+fold case before looking a word up.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ARTICLES = _words("a an the")
+COORDINATORS = _words("and or but nor")
+#: the prepositions every stop list here skips
+CORE_PREPOSITIONS = _words("of to in on at by for with from")
+PREPOSITIONS = CORE_PREPOSITIONS | _words(
+    "as into over about after before under above during upon via per through between "
+    "against until below"
+)
+#: conjunctions that open a clause
+SUBORDINATORS = _words("than if because while when where")
+DEMONSTRATIVES = _words("this that these those")
+SUBJECT_PRONOUNS = _words("i you he she it we they")
+OBJECT_PRONOUNS = _words("me him her us them")
+POSSESSIVES = _words("my your his her its our their")
+RELATIVES = _words("who whom whose which what")
+BE = _words("be been being is are was were")
+HAVE = _words("has have had")
+DO = _words("do does did done")
+MODALS = _words("will would can could should may might must shall")
+QUANTIFIERS = _words("some any all each every both no more most less few several other another")
+NEGATIONS = _words("not no nor")
+
+#: the words every stop list here skips: articles, "and"/"or" and the commonest prepositions
+CORE = ARTICLES | _words("and or") | CORE_PREPOSITIONS
+
+#: every function word above
+FUNCTION_WORDS = (
+    ARTICLES
+    | COORDINATORS
+    | SUBORDINATORS
+    | PREPOSITIONS
+    | DEMONSTRATIVES
+    | SUBJECT_PRONOUNS
+    | OBJECT_PRONOUNS
+    | POSSESSIVES
+    | RELATIVES
+    | BE
+    | HAVE
+    | DO
+    | MODALS
+    | QUANTIFIERS
+    | NEGATIONS
+)
+
+#: the forms of "say" a news sentence reports speech with
+SAY = _words("say says said")

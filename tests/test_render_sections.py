@@ -1,0 +1,69 @@
+"""Report sections are a registry: one module each, shown in one order by all three
+renderers; a new section appears in each renderer that it has a rendering for."""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from fixtures.render_report import build_report
+from storylens.render import html, markdown, terminal
+from storylens.render.model import ReportView
+from storylens.render.sections import Section, sections
+
+
+def _terminal(report: dict[str, object]) -> str:
+    out = io.StringIO()
+    terminal.print_report(report, Console(file=out, width=200, color_system=None))
+    return out.getvalue()
+
+
+def test_render_sections_are_modules_in_order() -> None:
+    found = sections()
+    names = [s.name for s in found]
+    assert len(set(names)) == len(names)
+    assert names[:3] == ["outlets", "matrix", "conflicts"]
+    assert names[-1] == "errors"
+    assert [s.order for s in found] == sorted(s.order for s in found)
+
+
+@pytest.mark.parametrize("section", [s for s in sections() if s.html], ids=lambda s: s.name)
+def test_render_sections_html_template_exists(section: Section) -> None:
+    assert resources.files("storylens").joinpath("templates", section.template).is_file()
+
+
+def test_render_sections_html_follows_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = build_report()
+    page = html.render_html(report)
+    shown = [p.split('"', 1)[0] for p in page.split('<section id="')[1:]]
+    assert shown[:3] == ["matrix", "conflicts", "articles-section"]
+    assert shown.index("provenance") < shown.index("naming") < shown.index("summary")
+    kept = tuple(s for s in sections() if s.name != "conflicts")
+    monkeypatch.setattr(html, "sections", lambda: kept)
+    page = html.render_html(report)
+    assert '<section id="conflicts">' not in page and '<section id="matrix">' in page
+
+
+def test_render_sections_a_new_section_shows_in_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    def note_markdown(view: ReportView) -> str:
+        return f"## Note\n\n{len(view.articles)} articles"
+
+    def note_terminal(view: ReportView, console: Console) -> None:
+        console.print(Text(f"Note: {len(view.articles)} articles"))
+
+    note = Section("note", 25, markdown=note_markdown, terminal=note_terminal)
+    added = tuple(sorted((*sections(), note), key=lambda s: s.order))
+    monkeypatch.setattr(markdown, "sections", lambda: added)
+    monkeypatch.setattr(terminal, "sections", lambda: added)
+    report = build_report()
+    count = len(ReportView.of(report).articles)
+    md = markdown.render_markdown(report)
+    assert md.index("## Claims by outlet") < md.index(f"## Note\n\n{count} articles")
+    assert md.index("## Note") < md.index("## Conflicts")
+    text = _terminal(report)
+    assert text.index("Claims × outlets") < text.index(f"Note: {count} articles")
+    assert text.index("Note:") < text.index("Conflicts")
