@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storylens.comparison.conflicts import ClaimView, claim_quantities
+from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.events import event_class
 from storylens.comparison.features import (
     REPORTING,

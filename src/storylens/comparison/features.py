@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storylens.comparison.conflicts import claim_quantities, phrases_compatible
+from storylens.comparison.conflict_args import claim_quantities, phrases_compatible
 from storylens.comparison.events import event_class
 from storylens.types import Claim
+from storylens.words import FUNCTION_WORDS, SAY
 
 if TYPE_CHECKING:
     import numpy as np
@@ -114,14 +115,14 @@ def amounts(claim: Claim) -> set[str]:
 
 
 WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
-_STOP_WORDS = """a an the of and or in on at to for by from with as is was were be been being
-    has have
-    had that this these those it its his her their them he she they we i you who whom which
-    what said says say told tell after before about into than also but not no nor will would
-    could should can may might did do does there here then when where while during over under
-    up down out off so such very more most some any all each both other another one own same
-    just only even still yet per via upon"""
-_STOP = frozenset(_STOP_WORDS.split())
+# function words, and words of saying and of place or degree that carry no fact
+_STOP = (
+    FUNCTION_WORDS
+    | SAY
+    | frozenset({"told", "tell", "also", "there", "here", "then", "up", "down", "out", "off"})
+    | frozenset({"so", "such", "very", "one", "own", "same", "just", "only", "even", "still"})
+    | frozenset({"yet"})
+)
 
 # predicates that say nothing about the fact itself
 REPORTING = frozenset(

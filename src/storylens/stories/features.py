@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from storylens.types import Article
+from storylens.words import FUNCTION_WORDS, SAY
 
 LEAD_WORDS = 80
 BODY_WORDS = 400
@@ -41,16 +42,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STOPWORDS = _words(
-    """
-    a about after all also an and are as at be been but by for from had has have he her his
-    i if in into is it its more mr mrs ms dr new not of on one or our out over said says she
-    so than that the their them there they this to up was we were what when which who will
-    with would you your after before while where why how no yes just all any some than then
-    these those there here other such only own same very can could should may might must
-    shall do does did done being because until against between through during above below
-    under again further once both each few most other
-    """
+# function words, and words of saying, titles and fillers that tell no story apart
+STOPWORDS = (
+    FUNCTION_WORDS
+    | SAY
+    | _words("mr mrs ms dr new one also then there here up out so such very own same just")
+    | _words("only yes once further again why how")
 )
 CAPITAL_STOP = _words(
     """
