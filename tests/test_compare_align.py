@@ -292,3 +292,34 @@ def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
     assert pair("you know", "the mayor did not know when the ferry left") == pytest.approx(
         loose + TINY_PENALTY, abs=1e-5
     )
+
+
+@pytest.mark.parametrize(
+    ("other", "penalised"),
+    [
+        ("convict", True),  # a charge and a verdict: two stages, two facts
+        ("indict", False),  # one class
+        ("kill", False),  # shot / killed: one family, often one fact
+        ("stroll", False),  # no event class: nothing to compare
+    ],
+)
+def test_align_events_of_different_families_score_lower(other: str, penalised: bool) -> None:
+    from storylens.comparison.align import CLASS_PENALTY, score_matrix
+    from storylens.comparison.conflict_args import ClaimView
+
+    def pair(predicate_a: str, predicate_b: str) -> float:
+        text = "the harbour pilot was named in the case"
+        views = [
+            ClaimView(Claim(id=a, article=a, start=0, end=len(text), text=text, predicate=p),
+                      outlet=a, unit=a)
+            for a, p in (("A", predicate_a), ("B", predicate_b))
+        ]  # fmt: skip
+        return float(score_matrix(views, bow_embed)[0, 1])
+
+    first = "shoot" if other == "kill" else "charge"
+    drop = pair(first, first) - pair(first, other)
+    # any other predicate loses the same-predicate bonus; only another family costs more
+    if penalised:
+        assert drop >= CLASS_PENALTY - 1e-5
+    else:
+        assert drop < CLASS_PENALTY - 1e-5

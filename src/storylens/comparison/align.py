@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
-from storylens.comparison.events import event_class
+from storylens.comparison.events import event_class, event_family
 from storylens.comparison.features import (
     REPORTING,
     WORD,
@@ -72,6 +72,7 @@ EVENT_WEIGHT = 0.1  # the same kind of event (see .events) with a participant in
 DATE_PENALTY = 0.12  # both claims give a resolved date, and the dates differ
 PLACE_PENALTY = 0.08  # both claims give a place, and the places share no word
 AMOUNT_PENALTY = 0.1  # the same unit, no value in common ("23 pirates" / "eight pirates")
+CLASS_PENALTY = 0.15  # events of different families ("was charged" / "was convicted")
 SPEAKER_PENALTY = 1.0  # two people's words: two statements, never one fact told twice
 OBJECT_PENALTY = 0.1  # same kind of predicate, clearly different objects ("met Putin" / "students")
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
@@ -295,6 +296,8 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score -= PLACE_PENALTY * differ(places, places_differ)
     score -= OBJECT_PENALTY * differ(objects, objects_differ, block=lambda o: o[0])
     score -= SPEAKER_PENALTY * differ(speakers, str.__ne__)
+    families = [event_family(v.claim.predicate) for v in views]
+    score -= CLASS_PENALTY * differ(families, str.__ne__)
     score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
     score -= SHORT_PENALTY * (short[:, None] | short[None, :])
     score -= TINY_PENALTY * ((tiny[:, None] | tiny[None, :]) & ~same_wording)

@@ -65,6 +65,20 @@ _CLASSES = (
 )
 
 
+# classes one happening is often told by in turn ("was shot" / "was killed" / "died"; a
+# quake that "destroyed" a town): two claims in different classes of one family may still
+# state the same fact, two claims in different families do not
+_FAMILIES = (
+    "kill die injure shoot attack",
+    "quake erupt crash blaze flood storm destroy",
+    "leave arrive visit",
+    "hire sack resign",
+    "win lose",
+    "rise fall",
+    "buy sell trade",
+)
+
+
 def _table() -> dict[str, int]:
     table: dict[str, int] = {}
     for n, words in enumerate(_CLASSES):
@@ -83,3 +97,24 @@ def event_class(predicate: str) -> str:
         return ""
     found = _CLASS_OF.get(words[0])
     return f"event{found}" if found is not None else words[0]
+
+
+def _families() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for n, members in enumerate(_FAMILIES):
+        for word in members.split():
+            out[event_class(word)] = n
+    return out
+
+
+_FAMILY_OF = _families()
+
+
+def event_family(predicate: str) -> str:
+    """The family of a predicate's event class (see ``_FAMILIES``): its class when the class
+    has no family, "" when the predicate is in no class."""
+    kind = event_class(predicate)
+    if not kind.startswith("event"):
+        return ""
+    found = _FAMILY_OF.get(kind)
+    return f"family{found}" if found is not None else kind
