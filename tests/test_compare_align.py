@@ -323,3 +323,18 @@ def test_align_events_of_different_families_score_lower(other: str, penalised: b
         assert drop >= CLASS_PENALTY - 1e-5
     else:
         assert drop < CLASS_PENALTY - 1e-5
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("stopped him in the 11th round", "stopped him in the sixth round", True),
+        ("stopped him in the sixth round", "won in the sixth round of the bout", False),
+        ("his second term in office", "the first round of talks", False),  # other things
+        ("his second term", "a landslide win", False),  # only one side counts
+    ],
+)
+def test_align_ordinals_of_the_same_thing_differ(a: str, b: str, differ: bool) -> None:
+    from storylens.comparison.features import ordinals, ordinals_differ
+
+    assert ordinals_differ(ordinals(a), ordinals(b)) is differ

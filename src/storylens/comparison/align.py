@@ -41,6 +41,8 @@ from storylens.comparison.features import (
     differ,
     object_of,
     objects_differ,
+    ordinals,
+    ordinals_differ,
     overlap,
     place_words,
     places_differ,
@@ -72,6 +74,7 @@ EVENT_WEIGHT = 0.1  # the same kind of event (see .events) with a participant in
 DATE_PENALTY = 0.12  # both claims give a resolved date, and the dates differ
 PLACE_PENALTY = 0.08  # both claims give a place, and the places share no word
 AMOUNT_PENALTY = 0.1  # the same unit, no value in common ("23 pirates" / "eight pirates")
+ORDINAL_PENALTY = 0.1  # the same thing, another ordinal ("the 11th round" / "the sixth round")
 CLASS_PENALTY = 0.15  # events of different families ("was charged" / "was convicted")
 SPEAKER_PENALTY = 1.0  # two people's words: two statements, never one fact told twice
 OBJECT_PENALTY = 0.1  # same kind of predicate, clearly different objects ("met Putin" / "students")
@@ -296,6 +299,7 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     score -= PLACE_PENALTY * differ(places, places_differ)
     score -= OBJECT_PENALTY * differ(objects, objects_differ, block=lambda o: o[0])
     score -= SPEAKER_PENALTY * differ(speakers, str.__ne__)
+    score -= ORDINAL_PENALTY * differ([ordinals(t) for t in texts], ordinals_differ)
     families = [event_family(v.claim.predicate) for v in views]
     score -= CLASS_PENALTY * differ(families, str.__ne__)
     score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])

@@ -302,3 +302,23 @@ def best_part_scores(
     present = owners[starts]
     out[np.ix_(present, present)] = both
     return out
+
+
+_ORDINAL = re.compile(
+    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth)\s+([a-z]+)",
+    re.IGNORECASE,
+)
+
+
+def ordinals(text: str) -> frozenset[str]:
+    """'round 11th', 'term second': each ordinal with the word after it."""
+    return frozenset(f"{m[2].casefold()} {m[1].casefold()}" for m in _ORDINAL.finditer(text))
+
+
+def ordinals_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same thing counted with a different ordinal ("the 11th round" / "the 6th round")
+    and no ordinal of it in common."""
+    things_a = {o.split()[0] for o in a}
+    things_b = {o.split()[0] for o in b}
+    return bool(things_a & things_b) and not (a & b)

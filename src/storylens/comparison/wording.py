@@ -108,7 +108,8 @@ def shared_fact(
                     backers.append(other)
                     total += top
             outlets = {unit[b] for b in backers}
-            key = (len(outlets), -len(wording), round(total, 2))
+            mean = total / (len(backers) - 1) if len(backers) > 1 else 0.0
+            key = (len(outlets), round(mean, 1), -len(wording), round(total, 2))
             if best is None or key > best:
                 best = key
                 found = {
