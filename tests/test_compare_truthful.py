@@ -212,3 +212,17 @@ def test_truthful_summary_citations_on_real_news(shared_dir: Path) -> None:
 
 
 MAX_WEAK_CITATIONS = 0.04  # topics 1-6 gave 6 of 414 (0.014)
+
+
+def test_truthful_summary_states_the_shared_fact_without_one_outlets_details(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # three outlets report the reopening, each with a detail of its own
+    story = Path(__file__).parent / "stories" / "harbour-reopens"
+    report = _report(cli, [story], tmp_path / "report.json")
+    lead = report["summary"][0]
+    assert lead["kind"] == "agreed"
+    assert sorted(lead["outlets"]) == ["Coastal Voice", "Lund Daily", "Velm Courier"]
+    assert re.search(r"harbour (re)?open", lead["text"])
+    for detail in ("storm wall", "ferry", "spring catch", "March", "dawn"):
+        assert detail not in lead["text"], lead["text"]

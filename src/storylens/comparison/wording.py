@@ -89,6 +89,11 @@ def shared_fact(
             wording = _without(view.claim, _holes(view.claim, p, alignment))
             if _states_something(view.claim) and _readable(wording) and len(wording.split()) >= 6:
                 candidates.append((p, view.claim, wording))
+        facts = [
+            p
+            for p in alignment.parts.get(sid, ())
+            if not p.endswith(".g") and _states_something(alignment.part_views[p].claim)
+        ]
         for part_id, claim, wording in candidates:
             backers, total = [sid], 0.0
             for other in members:
@@ -96,6 +101,8 @@ def shared_fact(
                     continue
                 if part_id is None:
                     top = alignment.whole_similarity(sid, other)
+                    if facts and top >= threshold:  # it must state each of them
+                        top = min(top, min(_best_match(f, other, alignment) for f in facts))
                 else:
                     top = max(
                         (
@@ -124,6 +131,15 @@ def shared_fact(
                     "outlets": ordered(views[b].outlet for b in backers),
                 }
     return found
+
+
+def _best_match(part: str, other: str, alignment: Alignment) -> float:
+    """The best score of ``part`` with a part of statement ``other`` (infinite when
+    ``other`` has no parts: it was only scored as a whole)."""
+    parts = alignment.parts.get(other, ())
+    if not parts:
+        return float("inf")
+    return max(alignment.part_similarity(part, q) for q in parts)
 
 
 def outlet_details(
