@@ -180,6 +180,15 @@ def test_segment_statements_one_row_per_sentence() -> None:
         ),
         # a question that states nothing is not a row; a fragment under four words neither
         (["Will the bridge hold the winter storms?", "Maybe not.", MAYOR], [MAYOR]),
+        # a line that only stamps the time is no statement; a sentence with a date is one
+        (
+            ["March 4, 2026, 9:41 AM EST\n\nUpdated 10:02 GMT, Wed March 4\n\n" + MAYOR],
+            [MAYOR],
+        ),
+        (
+            ["On March 4, 2026 the mayor opened the bridge."],
+            ["On March 4, 2026 the mayor opened the bridge."],
+        ),
         # a headline the splitter ran into the first sentence stays apart (line break)
         (
             ["Harbour bridge opens after six years\n\n" + MAYOR],

@@ -297,3 +297,22 @@ def test_compare_summary_neutral_word_capitalised_only_at_sentence_start(
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     out = summarise([claim], [], framing, [], [art])
     assert out[0]["text"] == f"Lund Courier reported that {expected}"
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("Officials", "officials"),
+        ("Harbour officials", "harbour officials"),
+        ("Radio Lund", "Radio Lund"),
+    ],
+)
+def test_compare_summary_source_capitalised_only_when_a_name(source: str, shown: str) -> None:
+    text = "The ferry to Velm will run again on Monday."
+    other = "Radio Lund broadcast the timetable."
+    art = Article(id="f1", outlet="Lund Courier", text=f"{text} {other}")
+    claim = Claim("f1-0", "f1", 0, len(text), text, attributed_to=[source])
+    group = {"id": "g", "claims": ["f1-0"], "outlets": ["Lund Courier", "X"], "status": "agreed"}
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [group], framing, [], [art])
+    assert out[0]["text"] == f"According to {shown}, the ferry to Velm will run again on Monday."

@@ -276,7 +276,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
     out = []
     for start, end, suffix, n, inside in found:
         body = text[start:end]
-        if len(body.split()) < MIN_WORDS:
+        if len(body.split()) < MIN_WORDS or _only_a_time(body):
             continue
         main = max(inside, key=lambda p: (p.end - p.start, -p.start)) if inside else None
         gap = _largest_gap(text, start, end, inside)
@@ -312,6 +312,21 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             )
         out.append((statement, sorted(pieces, key=lambda p: (p.start, -p.end))))
     return out
+
+
+_TIME_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december mon tue wed thu fri sat sun monday
+    tuesday wednesday thursday friday saturday sunday am pm a m p updated posted published
+    last gmt utc et est edt pst pdt cst cdt bst cet cest ist jst""".split()  # noqa: SIM905
+)
+
+
+def _only_a_time(body: str) -> bool:
+    """A line that only stamps a date or time ("May 2, 2013, 1:12 PM", "Updated 14:05 GMT"):
+    no statement, though the page printed it between paragraphs."""
+    words = re.findall(r"[^\W\d_]+", body.casefold())
+    return all(w in _TIME_WORDS for w in words) and any(c.isdigit() for c in body)
 
 
 def _largest_gap(text: str, start: int, end: int, parts: Sequence[Claim]) -> tuple[int, int] | None:

@@ -88,7 +88,10 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     sources = [s for s in claim.attributed_to if s.strip()]
     if not sources or any(names_source(s, text) for s in sources):
         return text
-    return f"According to {sources[0]}, {_as_clause(text, proper)}"
+    source = sources[0]
+    if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
+        source = _as_clause(source, proper)  # "Officials said ..." -> "according to officials"
+    return f"According to {source}, {_as_clause(text, proper)}"
 
 
 def names_source(source: str, text: str) -> bool:

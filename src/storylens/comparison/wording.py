@@ -87,7 +87,13 @@ def shared_fact(
                 continue  # a clause the extractor did not read: no subject of its own
             view = alignment.part_views[p]
             wording = _without(view.claim, _holes(view.claim, p, alignment))
-            if _states_something(view.claim) and _readable(wording) and len(wording.split()) >= 6:
+            cut = _strands_verb(view.claim, []) and _continues(own, view.claim.end)
+            if (
+                _states_something(view.claim)
+                and _readable(wording)
+                and len(wording.split()) >= 6
+                and not cut
+            ):
                 candidates.append((p, view.claim, wording))
         facts = [
             p
@@ -182,7 +188,7 @@ def outlet_details(
 def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
     """The claim's text with the ``holes`` (spans of split-off clauses) left out, unless that
     would cut into a quotation."""
-    if not holes or _cuts_quote(claim, holes):
+    if not holes or _cuts_quote(claim, holes) or _strands_verb(claim, holes):
         return claim.text
     pieces, pos = [], claim.start
     for start, end in holes:
@@ -190,6 +196,27 @@ def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
         pos = max(pos, end)
     pieces.append(claim.text[pos - claim.start :])
     return tidy(" ".join(p.strip() for p in pieces if p.strip()))
+
+
+def _strands_verb(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
+    """Whether leaving the holes out would leave nothing after the claim's verb ("Comeaux
+    took." from "Comeaux took two officers hostage")."""
+    verb = claim.arguments.get("predicate")
+    if verb is None or not claim.start <= verb.end <= claim.end:
+        return False
+    rest = [
+        ch
+        for k, ch in enumerate(claim.text[verb.end - claim.start :], start=verb.end)
+        if not any(start <= k < end for start, end in holes)
+    ]
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _continues(statement: Claim, end: int) -> bool:
+    """Whether the statement goes on with words after ``end`` (a part that stops at its verb
+    while the sentence gives the verb's object was cut short, not a sentence)."""
+    after = statement.text[max(0, end - statement.start) :].lstrip(" ,")
+    return bool(after[:1].isalnum())
 
 
 def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
