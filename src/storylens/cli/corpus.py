@@ -45,6 +45,13 @@ def corpus_command(
         16, "--partition-files", help="Small input files per partition."
     ),
     summary: Path | None = typer.Option(None, "--json", help="Write the run's figures as JSON."),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
+    ),
+    partition_records: int = typer.Option(
+        500, "--partition-records", min=1,
+        help="Records per partition of a big JSON Lines or WARC file.",
+    ),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching private/loopback addresses."
     ),
@@ -65,7 +72,9 @@ def corpus_command(
     if threshold is not None:
         changes["threshold"] = threshold
     try:
-        settings = load_settings(config, allow_private=allow_private or None, n_process=1)
+        settings = load_settings(
+            config, allow_private=allow_private or None, n_process=1, max_bytes=max_bytes
+        )
         check_method(method)
         with progress_bar("partitions", TextColumn("{task.fields[articles]} articles")) as progress:
             task = progress.add_task("corpus", total=None, articles=0)
