@@ -48,6 +48,10 @@ def corpus_command(
     max_bytes: int | None = typer.Option(
         None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
     ),
+    window_articles: int = typer.Option(
+        4000, "--window-articles", min=0,
+        help="Articles per time window of the story grouping (0: one window, central).",
+    ),
     partition_records: int = typer.Option(
         500, "--partition-records", min=1,
         help="Records per partition of a big JSON Lines or WARC file.",
@@ -63,7 +67,7 @@ def corpus_command(
     story_articles.parquet to --out. With --engine dask the partitions run on a Dask
     cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes).
     """
-    from storylens.store.corpus import save_corpus
+    from storylens.store.corpus import save_corpus, stored_stories
     from storylens.stories.cluster import ClusterOptions
     from storylens.stories.engine import run_corpus
     from storylens.stories.vectors import method as check_method
@@ -92,7 +96,10 @@ def corpus_command(
                 workers=workers,
                 analyse=analyse,
                 save=partial(save_corpus, db) if db else None,
+                stored=stored_stories(db) if db else None,
                 files_per_partition=partition_files,
+                records_per_partition=partition_records,
+                window_articles=window_articles or None,
                 progress=tick,
             )
     except StorylensError as exc:
