@@ -49,11 +49,15 @@ def corpus_command(
         None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
     ),
     window_articles: int = typer.Option(
-        4000, "--window-articles", min=0,
+        4000,
+        "--window-articles",
+        min=0,
         help="Articles per time window of the story grouping (0: one window, central).",
     ),
     partition_records: int = typer.Option(
-        500, "--partition-records", min=1,
+        500,
+        "--partition-records",
+        min=1,
         help="Records per partition of a big JSON Lines or WARC file.",
     ),
     allow_private: bool = typer.Option(

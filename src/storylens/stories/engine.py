@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,7 @@ def partitions(
     small: list[Piece] = []
     for item in files:
         path = Path(item)
-        pieces = [(0, None, 1)]
+        pieces: list[tuple[int, int | None, int]] = [(0, None, 1)]
         if path.is_file() and path.stat().st_size >= SPLIT_BYTES:
             pieces = split_file(path, records)
         if len(pieces) > 1 or item.lower().endswith((".jsonl", ".ndjson", ".warc", ".gz")):
@@ -406,7 +407,7 @@ def _windows(
         yield from (group_window(*args(w)) for w in windows)
         return
     queue = iter(windows)
-    pending = deque(executor.submit(group_window, *args(w)) for w, _ in zip(queue, range(in_flight)))
+    pending = deque(executor.submit(group_window, *args(w)) for w in islice(queue, in_flight))
     while pending:
         future = pending.popleft()
         following = next(queue, None)

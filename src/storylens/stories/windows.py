@@ -339,9 +339,9 @@ def stored_near(
     for s in states:
         first, last = day_number(s.get("first_published")), day_number(s.get("last_published"))
         dated = [d for d in window.days if d is not None]
-        if dated and first is not None and last is not None:
-            if last < min(dated) - reach or first > max(dated) + reach:
-                continue
+        far = dated and first is not None and last is not None
+        if far and (last < min(dated) - reach or first > max(dated) + reach):  # type: ignore[operator]
+            continue
         near.append(s)
     links = {a: s["id"] for s in near for a in members.get(s["id"], ())}
     return near, links

@@ -14,9 +14,7 @@ from storylens.settings import Settings
 
 def read(stream: BinaryIO, source: Source, settings: Settings) -> Iterator[Item]:
     data = read_capped(stream, source, settings)
-    text = decode_bytes(
-        data, source.label, max_bytes=settings.max_bytes, declared=source.declared
-    )
+    text = decode_bytes(data, source.label, max_bytes=settings.max_bytes, declared=source.declared)
     yield from iter_json(text, source.label, settings)
 
 
