@@ -122,6 +122,8 @@ def corpus_command(
                 "duplicates": result.duplicates,
                 "claims": result.claims,
                 "partitions": result.partitions,
+                "windows": int(result.stage_seconds.get("windows", 0)),
+                "workers": result.workers,
                 "errors": len(result.errors),
                 "seconds": round(result.seconds, 2),
                 "articles_per_second": round(result.rate, 2),

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any
 
+from storylens.stories.windows import StoredStories
 from storylens.types import Article, StoryRecord
 
 
-def stored_stories(store_url: str) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+def stored_stories(store_url: str) -> StoredStories:
     """The store's stories as a corpus run extends them: their states (centroid, terms,
-    dates) and members. An empty or new store has none."""
+    dates), members and articles. An empty or new store has none."""
     from storylens.store.store import Store
 
     with Store.open(store_url) as store:
@@ -19,7 +20,14 @@ def stored_stories(store_url: str) -> tuple[list[dict[str, Any]], dict[str, list
         members: dict[str, list[str]] = {}
         for article, story in store.story_memberships().items():
             members.setdefault(story, []).append(article)
-    return states, members
+    return StoredStories(states, members, partial(_articles, store_url))
+
+
+def _articles(store_url: str, ids: list[str]) -> list[Article]:
+    from storylens.store.store import Store
+
+    with Store.open(store_url) as store:
+        return store.get_articles(ids)
 
 
 def save_corpus(store_url: str, out: Path, stories: Iterable[list[StoryRecord]]) -> None:

@@ -20,6 +20,8 @@ to the shared analysis executor of ``workers`` processes (:mod:`storylens.analys
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +38,7 @@ from storylens.stories.cluster import ClusterOptions, prepare
 from storylens.stories.windows import (
     WINDOW_ARTICLES,
     Day,
+    StoredStories,
     Story,
     Window,
     WindowResult,
@@ -43,7 +46,6 @@ from storylens.stories.windows import (
     group_window,
     merge_windows,
     plan_windows,
-    stored_near,
     write_days,
 )
 from storylens.types import Analysis, Article, StoryRecord
@@ -51,14 +53,13 @@ from storylens.types import Analysis, Article, StoryRecord
 ENGINES = ("local", "dask")
 FILES_PER_PARTITION = 16
 RECORDS_PER_PARTITION = 500
-SPLIT_BYTES = 1 << 20  # files smaller than this are not worth splitting
+CONTAINERS = (".jsonl", ".ndjson", ".warc", ".gz")  # each a partition (or several) of its own
+SPLIT_BYTES = 1 << 20  # other files are sniffed for a container format from this size
 
 Progress = Callable[[int, int], None]  # (partitions done, articles so far)
 # keeps a finished run: (the output folder with the articles' Parquet parts, the stories
 # in batches, each written to the tables before it is handed over)
 Save = Callable[[Path, Iterable[list[StoryRecord]]], None]
-# stories already stored that a run may extend: (Store.story_states(), story -> members)
-Stored = tuple[list[dict[str, Any]], dict[str, list[str]]]
 # a piece of input: (path or URL, first byte, end byte or None, line number at the start)
 Piece = tuple[str, int, int | None, int]
 
@@ -73,6 +74,7 @@ class PartitionResult:
     days: dict[Day, int]  # articles per publication day
     claims: int = 0
     seconds: float = 0.0
+    worker: str = ""  # host:pid of the process that ran it
 
 
 @dataclass(slots=True)
@@ -88,6 +90,7 @@ class CorpusResult:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     out: str = ""
+    workers: dict[str, int] = field(default_factory=dict)  # host:pid -> partitions it ran
 
     @property
     def rate(self) -> float:
@@ -122,9 +125,10 @@ def partitions(
     for item in files:
         path = Path(item)
         pieces: list[tuple[int, int | None, int]] = [(0, None, 1)]
-        if path.is_file() and path.stat().st_size >= SPLIT_BYTES:
+        container = item.lower().endswith(CONTAINERS)
+        if path.is_file() and (container or path.stat().st_size >= SPLIT_BYTES):
             pieces = split_file(path, records)
-        if len(pieces) > 1 or item.lower().endswith((".jsonl", ".ndjson", ".warc", ".gz")):
+        if len(pieces) > 1 or container:
             big.extend([(item, *p)] for p in pieces)
         else:
             small.append((item, 0, None, 1))
@@ -261,6 +265,7 @@ def process_partition(
         days=days,
         claims=claims,
         seconds=time.perf_counter() - started,
+        worker=f"{socket.gethostname()}:{os.getpid()}",
     )
 
 
@@ -393,15 +398,14 @@ def _windows(
     windows: Sequence[Window],
     out: str,
     options: ClusterOptions,
-    stored: Stored | None,
+    stored: StoredStories | None,
     in_flight: int,
 ) -> Iterator[WindowResult]:
     """Each window as one task, results in window order, at most ``in_flight`` at once."""
     reach = options.window_days + 1
 
     def args(w: Window) -> tuple[Any, ...]:
-        near = stored_near(w, stored[0], stored[1], reach) if stored else None
-        return (w, out, options, near)
+        return (w, out, options, stored.near(w, reach) if stored else None)
 
     if executor is None:
         yield from (group_window(*args(w)) for w in windows)
@@ -427,7 +431,7 @@ def run_corpus(
     workers: int = 2,
     analyse: bool = True,
     save: Save | None = None,
-    stored: Stored | None = None,
+    stored: StoredStories | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
     records_per_partition: int = RECORDS_PER_PARTITION,
     window_articles: int | None = WINDOW_ARTICLES,
@@ -453,12 +457,14 @@ def run_corpus(
     days: Counter[Day] = Counter()
     claims = 0
     cpu = 0.0
+    ran: Counter[str] = Counter()
     with _executor(engine, scheduler, workers) as executor:
         for result in _partitions(executor, parts, args, progress):
             errors.extend(result.errors)
             days.update(result.days)
             claims += result.claims
             cpu += result.seconds
+            ran[result.worker] += 1
         read_done = time.perf_counter()
         overlap = opts.window_days + 1
         windows = plan_windows(days, overlap=overlap, target=window_articles)
@@ -495,4 +501,5 @@ def run_corpus(
             "windows": len(windows),
         },
         out=str(out),
+        workers=dict(ran),
     )

@@ -36,14 +36,18 @@ from storylens.stories.cluster import (
     Prepared,
     cluster_prepared,
     merge_prepared,
+    prepare,
 )
 from storylens.stories.features import day_number
 from storylens.stories.vectors import dimension, method
 from storylens.types import Article, StoryRecord, story_id_for
 
 FEATURES = "_features"
+CONTEXT = 2000  # stored articles a window reads along with its own (incremental runs)
 WINDOW_ARTICLES = 4000  # articles a window owns (at least one day)
 Day = int | None
+# stored stories near a window: (states, article -> story, some of their articles)
+Near = tuple[list[dict[str, Any]], dict[str, str], list[Article]]
 
 
 def _day_dir(day: Day) -> str:
@@ -170,12 +174,13 @@ def group_window(
     window: Window,
     out: str,
     options: ClusterOptions,
-    stored: tuple[list[dict[str, Any]], dict[str, str]] | None = None,
+    stored: Near | None = None,
 ) -> WindowResult:
     """Group one window's articles into stories (runs on a worker).
 
-    ``stored``: stories of the store near this window (``Store.story_states`` rows and
-    their article → story memberships), which its articles may extend.
+    ``stored``: stories of the store near this window, which its articles may extend
+    (see :meth:`StoredStories.near`). Their articles go through the grouping too, already
+    placed in their stories: they weigh the words and can be the originals of copies.
     """
     parts: list[Prepared] = []
     ids: list[str] = []
@@ -190,14 +195,18 @@ def group_window(
                 day_of[a], outlet_of[a] = day, outlet
     if not ids:
         return WindowResult(window.index, [], 0)
+    own = sum(1 for a in set(ids) if window.owns(day_of[a]))
+    if stored is not None and stored[2]:
+        parts.append(prepare(stored[2], options))
+        ids.extend(a.id for a in stored[2])
     prepared, ids = _unique(parts, ids)
     clusterer = None
     if stored is not None:
         clusterer = Clusterer(options, dimension(method(options.method)))
-        clusterer.load(*stored)
+        clusterer.load(stored[0], stored[1])
     clusterer = cluster_prepared(prepared, options, clusterer=clusterer)
     stored_ids = {s["id"] for s in stored[0]} if stored else set()
-    result = WindowResult(window.index, [], sum(1 for a in ids if window.owns(day_of[a])))
+    result = WindowResult(window.index, [], own)
     for rec in clusterer.records():
         owned = [a for a in rec.article_ids if window.owns(day_of.get(a))]
         left = [a for a in rec.article_ids if window.before(day_of.get(a))]
@@ -327,21 +336,27 @@ def merge_windows(
         yield rest
 
 
-def stored_near(
-    window: Window,
-    states: Sequence[dict[str, Any]],
-    members: dict[str, list[str]],
-    reach: int,
-) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Stored stories a window's articles could join (dated within ``reach`` days of it;
-    all of them for the undated window), with their members."""
-    near = []
-    for s in states:
-        first, last = day_number(s.get("first_published")), day_number(s.get("last_published"))
+@dataclass(slots=True)
+class StoredStories:
+    """Stories of a store that a run extends: their states (``Store.story_states`` rows),
+    members, and a way to read stored articles (for the words the windows weigh)."""
+
+    states: list[dict[str, Any]]
+    members: dict[str, list[str]]
+    articles: Callable[[list[str]], list[Article]]
+
+    def near(self, window: Window, reach: int, context: int = CONTEXT) -> Near:
+        """The stories a window's articles could join (dated within ``reach`` days of
+        it; all of them for the undated window), their members, and up to ``context`` of
+        their articles."""
         dated = [d for d in window.days if d is not None]
-        far = dated and first is not None and last is not None
-        if far and (last < min(dated) - reach or first > max(dated) + reach):  # type: ignore[operator]
-            continue
-        near.append(s)
-    links = {a: s["id"] for s in near for a in members.get(s["id"], ())}
-    return near, links
+        near = []
+        for s in self.states:
+            first, last = day_number(s.get("first_published")), day_number(s.get("last_published"))
+            known = dated and first is not None and last is not None
+            if known and (last < min(dated) - reach or first > max(dated) + reach):  # type: ignore[operator]
+                continue
+            near.append(s)
+        links = {a: s["id"] for s in near for a in self.members.get(s["id"], ())}
+        sample = sorted(links)[:: max(1, len(links) // context + 1)][:context]
+        return near, links, self.articles(sample) if sample else []
