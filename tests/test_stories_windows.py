@@ -131,3 +131,33 @@ def test_stories_windows_incremental_run_extends_stored_stories(tmp_path: Path) 
         assert ids == {first[next(u for u in first if gold[u] == story)]}
     pred = [members[a] for a in urls]
     assert bcubed(pred, [gold[urls[a]] for a in urls])[2] >= 0.95
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "window"), [("newswcl50", 5), ("newswcl50", 12),
+                                              ("ecbplus-dev", None), ("newswcl50", None)])  # fmt: skip
+def test_stories_windows_real_news_scores_hold(
+    shared_dir: Path, tmp_path: Path, name: str, window: int | None
+) -> None:
+    """The windowed grouping scores as the central one on real news: with windows of a
+    few articles over NewsWCL50's dated articles, and with the default window size (these
+    corpora fit one window, undated articles with the rest) on the whole sets."""
+    from storylens.eval.clustering import load_labelled
+    from storylens.stories.cluster import ClusterOptions, cluster_articles
+    from storylens.stories.windows import group_articles
+
+    data = shared_dir / "data" / name
+    if not data.is_dir():
+        pytest.skip(f"{name} not found")
+    items = load_labelled(data, Settings())
+    if window is not None:
+        items = [(a, g) for a, g in items if a.published]
+    articles, gold = [a for a, _ in items], [g for _, g in items]
+    central = cluster_articles(articles, ClusterOptions())
+    if window is None:
+        grouped = group_articles(articles, ClusterOptions(), tmp_path)
+    else:
+        grouped = group_articles(articles, ClusterOptions(), tmp_path, window_articles=window)
+    pred, base = [grouped[a.id] for a in articles], [central[a.id] for a in articles]
+    assert bcubed(pred, base)[2] >= 0.98
+    assert bcubed(pred, gold)[2] >= bcubed(base, gold)[2] - 0.005

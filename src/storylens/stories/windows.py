@@ -13,8 +13,9 @@ stories open at the current boundary: its memory does not grow with the corpus.
 
 The partitions hand their prepared articles over as one small file per partition and day
 (``<out>/_features/day-<N>/part-<P>.pkl``), which the windows read back. Undated
-articles form a window of their own. With one window for everything (``central``) the
-result is the central grouping.
+articles form a window of their own, so in a corpus bigger than one window they never
+join a dated story. A corpus that fits one window (or ``central``) is grouped in one
+window: the central grouping.
 """
 
 from __future__ import annotations
@@ -116,8 +117,9 @@ def plan_windows(
 ) -> list[Window]:
     """Windows of whole days owning about ``target`` articles each, reading ``overlap``
     more days on either side; the undated articles last, alone. ``target=None``: one
-    window for everything (the central grouping)."""
-    if target is None:
+    window for everything (the central grouping), as for a corpus that fits one window:
+    there the undated articles can join the dated stories."""
+    if target is None or sum(counts.values()) <= target:
         return [Window(0, tuple(counts))]
     dated = sorted(d for d in counts if d is not None)
     cores: list[tuple[int, int]] = []
@@ -360,3 +362,27 @@ class StoredStories:
         links = {a: s["id"] for s in near for a in self.members.get(s["id"], ())}
         sample = sorted(links)[:: max(1, len(links) // context + 1)][:context]
         return near, links, self.articles(sample) if sample else []
+
+
+def group_articles(
+    articles: Sequence[Article],
+    options: ClusterOptions,
+    workdir: Path,
+    *,
+    window_articles: int | None = WINDOW_ARTICLES,
+) -> dict[str, str]:
+    """Article id -> story id by time windows, all in this process (``workdir`` holds the
+    day files meanwhile): the corpus engines' grouping for articles already in memory."""
+    counts = write_days(0, articles, prepare(articles, options), workdir)
+    overlap = options.window_days + 1
+    windows = plan_windows(counts, overlap=overlap, target=window_articles)
+    results = (group_window(w, str(workdir), options) for w in windows)
+    try:
+        return {
+            a: story.id
+            for batch in merge_windows(windows, results, overlap)
+            for story in batch
+            for a in story.members
+        }
+    finally:
+        clear_days(workdir)
