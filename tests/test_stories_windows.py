@@ -134,8 +134,10 @@ def test_stories_windows_incremental_run_extends_stored_stories(tmp_path: Path) 
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "window"), [("newswcl50", 5), ("newswcl50", 12),
-                                              ("ecbplus-dev", None), ("newswcl50", None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "window"),
+    [("newswcl50", 5), ("newswcl50", 12), ("ecbplus-dev", None), ("newswcl50", None)],
+)
 def test_stories_windows_real_news_scores_hold(
     shared_dir: Path, tmp_path: Path, name: str, window: int | None
 ) -> None:
