@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,3 +153,11 @@ def test_ingest_formats_jsonl_memory_stays_flat_for_a_big_file(tmp_path: Path) -
     grown, too_large, articles = (int(x) for x in out)
     assert (too_large, articles) == (20, 1)
     assert grown < 16, f"peak memory grew {grown} MB reading a 40 MB file"
+
+
+def test_ingest_formats_jsonl_from_stdin_is_streamed(cli: Any) -> None:
+    lines = "".join(json.dumps(_record(i)) + "\n" for i in range(3))
+    done = cli("ingest", "-", "--jsonl", "--max-bytes", "3000", input=lines)
+    assert done.returncode == 0, done.stderr
+    sources = [json.loads(line)["source"] for line in done.stdout.splitlines()]
+    assert sources == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -59,14 +60,12 @@ def read(stream: BinaryIO, source: Source, settings: Settings) -> Iterator[Item]
     cap = settings.max_bytes
     if source.start:
         stream.seek(source.start)
-    elif source.end is None:
-        head = stream.read(4)
-        stream.seek(0)
-        if head.startswith(_WIDE_BOMS):  # UTF-16/32 text: small by nature, decoded whole
-            data = read_capped(stream, source, settings)
-            text = decode_bytes(data, source.label, max_bytes=cap, declared=source.declared)
-            yield from iter_jsonl(text, source.label, settings)
-            return
+    elif source.end is None and _first_bytes(stream).startswith(_WIDE_BOMS):
+        # UTF-16/32 text: small by nature, decoded whole
+        data = read_capped(stream, source, settings)
+        text = decode_bytes(data, source.label, max_bytes=cap, declared=source.declared)
+        yield from iter_jsonl(text, source.label, settings)
+        return
     pos, lineno = source.start, source.line - 1
     while source.end is None or pos < source.end:
         line = stream.readline(cap + 1)
@@ -85,6 +84,16 @@ def read(stream: BinaryIO, source: Source, settings: Settings) -> Iterator[Item]
             continue
         if line.strip():
             yield _record(line, where, settings)
+
+
+def _first_bytes(stream: BinaryIO) -> bytes:
+    """The stream's first bytes, left unread (buffered streams peek, others seek back)."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(4)[:4])
+    head = stream.read(4)
+    stream.seek(0)
+    return head
 
 
 def _open(path: Path) -> BinaryIO:
@@ -106,7 +115,7 @@ def split(path: Path, records: int) -> list[tuple[int, int | None, int]]:
                         starts.append((pos, lineno))
                     count += 1
                 pos += len(line)
-    except (OSError, EOFError, ValueError):
+    except (OSError, EOFError, ValueError, zlib.error):
         return [(0, None, 1)]  # reading it whole reports what is wrong
     ends: list[int | None] = [s for s, _ in starts[1:]] + [None]
     return [(s, e, n) for (s, n), e in zip(starts, ends, strict=True)]
