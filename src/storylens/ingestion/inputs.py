@@ -9,12 +9,14 @@ registry (:mod:`.formats`) sniffs from its name and first bytes: container files
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -110,9 +112,6 @@ def from_file(
 def split_file(path: Path, records: int) -> list[tuple[int, int | None, int]]:
     """Pieces of about ``records`` records each, as ``(start, end, line)`` for
     :func:`from_file`; one piece for a file whose format does not split."""
-    import gzip
-    import zlib
-
     name = path.name.lower()
     try:
         with (gzip.open if compressed(name) else open)(path, "rb") as fh:
@@ -167,8 +166,6 @@ def count_records(path: Path, settings: Settings = DEFAULT, *, limit: int | None
 
 
 def _count_lines(path: Path, limit: int | None) -> int:
-    import gzip
-
     count = 0
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:

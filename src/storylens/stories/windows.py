@@ -165,8 +165,10 @@ class WindowResult:
 def _unique(parts: list[Prepared], ids: list[str]) -> tuple[Prepared, list[str]]:
     """Merged, each article id once (a file repeated across partitions)."""
     merged = merge_prepared(parts)
-    seen: set[str] = set()
-    keep = [i for i, a in enumerate(ids) if not (a in seen or seen.add(a))]  # type: ignore[func-returns-value]
+    first: dict[str, int] = {}
+    for i, a in enumerate(ids):
+        first.setdefault(a, i)
+    keep = sorted(first.values())
     if len(keep) == len(ids):
         return merged, ids
     return take(merged, keep, len(ids)), [ids[i] for i in keep]
