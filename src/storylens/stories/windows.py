@@ -3,7 +3,7 @@
 Stories are local in time, so the corpus is cut into windows of consecutive days holding
 about ``window_articles`` articles each. Every window is grouped on a worker by the
 ordinary clustering (:func:`storylens.stories.cluster.cluster_prepared`, used as a black
-box) over its own days plus ``overlap`` days on either side. Each article is *owned* by the
+box) over its own days plus ``overlap`` days before them and one day after. Each article is *owned* by the
 window whose own days hold it, and takes the story that window gave it. A story crossing
 a boundary is joined through the overlap: the articles a window sees in its left overlap
 were owned, and given a story, by the window before, so a story of this window that holds
@@ -46,6 +46,7 @@ from storylens.types import Article, StoryRecord, story_id_for
 FEATURES = "_features"
 CONTEXT = 2000  # stored articles a window reads along with its own (incremental runs)
 WINDOW_ARTICLES = 4000  # articles a window owns (at least one day)
+AHEAD = 1  # days a window reads after its own: later articles only matter to its merges
 Day = int | None
 # stored stories near a window: (states, article -> story, some of their articles)
 Near = tuple[list[dict[str, Any]], dict[str, str], list[Article]]
@@ -113,10 +114,15 @@ class Window:
 
 
 def plan_windows(
-    counts: dict[Day, int], *, overlap: int, target: int | None = WINDOW_ARTICLES
+    counts: dict[Day, int],
+    *,
+    overlap: int,
+    target: int | None = WINDOW_ARTICLES,
+    after: int = AHEAD,
 ) -> list[Window]:
     """Windows of whole days owning about ``target`` articles each, reading ``overlap``
-    more days on either side; the undated articles last, alone. ``target=None``: one
+    more days before them (to join the stories that cross into them) and ``after`` days
+    after; the undated articles last, alone. ``target=None``: one
     window for everything (the central grouping), as for a corpus that fits one window:
     there the undated articles can join the dated stories."""
     if target is None or sum(counts.values()) <= target:
@@ -133,8 +139,9 @@ def plan_windows(
         held += counts[day]
     if start is not None:
         cores.append((start, dated[-1] + 1))
+
     windows = [
-        Window(i, tuple(d for d in dated if first - overlap <= d < end + overlap), first, end)
+        Window(i, tuple(d for d in dated if first - overlap <= d < end + after), first, end)
         for i, (first, end) in enumerate(cores)
     ]
     if None in counts:
