@@ -340,15 +340,18 @@ class TableWriter:
 
 
 @contextmanager
-def _executor(engine: str, scheduler: str | None, workers: int) -> Iterator[Executor | None]:
-    """Where the tasks run: None for this process (local engine, one worker)."""
+def _executor(
+    engine: str, scheduler: str | None, workers: int
+) -> Iterator[tuple[Executor | None, int]]:
+    """Where the tasks run (None: this process, for the local engine with one worker), and
+    how many workers there are."""
     if engine == "local":
         if workers < 2:
-            yield None
+            yield None, 1
             return
         from storylens.analyse.parallel import shared_executor
 
-        yield shared_executor(workers)
+        yield shared_executor(workers), workers
         return
     import distributed
 
@@ -364,7 +367,8 @@ def _executor(engine: str, scheduler: str | None, workers: int) -> Iterator[Exec
         )
     client = dist.Client(cluster if cluster is not None else scheduler)
     try:
-        yield client.get_executor(pure=False)
+        slots = len(client.scheduler_info().get("workers", {})) or workers
+        yield client.get_executor(pure=False), slots
     finally:
         client.close()
         if cluster is not None:
@@ -458,7 +462,7 @@ def run_corpus(
     claims = 0
     cpu = 0.0
     ran: Counter[str] = Counter()
-    with _executor(engine, scheduler, workers) as executor:
+    with _executor(engine, scheduler, workers) as (executor, slots):
         for result in _partitions(executor, parts, args, progress):
             errors.extend(result.errors)
             days.update(result.days)
@@ -468,7 +472,7 @@ def run_corpus(
         read_done = time.perf_counter()
         overlap = opts.window_days + 1
         windows = plan_windows(days, overlap=overlap, target=window_articles)
-        results = _windows(executor, windows, str(out), opts, stored, in_flight=2 * workers)
+        results = _windows(executor, windows, str(out), opts, stored, in_flight=2 * slots)
         writer = TableWriter(out)
 
         def batches() -> Iterator[list[StoryRecord]]:

@@ -1,14 +1,14 @@
 """Story grouping that scales out: time windows grouped on workers, merged at the boundaries.
 
 Stories are local in time, so the corpus is cut into windows of consecutive days holding
-about ``window_articles`` articles each. Every window is grouped on a worker by the
-ordinary clustering (:func:`storylens.stories.cluster.cluster_prepared`, used as a black
-box) over its own days plus ``overlap`` days before them and one day after. Each article is *owned* by the
-window whose own days hold it, and takes the story that window gave it. A story crossing
+about ``window_articles`` articles each. Every window is grouped on a worker by the ordinary
+clustering (:func:`storylens.stories.cluster.cluster_prepared`, used as a black box) over
+its own days plus ``overlap`` days before them and one day after. Each article is *owned* by
+the window whose own days hold it, and takes the story that window gave it. A story crossing
 a boundary is joined through the overlap: the articles a window sees in its left overlap
 were owned, and given a story, by the window before, so a story of this window that holds
-such articles continues the story most of them are in. Windows are merged in time order,
-and a story is written out once no later window can reach it, so the client holds only the
+such articles continues the story most of them are in. Windows are merged in time order, and
+a story is written out once no later window can reach it, so the client holds only the
 stories open at the current boundary: its memory does not grow with the corpus.
 
 The partitions hand their prepared articles over as one small file per partition and day
