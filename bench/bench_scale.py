@@ -199,8 +199,8 @@ def measure(
         f"   {label:<26} {run['articles']:>7} articles {run['seconds']:>7.1f} s "
         f"{run['articles_per_second']:>6.1f} articles/s {run['cpu_k']:5.2f} CPU-s/1k  "
         f"client {run['client_mb']:4.0f} MB  worker {run['worker_mb']:4.0f} MB  "
-        f"({run['partitions']} partitions, {run['windows']} windows, "
-        f"{len(run['workers'])} workers)",
+        f"({run['partitions']} partitions, {run['windows']} windows; partitions per worker "
+        f"{'/'.join(str(n) for n in sorted(run['workers'].values()))})",
         flush=True,
     )
     return run
