@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -163,3 +164,18 @@ def test_stories_windows_real_news_scores_hold(
     pred, base = [grouped[a.id] for a in articles], [central[a.id] for a in articles]
     assert bcubed(pred, base)[2] >= 0.98
     assert bcubed(pred, gold)[2] >= bcubed(base, gold)[2] - 0.005
+
+
+@pytest.mark.slow
+def test_stories_windows_corpus_cli_caps_each_record(tmp_path: Path, cli: Any) -> None:
+    """A corpus file far over --max-bytes is read; only the record over it is refused."""
+    corpus = tmp_path / "corpus.jsonl"
+    gold = _write(corpus, 12, seed=3)
+    with corpus.open("a") as fh:
+        fh.write(json.dumps({"text": "word " * 5000}) + "\n")
+    assert corpus.stat().st_size > 20 * 8000
+    done = cli("corpus", str(corpus), "--out", str(tmp_path / "out"), "--no-analyse",
+               "--workers", "1", "--max-bytes", "8000")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"{corpus}:{len(gold) + 1}: record over the size cap of 8000 bytes" in done.stderr
+    assert set(_stories(tmp_path / "out")) == set(gold)
