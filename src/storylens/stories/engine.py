@@ -115,20 +115,28 @@ def partitions(
     files: Sequence[str],
     per_partition: int = FILES_PER_PARTITION,
     records: int = RECORDS_PER_PARTITION,
+    executor: Executor | None = None,
 ) -> list[list[Piece]]:
     """Big JSON Lines and WARC files in pieces of ``records`` records (aligned to record
-    starts), each a partition; other files in groups of ``per_partition``."""
+    starts), each a partition; other files in groups of ``per_partition``. The pieces of
+    the files are found on ``executor`` (a pass over each file), or here."""
     from storylens.ingestion.inputs import split_file
 
+    def splits(path: str) -> bool:
+        if not Path(path).is_file():
+            return False
+        return path.lower().endswith(CONTAINERS) or Path(path).stat().st_size >= SPLIT_BYTES
+
+    to_split = [f for f in files if splits(f)]
+    mapped = (executor.map if executor is not None else map)(
+        split_file, [Path(f) for f in to_split], [records] * len(to_split)
+    )
+    found = dict(zip(to_split, mapped, strict=True))
     big: list[list[Piece]] = []
     small: list[Piece] = []
     for item in files:
-        path = Path(item)
-        pieces: list[tuple[int, int | None, int]] = [(0, None, 1)]
-        container = item.lower().endswith(CONTAINERS)
-        if path.is_file() and (container or path.stat().st_size >= SPLIT_BYTES):
-            pieces = split_file(path, records)
-        if len(pieces) > 1 or container:
+        pieces = found.get(item, [(0, None, 1)])
+        if len(pieces) > 1 or item.lower().endswith(CONTAINERS):
             big.extend([(item, *p)] for p in pieces)
         else:
             small.append((item, 0, None, 1))
@@ -453,7 +461,6 @@ def run_corpus(
     files = expand_inputs(inputs)
     if not files:
         raise ConfigError("no input files found")
-    parts = partitions(files, files_per_partition, records_per_partition)
     out.mkdir(parents=True, exist_ok=True)
     clear_days(out)
     args = (settings, opts, str(out), analyse)
@@ -463,6 +470,7 @@ def run_corpus(
     cpu = 0.0
     ran: Counter[str] = Counter()
     with _executor(engine, scheduler, workers) as (executor, slots):
+        parts = partitions(files, files_per_partition, records_per_partition, executor)
         for result in _partitions(executor, parts, args, progress):
             errors.extend(result.errors)
             days.update(result.days)
