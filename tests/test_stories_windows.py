@@ -43,10 +43,16 @@ def _stories(out: Path) -> dict[str, str]:
 
 def test_stories_windows_plan_whole_days_with_overlap() -> None:
     counts = {10: 50, 11: 50, 12: 50, 13: 50, 14: 50, None: 3}
-    windows = plan_windows(counts, overlap=1, target=100)
-    assert [(w.first, w.end) for w in windows[:-1]] == [(10, 12), (12, 14), (14, 15)]
-    assert windows[1].days == (11, 12, 13, 14)  # its days and one more on either side
+    windows = plan_windows(counts, overlap=1, target=200)
+    assert [(w.first, w.end) for w in windows[:-1]] == [(10, 13), (13, 15)]
+    assert windows[1].days == (12, 13, 14)  # its days, one before (and one after, none here)
+    assert all(sum(counts[d] for d in w.days) <= 200 for w in windows)
     assert windows[-1].days == (None,) and windows[-1].owns(None)
+    # a day over the target is still a window of its own
+    assert [w.days for w in plan_windows({1: 500, 2: 10}, overlap=1, target=100)] == [
+        (1, 2),
+        (1, 2),
+    ]
     assert plan_windows(counts, overlap=1, target=None)[0].owns(12)  # central: one window
 
 

@@ -1,6 +1,6 @@
 """Story grouping that scales out: time windows grouped on workers, merged at the boundaries.
 
-Stories are local in time, so the corpus is cut into windows of consecutive days holding
+Stories are local in time, so the corpus is cut into windows of consecutive days reading
 about ``window_articles`` articles each. Every window is grouped on a worker by the ordinary
 clustering (:func:`storylens.stories.cluster.cluster_prepared`, used as a black box) over
 its own days plus ``overlap`` days before them and one day after. Each article is *owned* by
@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import shutil
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ from storylens.types import Article, StoryRecord, story_id_for
 
 FEATURES = "_features"
 CONTEXT = 2000  # stored articles a window reads along with its own (incremental runs)
-WINDOW_ARTICLES = 4000  # articles a window owns (at least one day)
+WINDOW_ARTICLES = 5000  # articles a window reads, its own and the overlaps (at least a day)
 AHEAD = 1  # days a window reads after its own: later articles only matter to its merges
 Day = int | None
 # stored stories near a window: (states, article -> story, some of their articles)
@@ -120,26 +121,30 @@ def plan_windows(
     target: int | None = WINDOW_ARTICLES,
     after: int = AHEAD,
 ) -> list[Window]:
-    """Windows of whole days owning about ``target`` articles each, reading ``overlap``
-    more days before them (to join the stories that cross into them) and ``after`` days
-    after; the undated articles last, alone. ``target=None``: one
-    window for everything (the central grouping), as for a corpus that fits one window:
-    there the undated articles can join the dated stories."""
+    """Windows of whole days, each reading about ``target`` articles: its own days and
+    ``overlap`` days before them (to join the stories that cross into it) and ``after``
+    days after; at least one day of its own. The undated articles last, alone.
+    ``target=None``: one window for everything (the central grouping), as for a corpus that
+    fits one window: there the undated articles can join the dated stories."""
     if target is None or sum(counts.values()) <= target:
         return [Window(0, tuple(counts))]
     dated = sorted(d for d in counts if d is not None)
-    cores: list[tuple[int, int]] = []
-    start, held = None, 0
+    total = [0]
     for day in dated:
-        if start is None:
-            start = day
-        elif held >= target:
+        total.append(total[-1] + counts[day])
+
+    def read(first: int, end: int) -> int:  # articles on the days a window [first, end) reads
+        return total[bisect_left(dated, end + after)] - total[bisect_left(dated, first - overlap)]
+
+    cores: list[tuple[int, int]] = []
+    start = dated[0] if dated else None
+    for day in dated[1:]:
+        assert start is not None
+        if read(start, day + 1) > target:
             cores.append((start, day))
-            start, held = day, 0
-        held += counts[day]
+            start = day
     if start is not None:
         cores.append((start, dated[-1] + 1))
-
     windows = [
         Window(i, tuple(d for d in dated if first - overlap <= d < end + after), first, end)
         for i, (first, end) in enumerate(cores)
