@@ -49,10 +49,11 @@ def corpus_command(
         None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
     ),
     window_articles: int = typer.Option(
-        4000,
+        5000,
         "--window-articles",
         min=0,
-        help="Articles per time window of the story grouping (0: one window, central).",
+        help="Articles a time window of the story grouping reads, with its overlaps "
+        "(0: one window, central).",
     ),
     partition_records: int = typer.Option(
         500,
