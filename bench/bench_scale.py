@@ -195,11 +195,14 @@ def measure(
         "client_mb": used.peak.get(proc.pid, 0.0),
         "worker_mb": used.worker_peak(workers),
     }
+    phase = run["partition_phase_seconds"] * max(len(run["workers"]), 1)
+    busy = run["partition_task_seconds"] / phase if phase else 0.0
     print(
         f"   {label:<26} {run['articles']:>7} articles {run['seconds']:>7.1f} s "
         f"{run['articles_per_second']:>6.1f} articles/s {run['cpu_k']:5.2f} CPU-s/1k  "
         f"client {run['client_mb']:4.0f} MB  worker {run['worker_mb']:4.0f} MB  "
-        f"({run['partitions']} partitions, {run['windows']} windows; partitions per worker "
+        f"({run['partitions']} partitions, {run['windows']} windows; workers busy "
+        f"{busy:.0%} of the partition phase; partitions per worker "
         f"{'/'.join(str(n) for n in sorted(run['workers'].values()))})",
         flush=True,
     )

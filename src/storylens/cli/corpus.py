@@ -124,6 +124,8 @@ def corpus_command(
                 "claims": result.claims,
                 "partitions": result.partitions,
                 "windows": int(result.stage_seconds.get("windows", 0)),
+                "partition_phase_seconds": round(result.stage_seconds.get("partitions", 0), 2),
+                "partition_task_seconds": round(result.stage_seconds.get("partition_cpu", 0), 2),
                 "workers": result.workers,
                 "errors": len(result.errors),
                 "seconds": round(result.seconds, 2),
