@@ -36,7 +36,7 @@ import psutil
 import pyarrow.parquet as pq
 
 from storylens.eval.clustering import bcubed
-from storylens.stories.synthetic import generate
+from storylens.stories.synthetic import generate, write_jsonl
 
 BUDGET = float(os.environ.get("STORYLENS_BENCH_SCALE_SECONDS", "600"))
 SIZES = [int(s) for s in os.environ.get("STORYLENS_BENCH_SCALE", "10000,40000").split(",")]
@@ -107,13 +107,7 @@ def usage(roots: list[psutil.Process]) -> Iterator[Usage]:
 def write_corpus(path: Path, articles: int) -> dict[str, str]:
     """One JSON Lines file of ``articles`` generated articles; returns url -> gold story."""
     items = generate(max(1, round(articles / ARTICLES_PER_STORY)), seed=articles)[:articles]
-    with path.open("w", encoding="utf-8") as fh:
-        for item in items:
-            a = item.article
-            record = {"text": a.text, "outlet": a.outlet, "title": a.title, "url": a.url,
-                      "published": a.published}  # fmt: skip
-            fh.write(json.dumps(record) + "\n")
-    return {i.article.url or "": i.story for i in items}
+    return write_jsonl(path, items)
 
 
 def assignment(out: Path) -> dict[str, str]:

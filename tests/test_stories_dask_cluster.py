@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from storylens.stories.synthetic import generate
+from storylens.stories.synthetic import generate, write_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -60,14 +60,6 @@ def scheduler(tmp_path: Path) -> Iterator[str]:
                 proc.kill()
 
 
-def _write(path: Path, items: list[Any]) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for item in items:
-            a = item.article
-            fh.write(json.dumps({"text": a.text, "outlet": a.outlet, "title": a.title,
-                                 "url": a.url, "published": a.published}) + "\n")  # fmt: skip
-
-
 def _stories(out: Path) -> set[frozenset[str]]:
     groups: dict[str, set[str]] = {}
     for r in pq.read_table(out / "story_articles.parquet").to_pylist():
@@ -80,7 +72,7 @@ def test_stories_dask_cluster_of_separate_processes(
 ) -> None:
     items = generate(60, outlets=4, seed=23, days=12)
     corpus = tmp_path / "corpus.jsonl"
-    _write(corpus, items)
+    write_jsonl(corpus, items)
     runs = {}
     for engine in ("dask", "local"):
         out = tmp_path / engine
@@ -109,8 +101,8 @@ def test_stories_dask_cluster_extends_stored_stories(tmp_path: Path, scheduler: 
     items = generate(40, outlets=4, seed=8, days=8)
     dates = sorted({i.article.published or "" for i in items})
     cut = dates[len(dates) // 2]
-    _write(tmp_path / "day1.jsonl", [i for i in items if (i.article.published or "") <= cut])
-    _write(tmp_path / "day2.jsonl", [i for i in items if (i.article.published or "") > cut])
+    write_jsonl(tmp_path / "day1.jsonl", [i for i in items if (i.article.published or "") <= cut])
+    write_jsonl(tmp_path / "day2.jsonl", [i for i in items if (i.article.published or "") > cut])
     db = str(tmp_path / "store.db")
     ids = {}
     for day in ("day1", "day2"):

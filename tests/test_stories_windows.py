@@ -13,25 +13,14 @@ import pytest
 from storylens.eval.clustering import bcubed
 from storylens.settings import Settings
 from storylens.stories.engine import partitions, run_corpus
-from storylens.stories.synthetic import SyntheticArticle, generate
+from storylens.stories.synthetic import generate, write_jsonl
 from storylens.stories.windows import Merger, StoryPart, Window, WindowResult, plan_windows
 from storylens.types import StoryRecord
 
 
 def _write(path: Path, stories: int, seed: int, *, days: int = 30) -> dict[str, str]:
     """A generated corpus in one JSON Lines file; returns url -> gold story."""
-    items = generate(stories, outlets=4, seed=seed, days=days)
-    _write_items(path, items)
-    return {i.article.url or "": i.story for i in items}
-
-
-def _write_items(path: Path, items: list[SyntheticArticle]) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for item in items:
-            a = item.article
-            record = {"text": a.text, "outlet": a.outlet, "title": a.title, "url": a.url,
-                      "published": a.published}  # fmt: skip
-            fh.write(json.dumps(record) + "\n")
+    return write_jsonl(path, generate(stories, outlets=4, seed=seed, days=days))
 
 
 def _stories(out: Path) -> dict[str, str]:
@@ -118,8 +107,8 @@ def test_stories_windows_incremental_run_extends_stored_stories(tmp_path: Path) 
     items = generate(40, outlets=4, seed=8, days=8)
     cut = sorted({i.article.published or "" for i in items})[4]  # day 1 ends here
     before = [i for i in items if (i.article.published or "") <= cut]
-    _write_items(tmp_path / "day1.jsonl", before)
-    _write_items(tmp_path / "day2.jsonl", [i for i in items if i not in before])
+    write_jsonl(tmp_path / "day1.jsonl", before)
+    write_jsonl(tmp_path / "day2.jsonl", [i for i in items if i not in before])
     db = str(tmp_path / "store.db")
     for day in ("day1", "day2"):
         run_corpus([str(tmp_path / f"{day}.jsonl")], tmp_path / day, Settings(n_process=1),

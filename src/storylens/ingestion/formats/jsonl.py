@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import json
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from storylens.errors import BadRecord, InputError, TooLarge
+from storylens.errors import InputError, TooLarge
 from storylens.ingestion.decode import decode_bytes
 from storylens.ingestion.formats.base import InputFormat, Item, Source, read_capped
-from storylens.ingestion.jsonl import article_from_record, iter_jsonl
+from storylens.ingestion.jsonl import article_from_line, iter_jsonl
 from storylens.settings import Settings
 
 SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -46,11 +45,7 @@ def _record(line: bytes, where: str, settings: Settings) -> Item:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
             text = decode_bytes(line, where, max_bytes=settings.max_bytes)
-        try:
-            record = json.loads(text)
-        except (ValueError, RecursionError) as exc:
-            raise BadRecord(where, f"invalid JSON: {exc}") from exc
-        return article_from_record(record, where, settings)
+        return article_from_line(text, where, settings)
     except InputError as err:
         return err
 
