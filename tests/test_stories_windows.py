@@ -63,6 +63,22 @@ def test_stories_windows_merger_joins_a_story_across_the_boundary() -> None:
     assert {s.id: s.members for s in merger.rest()} == {"s_d": ["d1"]}  # d1 is near the end
 
 
+def test_stories_windows_client_holds_only_stories_open_at_the_boundary() -> None:
+    merger, widest, closed = Merger(overlap=2), 0, 0
+    for k in range(50):  # windows of 5 days, a story a day, each crossing into the next day
+        first = 5 * k
+        window = Window(k, tuple(range(first - 2, first + 6)), first, first + 5)
+        parts = [
+            _part(f"s_{k}_{d}", [f"a{first + d}", f"b{first + d}"],
+                  [f"b{first + d - 1}"] if d == 0 and k else [], first + d)
+            for d in range(5)
+        ]  # fmt: skip
+        closed += len(merger.add(window, WindowResult(k, parts, 10)))
+        widest = max(widest, len(merger.open))
+    assert widest <= 2  # the stories near the boundary, not the 200 of the corpus
+    assert closed + len(merger.rest()) == 50 * 5 - 49  # a story per day, joined at boundaries
+
+
 @pytest.mark.slow
 def test_stories_windows_agree_with_central_grouping(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
