@@ -38,6 +38,9 @@ def analyse_command(
     n_process: int | None = typer.Option(
         None, "--n-process", min=0, help="Analysis processes (0: one per core, up to four)."
     ),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
+    ),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching private/loopback addresses."
     ),
@@ -52,6 +55,7 @@ def analyse_command(
             batch_size=batch_size,
             n_process=n_process,
             allow_private=allow_private or None,
+            max_bytes=max_bytes,
         )
         data = run(inputs, settings)
     except StorylensError as exc:

@@ -38,6 +38,9 @@ def compare_command(
     threshold: float | None = typer.Option(
         None, "--threshold", help="Claim alignment threshold (cosine-based score, 0-1)."
     ),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
+    ),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching private/loopback addresses."
     ),
@@ -53,6 +56,7 @@ def compare_command(
             config,
             align_threshold=threshold,
             allow_private=allow_private or None,
+            max_bytes=max_bytes,
             db=db,
         )
         report = _run(inputs or [], story, settings)

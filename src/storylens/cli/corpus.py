@@ -45,6 +45,22 @@ def corpus_command(
         16, "--partition-files", help="Small input files per partition."
     ),
     summary: Path | None = typer.Option(None, "--json", help="Write the run's figures as JSON."),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
+    ),
+    window_articles: int = typer.Option(
+        5000,
+        "--window-articles",
+        min=0,
+        help="Articles a time window of the story grouping reads, with its overlaps "
+        "(0: one window, central).",
+    ),
+    partition_records: int = typer.Option(
+        500,
+        "--partition-records",
+        min=1,
+        help="Records per partition of a big JSON Lines or WARC file.",
+    ),
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow fetching private/loopback addresses."
     ),
@@ -56,7 +72,7 @@ def corpus_command(
     story_articles.parquet to --out. With --engine dask the partitions run on a Dask
     cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes).
     """
-    from storylens.store.corpus import save_corpus
+    from storylens.store.corpus import save_corpus, stored_stories
     from storylens.stories.cluster import ClusterOptions
     from storylens.stories.engine import run_corpus
     from storylens.stories.vectors import method as check_method
@@ -65,7 +81,9 @@ def corpus_command(
     if threshold is not None:
         changes["threshold"] = threshold
     try:
-        settings = load_settings(config, allow_private=allow_private or None, n_process=1)
+        settings = load_settings(
+            config, allow_private=allow_private or None, n_process=1, max_bytes=max_bytes
+        )
         check_method(method)
         with progress_bar("partitions", TextColumn("{task.fields[articles]} articles")) as progress:
             task = progress.add_task("corpus", total=None, articles=0)
@@ -83,7 +101,10 @@ def corpus_command(
                 workers=workers,
                 analyse=analyse,
                 save=partial(save_corpus, db) if db else None,
+                stored=stored_stories(db) if db else None,
                 files_per_partition=partition_files,
+                records_per_partition=partition_records,
+                window_articles=window_articles or None,
                 progress=tick,
             )
     except StorylensError as exc:
@@ -102,6 +123,10 @@ def corpus_command(
                 "duplicates": result.duplicates,
                 "claims": result.claims,
                 "partitions": result.partitions,
+                "windows": int(result.stage_seconds.get("windows", 0)),
+                "partition_phase_seconds": round(result.stage_seconds.get("partitions", 0), 2),
+                "partition_task_seconds": round(result.stage_seconds.get("partition_cpu", 0), 2),
+                "workers": result.workers,
                 "errors": len(result.errors),
                 "seconds": round(result.seconds, 2),
                 "articles_per_second": round(result.rate, 2),

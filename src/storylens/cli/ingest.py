@@ -52,7 +52,7 @@ def ingest_command(
         False, "--allow-private", help="Allow fetching private/loopback addresses."
     ),
     max_bytes: int | None = typer.Option(
-        None, "--max-bytes", min=1, help="Size cap for one input, in bytes."
+        None, "--max-bytes", min=1, help="Size cap for one input document or record, in bytes."
     ),
     timeout: float | None = typer.Option(
         None, "--timeout", min=0.001, help="Fetch timeout in seconds."

@@ -2,47 +2,43 @@
 
 Each input yields articles or :class:`InputError` s; one bad input never stops
 the others. Directories are walked recursively (hidden files and sidecar
-``.meta.json`` files skipped). WARC files and RSS/Atom/OPML/sitemap feeds are
-handed to :mod:`.warc` and :mod:`.feeds` (imported only when needed).
+``.meta.json`` files skipped). Every input is read as a stream in the format the
+registry (:mod:`.formats`) sniffs from its name and first bytes: container files
+(JSON Lines, WARC) record by record, with the size cap applied to each record.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from storylens.errors import InputError
-from storylens.ingestion.build import Meta, article_id, stated_outlet
-from storylens.ingestion.decode import (
-    check_size,
-    decode_bytes,
-    gunzip_capped,
-)
+from storylens.ingestion.build import Meta
+from storylens.ingestion.decode import check_size, gunzip_capped
 from storylens.ingestion.fetch import FetchedPage, Resolver, fetch
-from storylens.ingestion.html import article_from_html
-from storylens.ingestion.jsonl import iter_json, iter_jsonl
-from storylens.ingestion.scrape import article_from_text
+from storylens.ingestion.formats import compressed, format_of, read_source
+from storylens.ingestion.formats.base import HEAD, Source
+from storylens.ingestion.formats.feed import SUFFIXES as FEED_SUFFIXES
+from storylens.ingestion.formats.feed import looks_like_feed
+from storylens.ingestion.formats.html import SUFFIXES as HTML_SUFFIXES
+from storylens.ingestion.formats.html import looks_like_html
+from storylens.ingestion.formats.jsonl import SUFFIXES as JSONL_SUFFIXES
+from storylens.ingestion.formats.jsonl import looks_like_jsonl
 from storylens.ingestion.sidecar import is_sidecar, read_sidecar, sidecar_for
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article
 
 Item = Article | InputError
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
-FEED_SUFFIXES = frozenset({".rss", ".atom", ".opml"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-_FEED_ROOT = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
-    rb"<(?:rss|feed|opml|urlset|sitemapindex|rdf:RDF)\b",
-    re.I | re.S,
-)
-_HTML_HEAD = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 _OTHER_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
@@ -50,37 +46,6 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+x
 def is_url(item: str) -> bool:
     """Whether ``item`` is an http(s) URL rather than a path."""
     return item.lower().startswith(("http://", "https://"))
-
-
-def looks_like_feed(data: bytes) -> bool:
-    """RSS, Atom, OPML or sitemap XML."""
-    return bool(_FEED_ROOT.match(data[:4096]))
-
-
-def looks_like_html(data: bytes) -> bool:
-    """An HTML document (markup at the very start)."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head[:1] == b"<" and bool(_HTML_HEAD.search(head[:1024]))
-
-
-def looks_like_jsonl(text: str) -> bool:
-    """Every non-empty line is a JSON object."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    return bool(lines) and all(ln.startswith("{") and ln.endswith("}") for ln in lines)
-
-
-def _with_sidecar(article: Article, meta: Meta, settings: Settings) -> Article:
-    for key in ("url", "title", "byline", "published", "language"):
-        value = getattr(meta, key)
-        if value is not None:
-            setattr(article, key, value)
-    stated = meta.outlet or (
-        stated_outlet(Meta(url=meta.url), article.source or "", settings) if meta.url else None
-    )
-    if stated:  # the outlet is part of the id (see build.article_id)
-        article.outlet = stated
-        article.id = article_id(article.text, stated)
-    return article
 
 
 def from_bytes(
@@ -94,55 +59,8 @@ def from_bytes(
     declared: str | None = None,
 ) -> Iterator[Item]:
     """Articles from one input's bytes; ``name`` (a file name) hints at the format."""
-    lower = name.lower()
-    if not name and looks_like_feed(data):  # a feed piped to stdin
-        from storylens.ingestion.feeds import iter_feed_data
-
-        yield from iter_feed_data(data, source, settings)
-        return
-    if lower.endswith(".gz"):
-        data = gunzip_capped(data, source, settings.max_bytes)
-        lower = lower.removesuffix(".gz")
-    suffix = Path(lower).suffix
-    if suffix in JSONL_SUFFIXES or suffix == ".json":
-        text = decode_bytes(data, source, max_bytes=settings.max_bytes, declared=declared)
-        yield from (iter_jsonl if suffix in JSONL_SUFFIXES else iter_json)(text, source, settings)
-        return
-    if suffix in HTML_SUFFIXES or (
-        suffix not in {".txt", ".md", ".markdown"} and looks_like_html(data)
-    ):
-        article = article_from_html(
-            data, url=url, source=source, settings=settings, declared_charset=declared
-        )
-    else:
-        text = decode_bytes(data, source, max_bytes=settings.max_bytes, declared=declared)
-        if not suffix and looks_like_jsonl(text):
-            yield from iter_jsonl(text, source, settings)
-            return
-        stated = Meta(url=url)
-        if meta is not None:
-            stated.update(meta)
-        yield article_from_text(text, source=source, settings=settings, meta=stated)
-        return
-    yield _with_sidecar(article, meta, settings) if meta else article
-
-
-def _from_special(path: Path, settings: Settings) -> Iterator[Item] | None:
-    """WARC files and feeds, handled by :mod:`.feeds` and :mod:`.warc`."""
-    lower = path.name.lower()
-    if lower.endswith((".warc", ".warc.gz")):
-        from storylens.ingestion.warc import iter_warc
-
-        return iter_warc(path, settings)
-    is_feed = path.suffix.lower() in FEED_SUFFIXES
-    if not is_feed and path.suffix.lower() == ".xml":
-        with path.open("rb") as fh:
-            is_feed = looks_like_feed(fh.read(4096))
-    if is_feed:
-        from storylens.ingestion.feeds import iter_feed
-
-        return iter_feed(str(path), settings)
-    return None
+    src = Source(label=source, name=name.lower(), meta=meta, url=url, declared=declared)
+    yield from read_source(io.BytesIO(data), src, settings)
 
 
 _KINDS = (
@@ -168,26 +86,40 @@ def check_regular(path: Path, source: str) -> os.stat_result:
     return info
 
 
-def from_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Item]:
-    """Articles from one regular file (its sidecar applied)."""
+def from_file(
+    path: Path, settings: Settings = DEFAULT, *, start: int = 0, end: int | None = None,
+    line: int = 1,
+) -> Iterator[Item]:  # fmt: skip
+    """Articles from one regular file (its sidecar applied), or from the piece of it that
+    begins at byte ``start`` (a record start) and ends before the record at ``end``."""
     source = str(path)
     try:
-        info = check_regular(path, source)
-        special = _from_special(path, settings)
-        if special is not None:
-            yield from special
-            return
-        check_size(info.st_size, source, settings.max_bytes)
-        with path.open("rb") as fh:  # never more than the cap, even if the file grows
-            data = fh.read(settings.max_bytes + 1)
-        check_size(len(data), source, settings.max_bytes)
+        check_regular(path, source)
         sidecar = sidecar_for(path)
         meta = read_sidecar(sidecar) if sidecar else None
-        yield from from_bytes(data, source, settings, name=path.name, meta=meta)
+        src = Source(
+            label=source, name=path.name.lower(), path=path, meta=meta, start=start, end=end,
+            line=line,
+        )  # fmt: skip
+        with path.open("rb") as fh:
+            yield from read_source(fh, src, settings)
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
     except InputError as err:
         yield err
+
+
+def split_file(path: Path, records: int) -> list[tuple[int, int | None, int]]:
+    """Pieces of about ``records`` records each, as ``(start, end, line)`` for
+    :func:`from_file`; one piece for a file whose format does not split."""
+    name = path.name.lower()
+    try:
+        with (gzip.open if compressed(name) else open)(path, "rb") as fh:
+            head = fh.read(HEAD)
+        fmt = format_of(name, head)
+    except (OSError, EOFError, zlib.error):
+        return [(0, None, 1)]
+    return fmt.split(path, records) if fmt.split is not None else [(0, None, 1)]
 
 
 _FEED_ENTRY = re.compile(rb"<(?:item|entry|url|sitemap|outline)\b", re.I)
@@ -206,20 +138,20 @@ def count_records(path: Path, settings: Settings = DEFAULT, *, limit: int | None
         check_regular(path, str(path))
         if name.endswith((".warc", ".warc.gz")):
             return _count_warc(path, limit)
+        if Path(name.removesuffix(".gz")).suffix in JSONL_SUFFIXES:
+            return _count_lines(path, limit)
         with path.open("rb") as fh:
             data = fh.read(settings.max_bytes + 1)
         check_size(len(data), str(path), settings.max_bytes)
         if name.endswith(".gz"):
             data = gunzip_capped(data, str(path), settings.max_bytes)
             name = name.removesuffix(".gz")
-    except (OSError, InputError):
+    except (OSError, EOFError, InputError):
         return 1
     suffix = Path(name).suffix
     if suffix in FEED_SUFFIXES or (suffix in {".xml", ""} and looks_like_feed(data)):
         return min(len(_FEED_ENTRY.findall(data)), settings.max_feed_items)
     lines = sum(1 for line in data.splitlines() if line.strip())
-    if suffix in JSONL_SUFFIXES:
-        return lines
     if suffix == ".json":
         try:
             value = json.loads(data)
@@ -231,6 +163,17 @@ def count_records(path: Path, settings: Settings = DEFAULT, *, limit: int | None
     if not suffix and data.lstrip()[:1] == b"{" and lines > 1:
         return lines  # perhaps JSON Lines without its suffix
     return 1
+
+
+def _count_lines(path: Path, limit: int | None) -> int:
+    count = 0
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        for line in fh:
+            count += bool(line.strip())
+            if limit is not None and count > limit:
+                break
+    return max(count, 1)
 
 
 def _count_warc(path: Path, limit: int | None) -> int:
@@ -300,11 +243,7 @@ def iter_ingest(
     """Articles and errors from every input, in order; bad inputs never stop the rest."""
     for item in inputs:
         if item == "-":
-            try:
-                data = read_stream(sys.stdin.buffer, settings)
-                yield from from_bytes(data, "<stdin>", settings)
-            except InputError as err:
-                yield err
+            yield from read_source(sys.stdin.buffer, Source(label="<stdin>"), settings)
         elif is_url(item):
             yield from from_url(item, settings, resolver)
         elif _OTHER_SCHEME.match(item):
@@ -322,3 +261,21 @@ def iter_ingest(
                 yield from from_file(path, settings)
             else:
                 yield InputError(item, "no such file or directory")
+
+
+__all__ = [
+    "FEED_SUFFIXES",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "check_regular",
+    "count_records",
+    "from_bytes",
+    "from_file",
+    "is_url",
+    "iter_ingest",
+    "looks_like_feed",
+    "looks_like_html",
+    "looks_like_jsonl",
+    "split_file",
+    "walk",
+]

@@ -73,13 +73,18 @@ def iter_jsonl(
         try:
             if len(line) > settings.max_bytes:
                 raise TooLarge(where, f"record over the size cap of {settings.max_bytes} bytes")
-            try:
-                record = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                raise BadRecord(where, f"invalid JSON: {exc}") from exc
-            yield article_from_record(record, where, settings)
+            yield article_from_line(line, where, settings)
         except InputError as err:
             yield err
+
+
+def article_from_line(line: str, where: str, settings: Settings = DEFAULT) -> Article:
+    """One article from one line of JSON Lines (``where`` names it in errors)."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise BadRecord(where, f"invalid JSON: {exc}") from exc
+    return article_from_record(record, where, settings)
 
 
 def iter_json(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from storylens.errors import InputError, NoArticle, TooLarge
 from storylens.settings import Settings
@@ -97,26 +97,70 @@ def record_article(record: Any, *, path: str, settings: Settings) -> Article | I
 
 def iter_warc(path: str | Path, settings: Settings) -> Iterator[Article | InputError]:
     """Yield an article (or the reason for skipping) per HTML response record."""
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
     name = str(path)
     if not Path(name).is_file():
         yield InputError(name, "no such WARC file")
         return
+    with open(name, "rb") as fh:
+        yield from iter_warc_stream(fh, name, settings)
+
+
+def iter_warc_stream(
+    stream: BinaryIO, name: str, settings: Settings, *, start: int = 0, end: int | None = None
+) -> Iterator[Article | InputError]:
+    """Like :func:`iter_warc` on an open stream (plain or gzip), one record at a time.
+
+    ``start``/``end``: only the response records that begin in this byte range (a piece
+    of a big file, see :func:`record_offsets`); ``start`` must be where a record begins.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    whole = start == 0 and end is None
     count = 0
     try:
+        if start:
+            stream.seek(start)
         records = ArchiveIterator(
-            name,
+            stream,
             record_types=WarcRecordType.response,
             parse_http=True,
             auto_decode="transfer",  # content encodings: _decode_content
             strict_mode=False,
         )
         for record in records:
+            if end is not None and record.stream_pos >= end:
+                break
             count += 1
             yield record_article(record, path=name, settings=settings)
     except (OSError, ValueError, RuntimeError) as exc:
         yield InputError(name, f"unreadable WARC data after {count} records: {exc}")
         return
-    if count == 0:
+    if count == 0 and whole:
         yield InputError(name, "no WARC response records found (not a WARC file?)")
+
+
+def record_offsets(path: str | Path, every: int) -> list[int]:
+    """Byte offsets of every ``every``-th response record (the first at 0), read without
+    parsing HTTP; for a gzip file, only when each record is its own gzip member (as in
+    Common Crawl), since a piece must start where decompression can start."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    offsets = [0]
+    count = 0
+    try:
+        with open(path, "rb") as fh:
+            records = ArchiveIterator(
+                fh, record_types=WarcRecordType.response, parse_http=False, strict_mode=False
+            )
+            for record in records:
+                if count and count % every == 0:
+                    offsets.append(record.stream_pos)
+                count += 1
+            if str(path).lower().endswith(".gz"):
+                for offset in offsets[1:]:
+                    fh.seek(offset)
+                    if fh.read(2) != b"\x1f\x8b":
+                        return [0]
+    except (OSError, ValueError, RuntimeError):
+        return [0]
+    return offsets

@@ -2,15 +2,17 @@
 
 The same stage functions run on both engines:
 
-1. :func:`process_partition` — per partition of input files (WARC, JSON Lines, feeds,
-   pages): read and clean the articles (ingest), analyse them (spaCy model loaded once
-   per worker process), write ``articles`` (and ``claims``) Parquet parts, and prepare
-   the clustering features (entity keys, MinHash signatures, lead embeddings).
-2. :func:`cluster_prepared` — central and linear-time: near-duplicates, then stories.
-3. :func:`write_stories` — ``stories`` and ``story_articles`` Parquet tables (and,
-   optionally, the store).
+1. :func:`process_partition` — per partition (a piece of a big JSON Lines or WARC file
+   of at most ``records`` records, or a group of small files): read and clean the
+   articles (ingest), analyse them (spaCy model loaded once per worker process), write
+   ``articles`` (and ``claims``) Parquet parts, and prepare the clustering features,
+   handed to the windows as one small file per day (:mod:`storylens.stories.windows`).
+2. :func:`storylens.stories.windows.group_window` — per time window, on the workers too:
+   near-duplicates and stories over the window's days plus an overlap.
+3. The client merges the windows at their boundaries in time order and streams the
+   ``stories`` and ``story_articles`` Parquet tables (and, optionally, the store).
 
-Both engines hand the partitions to a :class:`concurrent.futures.Executor`: ``"local"``
+Both engines hand their tasks to a :class:`concurrent.futures.Executor`: ``"local"``
 to the shared analysis executor of ``workers`` processes (:mod:`storylens.analyse.parallel`),
 ``"dask"`` to Dask's executor on a scheduler (``scheduler`` address) or on a
 ``LocalCluster`` of ``workers`` processes it starts and stops itself.
@@ -18,32 +20,48 @@ to the shared analysis executor of ``workers`` processes (:mod:`storylens.analys
 
 from __future__ import annotations
 
+import os
+import socket
 import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from storylens.errors import ConfigError, InputError
 from storylens.settings import Settings
-from storylens.stories.cluster import (
-    Clusterer,
-    ClusterOptions,
-    Prepared,
-    cluster_prepared,
-    merge_prepared,
-    prepare,
+from storylens.stories.cluster import ClusterOptions, prepare
+from storylens.stories.windows import (
+    WINDOW_ARTICLES,
+    Day,
+    StoredStories,
+    Story,
+    Window,
+    WindowResult,
+    clear_days,
+    group_window,
+    merge_windows,
+    plan_windows,
+    write_days,
 )
 from storylens.types import Analysis, Article, StoryRecord
 
 ENGINES = ("local", "dask")
 FILES_PER_PARTITION = 16
-SPLITTABLE = (".jsonl", ".ndjson", ".warc", ".warc.gz", ".jsonl.gz")
+RECORDS_PER_PARTITION = 500
+CONTAINERS = (".jsonl", ".ndjson", ".warc", ".gz")  # each a partition (or several) of its own
+SPLIT_BYTES = 1 << 20  # other files are sniffed for a container format from this size
 
 Progress = Callable[[int, int], None]  # (partitions done, articles so far)
-# keeps a finished run: (the output folder with the articles' Parquet parts, the stories)
-Save = Callable[[Path, list[StoryRecord]], None]
+# keeps a finished run: (the output folder with the articles' Parquet parts, the stories
+# in batches, each written to the tables before it is handed over)
+Save = Callable[[Path, Iterable[list[StoryRecord]]], None]
+# a piece of input: (path or URL, first byte, end byte or None, line number at the start)
+Piece = tuple[str, int, int | None, int]
 
 
 @dataclass(slots=True)
@@ -53,10 +71,10 @@ class PartitionResult:
     index: int
     articles: int
     errors: list[str]
-    prepared: Prepared
-    outlets: dict[str, str]  # article id -> outlet
+    days: dict[Day, int]  # articles per publication day
     claims: int = 0
     seconds: float = 0.0
+    worker: str = ""  # host:pid of the process that ran it
 
 
 @dataclass(slots=True)
@@ -72,6 +90,7 @@ class CorpusResult:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     out: str = ""
+    workers: dict[str, int] = field(default_factory=dict)  # host:pid -> partitions it ran
 
     @property
     def rate(self) -> float:
@@ -92,25 +111,57 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def partitions(files: Sequence[str], per_partition: int = FILES_PER_PARTITION) -> list[list[str]]:
-    """Big container files (WARC, JSON Lines) alone; small files in groups."""
-    big = [[f] for f in files if f.lower().endswith(SPLITTABLE)]
-    small = [f for f in files if not f.lower().endswith(SPLITTABLE)]
+def partitions(
+    files: Sequence[str],
+    per_partition: int = FILES_PER_PARTITION,
+    records: int = RECORDS_PER_PARTITION,
+    executor: Executor | None = None,
+) -> list[list[Piece]]:
+    """Big JSON Lines and WARC files in pieces of ``records`` records (aligned to record
+    starts), each a partition; other files in groups of ``per_partition``. The pieces of
+    the files are found on ``executor`` (a pass over each file), or here."""
+    from storylens.ingestion.inputs import split_file
+
+    def splits(path: str) -> bool:
+        if not Path(path).is_file():
+            return False
+        return path.lower().endswith(CONTAINERS) or Path(path).stat().st_size >= SPLIT_BYTES
+
+    to_split = [f for f in files if splits(f)]
+    mapped = (executor.map if executor is not None else map)(
+        split_file, [Path(f) for f in to_split], [records] * len(to_split)
+    )
+    found = dict(zip(to_split, mapped, strict=True))
+    big: list[list[Piece]] = []
+    small: list[Piece] = []
+    for item in files:
+        pieces = found.get(item, [(0, None, 1)])
+        if len(pieces) > 1 or item.lower().endswith(CONTAINERS):
+            big.extend([(item, *p)] for p in pieces)
+        else:
+            small.append((item, 0, None, 1))
     groups = [small[i : i + per_partition] for i in range(0, len(small), per_partition)]
     return big + groups
 
 
-def read_partition(files: Sequence[str], settings: Settings) -> tuple[list[Article], list[str]]:
-    """Ingest the files of one partition: articles and one message per failed input."""
+def read_partition(pieces: Sequence[Piece], settings: Settings) -> tuple[list[Article], list[str]]:
+    """Ingest the pieces of one partition: articles and one message per failed input."""
     from storylens.ingestion import iter_ingest
+    from storylens.ingestion.inputs import from_file
 
     articles: list[Article] = []
     errors: list[str] = []
-    for item in iter_ingest(list(files), settings):
-        if isinstance(item, Article):
-            articles.append(item)
-        elif isinstance(item, InputError):
-            errors.append(f"{item.source}: {item.reason}")
+    for item, start, end, line in pieces:
+        items = (
+            iter_ingest([item], settings)
+            if start == 0 and end is None
+            else from_file(Path(item), settings, start=start, end=end, line=line)
+        )
+        for got in items:
+            if isinstance(got, Article):
+                articles.append(got)
+            elif isinstance(got, InputError):
+                errors.append(f"{got.source}: {got.reason}")
     return articles, errors
 
 
@@ -202,7 +253,7 @@ def write_partition(
 
 def process_partition(
     index: int,
-    files: Sequence[str],
+    pieces: Sequence[Piece],
     settings: Settings,
     options: ClusterOptions,
     out: str,
@@ -210,117 +261,106 @@ def process_partition(
 ) -> PartitionResult:
     """Read, analyse, write and prepare one partition (runs on a worker)."""
     started = time.perf_counter()
-    articles, errors = read_partition(files, settings)
+    articles, errors = read_partition(pieces, settings)
     articles = list({a.id: a for a in articles}.values())  # exact repeats inside a partition
     analyses = analyse_partition(articles, settings) if analyse and articles else []
     claims = write_partition(index, articles, analyses, Path(out))
-    prepared = prepare(articles, options)
+    days = write_days(index, articles, prepare(articles, options), Path(out))
     return PartitionResult(
         index=index,
         articles=len(articles),
         errors=errors,
-        prepared=prepared,
-        outlets={a.id: a.outlet for a in articles},
+        days=days,
         claims=claims,
         seconds=time.perf_counter() - started,
+        worker=f"{socket.gethostname()}:{os.getpid()}",
     )
 
 
-def write_stories(clusterer: Clusterer, outlets: dict[str, str], out: Path) -> int:
-    """The ``stories`` and ``story_articles`` tables; returns the number of stories."""
-    import pyarrow as pa
+class TableWriter:
+    """Streams the ``stories`` and ``story_articles`` tables, a batch of stories at a time."""
 
-    s = pa.string()
-    records = clusterer.records()
-    stories = []
-    for rec in records:
-        state = clusterer.stories[rec.id]
-        stories.append(
-            {
-                "id": rec.id,
-                "title": rec.title,
-                "articles": len(rec.article_ids),
-                "outlets": len({outlets.get(a, "") for a in rec.article_ids}),
-                "first_day": state.first_day,
-                "last_day": state.last_day,
-                "terms": list(rec.terms)[:12],
-            }
+    def __init__(self, out: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        s = pa.string()
+        self.out = out
+        self.story_schema = pa.schema(
+            [
+                ("id", s),
+                ("title", s),
+                ("articles", pa.int64()),
+                ("outlets", pa.int64()),
+                ("first_day", pa.int64()),
+                ("last_day", pa.int64()),
+                ("terms", pa.list_(s)),
+            ]
         )
-    members = [
-        {
-            "article_id": a,
-            "story_id": rec.id,
-            "similarity": rec.similarities.get(a),
-            "duplicate_of": rec.duplicates.get(a),
-        }
-        for rec in records
-        for a in rec.article_ids
-    ]
-    story_schema = pa.schema(
-        [
-            ("id", s),
-            ("title", s),
-            ("articles", pa.int64()),
-            ("outlets", pa.int64()),
-            ("first_day", pa.int64()),
-            ("last_day", pa.int64()),
-            ("terms", pa.list_(s)),
+        self.member_schema = pa.schema(
+            [("article_id", s), ("story_id", s), ("similarity", pa.float64()),
+             ("duplicate_of", s)]
+        )  # fmt: skip
+        self.stories = pq.ParquetWriter(out / "stories.tmp", self.story_schema, compression="zstd")
+        self.members = pq.ParquetWriter(
+            out / "story_articles.tmp", self.member_schema, compression="zstd"
+        )
+        self.count = 0
+        self.articles = 0
+        self.duplicates = 0
+
+    def write(self, batch: Sequence[Story]) -> None:
+        import pyarrow as pa
+
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "articles": len(s.members),
+                "outlets": len(s.outlets),
+                "first_day": s.first_day,
+                "last_day": s.last_day,
+                "terms": [t for t, _ in s.terms.most_common(12)],
+            }
+            for s in batch
         ]
-    )
-    member_schema = pa.schema(
-        [("article_id", s), ("story_id", s), ("similarity", pa.float64()), ("duplicate_of", s)]
-    )
-    _write_parquet(stories, story_schema, out / "stories.parquet")
-    _write_parquet(members, member_schema, out / "story_articles.parquet")
-    return len(records)
+        members = [
+            {
+                "article_id": a,
+                "story_id": s.id,
+                "similarity": s.similarities.get(a),
+                "duplicate_of": s.duplicates.get(a),
+            }
+            for s in batch
+            for a in s.members
+        ]
+        self.stories.write_table(pa.Table.from_pylist(rows, schema=self.story_schema))
+        self.members.write_table(pa.Table.from_pylist(members, schema=self.member_schema))
+        self.count += len(batch)
+        self.articles += len(members)
+        self.duplicates += sum(len(s.duplicates) for s in batch)
+
+    def close(self) -> None:
+        self.stories.close()
+        self.members.close()
+        (self.out / "stories.tmp").replace(self.out / "stories.parquet")
+        (self.out / "story_articles.tmp").replace(self.out / "story_articles.parquet")
 
 
-def _run_local(
-    parts: list[list[str]],
-    args: tuple[Settings, ClusterOptions, str, bool],
-    progress: Progress | None,
-    workers: int,
-) -> Iterator[PartitionResult]:
-    """The partitions on the shared analysis executor (:mod:`storylens.analyse.parallel`),
-    or one after another in this process for one worker or one partition."""
-    if workers < 2 or len(parts) < 2:
-        total = 0
-        for index, files in enumerate(parts):
-            result = process_partition(index, files, *args)
-            total += result.articles
-            if progress:
-                progress(index + 1, total)
-            yield result
+@contextmanager
+def _executor(
+    engine: str, scheduler: str | None, workers: int
+) -> Iterator[tuple[Executor | None, int]]:
+    """Where the tasks run (None: this process, for the local engine with one worker), and
+    how many workers there are."""
+    if engine == "local":
+        if workers < 2:
+            yield None, 1
+            return
+        from storylens.analyse.parallel import shared_executor
+
+        yield shared_executor(workers), workers
         return
-    from storylens.analyse.parallel import shared_executor
-
-    yield from _run_on(shared_executor(workers), parts, args, progress)
-
-
-def _run_on(
-    executor: Executor,
-    parts: list[list[str]],
-    args: tuple[Settings, ClusterOptions, str, bool],
-    progress: Progress | None,
-) -> Iterator[PartitionResult]:
-    """Each partition as one task of ``executor``, results as they complete."""
-    futures = [executor.submit(process_partition, i, files, *args) for i, files in enumerate(parts)]
-    total = 0
-    for done, future in enumerate(as_completed(futures), 1):
-        result: PartitionResult = future.result()
-        total += result.articles
-        if progress:
-            progress(done, total)
-        yield result
-
-
-def _run_dask(
-    parts: list[list[str]],
-    args: tuple[Settings, ClusterOptions, str, bool],
-    progress: Progress | None,
-    scheduler: str | None,
-    workers: int,
-) -> Iterator[PartitionResult]:
     import distributed
 
     dist: Any = distributed  # untyped package
@@ -335,11 +375,61 @@ def _run_dask(
         )
     client = dist.Client(cluster if cluster is not None else scheduler)
     try:
-        yield from _run_on(client.get_executor(pure=False), parts, args, progress)
+        slots = len(client.scheduler_info().get("workers", {})) or workers
+        yield client.get_executor(pure=False), slots
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _partitions(
+    executor: Executor | None,
+    parts: list[list[Piece]],
+    args: tuple[Settings, ClusterOptions, str, bool],
+    progress: Progress | None,
+) -> Iterator[PartitionResult]:
+    """Each partition as one task, results as they complete."""
+    total = 0
+    if executor is None or len(parts) < 2:
+        results: Iterable[PartitionResult] = (
+            process_partition(i, p, *args) for i, p in enumerate(parts)
+        )
+    else:
+        futures = [executor.submit(process_partition, i, p, *args) for i, p in enumerate(parts)]
+        results = (f.result() for f in as_completed(futures))
+    for done, result in enumerate(results, 1):
+        total += result.articles
+        if progress:
+            progress(done, total)
+        yield result
+
+
+def _windows(
+    executor: Executor | None,
+    windows: Sequence[Window],
+    out: str,
+    options: ClusterOptions,
+    stored: StoredStories | None,
+    in_flight: int,
+) -> Iterator[WindowResult]:
+    """Each window as one task, results in window order, at most ``in_flight`` at once."""
+    reach = options.window_days + 1
+
+    def args(w: Window) -> tuple[Any, ...]:
+        return (w, out, options, stored.near(w, reach) if stored else None)
+
+    if executor is None:
+        yield from (group_window(*args(w)) for w in windows)
+        return
+    queue = iter(windows)
+    pending = deque(executor.submit(group_window, *args(w)) for w in islice(queue, in_flight))
+    while pending:
+        future = pending.popleft()
+        following = next(queue, None)
+        if following is not None:
+            pending.append(executor.submit(group_window, *args(following)))
+        yield future.result()
 
 
 def run_corpus(
@@ -353,10 +443,17 @@ def run_corpus(
     workers: int = 2,
     analyse: bool = True,
     save: Save | None = None,
+    stored: StoredStories | None = None,
     files_per_partition: int = FILES_PER_PARTITION,
+    records_per_partition: int = RECORDS_PER_PARTITION,
+    window_articles: int | None = WINDOW_ARTICLES,
     progress: Progress | None = None,
 ) -> CorpusResult:
-    """Ingest → analyse → dedup → stories for a whole corpus; Parquet tables in ``out``."""
+    """Ingest → analyse → dedup → stories for a whole corpus; Parquet tables in ``out``.
+
+    ``window_articles``: articles per time window of the story grouping (None: one window,
+    the central grouping); ``stored``: stories of a store that this run extends.
+    """
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r} (use {' or '.join(ENGINES)})")
     opts = options or ClusterOptions()
@@ -364,55 +461,57 @@ def run_corpus(
     files = expand_inputs(inputs)
     if not files:
         raise ConfigError("no input files found")
-    parts = partitions(files, files_per_partition)
     out.mkdir(parents=True, exist_ok=True)
+    clear_days(out)
     args = (settings, opts, str(out), analyse)
-    results = (
-        _run_dask(parts, args, progress, scheduler, workers)
-        if engine == "dask"
-        else _run_local(parts, args, progress, workers)
-    )
-    collected = sorted(results, key=lambda r: r.index)
-    read_done = time.perf_counter()
-    outlets = {k: v for r in collected for k, v in r.outlets.items()}
-    prepared = merge_prepared([r.prepared for r in collected])
-    clusterer = cluster_prepared(_unique(prepared), opts)
-    stories = write_stories(clusterer, outlets, out)
-    if save is not None:
-        save(out, clusterer.records())
+    errors: list[str] = []
+    days: Counter[Day] = Counter()
+    claims = 0
+    cpu = 0.0
+    ran: Counter[str] = Counter()
+    with _executor(engine, scheduler, workers) as (executor, slots):
+        parts = partitions(files, files_per_partition, records_per_partition, executor)
+        for result in _partitions(executor, parts, args, progress):
+            errors.extend(result.errors)
+            days.update(result.days)
+            claims += result.claims
+            cpu += result.seconds
+            ran[result.worker] += 1
+        read_done = time.perf_counter()
+        overlap = opts.window_days + 1
+        windows = plan_windows(days, overlap=overlap, target=window_articles)
+        results = _windows(executor, windows, str(out), opts, stored, in_flight=2 * slots)
+        writer = TableWriter(out)
+
+        def batches() -> Iterator[list[StoryRecord]]:
+            for batch in merge_windows(windows, results, overlap):
+                writer.write(batch)
+                yield [s.record() for s in batch]
+
+        try:
+            if save is not None:
+                save(out, batches())
+            else:
+                for _ in batches():
+                    pass
+        finally:
+            writer.close()
+            clear_days(out)
     finished = time.perf_counter()
-    records = clusterer.records()
     return CorpusResult(
-        articles=len(clusterer.assigned),
-        errors=[e for r in collected for e in r.errors],
-        stories=stories,
-        duplicates=sum(len(r.duplicates) for r in records),
-        claims=sum(r.claims for r in collected),
+        articles=writer.articles,
+        errors=errors,
+        stories=writer.count,
+        duplicates=writer.duplicates,
+        claims=claims,
         partitions=len(parts),
         seconds=finished - started,
         stage_seconds={
             "partitions": read_done - started,
-            "cluster": finished - read_done,
-            "partition_cpu": sum(r.seconds for r in collected),
+            "stories": finished - read_done,
+            "partition_cpu": cpu,
+            "windows": len(windows),
         },
         out=str(out),
-    )
-
-
-def _unique(prepared: Prepared) -> Prepared:
-    """Drop articles seen in an earlier partition (same content id)."""
-    seen: set[str] = set()
-    keep = []
-    for i, f in enumerate(prepared.feats):
-        if f.id not in seen:
-            seen.add(f.id)
-            keep.append(i)
-    if len(keep) == len(prepared.feats):
-        return prepared
-    emb = prepared.embeddings[keep] if prepared.embeddings is not None else None
-    return Prepared(
-        [prepared.feats[i] for i in keep],
-        [prepared.titles[i] for i in keep],
-        prepared.sigs[keep],
-        emb,
+        workers=dict(ran),
     )

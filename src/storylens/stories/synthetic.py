@@ -9,9 +9,12 @@ Everything is deterministic for a given seed. No sentence describes a real event
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storylens.types import Article, content_id
@@ -330,6 +333,20 @@ def generate(
             )
             out.append(SyntheticArticle(article, story_id))
     return out
+
+
+def write_jsonl(path: Path, items: Iterable[SyntheticArticle]) -> dict[str, str]:
+    """Write generated articles as JSON Lines records (``text``, ``outlet``, ``title``,
+    ``url``, ``published``), as a crawl would give them; returns url -> story."""
+    gold: dict[str, str] = {}
+    with path.open("w", encoding="utf-8") as fh:
+        for item in items:
+            a = item.article
+            record = {"text": a.text, "outlet": a.outlet, "title": a.title, "url": a.url,
+                      "published": a.published}  # fmt: skip
+            fh.write(json.dumps(record) + "\n")
+            gold[a.url or ""] = item.story
+    return gold
 
 
 def fill_store(store: Store, stories: int, *, seed: int = 7, days: int = 365) -> int:
