@@ -106,6 +106,29 @@ def test_claims_attribution_and_flags(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Seoul offered talks on Monday. Pyongyang had rejected it.", "reject"),
+        ("The harbour board criticized the plan on Friday.", "criticize"),
+        ("Councillor Ada Myrstad praised the new ferry timetable.", "praise"),
+        ("The ministry dismissed the figures.", "dismiss"),
+    ],
+)
+def test_claims_stance_subject_is_no_source(nlp: Any, text: str, predicate: str) -> None:
+    # a stance is what its subject did: the subject is no source of the claim it makes
+    claim = _by_predicate(_claims(nlp, _article(text)), predicate)
+    assert claim.attributed_to == []
+
+
+@pytest.mark.slow
+def test_claims_stance_inside_a_report_keeps_the_reporter(nlp: Any) -> None:
+    text = "The Lindholm Gazette reported that Pyongyang had rejected the offer."
+    claim = _by_predicate(_claims(nlp, _article(text)), "reject")
+    assert claim.attributed_to == ["Lindholm Gazette"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("The council bought five wooden ferries.", 5.0, "ferry"),

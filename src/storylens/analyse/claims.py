@@ -496,7 +496,10 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
     chain = chain_for(p_start, p_end, atts)
     claim.hedged = is_hedged(p_start, p_end, atts) or any(_anonymous(a.source_name) for a in chain)
     own = shared.cue_verbs.get(pred.i)
-    if own is not None:  # a verb of saying with a noun content: its own source
+    if own is not None and not own.stance:
+        # a verb of saying with a noun content ("Reuters listed other gifts"): its own source;
+        # a stance ("Pyongyang had rejected it", "criticized the plan") is what its subject
+        # did, not a claim that comes from its subject
         chain = [*chain_for(own.cue_start, own.cue_end, atts), own]
     names_out: list[str] = []
     for a in chain:
