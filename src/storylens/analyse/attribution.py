@@ -59,6 +59,7 @@ from storylens.analyse.content import (
     words,
 )
 from storylens.analyse.cues import (
+    ACT_CUES,
     ADDRESSEE_CUES,
     ATTITUDE_CUES,
     CLAUSE_ONLY_CUES,
@@ -90,8 +91,8 @@ from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourceless import asked
 
 STAGE = "attribution.rules.v3"
-_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES
-_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES) - CLAUSE_ONLY_CUES
+_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES
+_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,7 +124,12 @@ def _source_tokens(verb: Token, subj: Token) -> list[Token]:
         if deps[other] == "nsubj" and other != subj.i and doc[other].left_edge.i == toks[-1].i + 1:
             toks = [*toks, *noun_phrase(doc[other])]  # "the agency Nordpress": two subjects
     relative = subj.lower_ in RELATIVE_PRONOUNS
-    if not relative and verb.dep_ == "relcl" and verb.head.i == toks[0].i - 1:
+    if (
+        not relative
+        and verb.dep_ == "relcl"
+        and verb.head.i == toks[0].i - 1
+        and subj.pos_ == "PROPN"  # not "the kind Trump described", "something she opposed"
+    ):
         # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
         toks = [*noun_phrase(verb.head), *toks]
         toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
@@ -153,17 +159,25 @@ def _verb_attribution(
     passive = is_passive(verb)
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         subj = agent_of(verb)
+    if subj is None and not passive and lemma in SPEECH_CUES:
+        subj = _adjacent_speaker(verb)
+    if subj is None and _saying(verb):
+        subj = verb.head  # "a statement saying ...", "911 calls saying shots were fired"
     if subj is None:
         return asked(verb, sent, sent_index)
     if subj.lower_ in {"there", "this", "you"} or (
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None
+    if lemma in ACT_CUES and not _named_actor(subj):
+        return None
     name_tokens = _source_tokens(verb, subj)
     # the source span is the subject phrase with its appositions and relative clauses, without
     # the participle or adverbial clauses set off after it (", surrounded by his siblings,")
     doc = verb.doc
     lo, hi = contiguous_range(doc, _source_indices(doc, subj.i), subj.i)
+    if subj.i == verb.head.i and verb.dep_ == "acl":
+        hi = min(hi, verb.left_edge.i - 1)
     whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
     source = _source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
@@ -200,6 +214,7 @@ def _verb_attribution(
                 t.i
                 for c in verb.children
                 if c.dep_ in {"dobj", "prep", "npadvmod"}
+                and c.i > verb.i  # "told reporters", "said in a statement"
                 and lemma in ADDRESSEE_CUES | {"say", "report"}
                 for t in c.subtree
             }
@@ -253,9 +268,48 @@ def _verb_attribution(
         source_tokens=sorted(src_idx),
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
-        stance=(lemma in STANCE_CUES | ATTITUDE_CUES and lemma not in SPEECH_CUES)
+        stance=(lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
         or (clause is None and lemma in NOUN_STANCE_CUES),
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
+    )
+
+
+def _named_actor(subj: Token) -> bool:
+    """A person, organisation or group named or referred to by a pronoun."""
+    return subj.lower_ in _SPEAKER_PRONOUNS or subj.ent_type_ in {"PERSON", "ORG", "NORP"}
+
+
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _adjacent_speaker(verb: Token) -> Token | None:
+    """The name or pronoun right before a verb of saying the parser gave no subject
+    ("“…,” Trump said", where the parser hung Trump elsewhere)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].dep_ in {"advmod", "aux", "neg"} and doc[k].head.i == verb.i:
+        k -= 1
+    if k < 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    tok = doc[k]
+    if tok.lower_ in _SPEAKER_PRONOUNS or (
+        tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+    ):
+        while tok.dep_ in {"compound", "flat"} and tok.head.i == tok.i + 1 and tok.head.i < verb.i:
+            tok = tok.head
+        return tok
+    return None
+
+
+def _saying(verb: Token) -> bool:
+    """A participle of saying that describes a noun ("a statement saying", "posts claiming"):
+    the noun is the source."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.i < verb.i
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.lemma_.lower() in SPEECH_CUES
     )
 
 

@@ -186,9 +186,12 @@ def _entity_index(doc: Doc) -> list[int]:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     doc = verb.doc
     deps = doc_column(doc, "dep_")
-    for child in doc_children(doc)[verb.i]:
-        if deps[child] in {"nsubj", "csubj"}:
-            return doc[child]
+    subjects = [c for c in doc_children(doc)[verb.i] if deps[c] in {"nsubj", "csubj"}]
+    if subjects:
+        # two subjects where the parser ran a heading into the sentence ("12:15 p.m.: Jon
+        # Vell says"): the one nearest before the verb
+        before = [c for c in subjects if c < verb.i]
+        return doc[before[-1] if before else subjects[0]]
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or verb.i < verb.head.i):
             return None
