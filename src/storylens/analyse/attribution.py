@@ -225,7 +225,14 @@ def _verb_attribution(
                 if c.dep_ == "advcl" and c.lemma_.lower() in _CUE_LEMMAS
                 for t in c.subtree
             }
-            around = parenthetical(sent, exclude) or content_around(sent, exclude)
+            scope = sent
+            if verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children):
+                # "Cook said A, but Cook did not say when": the second report's content is
+                # in its own clause, never the first report
+                scope = doc[
+                    max(sent.start, verb.left_edge.i) : min(sent.end, verb.right_edge.i + 1)
+                ]
+            around = parenthetical(scope, exclude) or content_around(scope, exclude)
             content = around if len(words(around)) >= 3 else adjacent_quote(sent, quotes)
     if not content and _ends_in_colon(sent, verb):
         content = _next_paragraph(sent)  # "He said:" and the statement below it

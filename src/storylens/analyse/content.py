@@ -111,11 +111,29 @@ def noun_content(verb: Token) -> list[Token] | None:
         if child.dep_ in {"dobj", "oprd"} and child.i > verb.i:
             if lemma in ADDRESSEE_CUES and child.dep_ == "dobj":
                 continue
-            keep = [c for c in verb.children if c.i >= child.i and c.dep_ not in _NOT_CONTENT]
+            keep = [
+                c
+                for c in verb.children
+                if c.i >= child.i
+                and c.dep_ not in _NOT_CONTENT
+                and not (c.i > child.i and _setting(c))
+            ]
             toks = [t for c in keep for t in c.subtree]
             toks = [t for t in toks if not (t.dep_ == "punct" and t.head.i == verb.i)]
             return sorted(toks, key=lambda t: t.i) if toks else None
     return None
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_SETTING_PREPS = frozenset({"in", "on", "at", "during", "after", "before"})
+
+
+def _setting(tok: Token) -> bool:
+    """A time or setting after a cue's object ("endorsed Cruz last week", "criticized the
+    plan on Monday", "… in a speech"): when and where the source spoke, not what about."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in _TIME_LABELS
+    return tok.dep_ == "prep" and tok.lower_ in _SETTING_PREPS
 
 
 _KEPT_MARKS = frozenset({"that", "whether", "if"})
