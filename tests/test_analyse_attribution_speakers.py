@@ -165,3 +165,41 @@ def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker:
     names = names_from(doc, [])
     resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
     assert any(speaker in name for name in resolved), resolved
+
+
+UPDATES_AND_STATEMENTS = """\
+The Brenmoor harbour board met again on Thursday.
+
+10:15 a.m.:
+
+Harbour master Jon Vell says the pier will stay shut until the spring.
+
+The board issued a statement saying the repairs would cost more than planned.
+
+Vell said the divers had finished their survey, but Vell did not say when the report would \
+be published.
+
+Councillor Ada Myrstad railed against the delay on Friday. "We were promised a pier by May," \
+she said.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("stay shut until the spring", "Jon Vell"),  # a time heading run into the sentence
+        ("cost more than planned", "board"),  # the statement's issuer
+        ("divers had finished", "Vell"),  # a second report keeps to its own clause
+        ("promised a pier by May", "Ada Myrstad"),  # a stance makes its subject the speaker
+    ],
+)
+def test_analyse_attribution_updates_and_statements(nlp: Any, words: str, speaker: str) -> None:
+    assert _speaker_of(_quotes(nlp, UPDATES_AND_STATEMENTS), words) == speaker
+
+
+@pytest.mark.slow
+def test_analyse_attribution_stance_is_not_a_claim_source(nlp: Any) -> None:
+    doc = nlp(UPDATES_AND_STATEMENTS)
+    rail = [a for a in attributions_for(doc) if a.cue == "rail"]
+    assert rail and all(a.stance for a in rail)

@@ -182,6 +182,10 @@ def _verb_attribution(
     source = _source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
+    elif subj.i == verb.head.i and verb.dep_ == "acl" and subj.dep_ == "dobj":
+        issuer = subject_of(subj.head)  # "the board issued a statement saying": the board
+        if issuer is not None and issuer.lower_ not in RELATIVE_PRONOUNS:
+            name_tokens = noun_phrase(issuer)
     cue_toks = cue_tokens(verb, subj)
     clause = clause_head(verb)
     if clause is not None and not sent.start <= clause.i < sent.end:
@@ -226,7 +230,11 @@ def _verb_attribution(
                 for t in c.subtree
             }
             scope = sent
-            if verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children):
+            if (
+                verb.dep_ == "conj"
+                and verb.head.lemma_.lower() in _CUE_LEMMAS
+                and any(c.dep_ == "nsubj" for c in verb.children)
+            ):
                 # "Cook said A, but Cook did not say when": the second report's content is
                 # in its own clause, never the first report
                 scope = doc[
