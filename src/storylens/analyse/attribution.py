@@ -74,6 +74,7 @@ from storylens.analyse.cues import (
     SPEECH_CUES,
     STANCE_CUES,
     WEAK_CUES,
+    lexicon,
 )
 from storylens.analyse.cuespans import cue_span, cue_tokens, governed_prep
 from storylens.analyse.hedges import hedges
@@ -152,7 +153,12 @@ def _reporter(verb: Token) -> Token | None:
 
 
 def _verb_attribution(
-    verb: Token, sent: Span, sent_index: int, quotes: list[tuple[int, int]]
+    verb: Token,
+    sent: Span,
+    sent_index: int,
+    quotes: list[tuple[int, int]],
+    *,
+    generic: bool = False,
 ) -> Attribution | None:
     lemma = verb.lemma_.lower()
     subj = _reporter(verb) or subject_of(verb)
@@ -169,7 +175,7 @@ def _verb_attribution(
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None
-    if lemma in ACT_CUES and not _named_actor(subj):
+    if (lemma in ACT_CUES or generic) and not _named_actor(subj):
         return None
     name_tokens = _source_tokens(verb, subj)
     # the source span is the subject phrase with its appositions and relative clauses, without
@@ -203,7 +209,10 @@ def _verb_attribution(
     ):
         content = noun_content(verb)
         prep = governed_prep(verb)
-        if content is None and prep is not None:
+        if content is None and prep is not None and prep.dep_ == "mark":
+            # "called for the United States to act": the clause "for" opens
+            content = [t for t in prep.head.subtree if t.i > prep.i] or None
+        elif content is None and prep is not None:
             content = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
             if lemma in SPEECH_CUES:  # “It's unanimous,” she said of the vote: the quotation
                 skip = {t.i for t in source} | {verb.i} | {t.i for t in prep.subtree}
@@ -241,6 +250,8 @@ def _verb_attribution(
                     max(sent.start, verb.left_edge.i) : min(sent.end, verb.right_edge.i + 1)
                 ]
             around = parenthetical(scope, exclude) or content_around(scope, exclude)
+            if _holds_report(around):
+                around = []  # "Lashing out, Vell said the …": the words are Vell's report
             content = around if len(words(around)) >= 3 else adjacent_quote(sent, quotes)
     if not content and _ends_in_colon(sent, verb):
         content = _next_paragraph(sent)  # "He said:" and the statement below it
@@ -283,10 +294,48 @@ def _verb_attribution(
         source_tokens=sorted(src_idx),
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
-        stance=(lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
+        stance=generic
+        or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
         or (clause is None and lemma in NOUN_STANCE_CUES),
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
+
+
+# verbs whose finite clause is seldom anyone's view ("have it that", "make sure" is kept)
+_NOT_CLAUSE_STANCES = lexicon(
+    """have do get become go win let meet watch help hire leave begin keep speak lose
+    campaign be come seem appear need take give turn start look lead join open"""
+)
+
+
+def _clause_stance(doc: Doc, i: int) -> bool:
+    """A verb outside the cue lists with a reported clause after it and a named actor as
+    subject ("Trump made clear that …", "she maintained that …"): on `train` about half of
+    these are attributions, so they are found as stances (never in a claim's source chain)."""
+    lemmas = doc_lemmas(doc)
+    if lemmas[i] in _CUE_LEMMAS or lemmas[i] in _NOT_CLAUSE_STANCES or not lemmas[i].isalpha():
+        return False
+    if doc_column(doc, "pos_")[i] != "VERB" or doc_column(doc, "dep_")[i] not in {"ROOT", "conj"}:
+        return False
+    kids = doc_children(doc)[i]
+    deps = doc_column(doc, "dep_")
+    if not any(deps[c] == "ccomp" and c > i for c in kids):
+        return False
+    return any(deps[c] == "nsubj" and _named_actor(doc[c]) for c in kids)
+
+
+def _holds_report(tokens: list[Token]) -> bool:
+    """Whether a stretch of words holds a report of its own: a verb of saying with its own
+    subject ("said Cruz", "Clinton said"), outside quotation marks."""
+    if not tokens or tokens[0].text in ALL_QUOTES:
+        return False
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_CUES:
+            continue
+        if any(c.dep_ == "nsubj" and c.i in inside for c in tok.children):
+            return True
+    return False
 
 
 def _named_actor(subj: Token) -> bool:
@@ -482,12 +531,13 @@ def _sentence_attributions(
     doc = sent.doc
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
-        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in _TRIGGERS:
+        generic = _clause_stance(doc, i)
+        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in _TRIGGERS and not generic:
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]
         att: Attribution | None = None
-        if is_cue(tok):
-            att = _verb_attribution(tok, sent, s_index, quotes)
+        if is_cue(tok) or generic:
+            att = _verb_attribution(tok, sent, s_index, quotes, generic=generic)
         elif tok.lower_ == "according":
             att = according_to(tok, sent, s_index)
         elif tok.text == ":":

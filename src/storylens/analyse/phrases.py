@@ -193,10 +193,29 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         before = [c for c in subjects if c < verb.i]
         return doc[before[-1] if before else subjects[0]]
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
-        if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or verb.i < verb.head.i):
+        if verb.dep_ == "advcl" and not _shares_subject(verb):
             return None
         return subject_of(verb.head, depth + 1) if depth < MAX_DEPTH else None
     return None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Whether an adverbial clause takes its head's subject: a participle after it ("…,
+    saying that …"), an infinitive of purpose ("stood up to say …", "tweeted to say …"), or a
+    participle before it ("Having announced …, the judge …", "While saying …, he …")."""
+    kids = list(verb.children)
+    if verb.tag_ == "VBG" and verb.i > verb.head.i:
+        return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return not any(c.dep_ == "mark" for c in kids)
+    having = any(c.dep_ == "aux" and c.lower_ == "having" for c in kids)
+    if (verb.tag_ == "VBG" or having) and verb.i < verb.head.i:
+        # not a bare past participle: "Asked about it, Jon Vell said": Vell was asked
+        marks = {c.lower_ for c in kids if c.dep_ == "mark"}
+        return marks <= {"while", "after", "before"} and not any(
+            c.dep_ in {"nsubjpass", "auxpass"} for c in kids
+        )
+    return False
 
 
 def agent_of(verb: Token) -> Token | None:
