@@ -38,7 +38,6 @@ from storylens.analyse.according import (
 )
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import (
-    doc_children,
     doc_column,
     doc_lemmas,
     doc_sents,
@@ -63,7 +62,7 @@ from storylens.analyse.cues import (
     ADDRESSEE_CUES,
     ATTITUDE_CUES,
     CLAUSE_ONLY_CUES,
-    COGNITIVE_CUES,
+    CUE_LEMMAS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     NEGATIVE_CUES,
@@ -74,7 +73,6 @@ from storylens.analyse.cues import (
     SPEECH_CUES,
     STANCE_CUES,
     WEAK_CUES,
-    lexicon,
 )
 from storylens.analyse.cuespans import cue_span, cue_tokens, governed_prep
 from storylens.analyse.hedges import hedges
@@ -86,13 +84,23 @@ from storylens.analyse.phrases import (
     source_name,
     span_of,
     subject_of,
-    subtree_indices,
 )
 from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourceless import asked
+from storylens.analyse.sourcephrase import (
+    adjacent_speaker,
+    clause_stance,
+    holds_report,
+    named_actor,
+    reporter,
+    saying,
+    source_edges,
+    source_indices,
+    source_tokens,
+)
 
 STAGE = "attribution.rules.v3"
-_CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES
+_CUE_LEMMAS = CUE_LEMMAS
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
 
 
@@ -107,51 +115,6 @@ def is_cue(tok: Token) -> bool:
     return lemma in _CUE_LEMMAS
 
 
-def _source_tokens(verb: Token, subj: Token) -> list[Token]:
-    doc = verb.doc
-    children, deps = doc_children(doc), doc_column(doc, "dep_")
-    toks = noun_phrase(subj)
-    for app in children[subj.i]:
-        if (
-            deps[app] == "appos"
-            and app > subj.i
-            and (doc[app].pos_ == "PROPN" or doc[app].ent_type_)
-        ):
-            toks = sorted(
-                {t.i: t for t in [*toks, *noun_phrase(doc[app])]}.values(), key=lambda t: t.i
-            )
-            break  # "the state news agency Valpress" / "the spokesman, Jonas Brekke"
-    for other in children[verb.i]:
-        if deps[other] == "nsubj" and other != subj.i and doc[other].left_edge.i == toks[-1].i + 1:
-            toks = [*toks, *noun_phrase(doc[other])]  # "the agency Nordpress": two subjects
-    relative = subj.lower_ in RELATIVE_PRONOUNS
-    if (
-        not relative
-        and verb.dep_ == "relcl"
-        and verb.head.i == toks[0].i - 1
-        and subj.pos_ == "PROPN"  # not "the kind Trump described", "something she opposed"
-    ):
-        # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
-        toks = [*noun_phrase(verb.head), *toks]
-        toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
-    return toks
-
-
-def _reporter(verb: Token) -> Token | None:
-    """The subject of a report the parser joined to the reported clause instead of to the
-    first report ("He said A had given him momentum and said ..."): the first reporter."""
-    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return None
-    tok = verb.head
-    for _ in range(4):
-        if tok.dep_ not in {"ccomp", "conj", "xcomp"} or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in _CUE_LEMMAS:
-            return subject_of(tok)
-    return None
-
-
 def _verb_attribution(
     verb: Token,
     sent: Span,
@@ -161,13 +124,13 @@ def _verb_attribution(
     generic: bool = False,
 ) -> Attribution | None:
     lemma = verb.lemma_.lower()
-    subj = _reporter(verb) or subject_of(verb)
+    subj = reporter(verb) or subject_of(verb)
     passive = is_passive(verb)
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         subj = agent_of(verb)
     if subj is None and not passive and lemma in SPEECH_CUES:
-        subj = _adjacent_speaker(verb)
-    if subj is None and _saying(verb):
+        subj = adjacent_speaker(verb)
+    if subj is None and saying(verb):
         subj = verb.head  # "a statement saying ...", "911 calls saying shots were fired"
     if subj is None:
         return asked(verb, sent, sent_index)
@@ -175,17 +138,17 @@ def _verb_attribution(
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None
-    if (lemma in ACT_CUES or generic) and not _named_actor(subj):
+    if (lemma in ACT_CUES or generic) and not named_actor(subj):
         return None
-    name_tokens = _source_tokens(verb, subj)
+    name_tokens = source_tokens(verb, subj)
     # the source span is the subject phrase with its appositions and relative clauses, without
     # the participle or adverbial clauses set off after it (", surrounded by his siblings,")
     doc = verb.doc
-    lo, hi = contiguous_range(doc, _source_indices(doc, subj.i), subj.i)
+    lo, hi = contiguous_range(doc, source_indices(doc, subj.i), subj.i)
     if subj.i == verb.head.i and verb.dep_ == "acl":
         hi = min(hi, verb.left_edge.i - 1)
     whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
-    source = _source_edges(sorted(whole.values(), key=lambda t: t.i))
+    source = source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
     elif subj.i == verb.head.i and verb.dep_ == "acl" and subj.dep_ == "dobj":
@@ -250,7 +213,7 @@ def _verb_attribution(
                     max(sent.start, verb.left_edge.i) : min(sent.end, verb.right_edge.i + 1)
                 ]
             around = parenthetical(scope, exclude) or content_around(scope, exclude)
-            if _holds_report(around):
+            if holds_report(around):
                 around = []  # "Lashing out, Vell said the …": the words are Vell's report
             content = around if len(words(around)) >= 3 else adjacent_quote(sent, quotes)
     if not content and _ends_in_colon(sent, verb):
@@ -299,126 +262,6 @@ def _verb_attribution(
         or (clause is None and lemma in NOUN_STANCE_CUES),
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
-
-
-# verbs whose finite clause is seldom anyone's view ("have it that", "make sure" is kept)
-_NOT_CLAUSE_STANCES = lexicon(
-    """have do get become go win let meet watch help hire leave begin keep speak lose
-    campaign be come seem appear need take give turn start look lead join open"""
-)
-
-
-def _clause_stance(doc: Doc, i: int) -> bool:
-    """A verb outside the cue lists with a reported clause after it and a named actor as
-    subject ("Trump made clear that …", "she maintained that …"): on `train` about half of
-    these are attributions, so they are found as stances (never in a claim's source chain)."""
-    lemmas = doc_lemmas(doc)
-    if lemmas[i] in _CUE_LEMMAS or lemmas[i] in _NOT_CLAUSE_STANCES or not lemmas[i].isalpha():
-        return False
-    if doc_column(doc, "pos_")[i] != "VERB" or doc_column(doc, "dep_")[i] not in {"ROOT", "conj"}:
-        return False
-    kids = doc_children(doc)[i]
-    deps = doc_column(doc, "dep_")
-    if not any(deps[c] == "ccomp" and c > i for c in kids):
-        return False
-    return any(deps[c] == "nsubj" and _named_actor(doc[c]) for c in kids)
-
-
-def _holds_report(tokens: list[Token]) -> bool:
-    """Whether a stretch of words holds a report of its own: a verb of saying with its own
-    subject ("said Cruz", "Clinton said"), outside quotation marks."""
-    if not tokens or tokens[0].text in ALL_QUOTES:
-        return False
-    inside = {t.i for t in tokens}
-    for tok in tokens:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_CUES:
-            continue
-        if any(c.dep_ == "nsubj" and c.i in inside for c in tok.children):
-            return True
-    return False
-
-
-def _named_actor(subj: Token) -> bool:
-    """A person, organisation or group named or referred to by a pronoun."""
-    return subj.lower_ in _SPEAKER_PRONOUNS or subj.ent_type_ in {"PERSON", "ORG", "NORP"}
-
-
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-
-
-def _adjacent_speaker(verb: Token) -> Token | None:
-    """The name or pronoun right before a verb of saying the parser gave no subject
-    ("“…,” Trump said", where the parser hung Trump elsewhere)."""
-    doc = verb.doc
-    k = verb.i - 1
-    while k >= 0 and doc[k].dep_ in {"advmod", "aux", "neg"} and doc[k].head.i == verb.i:
-        k -= 1
-    if k < 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
-        return None
-    tok = doc[k]
-    if tok.lower_ in _SPEAKER_PRONOUNS or (
-        tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-    ):
-        while tok.dep_ in {"compound", "flat"} and tok.head.i == tok.i + 1 and tok.head.i < verb.i:
-            tok = tok.head
-        return tok
-    return None
-
-
-def _saying(verb: Token) -> bool:
-    """A participle of saying that describes a noun ("a statement saying", "posts claiming"):
-    the noun is the source."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBG"
-        and verb.head.i < verb.i
-        and verb.head.pos_ in {"NOUN", "PROPN"}
-        and verb.lemma_.lower() in SPEECH_CUES
-    )
-
-
-_ANONYMITY = frozenset({"request", "speak", "insist", "decline", "ask"})
-_DASHES = frozenset({"—", "–", "--"})
-_FOCUS = frozenset({"even", "only", "also", "just"})
-_ASIDES = frozenset({"acl", "advcl"})  # relative clauses stay: they say who the source is
-
-
-def _source_indices(doc: Doc, subj: int) -> set[int]:
-    """The subject's subtree without participle and adverbial clauses set off by a comma or
-    dash."""
-    children, deps = doc_children(doc), doc_column(doc, "dep_")
-    lemmas = doc_lemmas(doc)
-    found = set(subtree_indices(children, subj))
-    for i in list(found):
-        aside = deps[i] in _ASIDES or (deps[i] == "appos" and doc[i].like_num)
-        if deps[i] == "relcl" and i != subj and lemmas[i] in _CUE_LEMMAS | _ANONYMITY:
-            aside = True  # "who said he left", "who requested anonymity": an attribution
-        if aside and i != subj and i in found:
-            clause = subtree_indices(children, i)
-            first = min(clause)
-            if first > subj and doc[first - 1].text in {",", "—", "–", "("}:
-                # an age and what follows it ("Renee Gold, 83, of Sarasota") goes too
-                found -= {k for k in found if k >= first} if deps[i] == "appos" else set(clause)
-    return found
-
-
-def _source_edges(source: list[Token]) -> list[Token]:
-    """A source phrase without a dateline before it ("RENO, Nev. (AP) — the senator") and
-    with the closing bracket of a label it opens ("Sen. Bernie Sanders (I-Vt.)")."""
-    dashes = [k for k, t in enumerate(source) if t.text in _DASHES]
-    if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
-        source = source[dashes[0] + 1 :] or source
-    if len(source) > 1 and source[0].lower_ in _FOCUS and source[0].dep_ == "advmod":
-        source = source[1:]  # "Even his allies say": the allies are the source
-    doc = source[0].doc
-    if any(t.text == "(" for t in source) and not any(t.text == ")" for t in source):
-        for k in range(source[-1].i + 1, min(source[-1].i + 3, len(doc))):
-            if doc[k].text == ")":
-                source = [*source, *doc[source[-1].i + 1 : k + 1]]
-                break
-            if not doc[k].is_punct:
-                break
-    return source
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -531,7 +374,7 @@ def _sentence_attributions(
     doc = sent.doc
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
-        generic = _clause_stance(doc, i)
+        generic = clause_stance(doc, i)
         if lemmas[i] not in _CUE_LEMMAS and lower[i] not in _TRIGGERS and not generic:
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]

@@ -68,6 +68,8 @@ COGNITIVE_CUES = lexicon(
     """believe think hope expect fear doubt worry suspect assume estimate reckon guess
     anticipate predict observe find show know view question wonder recognize learn realize"""
 )
+# every verb lemma that can head a cue
+CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES
 CLAUSE_ONLY_EXTRA = lexicon("""find show know view charge demand""")
 # Rejections whose content is a noun phrase ("rejected the offer", "questioned the figures")
 # take a stand on something rather than report a claim of the source's.

@@ -1,0 +1,181 @@
+"""Source phrases: who a cue's subject is, and which words of the sentence name them.
+
+The subject of a report (or the noun a participle of saying describes), the phrase around it
+without asides and datelines, and the tests that decide whether a verb outside the cue lists
+reports anything ("made clear that …") and whether a stretch of words holds a report of its
+own. Used by :mod:`storylens.analyse.attribution`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
+from storylens.analyse.content import ALL_QUOTES
+from storylens.analyse.cues import CUE_LEMMAS, RELATIVE_PRONOUNS, SPEECH_CUES, lexicon
+from storylens.analyse.phrases import noun_phrase, subject_of, subtree_indices
+
+
+def source_tokens(verb: Token, subj: Token) -> list[Token]:
+    doc = verb.doc
+    children, deps = doc_children(doc), doc_column(doc, "dep_")
+    toks = noun_phrase(subj)
+    for app in children[subj.i]:
+        if (
+            deps[app] == "appos"
+            and app > subj.i
+            and (doc[app].pos_ == "PROPN" or doc[app].ent_type_)
+        ):
+            toks = sorted(
+                {t.i: t for t in [*toks, *noun_phrase(doc[app])]}.values(), key=lambda t: t.i
+            )
+            break  # "the state news agency Valpress" / "the spokesman, Jonas Brekke"
+    for other in children[verb.i]:
+        if deps[other] == "nsubj" and other != subj.i and doc[other].left_edge.i == toks[-1].i + 1:
+            toks = [*toks, *noun_phrase(doc[other])]  # "the agency Nordpress": two subjects
+    relative = subj.lower_ in RELATIVE_PRONOUNS
+    if (
+        not relative
+        and verb.dep_ == "relcl"
+        and verb.head.i == toks[0].i - 1
+        and subj.pos_ == "PROPN"  # not "the kind Trump described", "something she opposed"
+    ):
+        # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
+        toks = [*noun_phrase(verb.head), *toks]
+        toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    return toks
+
+
+def reporter(verb: Token) -> Token | None:
+    """The subject of a report the parser joined to the reported clause instead of to the
+    first report ("He said A had given him momentum and said ..."): the first reporter."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.dep_ not in {"ccomp", "conj", "xcomp"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS:
+            return subject_of(tok)
+    return None
+
+
+# verbs whose finite clause is seldom anyone's view ("have it that", "make sure" is kept)
+_NOT_CLAUSE_STANCES = lexicon(
+    """have do get become go win let meet watch help hire leave begin keep speak lose
+    campaign be come seem appear need take give turn start look lead join open"""
+)
+
+
+def clause_stance(doc: Doc, i: int) -> bool:
+    """A verb outside the cue lists with a reported clause after it and a named actor as
+    subject ("Trump made clear that …", "she maintained that …"): on `train` about half of
+    these are attributions, so they are found as stances (never in a claim's source chain)."""
+    lemmas = doc_lemmas(doc)
+    if lemmas[i] in CUE_LEMMAS or lemmas[i] in _NOT_CLAUSE_STANCES or not lemmas[i].isalpha():
+        return False
+    if doc_column(doc, "pos_")[i] != "VERB" or doc_column(doc, "dep_")[i] not in {"ROOT", "conj"}:
+        return False
+    kids = doc_children(doc)[i]
+    deps = doc_column(doc, "dep_")
+    if not any(deps[c] == "ccomp" and c > i for c in kids):
+        return False
+    return any(deps[c] == "nsubj" and named_actor(doc[c]) for c in kids)
+
+
+def holds_report(tokens: list[Token]) -> bool:
+    """Whether a stretch of words holds a report of its own: a verb of saying with its own
+    subject ("said Cruz", "Clinton said"), outside quotation marks."""
+    if not tokens or tokens[0].text in ALL_QUOTES:
+        return False
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_CUES:
+            continue
+        if any(c.dep_ == "nsubj" and c.i in inside for c in tok.children):
+            return True
+    return False
+
+
+def named_actor(subj: Token) -> bool:
+    """A person, organisation or group named or referred to by a pronoun."""
+    return subj.lower_ in _SPEAKER_PRONOUNS or subj.ent_type_ in {"PERSON", "ORG", "NORP"}
+
+
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def adjacent_speaker(verb: Token) -> Token | None:
+    """The name or pronoun right before a verb of saying the parser gave no subject
+    ("“…,” Trump said", where the parser hung Trump elsewhere)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].dep_ in {"advmod", "aux", "neg"} and doc[k].head.i == verb.i:
+        k -= 1
+    if k < 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    tok = doc[k]
+    if tok.lower_ in _SPEAKER_PRONOUNS or (
+        tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+    ):
+        while tok.dep_ in {"compound", "flat"} and tok.head.i == tok.i + 1 and tok.head.i < verb.i:
+            tok = tok.head
+        return tok
+    return None
+
+
+def saying(verb: Token) -> bool:
+    """A participle of saying that describes a noun ("a statement saying", "posts claiming"):
+    the noun is the source."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.i < verb.i
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.lemma_.lower() in SPEECH_CUES
+    )
+
+
+_ANONYMITY = frozenset({"request", "speak", "insist", "decline", "ask"})
+_DASHES = frozenset({"—", "–", "--"})
+_FOCUS = frozenset({"even", "only", "also", "just"})
+_ASIDES = frozenset({"acl", "advcl"})  # relative clauses stay: they say who the source is
+
+
+def source_indices(doc: Doc, subj: int) -> set[int]:
+    """The subject's subtree without participle and adverbial clauses set off by a comma or
+    dash."""
+    children, deps = doc_children(doc), doc_column(doc, "dep_")
+    lemmas = doc_lemmas(doc)
+    found = set(subtree_indices(children, subj))
+    for i in list(found):
+        aside = deps[i] in _ASIDES or (deps[i] == "appos" and doc[i].like_num)
+        if deps[i] == "relcl" and i != subj and lemmas[i] in CUE_LEMMAS | _ANONYMITY:
+            aside = True  # "who said he left", "who requested anonymity": an attribution
+        if aside and i != subj and i in found:
+            clause = subtree_indices(children, i)
+            first = min(clause)
+            if first > subj and doc[first - 1].text in {",", "—", "–", "("}:
+                # an age and what follows it ("Renee Gold, 83, of Sarasota") goes too
+                found -= {k for k in found if k >= first} if deps[i] == "appos" else set(clause)
+    return found
+
+
+def source_edges(source: list[Token]) -> list[Token]:
+    """A source phrase without a dateline before it ("RENO, Nev. (AP) — the senator") and
+    with the closing bracket of a label it opens ("Sen. Bernie Sanders (I-Vt.)")."""
+    dashes = [k for k, t in enumerate(source) if t.text in _DASHES]
+    if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
+        source = source[dashes[0] + 1 :] or source
+    if len(source) > 1 and source[0].lower_ in _FOCUS and source[0].dep_ == "advmod":
+        source = source[1:]  # "Even his allies say": the allies are the source
+    doc = source[0].doc
+    if any(t.text == "(" for t in source) and not any(t.text == ")" for t in source):
+        for k in range(source[-1].i + 1, min(source[-1].i + 3, len(doc))):
+            if doc[k].text == ")":
+                source = [*source, *doc[source[-1].i + 1 : k + 1]]
+                break
+            if not doc[k].is_punct:
+                break
+    return source
