@@ -73,6 +73,7 @@ from storylens.analyse.cues import (
     SPEECH_CUES,
     STANCE_CUES,
     WEAK_CUES,
+    lexicon,
 )
 from storylens.analyse.cuespans import cue_span, cue_tokens, governed_prep
 from storylens.analyse.hedges import hedges
@@ -90,6 +91,7 @@ from storylens.analyse.sourceless import asked
 from storylens.analyse.sourcephrase import (
     adjacent_speaker,
     clause_stance,
+    gerund_subject,
     holds_report,
     named_actor,
     reporter,
@@ -101,6 +103,11 @@ from storylens.analyse.sourcephrase import (
 
 STAGE = "attribution.rules.v3"
 _CUE_LEMMAS = CUE_LEMMAS
+# what someone issues, sends or posts ("the board issued a statement saying …")
+_ISSUED = lexicon(
+    """statement letter message release memo email tweet post note report ad video text
+    notice advisory"""
+)
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
 
 
@@ -130,6 +137,8 @@ def _verb_attribution(
         subj = agent_of(verb)
     if subj is None and not passive and lemma in SPEECH_CUES:
         subj = adjacent_speaker(verb)
+    if subj is None and verb.dep_ == "pcomp":
+        subj = gerund_subject(verb)  # "Bolton distanced himself by saying …"
     if subj is None and saying(verb):
         subj = verb.head  # "a statement saying ...", "911 calls saying shots were fired"
     if subj is None:
@@ -151,7 +160,12 @@ def _verb_attribution(
     source = source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
-    elif subj.i == verb.head.i and verb.dep_ == "acl" and subj.dep_ == "dobj":
+    elif (
+        subj.i == verb.head.i
+        and verb.dep_ == "acl"
+        and subj.dep_ == "dobj"
+        and subj.lemma_.lower() in _ISSUED
+    ):
         issuer = subject_of(subj.head)  # "the board issued a statement saying": the board
         if issuer is not None and issuer.lower_ not in RELATIVE_PRONOUNS:
             name_tokens = noun_phrase(issuer)

@@ -12,7 +12,16 @@ from spacy.tokens import Doc, Token
 
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
 from storylens.analyse.content import ALL_QUOTES
-from storylens.analyse.cues import CUE_LEMMAS, RELATIVE_PRONOUNS, SPEECH_CUES, lexicon
+from storylens.analyse.cues import (
+    ATTITUDE_CUES,
+    CUE_LEMMAS,
+    EVIDENCE_CUES,
+    EVIDENCE_NOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH_CUES,
+    STANCE_CUES,
+    lexicon,
+)
 from storylens.analyse.phrases import noun_phrase, subject_of, subtree_indices
 
 
@@ -126,15 +135,21 @@ def adjacent_speaker(verb: Token) -> Token | None:
 
 
 def saying(verb: Token) -> bool:
-    """A participle of saying that describes a noun ("a statement saying", "posts claiming"):
-    the noun is the source."""
-    return (
+    """A participle of saying, of a stance or of what a record shows, describing a noun ("a
+    statement saying", "pastors supporting Cruz", "a poll showing"): the noun is the
+    source."""
+    if not (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
         and verb.head.i < verb.i
         and verb.head.pos_ in {"NOUN", "PROPN"}
-        and verb.lemma_.lower() in SPEECH_CUES
-    )
+    ):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES:
+        return True  # "pastors supporting Cruz", "a super PAC backing her"
+    # "a new poll showing Trump ahead", "ledgers showing he was paid"
+    return lemma in EVIDENCE_CUES and verb.head.lemma_.lower() in EVIDENCE_NOUNS
 
 
 _ANONYMITY = frozenset({"request", "speak", "insist", "decline", "ask"})
@@ -179,3 +194,17 @@ def source_edges(source: list[Token]) -> list[Token]:
             if not doc[k].is_punct:
                 break
     return source
+
+
+_GERUND_PREPS = frozenset({"by", "after", "before", "in", "while", "upon", "on"})
+
+
+def gerund_subject(verb: Token) -> Token | None:
+    """The subject of the clause a gerund after a preposition belongs to ("Bolton distanced
+    himself by saying …", "After saying he was nervous, the man …", "… before insisting")."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.lower_ not in _GERUND_PREPS or prep.dep_ != "prep":
+        return None
+    if prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return subject_of(prep.head)
