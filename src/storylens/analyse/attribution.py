@@ -92,6 +92,7 @@ from storylens.analyse.sourcephrase import (
     adjacent_speaker,
     clause_stance,
     gerund_subject,
+    phrase_cue,
     holds_report,
     named_actor,
     reporter,
@@ -181,7 +182,7 @@ def _verb_attribution(
     elif clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
         content = without_trailing_asides(content, quotes)
-    elif lemma in _NOUN_CONTENT_CUES or (
+    elif generic or lemma in _NOUN_CONTENT_CUES or (
         lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS
     ):
         content = noun_content(verb)
@@ -240,7 +241,7 @@ def _verb_attribution(
     if lemma in WEAK_CUES and clause is None and not quoted:
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma] not in particles:
+    if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma] not in particles and not generic:
         return None
     if particles & {"off", "up", "down"} and lemma in {"write", "call", "post"}:
         return None  # "write off", "call off", "call up"
@@ -388,7 +389,7 @@ def _sentence_attributions(
     doc = sent.doc
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
-        generic = clause_stance(doc, i)
+        generic = clause_stance(doc, i) or phrase_cue(doc, i)
         if lemmas[i] not in _CUE_LEMMAS and lower[i] not in _TRIGGERS and not generic:
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]

@@ -17,6 +17,7 @@ from storylens.analyse.cues import (
     CUE_LEMMAS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    PHRASE_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_CUES,
     STANCE_CUES,
@@ -208,3 +209,16 @@ def gerund_subject(verb: Token) -> Token | None:
     if prep.head.pos_ not in {"VERB", "AUX"}:
         return None
     return subject_of(prep.head)
+
+
+def phrase_cue(doc: Doc, i: int) -> bool:
+    """A verb that reports a view with its particle, preposition or object ("pointed to",
+    "spoke of", "took aim at", "made the case"), with a named actor as subject."""
+    words = PHRASE_CUES.get(doc_lemmas(doc)[i])
+    if words is None or doc_column(doc, "pos_")[i] != "VERB":
+        return False
+    deps, lemmas = doc_column(doc, "dep_"), doc_lemmas(doc)
+    kids = [c for c in doc_children(doc)[i] if c > i]
+    if not any(deps[c] in {"prt", "prep", "dobj", "acomp"} and lemmas[c] in words for c in kids):
+        return False
+    return any(deps[c] == "nsubj" and named_actor(doc[c]) for c in doc_children(doc)[i])
