@@ -92,9 +92,9 @@ from storylens.analyse.sourcephrase import (
     adjacent_speaker,
     clause_stance,
     gerund_subject,
-    phrase_cue,
     holds_report,
     named_actor,
+    phrase_cue,
     reporter,
     saying,
     source_edges,
@@ -140,8 +140,13 @@ def _verb_attribution(
         subj = adjacent_speaker(verb)
     if subj is None and verb.dep_ == "pcomp":
         subj = gerund_subject(verb)  # "Bolton distanced himself by saying …"
+    issued = -1  # the verb that issued the statement a participle describes
     if subj is None and saying(verb):
         subj = verb.head  # "a statement saying ...", "911 calls saying shots were fired"
+        if subj.dep_ == "dobj" and subj.lemma_.lower() in _ISSUED:
+            issuer = subject_of(subj.head)  # "the board issued a statement saying": the board
+            if issuer is not None and issuer.lower_ not in RELATIVE_PRONOUNS:
+                subj, issued = issuer, subj.head.i
     if subj is None:
         return asked(verb, sent, sent_index)
     if subj.lower_ in {"there", "this", "you"} or (
@@ -161,15 +166,6 @@ def _verb_attribution(
     source = source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
-    elif (
-        subj.i == verb.head.i
-        and verb.dep_ == "acl"
-        and subj.dep_ == "dobj"
-        and subj.lemma_.lower() in _ISSUED
-    ):
-        issuer = subject_of(subj.head)  # "the board issued a statement saying": the board
-        if issuer is not None and issuer.lower_ not in RELATIVE_PRONOUNS:
-            name_tokens = noun_phrase(issuer)
     cue_toks = cue_tokens(verb, subj)
     clause = clause_head(verb)
     if clause is not None and not sent.start <= clause.i < sent.end:
@@ -182,8 +178,10 @@ def _verb_attribution(
     elif clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
         content = without_trailing_asides(content, quotes)
-    elif generic or lemma in _NOUN_CONTENT_CUES or (
-        lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS
+    elif (
+        generic
+        or lemma in _NOUN_CONTENT_CUES
+        or (lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS)
     ):
         content = noun_content(verb)
         prep = governed_prep(verb)
@@ -255,6 +253,8 @@ def _verb_attribution(
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
     cue_start, cue_end = cue_span(verb, cue_toks)
+    if issued >= 0:  # "released a statement saying"
+        cue_start = min(cue_start, doc[issued].idx)
     return Attribution(
         cue=lemma,
         cue_start=cue_start,
