@@ -229,6 +229,9 @@ def _verb_attribution(
             if holds_report(around):
                 around = []  # "Lashing out, Vell said the …": the words are Vell's report
             content = around if len(words(around)) >= 3 else adjacent_quote(sent, quotes)
+    if not content:
+        answer = [c for c in verb.children if c.i > verb.i and c.lower_ in {"yes", "no"}]
+        content = answer[:1] or content  # "72 percent said yes"
     if not content and _ends_in_colon(sent, verb):
         content = _next_paragraph(sent)  # "He said:" and the statement below it
     if not content:

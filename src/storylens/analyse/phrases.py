@@ -192,6 +192,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # Vell says"): the one nearest before the verb
         before = [c for c in subjects if c < verb.i]
         return doc[before[-1] if before else subjects[0]]
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        # "voters are more likely to say …": the subject of "are"
+        return subject_of(head.head, depth + 1) if depth < MAX_DEPTH else None
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "advcl" and not _shares_subject(verb):
             return None

@@ -132,6 +132,12 @@ def adjacent_speaker(verb: Token) -> Token | None:
         while tok.dep_ in {"compound", "flat"} and tok.head.i == tok.i + 1 and tok.head.i < verb.i:
             tok = tok.head
         return tok
+    # "About 4 in 10 say …": a count the parser hung on the verb as a modifier
+    while tok.head.i != verb.i and tok.head.i < verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    counted = tok.pos_ in {"NUM", "NOUN"} and tok.left_edge.i < tok.i
+    if tok.head.i == verb.i and tok.dep_ in {"nummod", "npadvmod", "dep"} and counted:
+        return tok
     return None
 
 
