@@ -155,6 +155,8 @@ def _verb_attribution(
         return None
     if (lemma in ACT_CUES or generic) and not named_actor(subj):
         return None
+    if any(c.dep_ == "dobj" and any(saying(g) for g in c.children) for c in verb.children):
+        return None  # "issued a statement saying …": one report, found at "saying"
     name_tokens = source_tokens(verb, subj)
     # the source span is the subject phrase with its appositions and relative clauses, without
     # the participle or adverbial clauses set off after it (", surrounded by his siblings,")
