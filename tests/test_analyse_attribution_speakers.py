@@ -203,3 +203,38 @@ def test_analyse_attribution_stance_is_not_a_claim_source(nlp: Any) -> None:
     doc = nlp(UPDATES_AND_STATEMENTS)
     rail = [a for a in attributions_for(doc) if a.cue == "rail"]
     assert rail and all(a.stance for a in rail)
+
+
+QUOTE_OVER_PARAGRAPHS = """\
+The Brenmoor ferry will stop running in March, the harbour board said on Monday.
+
+"We have kept it going for forty years," said board chair Maria Jensen, who has run the \
+service since 2011.
+
+"The engines are older than most of the crew. Nobody makes the parts any more."
+
+Ferry captain Otto Brandel was less gloomy. "She has ten good years left," he said.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("kept it going for forty years", "Maria Jensen"),
+        ("older than most of the crew", "Maria Jensen"),  # the quotation goes on below
+        ("ten good years left", "Otto Brandel"),
+    ],
+)
+def test_analyse_attribution_quote_over_paragraphs(nlp: Any, words: str, speaker: str) -> None:
+    assert _speaker_of(_quotes(nlp, QUOTE_OVER_PARAGRAPHS), words) == speaker
+
+
+@pytest.mark.slow
+def test_analyse_attribution_quote_over_paragraphs_content(nlp: Any) -> None:
+    doc = nlp(QUOTE_OVER_PARAGRAPHS)
+    jensen = [a for a in attributions_for(doc) if "Jensen" in a.source_text]
+    assert len(jensen) == 1
+    assert QUOTE_OVER_PARAGRAPHS[jensen[0].content_start : jensen[0].content_end].endswith(
+        'parts any more."'
+    )

@@ -254,6 +254,9 @@ def _verb_attribution(
         return None
     cstart, cend, direct = quote_aware(span_of(content), quotes)
     sstart, send = span_of(source)
+    around_quote = next(((qs, qe) for qs, qe in quotes if qs < verb.idx < qe), None)
+    if around_quote is not None and not (around_quote[0] <= cstart and cend <= around_quote[1]):
+        return None  # a cue inside a quotation reports nothing outside it
     wraps = cstart <= sstart < cend and cstart <= verb.idx < cend
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
@@ -339,7 +342,16 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
     att.content_end -= len(raw) - len(raw.rstrip())
     if att.content_end <= att.content_start:
         return None
+    att.content_end = _closed(text, att.content_start, att.content_end, hi)
     return att
+
+
+def _closed(text: str, start: int, end: int, limit: int) -> int:
+    """The end of a span grown over the bracket it leaves open ("Rep. Jon Vell (R-TX")."""
+    inside = text[start:end]
+    if inside.count("(") > inside.count(")") and text[end : end + 1] == ")" and end < limit:
+        return end + 1
+    return end
 
 
 _CACHE_KEY = "storylens.attributions"
@@ -454,6 +466,31 @@ def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[
                 break
             att.content_end = qe
             end = qe
+        if att.direct and _attribution_gap(text[end:para_end], first=False):
+            att.content_end = _next_quoted_paragraphs(
+                text, found, quotes, para_end, att.content_end
+            )
+
+
+def _next_quoted_paragraphs(
+    text: str, found: list[Attribution], quotes: list[tuple[int, int]], para_end: int, end: int
+) -> int:
+    """“A,” she told reporters. / “B.” — a paragraph that is one quotation and names no
+    speaker continues the quotation of the paragraph before it: the new end of the content."""
+    content_end = end
+    while para_end < len(text):
+        start = para_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        lo, hi = paragraph_bounds(text, start)
+        hi = len(text[:hi].rstrip())
+        quote = next(((qs, qe) for qs, qe in quotes if qs == start), None)
+        if quote is None or quote[1] < hi - 1 or hi - lo < 2:
+            break
+        if any(lo <= a.cue_start < hi for a in found if a.kind != "hedge"):
+            break  # the paragraph names its own speaker
+        content_end, para_end = quote[1], paragraph_bounds(text, start)[1]
+    return content_end
 
 
 def chain_for(
