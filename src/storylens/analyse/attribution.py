@@ -102,7 +102,7 @@ from storylens.analyse.sourcephrase import (
     source_tokens,
 )
 
-STAGE = "attribution.rules.v3"
+STAGE = "attribution.rules.v4"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -241,7 +241,7 @@ def _verb_attribution(
     quoted = any(t.text in ALL_QUOTES for t in content)
     if lemma in QUOTE_ONLY_CUES and not quoted:
         return None  # "he continued" reports speech only next to a quotation
-    if lemma in WEAK_CUES and clause is None and not quoted:
+    if lemma in WEAK_CUES and clause is None and not quoted and not _weak_ok(verb, subj):
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma] not in particles and not generic:
@@ -292,6 +292,13 @@ def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n\n", 0, pos)
     end = text.find("\n\n", pos)
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def _weak_ok(verb: Token, subj: Token) -> bool:
+    """A weak cue that still reports without a quotation: a named actor responding to
+    something ("Trump has not yet responded to the remarks")."""
+    prep = governed_prep(verb)
+    return named_actor(subj) and prep is not None and prep.lower_ == "to"
 
 
 def _ends_in_colon(sent: Span, verb: Token) -> bool:
