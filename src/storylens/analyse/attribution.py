@@ -132,6 +132,8 @@ def _verb_attribution(
     generic: bool = False,
 ) -> Attribution | None:
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_ in {"decline", "refuse"}:
+        return None  # "declined to comment", "refused to say": one report, at the first verb
     subj = reporter(verb) or subject_of(verb)
     passive = is_passive(verb)
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
