@@ -72,12 +72,21 @@ def cue_tokens(verb: Token, subj: Token) -> list[Token]:
     """
     doc = verb.doc
     deps = doc_column(doc, "dep_")
+    # the subject before the verb bounds the cue; an agent after it ("was first reported by
+    # the Post") does not: the auxiliaries before the verb belong to the cue
+    bound = subj.i if subj.i < verb.i else -1
+    if bound < 0:
+        passive = [c for c in doc_children(doc)[verb.i] if deps[c] in {"nsubjpass", "nsubj"}]
+        bound = passive[0] if passive and passive[0] < verb.i else -1
     toks = [verb]
     toks += [
-        doc[c] for c in doc_children(doc)[verb.i] if deps[c] in {"neg", "aux", "prt"} and c > subj.i
+        doc[c]
+        for c in doc_children(doc)[verb.i]
+        if (deps[c] in {"neg", "aux", "prt"} and c > bound)
+        or (deps[c] == "auxpass" and c > bound and subj.i > verb.i)
     ]
     k = verb.i - 1
-    while k > subj.i and deps[k] in {"advmod", "neg", "aux"} and doc[k].head.i == verb.i:
+    while k > bound and deps[k] in {"advmod", "neg", "aux", "auxpass"} and doc[k].head.i == verb.i:
         toks.append(doc[k])
         k -= 1
     k = verb.i + 1
