@@ -95,6 +95,7 @@ from storylens.analyse.sourcephrase import (
     holds_report,
     named_actor,
     phrase_cue,
+    phrase_word,
     reporter,
     saying,
     source_edges,
@@ -251,6 +252,9 @@ def _verb_attribution(
     if particles & {"off", "up", "down"} and lemma in {"write", "call", "post"}:
         return None  # "write off", "call off", "call up"
     src_idx = {t.i for t in source}
+    last = phrase_word(doc, verb.i) if generic else None
+    if last is not None:  # "took aim at Trump": the content is what follows the phrase
+        content = [t for t in content if t.i > last] or content
     content = [t for t in content if t.i not in src_idx and t.i != verb.i]
     if not content:
         return None
@@ -265,6 +269,8 @@ def _verb_attribution(
     cue_start, cue_end = cue_span(verb, cue_toks)
     if issued >= 0:  # "released a statement saying"
         cue_start = min(cue_start, doc[issued].idx)
+    if last is not None and doc[last].idx < cstart:  # "took aim at", "made it clear"
+        cue_end = max(cue_end, doc[last].idx + len(doc[last].text))
     return Attribution(
         cue=lemma,
         cue_start=cue_start,

@@ -220,11 +220,22 @@ def gerund_subject(verb: Token) -> Token | None:
 def phrase_cue(doc: Doc, i: int) -> bool:
     """A verb that reports a view with its particle, preposition or object ("pointed to",
     "spoke of", "took aim at", "made the case"), with a named actor as subject."""
-    words = PHRASE_CUES.get(doc_lemmas(doc)[i])
-    if words is None or doc_column(doc, "pos_")[i] != "VERB":
+    if doc_lemmas(doc)[i] not in PHRASE_CUES or doc_column(doc, "pos_")[i] != "VERB":
         return False
-    deps, lemmas = doc_column(doc, "dep_"), doc_lemmas(doc)
-    kids = [c for c in doc_children(doc)[i] if c > i]
-    if not any(deps[c] in {"prt", "prep", "dobj", "acomp"} and lemmas[c] in words for c in kids):
+    if phrase_word(doc, i) is None:
         return False
+    deps = doc_column(doc, "dep_")
     return any(deps[c] == "nsubj" and named_actor(doc[c]) for c in doc_children(doc)[i])
+
+
+def phrase_word(doc: Doc, i: int) -> int | None:
+    """The last word of a phrase cue after its verb ("aim at" in "took aim at", "clear" in
+    "made it clear", "to" in "pointed to"), or None when the verb has none."""
+    words = PHRASE_CUES.get(doc_lemmas(doc)[i], frozenset())
+    deps, lemmas = doc_column(doc, "dep_"), doc_lemmas(doc)
+    for c in doc_children(doc)[i]:
+        if c > i and deps[c] in {"prt", "prep", "dobj", "acomp", "ccomp"} and lemmas[c] in words:
+            if deps[c] == "dobj" and c + 1 < len(doc) and deps[c + 1] == "prep":
+                return c + 1  # "took aim at"
+            return c
+    return None
