@@ -50,6 +50,7 @@ from storylens.analyse.content import (
     clause_head,
     clause_tokens,
     content_around,
+    expressed,
     noun_content,
     parenthetical,
     quote_aware,
@@ -253,6 +254,9 @@ def _verb_attribution(
         return None  # "write off", "call off", "call up"
     src_idx = {t.i for t in source}
     last = phrase_word(doc, verb.i) if generic else None
+    felt = expressed(verb) if lemma in {"express", "voice"} else None
+    if felt is not None:  # "expressed concern that …", "voiced doubts about …"
+        last, content = felt
     if last is not None:  # "took aim at Trump": the content is what follows the phrase
         content = [t for t in content if t.i > last] or content
     content = [t for t in content if t.i not in src_idx and t.i != verb.i]
@@ -269,7 +273,9 @@ def _verb_attribution(
     cue_start, cue_end = cue_span(verb, cue_toks)
     if issued >= 0:  # "released a statement saying"
         cue_start = min(cue_start, doc[issued].idx)
-    if last is not None and doc[last].idx < cstart:  # "took aim at", "made it clear"
+    if (
+        last is not None and doc[last].idx < cstart and (generic or felt is not None)
+    ):  # "took aim at", "made it clear"
         cue_end = max(cue_end, doc[last].idx + len(doc[last].text))
     return Attribution(
         cue=lemma,

@@ -259,3 +259,26 @@ def without_trailing_asides(tokens: list[Token], quotes: list[tuple[int, int]]) 
 
 def _quoted(char: int, quotes: list[tuple[int, int]]) -> bool:
     return any(qs < char < qe for qs, qe in quotes)
+
+
+_FELT_PREPS = frozenset({"about", "over", "for", "at", "with", "in", "that"})
+
+
+def expressed(verb: Token) -> tuple[int, list[Token]] | None:
+    """For "expressed concern that …" / "voiced doubts about …": the last word of the cue
+    ("concern", "about") and the content (the clause or what the doubts are about)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    for c in obj.children:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in {"acl", "ccomp"} and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            return obj.i, list(c.subtree)
+        if c.dep_ == "prep" and c.lower_ in _FELT_PREPS and c.i == obj.i + 1:
+            pobj = [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+            if pobj:
+                return c.i, pobj
+    return None
