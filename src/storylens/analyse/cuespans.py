@@ -9,6 +9,7 @@ from storylens.analyse.cues import CUE_PREPOSITIONS, CUE_PREPOSITIONS_BY_LEMMA
 from storylens.analyse.phrases import noun_phrase
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_PLAIN_SAYING = frozenset({"say", "write", "state"})
 
 
 def governed_prep(verb: Token) -> Token | None:
@@ -36,8 +37,8 @@ def cue_span(verb: Token, cue_toks: list[Token]) -> tuple[int, int]:
     governed preposition, without a time or setting after it ("said", not "said Thursday")."""
     core = [t for t in cue_toks if t.i <= verb.i or t.dep_ == "prt"]
     prep = governed_prep(verb)
-    if prep is not None:
-        core.append(prep)
+    if prep is not None and not (verb.lemma_ in _PLAIN_SAYING and prep.lower_ in {"of", "about"}):
+        core.append(prep)  # "called for", "referred to"; but "said" of someone stays "said"
     core.extend(_matrix_verb(verb))
     return min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
 
