@@ -472,6 +472,7 @@ def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[
         ends_quoted = att.content_end > 0 and text[att.content_end - 1] in _CLOSING
         if att.kind != "verb" or not (att.direct or ends_quoted):
             continue
+        _opening_quote(text, att, quotes, owned)
         mine = (att.content_start, att.content_end)
         end = max(att.content_end, att.cue_end, att.source_end or 0)
         para_end = paragraph_bounds(text, att.cue_start)[1]
@@ -491,6 +492,25 @@ def _extend_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[
             att.content_end = _next_quoted_paragraphs(
                 text, found, quotes, para_end, att.content_end
             )
+
+
+def _opening_quote(
+    text: str, att: Attribution, quotes: list[tuple[int, int]], owned: list[tuple[int, int]]
+) -> None:
+    """“Judge,” Brafman said, “I have never …” — the quotation that opens the sentence before
+    the source and cue belongs to the content that follows them."""
+    first = min(att.cue_start, att.source_start if att.source_start is not None else att.cue_start)
+    if not att.direct or att.content_start < att.cue_end:
+        return
+    for qs, qe in quotes:
+        if qe > first:
+            break
+        if text[qe:first].strip(" ,") or not text[qs:qe].rstrip("”\"’'»").endswith(","):
+            continue
+        if any(s <= qs < e for s, e in owned if (s, e) != (att.content_start, att.content_end)):
+            return
+        att.content_start = qs
+        return
 
 
 def _next_quoted_paragraphs(
