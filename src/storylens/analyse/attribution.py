@@ -183,6 +183,11 @@ def _verb_attribution(
         content = noun_phrase(verb.head)  # "a practice criticized by the mayor"
     elif clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
+        if clause.dep_ == "xcomp":
+            # "urged the industry to do more": who is urged belongs to what is urged
+            obj = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+            if obj and content:
+                content = [*(doc[k] for k in range(obj[0].left_edge.i, content[0].i)), *content]
         content = without_trailing_asides(content, quotes)
     elif (
         generic
