@@ -369,7 +369,29 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
     if att.content_end <= att.content_start:
         return None
     att.content_end = _closed(text, att.content_start, att.content_end, hi)
+    att.content_start, att.content_end = _balanced(text, att.content_start, att.content_end)
     return att
+
+
+_CLOSE_MARKS = "”’»"
+_OPEN_MARKS = "“‘«"
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content grown over the quotation mark it leaves open: the closing mark after it
+    (“… the establishment,” according to …) or the opening mark before it."""
+    inside = text[start:end]
+    opens = sum(inside.count(c) for c in _OPEN_MARKS)
+    closes = sum(inside.count(c) for c in "”»") + inside.count("’ ") + inside.endswith("’")
+    if opens > closes:
+        k = end
+        while k < len(text) and k - end < 2 and text[k] in ",.!?;":
+            k += 1
+        if k < len(text) and text[k] in _CLOSE_MARKS:
+            return start, k + 1
+    elif closes > opens and start > 0 and text[start - 1] in _OPEN_MARKS:
+        return start - 1, end
+    return start, end
 
 
 def _closed(text: str, start: int, end: int, limit: int) -> int:
