@@ -416,6 +416,9 @@ def test_claim_argument_takes_the_entity_heading_it(
             "Ivo Starck, who met the Seva Basin Authority",
             "Ivo Starck",
         ),
+        # a nationality before the noun that speaks is no speaker of its own
+        ("Valdonian news outlets said it was late.", "Valdonian news outlets", None),
+        ("The Valdonian said it was late.", "The Valdonian", "Valdonian"),
     ],
 )
 def test_quote_speaker_takes_the_entity_speaking(

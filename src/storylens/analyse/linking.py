@@ -514,6 +514,8 @@ def _head_mention(
             continue
         if _POSSESSIVE_AFTER.match(text, m.end) and m.end < arg.end:
             continue
+        if m.label == "NORP" and text[m.end : arg.end].strip()[:1].isalpha():
+            continue  # "Russian news outlets": a nationality modifying the head noun
         cut = [(d0, d1) for d0, d1 in descriptors.get(id(m), [])]
         cut += [(o.start, o.end) for o in linked if o is not m and o.end <= m.start]
         prefix = list(text[arg.start : m.start])
