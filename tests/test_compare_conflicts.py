@@ -530,3 +530,37 @@ def test_conflicts_givers_of_joint_or_different_offers(first: str, second: str) 
 
     diffs, _ = detect(offer("o1", first, "Lakeside Post"), offer("o2", second, "Daily Torch"))
     assert [d for d in diffs if d["argument"] == "agent"] == []
+
+
+def _placed(text: str, number: str, value: float, unit: str) -> Argument:
+    start = text.index(number)
+    return Argument(text=number, start=start, end=start + len(number), value=value, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("a_text", "a_number", "conflict"),
+    [
+        ("The Velm keeper saved 7 of 11 shots on Sunday.", "11 shots", False),  # a share
+        ("The Velm keeper saved 7 of the first 11 shots on Sunday.", "11 shots", False),
+        ("The Velm keeper saved 11 shots on Sunday.", "11 shots", True),
+    ],
+)
+def test_conflicts_one_side_of_a_share_is_no_amount(
+    a_text: str, a_number: str, conflict: bool
+) -> None:
+    b_text = "The Velm keeper saved 9 shots on Sunday."
+    a = view("k1", a_text, outlet="A", predicate="save",
+             quantities=[_placed(a_text, a_number, 11.0, "shot")])  # fmt: skip
+    b = view("k2", b_text, outlet="B", predicate="save",
+             quantities=[_placed(b_text, "9 shots", 9.0, "shot")])  # fmt: skip
+    diffs, _ = detect(a, b)
+    assert bool(diffs) is conflict
+
+
+def test_conflicts_same_words_of_denial_never_conflict() -> None:
+    # one parse read the split "didn ’ t" as no negation: the texts deny alike
+    a = view("n1", "Mayor Roth didn't return a call seeking comment.", outlet="A",
+             predicate="return", args={"agent": arg("Roth", "e_roth")}, negated=True)  # fmt: skip
+    b = view("n2", "Mayor Roth didn ’ t return a call seeking comment.", outlet="B",
+             predicate="return", args={"agent": arg("Roth", "e_roth")})  # fmt: skip
+    assert detect(a, b)[0] == []

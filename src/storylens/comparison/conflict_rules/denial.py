@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,8 @@ def denial(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
         return
     if not roles_compatible(ca, cb, ("agent", "recipient", "theme")):
         return
+    if _negations(ca.text) == _negations(cb.text):
+        return  # the same words of denial read two ways (a parse, not the outlets, differs)
     yield {
         "argument": "polarity",
         "rule": "negation",
@@ -27,3 +30,18 @@ def denial(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
         ],
         "claims": [ca.id, cb.id],
     }
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|deny|denies|denied|denying)\b"
+    r"|n\s?[’'`]\s?t\b",
+    re.IGNORECASE,
+)
+
+
+def _negations(text: str) -> list[str]:
+    """The words of denial in ``text``, in order, spelt one way ("didn ’ t" -> "n't")."""
+    return [
+        "n't" if "n" in m.casefold() and not m.casefold().isalpha() else m.casefold()
+        for m in _NEGATION.findall(text)
+    ]

@@ -31,6 +31,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # part of a name or a reading, not an amount: "AK-47", ".357 caliber", "3:30 a.m.", "88-72"
 _NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:[A-Za-z]\s?-\s?|[.:]\s?|\d\s?-\s?)$")
 _SCORE_AFTER = re.compile(r"\s?[-:]\s?\d")
+# one side of a share: "28 of 41 passes", "10 of the team's first 17 points" count two things
+_SHARE_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\W+){0,3}?\d", re.I
+)
+_SHARE_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\S+\s+){0,3}$", re.I
+)
 
 
 @rule("numbers", order=10)
@@ -88,8 +95,8 @@ def _years(text: str) -> frozenset[str]:
 
 def _amount(claim: Claim, quantity: Argument) -> bool:
     """Whether a number states an amount that can contradict another: not an ordinal (the
-    "sixth round" and the "11th round" are different rounds) and not a relative amount
-    ("two more times")."""
+    "sixth round" and the "11th round" are different rounds), not a relative amount ("two
+    more times") and not one side of a share ("28 of 41 passes": completions and attempts)."""
     first = quantity.text.split()[0] if quantity.text.split() else ""
     if _ORDINAL.match(first.strip(",.")):
         return False
@@ -97,6 +104,11 @@ def _amount(claim: Claim, quantity: Argument) -> bool:
     after = claim.text[max(0, quantity.end - claim.start) :]
     inside = re.search(r"\b(?:more|another|additional|extra)\b", quantity.text, re.I)
     relative = _RELATIVE_AMOUNT.search(lead) or re.match(r"\s*(?:more|other)\b", after, re.I)
+    share = _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(lead)
     return not (
-        inside or relative or _NOT_AN_AMOUNT_BEFORE.search(lead) or _SCORE_AFTER.match(after)
+        inside
+        or relative
+        or share
+        or _NOT_AN_AMOUNT_BEFORE.search(lead)
+        or _SCORE_AFTER.match(after)
     )
