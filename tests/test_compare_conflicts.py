@@ -564,3 +564,22 @@ def test_conflicts_same_words_of_denial_never_conflict() -> None:
     b = view("n2", "Mayor Roth didn ’ t return a call seeking comment.", outlet="B",
              predicate="return", args={"agent": arg("Roth", "e_roth")})  # fmt: skip
     assert detect(a, b)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "amount"),
+    [
+        ("Roth served 4 1/2 months in the Velm jail.", "4", False),  # a fraction's parts
+        ("Roth served 4 1/2 months in the Velm jail.", "2 months", False),
+        ("Roth scored 10 of the team ’ s first 17 points.", "17 points", False),
+        ("Roth served five months in the Velm jail.", "five months", True),
+    ],
+)
+def test_conflicts_fractions_and_shares_are_no_amounts(
+    text: str, number: str, amount: bool
+) -> None:
+    from storylens.comparison.conflict_rules.numbers import _amount
+
+    start = text.rindex(number)
+    quantity = Argument(text=number, start=start, end=start + len(number))
+    assert _amount(Claim("c", "a", 0, len(text), text), quantity) is amount

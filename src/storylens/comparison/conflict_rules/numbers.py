@@ -28,16 +28,16 @@ _ORDINAL = re.compile(
 )
 _RELATIVE_AMOUNT = re.compile(r"\b(?:more|another|additional|other|further|extra)\s*$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# part of a name or a reading, not an amount: "AK-47", ".357 caliber", "3:30 a.m.", "88-72"
-_NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:[A-Za-z]\s?-\s?|[.:]\s?|\d\s?-\s?)$")
+# part of a name or a reading, not an amount: "AK-47", ".357 caliber", "3:30 a.m.", "88-72",
+# "1/2"
+_NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:[A-Za-z]\s?-\s?|[.:/]\s?|\d\s?-\s?)$")
+_FRACTION_AFTER = re.compile(r"\s?/\s?\d|\s\d+\s?/\s?\d")  # "4 1/2 months": no "4", no "2"
 _SCORE_AFTER = re.compile(r"\s?[-:]\s?\d")
 # one side of a share: "28 of 41 passes", "10 of the team's first 17 points" count two things
-_SHARE_AFTER = re.compile(
-    r"\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\W+){0,3}?\d", re.I
-)
-_SHARE_BEFORE = re.compile(
-    r"\b\d[\d,.]*\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\S+\s+){0,3}$", re.I
-)
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_OWNER = r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?"
+_SHARE_AFTER = re.compile(rf"\s+of\s+{_OWNER}(?:\w+\W+){{0,3}}?{_NUMBER}\b", re.I)
+_SHARE_BEFORE = re.compile(rf"\b{_NUMBER}\s+of\s+{_OWNER}(?:\S+\s+){{0,4}}$", re.I)
 
 
 @rule("numbers", order=10)
@@ -111,4 +111,5 @@ def _amount(claim: Claim, quantity: Argument) -> bool:
         or share
         or _NOT_AN_AMOUNT_BEFORE.search(lead)
         or _SCORE_AFTER.match(after)
+        or _FRACTION_AFTER.match(after)
     )
