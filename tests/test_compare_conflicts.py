@@ -583,3 +583,27 @@ def test_conflicts_fractions_and_shares_are_no_amounts(
     start = text.rindex(number)
     quantity = Argument(text=number, start=start, end=start + len(number))
     assert _amount(Claim("c", "a", 0, len(text), text), quantity) is amount
+
+
+@pytest.mark.parametrize(
+    ("giver_text", "conflict"),
+    [
+        ("a provincial mayor", True),  # someone new, against a named cabinet
+        ("the harbour guild", False),  # a description that may be the cabinet itself
+        ("guild members", False),
+    ],
+)
+def test_conflicts_a_described_giver_may_be_the_named_one(giver_text: str, conflict: bool) -> None:
+    text = f"The envoy had been given two falcons as gifts from {giver_text}."
+    other = view("g3", text, outlet="Daily Torch", predicate="give",
+                 args={"agent": arg("The envoy")})  # fmt: skip
+    diffs, _ = detect(GIFT_MINISTER, other)
+    assert bool(diffs) is conflict
+
+
+def test_conflicts_giving_oneself_up_is_no_transfer() -> None:
+    a = view("u1", "After two hours the gunman gave himself up to the harbour police.",
+             outlet="A", predicate="give", args={"agent": arg("the gunman")})  # fmt: skip
+    b = view("u2", "After two hours Ivo Marek gave himself up to the harbour police.",
+             outlet="B", predicate="give", args={"agent": arg("Ivo Marek")})  # fmt: skip
+    assert detect(a, b)[0] == []

@@ -3,6 +3,7 @@ government" vs "gifts from a regional governor")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,6 +32,10 @@ def givers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
         return
     if _bare_place(a, ga) or _bare_place(b, gb):
         return
+    if _may_be_the_other(ga) or _may_be_the_other(gb):
+        return  # "the suspect" / "the gunman", "Deep Throat" / "the source": one person
+    if _gives_up(a.claim) or _gives_up(b.claim):
+        return  # "gave himself up": a surrender, no transfer
     if not roles_compatible(a.claim, b.claim, ("recipient",)) or not _same_things(a, b, ga, gb):
         return  # other receivers, or other gifts: two transfers, not one told two ways
     if _names_other(a.claim.text, gb) or _names_other(b.claim.text, ga):
@@ -82,3 +87,20 @@ def _bare_place(view: ClaimView, text: str) -> bool:
     """The phrase is just a country/city name (which subsumes its officials)."""
     words = content_words(text)
     return bool(words) and any(content_words(p) >= words for p in view.place_names)
+
+
+def _may_be_the_other(phrase: str) -> bool:
+    """A giver named by no name and no indefinite article ("the suspect", "the source",
+    "nurses"): it may well be the other account's giver described another way. "A regional
+    governor" introduces someone new; "the Putin government" names someone."""
+    words = phrase.split()
+    if not words or words[0].casefold() in {"a", "an", "another"}:
+        return False
+    return not any(w[:1].isupper() for w in words[1:] if w.casefold() != "the") and not (
+        words[0][:1].isupper() and words[0].casefold() != "the"
+    )
+
+
+def _gives_up(claim: Claim) -> bool:
+    """Whether the claim's "give" is "give (oneself) up" / "give in": a surrender."""
+    return bool(re.search(r"\bg[ai]ve?n?\s+(?:\w+sel(?:f|ves)\s+)?(?:up|in)\b", claim.text, re.I))
