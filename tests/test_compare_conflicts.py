@@ -607,3 +607,11 @@ def test_conflicts_giving_oneself_up_is_no_transfer() -> None:
     b = view("u2", "After two hours Ivo Marek gave himself up to the harbour police.",
              outlet="B", predicate="give", args={"agent": arg("Ivo Marek")})  # fmt: skip
     assert detect(a, b)[0] == []
+
+
+def test_conflicts_expectations_never_conflict_on_polarity() -> None:
+    a = view("m1", "The Velm ferry may not run again until March.", outlet="A",
+             predicate="run", args={"agent": arg("The Velm ferry")}, negated=True)  # fmt: skip
+    b = view("m2", "The Velm ferry should run again in February.", outlet="B",
+             predicate="run", args={"agent": arg("The Velm ferry")})  # fmt: skip
+    assert detect(a, b)[0] == []

@@ -19,6 +19,8 @@ def denial(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
         return
     if not roles_compatible(ca, cb, ("agent", "recipient", "theme")):
         return
+    if _MODAL.search(ca.text) or _MODAL.search(cb.text):
+        return  # "may not be restored" / "should be restored": expectations, not facts
     if _negations(ca.text) == _negations(cb.text):
         return  # the same words of denial read two ways (a parse, not the outlets, differs)
     yield {
@@ -32,6 +34,7 @@ def denial(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
     }
 
 
+_MODAL = re.compile(r"\b(?:may|might|could|should|would)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|deny|denies|denied|denying)\b"
     r"|n\s?[’'`]\s?t\b",
