@@ -98,9 +98,12 @@ def test_conflicts_same_share_agrees() -> None:
     assert diffs == []
 
 
-def test_conflicts_low_similarity_pair_is_not_compared() -> None:
-    diffs, _ = detect(SHARE_40, SHARE_60, sim=0.3)
-    assert diffs == []
+@pytest.mark.parametrize(("over", "compared"), [(-0.1, False), (0.05, False), (0.15, True)])
+def test_conflicts_pair_compared_only_well_over_the_threshold(over: float, compared: bool) -> None:
+    # pairs only loosely the same fact are grouped but never compared for conflicts
+    sim = Settings().align_threshold + over
+    diffs, _ = detect(SHARE_40, SHARE_60, sim=sim)
+    assert bool(diffs) is compared
 
 
 def test_conflicts_different_recipients_are_different_facts() -> None:

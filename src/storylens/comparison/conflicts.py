@@ -81,13 +81,16 @@ class RulesDetector:
 
     settings: Settings
     name: str = DEFAULT_DETECTOR
-    min_similarity: float = 0.0  # pair similarity floor (defaults to the alignment threshold)
+    # pair similarity floor: by default this far over the alignment threshold, since two
+    # statements that are only loosely the same fact differ in their numbers by nature
+    min_similarity: float = 0.0
+    margin: float = 0.1
     strict_similarity: float = 0.78  # floor for the strict rules (polarity and dates)
     rules: list[Rule] = field(default_factory=conflict_rules.rules)
 
     def __post_init__(self) -> None:
         if not self.min_similarity:
-            self.min_similarity = self.settings.align_threshold
+            self.min_similarity = self.settings.align_threshold + self.margin
 
     def detect(self, views: Sequence[ClaimView], similarity: Similarity) -> Findings:
         found = Findings()
