@@ -618,3 +618,17 @@ def test_conflicts_expectations_never_conflict_on_polarity() -> None:
     b = view("m2", "The Velm ferry should run again in February.", outlet="B",
              predicate="run", args={"agent": arg("The Velm ferry")})  # fmt: skip
     assert detect(a, b)[0] == []
+
+
+def test_conflicts_a_sentence_naming_both_givers_is_no_conflict() -> None:
+    # the part read as "The Lund Guild offered ..." sits in a sentence naming the council too
+    sentence = "The Lund Guild and the Velm council offered a 500-crown reward for the nets."
+    reward = arg("a 500-crown reward")
+    a = view("r1", "The Lund Guild offered a 500-crown reward for the nets.", outlet="A",
+             predicate="offer", args={"agent": arg("The Lund Guild"), "theme": reward})  # fmt: skip
+    council = arg("the Velm council")
+    b = view("r2", "The Velm council is offering a 500-crown reward for the nets.", outlet="B",
+             predicate="offer", args={"agent": council, "theme": reward})  # fmt: skip
+    assert detect(a, b)[0]  # each alone names another giver
+    a.sentence = sentence
+    assert detect(a, b)[0] == []

@@ -38,7 +38,7 @@ def givers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
         return  # "gave himself up": a surrender, no transfer
     if not roles_compatible(a.claim, b.claim, ("recipient",)) or not _same_things(a, b, ga, gb):
         return  # other receivers, or other gifts: two transfers, not one told two ways
-    if _names_other(a.claim.text, gb) or _names_other(b.claim.text, ga):
+    if _names_other(a.sentence or a.claim.text, gb) or _names_other(b.sentence or b.claim.text, ga):
         return  # "The FBI and ATF offered": one names the other's giver beside its own
     if _numbers_differ(a.claim, b.claim):
         return  # a seven-year offer and an eight-year offer are two offers
