@@ -13,7 +13,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 import time
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from storylens.errors import FetchError, InputError, TooLarge
+from storylens.ingestion.decode import gunzip_capped
 from storylens.settings import Settings
 from storylens.types import Article
 
@@ -40,17 +40,6 @@ def _local(tag: str) -> str:
 
 def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
-
-
-def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise InputError(source, f"broken gzip data: {exc}") from exc
-    if len(out) > max_bytes:
-        raise TooLarge(source, f"decompressed size over the {max_bytes}-byte cap")
-    return out
 
 
 def load_bytes(path_or_url: str, settings: Settings) -> tuple[bytes, str]:
@@ -122,7 +111,7 @@ def iter_feed_data(
     source = where
     try:
         if data[:2] == b"\x1f\x8b":
-            data = _gunzip(data, source, settings.max_bytes)
+            data = gunzip_capped(data, source, settings.max_bytes)
         root = parse_xml(data, source)
     except InputError as exc:
         yield exc
