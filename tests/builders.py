@@ -198,3 +198,17 @@ def warcinfo_record() -> bytes:
         f"Content-Length: {len(payload)}\r\n\r\n"
     ).encode()
     return gzip.compress(head + payload + b"\r\n\r\n")
+
+
+# fictional paragraphs of one story (names, quotes, a number, an empty paragraph) for
+# tests that run the spaCy pipeline
+PARAGRAPHS = [
+    "Valdonian President Mirek Halas signed the Seva River accord in Port Caldera on "
+    "Saturday. “For thirty years this river has divided us,” Halas told reporters.",
+    "Ostrenian Prime Minister Ilse Marant called the deal a fair bargain, the state news "
+    "agency Valpress reported. Her spokesman, Jonas Brekke, denied that Ostrena paid any "
+    "compensation.",
+    "The krona rose 1.2 percent against the euro on Monday, traders at Corvane Bank said.",
+    "",
+    "Ecologist Lena Varga warned that salmon stocks could fall by a third by 2030.",
+]

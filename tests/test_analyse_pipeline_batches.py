@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from builders import PARAGRAPHS
 from storylens.analyse.pipeline import analyse
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
 
 pytestmark = pytest.mark.slow
-
-PARAGRAPHS = [
-    "Valdonian President Mirek Halas signed the Seva River accord in Port Caldera on "
-    "Saturday. “For thirty years this river has divided us,” Halas told reporters.",
-    "Ostrenian Prime Minister Ilse Marant called the deal a fair bargain, the state news "
-    "agency Valpress reported. Her spokesman, Jonas Brekke, denied that Ostrena paid any "
-    "compensation.",
-    "The krona rose 1.2 percent against the euro on Monday, traders at Corvane Bank said.",
-    "",
-    "Ecologist Lena Varga warned that salmon stocks could fall by a third by 2030.",
-]
 
 
 def _articles() -> list[Article]:
