@@ -11,6 +11,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from builders import BACKENDS, CannedServer, make_store_url, run_cli
+from fixtures.browser import chromium
 
 # CI runs the property tests on a fixed sequence of examples so that a run is repeatable;
 # `make fuzz` (and local runs) explore new random examples.
@@ -103,3 +104,10 @@ def loopback_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         fetch_module, "blocked_kind", lambda a: None if a == "127.0.0.1" else original(a)
     )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A real Chromium for the module's page tests (skips when none is installed)."""
+    with chromium() as b:
+        yield b

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from fixtures.browser import PageWatch, chromium
+from fixtures.browser import PageWatch
 from fixtures.web_server import serving
 from storylens.store import Store
 from storylens.stories.synthetic import fill_store
@@ -18,12 +18,6 @@ from storylens.web import create_app
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 STORIES = 5000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

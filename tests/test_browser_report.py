@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fixtures.browser import PageWatch, chromium
+from fixtures.browser import PageWatch
 from fixtures.render_report import build_report, hostile_report
 from storylens.render.html import render_html
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 def _open(browser: Any, tmp_path: Path, report: dict[str, Any]) -> PageWatch:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from fixtures.browser import PageWatch, chromium
+from fixtures.browser import PageWatch
 from fixtures.web_server import serving
 from storylens.web import create_app
 
@@ -34,12 +34,6 @@ PLAIN = """Tollen Bridge reopens in Averholt
 The mayor of Averholt reopened the Tollen Bridge on Friday, the city said.
 The repairs cost 19 million euros, according to the Valley Beacon.
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

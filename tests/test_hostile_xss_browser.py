@@ -11,7 +11,6 @@ non-http(s) link, and the payloads are visible as text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ import httpx
 import pytest
 
 from builders import run_cli
-from fixtures.browser import PageWatch, chromium
+from fixtures.browser import PageWatch
 from fixtures.web_server import serving
 from storylens.web import create_app
 
@@ -127,12 +126,6 @@ def assert_inert(watch: PageWatch, *, visible: list[int]) -> None:
     for n in visible:
         assert P[n] in text, (n, P[n])  # shown as text, whole
     assert watch.external == []
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
