@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.cues import SPEECH_CUES
+from storylens.analyse.dates import MONTHS, WEEKDAYS
 from storylens.types import Analysis, Argument, Claim, Mention
 
 if TYPE_CHECKING:
@@ -314,12 +315,12 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
     return out
 
 
-_TIME_WORDS = frozenset(
-    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
-    july august september october november december mon tue wed thu fri sat sun monday
-    tuesday wednesday thursday friday saturday sunday am pm a m p updated posted published
-    last gmt utc et est edt pst pdt cst cdt bst cet cest ist jst""".split()  # noqa: SIM905
+# besides month and weekday names: what a page's time stamp says around them
+_STAMP_WORDS = frozenset(
+    """mon tue wed thu fri sat sun am pm a m p updated posted published last gmt utc et est
+    edt pst pdt cst cdt bst cet cest ist jst""".split()  # noqa: SIM905
 )
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | _STAMP_WORDS
 
 
 def _only_a_time(body: str) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 from storylens.comparison.conflict_args import ClaimView, roles_compatible
 from storylens.comparison.conflict_rules import Findings, rule, side
+from storylens.words import MODALS
 
 
 @rule("denial", order=40, strict=True)
@@ -34,7 +35,11 @@ def denial(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
     }
 
 
-_MODAL = re.compile(r"\b(?:may|might|could|should|would)\b", re.IGNORECASE)
+# modals of possibility and expectation ("may not be restored"); "will", "can", "must" and
+# "shall" assert
+_MODAL = re.compile(
+    rf"\b(?:{'|'.join(sorted(MODALS - {'will', 'can', 'must', 'shall'}))})\b", re.IGNORECASE
+)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|deny|denies|denied|denying)\b"
     r"|n\s?[’'`]\s?t\b",
