@@ -32,6 +32,12 @@ class ClaimView:
     speaker: str = ""  # the person the claim is attributed to (surname, folded), if any
 
 
+# an ordinal word: "11th", "sixth", "nineteenth", "twentieth"
+ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth)"
+)
+
 # the words a participant's head noun never is; counters ("a series of") besides
 _STOP = (
     CORE

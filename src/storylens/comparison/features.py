@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storylens.comparison.conflict_args import claim_quantities, phrases_compatible
+from storylens.comparison.conflict_args import ORDINAL, claim_quantities, phrases_compatible
 from storylens.comparison.events import event_class
 from storylens.types import Claim
 from storylens.words import FUNCTION_WORDS, SAY
@@ -304,11 +304,7 @@ def best_part_scores(
     return out
 
 
-_ORDINAL = re.compile(
-    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|eleventh|twelfth)\s+([a-z]+)",
-    re.IGNORECASE,
-)
+_ORDINAL = re.compile(rf"\b({ORDINAL})\s+([a-z]+)", re.IGNORECASE)
 
 
 def ordinals(text: str) -> frozenset[str]:

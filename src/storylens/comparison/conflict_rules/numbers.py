@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storylens.comparison.conflict_args import (
+    ORDINAL,
     ClaimView,
     claim_quantities,
     number,
@@ -21,11 +22,7 @@ from storylens.comparison.conflict_args import (
 from storylens.comparison.conflict_rules import Findings, difference, rule
 from storylens.types import Argument, Claim
 
-_ORDINAL = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth)$",
-    re.IGNORECASE,
-)
+_ORDINAL = re.compile(rf"^{ORDINAL}$", re.IGNORECASE)
 _RELATIVE_AMOUNT = re.compile(r"\b(?:more|another|additional|other|further|extra)\s*$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # part of a name or a reading, not an amount: "AK-47", ".357 caliber", "3:30 a.m.", "88-72",
