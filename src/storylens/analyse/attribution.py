@@ -87,7 +87,7 @@ from storylens.analyse.phrases import (
     span_of,
     subject_of,
 )
-from storylens.analyse.quotemarks import doc_quotes
+from storylens.analyse.quotemarks import balance_marks, close_bracket, doc_quotes
 from storylens.analyse.sourceless import asked
 from storylens.analyse.sourcephrase import (
     adjacent_speaker,
@@ -368,38 +368,9 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
     att.content_end -= len(raw) - len(raw.rstrip())
     if att.content_end <= att.content_start:
         return None
-    att.content_end = _closed(text, att.content_start, att.content_end, hi)
-    att.content_start, att.content_end = _balanced(text, att.content_start, att.content_end)
+    att.content_end = close_bracket(text, att.content_start, att.content_end, hi)
+    att.content_start, att.content_end = balance_marks(text, att.content_start, att.content_end)
     return att
-
-
-_CLOSE_MARKS = "”’»"
-_OPEN_MARKS = "“‘«"
-
-
-def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
-    """A content grown over the quotation mark it leaves open: the closing mark after it
-    (“… the establishment,” according to …) or the opening mark before it."""
-    inside = text[start:end]
-    opens = sum(inside.count(c) for c in _OPEN_MARKS)
-    closes = sum(inside.count(c) for c in "”»") + inside.count("’ ") + inside.endswith("’")
-    if opens > closes:
-        k = end
-        while k < len(text) and k - end < 2 and text[k] in ",.!?;":
-            k += 1
-        if k < len(text) and text[k] in _CLOSE_MARKS:
-            return start, k + 1
-    elif closes > opens and start > 0 and text[start - 1] in _OPEN_MARKS:
-        return start - 1, end
-    return start, end
-
-
-def _closed(text: str, start: int, end: int, limit: int) -> int:
-    """The end of a span grown over the bracket it leaves open ("Rep. Jon Vell (R-TX")."""
-    inside = text[start:end]
-    if inside.count("(") > inside.count(")") and text[end : end + 1] == ")" and end < limit:
-        return end + 1
-    return end
 
 
 _CACHE_KEY = "storylens.attributions"

@@ -89,3 +89,32 @@ def _find_close(text: str, i: int, close: str) -> int | None:
             return None  # a new opening before this one closed: unbalanced
         j += 1
     return None
+
+
+_CLOSE_MARKS = "”’»"
+_OPEN_MARKS = "“‘«"
+
+
+def balance_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content grown over the quotation mark it leaves open: the closing mark after it
+    (“… the establishment,” according to …) or the opening mark before it."""
+    inside = text[start:end]
+    opens = sum(inside.count(c) for c in _OPEN_MARKS)
+    closes = sum(inside.count(c) for c in "”»") + inside.count("’ ") + inside.endswith("’")
+    if opens > closes:
+        k = end
+        while k < len(text) and k - end < 2 and text[k] in ",.!?;":
+            k += 1
+        if k < len(text) and text[k] in _CLOSE_MARKS:
+            return start, k + 1
+    elif closes > opens and start > 0 and text[start - 1] in _OPEN_MARKS:
+        return start - 1, end
+    return start, end
+
+
+def close_bracket(text: str, start: int, end: int, limit: int) -> int:
+    """The end of a span grown over the bracket it leaves open ("Rep. Jon Vell (R-TX")."""
+    inside = text[start:end]
+    if inside.count("(") > inside.count(")") and text[end : end + 1] == ")" and end < limit:
+        return end + 1
+    return end
