@@ -17,21 +17,18 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from storylens.comparison import conflict_rules
-from storylens.comparison.conflict_args import ClaimView, claim_quantities, phrases_compatible
+from storylens.comparison.conflict_args import ClaimView
 from storylens.comparison.conflict_rules import Findings, Rule
 from storylens.errors import ConfigError
 from storylens.settings import Settings
 
 __all__ = [
     "DEFAULT_DETECTOR",
-    "ClaimView",  # kept importable from here; it lives in conflict_args
     "ConflictDetector",
     "Findings",
     "RulesDetector",
     "Similarity",
-    "claim_quantities",  # kept importable from here; it lives in conflict_args
     "get_detector",
-    "phrases_compatible",  # kept importable from here; it lives in conflict_args
     "register",
     "registered",
 ]
