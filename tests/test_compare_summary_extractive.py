@@ -316,3 +316,15 @@ def test_compare_summary_source_capitalised_only_when_a_name(source: str, shown:
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     out = summarise([claim], [group], framing, [], [art])
     assert out[0]["text"] == f"According to {shown}, the ferry to Velm will run again on Monday."
+
+
+def test_compare_summary_leaves_out_the_conjunction_its_statement_left_out() -> None:
+    text = "The ferry left at dawn. But the harbour master would not confirm the new timetable."
+    start = text.index("the harbour master")
+    art = Article(id="h1", outlet="Lund Courier", text=text)
+    claim = Claim("h1-1", "h1", start, len(text), text[start:])
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [], framing, [], [art])
+    assert out[0]["text"] == (
+        "Lund Courier reported that the harbour master would not confirm the new timetable."
+    )

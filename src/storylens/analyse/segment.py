@@ -192,7 +192,8 @@ def tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;")
 
 
-_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "nor", "plus"})
+# conjunctions a statement leaves out at its start ("But the ferry company said ...")
+LEADING_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "nor", "plus"})
 _RELATIVES = frozenset({"who", "whom", "whose", "which"})
 _OPENING = re.compile(r"[\w“\"‘'(\[«$€£]")
 
@@ -210,7 +211,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     first = _first_word(text[start:end])
-    if first.casefold() in _CONJUNCTIONS and len(text[start:end].split()) > MIN_WORDS:
+    if first.casefold() in LEADING_CONJUNCTIONS and len(text[start:end].split()) > MIN_WORDS:
         k = text.index(first, start) + len(first)
         while k < end and (text[k].isspace() or text[k] == ","):
             k += 1

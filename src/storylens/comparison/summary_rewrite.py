@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyse.segment import LEADING_CONJUNCTIONS
 from storylens.comparison.lexicon import Lexicon, quote_spans
 from storylens.types import Article, Claim, Entity
 
@@ -148,6 +149,8 @@ def sentence_text(claim: Claim, ctx: Context) -> tuple[str, tuple[int, int]]:
     if art is None or art.text[claim.start : claim.end] != claim.text:
         return " ".join(claim.text.split()), (claim.start, claim.end)
     start, end = sentence_bounds(art.text, claim.start, claim.end, ctx.quotes(art))
+    if art.text[start : claim.start].strip(" ,").casefold() in LEADING_CONJUNCTIONS:
+        start = claim.start  # the statement left its leading "But" out: so does the summary
     if len(art.text[start:end].split()) > MAX_SENTENCE_WORDS:
         start, end = claim.start, claim.end
     return rewrite_span(art, start, end, ctx), (start, end)
