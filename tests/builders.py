@@ -202,7 +202,7 @@ def warcinfo_record() -> bytes:
 
 # fictional paragraphs of one story (names, quotes, a number, an empty paragraph) for
 # tests that run the spaCy pipeline
-PARAGRAPHS = [
+SPACY_PARAGRAPHS = [
     "Valdonian President Mirek Halas signed the Seva River accord in Port Caldera on "
     "Saturday. “For thirty years this river has divided us,” Halas told reporters.",
     "Ostrenian Prime Minister Ilse Marant called the deal a fair bargain, the state news "

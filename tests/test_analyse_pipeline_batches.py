@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import PARAGRAPHS
+from builders import SPACY_PARAGRAPHS
 from storylens.analyse.pipeline import analyse
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 def _articles() -> list[Article]:
     return [
         Article(id=f"a_{n}", outlet=f"Outlet {n % 2}", text=text)
-        for n, text in enumerate(PARAGRAPHS)
+        for n, text in enumerate(SPACY_PARAGRAPHS)
     ]
 
 
@@ -62,7 +62,7 @@ def test_two_processes_give_the_same_result_as_one(batch_size: int) -> None:
 
 @pytest.mark.parametrize(("language", "analysed"), [("en", True), (None, True), ("de", False)])
 def test_only_english_articles_get_entities(language: str | None, analysed: bool) -> None:
-    article = Article(id="a_lang", outlet="Ledger", text=PARAGRAPHS[0], language=language)
+    article = Article(id="a_lang", outlet="Ledger", text=SPACY_PARAGRAPHS[0], language=language)
     (result,) = analyse([article], Settings())
     assert result.sentences
     assert bool(result.mentions) is analysed

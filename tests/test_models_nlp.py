@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from builders import PARAGRAPHS
+from builders import SPACY_PARAGRAPHS
 from storylens.errors import ModelError
 from storylens.models.nlp import build_sm, get_nlp
 from storylens.settings import Settings
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_fast_pipeline_predicts_like_the_shipped_model() -> None:
-    text = " ".join(p for p in PARAGRAPHS if p)
+    text = " ".join(p for p in SPACY_PARAGRAPHS if p)
     fast, shipped = get_nlp()(text), build_sm()(text)
     assert [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in fast] == [
         (t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in shipped
@@ -30,7 +30,7 @@ def test_fast_pipeline_predicts_like_the_shipped_model() -> None:
 
 def test_lemma_cache_gives_the_shipped_lemmas_again_and_again() -> None:
     # the second and third passes are answered from the cache, for every word seen before
-    text = " ".join(p for p in PARAGRAPHS if p)
+    text = " ".join(p for p in SPACY_PARAGRAPHS if p)
     shipped = [(t.text, t.pos_, t.lemma_) for t in build_sm()(text)]
     nlp = get_nlp()
     for _ in range(3):
