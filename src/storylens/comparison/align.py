@@ -248,12 +248,37 @@ def claim_texts(views: Sequence[ClaimView]) -> list[str]:
     return [v.focus or v.claim.text for v in views]
 
 
-def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
-    """Pair scores of all claims (rows and columns in ``views`` order).
+# the pair score is the sum of these weights times the features of the same name (see
+# :func:`pair_features`); a negative weight is a penalty
+WEIGHTS = {
+    "embedding": EMBED_WEIGHT,
+    "lexical": LEXICAL_WEIGHT,
+    "predicate": PREDICATE_WEIGHT,
+    "entities": ENTITY_WEIGHT,
+    "numbers": NUMBER_WEIGHT,
+    "amount": AMOUNT_WEIGHT,
+    "amount_differs": -AMOUNT_PENALTY,
+    "event": EVENT_WEIGHT,
+    "date_differs": -DATE_PENALTY,
+    "place_differs": -PLACE_PENALTY,
+    "object_differs": -OBJECT_PENALTY,
+    "speaker_differs": -SPEAKER_PENALTY,
+    "ordinal_differs": -ORDINAL_PENALTY,
+    "family_differs": -CLASS_PENALTY,
+    "polarity_differs": -POLARITY_PENALTY,
+    "short": -SHORT_PENALTY,
+    "tiny": -TINY_PENALTY,
+    "sentence": -SENTENCE_PENALTY,
+    "run": 1.0,
+}
+
+
+def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.NDArray[np.float64]]:
+    """Each feature of :data:`WEIGHTS` for all pairs of claims (rows and columns in
+    ``views`` order): similarities in [0, 1], flags 0 or 1, and the verbatim-run bonus.
 
     Everything but the embeddings is prepared first, so that vectors computed in the
-    background (see :class:`.embed.Background`) are waited for as late as possible; the
-    terms are then summed in a fixed order.
+    background (see :class:`.embed.Background`) are waited for as late as possible.
     """
     import numpy as np
 
@@ -263,7 +288,6 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     classes = [event_class(v.claim.predicate) for v in views]
     pred = same_keys([c if c not in REPORTING else "" for c in classes])
     inter, union = overlap([v.entities for v in views])
-    same_event = pred & (inter > 0)
     dates = [date_of(v.claim) for v in views]
     places = [place_words(v.claim) for v in views]
     objects = [object_of(v.claim) for v in views]
@@ -275,40 +299,50 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
     same_wording = same_keys([" ".join(WORD.findall(t.casefold())) for t in texts])
     whole = np.array([v.whole_sentence for v in views], dtype=bool)
+    families = [event_family(v.claim.predicate) for v in views]
     # a verbatim run needs shared content words (three ordinary ones to count): only
     # look where there are some
     words = [words_of(t) for t in texts]
-    bonuses = []
+    run = np.zeros((len(views), len(views)))
     for i, j in zip(*np.nonzero(np.triu(lex >= RUN_MIN_LEXICAL, k=1)), strict=True):
         if run_bound(words[i], words[j]) < 3:
             continue
-        run = shared_run_of(words[i], words[j])
-        if run >= 3:
-            bonuses.append((i, j, min(RUN_CAP, RUN_WEIGHT * run)))
+        shared = shared_run_of(words[i], words[j])
+        if shared >= 3:
+            run[i, j] = run[j, i] = min(RUN_CAP, RUN_WEIGHT * shared)
     vectors = embed(texts)
-    score = EMBED_WEIGHT * (vectors @ vectors.T) + LEXICAL_WEIGHT * lex
-    score += PREDICATE_WEIGHT * pred
-    score += ENTITY_WEIGHT * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    score += NUMBER_WEIGHT * (units > 0)
-    score += AMOUNT_WEIGHT * (shared_amounts > 0)
-    # different numbers of the same thing: a conflict when the rest is the same, else two
-    # facts ("the Indian navy captured 23 pirates" / "the Royal Navy captured eight")
-    score -= AMOUNT_PENALTY * ((units > 0) & (shared_amounts == 0) & (inter == 0))
-    score += EVENT_WEIGHT * same_event
-    score -= DATE_PENALTY * differ(dates, dates_differ)
-    score -= PLACE_PENALTY * differ(places, places_differ)
-    score -= OBJECT_PENALTY * differ(objects, objects_differ, block=lambda o: o[0])
-    score -= SPEAKER_PENALTY * differ(speakers, str.__ne__)
-    score -= ORDINAL_PENALTY * differ([ordinals(t) for t in texts], ordinals_differ)
-    families = [event_family(v.claim.predicate) for v in views]
-    score -= CLASS_PENALTY * differ(families, str.__ne__)
-    score -= POLARITY_PENALTY * (negated[:, None] != negated[None, :])
-    score -= SHORT_PENALTY * (short[:, None] | short[None, :])
-    score -= TINY_PENALTY * ((tiny[:, None] | tiny[None, :]) & ~same_wording)
-    score -= SENTENCE_PENALTY * (whole[:, None] | whole[None, :])
-    for i, j, bonus in bonuses:
-        score[i, j] += bonus
-        score[j, i] += bonus
+    return {
+        "embedding": vectors @ vectors.T,
+        "lexical": lex,
+        "predicate": pred,
+        "entities": np.divide(inter, union, out=np.zeros_like(inter), where=union > 0),
+        "numbers": units > 0,
+        "amount": shared_amounts > 0,
+        # different numbers of the same thing: a conflict when the rest is the same, else
+        # two facts ("the Indian navy captured 23 pirates" / "the Royal Navy captured eight")
+        "amount_differs": (units > 0) & (shared_amounts == 0) & (inter == 0),
+        "event": pred & (inter > 0),
+        "date_differs": differ(dates, dates_differ),
+        "place_differs": differ(places, places_differ),
+        "object_differs": differ(objects, objects_differ, block=lambda o: o[0]),
+        "speaker_differs": differ(speakers, str.__ne__),
+        "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
+        "family_differs": differ(families, str.__ne__),
+        "polarity_differs": negated[:, None] != negated[None, :],
+        "short": short[:, None] | short[None, :],
+        "tiny": (tiny[:, None] | tiny[None, :]) & ~same_wording,
+        "sentence": whole[:, None] | whole[None, :],
+        "run": run,
+    }
+
+
+def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
+    """Pair scores of all claims (rows and columns in ``views`` order): the features of
+    :func:`pair_features` weighed by :data:`WEIGHTS`, summed in a fixed order."""
+    import numpy as np
+
+    features = pair_features(views, embed)
+    score = sum(weight * features[name] for name, weight in WEIGHTS.items())
     result: npt.NDArray[np.float32] = score.astype(np.float32)
     return result
 
