@@ -342,7 +342,9 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     import numpy as np
 
     features = pair_features(views, embed)
-    score = sum(weight * features[name] for name, weight in WEIGHTS.items())
+    score = np.zeros((len(views), len(views)))
+    for name, weight in WEIGHTS.items():
+        score += weight * features[name]
     result: npt.NDArray[np.float32] = score.astype(np.float32)
     return result
 
