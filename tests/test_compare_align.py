@@ -338,3 +338,20 @@ def test_align_ordinals_of_the_same_thing_differ(a: str, b: str, differ: bool) -
     from storylens.comparison.features import ordinals, ordinals_differ
 
     assert ordinals_differ(ordinals(a), ordinals(b)) is differ
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("pass away", "die", True),  # a phrasal verb names its own event
+        ("be dead", "die", True),  # "is dead": the complement's event
+        ("gun down", "kill", True),
+        ("step down", "resign", True),
+        ("pass", "die", False),  # a law that passed did not die
+        ("be able", "be likely", False),  # no event: nothing in common
+    ],
+)
+def test_align_event_class_reads_phrasal_and_copular_predicates(a: str, b: str, same: bool) -> None:
+    from storylens.comparison.events import event_class
+
+    assert (event_class(a) == event_class(b) and event_class(a).startswith("event")) is same

@@ -79,6 +79,26 @@ _FAMILIES = (
 )
 
 
+# phrasal predicates whose first word names another event ("pass away" is not "pass")
+_PHRASES = {
+    "pass away": "die",
+    "gun down": "kill",
+    "shoot dead": "kill",
+    "step down": "resign",
+    "hand over": "give",
+    "turn over": "give",
+    "open fire": "shoot",
+    "blow up": "bomb",
+    "track down": "arrest",
+    "round up": "arrest",
+    "lock up": "jail",
+    "touch down": "land",
+    "pull out": "leave",
+    "walk out": "leave",
+    "lay off": "sack",
+}
+
+
 def _table() -> dict[str, int]:
     table: dict[str, int] = {}
     for n, words in enumerate(_CLASSES):
@@ -91,11 +111,15 @@ _CLASS_OF = _table()
 
 
 def event_class(predicate: str) -> str:
-    """The event class of a predicate lemma ("depart" -> "event0"), else its first word."""
+    """The event class of a predicate lemma ("depart" -> "event0", "pass away" -> the class
+    of "die", "be dead" -> the class of "dead"), else its first word."""
     words = predicate.casefold().split()
     if not words:
         return ""
-    found = _CLASS_OF.get(words[0])
+    head = _PHRASES.get(" ".join(words[:2]), words[0])
+    if head == "be" and len(words) > 1:  # "be dead", "be injured": the complement's event
+        head = words[1]
+    found = _CLASS_OF.get(head)
     return f"event{found}" if found is not None else words[0]
 
 
