@@ -254,3 +254,18 @@ def test_claims_survive_hostile_text(nlp: Any, text: str) -> None:
     for claim in _claims(nlp, article):
         assert 0 <= claim.start <= claim.end <= len(text)
         assert claim.text == text[claim.start : claim.end]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The harbour master, 91, passed away early on Thursday in her sleep.", "pass away"),
+        ("Two ferry guards were gunned down near the pier on Friday.", "gun down"),
+        ("The pilot walked away from the wreck unhurt.", "walk away"),
+    ],
+)
+def test_claims_predicate_keeps_an_adverb_particle(nlp: Any, text: str, predicate: str) -> None:
+    claims = _claims(nlp, _article(text))
+    claim = _by_predicate(claims, predicate)
+    assert text[claim.start : claim.end] == claim.text

@@ -326,11 +326,18 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ADVERB_PARTICLES = frozenset({"away", "down", "off", "out", "up"})
+
+
 def _lemma(pred: Token) -> str:
     doc = pred.doc
     lemmas, lower = doc_lemmas(doc), doc_column(doc, "lower_")
     lemma = lemmas[pred.i]
     particle = _first_child(doc, pred.i, {"prt"})
+    if particle is None and pred.i + 1 < len(doc) and lower[pred.i + 1] in _ADVERB_PARTICLES:
+        # "passed away", "gunned down": the parser often reads the particle as an adverb
+        if doc[pred.i + 1].head.i == pred.i:
+            particle = pred.i + 1
     if particle is not None:
         lemma = f"{lemma} {lower[particle]}"
     if pred.pos_ == "AUX":
