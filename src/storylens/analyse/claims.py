@@ -334,10 +334,15 @@ def _lemma(pred: Token) -> str:
     lemmas, lower = doc_lemmas(doc), doc_column(doc, "lower_")
     lemma = lemmas[pred.i]
     particle = _first_child(doc, pred.i, {"prt"})
-    if particle is None and pred.i + 1 < len(doc) and lower[pred.i + 1] in _ADVERB_PARTICLES:
-        # "passed away", "gunned down": the parser often reads the particle as an adverb
-        if doc[pred.i + 1].head.i == pred.i:
-            particle = pred.i + 1
+    after = pred.i + 1
+    # "passed away", "gunned down": the parser often reads the particle as an adverb
+    if (
+        particle is None
+        and after < len(doc)
+        and lower[after] in _ADVERB_PARTICLES
+        and doc[after].head.i == pred.i
+    ):
+        particle = after
     if particle is not None:
         lemma = f"{lemma} {lower[particle]}"
     if pred.pos_ == "AUX":
