@@ -232,6 +232,18 @@ def test_segment_relative_clause_is_matched_with_its_antecedent() -> None:
     assert seg.focus[relative.id].startswith("The harbour master had not left the island")
 
 
+def test_segment_relative_clause_antecedent_is_only_the_noun_phrase() -> None:
+    # the clause's own name parts ("Velm Harbour Trust") are not part of the antecedent
+    text = (
+        "The pilot toured the docks with Amsel, whom he had met in Velm at a dinner of "
+        "the Velm Harbour Trust board in July"
+    )
+    analysis = analysis_of(text)
+    seg = segment_claims([analysis])
+    relative = next(p for p in seg.parts["a1:s0"] if p.text.startswith("whom"))
+    assert seg.focus[relative.id].startswith("Amsel he had met in Velm")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "claim", "gap"),

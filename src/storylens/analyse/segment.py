@@ -134,10 +134,14 @@ _RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
 
 
 def _antecedent_text(noun: Token) -> str:
-    """The noun phrase a relative clause hangs on, without the clause itself."""
-    words = [t for t in noun.subtree if t.i <= noun.i or t.dep_ in {"compound", "flat"}]
-    words = [t for t in words if t.dep_ not in {"relcl", "punct", "appos"}]
-    return "".join(t.text_with_ws for t in words).strip()
+    """The noun phrase a relative clause hangs on, without the clause itself: the noun's
+    words up to it, and the name parts right after it ("Shoigu", "Sergei Shoigu")."""
+    doc = noun.doc
+    end = noun.i + 1
+    while end < len(doc) and doc[end].dep_ in {"flat", "compound"} and doc[end].head.i == noun.i:
+        end += 1
+    words = [t for t in doc[noun.left_edge.i : end] if t.dep_ not in {"relcl", "appos"}]
+    return "".join(t.text_with_ws for t in words).strip(" ,")
 
 
 def _resolved(tokens: list[Token], head: Token) -> str:
