@@ -102,11 +102,13 @@ def speaker_of(claim: Claim, people: Sequence[str]) -> str:
     if not claim.attributed_to:
         return ""
     source = claim.attributed_to[0]
-    for name in people:
-        if name and (name in source or source in name):
-            words = re.findall(r"[^\W\d_][\w'’-]*", name)
-            return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
-    return ""
+    # the fullest name that matches: "Tara" and "Reid" are both Tara Reid's; a title or a
+    # place the tagger took for a name ("Sgt.", "Bloomington") loses to the whole name
+    names = [n for n in people if n and (n in source or source in n)]
+    if not names:
+        return ""
+    words = re.findall(r"[^\W\d_][\w'’-]*", max(names, key=len))
+    return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
 
 
 def amounts(claim: Claim) -> set[str]:
