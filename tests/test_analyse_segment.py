@@ -185,6 +185,10 @@ def test_segment_statements_one_row_per_sentence() -> None:
             ["March 4, 2026, 9:41 AM EST\n\nUpdated 10:02 GMT, Wed March 4\n\n" + MAYOR],
             [MAYOR],
         ),
+        (  # an ordinal day and "on" / "at" are a stamp's words too
+            ["Posted on March 4th, 2026 at 9:41pm EST\n\n" + MAYOR],
+            [MAYOR],
+        ),
         (
             ["On March 4, 2026 the mayor opened the bridge."],
             ["On March 4, 2026 the mayor opened the bridge."],
