@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from importlib import resources
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -67,3 +68,31 @@ def test_render_sections_a_new_section_shows_in_its_place(monkeypatch: pytest.Mo
     text = _terminal(report)
     assert text.index("Claims × outlets") < text.index(f"Note: {count} articles")
     assert text.index("Note:") < text.index("Conflicts")
+
+
+def _partly_report() -> dict[str, Any]:
+    # the courier's statement joined the traffic limit on part of its fact only
+    report = build_report()
+    group = next(g for g in report["claim_groups"] if g["id"] == "g3")
+    group["partial"] = ["c7"]
+    return report
+
+
+def test_render_matrix_marks_an_outlet_that_shares_only_part_of_the_fact() -> None:
+    from storylens.render.html import render_html
+    from storylens.render.markdown import render_markdown
+    from storylens.render.terminal import print_report
+
+    report = _partly_report()
+    row = next(r for r in render_markdown(report).splitlines() if "30 vehicles" in r)
+    assert row.count("◐ partly") == 1 and row.count("✔ agreed") == 1
+    console = Console(record=True, width=200, color_system=None)
+    with console.capture() as capture:
+        print_report(report, console)
+    line = next(r for r in capture.get().splitlines() if "30 vehicles" in r)
+    assert "partly" in line and "agreed" in line
+    page = render_html(report)
+    assert page.count('<td class="cell partly">partly</td>') == 1
+    # without the partial member, both outlets agree outright
+    plain = next(r for r in render_markdown(build_report()).splitlines() if "30 vehicles" in r)
+    assert "partly" not in plain and plain.count("✔ agreed") == 2

@@ -10,11 +10,17 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from storylens.render.model import SILENT, ReportView, text_of
+from storylens.render.model import PARTLY, SILENT, ReportView, text_of
 from storylens.render.sections import sections
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~])")
-MATRIX_MARK = {"agreed": "✔ agreed", "unique": "● unique", "conflicting": "✖ conflict", SILENT: "–"}
+MATRIX_MARK = {
+    "agreed": "✔ agreed",
+    PARTLY: "◐ partly",
+    "unique": "● unique",
+    "conflicting": "✖ conflict",
+    SILENT: "–",
+}
 
 
 def md_escape(value: Any) -> str:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 STATUSES = ("agreed", "unique", "conflicting")
 MAX_EXTRA = 3  # outlet-only details listed under a claims-table row
 SILENT = "silent"
+PARTLY = "partly"  # the outlet's statements in an agreed group all joined on part of the fact
 
 
 _NEGATION = re.compile(
@@ -73,6 +74,7 @@ class ClaimGroupView:
     independent_sources: int | None
     shared: dict[str, Any] = field(default_factory=dict)
     all_extra: list[tuple[str, str]] = field(default_factory=list)  # (outlet, what it alone adds)
+    partly: frozenset[str] = frozenset()  # outlets whose statements here all joined partly
 
     @property
     def extra(self) -> list[tuple[str, str]]:
@@ -169,6 +171,11 @@ class ReportView:
             outlets = _unique(self.outlet_of(text_of(c.get("article"))) for c in claims)
         status = text_of(group.get("status"))
         indep = group.get("independent_sources")
+        partial = {text_of(c) for c in as_list(group.get("partial"))}
+        full = {
+            self.outlet_of(text_of(c.get("article"))) for c in claims if c.get("id") not in partial
+        }
+        partly = frozenset(o for o in outlets if o not in full) if partial else frozenset()
         return ClaimGroupView(
             index=index,
             id=text_of(group.get("id")) or f"g{index}",
@@ -184,6 +191,7 @@ class ReportView:
                 for e in _dicts(group.get("extra"))
                 if text_of(e.get("text"))
             ],
+            partly=partly,
         )
 
     # -- lookups ---------------------------------------------------------------------------
@@ -216,8 +224,14 @@ class ReportView:
         return "Untitled story"
 
     def cell(self, group: ClaimGroupView, outlet: str) -> str:
-        """The matrix cell of ``outlet`` for ``group``: its status, or 'silent'."""
-        return group.status if outlet in group.outlets else SILENT
+        """The matrix cell of ``outlet`` for ``group``: its status, 'partly' in an agreed
+        group when the outlet's statements only share part of the fact (see the report
+        contract's ``partial``), or 'silent'."""
+        if outlet not in group.outlets:
+            return SILENT
+        if group.status == "agreed" and outlet in group.partly:
+            return PARTLY
+        return group.status
 
     def ordered_groups(self) -> list[ClaimGroupView]:
         """Groups for the matrix: what most outlets share first (agreed, then conflicting,

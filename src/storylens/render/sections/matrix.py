@@ -60,7 +60,7 @@ def terminal(view: ReportView, console: Console) -> None:
         )
     console.print(shown)
     if compact:
-        console.print(Text("✔ agreed  ● unique  ✖ conflicting  · silent", style="dim"))
+        console.print(Text("✔ agreed  ◐ partly  ● unique  ✖ conflicting  · silent", style="dim"))
 
 
 def html(view: ReportView) -> dict[str, Any]:
