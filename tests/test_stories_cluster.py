@@ -124,8 +124,8 @@ def test_corpus_cluster_strays_join_their_clearly_closest_story() -> None:
     story_a = clusterer.assigned["a1"]
     for name in ("b1", "b2"):
         clusterer.add(_features(name), _unit(0, 1), {})
-    stray = _unit(0.17, 0, 0.985)  # mean similarity ~0.17 to A, 0 to B: below the join
-    torn = _unit(0.17, 0.16, 0, 0.97)  # about as close to A as to B
+    stray = _unit(0.155, 0, 0.988)  # mean similarity ~0.15 to A, 0 to B: below the merge
+    torn = _unit(0.15, 0.145, 0, 0.978)  # about as close to A as to B
     for name, vec in (("stray", stray), ("torn", torn)):
         clusterer.add(_features(name), vec, {})
         clusterer._post("h:shared", clusterer.assigned[name])  # candidates of each other

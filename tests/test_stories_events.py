@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storylens.eval.clustering import bcubed, evaluate
 from storylens.settings import Settings
 from storylens.store import Store
 from storylens.stories.build import build_stories
-from storylens.stories.cluster import ClusterOptions, cluster_articles
+from storylens.stories.cluster import Clusterer, ClusterOptions, cluster_articles
+from storylens.stories.features import Features, entity_keys, protagonist
 from storylens.stories.synthetic import generate
 from storylens.types import Article, content_id
 
@@ -121,3 +124,70 @@ def test_stories_events_ecbplus_layout(tmp_path: Path) -> None:
     scores = evaluate(tmp_path, Settings(), EVENT)
     assert scores.articles == 6 and scores.gold_stories == 2
     assert scores.bcubed_f1 == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Coach Ana Sorel resigned. Sorel had led Vinta FC since May. Vinta FC thanked Sorel.",
+            "sorel",
+        ),
+        ("Lars Okke arrived. Okke met Ruth Amsel.", "okke"),  # Okke 2, Amsel 1
+        ("Ruth Amsel spoke to Lars Okke.", None),  # nobody named twice
+    ],
+)
+def test_stories_events_protagonist_is_the_most_repeated_name(
+    text: str, expected: str | None
+) -> None:
+    assert protagonist(entity_keys(text)) == expected
+
+
+def _person_story(
+    clusterer: Clusterer, prefix: str, axis: int, names: dict[str, int], mains: list[str]
+) -> str:
+    """Articles whose protagonists are ``mains`` (vectors along ``axis`` plus a shared
+    direction, so two such stories are 0.2 similar: below the join, above the merge)."""
+    vector = np.zeros(8, dtype=np.float32)
+    vector[axis], vector[7] = 1.0, 0.5
+    vector /= np.linalg.norm(vector)
+    for n, main in enumerate(mains):
+        feat = Features(
+            id=f"{prefix}{n}",
+            outlet=f"o{n}",
+            day=None,
+            lead=prefix,
+            keys=Counter(names),
+            protagonist=main,
+        )
+        clusterer.add(feat, vector, {"rovers": 1.0})  # one blocking key: candidates
+    return clusterer.assigned[f"{prefix}0"]
+
+
+@pytest.mark.parametrize("recalls", [False, True])
+def test_stories_events_stories_about_other_people_never_merge(recalls: bool) -> None:
+    """Two arrests of two players of one team: the later one may recall the earlier player,
+    but its articles are about someone the earlier ones never name, so the two stay apart."""
+    clusterer = Clusterer(EVENT, 8)
+    first = _person_story(
+        clusterer, "a", 0, {"rovers": 1, "tomas brek": 1, "brek": 3}, ["brek"] * 3
+    )
+    later_names = {"rovers": 1, "ivo dansk": 1, "dansk": 3} | ({"brek": 1} if recalls else {})
+    later = _person_story(clusterer, "b", 1, later_names, ["dansk"] * 3)
+    assert first != later  # the single pass leaves them apart
+    assert clusterer.other_people(clusterer.stories[first], clusterer.stories[later])
+    assert clusterer.merge_new() == 0
+
+
+def test_stories_events_one_person_at_two_places_merges() -> None:
+    """One actress's rehab told as "checks into the Sendra clinic" and, a day later, as
+    "checks into the Halm Centre": the later articles are mostly about the centre, which the
+    first never name, but she is still the protagonist of one of them: one story."""
+    clusterer = Clusterer(EVENT, 8)
+    first = _person_story(clusterer, "a", 0, {"mira vale": 1, "vale": 3, "sendra": 2}, ["vale"] * 3)
+    later = _person_story(
+        clusterer, "b", 1, {"mira vale": 1, "vale": 2, "halm": 3}, ["halm", "vale", "halm"]
+    )
+    assert not clusterer.other_people(clusterer.stories[first], clusterer.stories[later])
+    assert clusterer.merge_new() == 1
+    assert clusterer.assigned["b0"] == clusterer.assigned["a0"]

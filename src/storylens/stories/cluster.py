@@ -11,6 +11,11 @@ and the article joins the best story scoring at least ``threshold``, else it ope
 a new story. Near-duplicates (wire copies) join the story of their original.
 Story centroids and entity-key counts are kept, so later runs extend existing
 stories instead of starting over.
+
+Two stories never merge when they are about different people: when most articles of one
+are about a name (their protagonist, see :func:`features.protagonist`) that no article of
+the other mentions, they report two events of one kind (two players arrested, two deaths
+of one affair's figures), however alike their words (:meth:`Clusterer.other_people`).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ DEFAULT_THRESHOLDS = {
     "stories.hybrid.v1": 0.3,
     "stories.event.v1": 0.24,
 }
-MERGE_THRESHOLDS = {"stories.event.v1": 0.2}  # new stories this similar are merged
+MERGE_THRESHOLDS = {"stories.event.v1": 0.17}  # new stories this similar are merged
 # a new story of one or two articles this similar to one story, and clearly closer to it
 # than to any other (STRAY_RATIO), joins it
 STRAY_THRESHOLDS = {"stories.event.v1": 0.14}
@@ -61,6 +66,11 @@ class ClusterOptions:
     stray_threshold: float | None = None  # None: the method's default (STRAY_THRESHOLDS)
     stray_ratio: float = 1.5  # a stray's best story must be this much closer than the next
     stray_size: int = 2  # new stories up to this size may be strays
+    # stories of at least protagonist_size articles, most (protagonist_share) about a name
+    # that at most protagonist_absent of the other story's articles mention, never merge
+    protagonist_size: int = 3
+    protagonist_share: float = 0.5
+    protagonist_absent: float = 0.1
 
     @property
     def join_threshold(self) -> float:
@@ -101,6 +111,7 @@ class StoryState:
     changed: bool = False
     stored: bool = False
     posted: set[str] = field(default_factory=set)
+    protagonists: Counter[str] = field(default_factory=Counter)
 
     def centroid(self) -> npt.NDArray[np.float32]:
         norm = float(np.linalg.norm(self.vsum))
@@ -293,6 +304,8 @@ class Clusterer:
         story.vsum = story.vsum + vector
         story.size += 1
         story.keys.update(feat.keys.keys())
+        if feat.protagonist:
+            story.protagonists[feat.protagonist] += 1
         if feat.day is not None:
             story.first_day = (
                 feat.day if story.first_day is None else min(story.first_day, feat.day)
@@ -362,10 +375,39 @@ class Clusterer:
         return sorted(out, reverse=True)
 
     def _merge_target(self, story: StoryState, threshold: float) -> StoryState | None:
-        found = self._neighbours(story)
-        if not found or found[0][0] < threshold:
-            return None
-        return self.stories[found[0][1]]
+        """The most similar candidate reaching ``threshold`` that is not about other people."""
+        for similarity, sid in self._neighbours(story):
+            if similarity < threshold:
+                return None
+            other = self.stories[sid]
+            if not self.other_people(story, other):
+                return other
+        return None
+
+    def other_people(self, a: StoryState, b: StoryState) -> bool:
+        """Whether two stories are about different people (see the module docstring).
+
+        So when most articles of one story are about a name that (nearly) no article of the
+        other mentions, and the other's own main name is the protagonist of (nearly) none of
+        the first one's articles: a later event that recalls an earlier one ("the team's
+        second arrest this month") still has a main person of its own.
+        """
+        opts = self.options
+        if min(a.size, b.size) < opts.protagonist_size:
+            return False
+
+        def main(x: StoryState) -> list[str]:
+            return [p for p, n in x.protagonists.items() if n >= opts.protagonist_share * x.size]
+
+        def rare(count: int, story: StoryState) -> bool:
+            return count <= opts.protagonist_absent * story.size
+
+        for x, y in ((a, b), (b, a)):
+            if any(rare(y.keys.get(p, 0), y) for p in main(x)) and all(
+                rare(x.protagonists.get(q, 0), x) for q in main(y)
+            ):
+                return True
+        return False
 
     def attach_strays(self) -> int:
         """Join each small story opened in this run to its story when it clearly has one.
@@ -406,6 +448,7 @@ class Clusterer:
         target.vsum = target.vsum + story.vsum
         target.size += story.size
         target.keys.update(story.keys)
+        target.protagonists.update(story.protagonists)
         for day in (story.first_day, story.last_day):
             if day is not None:
                 target.first_day = day if target.first_day is None else min(target.first_day, day)

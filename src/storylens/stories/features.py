@@ -3,6 +3,8 @@
 * ``lead``: the title plus the first words of the text, where news puts the who/what.
 * ``keys``: cheap entity keys — runs of capitalised words, lower-cased, weighted by
   how often the article repeats them. No model is needed, so this runs anywhere.
+* ``protagonist``: the name the article is most about (its most repeated name word,
+  e.g. the surname of the person the lead is about), or None.
 * ``day``: the publication date as a day number, or None when undated.
 * ``tfidf``: a signed feature-hashed TF-IDF vector of the lead's words (dense, fixed
   width, so it needs no shared vocabulary across processes or runs).
@@ -78,6 +80,7 @@ class Features:
     keys: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     terms: Counter[str] = field(default_factory=Counter)
+    protagonist: str | None = None
 
 
 def lead_text(article: Article, words: int = LEAD_WORDS) -> str:
@@ -175,6 +178,24 @@ def entity_keys(text: str) -> Counter[str]:
     return counts
 
 
+def protagonist(keys: Counter[str]) -> str | None:
+    """The name an article is most about: its most repeated one-word name key.
+
+    Each word of a multi-word name also counts on its own (see :func:`entity_keys`), so
+    "Jamal Williams ... Williams ... Williams" makes "williams" the protagonist. A name
+    must be repeated to count; ties go to the alphabetically first, for stability.
+    """
+    best = min(
+        (
+            (-n, i, k)
+            for i, (k, n) in enumerate(keys.items())
+            if n >= 2 and len(k) > 2 and " " not in k
+        ),
+        default=None,
+    )
+    return best[2] if best else None
+
+
 def lead_words(text: str) -> Counter[str]:
     """Content-word counts of a lead (lower-cased, stopwords removed)."""
     return Counter(
@@ -213,6 +234,7 @@ def extract(article: Article) -> Features:
         keys=keys,
         words=lead_words(lead),
         terms=body_terms(f"{article.title or ''}\n{head}"),
+        protagonist=protagonist(keys),
     )
 
 
