@@ -13,7 +13,7 @@ from storylens.settings import Settings
 from storylens.store import Store
 from storylens.stories.build import build_stories
 from storylens.stories.cluster import Clusterer, ClusterOptions, cluster_articles
-from storylens.stories.features import Features, entity_keys, protagonist
+from storylens.stories.features import Features, entity_keys, protagonist, years
 from storylens.stories.synthetic import generate
 from storylens.types import Article, content_id
 
@@ -144,10 +144,16 @@ def test_stories_events_protagonist_is_the_most_repeated_name(
 
 
 def _person_story(
-    clusterer: Clusterer, prefix: str, axis: int, names: dict[str, int], mains: list[str]
+    clusterer: Clusterer,
+    prefix: str,
+    axis: int,
+    names: dict[str, int],
+    mains: list[str],
+    years: list[set[int]] | None = None,
 ) -> str:
-    """Articles whose protagonists are ``mains`` (vectors along ``axis`` plus a shared
-    direction, so two such stories are 0.2 similar: below the join, above the merge)."""
+    """Articles whose protagonists are ``mains`` and which mention ``years`` (vectors along
+    ``axis`` plus a shared direction, so two such stories are 0.2 similar: below the join,
+    above the merge threshold)."""
     vector = np.zeros(8, dtype=np.float32)
     vector[axis], vector[7] = 1.0, 0.5
     vector /= np.linalg.norm(vector)
@@ -159,6 +165,7 @@ def _person_story(
             lead=prefix,
             keys=Counter(names),
             protagonist=main,
+            years=frozenset(years[n] if years else ()),
         )
         clusterer.add(feat, vector, {"rovers": 1.0})  # one blocking key: candidates
     return clusterer.assigned[f"{prefix}0"]
@@ -191,3 +198,38 @@ def test_stories_events_one_person_at_two_places_merges() -> None:
     assert not clusterer.other_people(clusterer.stories[first], clusterer.stories[later])
     assert clusterer.merge_new() == 1
     assert clusterer.assigned["b0"] == clusterer.assigned["a0"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Posted 2 / 3 / 2009. Voters went to the polls in March 2013.", None, {2009, 2013}),
+        ("Over 2,000 people, 1500 troops and $2010 in cash; the 1990s.", None, set()),
+        (
+            "A flaw (CVE-2013-3893) in a browser first sold in 1995.",
+            "2021-08-15",
+            {1995, 2013, 2021},
+        ),
+    ],
+)
+def test_stories_events_years_mentioned(
+    text: str, published: str | None, expected: set[int]
+) -> None:
+    assert years(text, published) == expected
+
+
+@pytest.mark.parametrize(("recent", "apart"), [(set(), True), ({2011}, False)])
+def test_stories_events_stories_years_apart_never_merge(recent: set[int], apart: bool) -> None:
+    """The same club puts a player on injured reserve twice: articles dated 2011 and undated
+    ones that name only earlier years (2006, 2007) report two events. When one of the undated
+    articles names 2011 too, nothing says they are apart."""
+    clusterer = Clusterer(EVENT, 8)
+    names = {"rovers": 2, "ivo dansk": 1, "dansk": 3}
+    later = _person_story(clusterer, "a", 0, names, ["dansk"] * 3, [{2011}, {2011, 2009}, {2011}])
+    earlier = _person_story(
+        clusterer, "b", 1, names, ["dansk"] * 3, [{2006}, set(), {2007} | recent]
+    )
+    stories = clusterer.stories[later], clusterer.stories[earlier]
+    assert not clusterer.other_people(*stories)  # same names: only the years tell them apart
+    assert clusterer.years_apart(*stories) is apart
+    assert clusterer.merge_new() == (0 if apart else 1)

@@ -15,7 +15,9 @@ stories instead of starting over.
 Two stories never merge when they are about different people: when most articles of one
 are about a name (their protagonist, see :func:`features.protagonist`) that no article of
 the other mentions, they report two events of one kind (two players arrested, two deaths
-of one affair's figures), however alike their words (:meth:`Clusterer.other_people`).
+of one affair's figures), however alike their words (:meth:`Clusterer.other_people`); nor
+when one is anchored in a year that the other, whose articles name only earlier years,
+never mentions (:meth:`Clusterer.years_apart`): the same kind of event, years apart.
 """
 
 from __future__ import annotations
@@ -71,6 +73,10 @@ class ClusterOptions:
     protagonist_size: int = 3
     protagonist_share: float = 0.5
     protagonist_absent: float = 0.1
+    # nor stories of that size when most (year_share) articles of one mention a year later
+    # than every year that at least year_articles articles of the other mention
+    year_share: float = 0.67
+    year_articles: int = 2
 
     @property
     def join_threshold(self) -> float:
@@ -112,6 +118,8 @@ class StoryState:
     stored: bool = False
     posted: set[str] = field(default_factory=set)
     protagonists: Counter[str] = field(default_factory=Counter)
+    years: Counter[int] = field(default_factory=Counter)  # articles mentioning each year
+    dated: int = 0  # articles mentioning any year
 
     def centroid(self) -> npt.NDArray[np.float32]:
         norm = float(np.linalg.norm(self.vsum))
@@ -306,6 +314,8 @@ class Clusterer:
         story.keys.update(feat.keys.keys())
         if feat.protagonist:
             story.protagonists[feat.protagonist] += 1
+        story.years.update(feat.years)
+        story.dated += bool(feat.years)
         if feat.day is not None:
             story.first_day = (
                 feat.day if story.first_day is None else min(story.first_day, feat.day)
@@ -380,7 +390,7 @@ class Clusterer:
             if similarity < threshold:
                 return None
             other = self.stories[sid]
-            if not self.other_people(story, other):
+            if not self.other_people(story, other) and not self.years_apart(story, other):
                 return other
         return None
 
@@ -406,6 +416,22 @@ class Clusterer:
             if any(rare(y.keys.get(p, 0), y) for p in main(x)) and all(
                 rare(x.protagonists.get(q, 0), x) for q in main(y)
             ):
+                return True
+        return False
+
+    def years_apart(self, a: StoryState, b: StoryState) -> bool:
+        """Whether one story is anchored in a year after every year the other mentions.
+
+        Most articles of one mention year Y (a dateline, "in March 2009", the publication
+        year); at least ``year_articles`` articles of the other mention years, all before Y.
+        So the other was written before Y and reports an earlier event of the same kind.
+        """
+        opts = self.options
+        if min(a.size, b.size) < opts.protagonist_size:
+            return False
+        for x, y in ((a, b), (b, a)):
+            anchors = [year for year, n in x.years.items() if n >= opts.year_share * x.size]
+            if anchors and y.dated >= opts.year_articles and max(y.years) < max(anchors):
                 return True
         return False
 
@@ -449,6 +475,8 @@ class Clusterer:
         target.size += story.size
         target.keys.update(story.keys)
         target.protagonists.update(story.protagonists)
+        target.years.update(story.years)
+        target.dated += story.dated
         for day in (story.first_day, story.last_day):
             if day is not None:
                 target.first_day = day if target.first_day is None else min(target.first_day, day)

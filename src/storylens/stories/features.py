@@ -5,6 +5,8 @@
   how often the article repeats them. No model is needed, so this runs anywhere.
 * ``protagonist``: the name the article is most about (its most repeated name word,
   e.g. the surname of the person the lead is about), or None.
+* ``years``: the years the article mentions (datelines, "in March 2009") and its
+  publication year: when its event happened, roughly, even without a publication date.
 * ``day``: the publication date as a day number, or None when undated.
 * ``tfidf``: a signed feature-hashed TF-IDF vector of the lead's words (dense, fixed
   width, so it needs no shared vocabulary across processes or runs).
@@ -81,6 +83,7 @@ class Features:
     words: Counter[str] = field(default_factory=Counter)
     terms: Counter[str] = field(default_factory=Counter)
     protagonist: str | None = None
+    years: frozenset[int] = frozenset()
 
 
 def lead_text(article: Article, words: int = LEAD_WORDS) -> str:
@@ -196,6 +199,17 @@ def protagonist(keys: Counter[str]) -> str | None:
     return best[2] if best else None
 
 
+_YEAR = re.compile(r"(?<![\w$£€.,])(19\d\d|20\d\d)(?!\w|[.,]\d)")
+
+
+def years(text: str, published: str | None = None) -> frozenset[int]:
+    """Years from 1900 to 2099 written in ``text``, plus the year of ``published``."""
+    found = {int(m.group(1)) for m in _YEAR.finditer(text)}
+    if published and day_number(published) is not None:
+        found.add(int(published[:4]))
+    return frozenset(found)
+
+
 def lead_words(text: str) -> Counter[str]:
     """Content-word counts of a lead (lower-cased, stopwords removed)."""
     return Counter(
@@ -235,6 +249,7 @@ def extract(article: Article) -> Features:
         words=lead_words(lead),
         terms=body_terms(f"{article.title or ''}\n{head}"),
         protagonist=protagonist(keys),
+        years=years(f"{article.title or ''}\n{head}", article.published),
     )
 
 
