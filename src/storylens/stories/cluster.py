@@ -73,8 +73,8 @@ class ClusterOptions:
     protagonist_size: int = 3
     protagonist_share: float = 0.5
     protagonist_absent: float = 0.1
-    # nor stories of that size when most (year_share) articles of one mention a year later
-    # than every year that at least year_articles articles of the other mention
+    # nor stories of that size when year_share of one's articles mention a year later than
+    # every year that at least year_articles articles of the other mention
     year_share: float = 0.67
     year_articles: int = 2
 
@@ -385,7 +385,7 @@ class Clusterer:
         return sorted(out, reverse=True)
 
     def _merge_target(self, story: StoryState, threshold: float) -> StoryState | None:
-        """The most similar candidate reaching ``threshold`` that is not about other people."""
+        """The most similar candidate reaching ``threshold``, unless about other people or years."""
         for similarity, sid in self._neighbours(story):
             if similarity < threshold:
                 return None

@@ -186,7 +186,7 @@ def protagonist(keys: Counter[str]) -> str | None:
 
     Each word of a multi-word name also counts on its own (see :func:`entity_keys`), so
     "Jamal Williams ... Williams ... Williams" makes "williams" the protagonist. A name
-    must be repeated to count; ties go to the alphabetically first, for stability.
+    must be repeated to count; of names repeated as often, the one written first wins.
     """
     best = min(
         (
