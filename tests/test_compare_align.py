@@ -357,33 +357,6 @@ def test_align_event_class_reads_phrasal_and_copular_predicates(a: str, b: str, 
     assert (event_class(a) == event_class(b) and event_class(a).startswith("event")) is same
 
 
-@pytest.mark.parametrize(
-    ("a_text", "b_text", "penalised"),
-    [
-        # two people's own words: two statements
-        ("we will reopen the ferry line in May", "the ferry line will stay shut all year", True),
-        # one quotation that two outlets credit to two people: still one quotation
-        ("we will reopen the ferry line in May", "we will reopen the ferry line in May", False),
-    ],
-)
-def test_align_speaker_penalty_spares_one_quotation_credited_twice(
-    a_text: str, b_text: str, penalised: bool
-) -> None:
-    from storylens.comparison.align import SPEAKER_PENALTY, score_matrix
-    from storylens.comparison.conflict_args import ClaimView
-
-    def pair(speaker_b: str) -> float:
-        views = [
-            ClaimView(Claim(id=a, article=a, start=0, end=len(t), text=t), outlet=a, unit=a,
-                      speaker=s)
-            for a, t, s in (("A", a_text, "brandt"), ("B", b_text, speaker_b))
-        ]  # fmt: skip
-        return float(score_matrix(views, bow_embed)[0, 1])
-
-    drop = pair("brandt") - pair("okafor")
-    assert drop == pytest.approx(SPEAKER_PENALTY if penalised else 0.0, abs=1e-5)
-
-
 def test_align_speaker_is_the_fullest_matching_name() -> None:
     from storylens.comparison.features import speaker_of
 

@@ -196,7 +196,9 @@ class ClaimGroupDict(TypedDict):
         Annotated[
             list[str],
             "statements that joined on part of their fact: a lone statement whose best match "
-            "in another outlet's text fell just short of the grouping threshold",
+            "in another outlet's text fell just short of the grouping threshold; the reports "
+            'show an outlet whose statements in an `agreed` group are all partial as "partly", '
+            'not "agreed"',
         ]
     ]
     shared: NotRequired[

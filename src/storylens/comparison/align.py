@@ -77,7 +77,6 @@ AMOUNT_PENALTY = 0.1  # the same unit, no value in common ("23 pirates" / "eight
 ORDINAL_PENALTY = 0.1  # the same thing, another ordinal ("the 11th round" / "the sixth round")
 CLASS_PENALTY = 0.15  # events of different families ("was charged" / "was convicted")
 SPEAKER_PENALTY = 1.0  # two people's words: two statements, never one fact told twice
-VERBATIM = 0.8  # ...unless they share this much of their wording (TF-IDF cosine)
 OBJECT_PENALTY = 0.1  # same kind of predicate, clearly different objects ("met Putin" / "students")
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
 RUN_CAP = 0.16
@@ -326,7 +325,7 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "date_differs": differ(dates, dates_differ),
         "place_differs": differ(places, places_differ),
         "object_differs": differ(objects, objects_differ, block=lambda o: o[0]),
-        "speaker_differs": two_speakers(speakers, lex),
+        "speaker_differs": differ(speakers, str.__ne__),
         "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
         "family_differs": differ(families, str.__ne__),
         "polarity_differs": negated[:, None] != negated[None, :],
@@ -335,16 +334,6 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "sentence": whole[:, None] | whole[None, :],
         "run": run,
     }
-
-
-def two_speakers(
-    speakers: Sequence[str], lexical: npt.NDArray[np.floating[Any]]
-) -> npt.NDArray[np.bool_]:
-    """Pairs attributed to two different people, unless they share nearly all their words
-    (``lexical``: TF-IDF cosine): one quotation credited to two people by two outlets is
-    one quotation, and the credits a question for attribution, not two facts."""
-    result: npt.NDArray[np.bool_] = (differ(speakers, str.__ne__) > 0) & (lexical < VERBATIM)
-    return result
 
 
 def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
