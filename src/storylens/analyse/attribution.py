@@ -247,7 +247,7 @@ def _verb_attribution(
         content = _next_paragraph(sent)  # "He said:" and the statement below it
     if not content:
         return None
-    quoted = any(t.text in ALL_QUOTES for t in content)
+    quoted = any(t.text in ALL_QUOTES for t in content) or _inside_quote(content, quotes)
     if lemma in QUOTE_ONLY_CUES and not quoted:
         return None  # "he continued" reports speech only next to a quotation
     if lemma in WEAK_CUES and clause is None and not quoted and not _weak_ok(verb, subj):
@@ -304,6 +304,12 @@ def _verb_attribution(
         or (clause is None and lemma in NOUN_STANCE_CUES),
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
+
+
+def _inside_quote(content: list[Token], quotes: list[tuple[int, int]]) -> bool:
+    """Whether a content lies inside a quotation whose marks the parser hung elsewhere."""
+    start, end = span_of(content)
+    return any(qs <= start and end <= qe for qs, qe in quotes)
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

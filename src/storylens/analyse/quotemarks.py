@@ -9,6 +9,9 @@ from spacy.tokens import Doc
 from storylens.analyse.columns import doc_text
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+# a double quotation opened with one style and closed with the other (“…," he said), as
+# articles edited in several tools often have it
+_MIXED_CLOSE = {"“": '"', '"': "”"}
 
 
 def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
@@ -28,7 +31,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Curly, guillemet and straight quotes; single curly quotes only where the opening mark
     starts a word and the closing one ends one (so apostrophes are not mistaken for quotes).
-    Straight double quotes are paired within a paragraph.
+    Straight double quotes are paired within a paragraph; a curly double quotation may close
+    with a straight mark and a straight one with a curly mark.
     """
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
@@ -74,11 +78,19 @@ def _opens(text: str, i: int) -> bool:
 
 def _find_close(text: str, i: int, close: str) -> int | None:
     limit = min(len(text), i + 3000)
+    mixed = _MIXED_CLOSE.get(text[i])
     j = i + 1
     while j < limit:
         ch = text[j]
         if ch == "\n" and text[j - 1 : j + 1] == "\n\n" and close in {'"', "’"}:
             return None
+        if ch == mixed and ch == '"' and _opens(text, j):
+            inner = text.find('"', j + 1, limit)
+            if inner > 0:  # a straight quotation inside a curly one (“… the \"plan\" …”)
+                j = inner + 1
+                continue
+        if ch == mixed and _closes(text, j):
+            return j
         if ch == close:
             after = text[j + 1] if j + 1 < len(text) else " "
             if close == "’" and after.isalpha():
@@ -89,6 +101,13 @@ def _find_close(text: str, i: int, close: str) -> int | None:
             return None  # a new opening before this one closed: unbalanced
         j += 1
     return None
+
+
+def _closes(text: str, j: int) -> bool:
+    """Whether the mark at ``j`` ends a word (a closing mark, not an opening one)."""
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
 
 
 _CLOSE_MARKS = "”’»"

@@ -1,0 +1,65 @@
+"""Attribution recall on news conventions: mixed quotation marks, quotations whose marks the
+parser hangs elsewhere, and the other patterns of the v5 rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.analyse.attribution import find_attributions
+from storylens.analyse.quotemarks import quote_spans
+
+
+def _spans(nlp: Any, text: str) -> list[tuple[str, str, str]]:
+    """(source, cue, content) of every attribution with a source, in text order."""
+    out = []
+    for a in find_attributions(nlp(text)):
+        if a.source_start is None or a.source_end is None:
+            continue
+        out.append(
+            (
+                text[a.source_start : a.source_end],
+                text[a.cue_start : a.cue_end],
+                text[a.content_start : a.content_end],
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('“The dock is closed," Vell said.', '“The dock is closed,"'),
+        ('"The dock is closed,” Vell said.', '"The dock is closed,”'),
+        ("“The dock is closed,” Vell said.", "“The dock is closed,”"),
+    ],
+)
+def test_quotemarks_mixed_styles_close(text: str, quoted: str) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == [quoted]
+
+
+def test_quotemarks_straight_opening_mark_does_not_close_curly() -> None:
+    text = '“We will see about the "plan" later,” Vell said.'
+    assert [text[s:e] for s, e in quote_spans(text)] == [text[: text.index("”") + 1]]
+
+
+@pytest.mark.slow
+def test_attribution_continued_takes_the_quotation_before_it(nlp: Any) -> None:
+    text = (
+        "“We need a new pier,” Mayor Ada Brandel told the council.\n\n"
+        "“The old one is rotten through and through,” Brandel continued.\n\n"
+    )
+    assert (
+        "Brandel",
+        "continued",
+        "“The old one is rotten through and through,”",
+    ) in _spans(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_mixed_marks_keep_the_report(nlp: Any) -> None:
+    text = '“I heard parts of the mayor’s speech," Councillor Jon Vell said at the harbour.\n'
+    found = _spans(nlp, text)
+    assert found and found[0][:2] == ("Councillor Jon Vell", "said")
+    assert found[0][2].startswith("“I heard parts")
