@@ -63,3 +63,39 @@ def test_attribution_mixed_marks_keep_the_report(nlp: Any) -> None:
     found = _spans(nlp, text)
     assert found and found[0][:2] == ("Councillor Jon Vell", "said")
     assert found[0][2].startswith("“I heard parts")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a list number or heading on the line before is not part of the source
+        (
+            "Quotes of the week\n3\nMayor Ada Brandel said the pier would reopen soon.",
+            "Mayor Ada Brandel",
+        ),
+        # "only" before a quantity belongs to it
+        (
+            "Only 40 percent of the harbour workers said the pier was safe.",
+            "Only 40 percent of the harbour workers",
+        ),
+        # the closing mark of a title the source phrase opens
+        (
+            "Jon Vell, host of the radio show “Harbour Talk,” said the pier was unsafe.",
+            "Jon Vell, host of the radio show “Harbour Talk,”",
+        ),
+    ],
+)
+def test_attribution_source_edges(nlp: Any, text: str, source: str) -> None:
+    assert source in [s for s, _, _ in _spans(nlp, text)]
+
+
+@pytest.mark.slow
+def test_attribution_quotation_cut_by_the_sentence_splitter(nlp: Any) -> None:
+    text = (
+        "“I asked the council to act. I have asked it since the flood [in 2019],” "
+        "Mayor Ada Brandel explains.\n\n"
+    )
+    found = _spans(nlp, text)
+    assert ("Mayor Ada Brandel", "explains") in [(s, c) for s, c, _ in found]
+    assert any(content.endswith("[in 2019],”") for _, _, content in found)

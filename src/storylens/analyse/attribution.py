@@ -366,6 +366,8 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
         raw = text[att.source_start : att.source_end]
         att.source_start += len(raw) - len(raw.lstrip())
         att.source_end -= len(raw) - len(raw.rstrip())
+        # "host of MSNBC’s “Morning Joe,”": the closing mark of a title the source opens
+        att.source_start, att.source_end = balance_marks(text, att.source_start, att.source_end)
         att.source_text = text[att.source_start : att.source_end]
         att.source_name = " ".join(att.source_name.split("\n\n")[-1].split())
     att.content_start, att.content_end = max(att.content_start, lo), min(att.content_end, hi)

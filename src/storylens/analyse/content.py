@@ -204,9 +204,14 @@ def words(tokens: list[Token]) -> list[Token]:
 
 
 def adjacent_quote(sent: Span, quotes: list[tuple[int, int]]) -> list[Token] | None:
-    """A quotation ending just before or starting just after a short attribution sentence."""
+    """A quotation ending just before or starting just after a short attribution sentence, or
+    one the sentence splitter cut that ends inside it (“… [in 2012],” Vell said.)."""
     text = doc_text(sent.doc)
     for qs, qe in quotes:
+        if qs < sent.start_char < qe < sent.end_char and qe - qs > sent.end_char - qe:
+            span = sent.doc.char_span(qs, qe, alignment_mode="expand")
+            if span is not None and len(span) > 2:
+                return list(span)
         gap_before = text[qe : sent.start_char]
         gap_after = text[sent.end_char : qs]
         if (qe <= sent.start_char and len(gap_before) <= 2 and not gap_before.strip()) or (

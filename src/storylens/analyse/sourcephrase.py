@@ -43,6 +43,8 @@ def source_tokens(verb: Token, subj: Token) -> list[Token]:
     for other in children[verb.i]:
         if deps[other] == "nsubj" and other != subj.i and doc[other].left_edge.i == toks[-1].i + 1:
             toks = [*toks, *noun_phrase(doc[other])]  # "the agency Nordpress": two subjects
+        elif deps[other] == "nsubj" and other < toks[0].i and _owner_before(doc, other, toks[0].i):
+            toks = [*noun_phrase(doc[other]), *doc[other + 1 : toks[0].i], *toks]
     relative = subj.lower_ in RELATIVE_PRONOUNS
     if (
         not relative
@@ -54,6 +56,19 @@ def source_tokens(verb: Token, subj: Token) -> list[Token]:
         toks = [*noun_phrase(verb.head), *toks]
         toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     return toks
+
+
+def _owner_before(doc: Doc, other: int, first: int) -> bool:
+    """Whether a second subject the parser found is the owner of the first ("Fox News’ Bret
+    Baier": "Fox News" and "Bret Baier" both subjects): it ends in a possessive mark right
+    before it."""
+    end = doc[other].right_edge.i
+    if end + 1 == first:
+        return doc[end].text in _POSSESSIVE
+    return end + 2 == first and doc[end + 1].text in _POSSESSIVE
+
+
+_POSSESSIVE = frozenset({"’", "'", "’s", "'s"})
 
 
 def reporter(verb: Token) -> Token | None:
@@ -161,7 +176,7 @@ def saying(verb: Token) -> bool:
 
 _ANONYMITY = frozenset({"request", "speak", "insist", "decline", "ask"})
 _DASHES = frozenset({"—", "–", "--"})
-_FOCUS = frozenset({"even", "only", "also", "just"})
+_FOCUS = frozenset({"even", "also", "just"})
 _ASIDES = frozenset({"acl", "advcl"})  # relative clauses stay: they say who the source is
 
 
@@ -185,8 +200,11 @@ def source_indices(doc: Doc, subj: int) -> set[int]:
 
 
 def source_edges(source: list[Token]) -> list[Token]:
-    """A source phrase without a dateline before it ("RENO, Nev. (AP) — the senator") and
+    """A source phrase without a dateline or a line before it ("RENO, Nev. (AP) — the senator") and
     with the closing bracket of a label it opens ("Sen. Bernie Sanders (I-Vt.)")."""
+    breaks = [k for k, t in enumerate(source) if "\n" in t.text or "\n" in t.whitespace_]
+    if breaks and breaks[-1] + 1 < len(source):
+        source = source[breaks[-1] + 1 :]  # a heading or list number on the line before
     dashes = [k for k, t in enumerate(source) if t.text in _DASHES]
     if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
         source = source[dashes[0] + 1 :] or source
