@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from storylens.analyse.attribution import find_attributions
 from storylens.analyse.quotemarks import quote_spans
+from storylens.analyse.sourcephrase import adjacent_speaker
 
 
 def _spans(nlp: Any, text: str) -> list[tuple[str, str, str]]:
@@ -99,3 +102,49 @@ def test_attribution_quotation_cut_by_the_sentence_splitter(nlp: Any) -> None:
     found = _spans(nlp, text)
     assert ("Mayor Ada Brandel", "explains") in [(s, c) for s, c, _ in found]
     assert any(content.endswith("[in 2019],”") for _, _, content in found)
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    """A doc with a given (wrong) parse, as the parser sometimes returns it."""
+    pos = {"VBD": "VERB", "VBZ": "VERB", "NNP": "PROPN", "NN": "NOUN", "IN": "ADP", ",": "PUNCT"}
+    pos |= {"''": "PUNCT", "``": "PUNCT", "DT": "DET", ".": "PUNCT", "JJ": "ADJ"}
+    ents = [
+        "B-PERSON" if w[:1].isupper() and t == "NNP" else "O"
+        for w, t in zip(words, tags, strict=True)
+    ]
+    ents = [
+        "I-PERSON" if e == "B-PERSON" and k and ents[k - 1] != "O" else e
+        for k, e in enumerate(ents)
+    ]
+    return Doc(
+        Vocab(),
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[pos[t] for t in tags],
+        ents=ents,
+    )
+
+
+def test_speaker_after_a_quotation_the_parser_lost() -> None:
+    # “Fine,” said Jon Vell: the parser made Vell the subject of a later clause
+    words = ["“", "Fine", ",", "”", "said", "Jon", "Vell", ",", "the", "mayor", "."]
+    heads = [4, 4, 4, 4, 4, 6, 4, 6, 9, 6, 4]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "compound", "dep", "punct", "det"]
+    deps += ["appos", "punct"]
+    tags = ["``", "JJ", ",", "''", "VBD", "NNP", "NNP", ",", "DT", "NN", "."]
+    doc = _parsed(words, heads, deps, tags)
+    speaker = adjacent_speaker(doc[4])
+    assert speaker is not None and speaker.text == "Vell"
+
+
+def test_speaker_before_an_aside_the_parser_lost() -> None:
+    # Vell, in Harwick, said ...: the parser hung Vell on an earlier word
+    words = ["Vell", ",", "in", "Harwick", ",", "said", "it", "."]
+    heads = [0, 0, 0, 2, 5, 5, 5, 5]
+    deps = ["dep", "punct", "prep", "pobj", "punct", "ROOT", "dobj", "punct"]
+    tags = ["NNP", ",", "IN", "NNP", ",", "VBD", "NN", "."]
+    doc = _parsed(words, heads, deps, tags)
+    speaker = adjacent_speaker(doc[5])
+    assert speaker is not None and speaker.text == "Vell"

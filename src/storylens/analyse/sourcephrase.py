@@ -140,6 +140,12 @@ def adjacent_speaker(verb: Token) -> Token | None:
         k -= 1
     if k < 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
+    if doc[k].text in ALL_QUOTES and verb.i + 1 < len(doc):
+        return _name_after(doc[verb.i + 1])  # "“…,” said Jon Vell": the parser lost Vell
+    if doc[k].text == "," and k > 0:
+        k = _before_aside(doc, k)  # "Murphy, the head of the group, tweeted"
+        if k < 0:
+            return None
     tok = doc[k]
     if tok.lower_ in _SPEAKER_PRONOUNS or (
         tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
@@ -154,6 +160,33 @@ def adjacent_speaker(verb: Token) -> Token | None:
     if tok.head.i == verb.i and tok.dep_ in {"nummod", "npadvmod", "dep"} and counted:
         return tok
     return None
+
+
+def _name_after(tok: Token) -> Token | None:
+    """The last word of the person or organisation named from ``tok`` on."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in {"PERSON", "ORG"} or tok.ent_iob_ != "B":
+        return None
+    doc = tok.doc
+    end = tok.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return doc[end]
+
+
+def _before_aside(doc: Doc, comma: int) -> int:
+    """The last word before an aside set off by commas that ends at ``comma`` ("Trump, in
+    Kentucky, said"), or -1 when the words before the comma are no short aside."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 12:
+        tok = doc[k]
+        if tok.text == ",":
+            return k - 1 if k > 0 and doc[k - 1].pos_ in {"PROPN", "PRON"} else -1
+        if tok.is_space or tok.text in {".", ";", ":", "?", "!"} or tok.pos_ in {"AUX"}:
+            return -1
+        if tok.pos_ == "VERB" and tok.tag_ in {"VBD", "VBZ", "VBP"}:
+            return -1  # a clause of its own, not an aside
+        k -= 1
+    return -1
 
 
 def saying(verb: Token) -> bool:
