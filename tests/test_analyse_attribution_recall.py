@@ -82,6 +82,11 @@ def test_attribution_mixed_marks_keep_the_report(nlp: Any) -> None:
             "Only 40 percent of the harbour workers said the pier was safe.",
             "Only 40 percent of the harbour workers",
         ),
+        # an age and the description after it say who the source is
+        (
+            "Jon Vell, 53, a harbour pilot from Harwick, said the pier was unsafe.",
+            "Jon Vell, 53, a harbour pilot from Harwick",
+        ),
         # the closing mark of a title the source phrase opens
         (
             "Jon Vell, host of the radio show “Harbour Talk,” said the pier was unsafe.",

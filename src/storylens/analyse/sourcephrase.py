@@ -220,15 +220,15 @@ def source_indices(doc: Doc, subj: int) -> set[int]:
     lemmas = doc_lemmas(doc)
     found = set(subtree_indices(children, subj))
     for i in list(found):
-        aside = deps[i] in _ASIDES or (deps[i] == "appos" and doc[i].like_num)
+        # an age stays ("Jon Vell, 53, a harbour pilot"): it says who the source is
+        aside = deps[i] in _ASIDES
         if deps[i] == "relcl" and i != subj and lemmas[i] in CUE_LEMMAS | _ANONYMITY:
             aside = True  # "who said he left", "who requested anonymity": an attribution
         if aside and i != subj and i in found:
             clause = subtree_indices(children, i)
             first = min(clause)
             if first > subj and doc[first - 1].text in {",", "—", "–", "("}:
-                # an age and what follows it ("Renee Gold, 83, of Sarasota") goes too
-                found -= {k for k in found if k >= first} if deps[i] == "appos" else set(clause)
+                found -= set(clause)
     return found
 
 
