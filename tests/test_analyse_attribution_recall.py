@@ -153,3 +153,19 @@ def test_speaker_before_an_aside_the_parser_lost() -> None:
     doc = _parsed(words, heads, deps, tags)
     speaker = adjacent_speaker(doc[5])
     assert speaker is not None and speaker.text == "Vell"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Richards and Menendez both said the pier was unsafe.", "Richards and Menendez"),
+        (
+            "Some engineers - including the harbour's own staff - said the pier was unsafe.",
+            "Some engineers - including the harbour's own staff -",
+        ),
+        ("Of the harbour workers, 42% said the pier was unsafe.", "42%"),
+    ],
+)
+def test_attribution_source_marks_and_quantifiers(nlp: Any, text: str, source: str) -> None:
+    assert source in [s for s, _, _ in _spans(nlp, text)]

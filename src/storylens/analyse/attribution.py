@@ -353,6 +353,25 @@ def _next_paragraph(sent: Span) -> list[Token] | None:
     return list(span)
 
 
+_ASIDE_DASH = re.compile(r"\s(?:—|–|--|-)\s")
+_CLOSING_DASH = re.compile(r"\s*(?:—|–|--|-)(?=\s|$)")
+
+
+def _source_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A source span with the marks that belong to it: not a list bullet before it ("-Nate
+    Cohn"), with the percent sign after a share ("49%") and the dash closing an aside it
+    opens ("economists - including some at the Fed -")."""
+    if end - start > 1 and text[start] == "-" and text[start + 1].isalnum():
+        start += 1
+    if text[end : end + 1] == "%":
+        end += 1
+    if len(_ASIDE_DASH.findall(text[start:end])) % 2 == 1:
+        closing = _CLOSING_DASH.match(text, end)
+        if closing is not None:
+            end = closing.end()
+    return start, end
+
+
 def _clip(att: Attribution, text: str) -> Attribution | None:
     """Keep an attribution inside the paragraph of its cue (sentence splits miss captions);
     a content introduced by a colon stays in the paragraph that follows."""
@@ -368,6 +387,7 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
         att.source_end -= len(raw) - len(raw.rstrip())
         # "host of MSNBC’s “Morning Joe,”": the closing mark of a title the source opens
         att.source_start, att.source_end = balance_marks(text, att.source_start, att.source_end)
+        att.source_start, att.source_end = _source_marks(text, att.source_start, att.source_end)
         att.source_text = text[att.source_start : att.source_end]
         att.source_name = " ".join(att.source_name.split("\n\n")[-1].split())
     att.content_start, att.content_end = max(att.content_start, lo), min(att.content_end, hi)

@@ -243,6 +243,8 @@ def source_edges(source: list[Token]) -> list[Token]:
         source = source[dashes[0] + 1 :] or source
     if len(source) > 1 and source[0].lower_ in _FOCUS and source[0].dep_ == "advmod":
         source = source[1:]  # "Even his allies say": the allies are the source
+    if len(source) > 1 and source[-1].lower_ in {"both", "all", "each"}:
+        source = source[:-1]  # "Richards and Menendez both said": the quantifier floats
     doc = source[0].doc
     if any(t.text == "(" for t in source) and not any(t.text == ")" for t in source):
         for k in range(source[-1].i + 1, min(source[-1].i + 3, len(doc))):
