@@ -101,3 +101,10 @@ def test_eval_attribution_polnear_gate(cli: Callable[..., Any], shared_dir: Path
     assert scores["documents"] == GATE_DOCS
     for (match, role), floor in GATE_FLOORS.items():
         assert scores[match][role]["f1"] >= floor, (match, role, scores[match][role])
+
+
+def test_eval_attribution_counts_trim_no_break_space() -> None:
+    text = "The mayor\xa0said the pier opened again today."
+    exact, loose = Counts(), Counts()
+    _count(text, [(0, 9)], [(0, 10)], exact, loose)
+    assert exact.tp_pred == 1

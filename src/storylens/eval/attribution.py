@@ -5,8 +5,9 @@ Layout read: ``DIR/<split>/text/<name>.txt`` and ``DIR/<split>/attributions/<nam
 annotators labelled one document, the first annotator file in sorted order is the gold standard.
 Discontinuous spans are scored as their covering span.
 
-Scores are span F1 per role, both exact (same offsets after trimming whitespace and trailing
-punctuation) and overlap (one-to-one matching of predicted to gold spans that share a character).
+Scores are span F1 per role, both exact (same offsets after trimming whitespace, no-break spaces
+included, and trailing punctuation) and overlap (one-to-one matching of predicted to gold spans
+that share a character).
 """
 
 from __future__ import annotations
@@ -159,9 +160,9 @@ def _pieces(att: Attribution, text: str) -> list[tuple[int, int]]:
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
-    while start < end and text[start] in _TRIM:
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
         end -= 1
     return start, end
 
