@@ -169,3 +169,29 @@ def test_speaker_before_an_aside_the_parser_lost() -> None:
 )
 def test_attribution_source_marks_and_quantifiers(nlp: Any, text: str, source: str) -> None:
     assert source in [s for s, _, _ in _spans(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Asked whether the storm had worried him, Vell said, “Sure. Everybody saw it.”\n\n",
+            ("Vell", "said", "“Sure. Everybody saw it.”"),
+        ),
+        (
+            "The mayor was asked who would win.\n\n“Harwick,” she answered.\n\n",
+            ("she", "answered", "“Harwick,”"),
+        ),
+    ],
+)
+def test_attribution_quotation_beside_the_cue(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _spans(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_act_cue_with_a_role_noun_as_actor(nlp: Any) -> None:
+    text = "The governor offered a plan to rebuild the pier."
+    assert ("The governor", "offered", "a plan to rebuild the pier") in _spans(nlp, text)

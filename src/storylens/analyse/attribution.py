@@ -239,7 +239,9 @@ def _verb_attribution(
             around = parenthetical(scope, exclude) or content_around(scope, exclude)
             if holds_report(around):
                 around = []  # "Lashing out, Vell said the …": the words are Vell's report
-            content = around if len(words(around)) >= 3 else adjacent_quote(sent, quotes)
+            if len(words(around)) < 3:
+                around = adjacent_quote(sent, quotes) or _quote_beside(verb, source, quotes)
+            content = around
     if not content:
         answer = [c for c in verb.children if c.i > verb.i and c.lower_ in {"yes", "no"}]
         content = answer[:1] or content  # "72 percent said yes"
@@ -304,6 +306,23 @@ def _verb_attribution(
         or (clause is None and lemma in NOUN_STANCE_CUES),
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
+
+
+def _quote_beside(verb: Token, source: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
+    """A quotation right after the cue (‘he said, “Sure.’ where the sentence splitter cut
+    the quotation) or right before the source and cue (‘“Denver,” he answered.’)."""
+    doc = verb.doc
+    text = doc_text(doc)
+    after = verb.idx + len(verb.text)
+    before = min(verb.idx, source[0].idx) if source else verb.idx
+    for qs, qe in quotes:
+        next_to = (qs >= after and qs - after <= 3 and not text[after:qs].strip(" ,:")) or (
+            qe <= before and before - qe <= 2 and not text[qe:before].strip(" ,")
+        )
+        if next_to:
+            span = doc.char_span(qs, qe, alignment_mode="expand")
+            return list(span) if span is not None else []
+    return []
 
 
 def _inside_quote(content: list[Token], quotes: list[tuple[int, int]]) -> bool:

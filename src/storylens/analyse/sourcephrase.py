@@ -124,11 +124,24 @@ def holds_report(tokens: list[Token]) -> bool:
 
 
 def named_actor(subj: Token) -> bool:
-    """A person, organisation or group named or referred to by a pronoun."""
-    return subj.lower_ in _SPEAKER_PRONOUNS or subj.ent_type_ in {"PERSON", "ORG", "NORP"}
+    """A person, organisation or group named, referred to by a pronoun, or by the noun of a
+    role or body ("the governor", "the Bush campaign", "her aides")."""
+    if subj.lower_ in _SPEAKER_PRONOUNS or subj.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in ACTOR_NOUNS
 
 
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# nouns of roles and bodies that act and speak
+ACTOR_NOUNS = lexicon(
+    """campaign committee party administration government department agency court judge
+    president governor senator congressman congresswoman lawmaker legislator official
+    spokesman spokeswoman spokesperson aide adviser advisor candidate nominee leader chairman
+    chairwoman director secretary minister mayor council board company union coalition
+    newspaper magazine reporter journalist columnist editor analyst expert critic supporter
+    opponent activist prosecutor attorney lawyer governor-elect senate house pope bishop
+    lobbyist economist strategist pollster organizer organiser"""
+)
 
 
 def adjacent_speaker(verb: Token) -> Token | None:
