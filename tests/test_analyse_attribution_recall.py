@@ -195,3 +195,9 @@ def test_attribution_quotation_beside_the_cue(
 def test_attribution_act_cue_with_a_role_noun_as_actor(nlp: Any) -> None:
     text = "The governor offered a plan to rebuild the pier."
     assert ("The governor", "offered", "a plan to rebuild the pier") in _spans(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_asked_by_a_named_asker(nlp: Any) -> None:
+    text = "Asked by Jon Vell whether the pier was safe, the mayor said it was."
+    assert ("Jon Vell", "Asked") in [(s, c) for s, c, _ in _spans(nlp, text)]

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from storylens.analyse.attributed import Attribution
 from storylens.errors import InputError
-from storylens.eval.attribution import Counts, _count, load_split, parse_ann
+from storylens.eval.attribution import Counts, _count, load_split, parse_ann, predicted_spans
 
 # Pinned floors for the first 30 dev documents (measured scores sit a few points above).
 GATE_DOCS = 30
@@ -108,3 +109,21 @@ def test_eval_attribution_counts_trim_no_break_space() -> None:
     exact, loose = Counts(), Counts()
     _count(text, [(0, 9)], [(0, 10)], exact, loose)
     assert exact.tp_pred == 1
+
+
+def test_eval_attribution_hedge_inside_a_report_cue_is_not_scored() -> None:
+    text = "Vell seemed to mock the plan."
+    hedge = Attribution(
+        cue="seem", cue_start=5, cue_end=11, content_start=0, content_end=28, kind="hedge", verb=1
+    )
+    report = Attribution(
+        cue="mock",
+        cue_start=5,
+        cue_end=19,
+        content_start=20,
+        content_end=28,
+        source_start=0,
+        source_end=4,
+    )
+    spans = predicted_spans([hedge, report], text)
+    assert spans["cue"] == [(5, 19)]

@@ -140,6 +140,8 @@ def _verb_attribution(
     passive = is_passive(verb)
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         subj = agent_of(verb)
+    elif verb.tag_ == "VBN" and verb.dep_ == "advcl" and agent_of(verb) is not None:
+        subj = agent_of(verb)  # "Asked by a reporter whether …": the reporter asked
     if subj is None and not passive and lemma in SPEECH_CUES:
         subj = adjacent_speaker(verb)
     if subj is None and verb.dep_ == "pcomp":

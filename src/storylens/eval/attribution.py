@@ -119,9 +119,15 @@ def predicted_spans(attributions: Iterable[Attribution], text: str = "") -> Span
     reported inside another's content ("Peskov said Kim had told him ...": "told" is inside
     what Peskov said) is never labelled; only the outermost ones are scored (see
     :func:`outermost`). Hedging verbs ("appears to", "is expected to") are attributions with
-    no source; hedging adverbs ("reportedly") are not labelled and not scored.
+    no source, unless they are part of a report's cue ("seemed to mock"); hedging adverbs
+    ("reportedly") are not labelled and not scored.
     """
     scored = [a for a in attributions if a.kind != "hedge" or a.verb >= 0]
+    # "Cruz seemed to mock the plan": the hedging verb is part of the report's cue
+    cues = [(a.cue_start, a.cue_end) for a in scored if a.kind != "hedge"]
+    scored = [
+        a for a in scored if a.kind != "hedge" or not any(s <= a.cue_start < e for s, e in cues)
+    ]
     spans: Spans = {role: [] for role in ROLES}
     for a in outermost(scored, text):
         spans["cue"].append((a.cue_start, a.cue_end))
