@@ -201,3 +201,19 @@ def test_attribution_act_cue_with_a_role_noun_as_actor(nlp: Any) -> None:
 def test_attribution_asked_by_a_named_asker(nlp: Any) -> None:
     text = "Asked by Jon Vell whether the pier was safe, the mayor said it was."
     assert ("Jon Vell", "Asked") in [(s, c) for s, c, _ in _spans(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The talk went on.\n\nJON VELL: The pier has been unsafe for years.\n", "JON VELL"),
+        (
+            "According to early results of the harbour survey conducted for the council by "
+            "Ostby Research, majorities of pilots in all five towns want a new pier.",
+            "early results of the harbour survey conducted for the council by Ostby Research",
+        ),
+    ],
+)
+def test_attribution_transcript_and_according_sources(nlp: Any, text: str, source: str) -> None:
+    assert source in [s for s, _, _ in _spans(nlp, text)]

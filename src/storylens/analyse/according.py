@@ -30,6 +30,9 @@ def according_to(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
     if pobj is None:
         return None
     phrase = sorted(pobj.subtree, key=lambda t: t.i)
+    comma = next((k for k, t in enumerate(phrase) if t.text == "," and t.i > pobj.i), None)
+    if comma is not None and tok.i == sent.start:
+        phrase = phrase[:comma]  # "According to the poll, most voters …": not the clause
     name_toks = _innermost_name(pobj)
     exclude = {tok.i, to.i} | {t.i for t in phrase}
     around = content_around(sent, exclude)
@@ -149,14 +152,17 @@ def _colon_source(before: list[Token]) -> list[Token] | None:
     """The source phrase in the words before a colon: a name (or a source noun such as "the
     report") ending right at the colon."""
     last = before[-1]
-    if last.pos_ not in {"PROPN", "NOUN"} or len(before) == len(last.text) == 1:
+    if len(before) == len(last.text) == 1:
         return None  # "Q:" and "A:" in an interview transcript
+    if last.pos_ not in {"PROPN", "NOUN"} and last.ent_type_ not in _NAME_LABELS:
+        return None
     phrase = [t for t in noun_phrase(last) if t.i >= before[0].i]
     if not phrase or phrase[-1].i != last.i:
         return None
     named = any(t.ent_type_ in _NAME_LABELS for t in phrase) or all(
-        t.pos_ == "PROPN" or t.is_punct or (t.is_title and not t.is_stop) for t in phrase
-    )
+        t.pos_ == "PROPN" or t.is_punct or ((t.is_title or t.is_upper) and not t.is_stop)
+        for t in phrase
+    )  # "Issa:", "JAKE TAPPER:" in a transcript
     if named or last.lemma_.lower() in _COLON_SOURCES:
         return phrase
     return None
