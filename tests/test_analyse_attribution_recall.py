@@ -217,3 +217,13 @@ def test_attribution_asked_by_a_named_asker(nlp: Any) -> None:
 )
 def test_attribution_transcript_and_according_sources(nlp: Any, text: str, source: str) -> None:
     assert source in [s for s, _, _ in _spans(nlp, text)]
+
+
+@pytest.mark.slow
+def test_attribution_relative_word_is_part_of_the_content(nlp: Any) -> None:
+    text = "The council backed the new pier, which Mayor Ada Brandel said was long overdue."
+    assert (
+        "Mayor Ada Brandel",
+        "said",
+        "which Mayor Ada Brandel said was long overdue",
+    ) in _spans(nlp, text)

@@ -279,6 +279,9 @@ def _verb_attribution(
     wraps = cstart <= sstart < cend and cstart <= verb.idx < cend
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
+    gap = _relative_gap(verb, subj, source)
+    if gap is not None and gap.idx < cstart:
+        cstart = gap.idx  # "which he said was unsafe": the relative word is what was said
     cue_start, cue_end = cue_span(verb, cue_toks)
     if issued >= 0:  # "released a statement saying"
         cue_start = min(cue_start, doc[issued].idx)
@@ -308,6 +311,20 @@ def _verb_attribution(
         or (clause is None and lemma in NOUN_STANCE_CUES),
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
+
+
+_GAP_WORDS = frozenset({"which", "what", "that", "whom"})
+
+
+def _relative_gap(verb: Token, subj: Token, source: list[Token]) -> Token | None:
+    """The relative or wh- word that stands for part of what was said, before the source
+    ("a plan which he said was unsafe", "what he calls a cartel")."""
+    first = verb.doc[verb.left_edge.i]
+    if first.lower_ not in _GAP_WORDS or first.i == subj.i or not source:
+        return None
+    if first.i >= source[0].i or first.dep_ in {"mark", "det"}:
+        return None
+    return first
 
 
 def _quote_beside(verb: Token, source: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
