@@ -227,3 +227,9 @@ def test_attribution_relative_word_is_part_of_the_content(nlp: Any) -> None:
         "said",
         "which Mayor Ada Brandel said was long overdue",
     ) in _spans(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_content_without_a_dangling_connective(nlp: Any) -> None:
+    text = "Vell is honest and trustworthy, and the council said so in May."
+    assert ("the council", "said", "Vell is honest and trustworthy") in _spans(nlp, text)

@@ -410,6 +410,11 @@ def _source_marks(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a connective left at the end of a content taken around the cue, joining it to the words
+# the cue interrupts
+_DANGLING = re.compile(r"(?:[\s,;:—–-]+(?:and|but|or|as|which|while|because))+[\s,;:—–-]*$", re.I)
+
+
 def _clip(att: Attribution, text: str) -> Attribution | None:
     """Keep an attribution inside the paragraph of its cue (sentence splits miss captions);
     a content introduced by a colon stays in the paragraph that follows."""
@@ -432,6 +437,9 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
     raw = text[att.content_start : att.content_end]
     att.content_start += len(raw) - len(raw.lstrip())
     att.content_end -= len(raw) - len(raw.rstrip())
+    dangling = _DANGLING.search(text, att.content_start, att.content_end)
+    if dangling is not None and dangling.start() > att.content_start:
+        att.content_end = dangling.start()  # "the pier is unsafe, and [she said …]"
     if att.content_end <= att.content_start:
         return None
     att.content_end = close_bracket(text, att.content_start, att.content_end, hi)
