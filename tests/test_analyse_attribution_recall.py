@@ -42,6 +42,17 @@ def test_quotemarks_mixed_styles_close(text: str, quoted: str) -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == [quoted]
 
 
+def test_quotemarks_quotation_going_on_over_paragraphs() -> None:
+    text = "Vell said. “The pier is old. It is unsafe.\n\n“We will build a new one,” he said."
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["“The pier is old. It is unsafe.", "“We will build a new one,”"]
+
+
+def test_quotemarks_unclosed_quotation_inside_a_paragraph_is_none() -> None:
+    text = "Vell said “the pier is old and “unsafe” for all.\n\nThe end."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["“unsafe”"]
+
+
 def test_quotemarks_straight_opening_mark_does_not_close_curly() -> None:
     text = '“We will see about the "plan" later,” Vell said.'
     assert [text[s:e] for s, e in quote_spans(text)] == [text[: text.index("”") + 1]]

@@ -32,7 +32,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Curly, guillemet and straight quotes; single curly quotes only where the opening mark
     starts a word and the closing one ends one (so apostrophes are not mistaken for quotes).
     Straight double quotes are paired within a paragraph; a curly double quotation may close
-    with a straight mark and a straight one with a curly mark.
+    with a straight mark and a straight one with a curly mark. A curly quotation left open at
+    the end of a paragraph whose next paragraph opens a quotation ends with its paragraph.
     """
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
@@ -98,7 +99,12 @@ def _find_close(text: str, i: int, close: str) -> int | None:
                 continue  # an apostrophe inside the quote
             return j
         if ch == text[i] and close != text[i]:
-            return None  # a new opening before this one closed: unbalanced
+            # a new opening before this one closed: unbalanced, unless it opens the next
+            # paragraph (a quotation going on over paragraphs leaves the first one open)
+            before = text[i:j].rstrip()
+            if text[i + len(before) : j].count("\n") >= 2 and "\n\n" not in before:
+                return i + len(before) - 1
+            return None
         j += 1
     return None
 
