@@ -104,7 +104,7 @@ from storylens.analyse.sourcephrase import (
     source_tokens,
 )
 
-STAGE = "attribution.rules.v4"
+STAGE = "attribution.rules.v5"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
