@@ -244,3 +244,28 @@ def test_attribution_relative_word_is_part_of_the_content(nlp: Any) -> None:
 def test_attribution_content_without_a_dangling_connective(nlp: Any) -> None:
     text = "Vell is honest and trustworthy, and the council said so in May."
     assert ("the council", "said", "Vell is honest and trustworthy") in _spans(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # both sides of a cue set off by commas, one word before it included
+        (
+            "Pilots, Vell noted, want a new pier before the winter storms.",
+            ("Vell", "noted", "Pilots, Vell noted, want a new pier before the winter storms"),
+        ),
+        # the conjunction that opens the words before the cue
+        (
+            "If the pier fails, Vell said, the harbour will close for a year.",
+            ("Vell", "said", "If the pier fails, Vell said, the harbour will close for a year"),
+        ),
+        # who is called on belongs to what is called for
+        (
+            "The mayor called on the council to rebuild the pier by May.",
+            ("The mayor", "called on", "the council to rebuild the pier by May"),
+        ),
+    ],
+)
+def test_attribution_content_edges(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _spans(nlp, text)

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_text
-from storylens.analyse.content import content_around, words
+from storylens.analyse.content import content_around, parenthetical, words
 from storylens.analyse.cues import lexicon
 from storylens.analyse.phrases import noun_phrase, source_name, span_of
 
@@ -35,7 +35,8 @@ def according_to(tok: Token, sent: Span, sent_index: int) -> Attribution | None:
         phrase = phrase[:comma]  # "According to the poll, most voters …": not the clause
     name_toks = _innermost_name(pobj)
     exclude = {tok.i, to.i} | {t.i for t in phrase}
-    around = content_around(sent, exclude)
+    # "Among the cases at risk, according to Vell, are …": both sides of the phrase
+    around = parenthetical(sent, exclude) or content_around(sent, exclude)
     if not words(around):
         return None
     cstart, cend = span_of(around)

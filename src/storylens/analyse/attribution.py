@@ -188,6 +188,13 @@ def _verb_attribution(
         if clause.dep_ == "xcomp":
             # "urged the industry to do more": who is urged belongs to what is urged
             obj = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+            obj = obj or [  # "called on Congress to act": who is called on
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < clause.i
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             if obj and content:
                 content = [*(doc[k] for k in range(obj[0].left_edge.i, content[0].i)), *content]
         content = without_trailing_asides(content, quotes)

@@ -139,11 +139,17 @@ def _setting(tok: Token) -> bool:
 _KEPT_MARKS = frozenset({"that", "whether", "if"})
 
 
-def trim_tokens(tokens: list[Token], *, keep_that: bool = False) -> list[Token]:
+def trim_tokens(
+    tokens: list[Token], *, keep_that: bool = False, keep_marks: bool = False
+) -> list[Token]:
     toks = sorted(tokens, key=lambda t: t.i)
     while toks and (
         (toks[0].is_punct and toks[0].text not in ALL_QUOTES)
-        or (toks[0].dep_ == "mark" and not (keep_that and toks[0].lower_ in _KEPT_MARKS))
+        or (
+            toks[0].dep_ == "mark"
+            and not keep_marks
+            and not (keep_that and toks[0].lower_ in _KEPT_MARKS)
+        )
     ):
         toks.pop(0)
     while toks and toks[-1].is_punct and toks[-1].text not in ALL_QUOTES:
@@ -187,10 +193,10 @@ def parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
         return None
     if doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return None
-    before = trim_tokens([doc[i] for i in range(sent.start, lo - 1)])
+    # "If the law conflicts, he said, the church must …": the conjunction opens the content
+    before = trim_tokens([doc[i] for i in range(sent.start, lo - 1)], keep_marks=True)
     after = trim_tokens([doc[i] for i in range(hi + 2, sent.end)])
-    quoted_before = bool(before) and before[0].text in ALL_QUOTES
-    if len(words(before)) < (1 if quoted_before else 2) or len(words(after)) < 2:
+    if not words(before) or len(words(after)) < 2:
         return None
     if any(t.text in ALL_QUOTES for t in before[-1:]) and not any(
         t.text in ALL_QUOTES for t in after
