@@ -23,7 +23,7 @@ from storylens.analyse.cues import (
     STANCE_CUES,
     lexicon,
 )
-from storylens.analyse.phrases import noun_phrase, subject_of, subtree_indices
+from storylens.analyse.phrases import GENERIC_SOURCES, noun_phrase, subject_of, subtree_indices
 
 
 def source_tokens(verb: Token, subj: Token) -> list[Token]:
@@ -51,6 +51,8 @@ def source_tokens(verb: Token, subj: Token) -> list[Token]:
         and verb.dep_ == "relcl"
         and verb.head.i == toks[0].i - 1
         and subj.pos_ == "PROPN"  # not "the kind Trump described", "something she opposed"
+        # a name after a source noun ("the agency TASS"), not "the pier Vell says is unsafe"
+        and (verb.head.pos_ == "PROPN" or verb.head.lemma_.lower() in GENERIC_SOURCES)
     ):
         # "the Russian news agency TASS reported": the parser hangs TASS off "agency"
         toks = [*noun_phrase(verb.head), *toks]
