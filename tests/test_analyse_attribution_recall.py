@@ -275,3 +275,9 @@ def test_attribution_content_edges(nlp: Any, text: str, expected: tuple[str, str
 def test_attribution_name_after_a_noun_that_is_no_source(nlp: Any) -> None:
     text = "The pier is something Vell says is unsafe."
     assert "Vell" in [s for s, _, _ in _spans(nlp, text)]
+
+
+@pytest.mark.slow
+def test_attribution_content_without_a_trailing_apposition(nlp: Any) -> None:
+    text = "Vell said that the council had approved the Harbour Act, the law that closed the pier."
+    assert ("Vell", "said", "that the council had approved the Harbour Act") in _spans(nlp, text)

@@ -246,16 +246,17 @@ _SET_OFF = frozenset({",", "—", "–", "--", ";"})
 
 
 def without_trailing_asides(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
-    """A content without a trailing relative or participial clause the writer adds about its
-    last noun, set off by a comma or dash (", which was passed in 2010"); never inside a
-    quotation."""
+    """A content without a trailing relative or participial clause or apposition the writer
+    adds about its last noun, set off by a comma or dash (", which was passed in 2010", ",
+    the law that closed the pier"); never inside a quotation."""
     if len(tokens) < 3:
         return tokens
     doc = tokens[0].doc
     first, last = tokens[0].i, tokens[-1].i
     cut = last + 1
     for tok in tokens:
-        if tok.dep_ not in _ASIDE_DEPS or tok.head.i < first:
+        appos = tok.dep_ == "appos" and tok.pos_ == "NOUN"  # ", a far higher figure than …"
+        if (tok.dep_ not in _ASIDE_DEPS and not appos) or tok.head.i < first:
             continue
         left = min(tok.left_edge.i, tok.i)
         if left <= first or tok.right_edge.i < last - 1 or _quoted(doc[left].idx, quotes):
