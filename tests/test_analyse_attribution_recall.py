@@ -11,7 +11,7 @@ from spacy.vocab import Vocab
 
 from storylens.analyse.attribution import find_attributions
 from storylens.analyse.quotemarks import quote_spans
-from storylens.analyse.sourcephrase import adjacent_speaker
+from storylens.analyse.sourcephrase import adjacent_speaker, source_edges
 
 
 def _spans(nlp: Any, text: str) -> list[tuple[str, str, str]]:
@@ -281,3 +281,17 @@ def test_attribution_name_after_a_noun_that_is_no_source(nlp: Any) -> None:
 def test_attribution_content_without_a_trailing_apposition(nlp: Any) -> None:
     text = "Vell said that the council had approved the Harbour Act, the law that closed the pier."
     assert ("Vell", "said", "that the council had approved the Harbour Act") in _spans(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "kept"),
+    [
+        (["(", "Reuters", ")", "-", "Mayor", "Vell"], [False, False, True, True, True, False], 2),
+        (["Jon", "Vell", "(", "D", "-", "Harwick", ")"], [True, True, False] + [False] * 4, 7),
+    ],
+)
+def test_source_edges_spaced_hyphen_is_a_dateline_dash(
+    words: list[str], spaces: list[bool], kept: int
+) -> None:
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    assert len(source_edges(list(doc))) == kept

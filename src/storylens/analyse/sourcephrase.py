@@ -253,7 +253,7 @@ def source_edges(source: list[Token]) -> list[Token]:
     breaks = [k for k, t in enumerate(source) if "\n" in t.text or "\n" in t.whitespace_]
     if breaks and breaks[-1] + 1 < len(source):
         source = source[breaks[-1] + 1 :]  # a heading or list number on the line before
-    dashes = [k for k, t in enumerate(source) if t.text in _DASHES]
+    dashes = [k for k, t in enumerate(source) if t.text in _DASHES or _spaced_hyphen(t)]
     if dashes and any(t.text == "(" or (t.is_upper and len(t) > 1) for t in source[: dashes[0]]):
         source = source[dashes[0] + 1 :] or source
     if len(source) > 1 and source[0].lower_ in _FOCUS and source[0].dep_ == "advmod":
@@ -269,6 +269,14 @@ def source_edges(source: list[Token]) -> list[Token]:
             if not doc[k].is_punct:
                 break
     return source
+
+
+def _spaced_hyphen(tok: Token) -> bool:
+    """A hyphen standing for a dash ("(Reuters) - Sen. Jane Roe"), not inside "(D-Vt.)"."""
+    doc = tok.doc
+    return (
+        tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(doc[tok.i - 1].whitespace_)
+    )
 
 
 _GERUND_PREPS = frozenset({"by", "after", "before", "in", "while", "upon", "on"})
