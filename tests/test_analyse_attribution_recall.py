@@ -11,7 +11,7 @@ from spacy.vocab import Vocab
 
 from storylens.analyse.attribution import find_attributions
 from storylens.analyse.quotemarks import quote_spans
-from storylens.analyse.sourcephrase import adjacent_speaker, source_edges
+from storylens.analyse.sourcephrase import adjacent_speaker, source_edges, source_tokens
 
 
 def _spans(nlp: Any, text: str) -> list[tuple[str, str, str]]:
@@ -295,3 +295,13 @@ def test_source_edges_spaced_hyphen_is_a_dateline_dash(
 ) -> None:
     doc = Doc(Vocab(), words=words, spaces=spaces)
     assert len(source_edges(list(doc))) == kept
+
+
+def test_source_tokens_title_the_parser_made_a_second_subject() -> None:
+    # "harbour contender Ada Brandel said it": the parser made "contender" a subject too
+    words = ["Harbour", "contender", "Ada", "Brandel", "said", "it", "."]
+    heads = [1, 4, 3, 4, 4, 4, 4]
+    deps = ["amod", "nsubj", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    tags = ["JJ", "NN", "NNP", "NNP", "VBD", "NN", "."]
+    doc = _parsed(words, heads, deps, tags)
+    assert [t.text for t in source_tokens(doc[4], doc[3])] == words[:4]

@@ -66,7 +66,8 @@ def _owner_before(doc: Doc, other: int, first: int) -> bool:
     before it."""
     end = doc[other].right_edge.i
     if end + 1 == first:
-        return doc[end].text in _POSSESSIVE
+        # "Fox News’ Bret Baier"; "Democratic presidential contender Hillary Clinton"
+        return doc[end].text in _POSSESSIVE or (doc[other].pos_ == "NOUN" and end == other)
     return end + 2 == first and doc[end + 1].text in _POSSESSIVE
 
 
