@@ -30,6 +30,10 @@ class Attribution:
     # a stand taken on something ("criticized", "endorsed"): its content is what the source
     # spoke about, not a claim of the source's, so it never enters a claim's source chain
     stance: bool = False
+    # where a relative or wh- word standing for part of what was said opens the clause before
+    # the source ("which he said was unsafe"); -1 for none. PolNeAR's content spans start
+    # there; the content itself stays the words after the cue
+    gap_start: int = -1
 
     def covers(self, start: int, end: int) -> bool:
         return self.content_start <= start and end <= self.content_end

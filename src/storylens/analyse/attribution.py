@@ -286,9 +286,7 @@ def _verb_attribution(
     wraps = cstart <= sstart < cend and cstart <= verb.idx < cend
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
-    gap = _relative_gap(verb, subj, source)
-    if gap is not None and gap.idx < cstart:
-        cstart = gap.idx  # "which he said was unsafe": the relative word is what was said
+    gap = _relative_gap(verb, subj, source)  # "which he said was unsafe"
     cue_start, cue_end = cue_span(verb, cue_toks)
     if issued >= 0:  # "released a statement saying"
         cue_start = min(cue_start, doc[issued].idx)
@@ -317,6 +315,7 @@ def _verb_attribution(
         or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
         or (clause is None and lemma in NOUN_STANCE_CUES),
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
+        gap_start=gap.idx if gap is not None and gap.idx < cstart else -1,
     )
 
 

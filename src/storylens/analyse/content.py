@@ -198,6 +198,8 @@ def parenthetical(sent: Span, exclude: set[int]) -> list[Token] | None:
     after = trim_tokens([doc[i] for i in range(hi + 2, sent.end)])
     if not words(before) or len(words(after)) < 2:
         return None
+    if len(words(before)) == 1 and words(before)[0].pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None  # "But, she said, …": a connective, not part of what was said
     if any(t.text in ALL_QUOTES for t in before[-1:]) and not any(
         t.text in ALL_QUOTES for t in after
     ):

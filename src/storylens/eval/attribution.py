@@ -131,7 +131,9 @@ def predicted_spans(attributions: Iterable[Attribution], text: str = "") -> Span
     spans: Spans = {role: [] for role in ROLES}
     for a in outermost(scored, text):
         spans["cue"].append((a.cue_start, a.cue_end))
-        spans["content"].append((a.content_start, a.content_end))
+        # "which he said was unsafe": PolNeAR's content covers the relative word
+        start = a.gap_start if 0 <= a.gap_start < a.content_start else a.content_start
+        spans["content"].append((start, a.content_end))
         if a.source_start is not None and a.source_end is not None:
             spans["source"].append((a.source_start, a.source_end))
     return spans
