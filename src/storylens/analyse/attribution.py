@@ -50,10 +50,15 @@ from storylens.analyse.content import (
     clause_head,
     clause_tokens,
     content_around,
+    ends_in_colon,
     expressed,
+    inside_quote,
+    next_paragraph,
     noun_content,
     parenthetical,
     quote_aware,
+    quote_beside,
+    relative_gap,
     trim_tokens,
     without_trailing_asides,
     words,
@@ -101,6 +106,7 @@ from storylens.analyse.sourcephrase import (
     saying,
     source_edges,
     source_indices,
+    source_marks,
     source_tokens,
 )
 
@@ -249,16 +255,16 @@ def _verb_attribution(
             if holds_report(around):
                 around = []  # "Lashing out, Vell said the …": the words are Vell's report
             if len(words(around)) < 3:
-                around = adjacent_quote(sent, quotes) or _quote_beside(verb, source, quotes)
+                around = adjacent_quote(sent, quotes) or quote_beside(verb, source, quotes)
             content = around
     if not content:
         answer = [c for c in verb.children if c.i > verb.i and c.lower_ in {"yes", "no"}]
         content = answer[:1] or content  # "72 percent said yes"
-    if not content and _ends_in_colon(sent, verb):
-        content = _next_paragraph(sent)  # "He said:" and the statement below it
+    if not content and ends_in_colon(sent, verb):
+        content = next_paragraph(sent)  # "He said:" and the statement below it
     if not content:
         return None
-    quoted = any(t.text in ALL_QUOTES for t in content) or _inside_quote(content, quotes)
+    quoted = any(t.text in ALL_QUOTES for t in content) or inside_quote(content, quotes)
     if lemma in QUOTE_ONLY_CUES and not quoted:
         return None  # "he continued" reports speech only next to a quotation
     if lemma in WEAK_CUES and clause is None and not quoted and not _weak_ok(verb, subj):
@@ -286,7 +292,7 @@ def _verb_attribution(
     wraps = cstart <= sstart < cend and cstart <= verb.idx < cend
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
-    gap = _relative_gap(verb, subj, source)  # "which he said was unsafe"
+    gap = relative_gap(verb, subj, source)  # "which he said was unsafe"
     cue_start, cue_end = cue_span(verb, cue_toks)
     if issued >= 0:  # "released a statement saying"
         cue_start = min(cue_start, doc[issued].idx)
@@ -319,43 +325,6 @@ def _verb_attribution(
     )
 
 
-_GAP_WORDS = frozenset({"which", "what", "that", "whom"})
-
-
-def _relative_gap(verb: Token, subj: Token, source: list[Token]) -> Token | None:
-    """The relative or wh- word that stands for part of what was said, before the source
-    ("a plan which he said was unsafe", "what he calls a cartel")."""
-    first = verb.doc[verb.left_edge.i]
-    if first.lower_ not in _GAP_WORDS or first.i == subj.i or not source:
-        return None
-    if first.i >= source[0].i or first.dep_ in {"mark", "det"}:
-        return None
-    return first
-
-
-def _quote_beside(verb: Token, source: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
-    """A quotation right after the cue (‘he said, “Sure.’ where the sentence splitter cut
-    the quotation) or right before the source and cue (‘“Denver,” he answered.’)."""
-    doc = verb.doc
-    text = doc_text(doc)
-    after = verb.idx + len(verb.text)
-    before = min(verb.idx, source[0].idx) if source else verb.idx
-    for qs, qe in quotes:
-        next_to = (qs >= after and qs - after <= 3 and not text[after:qs].strip(" ,:")) or (
-            qe <= before and before - qe <= 2 and not text[qe:before].strip(" ,")
-        )
-        if next_to:
-            span = doc.char_span(qs, qe, alignment_mode="expand")
-            return list(span) if span is not None else []
-    return []
-
-
-def _inside_quote(content: list[Token], quotes: list[tuple[int, int]]) -> bool:
-    """Whether a content lies inside a quotation whose marks the parser hung elsewhere."""
-    start, end = span_of(content)
-    return any(qs <= start and end <= qe for qs, qe in quotes)
-
-
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     """The [start, end) of the paragraph (blank-line separated block) holding ``pos``."""
     start = text.rfind("\n\n", 0, pos)
@@ -368,52 +337,6 @@ def _weak_ok(verb: Token, subj: Token) -> bool:
     something ("Trump has not yet responded to the remarks")."""
     prep = governed_prep(verb)
     return named_actor(subj) and prep is not None and prep.lower_ == "to"
-
-
-def _ends_in_colon(sent: Span, verb: Token) -> bool:
-    """Whether the cue closes its paragraph with a colon ("Her adviser said:")."""
-    doc = sent.doc
-    k = sent.end - 1
-    while k > verb.i and doc[k].is_space:
-        k -= 1
-    if doc[k].text != ":" or k > verb.i + 6:
-        return False
-    return k + 1 >= len(doc) or "\n" in doc[k].whitespace_ or doc[k + 1].is_space
-
-
-def _next_paragraph(sent: Span) -> list[Token] | None:
-    """The tokens of the paragraph after ``sent`` (a statement introduced by a colon)."""
-    doc = sent.doc
-    text = doc_text(doc)
-    start = sent.end_char
-    while start < len(text) and text[start].isspace():
-        start += 1
-    if start >= len(text):
-        return None
-    end = text.find("\n", start)
-    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="contract")
-    if span is None or len(span) < 3:
-        return None
-    return list(span)
-
-
-_ASIDE_DASH = re.compile(r"\s(?:—|–|--|-)\s")
-_CLOSING_DASH = re.compile(r"\s*(?:—|–|--|-)(?=\s|$)")
-
-
-def _source_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """A source span with the marks that belong to it: not a list bullet before it ("-Nate
-    Cohn"), with the percent sign after a share ("49%") and the dash closing an aside it
-    opens ("economists - including some at the Fed -")."""
-    if end - start > 1 and text[start] == "-" and text[start + 1].isalnum():
-        start += 1
-    if text[end : end + 1] == "%":
-        end += 1
-    if len(_ASIDE_DASH.findall(text[start:end])) % 2 == 1:
-        closing = _CLOSING_DASH.match(text, end)
-        if closing is not None:
-            end = closing.end()
-    return start, end
 
 
 # a connective left at the end of a content taken around the cue, joining it to the words
@@ -436,7 +359,7 @@ def _clip(att: Attribution, text: str) -> Attribution | None:
         att.source_end -= len(raw) - len(raw.rstrip())
         # "host of MSNBC’s “Morning Joe,”": the closing mark of a title the source opens
         att.source_start, att.source_end = balance_marks(text, att.source_start, att.source_end)
-        att.source_start, att.source_end = _source_marks(text, att.source_start, att.source_end)
+        att.source_start, att.source_end = source_marks(text, att.source_start, att.source_end)
         att.source_text = text[att.source_start : att.source_end]
         att.source_name = " ".join(att.source_name.split("\n\n")[-1].split())
     att.content_start, att.content_end = max(att.content_start, lo), min(att.content_end, hi)

@@ -10,6 +10,7 @@ from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES, STANCE_CUES
 from storylens.analyse.phrases import (
     contiguous_range,
     noun_phrase_indices,
+    span_of,
     subject_of,
     subtree_indices,
 )
@@ -296,3 +297,67 @@ def expressed(verb: Token) -> tuple[int, list[Token]] | None:
             if pobj:
                 return c.i, pobj
     return None
+
+
+_GAP_WORDS = frozenset({"which", "what", "that", "whom"})
+
+
+def relative_gap(verb: Token, subj: Token, source: list[Token]) -> Token | None:
+    """The relative or wh- word that stands for part of what was said, before the source
+    ("a plan which he said was unsafe", "what he calls a cartel")."""
+    first = verb.doc[verb.left_edge.i]
+    if first.lower_ not in _GAP_WORDS or first.i == subj.i or not source:
+        return None
+    if first.i >= source[0].i or first.dep_ in {"mark", "det"}:
+        return None
+    return first
+
+
+def quote_beside(verb: Token, source: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
+    """A quotation right after the cue (‘he said, “Sure.’ where the sentence splitter cut
+    the quotation) or right before the source and cue (‘“Denver,” he answered.’)."""
+    doc = verb.doc
+    text = doc_text(doc)
+    after = verb.idx + len(verb.text)
+    before = min(verb.idx, source[0].idx) if source else verb.idx
+    for qs, qe in quotes:
+        next_to = (qs >= after and qs - after <= 3 and not text[after:qs].strip(" ,:")) or (
+            qe <= before and before - qe <= 2 and not text[qe:before].strip(" ,")
+        )
+        if next_to:
+            span = doc.char_span(qs, qe, alignment_mode="expand")
+            return list(span) if span is not None else []
+    return []
+
+
+def inside_quote(content: list[Token], quotes: list[tuple[int, int]]) -> bool:
+    """Whether a content lies inside a quotation whose marks the parser hung elsewhere."""
+    start, end = span_of(content)
+    return any(qs <= start and end <= qe for qs, qe in quotes)
+
+
+def ends_in_colon(sent: Span, verb: Token) -> bool:
+    """Whether the cue closes its paragraph with a colon ("Her adviser said:")."""
+    doc = sent.doc
+    k = sent.end - 1
+    while k > verb.i and doc[k].is_space:
+        k -= 1
+    if doc[k].text != ":" or k > verb.i + 6:
+        return False
+    return k + 1 >= len(doc) or "\n" in doc[k].whitespace_ or doc[k + 1].is_space
+
+
+def next_paragraph(sent: Span) -> list[Token] | None:
+    """The tokens of the paragraph after ``sent`` (a statement introduced by a colon)."""
+    doc = sent.doc
+    text = doc_text(doc)
+    start = sent.end_char
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    end = text.find("\n", start)
+    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="contract")
+    if span is None or len(span) < 3:
+        return None
+    return list(span)

@@ -8,6 +8,8 @@ own. Used by :mod:`storylens.analyse.attribution`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
@@ -316,3 +318,22 @@ def phrase_word(doc: Doc, i: int) -> int | None:
                 return c + 1  # "took aim at"
             return c
     return None
+
+
+_ASIDE_DASH = re.compile(r"\s(?:—|–|--|-)\s")
+_CLOSING_DASH = re.compile(r"\s*(?:—|–|--|-)(?=\s|$)")
+
+
+def source_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A source span with the marks that belong to it: not a list bullet before it ("-Nate
+    Cohn"), with the percent sign after a share ("49%") and the dash closing an aside it
+    opens ("economists - including some at the Fed -")."""
+    if end - start > 1 and text[start] == "-" and text[start + 1].isalnum():
+        start += 1
+    if text[end : end + 1] == "%":
+        end += 1
+    if len(_ASIDE_DASH.findall(text[start:end])) % 2 == 1:
+        closing = _CLOSING_DASH.match(text, end)
+        if closing is not None:
+            end = closing.end()
+    return start, end
