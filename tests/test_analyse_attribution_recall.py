@@ -121,10 +121,17 @@ def test_attribution_quotation_cut_by_the_sentence_splitter(nlp: Any) -> None:
     assert any(content.endswith("[in 2019],”") for _, _, content in found)
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+def _parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    tags: list[str],
+    lemmas: list[str] | None = None,
+) -> Doc:
     """A doc with a given (wrong) parse, as the parser sometimes returns it."""
     pos = {"VBD": "VERB", "VBZ": "VERB", "NNP": "PROPN", "NN": "NOUN", "IN": "ADP", ",": "PUNCT"}
     pos |= {"''": "PUNCT", "``": "PUNCT", "DT": "DET", ".": "PUNCT", "JJ": "ADJ"}
+    pos |= {"RB": "ADV", "CD": "NUM"}
     ents = [
         "B-PERSON" if w[:1].isupper() and t == "NNP" else "O"
         for w, t in zip(words, tags, strict=True)
@@ -141,6 +148,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]
         tags=tags,
         pos=[pos[t] for t in tags],
         ents=ents,
+        lemmas=lemmas or [w.lower() for w in words],
     )
 
 
@@ -307,3 +315,19 @@ def test_source_tokens_title_the_parser_made_a_second_subject() -> None:
     tags = ["JJ", "NN", "NNP", "NNP", "VBD", "NN", "."]
     doc = _parsed(words, heads, deps, tags)
     assert [t.text for t in source_tokens(doc[4], doc[3])] == words[:4]
+
+
+def test_stance_cue_speaker_the_parser_lost() -> None:
+    # “Not one,” Vell answered: the parser made Vell a compound of the verb
+    words = ["“", "Not", "one", ",", "”", "Vell", "answered", "."]
+    heads = [6, 2, 6, 6, 6, 6, 6, 6]
+    deps = ["punct", "neg", "dobj", "punct", "punct", "compound", "ROOT", "punct"]
+    tags = ["``", "RB", "CD", ",", "''", "NNP", "VBD", "."]
+    lemmas = ["“", "not", "one", ",", "”", "Vell", "answer", "."]
+    doc = _parsed(words, heads, deps, tags, lemmas)
+    found = [
+        (doc.text[a.source_start : a.source_end], doc.text[a.cue_start : a.cue_end])
+        for a in find_attributions(doc)
+        if a.source_start is not None and a.source_end is not None
+    ]
+    assert ("Vell", "answered") in found

@@ -148,7 +148,7 @@ def _verb_attribution(
         subj = agent_of(verb)
     elif verb.tag_ == "VBN" and verb.dep_ == "advcl" and agent_of(verb) is not None:
         subj = agent_of(verb)  # "Asked by a reporter whether …": the reporter asked
-    if subj is None and not passive and lemma in SPEECH_CUES:
+    if subj is None and not passive and lemma in SPEECH_CUES | STANCE_CUES:
         subj = adjacent_speaker(verb)
     if subj is None and verb.dep_ == "pcomp":
         subj = gerund_subject(verb)  # "Bolton distanced himself by saying …"
