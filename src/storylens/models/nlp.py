@@ -594,6 +594,6 @@ def get_nlp(pipeline: str = DEFAULT_PIPELINE) -> Language:
     nlp = builder()
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     for title in TITLE_ABBREVIATIONS:  # one token, as "Mr." is: no sentence ends there
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
     log.debug("loaded %s (%s): %s", MODEL_NAME, pipeline, nlp.pipe_names)
     return nlp
