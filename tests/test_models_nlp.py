@@ -107,9 +107,15 @@ def test_unknown_pipeline_is_a_model_error() -> None:
 
 
 def test_fast_pipeline_tokenizer_has_exactly_the_shipped_rules() -> None:
-    fast, shipped = get_nlp().tokenizer, build_sm().tokenizer
+    from storylens.models.nlp import TITLES, build_sm_fast
+
+    fast, shipped = build_sm_fast().tokenizer, build_sm().tokenizer
     assert fast.to_bytes(exclude=["vocab"]) == shipped.to_bytes(exclude=["vocab"])
     assert len(fast.rules) > 1000  # the exceptions came from the model's files
+    # the shared pipeline adds only the title abbreviations, each kept whole
+    added = set(get_nlp().tokenizer.rules) - set(shipped.rules)
+    assert added == set(TITLES)
+    assert [t.text for t in get_nlp()("said Sgt. Vell")] == ["said", "Sgt.", "Vell"]
 
 
 def test_grouped_entry_points_list_the_same_entries() -> None:

