@@ -106,11 +106,11 @@ def test_analyse_parallel_ctrl_c_stops_the_workers_quietly(tmp_path: Path, when:
     import psutil
 
     story = Path(tempfile.mkdtemp(dir=tmp_path))
-    for n in range(24):  # different reports of ~600 words: seconds of work for a worker
+    for n in range(60):  # different reports of ~900 words: seconds of work even on an idle machine
         sentences = [
             f"Officials in Town{n} said on Monday that the council approved budget line {k} "
             f"for {n + k} new schools, according to the mayor, who called it a fair deal."
-            for k in range(24)
+            for k in range(36)
         ]
         (story / f"report{n}.txt").write_text(" ".join(sentences), encoding="utf-8")
     errors = tmp_path / "stderr.txt"
