@@ -9,6 +9,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from fixtures.attribution import attribution_spans
 from storylens.analyse.attribution import find_attributions
 from storylens.analyse.quotemarks import quote_spans
 from storylens.analyse.sourcephrase import adjacent_speaker, source_edges, source_tokens
@@ -17,18 +18,7 @@ from storylens.eval.attribution import predicted_spans
 
 def _spans(nlp: Any, text: str) -> list[tuple[str, str, str]]:
     """(source, cue, content) of every attribution with a source, in text order."""
-    out = []
-    for a in find_attributions(nlp(text)):
-        if a.source_start is None or a.source_end is None:
-            continue
-        out.append(
-            (
-                text[a.source_start : a.source_end],
-                text[a.cue_start : a.cue_end],
-                text[a.content_start : a.content_end],
-            )
-        )
-    return out
+    return [span[:3] for span in attribution_spans(nlp, text)]
 
 
 @pytest.mark.parametrize(
@@ -352,3 +342,35 @@ def test_attribution_title_abbreviation_does_not_end_the_sentence(
     assert len(list(doc.sents)) == 1
     sources = [s for s, _, _ in _spans(nlp, text)]
     assert sources and source in sources[0], sources
+
+
+def test_colon_source_in_capitals_however_it_is_tagged(nlp: Any) -> None:
+    # "JON VELL:" in a transcript, tagged as common nouns with no entity: still a name
+    from storylens.analyse.according import _colon_source
+
+    def parsed(words: list[str], deps: list[str], tags: list[str]) -> Doc:
+        pos = ["PUNCT" if t == "," else "DET" if t == "DT" else "NOUN" for t in tags]
+        return Doc(nlp.vocab, words=words, heads=[1, 1, 1], deps=deps, tags=tags, pos=pos)
+
+    doc = parsed(["JON", "VELL", ":"], ["compound", "ROOT", "punct"], ["NN", "NN", ","])
+    phrase = _colon_source([doc[0], doc[1]])
+    assert phrase is not None and [t.text for t in phrase] == ["JON", "VELL"]
+    plain = parsed(["the", "pier", ":"], ["det", "ROOT", "punct"], ["DT", "NN", ","])
+    assert _colon_source([plain[0], plain[1]]) is None  # a common noun is no source
+
+
+def test_quotation_the_sentence_splitter_cut_is_the_content() -> None:
+    # the splitter started a sentence inside the quotation: “I asked. | I have asked [...],”
+    from storylens.analyse.content import adjacent_quote
+
+    words = ["“", "I", "asked", ".", "I", "have", "asked", "it", "since", "2019", ",", "”"]
+    words += ["Vell", "explains", "."]
+    spaces = [False, True, False, True, True, True, True, True, True, False, False, True]
+    spaces += [True, False, False]
+    starts = [True, *[False] * 3, True, *[False] * 10]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    text = doc.text
+    quotes = [(0, text.index("”") + 1)]
+    found = adjacent_quote(list(doc.sents)[1], quotes)
+    assert found is not None
+    assert text[found[0].idx : found[-1].idx + len(found[-1].text)] == text[: quotes[0][1]]

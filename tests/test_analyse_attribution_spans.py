@@ -7,24 +7,8 @@ from typing import Any
 
 import pytest
 
+from fixtures.attribution import attribution_spans as _spans
 from storylens.analyse.attribution import chain_for, find_attributions
-
-
-def _spans(nlp: Any, text: str) -> list[tuple[str, str, str, bool]]:
-    """(source, cue, content, stance) of every attribution with a source, in text order."""
-    out = []
-    for a in find_attributions(nlp(text)):
-        if a.source_start is None or a.source_end is None:
-            continue
-        out.append(
-            (
-                text[a.source_start : a.source_end],
-                text[a.cue_start : a.cue_end],
-                text[a.content_start : a.content_end],
-                a.stance,
-            )
-        )
-    return out
 
 
 @pytest.mark.slow
