@@ -22,7 +22,6 @@ Dask figures include starting the LocalCluster (about 10 s).
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import threading
@@ -39,7 +38,7 @@ from storylens.eval.clustering import bcubed
 from storylens.settings import Settings
 from storylens.stories.cluster import ClusterOptions
 from storylens.stories.engine import CorpusResult, run_corpus
-from storylens.stories.synthetic import generate
+from storylens.stories.synthetic import generate, write_jsonl
 
 N_ARTICLES = int(os.environ.get("STORYLENS_BENCH_ARTICLES", "5000"))
 N_ANALYSE = int(os.environ.get("STORYLENS_BENCH_ANALYSE", "600"))
@@ -79,16 +78,8 @@ def write_corpus(folder: Path, articles: int, seed: int = 17) -> dict[str, str]:
     """JSON Lines partitions of about ``articles`` articles; returns url -> gold story."""
     items = generate(max(1, round(articles / ARTICLES_PER_STORY)), seed=seed)[:articles]
     folder.mkdir(parents=True, exist_ok=True)
-    handles = [(folder / f"part{i:02d}.jsonl").open("w", encoding="utf-8") for i in range(PARTS)]
-    try:
-        for n, item in enumerate(items):
-            a = item.article
-            record = {"text": a.text, "outlet": a.outlet, "title": a.title, "url": a.url,
-                      "published": a.published}  # fmt: skip
-            handles[n % PARTS].write(json.dumps(record) + "\n")
-    finally:
-        for fh in handles:
-            fh.close()
+    for part in range(PARTS):  # article n goes to partition n % PARTS
+        write_jsonl(folder / f"part{part:02d}.jsonl", items[part::PARTS])
     return {i.article.url or "": i.story for i in items}
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from storylens.eval.clustering import bcubed
 from storylens.store import Store
-from storylens.stories.synthetic import generate
+from storylens.stories.synthetic import generate, write_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -21,14 +21,7 @@ Cli = Callable[..., Any]
 
 def _write_jsonl(path: Path, stories: int, seed: int) -> dict[str, str]:
     """A JSON Lines corpus; returns url -> gold story."""
-    items = generate(stories, outlets=4, seed=seed)
-    with path.open("w", encoding="utf-8") as fh:
-        for item in items:
-            a = item.article
-            record = {"text": a.text, "outlet": a.outlet, "title": a.title, "url": a.url,
-                      "published": a.published}  # fmt: skip
-            fh.write(json.dumps(record) + "\n")
-    return {i.article.url or "": i.story for i in items}
+    return write_jsonl(path, generate(stories, outlets=4, seed=seed))
 
 
 def test_corpus_cli_store_stories_blindspots_export(tmp_path: Path, cli: Cli) -> None:

@@ -13,7 +13,7 @@ import pytest
 from storylens.settings import Settings
 from storylens.stories.cluster import ClusterOptions
 from storylens.stories.engine import run_corpus
-from storylens.stories.synthetic import generate
+from storylens.stories.synthetic import generate, write_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -21,11 +21,7 @@ pytestmark = pytest.mark.slow
 def _corpus(folder: Path) -> int:
     items = generate(8, outlets=4, seed=9)
     for part in range(2):  # two JSON Lines partitions
-        with (folder / f"part{part}.jsonl").open("w", encoding="utf-8") as fh:
-            for item in items[part::2]:
-                a = item.article
-                fh.write(json.dumps({"text": a.text, "outlet": a.outlet, "title": a.title,
-                                     "url": a.url, "published": a.published}) + "\n")  # fmt: skip
+        write_jsonl(folder / f"part{part}.jsonl", items[part::2])
     return len(items)
 
 
