@@ -80,7 +80,8 @@ def test_analyse_parallel_claim_texts_are_known_before_linking(examples_dir: Pat
     # compare starts embedding these before entities are linked: they must be the texts
     # the alignment compares, in its order
     from storylens.analyse.linking import link_entities
-    from storylens.comparison.align import _part_analyses, alignment_texts, claim_texts, claim_views
+    from storylens.comparison.align import _part_analyses, alignment_texts, claim_views
+    from storylens.comparison.scoring import claim_texts
     from storylens.ingestion import ingest
 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles

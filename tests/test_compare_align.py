@@ -229,8 +229,8 @@ def test_align_report_contract(aligned: Any) -> None:
 
 
 def test_align_opposite_polarity_scores_lower() -> None:
-    from storylens.comparison.align import POLARITY_PENALTY, score_matrix
     from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import POLARITY_PENALTY, score_matrix
 
     def views(negated: bool) -> list[ClaimView]:
         texts = [
@@ -252,8 +252,8 @@ def test_align_opposite_polarity_scores_lower() -> None:
 
 
 def test_align_short_fragments_score_lower() -> None:
-    from storylens.comparison.align import SHORT_PENALTY, score_matrix
     from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import SHORT_PENALTY, score_matrix
 
     def pair(a_text: str, b_text: str) -> float:
         views = [
@@ -272,9 +272,9 @@ def test_align_short_fragments_score_lower() -> None:
 def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from storylens.comparison import align
-    from storylens.comparison.align import SHORT_PENALTY, TINY_PENALTY, score_matrix
+    from storylens.comparison import scoring
     from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import SHORT_PENALTY, TINY_PENALTY, score_matrix
 
     def pair(a_text: str, b_text: str) -> float:
         views = [
@@ -288,7 +288,7 @@ def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
     # "you know" shares its one word with a whole fact: never a match
     loose = pair("you know", "the mayor did not know when the ferry left")
     assert loose < 0.0
-    monkeypatch.setitem(align.WEIGHTS, "tiny", 0.0)
+    monkeypatch.setitem(scoring.WEIGHTS, "tiny", 0.0)
     assert pair("you know", "the mayor did not know when the ferry left") == pytest.approx(
         loose + TINY_PENALTY, abs=1e-5
     )
@@ -304,8 +304,8 @@ def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
     ],
 )
 def test_align_events_of_different_families_score_lower(other: str, penalised: bool) -> None:
-    from storylens.comparison.align import CLASS_PENALTY, score_matrix
     from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import CLASS_PENALTY, score_matrix
 
     def pair(predicate_a: str, predicate_b: str) -> float:
         text = "the harbour pilot was named in the case"

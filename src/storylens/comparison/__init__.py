@@ -21,8 +21,8 @@ from storylens.settings import Settings
 from storylens.types import Article
 
 if TYPE_CHECKING:
-    from storylens.comparison.align import EmbedFn
     from storylens.comparison.report import Report
+    from storylens.comparison.scoring import EmbedFn
 
 __all__ = ["Report", "compare", "compare_articles"]
 
