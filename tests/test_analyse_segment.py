@@ -308,3 +308,22 @@ def test_segment_leading_pronoun_read_as_main_person(
     sentence = text.rsplit(". ", 1)[-1]
     start = text.index(sentence)
     assert _named_subject(sentence, start, _people(text, names)) == expected
+
+
+def test_segment_relative_clause_claim_is_matched_with_its_antecedent() -> None:
+    # the claim extractor may give a relative clause as a claim of its own: it is compared
+    # by what it says of its antecedent, and keeps its own span
+    text = "The new harbour master is a former navy pilot who served in the Velm fleet for years."
+    main_end = text.index(" who")
+    clause_start = main_end + 1
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    claims = [
+        Claim(id="a1:c0", article="a1", start=0, end=main_end, text=text[:main_end],
+              predicate="be pilot", sentence=0),
+        Claim(id="a1:c1", article="a1", start=clause_start, end=len(text) - 1,
+              text=text[clause_start:-1], predicate="serve", sentence=0),
+    ]  # fmt: skip
+    seg = segment_claims([Analysis(article=article, sentences=[(0, len(text))], claims=claims)])
+    clause = next(p for p in seg.parts["a1:s0"] if p.id == "a1:c1")
+    assert clause.text.startswith("who served")
+    assert seg.focus["a1:c1"] == "a former navy pilot served in the Velm fleet for years"

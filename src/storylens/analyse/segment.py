@@ -398,6 +398,8 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             claims.append(statement)
             read = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             inside = [p for p in read if p is not None]
+            for part in inside:
+                _name_antecedent(part, doc, focus)
             parts_of[statement.id] = inside
             for claim in (statement, *inside):
                 named = _named_subject(focus.get(claim.id, claim.text), claim.start, people)
@@ -456,6 +458,23 @@ def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim | None:
     if subjects and not span.start <= subjects[0].i < span.end:
         focus[part.id] = f"{_antecedent_text(subjects[0])} {part.text}"
     return dataclasses.replace(part, predicate=verb.lemma_.lower())
+
+
+def _name_antecedent(part: Claim, doc: Doc, focus: dict[str, str]) -> None:
+    """Compare a relative clause the claim extractor found by what it says of its
+    antecedent ("who had not left his country" -> "Kim had not left his country"); the
+    part's span stays as it is."""
+    text = focus.get(part.id, part.text)
+    first, _, rest = text.partition(" ")
+    if first.casefold() not in _RELATIVE_WORDS or not rest:
+        return
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None or span[0].lower_ != first.casefold():
+        return
+    heads = [t for t in span if t.dep_ == "relcl" and not span.start <= t.head.i < span.end]
+    noun = _antecedent_text(heads[0].head) if heads else ""
+    if noun:
+        focus[part.id] = f"{noun} {rest}" if first.casefold() != "whose" else f"{noun}'s {rest}"
 
 
 _FRAME_POS = frozenset({"AUX", "PUNCT", "SCONJ", "CCONJ", "ADV", "PART", "DET", "SPACE"})
