@@ -364,3 +364,56 @@ def test_align_speaker_is_the_fullest_matching_name() -> None:
     said = [Claim(id=str(k), article="a", start=0, end=1, text="x", attributed_to=[s])
             for k, s in enumerate(("Tara", "Reid", "Sgt. Marty Earley", "Earley"))]  # fmt: skip
     assert [speaker_of(c, people) for c in said] == ["reid", "reid", "earley", "earley"]
+
+
+@pytest.mark.parametrize(
+    ("actors_b", "people_b", "penalised"),
+    [
+        ({"amsel"}, {"amsel"}, True),  # two people, neither named by the other claim
+        ({"amsel"}, {"amsel", "brandt"}, False),  # B names A's actor too (give / receive)
+        (set(), {"amsel"}, False),  # B names nobody as acting ("the visit was brief")
+    ],
+)
+def test_align_claims_of_two_different_actors_score_lower(
+    actors_b: set[str], people_b: set[str], penalised: bool
+) -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import ACTOR_PENALTY, score_matrix
+
+    text = "the first official visit to the port since the floods"
+
+    def pair(actors: set[str], people: set[str]) -> float:
+        views = [
+            ClaimView(Claim(id="A", article="A", start=0, end=len(text), text=text),
+                      outlet="A", unit="A", actors=frozenset({"brandt"}),
+                      people=frozenset({"brandt"})),
+            ClaimView(Claim(id="B", article="B", start=0, end=len(text), text=text),
+                      outlet="B", unit="B", actors=frozenset(actors), people=frozenset(people)),
+        ]  # fmt: skip
+        return float(score_matrix(views, bow_embed)[0, 1])
+
+    drop = pair({"brandt"}, {"brandt"}) - pair(actors_b, people_b)
+    assert drop == pytest.approx(ACTOR_PENALTY if penalised else 0.0, abs=1e-5)
+
+
+def test_align_views_read_who_acts_from_the_agent_or_the_opening_name() -> None:
+    from storylens.comparison.align import claim_views
+    from storylens.types import Argument, Mention
+
+    text = "Mayor Ilse Brandt met Amsel in Velm. Amsel's first visit to Velm was brief."
+    second = text.index("Amsel's")
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    agent = Argument(text="Mayor Ilse Brandt", start=0, end=17)
+    claims = [
+        Claim("a1:c0", "a1", 0, second - 1, text[: second - 1], arguments={"agent": agent}),
+        Claim("a1:c1", "a1", second, len(text), text[second:]),
+    ]
+    mentions = [
+        Mention("a1", 6, 17, "Ilse Brandt", "PERSON"),
+        Mention("a1", 22, 27, "Amsel", "PERSON"),
+        Mention("a1", second, second + 7, "Amsel's", "PERSON"),
+    ]
+    analysis = Analysis(article=article, claims=claims, mentions=mentions)
+    met, visit = claim_views([analysis], {}, {})
+    assert met.actors == {"brandt"} and met.people == {"brandt", "amsel"}
+    assert visit.actors == {"amsel"}

@@ -328,3 +328,32 @@ def test_compare_summary_leaves_out_the_conjunction_its_statement_left_out() -> 
     assert out[0]["text"] == (
         "Lund Courier reported that the harbour master would not confirm the new timetable."
     )
+
+
+def test_compare_summary_cites_a_source_only_to_outlets_that_give_it() -> None:
+    # three outlets report the reopening; only two say the harbour office announced it:
+    # "According to the harbour office, ..." cites those two and not the third
+    texts = {
+        "p1": "The ferry to Velm will run again on Monday, the harbour office said.",
+        "p2": "The harbour office said the ferry to Velm will run again on Monday.",
+        "p3": "The ferry to Velm will run again on Monday after a month of repairs.",
+    }
+    outlets = {"p1": "Lund Courier", "p2": "Velm Post", "p3": "Tervia Today"}
+    arts = [Article(id=a, outlet=outlets[a], text=t) for a, t in texts.items()]
+    sources = {"p1": ["the harbour office"], "p2": ["The harbour office"], "p3": []}
+    claims = [Claim(f"{a}-0", a, 0, len(t), t, attributed_to=sources[a]) for a, t in texts.items()]
+    shared = {
+        "claim": "p1-0",
+        "start": 0,
+        "end": len(texts["p1"]),
+        "text": texts["p1"],
+        "attributed_to": ["the harbour office"],
+        "claims": ["p1-0", "p2-0", "p3-0"],
+    }
+    group = {"id": "g", "claims": [c.id for c in claims], "outlets": list(outlets.values()),
+             "status": "agreed", "independent_sources": 3, "shared": shared}  # fmt: skip
+    analyses = [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)]
+    framing = analyse_framing(analyses, [])
+    [out] = summarise(claims, [group], framing, [], arts)
+    assert "harbour office" in out["text"]
+    assert out["citations"] == ["p1-0", "p2-0", "p1", "p2"]

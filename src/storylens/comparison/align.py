@@ -18,10 +18,11 @@ from storylens.comparison.features import (
     best_part_scores,
     speaker_of,
     statement_vectors,
+    surnames,
 )
 from storylens.comparison.scoring import EmbedFn, PairScores, score_matrix
 from storylens.settings import Settings
-from storylens.types import Analysis, Claim, asdict, content_id
+from storylens.types import Analysis, Claim, Mention, asdict, content_id
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 
 STAGE = "align.statements.v1"
+LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
 
@@ -116,9 +118,26 @@ def claim_views(
                     focus=focus_text(claim, focus),
                     whole_sentence=claim.id in whole_sentences,
                     speaker=speaker_of(claim, people),
+                    actors=surnames(
+                        m for m in inside if m.label == "PERSON" and _in_agent(claim, m)
+                    ),
+                    people=surnames(m for m in inside if m.label == "PERSON"),
                 )
             )
     return views
+
+
+def _in_agent(claim: Claim, mention: Mention) -> bool:
+    """Whether the mention names who acts in the claim: it lies in the claim's agent, or,
+    for a claim read without arguments, it opens the claim ("Kim's first visit abroad has
+    fanned fears")."""
+    agent = claim.arguments.get("agent")
+    if agent is not None:
+        return agent.start <= mention.start and mention.end <= agent.end
+    return (
+        not claim.arguments
+        and len(claim.text[: max(0, mention.start - claim.start)].split()) < LEAD_WORDS
+    )
 
 
 def _all_numbers(claim: Claim) -> list[Any]:

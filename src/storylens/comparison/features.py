@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from storylens.comparison.conflict_args import ORDINAL, claim_quantities, phrases_compatible
 from storylens.comparison.events import event_class
-from storylens.types import Claim
+from storylens.types import Claim, Mention
 from storylens.words import FUNCTION_WORDS, SAY
 
 if TYPE_CHECKING:
@@ -109,6 +109,16 @@ def speaker_of(claim: Claim, people: Sequence[str]) -> str:
         return ""
     words = re.findall(r"[^\W\d_][\w'’-]*", max(names, key=len))
     return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
+
+
+def surnames(mentions: Iterable[Mention]) -> frozenset[str]:
+    """The last word of each person's name, folded ("Sergei Shoigu", "Shoigu's" -> "shoigu")."""
+    out = set()
+    for mention in mentions:
+        words = re.findall(r"[^\W\d_][\w'’-]*", mention.text)
+        if words:
+            out.add(words[-1].casefold().removesuffix("'s").removesuffix("’s"))
+    return frozenset(out)
 
 
 def amounts(claim: Claim) -> set[str]:

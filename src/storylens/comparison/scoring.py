@@ -66,6 +66,7 @@ AMOUNT_PENALTY = 0.1  # the same unit, no value in common ("23 pirates" / "eight
 ORDINAL_PENALTY = 0.1  # the same thing, another ordinal ("the 11th round" / "the sixth round")
 CLASS_PENALTY = 0.15  # events of different families ("was charged" / "was convicted")
 SPEAKER_PENALTY = 1.0  # two people's words: two statements, never one fact told twice
+ACTOR_PENALTY = 0.15  # two people act, neither named by the other claim
 OBJECT_PENALTY = 0.1  # same kind of predicate, clearly different objects ("met Putin" / "students")
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
 RUN_CAP = 0.16
@@ -143,6 +144,7 @@ WEIGHTS = {
     "place_differs": -PLACE_PENALTY,
     "object_differs": -OBJECT_PENALTY,
     "speaker_differs": -SPEAKER_PENALTY,
+    "actor_differs": -ACTOR_PENALTY,
     "ordinal_differs": -ORDINAL_PENALTY,
     "family_differs": -CLASS_PENALTY,
     "polarity_differs": -POLARITY_PENALTY,
@@ -206,6 +208,8 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "place_differs": differ(places, places_differ),
         "object_differs": differ(objects, objects_differ, block=lambda o: o[0]),
         "speaker_differs": differ(speakers, str.__ne__),
+        # the same event with two doers is a question of who did it (see .conflicts)
+        "actor_differs": _actors_differ(views) & ~(pred > 0),
         "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
         "family_differs": differ(families, str.__ne__),
         "polarity_differs": negated[:, None] != negated[None, :],
@@ -227,3 +231,19 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
         score += weight * features[name]
     result: npt.NDArray[np.float32] = score.astype(np.float32)
     return result
+
+
+def _actors_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
+    """Both claims name who acts, and each names someone the other never mentions
+    ("Shoigu was the first official to visit Pyongyang" / "Kim's first visit abroad")."""
+    import numpy as np
+
+    n = len(views)
+    out = np.zeros((n, n), dtype=bool)
+    acting = [k for k, v in enumerate(views) if v.actors]
+    for x, i in enumerate(acting):
+        for j in acting[x + 1 :]:
+            a, b = views[i], views[j]
+            if not (a.actors & b.people) and not (b.actors & a.people):
+                out[i, j] = out[j, i] = True
+    return out

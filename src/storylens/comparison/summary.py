@@ -105,6 +105,13 @@ def names_source(source: str, text: str) -> bool:
     )
 
 
+def _names(claim: Claim, source: str) -> bool:
+    """Whether ``claim`` gives ``source`` as its source or names it in its text."""
+    return names_source(source, claim.text) or any(
+        names_source(source, s) or names_source(s, source) for s in claim.attributed_to if s
+    )
+
+
 def _join_names(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -240,6 +247,9 @@ def _shared_candidate(
     sources = shared.get("attributed_to")
     if isinstance(sources, list):
         home = dataclasses.replace(home, attributed_to=[str(s) for s in sources])
+    source = next((s for s in home.attributed_to if s.strip()), "")
+    if source:  # "According to X, ..." cites only the outlets that say X says so
+        backers = [b for b in backers if b.id == home.id or _names(b, source)]
 
     def compose() -> tuple[str, list[Claim]]:
         art = ctx.articles.get(home.article)
