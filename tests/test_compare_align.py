@@ -369,30 +369,32 @@ def test_align_speaker_is_the_fullest_matching_name() -> None:
 @pytest.mark.parametrize(
     ("actors_b", "people_b", "penalised"),
     [
-        ({"amsel"}, {"amsel"}, True),  # two people, neither named by the other claim
-        ({"amsel"}, {"amsel", "brandt"}, False),  # B names A's actor too (give / receive)
-        (set(), {"amsel"}, False),  # B names nobody as acting ("the visit was brief")
+        (["amsel"], ["amsel"], True),  # two people, neither named by the other claim
+        (["amsel"], ["amsel", "ilse brandt"], False),  # B names A's actor too (meet / host)
+        ([], ["amsel"], False),  # B names nobody as acting ("the visit was brief")
     ],
 )
 def test_align_claims_of_two_different_actors_score_lower(
-    actors_b: set[str], people_b: set[str], penalised: bool
+    actors_b: list[str], people_b: list[str], penalised: bool
 ) -> None:
     from storylens.comparison.conflict_args import ClaimView
     from storylens.comparison.scoring import ACTOR_PENALTY, score_matrix
 
     text = "the first official visit to the port since the floods"
 
-    def pair(actors: set[str], people: set[str]) -> float:
+    def names(people: list[str]) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(p.split()) for p in people)
+
+    def pair(actors: list[str], people: list[str]) -> float:
         views = [
             ClaimView(Claim(id="A", article="A", start=0, end=len(text), text=text),
-                      outlet="A", unit="A", actors=frozenset({"brandt"}),
-                      people=frozenset({"brandt"})),
+                      outlet="A", unit="A", actors=names(["brandt"]), people=names(["brandt"])),
             ClaimView(Claim(id="B", article="B", start=0, end=len(text), text=text),
-                      outlet="B", unit="B", actors=frozenset(actors), people=frozenset(people)),
+                      outlet="B", unit="B", actors=names(actors), people=names(people)),
         ]  # fmt: skip
         return float(score_matrix(views, bow_embed)[0, 1])
 
-    drop = pair({"brandt"}, {"brandt"}) - pair(actors_b, people_b)
+    drop = pair(["brandt"], ["brandt"]) - pair(actors_b, people_b)
     assert drop == pytest.approx(ACTOR_PENALTY if penalised else 0.0, abs=1e-5)
 
 
@@ -415,5 +417,6 @@ def test_align_views_read_who_acts_from_the_agent_or_the_opening_name() -> None:
     ]
     analysis = Analysis(article=article, claims=claims, mentions=mentions)
     met, visit = claim_views([analysis], {}, {})
-    assert met.actors == {"brandt"} and met.people == {"brandt", "amsel"}
-    assert visit.actors == {"amsel"}
+    assert met.actors == ({"ilse", "brandt"},)
+    assert set(met.people) == {frozenset({"ilse", "brandt"}), frozenset({"amsel"})}
+    assert visit.actors == ({"amsel"},)

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.features import (
     best_part_scores,
+    name_words,
     speaker_of,
     statement_vectors,
-    surnames,
 )
 from storylens.comparison.scoring import EmbedFn, PairScores, score_matrix
 from storylens.settings import Settings
@@ -118,10 +118,10 @@ def claim_views(
                     focus=focus_text(claim, focus),
                     whole_sentence=claim.id in whole_sentences,
                     speaker=speaker_of(claim, people),
-                    actors=surnames(
+                    actors=name_words(
                         m for m in inside if m.label == "PERSON" and _in_agent(claim, m)
                     ),
-                    people=surnames(m for m in inside if m.label == "PERSON"),
+                    people=name_words(m for m in inside if m.label == "PERSON"),
                 )
             )
     return views

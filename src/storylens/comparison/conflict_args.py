@@ -30,8 +30,8 @@ class ClaimView:
     focus: str = ""  # the text the claim is compared by (see align.focus_text); claim.text if empty
     whole_sentence: bool = False  # a sentence part no extracted claim covered (no arguments)
     speaker: str = ""  # the person the claim is attributed to (surname, folded), if any
-    actors: frozenset[str] = frozenset()  # people named in the claim's agent (surnames, folded)
-    people: frozenset[str] = frozenset()  # people named anywhere in the claim (surnames, folded)
+    actors: tuple[frozenset[str], ...] = ()  # the people in the claim's agent (name words)
+    people: tuple[frozenset[str], ...] = ()  # the people named anywhere in the claim
 
 
 # an ordinal word: "11th", "sixth", "nineteenth", "twentieth"

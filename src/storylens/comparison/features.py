@@ -111,14 +111,19 @@ def speaker_of(claim: Claim, people: Sequence[str]) -> str:
     return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
 
 
-def surnames(mentions: Iterable[Mention]) -> frozenset[str]:
-    """The last word of each person's name, folded ("Sergei Shoigu", "Shoigu's" -> "shoigu")."""
-    out = set()
+def name_words(mentions: Iterable[Mention]) -> tuple[frozenset[str], ...]:
+    """Each person's name as its capitalised words, folded ("Kim Jong Un's" -> kim, jong,
+    un), one set per distinct name: two names sharing a word may name one person."""
+    out: dict[frozenset[str], None] = {}
     for mention in mentions:
-        words = re.findall(r"[^\W\d_][\w'’-]*", mention.text)
+        words = frozenset(
+            w.casefold().removesuffix("'s").removesuffix("’s")
+            for w in re.findall(r"[^\W\d_][\w'’-]*", mention.text)
+            if w[:1].isupper()
+        )
         if words:
-            out.add(words[-1].casefold().removesuffix("'s").removesuffix("’s"))
-    return frozenset(out)
+            out[words] = None
+    return tuple(out)
 
 
 def amounts(claim: Claim) -> set[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from storylens.comparison.conflict_args import ClaimView, claim_quantities
+from storylens.comparison.conflict_args import ClaimView, claim_quantities, is_transfer
 from storylens.comparison.events import event_class, event_family
 from storylens.comparison.features import (
     REPORTING,
@@ -177,6 +177,7 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
     units, _ = overlap([set(claim_quantities(v.claim)) for v in views])
     shared_amounts, _ = overlap([amounts(v.claim) for v in views])
     negated = np.array([v.claim.negated for v in views], dtype=bool)
+    transfer = np.array([is_transfer(v.claim) for v in views], dtype=bool)
     sizes = np.array([len(set(content_terms(t))) for t in texts], dtype=int)
     short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
     same_wording = same_keys([" ".join(WORD.findall(t.casefold())) for t in texts])
@@ -208,8 +209,8 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "place_differs": differ(places, places_differ),
         "object_differs": differ(objects, objects_differ, block=lambda o: o[0]),
         "speaker_differs": differ(speakers, str.__ne__),
-        # the same event with two doers is a question of who did it (see .conflicts)
-        "actor_differs": _actors_differ(views) & ~(pred > 0),
+        # one transfer with two givers is a question of who gave it (see .conflicts)
+        "actor_differs": _actors_differ(views) & ~(transfer[:, None] & transfer[None, :]),
         "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
         "family_differs": differ(families, str.__ne__),
         "polarity_differs": negated[:, None] != negated[None, :],
@@ -233,6 +234,12 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     return result
 
 
+def _unnamed(people: Sequence[frozenset[str]], other: Sequence[frozenset[str]]) -> bool:
+    """Whether one of ``people`` shares no name word with anyone in ``other``."""
+    words = frozenset().union(*other)
+    return any(not (p & words) for p in people)
+
+
 def _actors_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
     """Both claims name who acts, and each names someone the other never mentions
     ("Shoigu was the first official to visit Pyongyang" / "Kim's first visit abroad")."""
@@ -244,6 +251,6 @@ def _actors_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
     for x, i in enumerate(acting):
         for j in acting[x + 1 :]:
             a, b = views[i], views[j]
-            if not (a.actors & b.people) and not (b.actors & a.people):
+            if _unnamed(a.actors, b.people) and _unnamed(b.actors, a.people):
                 out[i, j] = out[j, i] = True
     return out
