@@ -327,3 +327,18 @@ def test_segment_relative_clause_claim_is_matched_with_its_antecedent() -> None:
     clause = next(p for p in seg.parts["a1:s0"] if p.id == "a1:c1")
     assert clause.text.startswith("who served")
     assert seg.focus["a1:c1"] == "a former navy pilot served in the Velm fleet for years"
+
+
+def test_segment_a_condition_is_no_part_of_its_own() -> None:
+    # "if he meets the minister" states no fact: the statement is not matched on it
+    text = "The pilot will raise the harbour fees with the council if he meets the minister."
+    cond = text.index("he meets")
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    claims = [
+        Claim(id="a1:c0", article="a1", start=0, end=cond - 4, text=text[: cond - 4],
+              predicate="raise", sentence=0),
+        Claim(id="a1:c1", article="a1", start=cond, end=len(text) - 1,
+              text=text[cond:-1], predicate="meet", sentence=0),
+    ]  # fmt: skip
+    seg = segment_claims([Analysis(article=article, sentences=[(0, len(text))], claims=claims)])
+    assert [p.id for p in seg.parts["a1:s0"]] == ["a1:c0"]

@@ -398,6 +398,8 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             claims.append(statement)
             read = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             inside = [p for p in read if p is not None]
+            if len(inside) > 1:  # a condition states no fact: never matched on its own
+                inside = [p for p in inside if not _conditional(p, doc)] or inside
             for part in inside:
                 _name_antecedent(part, doc, focus)
             parts_of[statement.id] = inside
@@ -458,6 +460,18 @@ def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim | None:
     if subjects and not span.start <= subjects[0].i < span.end:
         focus[part.id] = f"{_antecedent_text(subjects[0])} {part.text}"
     return dataclasses.replace(part, predicate=verb.lemma_.lower())
+
+
+def _conditional(part: Claim, doc: Doc) -> bool:
+    """Whether the part is the clause of a condition ("if he meets Kim", "when and if the
+    talks resume")."""
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    marks = {c.lower_ for h in heads for c in h.children if c.dep_ == "mark"}
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return bool(marks & CONDITIONS) or before in CONDITIONS
 
 
 def _name_antecedent(part: Claim, doc: Doc, focus: dict[str, str]) -> None:
