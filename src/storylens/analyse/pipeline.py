@@ -20,6 +20,8 @@ from concurrent.futures.process import BrokenProcessPool
 from spacy.tokens import Doc
 
 from storylens.analyse import claims, dates, descriptors, entities, parallel, quotes
+from storylens.analyse.columns import seed_text
+from storylens.analyse.headlines import parse_text
 from storylens.models import nlp
 from storylens.settings import Settings
 from storylens.types import Analysis, Article
@@ -41,6 +43,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     The model reads English only: an article ingest identified as another language keeps its
     sentences but gets no mentions, quotes or claims (which would be noise), and a warning.
     """
+    seed_text(doc, article.text)  # spans read the article's text, not the parsed one
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     if not is_english(article):
         log.warning(
@@ -78,7 +81,7 @@ def analyse_batch(articles: Sequence[Article], settings: Settings) -> list[Analy
 def analyse_parsed(articles: Sequence[Article], settings: Settings) -> list[tuple[Analysis, Doc]]:
     """:func:`analyse_batch`, each analysis with the parse it was made from."""
     model = nlp.get_nlp()
-    texts = (_capped(a) for a in articles)
+    texts = (parse_text(_capped(a)) for a in articles)
     docs = model.pipe(texts, batch_size=max(1, settings.batch_size))
     return [(analyse_doc(doc, article), doc) for doc, article in zip(docs, articles, strict=True)]
 

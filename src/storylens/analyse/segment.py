@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.cues import SPEECH_CUES
 from storylens.analyse.dates import MONTHS, WEEKDAYS
+from storylens.analyse.headlines import parse_text
 from storylens.types import Analysis, Argument, Claim, Mention
 
 if TYPE_CHECKING:
@@ -517,4 +518,4 @@ def _parse(texts: Sequence[str]) -> list[Doc]:
     nlp = get_nlp()
     skip = [name for name in ("ner",) if name in nlp.pipe_names]
     with nlp.select_pipes(disable=skip):
-        return list(nlp.pipe(texts))
+        return list(nlp.pipe(parse_text(t) for t in texts))
