@@ -49,6 +49,13 @@ def _quotes(nlp: Any, text: str) -> list[Any]:
             "''The tide is late again,''",
         ),
         (
+            "``The tide is late again,'' said the harbour master Jon Vell.",
+            "Jon Vell",
+            "said",
+            True,
+            "``The tide is late again,''",
+        ),
+        (
             "«Nous sommes prêts», the harbour master Jon Vell told reporters.",
             "Jon Vell",
             "told",

@@ -133,3 +133,12 @@ def test_compare_framing_lexicon_user_term_starting_with_punctuation(tmp_path: P
     path.write_text(json.dumps([entry]), encoding="utf-8")
     own, _ = load_lexicon(Settings(lexicon_file=path)).find("Fans posted #fakeoutrage all day.")
     assert [m.text for m in own] == ["#fakeoutrage"]
+
+
+def test_lexicon_quote_spans_read_every_style_of_quotation_mark() -> None:
+    text = (
+        '“The pier is safe,” Vell said. "It is," Osk said. «Oui», said Amsel. '
+        "``The ferry runs,'' said Brandt."
+    )
+    quoted = [text[s:e] for s, e in quote_spans(text)]
+    assert quoted == ["“The pier is safe,”", '"It is,"', "«Oui»", "``The ferry runs,''"]

@@ -121,10 +121,14 @@ def test_truthful_summary_cites_only_outlets_that_report_it(
 
 def test_truthful_summary_quotes_are_verbatim(samples: Report, bridge: Report) -> None:
     for report in (samples, bridge):
-        texts = [a["text"] for a in report["articles"]]
-        for sentence in report["summary"]:
-            for quoted in re.findall(r"[“\"]([^”\"]{12,})[”\"]", sentence["text"]):
-                assert any(quoted.strip(" ,.") in t for t in texts), quoted
+        _assert_quotes_verbatim(report)
+
+
+def _assert_quotes_verbatim(report: Report) -> None:
+    texts = [a["text"] for a in report["articles"]]
+    for sentence in report["summary"]:
+        for quoted in re.findall(r"(?:[“\"]|``)([^”\"`']{12,}?)(?:[”\"]|'')", sentence["text"]):
+            assert any(quoted.strip(" ,.") in t for t in texts), quoted
 
 
 def test_truthful_rows_stand_alone(samples: Report) -> None:
@@ -207,6 +211,7 @@ def test_truthful_summary_citations_on_real_news(shared_dir: Path) -> None:
         report = compare_articles([d.article for d in sub.documents], Settings()).to_dict()
         w, t = _weak_citations(report)
         weak, total = weak + w, total + t
+        _assert_quotes_verbatim(report)
     assert total >= 100
     assert weak / total <= MAX_WEAK_CITATIONS, (weak, total)
 

@@ -23,14 +23,15 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     return list(spans)
 
 
-_OPENING = re.compile("[“«„‘\"‹']")
+_OPENING = re.compile("[“«„‘\"‹'`]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Top-level quotations as (start, end) char spans including the marks.
 
-    Curly, guillemet and straight quotes; single curly quotes only where the opening mark
-    starts a word and the closing one ends one (so apostrophes are not mistaken for quotes).
+    Curly, guillemet, straight and typesetters' (``...'') quotes; single curly quotes only
+    where the opening mark starts a word and the closing one ends one (so apostrophes are not
+    mistaken for quotes).
     Straight double quotes are paired within a paragraph; a curly double quotation may close
     with a straight mark and a straight one with a curly mark. A curly quotation left open at
     the end of a paragraph whose next paragraph opens a quotation ends with its paragraph.
@@ -51,6 +52,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             k = text.find("''", i + 2, i + 3000)
             if k > 0 and "\n\n" not in text[i:k]:
                 spans.append((i, k + 2))  # typewriter quotes: ''...''
+                i = k + 2
+                continue
+        if text.startswith("``", i):  # typesetters' quotes: ``...''
+            k = text.find("''", i + 2, i + 3000)
+            if k > 0 and "\n\n" not in text[i:k]:
+                spans.append((i, k + 2))
                 i = k + 2
                 continue
         close = _QUOTE_PAIRS.get(ch)

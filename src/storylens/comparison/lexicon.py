@@ -338,6 +338,7 @@ _QUOTE_PATTERNS = (
     re.compile(r"«[^«»\n]{1,1500}»"),
     re.compile(r'(?<![\w])"[^"\n]{1,1500}"'),
     re.compile(r"(?<![\w])‘[^‘’\n]{1,300}’(?![\w])"),
+    re.compile(r"``[^`\n]{1,1500}?''"),
 )
 
 
