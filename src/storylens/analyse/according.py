@@ -164,9 +164,27 @@ def _colon_source(before: list[Token]) -> list[Token] | None:
         t.pos_ == "PROPN" or t.is_punct or ((t.is_title or t.is_upper) and not t.is_stop)
         for t in phrase
     )  # "Issa:", "JAKE TAPPER:" in a transcript
+    if _notice(phrase):
+        return None
     if named or last.lemma_.lower() in _COLON_SOURCES:
         return phrase
     return None
+
+
+# labels an outlet puts before a line that are no speaker ("UPDATE:", "Editor's Note:",
+# "Breaking:")
+_NOTICES = lexicon(
+    """update correction clarification note breaking exclusive video watch photos photo
+    audio live editor editors developing"""
+)
+
+
+def _notice(phrase: list[Token]) -> bool:
+    """A label or a place before a colon rather than a speaker: an outlet's notice ("UPDATE:",
+    "Editor’s Note:") or a place heading a list ("Iowa: Tim Albrecht, …")."""
+    if phrase[0].lower_ in _NOTICES:
+        return True
+    return all(t.ent_type_ in {"GPE", "LOC"} or t.is_punct for t in phrase)
 
 
 SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})

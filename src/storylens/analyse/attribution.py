@@ -97,6 +97,7 @@ from storylens.analyse.sourceless import asked
 from storylens.analyse.sourcephrase import (
     adjacent_speaker,
     clause_stance,
+    controller,
     gerund_subject,
     holds_report,
     named_actor,
@@ -152,6 +153,8 @@ def _verb_attribution(
         subj = adjacent_speaker(verb)
     if subj is None and verb.dep_ == "pcomp":
         subj = gerund_subject(verb)  # "Bolton distanced himself by saying …"
+    if subj is None and not passive and lemma in SPEECH_CUES | STANCE_CUES:
+        subj = controller(verb)  # "pivoted to arguing …", "found ways to cast herself as …"
     issued = -1  # the verb that issued the statement a participle describes
     if subj is None and saying(verb):
         subj = verb.head  # "a statement saying ...", "911 calls saying shots were fired"

@@ -296,6 +296,40 @@ def gerund_subject(verb: Token) -> Token | None:
     return subject_of(prep.head)
 
 
+# links a nonfinite verb hangs from on its way up to the clause whose subject it shares: a
+# preposition ("by criticizing", "devoted to praising"), a conjoined verb ("… and calling"),
+# the noun an infinitive completes ("a chance to show", "nothing to say") and its verb
+_CONTROL_LINKS = frozenset(
+    {"pcomp", "prep", "conj", "xcomp", "advcl", "acl", "relcl", "dobj", "attr", "pobj", "acomp"}
+)
+MAX_CONTROL_HOPS = 6
+
+
+def controller(verb: Token) -> Token | None:
+    """The subject a gerund or infinitive cue with no subject of its own shares with the clause
+    it hangs from ("Cruz pivoted to arguing …", "Trump responded by calling X dopey and
+    accusing him …", "Clinton found ways to cast herself as …", "the first to endorse …"):
+    the first subject up the tree, when it is a person or body that acts (not "the filings
+    are expected to show"). None for a participle describing a noun ("a statement saying …",
+    :func:`saying`)."""
+    if verb.tag_ not in {"VBG", "VB"} or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return None
+    tok = verb
+    for _ in range(MAX_CONTROL_HOPS):
+        if tok.dep_ not in _CONTROL_LINKS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
+            if subj is not None:
+                ok = subj.dep_ == "nsubj" and named_actor(subj)
+                return subj if ok and subj.lower_ not in RELATIVE_PRONOUNS else None
+    return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def phrase_cue(doc: Doc, i: int) -> bool:
     """A verb that reports a view with its particle, preposition or object ("pointed to",
     "spoke of", "took aim at", "made the case"), with a named actor as subject."""

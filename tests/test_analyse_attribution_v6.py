@@ -1,0 +1,63 @@
+"""Attribution rules added in v6: subjects shared by gerund and infinitive cues, notices and
+places before a colon that are no speaker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fixtures.attribution import attribution_spans
+
+
+def _pairs(nlp: Any, text: str) -> list[tuple[str, str]]:
+    """(source, cue) of every attribution with a source, in text order."""
+    return [(s, c) for s, c, _, _ in attribution_spans(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a gerund after a preposition the parser hangs on a noun or a verb of its own
+        (
+            "Mayor Ada Brandel pivoted to arguing that the pier must close at once.",
+            ("Mayor Ada Brandel", "arguing"),
+        ),
+        # the second of two gerunds joined by "and"
+        (
+            "Jon Vell answered the council by praising the harbour staff and criticizing "
+            "the port authority for its delays.",
+            ("Jon Vell", "criticizing"),
+        ),
+    ],
+)
+def test_attribution_nonfinite_cue_shares_its_clause_subject(
+    nlp: Any, text: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_nonfinite_cue_takes_no_subject_that_is_not_an_actor(nlp: Any) -> None:
+    text = "The harbour filings are expected to show that the pier lost money again."
+    assert all(source != "The harbour filings" for source, _ in _pairs(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The harbour office reopened the pier on Tuesday afternoon.\n",
+        "Editor’s Note: An earlier version of this story misstated the pier's length.\n",
+        "Vermont: Jon Vell, Ada Brandel, Mira Tolst and Oskar Lind.\n",
+    ],
+)
+def test_attribution_notice_or_place_before_a_colon_is_no_source(nlp: Any, text: str) -> None:
+    assert all(cue != ":" for _, cue in _pairs(nlp, text))
+
+
+@pytest.mark.slow
+def test_attribution_speaker_before_a_colon_stays(nlp: Any) -> None:
+    text = "Brandel: The pier will stay closed until the repairs are done.\n"
+    assert ("Brandel", ":") in _pairs(nlp, text)
