@@ -61,3 +61,25 @@ def test_attribution_notice_or_place_before_a_colon_is_no_source(nlp: Any, text:
 def test_attribution_speaker_before_a_colon_stays(nlp: Any) -> None:
     text = "Brandel: The pier will stay closed until the repairs are done.\n"
     assert ("Brandel", ":") in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the tokenizer keeps the closing mark and the dash as one token
+        (
+            "Readers wrote in.\n“The pier should have closed years ago.”― Maria Gonzalez\n"
+            "“Nobody listens to the pilots.” ― Oskar Lind\n",
+            "Maria Gonzalez",
+        ),
+        # a no-break space after the dash, and an initial in the name
+        (
+            "Readers wrote in.\n“The pier should have closed years ago.” ―\xa0Maria J. Gonzalez.\n"
+            "“Nobody listens to the pilots.” ― Oskar Lind\n",
+            "Maria J. Gonzalez",
+        ),
+    ],
+)
+def test_attribution_signed_quotation_conventions(nlp: Any, text: str, source: str) -> None:
+    assert (source, "―") in _pairs(nlp, text)

@@ -192,24 +192,36 @@ MAX_SIGNATURE = 4  # tokens of a signing name ("— Jane Q. Roe")
 _CLOSING = "”\"’'»"
 
 
+def signature_dash(text: str) -> bool:
+    """A dash that can sign a quotation, alone or glued to the closing mark before it (the
+    tokenizer keeps "”―" as one token)."""
+    return text in SIGNATURE_DASHES or (
+        len(text) > 1 and text[0] in _CLOSING and text.lstrip(_CLOSING) in SIGNATURE_DASHES
+    )
+
+
 def signed_line(dash: Token, sent_index: int, quotes: list[tuple[int, int]]) -> Attribution | None:
     """A quotation signed with a dash and a name ending the line, as in a list of readers' or
     voters' words: “…” ― Jane Roe (or the quotation in the paragraph before "— Jane Roe").
     The name is the source, the quotation the content."""
-    if dash.text not in SIGNATURE_DASHES:
+    if not signature_dash(dash.text):
         return None
     doc = dash.doc
     text = doc_text(doc)
+    mark = dash.text.lstrip(_CLOSING)
+    dash_start = dash.idx + len(dash.text) - len(mark)
     if dash.idx + len(dash.text) >= len(text) or not text[dash.idx + len(dash.text)].isspace():
         return None  # "anti-trade", "Post-Democratic": a hyphen inside a word
     line_end = text.find("\n", dash.idx)
     line_end = len(text) if line_end < 0 else line_end
     name: list[Token] = []
     k = dash.i + 1
+    while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+        k += 1  # "―\xa0Jane Roe"
     while k < len(doc) and doc[k].idx < line_end and not doc[k].is_space:
         if doc[k].text in {"(", "."} or len(name) > MAX_SIGNATURE:
             break
-        if doc[k].pos_ != "PROPN":
+        if doc[k].pos_ != "PROPN" and doc[k].ent_type_ != "PERSON":
             return None
         name.append(doc[k])
         k += 1
@@ -218,16 +230,16 @@ def signed_line(dash: Token, sent_index: int, quotes: list[tuple[int, int]]) -> 
     rest = text[doc[k].idx if k < len(doc) else line_end : line_end].strip()
     if rest not in {"", "."} and not rest.startswith("(@"):
         return None
-    before = text[: dash.idx].rstrip()
+    before = text[:dash_start].rstrip()
     quote = next(((qs, qe) for qs, qe in quotes if qe == len(before)), None)
-    if quote is None or "\n\n" in text[quote[1] : dash.idx] or len(before) == 0:
+    if quote is None or "\n\n" in text[quote[1] : dash_start] or len(before) == 0:
         return None
     cstart, cend = quote
     sstart, send = span_of(name)
     return Attribution(
-        cue=dash.text,
-        cue_start=dash.idx,
-        cue_end=dash.idx + len(dash.text),
+        cue=mark,
+        cue_start=dash_start,
+        cue_end=dash_start + len(mark),
         content_start=cstart,
         content_end=cend,
         source_start=sstart,

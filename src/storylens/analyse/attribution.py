@@ -34,6 +34,7 @@ from storylens.analyse.according import (
     SIGNATURE_DASHES,
     according_to,
     colon_attribution,
+    signature_dash,
     signed_line,
 )
 from storylens.analyse.attributed import Attribution
@@ -432,7 +433,12 @@ def _sentence_attributions(
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
         generic = clause_stance(doc, i) or phrase_cue(doc, i)
-        if lemmas[i] not in _CUE_LEMMAS and lower[i] not in _TRIGGERS and not generic:
+        if (
+            lemmas[i] not in _CUE_LEMMAS
+            and lower[i] not in _TRIGGERS
+            and not generic
+            and not signature_dash(lower[i])
+        ):
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]
         att: Attribution | None = None
@@ -442,7 +448,7 @@ def _sentence_attributions(
             att = according_to(tok, sent, s_index)
         elif tok.text == ":":
             att = colon_attribution(tok, sent, s_index, quotes)
-        elif tok.text in SIGNATURE_DASHES:
+        elif signature_dash(tok.text):
             att = signed_line(tok, s_index, quotes)
         if att is not None:
             att = _clip(att, doc_text(doc))
