@@ -83,3 +83,26 @@ def test_attribution_speaker_before_a_colon_stays(nlp: Any) -> None:
 )
 def test_attribution_signed_quotation_conventions(nlp: Any, text: str, source: str) -> None:
     assert (source, "―") in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The trouble, Vell wrote, began when the council cut the budget.", ("Vell", "wrote")),
+        (
+            "The old pier is rotten, as the harbour pilots point out every winter.",
+            ("the harbour pilots", "point out"),
+        ),
+    ],
+)
+def test_attribution_weak_cue_set_off_from_what_it_reports(
+    nlp: Any, text: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_weak_cue_without_report_stays_out(nlp: Any) -> None:
+    text = "The harbour office added two new cranes to the pier last year."
+    assert _pairs(nlp, text) == []
