@@ -106,3 +106,14 @@ def test_attribution_weak_cue_set_off_from_what_it_reports(
 def test_attribution_weak_cue_without_report_stays_out(nlp: Any) -> None:
     text = "The harbour office added two new cranes to the pier last year."
     assert _pairs(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_attribution_gerund_after_a_cue_preposition_is_the_content(nlp: Any) -> None:
+    text = "Mayor Ada Brandel has called for closing the old pier before the winter storms."
+    found = [(s, c, content) for s, c, content, _ in attribution_spans(nlp, text)]
+    assert (
+        "Mayor Ada Brandel",
+        "has called for",
+        "closing the old pier before the winter storms",
+    ) in (found)

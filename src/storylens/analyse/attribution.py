@@ -219,7 +219,8 @@ def _verb_attribution(
             # "called for the United States to act": the clause "for" opens
             content = [t for t in prep.head.subtree if t.i > prep.i] or None
         elif content is None and prep is not None:
-            content = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+            # "called for a ban", and "called for banning …": a gerund is what is called for
+            content = [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
             if lemma in SPEECH_CUES:  # “It's unanimous,” she said of the vote: the quotation
                 skip = {t.i for t in source} | {verb.i} | {t.i for t in prep.subtree}
                 around = parenthetical(sent, skip) or content_around(sent, skip)
@@ -271,7 +272,13 @@ def _verb_attribution(
     quoted = any(t.text in ALL_QUOTES for t in content) or inside_quote(content, quotes)
     if lemma in QUOTE_ONLY_CUES and not quoted:
         return None  # "he continued" reports speech only next to a quotation
-    if lemma in WEAK_CUES and clause is None and not quoted and not _weak_ok(verb, subj):
+    if (
+        lemma in WEAK_CUES
+        and clause is None
+        and not quoted
+        and not _weak_ok(verb, subj)
+        and not _set_off(verb, subj)
+    ):
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma] not in particles and not generic:
@@ -341,6 +348,24 @@ def _weak_ok(verb: Token, subj: Token) -> bool:
     something ("Trump has not yet responded to the remarks")."""
     prep = governed_prep(verb)
     return named_actor(subj) and prep is not None and prep.lower_ == "to"
+
+
+def _set_off(verb: Token, subj: Token) -> bool:
+    """A report set off from the words it reports: "The pier, Vell wrote, is unsafe", "as
+    the pilots point out": a weak cue reports there without a quotation."""
+    doc = verb.doc
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return subj.i < verb.i
+    first, last = min(subj.left_edge.i, verb.i), verb.i
+    while last + 1 < len(doc) and doc[last + 1].dep_ in {"prt", "advmod"}:
+        last += 1
+    return (
+        first > 0
+        and last + 1 < len(doc)
+        and doc[first - 1].text == ","
+        and doc[last + 1].text == ","
+        and verb.dep_ in {"parataxis", "ccomp", "advcl"}
+    )
 
 
 # a connective left at the end of a content taken around the cue, joining it to the words
