@@ -117,3 +117,19 @@ def test_attribution_gerund_after_a_cue_preposition_is_the_content(nlp: Any) -> 
         "has called for",
         "closing the old pier before the winter storms",
     ) in (found)
+
+
+@pytest.mark.slow
+def test_attribution_cue_set_off_before_another_report_keeps_the_words_before_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "Harbour fees are checked to make sure they stay within the limits, Vell said, "
+        "but the staff does not ask the pilots about their income."
+    )
+    found = [(s, c, content) for s, c, content, _ in attribution_spans(nlp, text)]
+    assert (
+        "Vell",
+        "said",
+        "Harbour fees are checked to make sure they stay within the limits",
+    ) in found
