@@ -133,3 +133,31 @@ def test_attribution_cue_set_off_before_another_report_keeps_the_words_before_it
         "said",
         "Harbour fees are checked to make sure they stay within the limits",
     ) in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Jon Vell in his speech called the harbour plan a disgrace.", "Jon Vell"),
+        ("The harbour master in a letter said the pier would close.", "The harbour master"),
+        (
+            "“I don’t know what it is going to take,” said Senate Minority Whip Jon Vell "
+            "(D-Ill.) in an interview.",
+            "Senate Minority Whip Jon Vell (D-Ill.)",
+        ),
+    ],
+)
+def test_attribution_source_without_the_time_or_setting_after_it(
+    nlp: Any, text: str, source: str
+) -> None:
+    assert source in [s for s, _ in _pairs(nlp, text)]
+
+
+@pytest.mark.slow
+def test_attribution_source_keeps_the_time_inside_its_relative_clause(nlp: Any) -> None:
+    text = (
+        "“The pier is rotten,” said Jon Vell, a pilot who worked for the port in 2012. "
+        "He left soon after."
+    )
+    assert "Jon Vell, a pilot who worked for the port in 2012" in [s for s, _ in _pairs(nlp, text)]

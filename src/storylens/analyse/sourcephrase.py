@@ -263,6 +263,7 @@ def source_edges(source: list[Token]) -> list[Token]:
         source = source[1:]  # "Even his allies say": the allies are the source
     if len(source) > 1 and source[-1].lower_ in {"both", "all", "each"}:
         source = source[:-1]  # "Richards and Menendez both said": the quantifier floats
+    source = _without_setting(source)
     doc = source[0].doc
     if any(t.text == "(" for t in source) and not any(t.text == ")" for t in source):
         for k in range(source[-1].i + 1, min(source[-1].i + 3, len(doc))):
@@ -271,6 +272,35 @@ def source_edges(source: list[Token]) -> list[Token]:
                 break
             if not doc[k].is_punct:
                 break
+    return source
+
+
+_SETTING_PREPS = frozenset({"on", "in", "at", "during"})
+# where or when a source spoke, which the parser sometimes hangs on the source's noun
+_SETTINGS = lexicon(
+    """interview statement speech post tweet filing appearance conference hearing debate
+    rally letter email op-ed column memo video broadcast remarks event"""
+)
+
+
+def _without_setting(source: list[Token]) -> list[Token]:
+    """A source phrase without the time or setting after it ("Trump on Tuesday", "Durbin in
+    an interview", "Vell in his speech"): when and where the report was made, not who made
+    it."""
+    inside = {t.i for t in source}
+    heads = {t.i for t in source if t.head.i not in inside or t.head.i == t.i}
+    for k, tok in enumerate(source):
+        if k == 0 or tok.dep_ != "prep" or tok.lower_ not in _SETTING_PREPS:
+            continue
+        if tok.head.i not in heads or any(t.i > tok.right_edge.i for t in source):
+            continue  # "a strategist who worked for Bush in 2012": the clause's own time
+        if source[k - 1].pos_ == "ADV":
+            continue  # "Rubio, particularly in the closing days,": an aside
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is not None and (
+            pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in _SETTINGS
+        ):
+            return source[:k]
     return source
 
 
