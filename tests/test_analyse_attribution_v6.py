@@ -161,3 +161,12 @@ def test_attribution_source_keeps_the_time_inside_its_relative_clause(nlp: Any) 
         "He left soon after."
     )
     assert "Jon Vell, a pilot who worked for the port in 2012" in [s for s, _ in _pairs(nlp, text)]
+
+
+@pytest.mark.slow
+def test_attribution_inverted_speaker_the_parser_took_for_an_object(nlp: Any) -> None:
+    text = (
+        "“The pier has been rotten for years and nobody in the council cares,” "
+        "added a Harwick harbour pilot. “It is a disgrace.”"
+    )
+    assert ("a Harwick harbour pilot", "added") in _pairs(nlp, text)

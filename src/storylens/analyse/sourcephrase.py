@@ -159,7 +159,8 @@ def adjacent_speaker(verb: Token) -> Token | None:
     if k < 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     if doc[k].text in ALL_QUOTES and verb.i + 1 < len(doc):
-        return _name_after(doc[verb.i + 1])  # "“…,” said Jon Vell": the parser lost Vell
+        # "“…,” said Jon Vell", "“…,” tweeted another": the parser lost the speaker
+        return _name_after(doc[verb.i + 1]) or _object_after(verb)
     if doc[k].text == "," and k > 0:
         k = _before_aside(doc, k)  # "Murphy, the head of the group, tweeted"
         if k < 0:
@@ -178,6 +179,17 @@ def adjacent_speaker(verb: Token) -> Token | None:
     if tok.head.i == verb.i and tok.dep_ in {"nummod", "npadvmod", "dep"} and counted:
         return tok
     return None
+
+
+def _object_after(verb: Token) -> Token | None:
+    """The noun phrase right after an inverted verb of saying that closes its sentence, which
+    the parser took for an object ("“…,” wrote a reader from Harwick.")."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in {"NOUN", "PRON", "PROPN"}:
+        return None
+    end = obj.right_edge.i + 1
+    return obj if end >= len(doc) or doc[end].text in {".", "!", "?"} else None
 
 
 def _name_after(tok: Token) -> Token | None:
