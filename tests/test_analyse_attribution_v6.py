@@ -170,3 +170,18 @@ def test_attribution_inverted_speaker_the_parser_took_for_an_object(nlp: Any) ->
         "added a Harwick harbour pilot. “It is a disgrace.”"
     )
     assert ("a Harwick harbour pilot", "added") in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_according_to_inside_a_quotation_reports_nothing_outside_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "The audit found that the harbour office holds large reserves, and the report says "
+        "the office “keeps two accounts in other towns, according to its own website.”"
+    )
+    quoted = text.index("“")
+    for source, cue, content, _ in attribution_spans(nlp, text):
+        if cue == "according to":
+            assert text.index(content) >= quoted, (source, content)
+    assert ("the report", "says") in _pairs(nlp, text)

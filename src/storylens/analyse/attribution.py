@@ -447,6 +447,18 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
     return pieces
 
 
+def _within_its_quotation(
+    att: Attribution | None, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """A cue inside a quotation reports nothing outside it: “… according to its website.”"""
+    if att is None:
+        return None
+    around = next(((qs, qe) for qs, qe in quotes if qs < att.cue_start < qe), None)
+    if around is None or (around[0] <= att.content_start and att.content_end <= around[1]):
+        return att
+    return None
+
+
 _TRIGGERS = frozenset({"according", ":", *SIGNATURE_DASHES})
 
 
@@ -469,7 +481,7 @@ def _sentence_attributions(
         if is_cue(tok) or generic:
             att = _verb_attribution(tok, sent, s_index, quotes, generic=generic)
         elif tok.lower_ == "according":
-            att = according_to(tok, sent, s_index)
+            att = _within_its_quotation(according_to(tok, sent, s_index), quotes)
         elif tok.text == ":":
             att = colon_attribution(tok, sent, s_index, quotes)
         elif signature_dash(tok.text):
