@@ -12,9 +12,10 @@ Patterns handled (all on the parse of one sentence, plus quotation marks across 
 - ``according to SOURCE`` and ``SOURCE: CONTENT`` (:mod:`storylens.analyse.according`)
 - hedges with no source (:mod:`storylens.analyse.hedges`): "reportedly", "is believed to"
 
-Attitudes ("wants", "hopes to", "plans") are left out on purpose (see
-:mod:`storylens.analyse.cues`). The name behind a source ("he", "the congressman") is found by
-:mod:`storylens.analyse.speakers`.
+Attitudes ("wants", "supports", "plans") are found as their own kind and kept out of quotes,
+claims' source chains and speakers on purpose; "hopes to", "expects to" are left out
+altogether (see :mod:`storylens.analyse.cues`). The name behind a source ("he", "the
+congressman") is found by :mod:`storylens.analyse.speakers`.
 
 Each :class:`Attribution` carries char spans into the doc text. Source chains for claims
 (nearest first) come from :func:`chain_for`: the attributions whose content covers a position,
@@ -114,7 +115,7 @@ from storylens.analyse.sourcephrase import (
 from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 
-STAGE = "attribution.rules.v5"
+STAGE = "attribution.rules.v6"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
