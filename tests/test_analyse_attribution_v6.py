@@ -185,3 +185,15 @@ def test_attribution_according_to_inside_a_quotation_reports_nothing_outside_it(
         if cue == "according to":
             assert text.index(content) >= quoted, (source, content)
     assert ("the report", "says") in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("In March, 40 percent said the same.", ("40 percent", "said")),
+        ("Most pilots back the plan, and Jon Vell thinks so, too.", ("Jon Vell", "thinks")),
+    ],
+)
+def test_attribution_so_and_the_same_as_content(nlp: Any, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(nlp, text)

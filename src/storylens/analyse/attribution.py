@@ -122,6 +122,7 @@ _ISSUED = lexicon(
     """statement letter message release memo email tweet post note report ad video text
     notice advisory"""
 )
+_ANSWERS = frozenset({"yes", "no", "so", "same"})
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
 
 
@@ -270,8 +271,9 @@ def _verb_attribution(
                 around = adjacent_quote(sent, quotes) or quote_beside(verb, source, quotes)
             content = around
     if not content:
-        answer = [c for c in verb.children if c.i > verb.i and c.lower_ in {"yes", "no"}]
-        content = answer[:1] or content  # "72 percent said yes"
+        answer = [c for c in verb.children if c.i > verb.i and c.lower_ in _ANSWERS]
+        # "72 percent said yes", "half said so", "26 percent said the same"
+        content = list(answer[0].subtree) if answer else content
     if not content and ends_in_colon(sent, verb):
         content = next_paragraph(sent)  # "He said:" and the statement below it
     if not content:
