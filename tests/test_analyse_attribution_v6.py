@@ -197,3 +197,22 @@ def test_attribution_according_to_inside_a_quotation_reports_nothing_outside_it(
 )
 def test_attribution_so_and_the_same_as_content(nlp: Any, text: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters read the emails released by the ministry on Friday.",
+        "The pilots reviewed a bill introduced by Senator Ada Brandel last spring.",
+        "He joined a group backed by the harbour union.",
+    ],
+)
+def test_attribution_participle_of_a_public_act_is_no_report(nlp: Any, text: str) -> None:
+    assert _pairs(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_attribution_participle_of_a_stance_keeps_its_agent(nlp: Any) -> None:
+    text = "The council shelved a harbour plan criticized by the pilots' union last year."
+    assert ("the pilots' union", "criticized") in _pairs(nlp, text)

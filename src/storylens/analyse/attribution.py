@@ -150,6 +150,8 @@ def _verb_attribution(
         return None  # "declined to comment", "refused to say": one report, at the first verb
     subj = reporter(verb) or subject_of(verb)
     passive = is_passive(verb)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and lemma in ACT_CUES | ATTITUDE_CUES:
+        return None  # "the report released by the ministry", "a group backed by X": no report
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         subj = agent_of(verb)
     elif verb.tag_ == "VBN" and verb.dep_ == "advcl" and agent_of(verb) is not None:
