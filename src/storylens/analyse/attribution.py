@@ -263,11 +263,11 @@ def _verb_attribution(
                     max(sent.start, verb.left_edge.i) : min(sent.end, verb.right_edge.i + 1)
                 ]
             around = parenthetical(scope, exclude) or content_around(scope, exclude)
-            src_before = [t.i for t in source] + [verb.i]
+            report_start = min([t.i for t in source] + [verb.i])
             if holds_report(around):
                 # "A, Vell said, but the staff did not ask": what comes before the cue alone;
                 # "Lashing out, Vell said the …": the words are Vell's report
-                before = [t for t in around if t.i < verb.i and t.i < min(src_before)]
+                before = [t for t in around if t.i < report_start]
                 around = before if len(words(before)) >= 3 and not holds_report(before) else []
             if len(words(around)) < 3:
                 around = adjacent_quote(sent, quotes) or quote_beside(verb, source, quotes)
