@@ -62,6 +62,16 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
             False,
         ),
         ("No contracts were signed during the visit.", "sign", [], True, False),
+        # a negated modal with a comparative says yes, emphatically
+        (
+            "“I couldn't agree more with the board,” Tilda Osk said.",
+            "agree",
+            ["Tilda Osk"],
+            False,
+            False,
+        ),
+        ("The mayor could not be happier with the new ferry.", "be happy", [], False, False),
+        ("The mayor could not agree to more cuts.", "agree", [], True, False),
         ("The mayor was not present at the ceremony.", "be present", [], True, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
         (

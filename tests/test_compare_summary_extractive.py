@@ -357,3 +357,33 @@ def test_compare_summary_cites_a_source_only_to_outlets_that_give_it() -> None:
     [out] = summarise(claims, [group], framing, [], arts)
     assert "harbour office" in out["text"]
     assert out["citations"] == ["p1-0", "p2-0", "p1", "p2"]
+
+
+@pytest.mark.parametrize(
+    ("wording", "expected"),
+    [
+        (
+            "I couldn't agree more with the council",
+            "According to Ilse Brandt: “I couldn't agree more with the council.”",
+        ),
+        (
+            "We will open the pier in May",
+            "According to Ilse Brandt: “We will open the pier in May.”",
+        ),
+        (
+            "The pier will open in May.",
+            "According to Ilse Brandt, the pier will open in May.",
+        ),
+    ],
+)
+def test_compare_summary_keeps_a_speakers_first_person_words_quoted(
+    wording: str, expected: str
+) -> None:
+    # "According to Brandt, I couldn't agree more" would make the summary say "I"
+    text = f"{wording}."
+    art = Article(id="q1", outlet="Lund Courier", text=text)
+    claim = Claim("q1-0", "q1", 0, len(text), text, attributed_to=["Ilse Brandt"])
+    group = {"id": "g", "claims": ["q1-0"], "outlets": ["Lund Courier", "X"], "status": "agreed"}
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    [out] = summarise([claim], [group], framing, [], [art])
+    assert out["text"] == expected

@@ -445,6 +445,8 @@ def _negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], 
     """Whether the claim is negated; ``negative`` are the doc's negative-cue attributions."""
     doc = pred.doc
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    if _emphatic(pred, children[pred.i], deps, lower):
+        return False
     if any(deps[c] == "neg" for c in children[pred.i]):
         return True
     for aux in (c for c in children[pred.i] if deps[c] in {"aux", "auxpass"}):
@@ -457,6 +459,23 @@ def _negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], 
         if deps[c] == "attr" and any(lower[g] == "no" for g in children[c]):
             return True
     return any(a.covers(start, start + 1) for a in negative)
+
+
+_EMPHATIC_MODALS = frozenset({"could", "can", "ca"})  # spaCy splits "can't" into "ca" "n't"
+
+
+def _emphatic(pred: Token, kids: Sequence[int], deps: Sequence[str], lower: Sequence[str]) -> bool:
+    """ "Couldn't agree more", "can't thank them enough", "could not be happier": a negated
+    modal with a comparative says yes, emphatically."""
+    doc = pred.doc
+    if not any(lower[c] in _EMPHATIC_MODALS and deps[c] == "aux" for c in kids):
+        return False
+    return any(
+        (lower[c] in {"more", "enough"} and deps[c] in {"advmod", "dobj"})
+        or (deps[c] == "acomp" and doc[c].tag_ == "JJR")
+        for c in kids
+        if c > pred.i
+    )
 
 
 _RESOLVABLE = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}}

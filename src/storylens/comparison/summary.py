@@ -91,7 +91,16 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     source = sources[0]
     if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
         source = _as_clause(source, proper)  # "Officials said ..." -> "according to officials"
+    if _FIRST_PERSON.search(text) and not text.lstrip().startswith(("“", '"')):
+        # the speaker's own words: "I couldn't agree more" is theirs, not the summary's
+        words = text.strip()
+        if words[-1:] not in {".", "!", "?"}:
+            words += "."
+        return f"According to {source}: “{words}”"
     return f"According to {source}, {_as_clause(text, proper)}"
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
 
 
 def names_source(source: str, text: str) -> bool:
