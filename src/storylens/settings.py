@@ -84,7 +84,9 @@ class Settings:
     max_feed_items: int = 50_000  # items/URLs followed per feed, sitemap or OPML list
     outlets_file: Path | None = None  # extra domain -> display name mappings (JSON)
     # analysis
-    batch_size: int = 32
+    # articles per nlp.pipe batch (and per analysis task): the model's arrays grow with the
+    # batch's tokens, and past a few articles a bigger batch is no faster, only larger
+    batch_size: int = 8
     # processes that analyse (storylens.analyse.parallel): 0 = one per core, up to four;
     # 1 = in the calling process
     n_process: int = 0
