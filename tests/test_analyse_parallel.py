@@ -60,7 +60,7 @@ def test_analyse_parallel_a_dead_worker_loses_no_article(examples_dir: Path) -> 
     articles = ingest([str(examples_dir / "summit")], Settings()).articles
     settings = Settings(n_process=2)
     expected = tasks.analyse_and_segment(articles, Settings(n_process=1))
-    parallel.start(settings)
+    parallel.shared_executor(2)  # its processes started
     deadline = time.monotonic() + 60
     workers: list[psutil.Process] = []
     while len(workers) < 2 and time.monotonic() < deadline:

@@ -11,6 +11,8 @@ from that loaded, single-threaded process: a worker is ready at once, the callin
 never loads the model, and it may run threads of its own (a web server, a progress
 display, the embedding session being built) whatever the workers do. Where the platform
 has no fork server the workers are spawned and each loads the model itself.
+:func:`start` only launches the fork server, which loads the model while the caller reads
+its inputs; the workers are forked when the executor is made, once the model is loaded.
 
 The executor is made on first use and kept for the rest of the process, so a library or
 web app that compares many stories loads the model once; :func:`shutdown` (also run at
@@ -61,29 +63,40 @@ def processes(settings: Settings, items: int | None = None) -> int:
 
 def shared_executor(workers: int) -> Executor:
     """The process's analysis executor with at least ``workers`` processes (made, or made
-    anew with more processes, on first use)."""
+    anew with more processes, on first use, with its processes started)."""
     global _executor, _workers
     with _lock:
         if _executor is None or _workers < workers:
             if _executor is not None:
                 _executor.shutdown(wait=True)
-            with _no_ctrl_c():
+            with _no_ctrl_c():  # the processes start here: none may see a Ctrl-C half-started
                 _executor = ProcessPoolExecutor(
                     max_workers=workers, mp_context=_context(), initializer=_init_worker
                 )
+                for _ in range(workers):  # a process each (a fork server's wait for its model)
+                    _executor.submit(_ready)
             _workers = workers
         return _executor
 
 
 def start(settings: Settings) -> None:
-    """Start the workers now (they load the model while the caller reads its inputs), when
-    ``settings`` asks for more than one process."""
+    """Start loading the model for the workers now, without waiting for it (it loads while
+    the caller reads its inputs), when ``settings`` asks for more than one process: the
+    fork server, or where there is none, the spawned workers."""
     workers = processes(settings)
-    if workers > 1:
-        pool = shared_executor(workers)
-        with _no_ctrl_c():  # the processes start here: none may see a Ctrl-C half-started
-            for _ in range(workers):
-                pool.submit(_ready)
+    if workers < 2:
+        return
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver, resource_tracker
+
+        # the server inherits the mask (Ctrl-C is the caller's to handle); the resource
+        # tracker, which the server needs, unmasks Ctrl-C after starting, so it goes first
+        resource_tracker.ensure_running()
+        with _no_ctrl_c():
+            forkserver.ensure_running()
+    else:
+        shared_executor(workers)  # spawned processes start without waiting for each other
 
 
 def shutdown(*, kill: bool = False) -> None:

@@ -68,8 +68,10 @@ def analyse_command(
 
 def run(inputs: list[str], settings: Settings) -> dict[str, Any]:
     """Ingest, analyse and link ``inputs``; the JSON-ready result."""
+    from storylens.analyse import parallel
     from storylens.ingestion import ingest
 
+    parallel.start(settings)  # the model loads while the inputs are read
     result = ingest(inputs, settings)
     for error in result.errors:
         warn(str(error))
