@@ -141,3 +141,15 @@ def test_analyse_parallel_ctrl_c_stops_the_workers_quietly(tmp_path: Path, when:
     _gone, alive = psutil.wait_procs(list(seen), timeout=5)
     assert alive == [], "worker processes outlived the command"
     assert "Traceback" not in errors.read_text()  # no worker's traceback
+
+
+def test_analyse_parallel_warm_up_sample_reaches_every_stage() -> None:
+    # the fork server analyses this sample so that the workers inherit what each stage
+    # builds on its first article: it is worth that only if every stage finds something
+    from storylens.analyse.warm import SAMPLE
+
+    segmented = tasks.segment_one(SAMPLE, Settings(n_process=1))
+    [analysis] = segmented.analyses
+    assert analysis.mentions and analysis.descriptors and analysis.times
+    assert analysis.quotes and analysis.claims
+    assert segmented.parts  # a claim long enough to be split into clauses
