@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from storylens.analyse.columns import doc_ents, doc_text, seed_text
 from storylens.types import Article, TimeExpression
+
+if TYPE_CHECKING:  # the month and weekday tables are read where spaCy is not imported
+    from spacy.tokens import Doc
 
 STAGE = "dates.rules.v1"
 
@@ -296,6 +297,8 @@ def resolve_expression(text: str, published: str | None) -> str | None:
 
 def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
     """Every point-in-time expression in ``doc`` with its resolution (or None)."""
+    from storylens.analyse.columns import doc_ents, doc_text, seed_text
+
     published = _parse_published(article)
     seed_text(doc, article.text)
     text = doc_text(doc)
