@@ -153,3 +153,16 @@ def test_analyse_parallel_warm_up_sample_reaches_every_stage() -> None:
     assert analysis.mentions and analysis.descriptors and analysis.times
     assert analysis.quotes and analysis.claims
     assert segmented.parts  # a claim long enough to be split into clauses
+
+
+@TWO_CORES
+def test_analyse_parallel_fork_server_keeps_blas_to_one_thread() -> None:
+    # its sample analysis would otherwise run beside BLAS threads that only spin, and the
+    # workers forked from it inherit the setting
+    code = (
+        "import storylens.analyse.warm\n"
+        "from threadpoolctl import threadpool_info\n"
+        "print(max(i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "1"

@@ -16,6 +16,7 @@ import logging
 
 import storylens.analyse.pipeline
 import storylens.analyse.segment  # noqa: F401
+from storylens.analyse.parallel import one_blas_thread
 from storylens.analyse.tasks import segment_one
 from storylens.errors import ModelError
 from storylens.models.nlp import get_nlp
@@ -38,6 +39,7 @@ SAMPLE = Article(
 
 log = logging.getLogger(__name__)
 
+one_blas_thread()
 with contextlib.suppress(ModelError):
     get_nlp()
     try:
