@@ -166,3 +166,24 @@ def test_analyse_parallel_fork_server_keeps_blas_to_one_thread() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "1"
+
+
+@TWO_CORES
+def test_analyse_parallel_in_process_analysis_keeps_blas_to_one_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # one process is one core: the model's products run on one BLAS thread there too, and
+    # the process's own setting is back afterwards
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from storylens.analyse import pipeline
+
+    def blas() -> int:
+        return max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+
+    seen: list[int] = []
+    monkeypatch.setattr(pipeline, "analyse_parsed", lambda *_a: seen.append(blas()) or [])
+    with threadpool_limits(limits=2, user_api="blas"):
+        pipeline.analyse_batch([], Settings(n_process=1))
+        assert blas() == 2
+    assert seen == [1]
