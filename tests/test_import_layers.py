@@ -117,3 +117,16 @@ def test_import_layers_no_cycle_between_packages() -> None:
 )
 def test_import_layers_finds_runtime_imports(code: str, expected: list[str]) -> None:
     assert _runtime_imports(ast.parse(code)) == expected
+
+
+MAX_MODULE_LINES = 600
+
+
+def test_import_layers_no_module_over_the_line_limit() -> None:
+    # a module past this holds more than one piece of the pipeline: split it by what it does
+    sizes = {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert sizes
+    assert {name: n for name, n in sizes.items() if n > MAX_MODULE_LINES} == {}
