@@ -40,3 +40,10 @@ def test_headline_gives_a_claim_with_its_own_text() -> None:
     assert in_head, "the headline states a claim"
     assert all(c.text == TEXT[c.start : c.end] for c in analysis.claims)
     assert any(c.predicate == "close" for c in in_head)
+
+
+def test_a_long_title_case_line_is_no_headline() -> None:
+    # a paragraph cut short (a size cap) can end without a full stop: it is text
+    sentence = "Mirek Halas Met Ilse Marant In Port Caldera On Saturday "
+    text = sentence * 4 + "\n\nHalas and Marant spoke in Port Caldera."
+    assert parse_text(text) == text

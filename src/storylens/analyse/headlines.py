@@ -15,6 +15,7 @@ import re
 
 from storylens.analyse.entities import is_title_case_line
 
+MAX_WORDS = 30  # a longer line is text (a paragraph cut short, a list of names), not a title
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # a capitalised word inside a sentence: after a lower-case word, a comma or a digit
 _INSIDE = re.compile(r"(?<=[a-z0-9,;] )([A-Z][\w'’-]*)")
@@ -28,7 +29,9 @@ def parse_text(text: str) -> str:
         starts.append(offset)
         offset += len(line) + 1
     headlines = [
-        k for k, s in enumerate(starts) if lines[k].strip() and is_title_case_line(text, s)
+        k
+        for k, s in enumerate(starts)
+        if 0 < len(lines[k].split()) <= MAX_WORDS and is_title_case_line(text, s)
     ]
     if not headlines:
         return text
