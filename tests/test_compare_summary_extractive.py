@@ -305,6 +305,8 @@ def test_compare_summary_neutral_word_capitalised_only_at_sentence_start(
         ("Officials", "officials"),
         ("Harbour officials", "harbour officials"),
         ("Radio Lund", "Radio Lund"),
+        ("Lawyer", "the lawyer"),  # a bare title, as in a headline "Lawyer: ..."
+        ("police", "police"),
     ],
 )
 def test_compare_summary_source_capitalised_only_when_a_name(source: str, shown: str) -> None:

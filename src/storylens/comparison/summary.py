@@ -91,6 +91,8 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     source = sources[0]
     if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
         source = _as_clause(source, proper)  # "Officials said ..." -> "according to officials"
+        if re.fullmatch(r"[a-z]+", source) and not source.endswith("s") and source not in _MASS:
+            source = f"the {source}"  # "Lawyer: ..." -> "according to the lawyer", not "to lawyer"
     if _FIRST_PERSON.search(text) and not text.lstrip().startswith(("“", '"')):
         # the speaker's own words: "I couldn't agree more" is theirs, not the summary's
         words = text.strip()
@@ -100,6 +102,7 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     return f"According to {source}, {_as_clause(text, proper)}"
 
 
+_MASS = frozenset({"police", "staff", "management", "security", "intelligence", "media"})
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
 
 
