@@ -72,6 +72,8 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ),
         ("The mayor could not be happier with the new ferry.", "be happy", [], False, False),
         ("The mayor could not agree to more cuts.", "agree", [], True, False),
+        ("The mayor can't wait to open the new pier.", "wait", [], False, False),
+        ("The ferry could not wait for the late passengers.", "wait", [], True, False),
         ("The mayor was not present at the ceremony.", "be present", [], True, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
         (

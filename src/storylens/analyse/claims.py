@@ -465,11 +465,13 @@ _EMPHATIC_MODALS = frozenset({"could", "can", "ca"})  # spaCy splits "can't" int
 
 
 def _emphatic(pred: Token, kids: Sequence[int], deps: Sequence[str], lower: Sequence[str]) -> bool:
-    """ "Couldn't agree more", "can't thank them enough", "could not be happier": a negated
-    modal with a comparative says yes, emphatically."""
+    """ "Couldn't agree more", "can't thank them enough", "could not be happier", "can't
+    wait to": a negated modal with a comparative (or an eager wait) says yes, emphatically."""
     doc = pred.doc
     if not any(lower[c] in _EMPHATIC_MODALS and deps[c] == "aux" for c in kids):
         return False
+    if pred.lemma_ == "wait" and any(deps[c] == "xcomp" for c in kids):
+        return True  # "can't wait to see it": eager ("couldn't wait for the bus" may be literal)
     return any(
         (lower[c] in {"more", "enough"} and deps[c] in {"advmod", "dobj"})
         or (deps[c] == "acomp" and doc[c].tag_ == "JJR")
