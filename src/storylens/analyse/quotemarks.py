@@ -44,17 +44,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             break
         i = m.start()
         ch = text[i]
-        if (
+        # typesetters' ``...'' and typewriter ''...'' quotes: both close with ''
+        if text.startswith("``", i) or (
             text.startswith("''", i)
             and _opens(text, i + 1)
             and (i == 0 or not text[i - 1].isalnum())
         ):
-            k = text.find("''", i + 2, i + 3000)
-            if k > 0 and "\n\n" not in text[i:k]:
-                spans.append((i, k + 2))  # typewriter quotes: ''...''
-                i = k + 2
-                continue
-        if text.startswith("``", i):  # typesetters' quotes: ``...''
             k = text.find("''", i + 2, i + 3000)
             if k > 0 and "\n\n" not in text[i:k]:
                 spans.append((i, k + 2))

@@ -151,11 +151,18 @@ def _resolved(tokens: list[Token], head: Token) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     first = tokens[0]
     if head.dep_ == "relcl" and first.lower_ in _RELATIVE_WORDS and head.head.i != head.i:
-        noun = _antecedent_text(head.head)
-        if noun:
-            rest = "".join(t.text_with_ws for t in tokens[1:]).strip()
-            return f"{noun} {rest}" if first.lower_ != "whose" else f"{noun}'s {rest}"
+        rest = "".join(t.text_with_ws for t in tokens[1:]).strip()
+        return _with_antecedent(head, first.lower_, rest) or text
     return text
+
+
+def _with_antecedent(clause: Token, pronoun: str, rest: str) -> str | None:
+    """``rest`` of a relative clause headed by ``clause`` after its antecedent, standing in
+    for the relative ``pronoun`` ("whose visit" -> "the envoy's visit"); None without one."""
+    noun = _antecedent_text(clause.head)
+    if not noun:
+        return None
+    return f"{noun} {rest}" if pronoun != "whose" else f"{noun}'s {rest}"
 
 
 def _split(
@@ -487,9 +494,9 @@ def _name_antecedent(part: Claim, doc: Doc, focus: dict[str, str]) -> None:
     if span is None or span[0].lower_ != first.casefold():
         return
     heads = [t for t in span if t.dep_ == "relcl" and not span.start <= t.head.i < span.end]
-    noun = _antecedent_text(heads[0].head) if heads else ""
-    if noun:
-        focus[part.id] = f"{noun} {rest}" if first.casefold() != "whose" else f"{noun}'s {rest}"
+    resolved = _with_antecedent(heads[0], first.casefold(), rest) if heads else None
+    if resolved:
+        focus[part.id] = resolved
 
 
 _FRAME_POS = frozenset({"AUX", "PUNCT", "SCONJ", "CCONJ", "ADV", "PART", "DET", "SPACE"})

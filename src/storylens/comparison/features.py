@@ -107,8 +107,16 @@ def speaker_of(claim: Claim, people: Sequence[str]) -> str:
     names = [n for n in people if n and (n in source or source in n)]
     if not names:
         return ""
-    words = re.findall(r"[^\W\d_][\w'’-]*", max(names, key=len))
-    return words[-1].casefold().removesuffix("'s").removesuffix("’s") if words else ""
+    words = _NAME_WORD.findall(max(names, key=len))
+    return _folded(words[-1]) if words else ""
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _folded(word: str) -> str:
+    """A name word folded, without a possessive ending ("Shoigu's" -> "shoigu")."""
+    return word.casefold().removesuffix("'s").removesuffix("’s")
 
 
 def name_words(mentions: Iterable[Mention]) -> tuple[frozenset[str], ...]:
@@ -116,11 +124,7 @@ def name_words(mentions: Iterable[Mention]) -> tuple[frozenset[str], ...]:
     un), one set per distinct name: two names sharing a word may name one person."""
     out: dict[frozenset[str], None] = {}
     for mention in mentions:
-        words = frozenset(
-            w.casefold().removesuffix("'s").removesuffix("’s")
-            for w in re.findall(r"[^\W\d_][\w'’-]*", mention.text)
-            if w[:1].isupper()
-        )
+        words = frozenset(_folded(w) for w in _NAME_WORD.findall(mention.text) if w[:1].isupper())
         if words:
             out[words] = None
     return tuple(out)

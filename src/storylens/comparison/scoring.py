@@ -234,23 +234,20 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
     return result
 
 
-def _unnamed(people: Sequence[frozenset[str]], other: Sequence[frozenset[str]]) -> bool:
-    """Whether one of ``people`` shares no name word with anyone in ``other``."""
-    words = frozenset().union(*other)
-    return any(not (p & words) for p in people)
-
-
 def _actors_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
     """Both claims name who acts, and each names someone the other never mentions
-    ("Shoigu was the first official to visit Pyongyang" / "Kim's first visit abroad")."""
+    ("Shoigu was the first official to visit Pyongyang" / "Kim's first visit abroad"): an
+    actor is unnamed by the other claim when it shares no name word with its people."""
     import numpy as np
 
     n = len(views)
     out = np.zeros((n, n), dtype=bool)
     acting = [k for k, v in enumerate(views) if v.actors]
+    words = {k: frozenset().union(*views[k].people) for k in acting}
     for x, i in enumerate(acting):
         for j in acting[x + 1 :]:
-            a, b = views[i], views[j]
-            if _unnamed(a.actors, b.people) and _unnamed(b.actors, a.people):
+            if any(not (p & words[j]) for p in views[i].actors) and any(
+                not (p & words[i]) for p in views[j].actors
+            ):
                 out[i, j] = out[j, i] = True
     return out
