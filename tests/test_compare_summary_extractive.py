@@ -389,3 +389,45 @@ def test_compare_summary_keeps_a_speakers_first_person_words_quoted(
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     [out] = summarise([claim], [group], framing, [], [art])
     assert out["text"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_from", "expected"),
+    [
+        (
+            # "he said" names the speaker where it stands, not twice
+            "“The pier is safe,” he said.",
+            "“The pier",
+            "According to Lund Courier, “The pier is safe,” Ilse Brandt said.",
+        ),
+        (
+            # a statement that starts inside a quotation: the whole quotation is shown
+            "“We checked every beam. The pier is safe,” he said.",
+            "The pier",
+            "According to Lund Courier, “We checked every beam. The pier is safe,” Ilse Brandt"
+            " said.",
+        ),
+        (
+            # typesetters' marks read as quotation marks, and "she told" is not "he said"
+            "``The pier is safe,'' she told the council.",
+            "``The pier",
+            "According to Lund Courier, “The pier is safe,” Ilse Brandt told the council.",
+        ),
+        (
+            # a pronoun inside the quotation is the speaker's own word and stays
+            "“He said the pier is safe,” the engineer noted.",
+            "“He said",
+            "Lund Courier reported that according to Ilse Brandt, “He said the pier is safe,” the"
+            " engineer noted.",
+        ),
+    ],
+)
+def test_compare_summary_names_the_speaker_of_its_own_reporting_clause(
+    text: str, claim_from: str, expected: str
+) -> None:
+    start = text.index(claim_from)
+    art = Article(id="r1", outlet="Lund Courier", text=text)
+    claim = Claim("r1-0", "r1", start, len(text), text[start:], attributed_to=["Ilse Brandt"])
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    [out] = summarise([claim], [], framing, [], [art])
+    assert out["text"] == expected

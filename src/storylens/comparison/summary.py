@@ -84,11 +84,16 @@ def _sentence(text: str) -> str:
 
 
 def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
-    """Keep the claim's attribution: prefix its nearest source unless the text names it."""
+    """Keep the claim's attribution: prefix its nearest source unless the text names it; a
+    text with its own "he said" names the source there instead ("…,” Ilse Marant said")."""
+    text = _balanced(_TYPESETTER.sub(lambda m: _CURLY[m.group()], text))
     sources = [s for s in claim.attributed_to if s.strip()]
     if not sources or any(names_source(s, text) for s in sources):
         return text
     source = sources[0]
+    said = _PRONOUN_SAID.search(text, _last_quote_end(text))
+    if said and any(w[:1].isupper() for w in source.split()):
+        return text[: said.start()] + source + text[said.end(1) :]
     if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
         source = _as_clause(source, proper)  # "Officials said ..." -> "according to officials"
         if re.fullmatch(r"[a-z]+", source) and not source.endswith("s") and source not in _MASS:
@@ -100,6 +105,35 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
             words += "."
         return f"According to {source}: “{words}”"
     return f"According to {source}, {_as_clause(text, proper)}"
+
+
+# a reporting clause after the quotation whose speaker is a pronoun: "…,” he said.
+_PRONOUN_SAID = re.compile(
+    r"\b(he|she|they)(?=\s+(?:said|says|added|adds|told|explained|insisted|noted|stated|"
+    r"continued|wrote|argued|warned|replied|answered|declared|recalled)\b)",
+    re.IGNORECASE,
+)
+_TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
+_CURLY = {"``": "“", "''": "”"}
+_OPENING, _CLOSING = "“", "”"
+
+
+def _last_quote_end(text: str) -> int:
+    return max(text.rfind(_CLOSING), text.rfind('"')) + 1
+
+
+def _balanced(text: str) -> str:
+    """Quotation marks that pair up: a statement that starts inside a quotation (opened a
+    sentence or a paragraph earlier) gets its opening mark, one that stops inside it its
+    closing mark, so the quoted words read as quoted."""
+    text = re.sub(r"“\s+", "“", re.sub(r"\s+”", "”", text))
+    first_close, first_open = text.find(_CLOSING), text.find(_OPENING)
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        text = _OPENING + text.lstrip()
+    if text.startswith(_OPENING) and text.count(_OPENING) == 1 and _CLOSING not in text:
+        # a shared wording that stops inside the quotation it opens
+        text = text.rstrip().rstrip(",.") + "." + _CLOSING
+    return text
 
 
 _MASS = frozenset({"police", "staff", "management", "security", "intelligence", "media"})
