@@ -632,3 +632,54 @@ def test_conflicts_a_sentence_naming_both_givers_is_no_conflict() -> None:
     assert detect(a, b)[0]  # each alone names another giver
     a.sentence = sentence
     assert detect(a, b)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "amount"),
+    [
+        # the same sum in another currency, in parentheses after it
+        ("The fund lent 110 billion crowns ($143 billion) to Velm.", "$143 billion", False),
+        ("The fund lent 110 billion crowns ($143 billion) to Velm.", "110 billion", True),
+        ("Roth fell about 60 metres (200 feet) from the ridge.", "200 feet", False),
+        # a character lost in a broken encoding: "4½" read as "4"
+        ("Roth served 4\ufffd months in the Velm jail.", "4", False),
+        # the time elapsed when the article was written, not a count of the event
+        ("Velm was calm after eight days of protests.", "eight days", False),
+        ("Velm was calm after the protests, which lasted eight days.", "eight days", True),
+    ],
+)
+def test_conflicts_conversions_broken_numbers_and_elapsed_time_are_no_amounts(
+    text: str, number: str, amount: bool
+) -> None:
+    from storylens.comparison.conflict_rules.numbers import _amount
+
+    start = text.index(number)
+    quantity = Argument(text=number, start=start, end=start + len(number))
+    assert _amount(Claim("c", "a", 0, len(text), text), quantity) is amount
+
+
+@pytest.mark.parametrize(
+    ("a_text", "a_number", "a_value", "conflict"),
+    [
+        # a bound the other figure meets: no contradiction
+        ("The cable carries more than 75 percent of the traffic.", "75 percent", 75.0, False),
+        ("The cable carries close to 95 percent of the traffic.", "95 percent", 95.0, False),
+        ("The cable carries about 80 percent of the traffic.", "80 percent", 80.0, False),
+        # a bound the other figure breaks, or plain figures: a contradiction
+        ("The cable carries more than 95 percent of the traffic.", "95 percent", 95.0, True),
+        ("The cable carries less than 75 percent of the traffic.", "75 percent", 75.0, True),
+        ("The cable carries 75 percent of the traffic.", "75 percent", 75.0, True),
+        # a total over several operations against one operation's count
+        ("The crew has seized a total of 75 percent of the traffic.", "75 percent", 75.0, False),
+    ],
+)
+def test_conflicts_bounds_estimates_and_totals(
+    a_text: str, a_number: str, a_value: float, conflict: bool
+) -> None:
+    b_text = "The cable carries 90 percent of the traffic."
+    a = view("t1", a_text, outlet="A", predicate="carry",
+             quantities=[_placed(a_text, a_number, a_value, "percent")])  # fmt: skip
+    b = view("t2", b_text, outlet="B", predicate="carry",
+             quantities=[_placed(b_text, "90 percent", 90.0, "percent")])  # fmt: skip
+    diffs, _ = detect(a, b)
+    assert bool(diffs) is conflict

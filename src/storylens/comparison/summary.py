@@ -78,6 +78,8 @@ def _as_clause(text: str, proper: set[str] | frozenset[str] = frozenset()) -> st
 
 def _sentence(text: str) -> str:
     text = text.strip()
+    if text.count("(") > text.count(")"):  # a span that stops inside its parenthesis
+        text = text.rstrip(" .,;:") + ")"
     if text and text[-1] not in '.!?"”’':
         text += "."
     return capitalise(text)
@@ -126,7 +128,6 @@ def _balanced(text: str) -> str:
     """Quotation marks that pair up: a statement that starts inside a quotation (opened a
     sentence or a paragraph earlier) gets its opening mark, one that stops inside it its
     closing mark, so the quoted words read as quoted."""
-    text = re.sub(r"“\s+", "“", re.sub(r"\s+”", "”", text))
     first_close, first_open = text.find(_CLOSING), text.find(_OPENING)
     if first_close >= 0 and (first_open < 0 or first_close < first_open):
         text = _OPENING + text.lstrip()
@@ -244,6 +245,12 @@ def _representative(claims: Sequence[Claim], ctx: Context) -> Claim:
     return min(claims, key=key)
 
 
+def _headline_only(claim: Claim) -> bool:
+    """A line with no claim of its own and no full stop: a headline, a section title or a
+    caption, which "X reported that ..." would turn into a broken sentence."""
+    return not claim.predicate and claim.text.rstrip()[-1:] not in {".", "!", "?", "”", '"'}
+
+
 def _position(claims: Sequence[Claim]) -> int:
     return min((c.start for c in claims), default=0)
 
@@ -267,6 +274,8 @@ def _candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
     if status == "agreed" and isinstance(shared, dict) and shared.get("claim") in ctx.claims:
         return _shared_candidate(gid, shared, independent, claims, ctx)
     best = _representative(claims, ctx)
+    if status == "unique" and _headline_only(best):
+        return None  # "Daring Diamond Heist in Downtown Paris" is a title, not a report
 
     def compose() -> tuple[str, list[Claim]]:
         text, (lo, hi) = sentence_text(best, ctx)

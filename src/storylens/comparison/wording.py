@@ -3,6 +3,7 @@ details (see :func:`shared_fact` and :func:`outlet_details`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
@@ -38,13 +39,25 @@ def _states_something(part: Claim) -> bool:
 def _readable(text: str) -> bool:
     """A part that can stand as a sentence: four words or more, starting with neither a
     small letter, a closing quotation mark nor a word that opens a clause, and not ending
-    on a word that needs more ("KCNA has")."""
+    on a word that needs more ("KCNA has") or in a clause cut before its verb ("when
+    Hansbrough")."""
     words = text.split()
     if len(words) < 4 or text[:1].islower() or text[:1] in "”’»),;:.":
         return False
     first = words[0].strip("“\"‘'(").casefold()
     last = words[-1].strip("”\"’'.,;:").casefold()
-    return first not in _FRAGMENT_START and last not in _DANGLING
+    return (
+        first not in _FRAGMENT_START
+        and last not in _DANGLING
+        and not _OPEN_CLAUSE_END.search(text.rstrip(" .,;:"))
+    )
+
+
+# a clause opened and left without its verb: "Officials stopped the game when Hansbrough"
+_OPEN_CLAUSE_END = re.compile(
+    r"\b(?:when|while|because|although|though|whereas|unless|whether)\s+\S+(?:\s+\S+)?$",
+    re.IGNORECASE,
+)
 
 
 _DANGLING = frozenset(

@@ -30,6 +30,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:[A-Za-z]\s?-\s?|[.:/]\s?|\d\s?-\s?)$")
 _FRACTION_AFTER = re.compile(r"\s?/\s?\d|\s\d+\s?/\s?\d")  # "4 1/2 months": no "4", no "2"
 _SCORE_AFTER = re.compile(r"\s?[-:]\s?\d")
+# the same amount in another unit or currency: "110 billion ($143 billion)", "60 m (200 ft)"
+_CONVERSION = re.compile(r"\d[^()\n]{0,25}\(\s*$")
+# a number whose next character was lost or is a fraction: "4\ufffd months", "4½ months"
+_BROKEN_AFTER = re.compile("[\ufffd½¼¾⅓⅔⅛]")
+# time elapsed when the article was written: "after eight days of riots", "a week into"
+_ELAPSED_BEFORE = re.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ELAPSED = re.compile(r"\b(?:days?|weeks?|months?|nights?|hours?|years?)\s+(?:of|into)\b", re.I)
 # one side of a share: "28 of 41 passes", "10 of the team's first 17 points" count two things
 _NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _OWNER = r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?"
@@ -48,13 +55,15 @@ def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, A
         _years(a.claim.text) and _years(b.claim.text)
     ):
         return  # "in 2008 he stopped him in the 11th round": another time, another count
+    if bool(_SCOPE.search(a.claim.text)) != bool(_SCOPE.search(b.claim.text)):
+        return  # "a total of 14 rifles" / "six rifles were seized": the whole and a part
     qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
     for unit in sorted(set(qa) & set(qb)):
         xs = [x for x in qa[unit] if _amount(a.claim, x)]
         ys = [y for y in qb[unit] if _amount(b.claim, y)]
         if not xs or not ys:
             continue
-        if any(same_number(x, y) for x in xs for y in ys):
+        if any(same_number(x, y) or _within(a.claim, x, b.claim, y) for x in xs for y in ys):
             continue
         pairs = [(x, y) for x in xs for y in ys if same_measure(a.claim, x, b.claim, y)]
         if _reconciled(a, b, unit, xs, ys, found) or not pairs:
@@ -86,6 +95,49 @@ def _reconciled(
     return False
 
 
+# a count limited to a span or summed over several ("a total of", "so far", "since October")
+_SCOPE = re.compile(
+    r"\b(?:a total of|in total|totall?ing|in all|altogether|so far|to date|since|cumulative)\b",
+    re.IGNORECASE,
+)
+_LOWER = re.compile(
+    r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding)\s+$", re.I
+)
+_UPPER = re.compile(
+    r"\b(?:less than|fewer than|under|up to|at most|below|nearly|almost|close to|just under)\s+$",
+    re.I,
+)
+_ABOUT = re.compile(
+    r"\b(?:about|around|roughly|approximately|some|an estimated|estimated)\s+$", re.I
+)
+APPROXIMATE = 0.15  # "about 60" and "65" are one count
+
+
+def _bound(claim: Claim, quantity: Argument) -> str:
+    lead = claim.text[max(0, quantity.start - claim.start - 30) : quantity.start - claim.start]
+    lead = re.sub(r"[$€£¥]\s*$", "", lead)
+    for name, pattern in (("lower", _LOWER), ("upper", _UPPER), ("about", _ABOUT)):
+        if pattern.search(lead):
+            return name
+    return ""
+
+
+def _within(a: Claim, x: Argument, b: Claim, y: Argument) -> bool:
+    """Whether one number is a bound or an estimate the other one meets: "more than 75
+    percent" and "close to 90 percent" say the same; "about 60" and "64" too."""
+    nx, ny = number(x.value), number(y.value)
+    if nx is None or ny is None:
+        return False
+    for bound, n, other in ((_bound(a, x), nx, ny), (_bound(b, y), ny, nx)):
+        if (
+            (bound == "lower" and other >= n)
+            or (bound == "upper" and other <= n)
+            or (bound == "about" and abs(other - n) <= APPROXIMATE * max(abs(n), abs(other)))
+        ):
+            return True
+    return False
+
+
 def _years(text: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(text))
 
@@ -93,7 +145,9 @@ def _years(text: str) -> frozenset[str]:
 def _amount(claim: Claim, quantity: Argument) -> bool:
     """Whether a number states an amount that can contradict another: not an ordinal (the
     "sixth round" and the "11th round" are different rounds), not a relative amount ("two
-    more times") and not one side of a share ("28 of 41 passes": completions and attempts)."""
+    more times"), not one side of a share ("28 of 41 passes": completions and attempts), not
+    a conversion of the amount before it, not a number whose next character was lost, and not
+    the time elapsed when the article was written ("after eight days of riots")."""
     first = quantity.text.split()[0] if quantity.text.split() else ""
     if _ORDINAL.match(first.strip(",.")):
         return False
@@ -103,7 +157,10 @@ def _amount(claim: Claim, quantity: Argument) -> bool:
     relative = _RELATIVE_AMOUNT.search(lead) or re.match(r"\s*(?:more|other)\b", after, re.I)
     share = _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(lead)
     return not (
-        inside
+        _CONVERSION.search(lead)
+        or _BROKEN_AFTER.match(after)
+        or (_ELAPSED_BEFORE.search(lead) and _ELAPSED.search(quantity.text + after[:12]))
+        or inside
         or relative
         or share
         or _NOT_AN_AMOUNT_BEFORE.search(lead)
