@@ -683,3 +683,23 @@ def test_conflicts_bounds_estimates_and_totals(
              quantities=[_placed(b_text, "90 percent", 90.0, "percent")])  # fmt: skip
     diffs, _ = detect(a, b)
     assert bool(diffs) is conflict
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion", "conflict"),
+    [
+        ("Norland has not paid the fishers.", "Norland paid the fishers.", True),
+        ("Norland did not pay the fishers.", "Norland paid the fishers on Tuesday.", True),
+        # a denial true until some moment, and the later news
+        ("Norland has not yet paid the fishers.", "Norland paid the fishers.", False),
+        ("Norland has not paid the fishers.", "Norland paid the fishers on Tuesday.", False),
+        ("Norland still hasn't paid the fishers.", "Norland paid the fishers.", False),
+    ],
+)
+def test_conflicts_a_denial_until_now_and_later_news(
+    denial: str, assertion: str, conflict: bool
+) -> None:
+    agent = {"agent": arg("Norland", "e_norland")}
+    a = view("p1", assertion, outlet="A", predicate="pay", args=agent)
+    b = view("p2", denial, outlet="B", predicate="pay", args=agent, negated=True)
+    assert bool(detect(a, b)[0]) is conflict
