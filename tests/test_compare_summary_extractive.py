@@ -431,3 +431,33 @@ def test_compare_summary_names_the_speaker_of_its_own_reporting_clause(
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     [out] = summarise([claim], [], framing, [], [art])
     assert out["text"] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Ilse Brandt", "According to Ilse Brandt, “The pier will open in May.”"),
+        ("", None),  # someone's words and no one to say whose: left out
+    ],
+)
+def test_compare_summary_keeps_a_shared_quotation_quoted(source: str, expected: str | None) -> None:
+    texts = {
+        "w1": "Brandt spoke at noon. “The pier will open in May,” she said.",
+        "w2": "Brandt was asked about the works. “The pier will open in May.”",
+    }
+    arts = [Article(id=a, outlet=f"Outlet {a}", text=t) for a, t in texts.items()]
+    sources = [source] if source else []
+    claims = []
+    for a, t in texts.items():
+        start = t.index("The pier")
+        end = start + len("The pier will open in May")
+        claims.append(Claim(f"{a}-0", a, start, end, t[start:end], attributed_to=sources))
+    first = claims[0]
+    shared = {"claim": "w1-0", "start": first.start, "end": first.end, "text": first.text,
+              "attributed_to": sources, "claims": ["w1-0", "w2-0"]}  # fmt: skip
+    group = {"id": "g", "claims": ["w1-0", "w2-0"], "outlets": ["Outlet w1", "Outlet w2"],
+             "status": "agreed", "independent_sources": 1, "shared": shared}  # fmt: skip
+    analyses = [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)]
+    out = summarise(claims, [group], analyse_framing(analyses, []), [], arts)
+    agreed = [s["text"] for s in out if s["kind"] == "agreed"]
+    assert agreed == ([expected] if expected else [])

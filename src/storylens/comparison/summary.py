@@ -93,7 +93,7 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     if not sources or any(names_source(s, text) for s in sources):
         return text
     source = sources[0]
-    said = _PRONOUN_SAID.search(text, _last_quote_end(text))
+    said = next((m for m in _PRONOUN_SAID.finditer(text) if not _in_quotes(text, m.start())), None)
     if said and any(w[:1].isupper() for w in source.split()):
         return text[: said.start()] + source + text[said.end(1) :]
     if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
@@ -120,8 +120,9 @@ _CURLY = {"``": "“", "''": "”"}
 _OPENING, _CLOSING = "“", "”"
 
 
-def _last_quote_end(text: str) -> int:
-    return max(text.rfind(_CLOSING), text.rfind('"')) + 1
+def _in_quotes(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count(_OPENING) > before.count(_CLOSING) or before.count('"') % 2 == 1
 
 
 def _balanced(text: str) -> str:
@@ -131,9 +132,14 @@ def _balanced(text: str) -> str:
     first_close, first_open = text.find(_CLOSING), text.find(_OPENING)
     if first_close >= 0 and (first_open < 0 or first_close < first_open):
         text = _OPENING + text.lstrip()
-    if text.startswith(_OPENING) and text.count(_OPENING) == 1 and _CLOSING not in text:
+    closed = _CLOSING in text or '"' in text
+    if text.startswith(_OPENING) and text.count(_OPENING) == 1 and not closed:
         # a shared wording that stops inside the quotation it opens
         text = text.rstrip().rstrip(",.") + "." + _CLOSING
+    if text.count('"') % 2 and _OPENING not in text and _CLOSING not in text:  # straight marks
+        i = text.index('"')
+        opens = (i == 0 or text[i - 1] in " (:") and text[i + 1 : i + 2].strip() != ""
+        text = text.rstrip().rstrip(",.") + '."' if opens else '"' + text
     return text
 
 
@@ -293,7 +299,7 @@ def _candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
 
 def _shared_candidate(
     gid: str, shared: dict[str, Any], independent: int, claims: list[Claim], ctx: Context
-) -> _Candidate:
+) -> _Candidate | None:
     """An agreed group's sentence: the wording its outlets share (see
     :func:`storylens.comparison.align.shared_fact`), citing only the statements that state it."""
     backers = [ctx.claims[c] for c in _ids(shared.get("claims")) if c in ctx.claims]
@@ -305,6 +311,9 @@ def _shared_candidate(
     source = next((s for s in home.attributed_to if s.strip()), "")
     if source:  # "According to X, ..." cites only the outlets that say X says so
         backers = [b for b in backers if b.id == home.id or _names(b, source)]
+    quoted = _quoted(home, shared, ctx)
+    if quoted and not source:
+        return None  # “We will see them in court”: someone's words, and no one to say whose
 
     def compose() -> tuple[str, list[Claim]]:
         art = ctx.articles.get(home.article)
@@ -320,10 +329,30 @@ def _shared_candidate(
             text = tidy(" ".join(p for p in pieces if p))
         else:
             text = " ".join(raw.split())
+        if quoted and text[:1] not in "“\"`‘'":
+            text = text.rstrip().removesuffix('"')
+            text = f"“{text.rstrip(' .,”')}.”"  # a speaker's words stay quoted
         return _attributed(home, text, ctx.proper), backers
 
     rank = (-len(outlets), -independent, _position(claims))
     return _Candidate("agreed", gid, outlets, rank, compose=compose)
+
+
+def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
+    """Whether the shared wording lies inside a quotation of its article, or opens one (a
+    quotation running over several paragraphs closes only in the last)."""
+    art = ctx.articles.get(home.article)
+    if art is None:
+        return False
+    lo, hi = int(shared.get("start", home.start)), int(shared.get("end", home.end))
+    text = str(shared.get("text") or home.text).strip()
+    if text.startswith(("“", '"', "``")):  # all of it quoted: its first closing mark ends it
+        rest = text[1:].rstrip(" .,")
+        close = min(
+            (k for k in (rest.find("”"), rest.find('"'), rest.find("''")) if k >= 0), default=-1
+        )
+        return close < 0 or close >= len(rest.rstrip("”\"'")) - 1
+    return any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
 
 
 def as_spans(raw: Any) -> list[tuple[int, int]]:

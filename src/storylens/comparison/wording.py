@@ -53,6 +53,30 @@ def _readable(text: str) -> bool:
     )
 
 
+def _main_clause(part: Claim) -> bool:
+    """Whether a part is a main clause: a subject before its verb, and neither a word that
+    subordinates the clause ("Just six weeks before Obama takes office") nor "to" ("Salazar
+    and Locke to rescind the rule") ahead of the verb in its own clause. "Expected by many to
+    win" has no subject."""
+    verb = part.arguments.get("predicate")
+    if verb is not None and part.start <= verb.start <= part.end:
+        at = verb.start - part.start
+    else:  # a clause read without its arguments: find its verb by the lemma's spelling
+        found = re.search(rf"\b{re.escape(part.predicate[:4])}\w*", part.text, re.IGNORECASE)
+        if not part.predicate or found is None:
+            return True
+        at = found.start()
+    lead = part.text[:at]
+    words = [w.strip("“\"‘'(").casefold() for w in re.split(r"[,;:—]", lead)[-1].split()]
+    return bool(words) and words[-1] != "to" and not set(words) & _SUBORDINATORS
+
+
+_SUBORDINATORS = frozenset(
+    {"before", "after", "when", "while", "because", "although", "though", "since", "if"}
+    | {"unless", "until", "whether", "once", "whereas", "as"}
+)
+
+
 # a clause opened and left without its verb: "Officials stopped the game when Hansbrough"
 _OPEN_CLAUSE_END = re.compile(
     r"\b(?:when|while|because|although|though|whereas|unless|whether)\s+\S+(?:\s+\S+)?$",
@@ -104,6 +128,7 @@ def shared_fact(
             if (
                 _states_something(view.claim)
                 and _readable(wording)
+                and _main_clause(view.claim)
                 and len(wording.split()) >= 6
                 and not cut
             ):
