@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.text import Text
 
 from storylens import __version__
 from storylens.settings import Settings
+
+if TYPE_CHECKING:
+    from storylens.stories.cluster import ClusterOptions
 
 app = typer.Typer(
     name="storylens",
@@ -112,6 +115,23 @@ def load_settings(config: Path | None, **overrides: Any) -> Settings:
     """Defaults, then the config file, then CLI overrides."""
     base = Settings.from_file(config) if config else Settings()
     return base.with_overrides(**overrides)
+
+
+def cluster_options(
+    method: str, threshold: float | None = None, window: int | None = None
+) -> ClusterOptions:
+    """Story clustering options from the command line (the method checked first); values
+    not given keep their defaults."""
+    from storylens.stories.cluster import ClusterOptions
+    from storylens.stories.vectors import method as check_method
+
+    check_method(method)
+    changes: dict[str, Any] = {"method": method}
+    if threshold is not None:
+        changes["threshold"] = threshold
+    if window is not None:
+        changes["window_days"] = window
+    return ClusterOptions(**changes)
 
 
 def write_json(data: Any, dest: Path | None) -> None:

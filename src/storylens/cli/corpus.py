@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.progress import TextColumn
 
-from storylens.cli.app import app, fail, load_settings, note, progress_bar, warn, write_json
+from storylens.cli.app import (
+    app,
+    cluster_options,
+    fail,
+    load_settings,
+    note,
+    progress_bar,
+    warn,
+    write_json,
+)
 from storylens.errors import StorylensError
 
 
@@ -73,18 +81,13 @@ def corpus_command(
     cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes).
     """
     from storylens.store.corpus import save_corpus, stored_stories
-    from storylens.stories.cluster import ClusterOptions
     from storylens.stories.engine import run_corpus
-    from storylens.stories.vectors import method as check_method
 
-    changes: dict[str, Any] = {"method": method}
-    if threshold is not None:
-        changes["threshold"] = threshold
     try:
         settings = load_settings(
             config, allow_private=allow_private or None, n_process=1, max_bytes=max_bytes
         )
-        check_method(method)
+        options = cluster_options(method, threshold)
         with progress_bar("partitions", TextColumn("{task.fields[articles]} articles")) as progress:
             task = progress.add_task("corpus", total=None, articles=0)
 
@@ -95,7 +98,7 @@ def corpus_command(
                 inputs,
                 out,
                 settings,
-                ClusterOptions(**changes),
+                options,
                 engine=engine,
                 scheduler=scheduler,
                 workers=workers,

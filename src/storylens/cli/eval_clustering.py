@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from storylens.cli.app import eval_app, fail, load_settings, print_measures, write_json
+from storylens.cli.app import (
+    cluster_options,
+    eval_app,
+    fail,
+    load_settings,
+    print_measures,
+    write_json,
+)
 from storylens.errors import StorylensError
 
 
@@ -26,19 +32,10 @@ def eval_clustering_command(
 ) -> None:
     """Cluster a labelled corpus and print B-cubed precision/recall/F1 and ARI."""
     from storylens.eval.clustering import evaluate
-    from storylens.stories.cluster import ClusterOptions
 
-    changes: dict[str, Any] = {"method": method}
-    if threshold is not None:
-        changes["threshold"] = threshold
-    if window is not None:
-        changes["window_days"] = window
     try:
         settings = load_settings(config)
-        from storylens.stories.vectors import method as check_method
-
-        check_method(method)
-        scores = evaluate(corpus, settings, ClusterOptions(**changes))
+        scores = evaluate(corpus, settings, cluster_options(method, threshold, window))
     except StorylensError as exc:
         fail(str(exc))
     if json_out is not None:

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from storylens.cli.app import (
     app,
+    cluster_options,
     console,
     fail,
     load_settings,
@@ -178,18 +179,10 @@ def build_command(
     """
     from storylens.store import Store
     from storylens.stories.build import build_stories
-    from storylens.stories.cluster import ClusterOptions
-    from storylens.stories.vectors import method as check_method
 
     settings = _settings(config, db)
-    changes: dict[str, Any] = {"method": method}
-    if threshold is not None:
-        changes["threshold"] = threshold
-    if window is not None:
-        changes["window_days"] = window
     try:
-        check_method(method)
-        options = ClusterOptions(**changes)
+        options = cluster_options(method, threshold, window)
         with (
             Store.open(settings.db) as store,
             progress_bar("reading articles") as progress,
