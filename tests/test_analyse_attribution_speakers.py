@@ -238,3 +238,43 @@ def test_analyse_attribution_quote_over_paragraphs_content(nlp: Any) -> None:
     assert QUOTE_OVER_PARAGRAPHS[jensen[0].content_start : jensen[0].content_end].endswith(
         'parts any more."'
     )
+
+
+RELAYED_AND_ROLES = """\
+Mayor Otto Brandel apologised on Friday if the blaze at the Velm boathouse was linked to his \
+campaign.
+
+The fire chief said an investigation was under way.
+
+Officials said on Saturday they were treating the fire as arson, the Brenmoor Gazette \
+reported on Sunday.
+
+"We are treating it as suspicious at this point," Ada Steen, head of the Velm fire \
+service, told the newspaper.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        # an office no name in the story holds: the chief, not the mayor the paragraph before
+        ("investigation was under way", "fire chief"),
+        # the quotation opening the next paragraph is Steen's, not the Gazette's report
+        ("treating it as suspicious", "Ada Steen"),
+    ],
+)
+def test_analyse_attribution_offices_and_relayed_reports(
+    nlp: Any, words: str, speaker: str
+) -> None:
+    assert _speaker_of(_quotes(nlp, RELAYED_AND_ROLES), words) == speaker
+    doc = nlp(RELAYED_AND_ROLES)
+    names = names_from(doc, [])
+    text = RELAYED_AND_ROLES
+    at = text.index(words)
+    sources = [
+        resolve_source(a, doc, names)[0]
+        for a in attributions_for(doc)
+        if a.content_start <= at < a.content_end
+    ]
+    assert sources and all(speaker in s for s in sources if s), sources

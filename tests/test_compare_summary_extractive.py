@@ -306,6 +306,7 @@ def test_compare_summary_neutral_word_capitalised_only_at_sentence_start(
         ("Harbour officials", "harbour officials"),
         ("Radio Lund", "Radio Lund"),
         ("Lawyer", "the lawyer"),  # a bare title, as in a headline "Lawyer: ..."
+        ("fire chief", "the fire chief"),
         ("police", "police"),
     ],
 )

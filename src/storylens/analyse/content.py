@@ -223,8 +223,13 @@ def adjacent_quote(sent: Span, quotes: list[tuple[int, int]]) -> list[Token] | N
                 return list(span)
         gap_before = text[qe : sent.start_char]
         gap_after = text[sent.end_char : qs]
+        # a blank line between them is a paragraph break: the next paragraph's quotation is
+        # its own speaker's ("…, the Daily News reported." / "“We are …,” Steele told it.")
         if (qe <= sent.start_char and len(gap_before) <= 2 and not gap_before.strip()) or (
-            qs >= sent.end_char and len(gap_after) <= 2 and not gap_after.strip()
+            qs >= sent.end_char
+            and len(gap_after) <= 2
+            and not gap_after.strip()
+            and "\n\n" not in gap_after
         ):
             span = sent.doc.char_span(qs, qe, alignment_mode="expand")
             if span is not None and len(span) > 2:

@@ -85,7 +85,8 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     that was the subject or the source of its sentence, outside quotations, and the last
     speaker before a name mentioned in passing. Bare roles ("the former president", "the
     congressman") resolve to the nearest preceding name described with that role, and
-    otherwise like a pronoun.
+    otherwise like a pronoun; a role named with a noun before it ("the fire chief") only to
+    a name described with it.
     """
     if att.source_start is None or att.source_end is None:
         return "", None
@@ -118,6 +119,10 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         found = _described(att, doc, names, head.lemma_.lower(), labels)
         if found is not None:
             return found.text, found.entity
+        if any(t.dep_ == "compound" and t.head.i == head.i for t in span):
+            # "the fire chief", "the police spokesman": an office of its own, not whoever the
+            # paragraph was about; it stays as written unless a name was given that office
+            return att.source_name, None
     found = _antecedent(att, doc, names, labels)
     if found is not None:
         return found.text, found.entity

@@ -98,7 +98,12 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
         return text[: said.start()] + source + text[said.end(1) :]
     if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
         source = _as_clause(source, proper)  # "Officials said ..." -> "according to officials"
-        if re.fullmatch(r"[a-z]+", source) and not source.endswith("s") and source not in _MASS:
+        last = source.rsplit(" ", 1)[-1]
+        if (
+            re.fullmatch(r"[a-z]+(?: [a-z]+)?", source)
+            and not last.endswith("s")
+            and last not in _MASS
+        ):
             source = f"the {source}"  # "Lawyer: ..." -> "according to the lawyer", not "to lawyer"
     if _FIRST_PERSON.search(text) and not text.lstrip().startswith(("“", '"')):
         # the speaker's own words: "I couldn't agree more" is theirs, not the summary's
