@@ -9,7 +9,7 @@ import pytest
 from storylens.comparison.framing import analyse_framing
 from storylens.comparison.summary import MAX_SENTENCES, summarise
 from storylens.comparison.summary_rewrite import sentence_bounds
-from storylens.types import Analysis, Article, Claim, Descriptor, Entity, Mention
+from storylens.types import Analysis, Argument, Article, Claim, Descriptor, Entity, Mention
 
 # A fictional story: the opening of the Lund bridge, three fictional outlets.
 TEXTS = {
@@ -452,7 +452,9 @@ def test_compare_summary_keeps_a_shared_quotation_quoted(source: str, expected: 
     for a, t in texts.items():
         start = t.index("The pier")
         end = start + len("The pier will open in May")
-        claims.append(Claim(f"{a}-0", a, start, end, t[start:end], attributed_to=sources))
+        claims.append(
+            Claim(f"{a}-0", a, start, end, t[start:end], predicate="open", attributed_to=sources)
+        )
     first = claims[0]
     shared = {"claim": "w1-0", "start": first.start, "end": first.end, "text": first.text,
               "attributed_to": sources, "claims": ["w1-0", "w2-0"]}  # fmt: skip
@@ -462,3 +464,32 @@ def test_compare_summary_keeps_a_shared_quotation_quoted(source: str, expected: 
     out = summarise(claims, [group], analyse_framing(analyses, []), [], arts)
     agreed = [s["text"] for s in out if s["kind"] == "agreed"]
     assert agreed == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "shown"),
+    [
+        # a dateline is no part of the sentence; a title abbreviation keeps its capital
+        ("VELM, Lundia — Mr. Roth reopened the pier on Monday.", "reopened",
+         "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
+        ("Mr. Roth reopened the pier on Monday.", "reopened",
+         "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
+        # a photo caption and a title line are left out
+        ("Fishers and their families watching the pier reopen on Monday.", "watching", None),
+        ("Pier Reopens in Velm", "", None),
+        ("The fishers are watching the pier reopen on Monday.", "watching",
+         "Lund Courier reported that the fishers are watching the pier reopen on Monday."),
+    ],
+)  # fmt: skip
+def test_compare_summary_drops_datelines_captions_and_titles(
+    text: str, verb: str, shown: str | None
+) -> None:
+    art = Article(id="d1", outlet="Lund Courier", text=text)
+    args = {}
+    if verb:
+        at = text.index(verb)
+        args["predicate"] = Argument(verb, at, at + len(verb), verb)
+    claim = Claim("d1-0", "d1", 0, len(text), text, predicate=verb, arguments=args)
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [], framing, [], [art])
+    assert [s["text"] for s in out] == ([shown] if shown else [])

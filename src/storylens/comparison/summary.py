@@ -68,8 +68,10 @@ def _as_clause(text: str, proper: set[str] | frozenset[str] = frozenset()) -> st
     text = _TRAILING_COMMA.sub(r"\1", text.strip().rstrip("."))
     first = text.split(" ", 1)[0]
     word = re.split(r"[’']", first.strip("\"“‘'("))[0]
-    common = word.lower() in _FUNCTION_START or (
-        word[:1].isupper() and word[1:].islower() and word not in proper
+    title = first.endswith(".") and len(word) <= 4  # "Mr.", "Dr.", "Sen." stay as written
+    common = not title and (
+        word.lower() in _FUNCTION_START
+        or (word[:1].isupper() and word[1:].islower() and word not in proper)
     )
     if common and first[:1].isupper():
         return first.lower() + text[len(first) :]
@@ -88,7 +90,7 @@ def _sentence(text: str) -> str:
 def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     """Keep the claim's attribution: prefix its nearest source unless the text names it; a
     text with its own "he said" names the source there instead ("…,” Ilse Marant said")."""
-    text = _balanced(_TYPESETTER.sub(lambda m: _CURLY[m.group()], text))
+    text = _balanced(_TYPESETTER.sub(lambda m: _CURLY[m.group()], _DATELINE.sub("", text)))
     sources = [s for s in claim.attributed_to if s.strip()]
     if not sources or any(names_source(s, text) for s in sources):
         return text
@@ -119,6 +121,12 @@ _PRONOUN_SAID = re.compile(
     r"\b(he|she|they)(?=\s+(?:said|says|added|adds|told|explained|insisted|noted|stated|"
     r"continued|wrote|argued|warned|replied|answered|declared|recalled)\b)",
     re.IGNORECASE,
+)
+# a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
+# "April 29 (UPI) — "
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*)?|[A-Z][a-z]+\.? \d{1,2})"
+    r"\s*(?:\([A-Za-z ]+\))?\s*[–—]+\s+"
 )
 _TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
 _CURLY = {"``": "“", "''": "”"}
@@ -257,9 +265,21 @@ def _representative(claims: Sequence[Claim], ctx: Context) -> Claim:
 
 
 def _headline_only(claim: Claim) -> bool:
-    """A line with no claim of its own and no full stop: a headline, a section title or a
-    caption, which "X reported that ..." would turn into a broken sentence."""
-    return not claim.predicate and claim.text.rstrip()[-1:] not in {".", "!", "?", "”", '"'}
+    """A line with no claim of its own and no full stop (a headline, a section title), or one
+    whose only verb is an "-ing" form with no "is" before it (a photo caption: "Migrants
+    and supporters looking south into Mexico on April 29"), which a summary sentence would
+    turn into a broken one."""
+    if not claim.predicate:
+        return claim.text.rstrip()[-1:] not in {".", "!", "?", "”", '"'}
+    verb = claim.arguments.get("predicate")
+    if verb is None or not verb.text.lower().endswith("ing"):
+        return False
+    before = [w.casefold() for w in claim.text[: max(0, verb.start - claim.start)].split()[-3:]]
+    return not any(w in _BE or w.endswith(_BE_SUFFIX) for w in before)
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "isn't", "wasn't"})
+_BE_SUFFIX = ("'s", "’s", "'re", "’re", "'m", "’m", "n't", "n’t")
 
 
 def _position(claims: Sequence[Claim]) -> int:
@@ -310,6 +330,8 @@ def _shared_candidate(
     backers = [ctx.claims[c] for c in _ids(shared.get("claims")) if c in ctx.claims]
     outlets = list(dict.fromkeys(ctx.outlet(c) for c in backers))
     home = ctx.claims[str(shared["claim"])]
+    if _headline_only(home):
+        return None
     sources = shared.get("attributed_to")
     if isinstance(sources, list):
         home = dataclasses.replace(home, attributed_to=[str(s) for s in sources])
