@@ -307,6 +307,8 @@ def test_compare_summary_neutral_word_capitalised_only_at_sentence_start(
         ("Radio Lund", "Radio Lund"),
         ("Lawyer", "the lawyer"),  # a bare title, as in a headline "Lawyer: ..."
         ("fire chief", "the fire chief"),
+        ("Tervia Port Authority", "the Tervia Port Authority"),  # a body named with "the"
+        ("The Harbour Authority", "The Harbour Authority"),
         ("police", "police"),
     ],
 )
@@ -413,6 +415,12 @@ def test_compare_summary_keeps_a_speakers_first_person_words_quoted(
             "``The pier is safe,'' she told the council.",
             "``The pier",
             "According to Lund Courier, “The pier is safe,” Ilse Brandt told the council.",
+        ),
+        (
+            # "it says" of a body names the body
+            "The pier is safe, it says.",
+            "The pier",
+            "Lund Courier reported that the pier is safe, Ilse Brandt says.",
         ),
         (
             # a pronoun inside the quotation is the speaker's own word and stays

@@ -95,9 +95,12 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     if not sources or any(names_source(s, text) for s in sources):
         return text
     source = sources[0]
+    if source.rsplit(" ", 1)[-1] in _INSTITUTION and not source.lower().startswith("the "):
+        source = f"the {source}"  # "according to the White House", "the New York Times"
     said = next((m for m in _PRONOUN_SAID.finditer(text) if not _in_quotes(text, m.start())), None)
     if said and any(w[:1].isupper() for w in source.split()):
-        return text[: said.start()] + source + text[said.end(1) :]
+        named = source if said.start() else source[:1].upper() + source[1:]
+        return text[: said.start()] + named + text[said.end(1) :]
     if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
         source = _as_clause(source, proper)  # "Officials said ..." -> "according to officials"
         last = source.rsplit(" ", 1)[-1]
@@ -118,7 +121,7 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
 
 # a reporting clause after the quotation whose speaker is a pronoun: "…,” he said.
 _PRONOUN_SAID = re.compile(
-    r"\b(he|she|they)(?=\s+(?:said|says|added|adds|told|explained|insisted|noted|stated|"
+    r"\b(he|she|they|it)(?=\s+(?:said|says|added|adds|told|explained|insisted|noted|stated|"
     r"continued|wrote|argued|warned|replied|answered|declared|recalled)\b)",
     re.IGNORECASE,
 )
@@ -156,6 +159,13 @@ def _balanced(text: str) -> str:
     return text
 
 
+# the last word of a body's or a paper's name that English writes with "the"
+_INSTITUTION = frozenset(
+    {"House", "Times", "Post", "Journal", "Guardian", "Telegraph", "Independent", "Herald"}
+    | {"Agency", "Department", "Ministry", "Committee", "Council", "Commission", "Office"}
+    | {"Party", "Institute", "Foundation", "Bureau", "Administration", "Kremlin", "Pentagon"}
+    | {"Senate", "Embassy", "Army", "Navy", "Police", "Court", "Union", "Board", "Authority"}
+)
 _MASS = frozenset({"police", "staff", "management", "security", "intelligence", "media"})
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
 
@@ -167,8 +177,12 @@ def names_source(source: str, text: str) -> bool:
         return True
     words = {w.casefold() for w in _TOKEN.findall(text)}
     return any(
-        w[:1].isupper() and len(w) > 2 and w.casefold() in words for w in _TOKEN.findall(source)
+        w[:1].isupper() and len(w) > 2 and w.casefold() in words - _NAME_FILLERS
+        for w in _TOKEN.findall(source)
     )
+
+
+_NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
 
 
 def _names(claim: Claim, source: str) -> bool:

@@ -256,11 +256,27 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
         opens = not text[lo:start].strip(" “\"‘'([")  # "Wuhan virus" is upper mid-sentence too
         if opens and text[start : start + 1].isupper() and replacement[:1].islower():
             replacement = capitalise(replacement)
+        if not replacement and _predicative(text, lo, start, end):
+            continue  # "the pier is safe": dropping the word would leave "the pier is"
         if not replacement:  # drop the words and the space after them
             while end < hi and text[end] == " ":
                 end += 1
         edits.append(_Edit(start, end, replacement))
     return edits
+
+
+_COPULA = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|seems?|seemed|looks?|looked|remains?|remained|"
+    r"became|becomes?|appears?|appeared|felt|feels?)\s+(?:\w+ly\s+|very\s+|so\s+|too\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _predicative(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether a term is what its clause says of its subject ("is safe", "looked brutal") or
+    ends it ("…, calling the plan absurd."): dropping it would leave the clause broken."""
+    after = text[end : end + 2].lstrip(" ")
+    return bool(_COPULA.search(text[lo:start])) or after[:1] in {".", ",", ";", ":", "!", "?", ""}
 
 
 def _opened(before: str) -> bool:
