@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib
 import logging
 import multiprocessing
 import os
@@ -61,9 +62,15 @@ def processes(settings: Settings, items: int | None = None) -> int:
     return max(1, wanted)
 
 
-def shared_executor(workers: int) -> Executor:
+def shared_executor(workers: int, preload: str = WARM_MODULE) -> Executor:
     """The process's analysis executor with at least ``workers`` processes (made, or made
-    anew with more processes, on first use, with its processes started)."""
+    anew with more processes, on first use, with its processes started).
+
+    ``preload``: the module the workers import before their first task, in the fork server
+    when this call starts it (the analysis stages and the model by default; work that needs
+    no model, such as the corpus engine without analysis, names a lighter one). A fork
+    server already running keeps what it preloaded: workers that lack the model load it on
+    their first analysis."""
     global _executor, _workers
     with _lock:
         if _executor is None or _workers < workers:
@@ -71,10 +78,10 @@ def shared_executor(workers: int) -> Executor:
                 _executor.shutdown(wait=True)
             with _no_ctrl_c():  # the processes start here: none may see a Ctrl-C half-started
                 _executor = ProcessPoolExecutor(
-                    max_workers=workers, mp_context=_context(), initializer=_init_worker
+                    max_workers=workers, mp_context=_context(preload), initializer=_init_worker
                 )
-                for _ in range(workers):  # a process each (a fork server's wait for its model)
-                    _executor.submit(_ready)
+                for _ in range(workers):  # a process each (a fork server's wait for its preload)
+                    _executor.submit(_ready, preload)
             _workers = workers
         return _executor
 
@@ -138,10 +145,10 @@ def broken(exc: BrokenProcessPool) -> None:
     shutdown()
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(preload: str = WARM_MODULE) -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([WARM_MODULE])
+        context.set_forkserver_preload([preload])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -179,8 +186,7 @@ def _exit_with(sentinel: int) -> None:
     os._exit(0)
 
 
-def _ready() -> None:
-    """A task that makes a worker load the model (already loaded after a fork-server start)."""
-    from storylens.models.nlp import get_nlp
-
-    get_nlp()
+def _ready(preload: str) -> None:
+    """A task that makes a worker import ``preload`` (already imported after a fork-server
+    start): the analysis stages and the model, by default."""
+    importlib.import_module(preload)

@@ -32,7 +32,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from storylens.errors import ConfigError, InputError
+from storylens.ingestion import iter_ingest
+from storylens.ingestion.inputs import from_file, is_url, split_file, walk
 from storylens.settings import Settings
 from storylens.stories.cluster import ClusterOptions, prepare
 from storylens.stories.windows import (
@@ -99,8 +104,6 @@ class CorpusResult:
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Files under the given paths (directories walked, hidden files skipped); URLs kept."""
-    from storylens.ingestion.inputs import is_url, walk
-
     out: list[str] = []
     for item in inputs:
         path = Path(item)
@@ -120,7 +123,6 @@ def partitions(
     """Big JSON Lines and WARC files in pieces of ``records`` records (aligned to record
     starts), each a partition; other files in groups of ``per_partition``. The pieces of
     the files are found on ``executor`` (a pass over each file), or here."""
-    from storylens.ingestion.inputs import split_file
 
     def splits(path: str) -> bool:
         if not Path(path).is_file():
@@ -146,9 +148,6 @@ def partitions(
 
 def read_partition(pieces: Sequence[Piece], settings: Settings) -> tuple[list[Article], list[str]]:
     """Ingest the pieces of one partition: articles and one message per failed input."""
-    from storylens.ingestion import iter_ingest
-    from storylens.ingestion.inputs import from_file
-
     articles: list[Article] = []
     errors: list[str] = []
     for item, start, end, line in pieces:
@@ -173,9 +172,6 @@ def analyse_partition(articles: Sequence[Article], settings: Settings) -> list[A
 
 
 def _write_parquet(rows: list[dict[str, Any]], schema: Any, path: Path) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp, compression="zstd")
@@ -183,8 +179,6 @@ def _write_parquet(rows: list[dict[str, Any]], schema: Any, path: Path) -> None:
 
 
 def _article_schema() -> Any:
-    import pyarrow as pa
-
     s = pa.string()
     return pa.schema(
         [
@@ -203,8 +197,6 @@ def _article_schema() -> Any:
 
 
 def _claim_schema() -> Any:
-    import pyarrow as pa
-
     s = pa.string()
     return pa.schema(
         [
@@ -281,9 +273,6 @@ class TableWriter:
     """Streams the ``stories`` and ``story_articles`` tables, a batch of stories at a time."""
 
     def __init__(self, out: Path) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         s = pa.string()
         self.out = out
         self.story_schema = pa.schema(
@@ -310,8 +299,6 @@ class TableWriter:
         self.duplicates = 0
 
     def write(self, batch: Sequence[Story]) -> None:
-        import pyarrow as pa
-
         rows = [
             {
                 "id": s.id,
@@ -349,17 +336,18 @@ class TableWriter:
 
 @contextmanager
 def _executor(
-    engine: str, scheduler: str | None, workers: int
+    engine: str, scheduler: str | None, workers: int, analyse: bool
 ) -> Iterator[tuple[Executor | None, int]]:
     """Where the tasks run (None: this process, for the local engine with one worker), and
-    how many workers there are."""
+    how many workers there are. Local workers that only ingest and group (no analysis)
+    start from this module, not from the analysis stages and the spaCy model."""
     if engine == "local":
         if workers < 2:
             yield None, 1
             return
-        from storylens.analyse.parallel import shared_executor
+        from storylens.analyse.parallel import WARM_MODULE, shared_executor
 
-        yield shared_executor(workers), workers
+        yield shared_executor(workers, WARM_MODULE if analyse else __name__), workers
         return
     import distributed
 
@@ -469,7 +457,7 @@ def run_corpus(
     claims = 0
     cpu = 0.0
     ran: Counter[str] = Counter()
-    with _executor(engine, scheduler, workers) as (executor, slots):
+    with _executor(engine, scheduler, workers, analyse) as (executor, slots):
         parts = partitions(files, files_per_partition, records_per_partition, executor)
         for result in _partitions(executor, parts, args, progress):
             errors.extend(result.errors)
