@@ -45,6 +45,21 @@ def test_stories_windows_plan_whole_days_with_overlap() -> None:
     assert plan_windows(counts, overlap=1, target=None)[0].owns(12)  # central: one window
 
 
+def test_stories_windows_a_small_last_window_joins_the_one_before() -> None:
+    # 100 articles a day, windows of 1,000 with two days of overlap: a last window of one
+    # day of its own would read 300 articles, 200 of them the overlap the window before
+    # already grouped: it joins that window instead (which then reads 1,100)
+    def plan(days: int) -> list[tuple[int | None, int | None]]:
+        counts: dict[int | None, int] = dict.fromkeys(range(days), 100)
+        windows = plan_windows(counts, overlap=2, target=1000, after=0)
+        owned = sorted(d for w in windows for d in range(days) if w.owns(d))
+        assert owned == list(range(days))  # every day owned by one window
+        return [(w.first, w.end) for w in windows]
+
+    assert plan(20) == [(0, 10), (10, 18), (18, 20)]  # two days left: a window of 400
+    assert plan(19) == [(0, 10), (10, 19)]
+
+
 def _part(sid: str, owned: list[str], left: list[str], day: int) -> StoryPart:
     record = StoryRecord(id=sid, article_ids=owned, title=sid)
     return StoryPart(sid, owned, left, dict.fromkeys(owned, day), {"X"}, record)

@@ -47,6 +47,7 @@ from storylens.types import Article, StoryRecord, story_id_for
 FEATURES = "_features"
 CONTEXT = 2000  # stored articles a window reads along with its own (incremental runs)
 WINDOW_ARTICLES = 5000  # articles a window reads, its own and the overlaps (at least a day)
+TAIL = 1 / 3  # a last window reading less than this share of them joins the one before
 AHEAD = 1  # days a window reads after its own: later articles only matter to its merges
 Day = int | None
 # stored stories near a window: (states, article -> story, some of their articles)
@@ -123,7 +124,9 @@ def plan_windows(
 ) -> list[Window]:
     """Windows of whole days, each reading about ``target`` articles: its own days and
     ``overlap`` days before them (to join the stories that cross into it) and ``after``
-    days after; at least one day of its own. The undated articles last, alone.
+    days after; at least one day of its own. A last window that would read less than
+    :data:`TAIL` of ``target`` (mostly the overlap it repeats) joins the one before, which
+    then reads up to a third more. The undated articles last, alone.
     ``target=None``: one window for everything (the central grouping), as for a corpus that
     fits one window: there the undated articles can join the dated stories."""
     if target is None or sum(counts.values()) <= target:
@@ -145,6 +148,8 @@ def plan_windows(
             start = day
     if start is not None:
         cores.append((start, dated[-1] + 1))
+    if len(cores) > 1 and read(*cores[-1]) < target * TAIL:  # mostly overlap: joins the last
+        cores[-2:] = [(cores[-2][0], cores[-1][1])]
     windows = [
         Window(i, tuple(d for d in dated if first - overlap <= d < end + after), first, end)
         for i, (first, end) in enumerate(cores)
