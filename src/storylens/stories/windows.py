@@ -11,8 +11,9 @@ such articles continues the story most of them are in. Windows are merged in tim
 a story is written out once no later window can reach it, so the client holds only the
 stories open at the current boundary: its memory does not grow with the corpus.
 
-The partitions hand their prepared articles over as one small file per partition and day
-(``<out>/_features/day-<N>/part-<P>.pkl``), which the windows read back. Undated
+The partitions hand their prepared articles over as one file per partition
+(``<out>/_features/part-<P>-<first day>-<last day>.pkl``: an index, then the articles of
+each day), from which each window reads the days it needs. Undated
 articles form a window of their own, so in a corpus bigger than one window they never
 join a dated story. A corpus that fits one window (or ``central``) is grouped in one
 window: the central grouping.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 import shutil
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -54,8 +56,16 @@ Day = int | None
 Near = tuple[list[dict[str, Any]], dict[str, str], list[Article]]
 
 
-def _day_dir(day: Day) -> str:
-    return "undated" if day is None else f"day-{day}"
+_PART = re.compile(r"part-(\d+)(?:-(-?\d+)-(-?\d+))?(-undated)?\.pkl")
+_HEAD = 8  # bytes of the index's length, at the start of a partition's file
+
+
+def _part_name(index: int, days: Iterable[Day]) -> str:
+    """``part-<P>-<first day>-<last day>[-undated].pkl``: the days a partition holds, so that
+    a window opens only the files that can hold its days."""
+    dated = [d for d in days if d is not None]
+    span = f"-{min(dated)}-{max(dated)}" if dated else ""
+    return f"part-{index:05d}{span}{'-undated' if None in days else ''}.pkl"
 
 
 def take(prepared: Prepared, rows: Sequence[int], n: int) -> Prepared:
@@ -74,22 +84,55 @@ def take(prepared: Prepared, rows: Sequence[int], n: int) -> Prepared:
 def write_days(
     index: int, articles: Sequence[Article], prepared: Prepared, out: Path
 ) -> dict[Day, int]:
-    """Hand a partition's prepared articles to the windows: one file per day it holds."""
+    """Hand a partition's prepared articles to the windows: one file, the articles of each
+    day a piece of it that the index at its start locates."""
     by_day: dict[Day, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
         by_day[day_number(article.published)].append(i)
+    pieces: list[bytes] = []
+    spans: dict[Day, tuple[int, int]] = {}  # day -> (offset after the index, length)
+    offset = 0
     for day, rows in by_day.items():
-        path = out / FEATURES / _day_dir(day) / f"part-{index:05d}.pkl"
-        path.parent.mkdir(parents=True, exist_ok=True)
         part = {
             "ids": [articles[i].id for i in rows],
             "outlets": [articles[i].outlet for i in rows],
             "prepared": take(prepared, rows, len(articles)),
         }
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)  # a crashed worker never leaves half a file
+        pieces.append(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+        spans[day] = (offset, len(pieces[-1]))
+        offset += len(pieces[-1])
+    head = pickle.dumps(spans, protocol=pickle.HIGHEST_PROTOCOL)
+    path = out / FEATURES / _part_name(index, by_day)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(b"".join([len(head).to_bytes(_HEAD, "little"), head, *pieces]))
+    tmp.replace(path)  # a crashed worker never leaves half a file
     return {day: len(rows) for day, rows in by_day.items()}
+
+
+def read_days(out: Path, days: Sequence[Day]) -> list[tuple[Day, dict[str, Any]]]:
+    """The partitions' pieces for ``days`` with their day, in the order of ``days``, each
+    day's pieces in partition order (the order the grouping sees its articles in)."""
+    wanted = set(days)
+    dated = [d for d in days if d is not None]
+    found: dict[tuple[Day, int], dict[str, Any]] = {}
+    for path in (out / FEATURES).glob("part-*.pkl"):
+        match = _PART.fullmatch(path.name)
+        if match is None:
+            continue
+        index, first, last, undated = match.groups()
+        near = dated and first is not None and int(first) <= max(dated) and int(last) >= min(dated)
+        if not near and not (undated and None in wanted):
+            continue
+        with path.open("rb") as fh:
+            head = int.from_bytes(fh.read(_HEAD), "little")
+            spans: dict[Day, tuple[int, int]] = pickle.loads(fh.read(head))
+            for day, (offset, length) in spans.items():
+                if day in wanted:
+                    fh.seek(_HEAD + head + offset)
+                    found[(day, int(index))] = pickle.loads(fh.read(length))
+    order = {day: i for i, day in enumerate(days)}
+    return [(key[0], found[key]) for key in sorted(found, key=lambda k: (order[k[0]], k[1]))]
 
 
 def clear_days(out: Path) -> None:
@@ -207,13 +250,11 @@ def group_window(
     ids: list[str] = []
     day_of: dict[str, Day] = {}
     outlet_of: dict[str, str] = {}
-    for day in window.days:
-        for path in sorted((Path(out) / FEATURES / _day_dir(day)).glob("part-*.pkl")):
-            part = pickle.loads(path.read_bytes())
-            parts.append(part["prepared"])
-            ids.extend(part["ids"])
-            for a, outlet in zip(part["ids"], part["outlets"], strict=True):
-                day_of[a], outlet_of[a] = day, outlet
+    for day, part in read_days(Path(out), window.days):
+        parts.append(part["prepared"])
+        ids.extend(part["ids"])
+        for a, outlet in zip(part["ids"], part["outlets"], strict=True):
+            day_of[a], outlet_of[a] = day, outlet
     if not ids:
         return WindowResult(window.index, [], 0)
     own = sum(1 for a in set(ids) if window.owns(day_of[a]))
