@@ -80,8 +80,10 @@ def corpus_command(
     story_articles.parquet to --out. With --engine dask the partitions run on a Dask
     cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes).
     """
-    from storylens.store.corpus import save_corpus, stored_stories
     from storylens.stories.engine import run_corpus
+
+    if db:  # the store (SQLAlchemy) only for a run that loads into one
+        from storylens.store.corpus import save_corpus, stored_stories
 
     try:
         settings = load_settings(
