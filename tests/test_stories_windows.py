@@ -128,6 +128,31 @@ def test_stories_windows_partitions_split_big_files_batch_small(tmp_path: Path) 
     ]  # fmt: skip
 
 
+def test_stories_windows_partitions_only_big_files_are_split_on_the_executor(
+    tmp_path: Path,
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from storylens.stories.engine import SPLIT_BYTES
+
+    record = json.dumps({"text": "word " * 200}) + "\n"
+    big, small = tmp_path / "big.jsonl", tmp_path / "small.jsonl"
+    big.write_text(record * (SPLIT_BYTES // len(record) + 1))
+    small.write_text(record * 30)
+    sent: list[str] = []
+
+    class Recording(ThreadPoolExecutor):
+        def map(self, fn: Any, *iterables: Any, **kwargs: Any) -> Any:
+            items = [list(i) for i in iterables]
+            sent.extend(p.name for p in items[0])
+            return super().map(fn, *items, **kwargs)
+
+    with Recording(1) as executor:
+        parts = partitions([str(big), str(small)], records=1000, executor=executor)
+    assert sent == ["big.jsonl"]  # the small file's pass is made here, without a round trip
+    assert parts == partitions([str(big), str(small)], records=1000)
+
+
 @pytest.mark.slow
 def test_stories_windows_incremental_run_extends_stored_stories(tmp_path: Path) -> None:
     from functools import partial

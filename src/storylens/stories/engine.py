@@ -122,18 +122,15 @@ def partitions(
 ) -> list[list[Piece]]:
     """Big JSON Lines and WARC files in pieces of ``records`` records (aligned to record
     starts), each a partition; other files in groups of ``per_partition``. The pieces of
-    the files are found on ``executor`` (a pass over each file), or here."""
-
-    def splits(path: str) -> bool:
-        if not Path(path).is_file():
-            return False
-        return path.lower().endswith(CONTAINERS) or Path(path).stat().st_size >= SPLIT_BYTES
-
-    to_split = [f for f in files if splits(f)]
-    mapped = (executor.map if executor is not None else map)(
-        split_file, [Path(f) for f in to_split], [records] * len(to_split)
-    )
-    found = dict(zip(to_split, mapped, strict=True))
+    files of :data:`SPLIT_BYTES` or more are found on ``executor`` (a pass over each file),
+    those of smaller ones (and all without an executor) here."""
+    sizes = {f: Path(f).stat().st_size for f in files if Path(f).is_file()}
+    to_split = [f for f in sizes if f.lower().endswith(CONTAINERS) or sizes[f] >= SPLIT_BYTES]
+    far = [f for f in to_split if executor is not None and sizes[f] >= SPLIT_BYTES]
+    found = {f: split_file(Path(f), records) for f in set(to_split) - set(far)}
+    if far and executor is not None:
+        split = executor.map(split_file, [Path(f) for f in far], [records] * len(far))
+        found |= dict(zip(far, split, strict=True))
     big: list[list[Piece]] = []
     small: list[Piece] = []
     for item in files:
