@@ -73,6 +73,7 @@ from storylens.analyse.cues import (
     CUE_LEMMAS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    FEELING_CUES,
     NEGATIVE_CUES,
     NOUN_STANCE_CUES,
     PARTICLE_CUES,
@@ -175,7 +176,7 @@ def _verb_attribution(
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None
-    if (lemma in ACT_CUES or generic) and not named_actor(subj):
+    if (lemma in ACT_CUES | FEELING_CUES or generic) and not named_actor(subj):
         return None
     if any(c.dep_ == "dobj" and any(saying(g) for g in c.children) for c in verb.children):
         return None  # "issued a statement saying …": one report, found at "saying"

@@ -15,7 +15,12 @@ SPEECH_CUES = lexicon(
     remark recall publish specify list continue emphasize emphasise mention comment
     concede vow pledge threaten charge dismiss reject refute brief inform assure repeat
     announce disclose detail quote cite agree boast caution demand insist laud hail joke
-    acknowledge counter retort conclude signal underline highlight point"""
+    acknowledge counter retort conclude signal underline highlight point
+    articulate confess confide convey proclaim recount brag gripe grumble moan admonish
+    advise alert counsel instruct preach relay clarify elaborate summarize summarise forecast
+    speculate muse surmise hypothesize conjecture posit theorize opine rebut retract recant
+    quip scoff sneer shout yell scream exclaim whisper mutter murmur fume rant rave marvel
+    gush attest affirm avow vouch aver insinuate"""
 )
 # Speech acts that take a stand on something ("criticized the plan", "praised her record",
 # "endorsed Cruz", "called for a ban"): attributions in their own right, but their object is
@@ -26,7 +31,11 @@ STANCE_CUES = lexicon(
     """criticize criticise praise endorse defend attack denounce condemn slam blast mock
     applaud thank blame decry lament oppose refuse decline propose recommend discuss express
     refer talk echo answer challenge dispute reiterate tout portray
-    congratulate commend applaud scold rebuke chastise ridicule order rule remind question"""
+    congratulate commend applaud scold rebuke chastise ridicule order rule remind question
+    acclaim assail castigate censure compliment deride disparage excoriate fault lambaste
+    reprimand reproach slander vilify berate belittle malign lampoon denigrate demonize
+    smear insult taunt chide upbraid bash trash knock disavow repudiate renounce downplay
+    champion trumpet protest object"""
 )
 # Attitudes: what someone is after or stands behind, with no act of communication ("wants a
 # wall", "supports the bill", "plans to run", "seeks a recount"). PolNeAR labels them as
@@ -34,6 +43,13 @@ STANCE_CUES = lexicon(
 # someone wants, not what anyone said: they never become quotes, never enter a claim's source
 # chain or a speaker's record, and never make a claim of theirs one of the source's.
 ATTITUDE_CUES = lexicon("""want support seek plan prefer favor favour back""")
+# Feelings towards someone or something ("voters distrust her", "he admires Putin"): attitudes
+# too, found only with a named person, organisation or group (or a pronoun) as subject.
+FEELING_CUES = lexicon(
+    """like love hate dislike trust distrust mistrust respect admire despise resent regret
+    appreciate cherish detest loathe adore enjoy dread"""
+)
+ATTITUDE_CUES |= FEELING_CUES
 # Public acts that take a position, which PolNeAR labels as attributions when a named source
 # does them ("offered a plan", "issued a statement", "compared him to", "railed against",
 # "laid out", "cast doubt on"): on `train` each is labelled in over half of its occurrences
