@@ -50,3 +50,52 @@ def test_attribution_v7_verb_cues(nlp: Any, text: str, pair: tuple[str, str] | N
 def test_attribution_feeling_with_a_thing_as_subject_is_no_report(nlp: Any) -> None:
     text = "The old ferry likes the calm water of the inner harbour."
     assert _pairs(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Jon Vell is confident that the pier will reopen before the summer.",
+            ("Jon Vell", "is confident", "that the pier will reopen before the summer"),
+        ),
+        (
+            "The harbour pilots' union was critical of the council's budget.",
+            ("The harbour pilots' union", "was critical of", "the council's budget"),
+        ),
+        (
+            "She was not sure whether the ferry would sail.",
+            ("She", "was not sure", "whether the ferry would sail"),
+        ),
+    ],
+)
+def test_attribution_view_stated_by_an_adjective(
+    nlp: Any, text: str, found: tuple[str, str, str]
+) -> None:
+    assert found in [(s, c, content) for s, c, content, _ in attribution_spans(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing is no source
+        "The weather was critical of nothing, but the storm was certain to come.",
+        # an adjective with nothing it is about
+        "Jon Vell was happy.",
+        # a speaker's own feeling inside their quotation is no report of the writer's
+        "I am sure the pier will hold.",
+    ],
+)
+def test_attribution_adjective_without_actor_or_content_is_no_report(nlp: Any, text: str) -> None:
+    assert _pairs(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_attribution_views_stated_by_an_adjective_stay_out_of_claim_sources(nlp: Any) -> None:
+    from storylens.analyse.attribution import find_attributions
+
+    doc = nlp("Jon Vell is confident that the pier will reopen before the summer.")
+    views = [a for a in find_attributions(doc) if a.cue == "confident"]
+    assert views and all(a.kind == "attitude" and a.stance for a in views)

@@ -95,6 +95,7 @@ from storylens.analyse.phrases import (
     span_of,
     subject_of,
 )
+from storylens.analyse.predicates import VIEW_ADJECTIVES, predicate_view
 from storylens.analyse.quotemarks import balance_marks, close_bracket, doc_quotes
 from storylens.analyse.sourceless import asked
 from storylens.analyse.sourcephrase import (
@@ -180,15 +181,8 @@ def _verb_attribution(
         return None
     if any(c.dep_ == "dobj" and any(saying(g) for g in c.children) for c in verb.children):
         return None  # "issued a statement saying …": one report, found at "saying"
-    name_tokens = source_tokens(verb, subj)
-    # the source span is the subject phrase with its appositions and relative clauses, without
-    # the participle or adverbial clauses set off after it (", surrounded by his siblings,")
+    name_tokens, source = _source_phrase(verb, subj)
     doc = verb.doc
-    lo, hi = contiguous_range(doc, source_indices(doc, subj.i), subj.i)
-    if subj.i == verb.head.i and verb.dep_ == "acl":
-        hi = min(hi, verb.left_edge.i - 1)
-    whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
-    source = source_edges(sorted(whole.values(), key=lambda t: t.i))
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
     cue_toks = cue_tokens(verb, subj)
@@ -348,6 +342,60 @@ def _verb_attribution(
     )
 
 
+def _source_phrase(verb: Token, subj: Token) -> tuple[list[Token], list[Token]]:
+    """The source's name words and its whole phrase: the subject phrase with its appositions
+    and relative clauses, without the participle or adverbial clauses set off after it (",
+    surrounded by his siblings,")."""
+    name_tokens = source_tokens(verb, subj)
+    doc = verb.doc
+    lo, hi = contiguous_range(doc, source_indices(doc, subj.i), subj.i)
+    if subj.i == verb.head.i and verb.dep_ == "acl":
+        hi = min(hi, verb.left_edge.i - 1)
+    whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
+    return name_tokens, source_edges(sorted(whole.values(), key=lambda t: t.i))
+
+
+def _view_attribution(
+    tok: Token, sent_index: int, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """ "Vell is confident that …", "the pilots were critical of the plan": an attitude."""
+    found = predicate_view(tok)
+    if found is None:
+        return None
+    be, subj, cue, content = found
+    if subj.lower_ in RELATIVE_PRONOUNS | {"i", "we"}:
+        return None  # "I'm sure": a speaker's own feeling, inside their quotation
+    if any(qs < tok.idx < qe for qs, qe in quotes):
+        return None
+    name_tokens, source = _source_phrase(be, subj)
+    src_idx = {t.i for t in source}
+    content = without_trailing_asides([t for t in content if t.i not in src_idx], quotes)
+    if not content:
+        return None
+    cstart, cend, direct = quote_aware(span_of(content), quotes)
+    sstart, send = span_of(source)
+    doc = tok.doc
+    return Attribution(
+        cue=tok.lower_,
+        cue_start=cue[0].idx,
+        cue_end=cue[-1].idx + len(cue[-1].text),
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=doc_text(doc)[sstart:send],
+        source_name=source_name(name_tokens),
+        direct=direct,
+        sentence=sent_index,
+        cue_tokens=[tok.i, *(t.i for t in cue if t.i != tok.i)],
+        source_tokens=sorted(src_idx),
+        source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
+        verb=tok.i,
+        stance=True,
+        kind="attitude",
+    )
+
+
 def _weak_ok(verb: Token, subj: Token) -> bool:
     """A weak cue that still reports without a quotation: a named actor responding to
     something ("Trump has not yet responded to the remarks")."""
@@ -478,13 +526,16 @@ def _sentence_attributions(
         if (
             lemmas[i] not in _CUE_LEMMAS
             and lower[i] not in _TRIGGERS
+            and lower[i] not in VIEW_ADJECTIVES
             and not generic
             and not signature_dash(lower[i])
         ):
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]
         att: Attribution | None = None
-        if is_cue(tok) or generic:
+        if lower[i] in VIEW_ADJECTIVES and not is_cue(tok):
+            att = _view_attribution(tok, s_index, quotes)
+        elif is_cue(tok) or generic:
             att = _verb_attribution(tok, sent, s_index, quotes, generic=generic)
         elif tok.lower_ == "according":
             att = _within_its_quotation(according_to(tok, sent, s_index), quotes)

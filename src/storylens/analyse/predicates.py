@@ -1,0 +1,81 @@
+"""Views stated by an adjective after "be": "Vell is confident that …", "the pilots were
+critical of the plan", "she was eager to leave".
+
+The cue is the verb "be" with its auxiliaries and negation, the adjective and the preposition
+it governs ("were critical of"); the content is the clause, infinitive or object after it; the
+source is the subject, only a named person, organisation or group (or a pronoun, or the noun of
+a role or body). These are attitudes (``Attribution.kind == "attitude"``): found as PolNeAR
+labels them, but what someone feels or is sure of is not a claim they made, so they never
+become quotes or enter a claim's source chain.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
+from storylens.analyse.content import clause_tokens, trim_tokens
+from storylens.analyse.cues import lexicon
+from storylens.analyse.sourcephrase import named_actor
+
+# adjectives (and participles used as adjectives) that state a view of, a feeling about or a
+# readiness for something
+VIEW_ADJECTIVES = lexicon(
+    """confident sure certain convinced positive doubtful skeptical sceptical unsure uncertain
+    aware unaware adamant insistent emphatic unequivocal firm optimistic pessimistic hopeful
+    critical supportive opposed favorable favourable unfavorable sympathetic hostile receptive
+    resistant reluctant willing unwilling eager keen determined worried concerned afraid
+    fearful scared nervous anxious wary leery suspicious happy glad pleased delighted thrilled
+    proud grateful thankful satisfied dissatisfied unhappy disappointed upset angry furious
+    outraged frustrated annoyed irritated dismayed shocked surprised alarmed troubled
+    disturbed appalled disgusted embarrassed ashamed sorry fond tired sick weary enthusiastic
+    excited passionate comfortable uncomfortable divided unanimous undecided"""
+)
+# prepositions such an adjective governs: part of the cue, their object is the content
+_PREPOSITIONS = lexicon("of about with at over on to in for by")
+_CUE_DEPS = frozenset({"aux", "neg", "auxpass"})
+
+
+def predicate_view(tok: Token) -> tuple[Token, Token, list[Token], list[Token]] | None:
+    """For an adjective of ``VIEW_ADJECTIVES`` after "be" with a named actor as subject: the
+    verb "be", the subject, the cue's words and the content's words."""
+    doc = tok.doc
+    i = tok.i
+    words = doc_column(doc, "lower_")
+    if words[i] not in VIEW_ADJECTIVES or doc_column(doc, "pos_")[i] not in {"ADJ", "VERB"}:
+        return None
+    deps, children, lemmas = doc_column(doc, "dep_"), doc_children(doc), doc_lemmas(doc)
+    be: Token | None = None
+    if deps[i] == "acomp" and lemmas[tok.head.i] == "be":
+        be = tok.head
+        subjects = [c for c in children[be.i] if deps[c] == "nsubj" and c < be.i]
+    elif deps[i] in {"ROOT", "conj", "ccomp"} and doc_column(doc, "tag_")[i] == "VBN":
+        # "the pilots were worried about …": a passive participle
+        be = next((doc[c] for c in children[i] if deps[c] == "auxpass" and c < i), None)
+        subjects = [c for c in children[i] if deps[c] == "nsubjpass" and c < i]
+    else:
+        return None
+    if be is None or not subjects or not named_actor(doc[subjects[0]]):
+        return None
+    subj = doc[subjects[0]]
+    content: list[Token] = []
+    prep: Token | None = None
+    for c in children[i]:
+        if c <= i:
+            continue
+        if deps[c] in {"ccomp", "xcomp"}:
+            content = trim_tokens(clause_tokens(doc[c]), keep_that=True)
+            break
+        if deps[c] == "prep" and words[c] in _PREPOSITIONS and c == i + 1:
+            objects = [g for g in children[c] if deps[g] in {"pobj", "pcomp"}]
+            if objects:
+                prep = doc[c]
+                content = [t for g in objects for t in doc[g].subtree]
+            break
+    if not content:
+        return None
+    cue = [be, tok, *([prep] if prep is not None else [])]
+    cue += [doc[c] for c in children[be.i] if deps[c] in _CUE_DEPS and subj.i < c < i]
+    cue += [doc[c] for c in children[i] if deps[c] in _CUE_DEPS and subj.i < c < i]
+    cue += [doc[k] for k in range(be.i + 1, i) if deps[k] in {"advmod", "neg"}]
+    return be, subj, sorted({t.i: t for t in cue}.values(), key=lambda t: t.i), content
