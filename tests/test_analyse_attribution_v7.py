@@ -99,3 +99,35 @@ def test_attribution_views_stated_by_an_adjective_stay_out_of_claim_sources(nlp:
     doc = nlp("Jon Vell is confident that the pier will reopen before the summer.")
     views = [a for a in find_attributions(doc) if a.cue == "confident"]
     assert views and all(a.kind == "attitude" and a.stance for a in views)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a quotation inside the quotation: its marks do not pair up with the line's
+        (
+            "Readers wrote in.\n“He calls our town “a dump” and I am tired of it.” "
+            "― Maria Gonzalez\n"
+            "“Nobody listens to the pilots.” ― Oskar Lind\n",
+            "Maria Gonzalez",
+        ),
+        # a line opened with the closing mark, and a name the tagger did not take for a person
+        (
+            "Readers wrote in.\n”Fear. I am truly afraid of the new harbour rules.” "
+            "― Beck Pimentel\n"
+            "“Nobody listens to the pilots.” ― Oskar Lind\n",
+            "Beck Pimentel",
+        ),
+    ],
+)
+def test_attribution_signed_quotation_whose_marks_do_not_pair(
+    nlp: Any, text: str, source: str
+) -> None:
+    assert (source, "―") in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+def test_attribution_dash_before_words_that_are_no_name_signs_nothing(nlp: Any) -> None:
+    text = "Readers wrote in.\n“The pier is rotten.” ― and nobody cares about that\n"
+    assert all(cue != "―" for _, cue in _pairs(nlp, text))

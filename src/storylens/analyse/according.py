@@ -190,6 +190,7 @@ def _notice(phrase: list[Token]) -> bool:
 SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})
 MAX_SIGNATURE = 4  # tokens of a signing name ("— Jane Q. Roe")
 _CLOSING = "”\"’'»"
+_OPENING = "“”\"‘'«"
 
 
 def signature_dash(text: str) -> bool:
@@ -225,13 +226,15 @@ def signed_line(dash: Token, sent_index: int, quotes: list[tuple[int, int]]) -> 
             return None
         name.append(doc[k])
         k += 1
-    if not name or len(name) > MAX_SIGNATURE or not any(t.ent_type_ == "PERSON" for t in name):
+    if not name or len(name) > MAX_SIGNATURE or not _signing_name(name):
         return None
     rest = text[doc[k].idx if k < len(doc) else line_end : line_end].strip()
     if rest not in {"", "."} and not rest.startswith("(@"):
         return None
     before = text[:dash_start].rstrip()
     quote = next(((qs, qe) for qs, qe in quotes if qe == len(before)), None)
+    if quote is None:
+        quote = _quoted_line(before)
     if quote is None or "\n\n" in text[quote[1] : dash_start] or len(before) == 0:
         return None
     cstart, cend = quote
@@ -253,3 +256,25 @@ def signed_line(dash: Token, sent_index: int, quotes: list[tuple[int, int]]) -> 
         source_tokens=[t.i for t in name],
         source_head_tokens=[t.i for t in name],
     )
+
+
+def _signing_name(name: list[Token]) -> bool:
+    """A person's name signing a quotation: tagged as a person, or two or more capitalised
+    words ("― Beck Pimentel")."""
+    if any(t.ent_type_ == "PERSON" for t in name):
+        return True
+    return len(name) >= 2 and all(t.text[:1].isupper() and t.text.isalpha() for t in name)
+
+
+def _quoted_line(before: str) -> tuple[int, int] | None:
+    """The quotation a signature closes when the marks inside it do not pair up (a quotation
+    within it, or the line opened with the wrong mark): the whole line, from its opening mark
+    to the closing mark right before the dash."""
+    if not before or before[-1] not in _CLOSING:
+        return None
+    start = before.rfind("\n") + 1
+    while start < len(before) and before[start].isspace():
+        start += 1
+    if start >= len(before) - 1 or before[start] not in _OPENING:
+        return None
+    return start, len(before)
