@@ -131,3 +131,30 @@ def test_attribution_signed_quotation_whose_marks_do_not_pair(
 def test_attribution_dash_before_words_that_are_no_name_signs_nothing(nlp: Any) -> None:
     text = "Readers wrote in.\n“The pier is rotten.” ― and nobody cares about that\n"
     assert all(cue != "―" for _, cue in _pairs(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a record or an average "shows" what it holds
+        (
+            "Polling averages show Jon Vell with a lead of four points in the harbour ward.",
+            ("Polling averages", "show"),
+        ),
+        (
+            "Video of the meeting shows the mayor with her hands raised.",
+            ("Video of the meeting", "shows"),
+        ),
+        # no such noun: nothing is shown as a report
+        ("The pilots show the tourists around the harbour every summer.", None),
+    ],
+)
+def test_attribution_evidence_nouns_show_a_noun_content(
+    nlp: Any, text: str, pair: tuple[str, str] | None
+) -> None:
+    pairs = _pairs(nlp, text)
+    if pair is None:
+        assert pairs == []
+    else:
+        assert pair in pairs

@@ -137,7 +137,11 @@ EVIDENCE_NOUNS = lexicon(
     """poll polls survey surveys record records data email emails document documents study
     studies report reports result results figure figures filing filings number numbers
     analysis review census estimate estimates count tally tallies audit transcript
-    transcripts memo letter log logs"""
+    transcripts memo letter log logs average averages video videos footage tape tapes photo
+    photos image images chart charts map maps graph graphs table tables timeline model models
+    projection projections forecast forecasts tracker evidence research paper papers
+    investigation investigations probe inquiry test tests finding findings statistic
+    statistics return returns exit survey sample testing"""
 )
 # Hedges as plain words, for finding them in text without a parse (framing): the
 # adjectives that hedge a noun ("the alleged attack", "unconfirmed reports") and the
