@@ -158,3 +158,23 @@ def test_attribution_evidence_nouns_show_a_noun_content(
         assert pairs == []
     else:
         assert pair in pairs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # writing, asking or agreeing reports with a named actor as subject
+        ("Jon Vell asked the council to reopen the pier before June.", ("Jon Vell", "asked")),
+        # with a thing as subject it reports nothing
+        ("The new harbour rules ask a great deal of the pilots.", None),
+    ],
+)
+def test_attribution_weak_cue_with_a_named_actor(
+    nlp: Any, text: str, pair: tuple[str, str] | None
+) -> None:
+    pairs = _pairs(nlp, text)
+    if pair is None:
+        assert pairs == []
+    else:
+        assert pair in pairs

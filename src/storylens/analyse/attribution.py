@@ -124,6 +124,7 @@ _ISSUED = lexicon(
     """statement letter message release memo email tweet post note report ad video text
     notice advisory"""
 )
+_WEAK_BY_ACTORS = frozenset({"write", "ask", "agree"})
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
 
@@ -398,9 +399,14 @@ def _view_attribution(
 
 def _weak_ok(verb: Token, subj: Token) -> bool:
     """A weak cue that still reports without a quotation: a named actor responding to
-    something ("Trump has not yet responded to the remarks")."""
+    something ("Trump has not yet responded to the remarks"), or writing, asking or agreeing
+    ("Vell asked the council to act", "Brandel wrote the pilots were right")."""
+    if not named_actor(subj):
+        return False
+    if verb.lemma_.lower() in _WEAK_BY_ACTORS:
+        return True
     prep = governed_prep(verb)
-    return named_actor(subj) and prep is not None and prep.lower_ == "to"
+    return prep is not None and prep.lower_ == "to"
 
 
 def _set_off(verb: Token, subj: Token) -> bool:
