@@ -178,3 +178,15 @@ def test_attribution_weak_cue_with_a_named_actor(
         assert pairs == []
     else:
         assert pair in pairs
+
+
+@pytest.mark.slow
+def test_attribution_hopes_to_is_an_attitude_of_a_named_actor(nlp: Any) -> None:
+    from storylens.analyse.attribution import find_attributions
+
+    doc = nlp("Mayor Ada Brandel hopes to reopen the pier by June.")
+    found = [a for a in find_attributions(doc) if a.cue == "hope"]
+    assert [doc.text[a.source_start : a.source_end] for a in found] == ["Mayor Ada Brandel"]
+    assert all(a.kind == "attitude" and a.stance for a in found)
+    # a thing hoping to do something is no one's attitude
+    assert _pairs(nlp, "The harbour hopes to attract more ferries next summer.") == []

@@ -125,6 +125,7 @@ _ISSUED = lexicon(
     notice advisory"""
 )
 _WEAK_BY_ACTORS = frozenset({"write", "ask", "agree"})
+_AIMS = frozenset({"hope", "expect"})  # "hopes to win": an attitude
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
 
@@ -190,8 +191,11 @@ def _verb_attribution(
     clause = clause_head(verb)
     if clause is not None and not sent.start <= clause.i < sent.end:
         clause = None  # a clause in another paragraph: the parser ran two sentences together
-    if clause is not None and clause.dep_ == "xcomp" and lemma not in _NOUN_CONTENT_CUES:
-        return None  # "hopes to win", "expects to be chosen": an attitude, not a report
+    # "hopes to win", "expects to be chosen": an attitude, not a report, and only with a named
+    # person, organisation or group as subject
+    aim = clause is not None and clause.dep_ == "xcomp" and lemma not in _NOUN_CONTENT_CUES
+    if aim and (lemma not in _AIMS or not named_actor(subj)):
+        return None
     content: list[Token] | None = None
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         content = noun_phrase(verb.head)  # "a practice criticized by the mayor"
@@ -337,8 +341,9 @@ def _verb_attribution(
         verb=verb.i,
         stance=generic
         or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
-        or (clause is None and lemma in NOUN_STANCE_CUES),
-        kind="attitude" if lemma in ATTITUDE_CUES else "verb",
+        or (clause is None and lemma in NOUN_STANCE_CUES)
+        or aim,
+        kind="attitude" if lemma in ATTITUDE_CUES or aim else "verb",
         gap_start=gap.idx if gap is not None and gap.idx < cstart else -1,
     )
 
