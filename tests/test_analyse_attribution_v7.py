@@ -65,6 +65,10 @@ def test_attribution_feeling_with_a_thing_as_subject_is_no_report(nlp: Any) -> N
             ("The harbour pilots' union", "was critical of", "the council's budget"),
         ),
         (
+            "Mayor Ada Brandel is a staunch opponent of the harbour tax.",
+            ("Mayor Ada Brandel", "is a staunch opponent of", "the harbour tax"),
+        ),
+        (
             "She was not sure whether the ferry would sail.",
             ("She", "was not sure", "whether the ferry would sail"),
         ),
@@ -84,6 +88,8 @@ def test_attribution_view_stated_by_an_adjective(
         "The weather was critical of nothing, but the storm was certain to come.",
         # an adjective with nothing it is about
         "Jon Vell was happy.",
+        # a side taken by a thing
+        "The storm was an opponent of the fishing fleet.",
         # a speaker's own feeling inside their quotation is no report of the writer's
         "I am sure the pier will hold.",
     ],

@@ -95,7 +95,7 @@ from storylens.analyse.phrases import (
     span_of,
     subject_of,
 )
-from storylens.analyse.predicates import VIEW_ADJECTIVES, predicate_view
+from storylens.analyse.predicates import SIDE_NOUNS, VIEW_ADJECTIVES, predicate_view
 from storylens.analyse.quotemarks import balance_marks, close_bracket, doc_quotes
 from storylens.analyse.sourceless import asked
 from storylens.analyse.sourcephrase import (
@@ -538,13 +538,14 @@ def _sentence_attributions(
             lemmas[i] not in _CUE_LEMMAS
             and lower[i] not in _TRIGGERS
             and lower[i] not in VIEW_ADJECTIVES
+            and lemmas[i] not in SIDE_NOUNS
             and not generic
             and not signature_dash(lower[i])
         ):
             continue  # neither a cue verb nor "according" nor a colon
         tok = doc[i]
         att: Attribution | None = None
-        if lower[i] in VIEW_ADJECTIVES and not is_cue(tok):
+        if (lower[i] in VIEW_ADJECTIVES or lemmas[i] in SIDE_NOUNS) and not is_cue(tok):
             att = _view_attribution(tok, s_index, quotes)
         elif is_cue(tok) or generic:
             att = _verb_attribution(tok, sent, s_index, quotes, generic=generic)

@@ -31,8 +31,15 @@ VIEW_ADJECTIVES = lexicon(
     disturbed appalled disgusted embarrassed ashamed sorry fond tired sick weary enthusiastic
     excited passionate comfortable uncomfortable divided unanimous undecided"""
 )
+# nouns for someone who takes a side, after "be" ("is a staunch opponent of", "has been an
+# outspoken supporter of")
+SIDE_NOUNS = lexicon(
+    """opponent supporter critic proponent advocate backer champion fan skeptic sceptic
+    defender foe detractor admirer"""
+)
 # prepositions such an adjective governs: part of the cue, their object is the content
 _PREPOSITIONS = lexicon("of about with at over on to in for by")
+_SIDE_PREPOSITIONS = lexicon("of")
 _CUE_DEPS = frozenset({"aux", "neg", "auxpass"})
 
 
@@ -42,11 +49,14 @@ def predicate_view(tok: Token) -> tuple[Token, Token, list[Token], list[Token]] 
     doc = tok.doc
     i = tok.i
     words = doc_column(doc, "lower_")
-    if words[i] not in VIEW_ADJECTIVES or doc_column(doc, "pos_")[i] not in {"ADJ", "VERB"}:
-        return None
     deps, children, lemmas = doc_column(doc, "dep_"), doc_children(doc), doc_lemmas(doc)
+    side = lemmas[i] in SIDE_NOUNS and deps[i] == "attr"
+    if not side and (
+        words[i] not in VIEW_ADJECTIVES or doc_column(doc, "pos_")[i] not in {"ADJ", "VERB"}
+    ):
+        return None
     be: Token | None = None
-    if deps[i] == "acomp" and lemmas[tok.head.i] == "be":
+    if (side or deps[i] == "acomp") and lemmas[tok.head.i] == "be":
         be = tok.head
         subjects = [c for c in children[be.i] if deps[c] == "nsubj" and c < be.i]
     elif deps[i] in {"ROOT", "conj", "ccomp"} and doc_column(doc, "tag_")[i] == "VBN":
@@ -63,10 +73,14 @@ def predicate_view(tok: Token) -> tuple[Token, Token, list[Token], list[Token]] 
     for c in children[i]:
         if c <= i:
             continue
-        if deps[c] in {"ccomp", "xcomp"}:
+        if deps[c] in {"ccomp", "xcomp"} and not side:
             content = trim_tokens(clause_tokens(doc[c]), keep_that=True)
             break
-        if deps[c] == "prep" and words[c] in _PREPOSITIONS and c == i + 1:
+        if (
+            deps[c] == "prep"
+            and words[c] in (_SIDE_PREPOSITIONS if side else _PREPOSITIONS)
+            and c == i + 1
+        ):
             objects = [g for g in children[c] if deps[g] in {"pobj", "pcomp"}]
             if objects:
                 prep = doc[c]
