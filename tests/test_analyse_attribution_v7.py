@@ -196,3 +196,37 @@ def test_attribution_hopes_to_is_an_attitude_of_a_named_actor(nlp: Any) -> None:
     assert all(a.kind == "attitude" and a.stance for a in found)
     # a thing hoping to do something is no one's attitude
     assert _pairs(nlp, "The harbour hopes to attract more ferries next summer.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Harbour Pilot Jon Vell Blasts Council Over Pier Repairs.\n\nThe pilot spoke today.",
+            ("Harbour Pilot Jon Vell", "Blasts"),
+        ),
+        (
+            "Mayor Ada Brandel Finally Endorses The Harbour Tax.\n\nThe mayor spoke on Monday.",
+            ("Mayor Ada Brandel", "Endorses"),
+        ),
+    ],
+)
+def test_attribution_report_in_a_title_case_first_line(
+    nlp: Any, text: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possessive before the word: a noun ("plans"), not a report
+        "Mayor Ada Brandel’s Plans For The Old Harbour Pier.\n\nThe mayor spoke on Monday.",
+        # not a title-case line
+        "The mayor's new plans for the harbour pier were shown.\n\nThe mayor spoke on Monday.",
+    ],
+)
+def test_attribution_title_case_line_without_a_report(nlp: Any, text: str) -> None:
+    assert all(cue not in {"Plans", "plans"} for _, cue in _pairs(nlp, text))

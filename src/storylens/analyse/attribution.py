@@ -116,6 +116,7 @@ from storylens.analyse.sourcephrase import (
 )
 from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
+from storylens.analyse.titlelines import title_line_attributions
 
 STAGE = "attribution.rules.v6"
 _CUE_LEMMAS = CUE_LEMMAS
@@ -489,8 +490,26 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
     for s_index, whole in enumerate(doc_sents(doc)):
         for sent in _paragraph_pieces(whole):
             _sentence_attributions(sent, s_index, quotes, found)
+    found = _with_title_line(doc, found)
     found.sort(key=lambda a: (a.cue_start, a.kind))
     extend_split_quotes(doc, found, quotes)
+    return found
+
+
+def _with_title_line(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with the reports of a title-case first line the parser missed; a source
+    holding such a report's verb ("Carly Fiorina Endorses Ted Cruz" read as one name) goes."""
+    for att in title_line_attributions(doc):
+        if any(a.cue_start < att.cue_end and att.cue_start < a.cue_end for a in found):
+            continue
+        found = [
+            a
+            for a in found
+            if a.source_start is None
+            or a.source_end is None
+            or not a.source_start <= att.cue_start < a.source_end
+        ]
+        found.append(att)
     return found
 
 
