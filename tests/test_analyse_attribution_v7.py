@@ -230,3 +230,12 @@ def test_attribution_report_in_a_title_case_first_line(
 )
 def test_attribution_title_case_line_without_a_report(nlp: Any, text: str) -> None:
     assert all(cue not in {"Plans", "plans"} for _, cue in _pairs(nlp, text))
+
+
+@pytest.mark.slow
+def test_attribution_more_nouns_of_people_who_act(nlp: Any) -> None:
+    # "the protesters" are people who act: a public act of theirs reports their view
+    text = "The protesters offered a plan to save the old harbour pier."
+    assert ("The protesters", "offered") in _pairs(nlp, text)
+    # the storm is no one
+    assert _pairs(nlp, "The storm offered no rest to the harbour pilots.") == []

@@ -145,7 +145,14 @@ ACTOR_NOUNS = lexicon(
     chairwoman director secretary minister mayor council board company union coalition
     newspaper magazine reporter journalist columnist editor analyst expert critic supporter
     opponent activist prosecutor attorney lawyer governor-elect senate house pope bishop
-    lobbyist economist strategist pollster organizer organiser"""
+    lobbyist economist strategist pollster organizer organiser member staffer delegate donor
+    group organization organisation firm network outlet website police officer chief sheriff
+    commissioner representative justice legislature parliament ministry bureau office
+    commission panel voter resident protester demonstrator worker teacher doctor scientist
+    researcher professor historian author writer blogger host anchor moderator commentator
+    pundit insider ally rival challenger incumbent executive founder owner manager envoy
+    ambassador diplomat general veteran republican democrat conservative liberal progressive
+    liberal independent caucus delegation senator-elect"""
 )
 
 
