@@ -239,3 +239,11 @@ def test_attribution_more_nouns_of_people_who_act(nlp: Any) -> None:
     assert ("The protesters", "offered") in _pairs(nlp, text)
     # the storm is no one
     assert _pairs(nlp, "The storm offered no rest to the harbour pilots.") == []
+
+
+@pytest.mark.slow
+def test_attribution_verb_of_thinking_set_off_by_as(nlp: Any) -> None:
+    text = "The old pier will have to close next winter, as many harbour pilots believe."
+    assert ("many harbour pilots", "believe") in _pairs(nlp, text)
+    # with nothing set off, a verb of thinking with no clause reports nothing
+    assert _pairs(nlp, "Many harbour pilots believe in the old pier.") == []

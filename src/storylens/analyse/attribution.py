@@ -70,6 +70,7 @@ from storylens.analyse.cues import (
     ADDRESSEE_CUES,
     ATTITUDE_CUES,
     CLAUSE_ONLY_CUES,
+    COGNITIVE_CUES,
     CUE_LEMMAS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
@@ -219,6 +220,8 @@ def _verb_attribution(
         generic
         or lemma in _NOUN_CONTENT_CUES
         or (lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS)
+        # "…, as many researchers believe", "The pier, Vell thinks, is unsafe"
+        or (lemma in COGNITIVE_CUES and _set_off(verb, subj))
     ):
         content = noun_content(verb)
         prep = governed_prep(verb)
