@@ -247,3 +247,12 @@ def test_attribution_verb_of_thinking_set_off_by_as(nlp: Any) -> None:
     assert ("many harbour pilots", "believe") in _pairs(nlp, text)
     # with nothing set off, a verb of thinking with no clause reports nothing
     assert _pairs(nlp, "Many harbour pilots believe in the old pier.") == []
+
+
+@pytest.mark.slow
+def test_attribution_public_act_in_a_gerund_shares_its_clause_subject(nlp: Any) -> None:
+    text = "Mayor Ada Brandel spent the week in Harwick offering a plan to save the old pier."
+    assert ("Mayor Ada Brandel", "offering") in _pairs(nlp, text)
+    # a thing's gerund has no actor behind it
+    text = "The storm spent the week in Harwick offering no rest to the harbour pilots."
+    assert _pairs(nlp, text) == []

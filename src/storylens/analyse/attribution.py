@@ -128,6 +128,7 @@ _ISSUED = lexicon(
 )
 _WEAK_BY_ACTORS = frozenset({"write", "ask", "agree"})
 _AIMS = frozenset({"hope", "expect"})  # "hopes to win": an attitude
+_CONTROLLED = SPEECH_CUES | STANCE_CUES | ACT_CUES | ATTITUDE_CUES
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
 _NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
 
@@ -166,7 +167,7 @@ def _verb_attribution(
         subj = adjacent_speaker(verb)
     if subj is None and verb.dep_ == "pcomp":
         subj = gerund_subject(verb)  # "Bolton distanced himself by saying …"
-    if subj is None and not passive and lemma in SPEECH_CUES | STANCE_CUES:
+    if subj is None and not passive and lemma in _CONTROLLED:
         subj = controller(verb)  # "pivoted to arguing …", "found ways to cast herself as …"
     issued = -1  # the verb that issued the statement a participle describes
     if subj is None and saying(verb):
