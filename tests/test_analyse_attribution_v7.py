@@ -256,3 +256,28 @@ def test_attribution_public_act_in_a_gerund_shares_its_clause_subject(nlp: Any) 
     # a thing's gerund has no actor behind it
     text = "The storm spent the week in Harwick offering no rest to the harbour pilots."
     assert _pairs(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Jon Vell took a stand against the harbour tax on Monday.",
+            ("Jon Vell", "took a stand against", "the harbour tax"),
+        ),
+        (
+            "Mayor Ada Brandel came out against the harbour tax.",
+            ("Mayor Ada Brandel", "came out against", "the harbour tax"),
+        ),
+    ],
+)
+def test_attribution_more_phrases_that_report_a_view(
+    nlp: Any, text: str, found: tuple[str, str, str]
+) -> None:
+    assert found in [(s, c, content) for s, c, content, _ in attribution_spans(nlp, text)]
+
+
+@pytest.mark.slow
+def test_attribution_phrase_by_a_thing_reports_nothing(nlp: Any) -> None:
+    assert _pairs(nlp, "The tide raised questions about the pier.") == []
