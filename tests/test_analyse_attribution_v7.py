@@ -281,3 +281,19 @@ def test_attribution_more_phrases_that_report_a_view(
 @pytest.mark.slow
 def test_attribution_phrase_by_a_thing_reports_nothing(nlp: Any) -> None:
     assert _pairs(nlp, "The tide raised questions about the pier.") == []
+
+
+@pytest.mark.slow
+def test_attribution_what_a_named_actor_thinks_of_is_a_stance(nlp: Any) -> None:
+    from storylens.analyse.attribution import chain_for, find_attributions
+
+    text = "Mayor Ada Brandel fears a long winter for the harbour."
+    atts = find_attributions(nlp(text))
+    assert [(text[a.source_start : a.source_end], a.cue) for a in atts] == [
+        ("Mayor Ada Brandel", "fear")
+    ]
+    # what someone fears is not a claim of theirs
+    start = text.index("winter")
+    assert atts[0].stance and chain_for(start, start + 6, atts) == []
+    # a thing fears nothing
+    assert _pairs(nlp, "The old pier fears no storm.") == []

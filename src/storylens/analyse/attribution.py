@@ -200,6 +200,7 @@ def _verb_attribution(
     if aim and (lemma not in _AIMS or not named_actor(subj)):
         return None
     content: list[Token] | None = None
+    evidence = lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS  # "a poll showed"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         content = noun_phrase(verb.head)  # "a practice criticized by the mayor"
     elif clause is not None:
@@ -220,9 +221,10 @@ def _verb_attribution(
     elif (
         generic
         or lemma in _NOUN_CONTENT_CUES
-        or (lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS)
-        # "…, as many researchers believe", "The pier, Vell thinks, is unsafe"
-        or (lemma in COGNITIVE_CUES and _set_off(verb, subj))
+        or evidence
+        # "…, as many researchers believe", "The pier, Vell thinks, is unsafe"; with a named
+        # actor, what they think of ("Birchers viewed communists as terrorists")
+        or (lemma in COGNITIVE_CUES and (_set_off(verb, subj) or named_actor(subj)))
     ):
         content = noun_content(verb)
         prep = governed_prep(verb)
@@ -347,6 +349,10 @@ def _verb_attribution(
         stance=generic
         or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
         or (clause is None and lemma in NOUN_STANCE_CUES)
+        # "No one expected a long debate": what someone thinks of, not a claim of theirs
+        or (
+            clause is None and lemma in COGNITIVE_CUES and not evidence and not _set_off(verb, subj)
+        )
         or aim,
         kind="attitude" if lemma in ATTITUDE_CUES or aim else "verb",
         gap_start=gap.idx if gap is not None and gap.idx < cstart else -1,
