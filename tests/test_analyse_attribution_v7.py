@@ -68,6 +68,11 @@ def test_attribution_feeling_with_a_thing_as_subject_is_no_report(nlp: Any) -> N
             "Mayor Ada Brandel is a staunch opponent of the harbour tax.",
             ("Mayor Ada Brandel", "is a staunch opponent of", "the harbour tax"),
         ),
+        # the clause hung on "be" rather than on the adjective
+        (
+            "Jon Vell was adamant that the pier must close.",
+            ("Jon Vell", "was adamant", "that the pier must close"),
+        ),
         (
             "She was not sure whether the ferry would sail.",
             ("She", "was not sure", "whether the ferry would sail"),

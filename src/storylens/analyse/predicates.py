@@ -29,7 +29,7 @@ VIEW_ADJECTIVES = lexicon(
     proud grateful thankful satisfied dissatisfied unhappy disappointed upset angry furious
     outraged frustrated annoyed irritated dismayed shocked surprised alarmed troubled
     disturbed appalled disgusted embarrassed ashamed sorry fond tired sick weary enthusiastic
-    excited passionate comfortable uncomfortable divided unanimous undecided"""
+    excited passionate comfortable uncomfortable divided unanimous undecided clear"""
 )
 # nouns for someone who takes a side, after "be" ("is a staunch opponent of", "has been an
 # outspoken supporter of")
@@ -70,7 +70,9 @@ def predicate_view(tok: Token) -> tuple[Token, Token, list[Token], list[Token]] 
     subj = doc[subjects[0]]
     content: list[Token] = []
     prep: Token | None = None
-    for c in children[i]:
+    # what the adjective is about, hung on it or on "be" ("were adamant that …")
+    after = sorted({*children[i], *(children[be.i] if be.i != i else [])})
+    for c in after:
         if c <= i:
             continue
         if deps[c] in {"ccomp", "xcomp"} and not side:
