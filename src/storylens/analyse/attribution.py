@@ -126,7 +126,7 @@ _ISSUED = lexicon(
     """statement letter message release memo email tweet post note report ad video text
     notice advisory"""
 )
-_WEAK_BY_ACTORS = frozenset({"write", "ask", "agree"})
+_WEAK_BY_ACTORS = frozenset({"write", "ask", "agree", "post", "respond", "point"})
 _AIMS = frozenset({"hope", "expect"})  # "hopes to win": an attitude
 _CONTROLLED = SPEECH_CUES | STANCE_CUES | ACT_CUES | ATTITUDE_CUES
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
@@ -415,8 +415,8 @@ def _view_attribution(
 
 def _weak_ok(verb: Token, subj: Token) -> bool:
     """A weak cue that still reports without a quotation: a named actor responding to
-    something ("Trump has not yet responded to the remarks"), or writing, asking or agreeing
-    ("Vell asked the council to act", "Brandel wrote the pilots were right")."""
+    something ("Trump has not yet responded to the remarks"), or writing, posting, asking,
+    responding, pointing out or agreeing ("Vell asked the council to act")."""
     if not named_actor(subj):
         return False
     if verb.lemma_.lower() in _WEAK_BY_ACTORS:
