@@ -302,3 +302,14 @@ def test_attribution_what_a_named_actor_thinks_of_is_a_stance(nlp: Any) -> None:
     assert atts[0].stance and chain_for(start, start + 6, atts) == []
     # a thing fears nothing
     assert _pairs(nlp, "The old pier fears no storm.") == []
+
+
+@pytest.mark.slow
+def test_attribution_acts_of_voting_signing_and_suing(nlp: Any) -> None:
+    text = "Senator Ada Brandel voted to ban fishing near the old harbour pier."
+    assert ("Senator Ada Brandel", "voted") in _pairs(nlp, text)
+    text = "The harbour union sued the port authority over the pier repairs."
+    assert ("The harbour union", "sued") in _pairs(nlp, text)
+    # choosing is no such act, and a thing signs nothing
+    assert _pairs(nlp, "Jon Vell picked a table near the window.") == []
+    assert _pairs(nlp, "The tide passed the old pier at noon.") == []
