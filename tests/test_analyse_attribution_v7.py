@@ -313,3 +313,13 @@ def test_attribution_acts_of_voting_signing_and_suing(nlp: Any) -> None:
     # choosing is no such act, and a thing signs nothing
     assert _pairs(nlp, "Jon Vell picked a table near the window.") == []
     assert _pairs(nlp, "The tide passed the old pier at noon.") == []
+
+
+@pytest.mark.slow
+def test_attribution_attacks_in_words_and_pleas(nlp: Any) -> None:
+    text = "Mayor Ada Brandel hammered the port authority over the delays."
+    assert ("Mayor Ada Brandel", "hammered") in _pairs(nlp, text)
+    text = "The crowd chanted “Fix the pier” as Jon Vell walked to the stage."
+    assert ("The crowd", "chanted") in _pairs(nlp, text)
+    # a storm hits nothing as a report
+    assert _pairs(nlp, "The storm hit the harbour on Monday night.") == []
