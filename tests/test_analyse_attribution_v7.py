@@ -323,3 +323,11 @@ def test_attribution_attacks_in_words_and_pleas(nlp: Any) -> None:
     assert ("The crowd", "chanted") in _pairs(nlp, text)
     # a storm hits nothing as a report
     assert _pairs(nlp, "The storm hit the harbour on Monday night.") == []
+
+
+@pytest.mark.slow
+def test_attribution_casting_someone_in_a_light(nlp: Any) -> None:
+    text = "Jon Vell likened the harbour tax to a toll on every fisherman."
+    assert ("Jon Vell", "likened") in _pairs(nlp, text)
+    # a thing ties nothing to anything as a report
+    assert _pairs(nlp, "The rope tied the boat to the old pier.") == []

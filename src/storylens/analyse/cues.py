@@ -59,8 +59,10 @@ ATTITUDE_CUES |= FEELING_CUES
 # treaty", "vetoed the bill", "sued the state") are public acts too; acts of choosing ("picked
 # Clinton", "chose a running mate") are not: on `train` under a third of them are labelled.
 # Attacks in words ("hammered Clinton on trade", "ripped the plan"), pleas and requests,
-# debates and a crowd's cheers and boos are such acts as well; campaigning, rallying and
-# targeting are not (on `train` about a third of them are labelled).
+# debates and a crowd's cheers and boos are such acts as well, and so are verbs that cast
+# someone or something in a light ("dubbed him", "painted Trump as", "likened the deal to",
+# "credited the union with") and that accept, ignore or resist something; campaigning,
+# rallying and targeting are not (on `train` about a third of them are labelled).
 ACT_CUES = lexicon(
     """offer issue compare rail lay aim remember cast focus press sound deem present
     release push decide name nominate encourage advocate convince persuade embrace promote
@@ -69,7 +71,8 @@ ACT_CUES = lexicon(
     vote approve sign veto block pass adopt repeal overturn impose ban sue file appoint
     rip hammer pound grill skewer savage roast torch needle jab hit lobby request beg
     implore plead petition guarantee debate spar clash feud quarrel bicker wrangle cheer
-    boo"""
+    boo label brand dub paint depict liken equate link tie attribute credit frame interpret
+    perceive regard stigmatize accept ignore resist"""
 )
 # Verbs that report a view only with a given particle, preposition or object ("pointed to",
 # "spoke of", "saw him as", "took aim at", "put it", "made the case"): on `train` labelled in
