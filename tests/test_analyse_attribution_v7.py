@@ -331,3 +331,10 @@ def test_attribution_casting_someone_in_a_light(nlp: Any) -> None:
     assert ("Jon Vell", "likened") in _pairs(nlp, text)
     # a thing ties nothing to anything as a report
     assert _pairs(nlp, "The rope tied the boat to the old pier.") == []
+
+
+@pytest.mark.slow
+def test_attribution_unveiling_and_underscoring(nlp: Any) -> None:
+    text = "The harbour union unveiled a plan to rebuild the old pier."
+    assert ("The harbour union", "unveiled") in _pairs(nlp, text)
+    assert _pairs(nlp, "The low tide unveiled the rotten posts of the old pier.") == []

@@ -72,7 +72,8 @@ ACT_CUES = lexicon(
     rip hammer pound grill skewer savage roast torch needle jab hit lobby request beg
     implore plead petition guarantee debate spar clash feud quarrel bicker wrangle cheer
     boo label brand dub paint depict liken equate link tie attribute credit frame interpret
-    perceive regard stigmatize accept ignore resist"""
+    perceive regard stigmatize accept ignore resist unveil circulate display spotlight
+    underscore reaffirm justify negotiate"""
 )
 # Verbs that report a view only with a given particle, preposition or object ("pointed to",
 # "spoke of", "saw him as", "took aim at", "put it", "made the case"): on `train` labelled in
