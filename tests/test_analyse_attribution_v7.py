@@ -338,3 +338,11 @@ def test_attribution_unveiling_and_underscoring(nlp: Any) -> None:
     text = "The harbour union unveiled a plan to rebuild the old pier."
     assert ("The harbour union", "unveiled") in _pairs(nlp, text)
     assert _pairs(nlp, "The low tide unveiled the rotten posts of the old pier.") == []
+
+
+@pytest.mark.slow
+def test_attribution_a_document_reads_its_quotation(nlp: Any) -> None:
+    text = "“The pier will close on Friday,” the harbour notice reads."
+    assert ("the harbour notice", "reads") in _pairs(nlp, text)
+    # reading with no quotation reports nothing
+    assert _pairs(nlp, "Jon Vell reads the harbour notices every morning.") == []

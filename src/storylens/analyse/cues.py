@@ -20,7 +20,7 @@ SPEECH_CUES = lexicon(
     advise alert counsel instruct preach relay clarify elaborate summarize summarise forecast
     speculate muse surmise hypothesize conjecture posit theorize opine rebut retract recant
     quip scoff sneer shout yell scream exclaim whisper mutter murmur fume rant rave marvel
-    gush attest affirm avow vouch aver insinuate chant jeer heckle"""
+    gush attest affirm avow vouch aver insinuate chant jeer heckle read"""
 )
 # Speech acts that take a stand on something ("criticized the plan", "praised her record",
 # "endorsed Cruz", "called for a ban"): attributions in their own right, but their object is
@@ -73,7 +73,7 @@ ACT_CUES = lexicon(
     implore plead petition guarantee debate spar clash feud quarrel bicker wrangle cheer
     boo label brand dub paint depict liken equate link tie attribute credit frame interpret
     perceive regard stigmatize accept ignore resist unveil circulate display spotlight
-    underscore reaffirm justify negotiate"""
+    underscore reaffirm justify negotiate outline contemplate mull demonstrate disagree"""
 )
 # Verbs that report a view only with a given particle, preposition or object ("pointed to",
 # "spoke of", "saw him as", "took aim at", "put it", "made the case"): on `train` labelled in
@@ -152,7 +152,7 @@ NOUN_STANCE_CUES = frozenset({"reject", "dismiss", "question", "dispute", "refut
 NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
 CLAUSE_ONLY_CUES = frozenset({"refute", "dispute", "observe", "know"})
 CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
-QUOTE_ONLY_CUES = frozenset({"continue"})
+QUOTE_ONLY_CUES = frozenset({"continue", "read"})  # "the letter reads, “…”"
 # cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
 WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
 PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
