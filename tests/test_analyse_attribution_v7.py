@@ -346,3 +346,19 @@ def test_attribution_a_document_reads_its_quotation(nlp: Any) -> None:
     assert ("the harbour notice", "reads") in _pairs(nlp, text)
     # reading with no quotation reports nothing
     assert _pairs(nlp, "Jon Vell reads the harbour notices every morning.") == []
+
+
+@pytest.mark.slow
+def test_attribution_claim_named_by_a_noun_with_its_owner(nlp: Any) -> None:
+    from storylens.analyse.attribution import chain_for, find_attributions
+
+    text = "Reporters checked Jon Vell's claim that the pier had lost money for years."
+    atts = find_attributions(nlp(text))
+    found = [(text[a.source_start : a.source_end], a.cue) for a in atts if a.kind == "noun"]
+    assert found == [("Jon Vell's", "claim")]
+    # never a claim's source: the writer may be disputing it
+    start = text.index("pier")
+    assert chain_for(start, start + 4, atts) == []
+    # an owner that is a thing, or no clause after the noun: no report
+    for other in ("The pier's claim to fame is its length.", "Jon Vell's claim was heard."):
+        assert all(a.kind != "noun" for a in find_attributions(nlp(other)))
