@@ -40,7 +40,12 @@ def title_line_attributions(doc: Doc, sent_index: int = 0) -> list[Attribution]:
     words = [w for w in text[:end].split() if len(w) > 3 and w[:1].isalpha()]
     if len(words) < 3 or sum(1 for w in words if w[:1].isupper()) < 0.8 * len(words):
         return []
-    line = [t for t in doc if t.idx < end and not t.is_space]
+    line: list[Token] = []
+    for tok in doc:
+        if tok.idx >= end:
+            break
+        if not tok.is_space:
+            line.append(tok)
     found: list[Attribution] = []
     for k, tok in enumerate(line):
         lemma = verb_lemma(tok.text)
