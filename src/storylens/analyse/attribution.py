@@ -90,14 +90,13 @@ from storylens.analyse.hedges import hedges
 from storylens.analyse.nominal import CLAIM_NOUNS, possessive_claim
 from storylens.analyse.phrases import (
     agent_of,
-    contiguous_range,
     is_passive,
     noun_phrase,
     source_name,
     span_of,
     subject_of,
 )
-from storylens.analyse.predicates import SIDE_NOUNS, VIEW_ADJECTIVES, predicate_view
+from storylens.analyse.predicates import SIDE_NOUNS, VIEW_ADJECTIVES, view_attribution
 from storylens.analyse.quotemarks import balance_marks, close_bracket, doc_quotes
 from storylens.analyse.sourceless import asked
 from storylens.analyse.sourcephrase import (
@@ -111,16 +110,14 @@ from storylens.analyse.sourcephrase import (
     phrase_word,
     reporter,
     saying,
-    source_edges,
-    source_indices,
     source_marks,
-    source_tokens,
+    source_phrase,
 )
 from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
-from storylens.analyse.titlelines import title_line_attributions
+from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v6"
+STAGE = "attribution.rules.v7"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -187,7 +184,7 @@ def _verb_attribution(
         return None
     if any(c.dep_ == "dobj" and any(saying(g) for g in c.children) for c in verb.children):
         return None  # "issued a statement saying …": one report, found at "saying"
-    name_tokens, source = _source_phrase(verb, subj)
+    name_tokens, source = source_phrase(verb, subj)
     doc = verb.doc
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent
@@ -360,60 +357,6 @@ def _verb_attribution(
     )
 
 
-def _source_phrase(verb: Token, subj: Token) -> tuple[list[Token], list[Token]]:
-    """The source's name words and its whole phrase: the subject phrase with its appositions
-    and relative clauses, without the participle or adverbial clauses set off after it (",
-    surrounded by his siblings,")."""
-    name_tokens = source_tokens(verb, subj)
-    doc = verb.doc
-    lo, hi = contiguous_range(doc, source_indices(doc, subj.i), subj.i)
-    if subj.i == verb.head.i and verb.dep_ == "acl":
-        hi = min(hi, verb.left_edge.i - 1)
-    whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
-    return name_tokens, source_edges(sorted(whole.values(), key=lambda t: t.i))
-
-
-def _view_attribution(
-    tok: Token, sent_index: int, quotes: list[tuple[int, int]]
-) -> Attribution | None:
-    """ "Vell is confident that …", "the pilots were critical of the plan": an attitude."""
-    found = predicate_view(tok)
-    if found is None:
-        return None
-    be, subj, cue, content = found
-    if subj.lower_ in RELATIVE_PRONOUNS | {"i", "we"}:
-        return None  # "I'm sure": a speaker's own feeling, inside their quotation
-    if any(qs < tok.idx < qe for qs, qe in quotes):
-        return None
-    name_tokens, source = _source_phrase(be, subj)
-    src_idx = {t.i for t in source}
-    content = without_trailing_asides([t for t in content if t.i not in src_idx], quotes)
-    if not content:
-        return None
-    cstart, cend, direct = quote_aware(span_of(content), quotes)
-    sstart, send = span_of(source)
-    doc = tok.doc
-    return Attribution(
-        cue=tok.lower_,
-        cue_start=cue[0].idx,
-        cue_end=cue[-1].idx + len(cue[-1].text),
-        content_start=cstart,
-        content_end=cend,
-        source_start=sstart,
-        source_end=send,
-        source_text=doc_text(doc)[sstart:send],
-        source_name=source_name(name_tokens),
-        direct=direct,
-        sentence=sent_index,
-        cue_tokens=[tok.i, *(t.i for t in cue if t.i != tok.i)],
-        source_tokens=sorted(src_idx),
-        source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
-        verb=tok.i,
-        stance=True,
-        kind="attitude",
-    )
-
-
 def _weak_ok(verb: Token, subj: Token) -> bool:
     """A weak cue that still reports without a quotation: a named actor responding to
     something ("Trump has not yet responded to the remarks"), or writing, posting, asking,
@@ -501,26 +444,9 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
     for s_index, whole in enumerate(doc_sents(doc)):
         for sent in _paragraph_pieces(whole):
             _sentence_attributions(sent, s_index, quotes, found)
-    found = _with_title_line(doc, found)
+    found = with_title_line(doc, found)
     found.sort(key=lambda a: (a.cue_start, a.kind))
     extend_split_quotes(doc, found, quotes)
-    return found
-
-
-def _with_title_line(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """``found`` with the reports of a title-case first line the parser missed; a source
-    holding such a report's verb ("Carly Fiorina Endorses Ted Cruz" read as one name) goes."""
-    for att in title_line_attributions(doc):
-        if any(a.cue_start < att.cue_end and att.cue_start < a.cue_end for a in found):
-            continue
-        found = [
-            a
-            for a in found
-            if a.source_start is None
-            or a.source_end is None
-            or not a.source_start <= att.cue_start < a.source_end
-        ]
-        found.append(att)
     return found
 
 
@@ -577,7 +503,7 @@ def _sentence_attributions(
         tok = doc[i]
         att: Attribution | None = None
         if (lower[i] in VIEW_ADJECTIVES or lemmas[i] in SIDE_NOUNS) and not is_cue(tok):
-            att = _view_attribution(tok, s_index, quotes)
+            att = view_attribution(tok, s_index, quotes)
         elif lemmas[i] in CLAIM_NOUNS and tok.pos_ == "NOUN":
             att = possessive_claim(tok, s_index)
         elif is_cue(tok) or generic:

@@ -13,10 +13,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
-from storylens.analyse.content import clause_tokens, trim_tokens
-from storylens.analyse.cues import lexicon
-from storylens.analyse.sourcephrase import named_actor
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.columns import doc_children, doc_column, doc_lemmas, doc_text
+from storylens.analyse.content import (
+    clause_tokens,
+    quote_aware,
+    trim_tokens,
+    without_trailing_asides,
+)
+from storylens.analyse.cues import RELATIVE_PRONOUNS, lexicon
+from storylens.analyse.phrases import source_name, span_of
+from storylens.analyse.sourcephrase import named_actor, source_phrase
 
 # adjectives (and participles used as adjectives) that state a view of, a feeling about or a
 # readiness for something
@@ -95,3 +102,44 @@ def predicate_view(tok: Token) -> tuple[Token, Token, list[Token], list[Token]] 
     cue += [doc[c] for c in children[i] if deps[c] in _CUE_DEPS and subj.i < c < i]
     cue += [doc[k] for k in range(be.i + 1, i) if deps[k] in {"advmod", "neg"}]
     return be, subj, sorted({t.i: t for t in cue}.values(), key=lambda t: t.i), content
+
+
+def view_attribution(
+    tok: Token, sent_index: int, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """ "Vell is confident that …", "the pilots were critical of the plan": an attitude."""
+    found = predicate_view(tok)
+    if found is None:
+        return None
+    be, subj, cue, content = found
+    if subj.lower_ in RELATIVE_PRONOUNS | {"i", "we"}:
+        return None  # "I'm sure": a speaker's own feeling, inside their quotation
+    if any(qs < tok.idx < qe for qs, qe in quotes):
+        return None
+    name_tokens, source = source_phrase(be, subj)
+    src_idx = {t.i for t in source}
+    content = without_trailing_asides([t for t in content if t.i not in src_idx], quotes)
+    if not content:
+        return None
+    cstart, cend, direct = quote_aware(span_of(content), quotes)
+    sstart, send = span_of(source)
+    doc = tok.doc
+    return Attribution(
+        cue=tok.lower_,
+        cue_start=cue[0].idx,
+        cue_end=cue[-1].idx + len(cue[-1].text),
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=doc_text(doc)[sstart:send],
+        source_name=source_name(name_tokens),
+        direct=direct,
+        sentence=sent_index,
+        cue_tokens=[tok.i, *(t.i for t in cue if t.i != tok.i)],
+        source_tokens=sorted(src_idx),
+        source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
+        verb=tok.i,
+        stance=True,
+        kind="attitude",
+    )

@@ -25,7 +25,13 @@ from storylens.analyse.cues import (
     STANCE_CUES,
     lexicon,
 )
-from storylens.analyse.phrases import GENERIC_SOURCES, noun_phrase, subject_of, subtree_indices
+from storylens.analyse.phrases import (
+    GENERIC_SOURCES,
+    contiguous_range,
+    noun_phrase,
+    subject_of,
+    subtree_indices,
+)
 
 
 def source_tokens(verb: Token, subj: Token) -> list[Token]:
@@ -420,3 +426,16 @@ def source_marks(text: str, start: int, end: int) -> tuple[int, int]:
         if closing is not None:
             end = closing.end()
     return start, end
+
+
+def source_phrase(verb: Token, subj: Token) -> tuple[list[Token], list[Token]]:
+    """The source's name words and its whole phrase: the subject phrase with its appositions
+    and relative clauses, without the participle or adverbial clauses set off after it (",
+    surrounded by his siblings,")."""
+    name_tokens = source_tokens(verb, subj)
+    doc = verb.doc
+    lo, hi = contiguous_range(doc, source_indices(doc, subj.i), subj.i)
+    if subj.i == verb.head.i and verb.dep_ == "acl":
+        hi = min(hi, verb.left_edge.i - 1)
+    whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
+    return name_tokens, source_edges(sorted(whole.values(), key=lambda t: t.i))

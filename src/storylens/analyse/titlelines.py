@@ -142,3 +142,20 @@ def _attribution(
         stance=lemma not in SPEECH_CUES,
         kind="attitude" if lemma in ATTITUDE_CUES else "verb",
     )
+
+
+def with_title_line(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with the reports of a title-case first line the parser missed; a source
+    holding such a report's verb ("Carly Fiorina Endorses Ted Cruz" read as one name) goes."""
+    for att in title_line_attributions(doc):
+        if any(a.cue_start < att.cue_end and att.cue_start < a.cue_end for a in found):
+            continue
+        found = [
+            a
+            for a in found
+            if a.source_start is None
+            or a.source_end is None
+            or not a.source_start <= att.cue_start < a.source_end
+        ]
+        found.append(att)
+    return found
