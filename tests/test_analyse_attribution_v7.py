@@ -175,8 +175,8 @@ def test_attribution_evidence_nouns_show_a_noun_content(
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        # writing, asking or agreeing reports with a named actor as subject
-        ("Jon Vell asked the council to reopen the pier before June.", ("Jon Vell", "asked")),
+        # writing, posting or agreeing reports with a named actor as subject
+        ("Jon Vell wrote a harsh reply to the council.", ("Jon Vell", "wrote")),
         # with a thing as subject it reports nothing
         ("The new harbour rules ask a great deal of the pilots.", None),
     ],
@@ -362,3 +362,34 @@ def test_attribution_claim_named_by_a_noun_with_its_owner(nlp: Any) -> None:
     # an owner that is a thing, or no clause after the noun: no report
     for other in ("The pier's claim to fame is its length.", "Jon Vell's claim was heard."):
         assert all(a.kind != "noun" for a in find_attributions(nlp(other)))
+
+
+def _quotes(nlp: Any, text: str) -> list[Any]:
+    from storylens.analyse.quotes import find_quotes
+    from storylens.types import Article
+
+    return find_quotes(nlp(text), Article(id="a_v7", outlet="Test", text=text), [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # no words of the speaker's: no quote
+        ("The harbour office of Jon Vell did not respond to requests for comment.", None),
+        ("Jon Vell, a pilot who advised Mayor Ada Brandel on the harbour, left in May.", None),
+        ("The council read the memos written by Jon Vell about the harbour pier.", None),
+        # a quotation next to "wrote": the quotation is the quote, not the setting
+        (
+            "“There is no proof at all of any of it,” Jon Vell wrote in an email to the council.",
+            "There is no proof at all of any of it",
+        ),
+    ],
+)
+def test_quotes_only_words_someone_said(nlp: Any, text: str, kept: str | None) -> None:
+    quotes = _quotes(nlp, text)
+    if kept is None:
+        assert quotes == []
+    else:
+        assert [kept in q.text for q in quotes] == [True]
+        assert all("email" not in q.text for q in quotes)

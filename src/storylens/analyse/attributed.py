@@ -20,7 +20,7 @@ class Attribution:
     source_name: str = ""  # the best name for the source ("TASS" in "the agency TASS")
     direct: bool = False
     negative: bool = False
-    kind: str = "verb"  # verb | according | hedge | attitude
+    kind: str = "verb"  # verb | according | hedge | attitude | act | noun
     sentence: int = -1
     cue_tokens: list[int] = field(default_factory=list)
     verb: int = -1  # token index of the cue verb (-1 for "according to" and adverb hedges)

@@ -72,6 +72,7 @@ from storylens.analyse.cues import (
     CLAUSE_ONLY_CUES,
     COGNITIVE_CUES,
     CUE_LEMMAS,
+    DEED_CUES,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     FEELING_CUES,
@@ -124,7 +125,7 @@ _ISSUED = lexicon(
     """statement letter message release memo email tweet post note report ad video text
     notice advisory"""
 )
-_WEAK_BY_ACTORS = frozenset({"write", "ask", "agree", "post", "respond", "point"})
+_WEAK_BY_ACTORS = frozenset({"write", "agree", "post", "point"})
 _AIMS = frozenset({"hope", "expect"})  # "hopes to win": an attitude
 _CONTROLLED = SPEECH_CUES | STANCE_CUES | ACT_CUES | ATTITUDE_CUES
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
@@ -246,7 +247,7 @@ def _verb_attribution(
                 for c in verb.children
                 if c.dep_ in {"dobj", "prep", "npadvmod"}
                 and c.i > verb.i  # "told reporters", "said in a statement"
-                and lemma in ADDRESSEE_CUES | {"say", "report"}
+                and lemma in ADDRESSEE_CUES | _WEAK_BY_ACTORS | {"say", "report", "tweet"}
                 for t in c.subtree
             }
             # "Asked whether ..., she said", "he said, adding that ...": reports of their own
@@ -320,6 +321,8 @@ def _verb_attribution(
     if wraps and not parenthetical(sent, {t.i for t in source} | {verb.i}):
         return None
     gap = relative_gap(verb, subj, source)  # "which he said was unsafe"
+    thought = clause is None and lemma in COGNITIVE_CUES and not evidence
+    thought = thought and not _set_off(verb, subj)
     cue_start, cue_end = cue_span(verb, cue_toks)
     if issued >= 0:  # "released a statement saying"
         cue_start = min(cue_start, doc[issued].idx)
@@ -347,22 +350,28 @@ def _verb_attribution(
         stance=generic
         or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
         or (clause is None and lemma in NOUN_STANCE_CUES)
-        # "No one expected a long debate": what someone thinks of, not a claim of theirs
-        or (
-            clause is None and lemma in COGNITIVE_CUES and not evidence and not _set_off(verb, subj)
-        )
+        # "Brandel fears a long winter": what someone thinks of, not a claim of theirs
+        or thought
         or aim,
-        kind="attitude" if lemma in ATTITUDE_CUES or aim else "verb",
+        kind=_kind(lemma, aim or thought),
         gap_start=gap.idx if gap is not None and gap.idx < cstart else -1,
     )
 
 
+def _kind(lemma: str, attitude: bool) -> str:
+    """An attitude (wanting, hoping to, thinking of something), a deed (voting, signing) or a
+    report."""
+    if attitude or lemma in ATTITUDE_CUES:
+        return "attitude"
+    return "act" if lemma in DEED_CUES else "verb"
+
+
 def _weak_ok(verb: Token, subj: Token) -> bool:
     """A weak cue that still reports without a quotation: a named actor responding to
-    something ("Trump has not yet responded to the remarks"), or writing, posting, asking,
-    responding, pointing out or agreeing ("Vell asked the council to act")."""
-    if not named_actor(subj):
-        return False
+    something ("Trump has not yet responded to the remarks"), or writing, posting, pointing
+    out or agreeing ("Brandel wrote the pilots were right")."""
+    if not named_actor(subj) or verb.dep_ == "acl":
+        return False  # "memos written by Comey": the memos are no words of his to report
     if verb.lemma_.lower() in _WEAK_BY_ACTORS:
         return True
     prep = governed_prep(verb)

@@ -16,8 +16,8 @@ SPEECH_CUES = lexicon(
     concede vow pledge threaten charge dismiss reject refute brief inform assure repeat
     announce disclose detail quote cite agree boast caution demand insist laud hail joke
     acknowledge counter retort conclude signal underline highlight point
-    articulate confess confide convey proclaim recount brag gripe grumble moan admonish
-    advise alert counsel instruct preach relay clarify elaborate summarize summarise forecast
+    articulate confess confide proclaim recount brag gripe grumble moan admonish alert
+    instruct preach clarify elaborate summarize summarise forecast
     speculate muse surmise hypothesize conjecture posit theorize opine rebut retract recant
     quip scoff sneer shout yell scream exclaim whisper mutter murmur fume rant rave marvel
     gush attest affirm avow vouch aver insinuate chant jeer heckle read"""
@@ -55,26 +55,33 @@ ATTITUDE_CUES |= FEELING_CUES
 # "laid out", "cast doubt on"): on `train` each is labelled in over half of its occurrences
 # with a person, organisation or pronoun as subject. Found only with such a subject, and
 # stances (never in a claim's source chain).
-# Acts of voting, signing, suing and ruling that take a position ("voted to ban", "signed a
-# treaty", "vetoed the bill", "sued the state") are public acts too; acts of choosing ("picked
-# Clinton", "chose a running mate") are not: on `train` under a third of them are labelled.
 # Attacks in words ("hammered Clinton on trade", "ripped the plan"), pleas and requests,
-# debates and a crowd's cheers and boos are such acts as well, and so are verbs that cast
-# someone or something in a light ("dubbed him", "painted Trump as", "likened the deal to",
-# "credited the union with") and that accept, ignore or resist something; campaigning,
-# rallying and targeting are not (on `train` about a third of them are labelled).
+# debates, and verbs that cast someone or something in a light ("dubbed him", "painted Trump
+# as", "likened the deal to", "credited the union with") are such acts as well.
 ACT_CUES = lexicon(
     """offer issue compare rail lay aim remember cast focus press sound deem present
     release push decide name nominate encourage advocate convince persuade embrace promote
     apologize voice reference envision imply hint characterize bemoan lash invoke interject
     retweet share introduce distance
-    vote approve sign veto block pass adopt repeal overturn impose ban sue file appoint
-    rip hammer pound grill skewer savage roast torch needle jab hit lobby request beg
-    implore plead petition guarantee debate spar clash feud quarrel bicker wrangle cheer
-    boo label brand dub paint depict liken equate link tie attribute credit frame interpret
-    perceive regard stigmatize accept ignore resist unveil circulate display spotlight
-    underscore reaffirm justify negotiate outline contemplate mull demonstrate disagree"""
+    rip hammer pound grill skewer savage roast torch needle jab hit request beg implore
+    plead petition guarantee debate spar clash feud quarrel bicker wrangle label brand dub
+    paint depict liken equate link tie attribute credit frame interpret perceive regard
+    stigmatize spotlight underscore reaffirm justify outline disagree"""
 )
+# Deeds that take a position, with no words reported: voting, signing, suing and ruling
+# ("voted to ban", "signed a treaty", "sued the state"), accepting, ignoring or resisting
+# something, unveiling or displaying it, a crowd's cheers and boos. PolNeAR labels them, so
+# they are found with a named actor as subject, but as their own kind
+# (``Attribution.kind == "act"``): what someone did is the outlet's claim about them, so
+# they never split a claim, become a quote or make their subject a speaker. Acts of choosing
+# ("picked Clinton"), campaigning, rallying and targeting stay out: on `train` about a third
+# of them are labelled.
+DEED_CUES = lexicon(
+    """vote approve sign veto block pass adopt repeal overturn impose ban sue file appoint
+    accept ignore resist unveil circulate display negotiate contemplate mull demonstrate
+    cheer boo lobby"""
+)
+ACT_CUES |= DEED_CUES
 # Verbs that report a view only with a given particle, preposition or object ("pointed to",
 # "spoke of", "saw him as", "took aim at", "put it", "made the case"): on `train` labelled in
 # over half of their occurrences with a named actor as subject; found only then, as stances.

@@ -28,6 +28,9 @@ from storylens.types import Article, Mention, Quote
 
 STAGE = "quotes.rules.v3"
 MIN_QUOTE_WORDS = 4
+# cues that name no words of the speaker's without a quotation ("did not respond to requests
+# for comment")
+_NO_WORDS = frozenset({"respond", "reply"})
 
 
 def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list[Quote]:
@@ -42,6 +45,8 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
             continue
         if att.stance and not att.direct:
             continue  # "criticized the plan": no words of the source's to quote
+        if att.cue in _NO_WORDS and not att.direct:
+            continue  # "did not respond to requests for comment": nothing said
         quotes.extend(q for q in _quotes_from(att, doc, article, names) if q.speaker)
     quotes = _innermost(quotes)
     quotes.extend(_unattached_quotes(doc, article, quotes))

@@ -271,8 +271,12 @@ def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[
         starts = sorted((n.start, n.end) for n in names)
         spoken = []
         for other in attributions_for(doc):
-            if other.source_start is None or other.source_end is None or other.kind == "attitude":
-                continue  # wanting something makes no one a speaker
+            if (
+                other.source_start is None
+                or other.source_end is None
+                or other.kind in {"attitude", "act"}
+            ):
+                continue  # wanting or doing something makes no one a speaker
             k = bisect_left(starts, (other.source_start, -1))
             while k < len(starts) and starts[k][0] < other.source_end:
                 if starts[k][1] <= other.source_end:
