@@ -393,3 +393,11 @@ def test_quotes_only_words_someone_said(nlp: Any, text: str, kept: str | None) -
     else:
         assert [kept in q.text for q in quotes] == [True]
         assert all("email" not in q.text for q in quotes)
+
+
+@pytest.mark.slow
+def test_attribution_what_a_law_lays_down(nlp: Any) -> None:
+    text = "The harbour law requires every ferry to carry two pilots."
+    assert ("The harbour law", "requires") in _pairs(nlp, text)
+    # a job is no text that lays anything down
+    assert _pairs(nlp, "The harbour job requires a lot of patience.") == []

@@ -76,6 +76,8 @@ from storylens.analyse.cues import (
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     FEELING_CUES,
+    LAW_CUES,
+    LAW_NOUNS,
     NEGATIVE_CUES,
     NOUN_STANCE_CUES,
     PARTICLE_CUES,
@@ -129,7 +131,9 @@ _WEAK_BY_ACTORS = frozenset({"write", "agree", "post", "point"})
 _AIMS = frozenset({"hope", "expect"})  # "hopes to win": an attitude
 _CONTROLLED = SPEECH_CUES | STANCE_CUES | ACT_CUES | ATTITUDE_CUES
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
-_NOUN_CONTENT_CUES = (SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES) - CLAUSE_ONLY_CUES
+_NOUN_CONTENT_CUES = (
+    SPEECH_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES | LAW_CUES
+) - CLAUSE_ONLY_CUES
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,6 +187,8 @@ def _verb_attribution(
         return None
     if (lemma in ACT_CUES | FEELING_CUES or generic) and not named_actor(subj):
         return None
+    if lemma in LAW_CUES and subj.lemma_.lower() not in LAW_NOUNS:
+        return None  # "the law requires …", not "the job requires …"
     if any(c.dep_ == "dobj" and any(saying(g) for g in c.children) for c in verb.children):
         return None  # "issued a statement saying …": one report, found at "saying"
     name_tokens, source = source_phrase(verb, subj)
@@ -348,7 +354,7 @@ def _verb_attribution(
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
         stance=generic
-        or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES and lemma not in SPEECH_CUES)
+        or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES | LAW_CUES and lemma not in SPEECH_CUES)
         or (clause is None and lemma in NOUN_STANCE_CUES)
         # "Brandel fears a long winter": what someone thinks of, not a claim of theirs
         or thought
@@ -363,7 +369,7 @@ def _kind(lemma: str, attitude: bool) -> str:
     report."""
     if attitude or lemma in ATTITUDE_CUES:
         return "attitude"
-    return "act" if lemma in DEED_CUES else "verb"
+    return "act" if lemma in DEED_CUES | LAW_CUES else "verb"
 
 
 def _weak_ok(verb: Token, subj: Token) -> bool:

@@ -150,8 +150,17 @@ COGNITIVE_CUES = lexicon(
     """believe think hope expect fear doubt worry suspect assume estimate reckon guess
     anticipate predict observe find show know view question wonder recognize learn realize"""
 )
+# What a law, rule or agreement lays down ("the law requires candidates to …", "standards
+# that prohibit lawyers from …"): PolNeAR takes the text as the source. Found only with such a
+# noun as subject, as deeds (``Attribution.kind == "act"``).
+LAW_CUES = lexicon("require allow prohibit restrict authorize mandate permit forbid bar oblige")
+LAW_NOUNS = lexicon(
+    """law laws rule rules regulation regulations statute constitution amendment bill act
+    order treaty agreement accord deal policy provision provisions standard standards code
+    ordinance measure charter guideline guidelines resolution platform"""
+)
 # every verb lemma that can head a cue
-CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES
+CUE_LEMMAS = SPEECH_CUES | COGNITIVE_CUES | STANCE_CUES | ATTITUDE_CUES | ACT_CUES | LAW_CUES
 CLAUSE_ONLY_EXTRA = lexicon("""find show know view charge demand""")
 # Rejections whose content is a noun phrase ("rejected the offer", "questioned the figures")
 # take a stand on something rather than report a claim of the source's.
