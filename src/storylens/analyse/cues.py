@@ -70,16 +70,17 @@ ACT_CUES = lexicon(
 )
 # Deeds that take a position, with no words reported: voting, signing, suing and ruling
 # ("voted to ban", "signed a treaty", "sued the state"), accepting, ignoring or resisting
-# something, unveiling or displaying it, a crowd's cheers and boos. PolNeAR labels them, so
+# something, unveiling or displaying it, firing someone, determining or identifying
+# something, a crowd's cheers and boos. PolNeAR labels them, so
 # they are found with a named actor as subject, but as their own kind
 # (``Attribution.kind == "act"``): what someone did is the outlet's claim about them, so
 # they never split a claim, become a quote or make their subject a speaker. Acts of choosing
-# ("picked Clinton"), campaigning, rallying and targeting stay out: on `train` about a third
-# of them are labelled.
+# ("picked Clinton"), campaigning, rallying, targeting, hiring and funding stay out: on
+# `train` about a third of them or fewer are labelled.
 DEED_CUES = lexicon(
     """vote approve sign veto block pass adopt repeal overturn impose ban sue file appoint
     accept ignore resist unveil circulate display negotiate contemplate mull demonstrate
-    cheer boo lobby"""
+    cheer boo lobby fire identify determine"""
 )
 ACT_CUES |= DEED_CUES
 # Verbs that report a view only with a given particle, preposition or object ("pointed to",
