@@ -401,3 +401,13 @@ def test_attribution_what_a_law_lays_down(nlp: Any) -> None:
     assert ("The harbour law", "requires") in _pairs(nlp, text)
     # a job is no text that lays anything down
     assert _pairs(nlp, "The harbour job requires a lot of patience.") == []
+
+
+@pytest.mark.slow
+def test_attribution_sentence_opening_in_a_poll(nlp: Any) -> None:
+    text = "In a harbour survey released Monday, most pilots backed the new pier."
+    assert ("a harbour survey released Monday", "In") in _pairs(nlp, text)
+    # an interview names its speaker in the sentence: that report is the one found
+    text = "In an interview, Jon Vell said the new pier would open in June."
+    assert ("Jon Vell", "said") in _pairs(nlp, text)
+    assert all(cue != "In" for _, cue in _pairs(nlp, text))

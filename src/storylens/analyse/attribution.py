@@ -90,7 +90,7 @@ from storylens.analyse.cues import (
 )
 from storylens.analyse.cuespans import cue_span, cue_tokens, governed_prep
 from storylens.analyse.hedges import hedges
-from storylens.analyse.nominal import CLAIM_NOUNS, possessive_claim
+from storylens.analyse.nominal import CLAIM_NOUNS, in_a_poll, possessive_claim
 from storylens.analyse.phrases import (
     agent_of,
     is_passive,
@@ -511,6 +511,7 @@ def _sentence_attributions(
             and lower[i] not in VIEW_ADJECTIVES
             and lemmas[i] not in SIDE_NOUNS
             and lemmas[i] not in CLAIM_NOUNS
+            and (lower[i] != "in" or i != sent.start)
             and not generic
             and not signature_dash(lower[i])
         ):
@@ -521,6 +522,8 @@ def _sentence_attributions(
             att = view_attribution(tok, s_index, quotes)
         elif lemmas[i] in CLAIM_NOUNS and tok.pos_ == "NOUN":
             att = possessive_claim(tok, s_index)
+        elif lower[i] == "in":
+            att = in_a_poll(tok, s_index)
         elif is_cue(tok) or generic:
             att = _verb_attribution(tok, sent, s_index, quotes, generic=generic)
         elif tok.lower_ == "according":

@@ -1,4 +1,4 @@
-"""Reports named by a noun with a possessive source: "Trump's claim that there were thousands
+"""Reports named by a noun: with a possessive source, "Trump's claim that there were thousands
 of shootings", "the police's earlier claim that he refused", "his promise to cut taxes".
 
 The source is the possessor with its mark ("Trump's", "his"), only a named person,
@@ -6,6 +6,8 @@ organisation or group, a pronoun or the noun of a role or body; the cue is the n
 adjectives before it; the content is the "that" clause (or the infinitive of a promise, plan or
 call) after it. They are their own kind (``Attribution.kind == "noun"``) and never a claim's
 source (``Attribution.stance``): a claim named by a noun is often one the writer disputes.
+
+And a poll or a view a sentence opens with: "In a CNN poll released Monday, Clinton led …".
 """
 
 from __future__ import annotations
@@ -75,6 +77,57 @@ def possessive_claim(noun: Token, sent_index: int) -> Attribution | None:
         cue_tokens=[t.i for t in cue],
         source_tokens=[t.i for t in source],
         source_head_tokens=[owner.i],
+        stance=True,
+        kind="noun",
+    )
+
+
+# what a sentence opening "In …," reports from: a poll or study ("In a CNN poll released
+# Monday, Clinton led by four points") or someone's view ("In Forbes' words, …"); not an
+# interview or statement, whose speaker the sentence names itself ("In an interview, Vell
+# said …")
+_FINDINGS = lexicon(
+    """poll polls survey surveys study analysis view views words eyes estimation judgment
+    opinion"""
+)
+
+
+def in_a_poll(tok: Token, sent_index: int) -> Attribution | None:
+    """ "In a CNN poll released Monday, Clinton led …": the poll as source, "In" as cue and
+    the rest of the sentence as content; a record of what it found (``kind == "noun"``)."""
+    doc = tok.doc
+    sent = tok.sent
+    if tok.i != sent.start or tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _FINDINGS:
+        return None
+    end = pobj.right_edge.i
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return None
+    source = list(doc[pobj.left_edge.i : end + 1])
+    content = [t for t in doc[end + 2 : sent.end] if not t.is_space]
+    while content and content[-1].is_punct:
+        content.pop()
+    if len(content) < 3:
+        return None
+    text = doc_text(doc)
+    sstart, send = span_of(source)
+    cstart, cend = span_of(content)
+    return Attribution(
+        cue="in",
+        cue_start=tok.idx,
+        cue_end=tok.idx + len(tok.text),
+        content_start=cstart,
+        content_end=cend,
+        source_start=sstart,
+        source_end=send,
+        source_text=text[sstart:send],
+        source_name=text[sstart:send],
+        sentence=sent_index,
+        cue_tokens=[tok.i],
+        source_tokens=[t.i for t in source],
+        source_head_tokens=[pobj.i],
         stance=True,
         kind="noun",
     )
