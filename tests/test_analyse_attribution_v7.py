@@ -411,3 +411,10 @@ def test_attribution_sentence_opening_in_a_poll(nlp: Any) -> None:
     text = "In an interview, Jon Vell said the new pier would open in June."
     assert ("Jon Vell", "said") in _pairs(nlp, text)
     assert all(cue != "In" for _, cue in _pairs(nlp, text))
+
+
+@pytest.mark.slow
+def test_attribution_sentence_ending_in_a_poll(nlp: Any) -> None:
+    text = "Jon Vell led Ada Brandel by ten points in a Harwick poll."
+    assert ("a Harwick poll", "in") in _pairs(nlp, text)
+    assert _pairs(nlp, "Jon Vell held a long meeting in the harbour office.") == []

@@ -511,7 +511,7 @@ def _sentence_attributions(
             and lower[i] not in VIEW_ADJECTIVES
             and lemmas[i] not in SIDE_NOUNS
             and lemmas[i] not in CLAIM_NOUNS
-            and (lower[i] != "in" or i != sent.start)
+            and lower[i] != "in"
             and not generic
             and not signature_dash(lower[i])
         ):

@@ -91,22 +91,30 @@ _FINDINGS = lexicon(
     opinion"""
 )
 
+_POLLS = lexicon("poll polls survey surveys")
+
 
 def in_a_poll(tok: Token, sent_index: int) -> Attribution | None:
     """ "In a CNN poll released Monday, Clinton led …": the poll as source, "In" as cue and
     the rest of the sentence as content; a record of what it found (``kind == "noun"``)."""
     doc = tok.doc
     sent = tok.sent
-    if tok.i != sent.start or tok.lower_ != "in" or tok.dep_ != "prep":
+    if tok.lower_ != "in" or tok.dep_ != "prep":
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() not in _FINDINGS:
         return None
     end = pobj.right_edge.i
-    if end + 1 >= sent.end or doc[end + 1].text != ",":
+    if tok.i == sent.start:
+        if end + 1 >= sent.end or doc[end + 1].text != ",":
+            return None
+        content = [t for t in doc[end + 2 : sent.end] if not t.is_space]
+    elif pobj.lemma_.lower() in _POLLS and tok.head.dep_ == "ROOT" and end + 2 >= sent.end:
+        # "Clinton held a 24-point lead among black voters in a CNN poll."
+        content = [t for t in doc[sent.start : tok.i] if not t.is_space]
+    else:
         return None
     source = list(doc[pobj.left_edge.i : end + 1])
-    content = [t for t in doc[end + 2 : sent.end] if not t.is_space]
     while content and content[-1].is_punct:
         content.pop()
     if len(content) < 3:
