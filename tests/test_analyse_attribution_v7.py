@@ -68,6 +68,10 @@ def test_attribution_feeling_with_a_thing_as_subject_is_no_report(nlp: Any) -> N
             "Mayor Ada Brandel is a staunch opponent of the harbour tax.",
             ("Mayor Ada Brandel", "is a staunch opponent of", "the harbour tax"),
         ),
+        (
+            "Jon Vell was hesitant to back the harbour tax.",
+            ("Jon Vell", "was hesitant", "to back the harbour tax"),
+        ),
         # the clause hung on "be" rather than on the adjective
         (
             "Jon Vell was adamant that the pier must close.",
@@ -93,6 +97,7 @@ def test_attribution_view_stated_by_an_adjective(
         "The weather was critical of nothing, but the storm was certain to come.",
         # an adjective with nothing it is about
         "Jon Vell was happy.",
+        "The weather was hesitant to clear.",
         # a side taken by a thing
         "The storm was an opponent of the fishing fleet.",
         # a speaker's own feeling inside their quotation is no report of the writer's

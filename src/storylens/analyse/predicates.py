@@ -36,7 +36,12 @@ VIEW_ADJECTIVES = lexicon(
     proud grateful thankful satisfied dissatisfied unhappy disappointed upset angry furious
     outraged frustrated annoyed irritated dismayed shocked surprised alarmed troubled
     disturbed appalled disgusted embarrassed ashamed sorry fond tired sick weary enthusiastic
-    excited passionate comfortable uncomfortable divided unanimous undecided clear"""
+    excited passionate comfortable uncomfortable divided unanimous undecided clear open
+    committed intent loath hesitant inclined prepared ready mindful desperate hungry
+    enamored impressed interested uninterested obsessed fixated confused unclear split
+    united unified torn ambivalent indifferent responsive friendly lukewarm dismissive
+    contemptuous scornful respectful appreciative outspoken vocal silent coy frank candid
+    blunt explicit resolute steadfast unapologetic defiant"""
 )
 # nouns for someone who takes a side, after "be" ("is a staunch opponent of", "has been an
 # outspoken supporter of")
