@@ -334,6 +334,10 @@ def test_attribution_attacks_in_words_and_pleas(nlp: Any) -> None:
 def test_attribution_casting_someone_in_a_light(nlp: Any) -> None:
     text = "Jon Vell likened the harbour tax to a toll on every fisherman."
     assert ("Jon Vell", "likened") in _pairs(nlp, text)
+    text = "The harbour guide rated the new pier the best on the coast."
+    assert ("The harbour guide", "rated") not in _pairs(nlp, text)  # a guide is no actor
+    text = "Mayor Ada Brandel rated the new pier the best on the coast."
+    assert ("Mayor Ada Brandel", "rated") in _pairs(nlp, text)
     # a thing ties nothing to anything as a report
     assert _pairs(nlp, "The rope tied the boat to the old pier.") == []
 

@@ -66,7 +66,7 @@ ACT_CUES = lexicon(
     rip hammer pound grill skewer savage roast torch needle jab hit request beg implore
     plead petition guarantee debate spar clash feud quarrel bicker wrangle label brand dub
     paint depict liken equate link tie attribute credit frame interpret perceive regard
-    stigmatize spotlight underscore reaffirm justify outline disagree"""
+    stigmatize spotlight underscore reaffirm justify outline disagree rate unleash"""
 )
 # Deeds that take a position, with no words reported: voting, signing, suing and ruling
 # ("voted to ban", "signed a treaty", "sued the state"), accepting, ignoring or resisting

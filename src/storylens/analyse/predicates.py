@@ -41,7 +41,8 @@ VIEW_ADJECTIVES = lexicon(
     enamored impressed interested uninterested obsessed fixated confused unclear split
     united unified torn ambivalent indifferent responsive friendly lukewarm dismissive
     contemptuous scornful respectful appreciative outspoken vocal silent coy frank candid
-    blunt explicit resolute steadfast unapologetic defiant"""
+    blunt explicit resolute steadfast unapologetic defiant incensed enraged infuriated livid
+    irate"""
 )
 # nouns for someone who takes a side, after "be" ("is a staunch opponent of", "has been an
 # outspoken supporter of")
