@@ -427,3 +427,16 @@ def test_attribution_sentence_ending_in_a_poll(nlp: Any) -> None:
     text = "Jon Vell led Ada Brandel by ten points in a Harwick poll."
     assert ("a Harwick poll", "in") in _pairs(nlp, text)
     assert _pairs(nlp, "Jon Vell held a long meeting in the harbour office.") == []
+
+
+@pytest.mark.slow
+def test_attribution_deed_in_a_relative_clause_about_a_person(nlp: Any) -> None:
+    from storylens.analyse.attribution import find_attributions
+
+    text = "Mayor Ada Brandel, who signed the harbour treaty, left in May."
+    acts = [a for a in find_attributions(nlp(text)) if a.kind == "act"]
+    assert [(text[a.source_start : a.source_end], a.source_name) for a in acts] == [
+        ("who", "Ada Brandel")
+    ]
+    # "which" stands for a thing: no deed
+    assert _pairs(nlp, "The old ferry, which signed nothing, sank in May.") == []

@@ -185,7 +185,9 @@ def _verb_attribution(
         subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ != "relcl"
     ):
         return None
-    if (lemma in ACT_CUES | FEELING_CUES or generic) and not named_actor(subj):
+    # "Bush, who signed the bill": "who" stands for the person before it
+    actor = verb.head if subj.lower_ == "who" and verb.dep_ == "relcl" else subj
+    if (lemma in ACT_CUES | FEELING_CUES or generic) and not named_actor(actor):
         return None
     if lemma in LAW_CUES and subj.lemma_.lower() not in LAW_NOUNS:
         return None  # "the law requires …", not "the job requires …"
