@@ -144,6 +144,10 @@ def _proper_run(tokens: list[Token], head: Token) -> str:
     if not runs:
         return ""
     run = next((r for r in runs if head in r), runs[-1])
+    idx = {t.i for t in tokens}
+    after = run[-1].i + 1
+    if after in idx and head.doc[after].text.isdigit():  # "Number 10", "Channel 4"
+        run = [*run, head.doc[after]]
     return doc_text(head.doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
 
 
