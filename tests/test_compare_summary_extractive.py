@@ -309,6 +309,7 @@ def test_compare_summary_neutral_word_capitalised_only_at_sentence_start(
         ("fire chief", "the fire chief"),
         ("Tervia Port Authority", "the Tervia Port Authority"),  # a body named with "the"
         ("The Harbour Authority", "The Harbour Authority"),
+        ("Number 7", "Number 7"),
         ("police", "police"),
     ],
 )

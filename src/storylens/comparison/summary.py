@@ -101,7 +101,8 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     if said and any(w[:1].isupper() for w in source.split()):
         named = source if said.start() else source[:1].upper() + source[1:]
         return text[: said.start()] + named + text[said.end(1) :]
-    if not any(w[:1].isupper() for w in source.split()[1:]):  # "Radio Lund" stays a name
+    if not any(w[:1].isupper() or w.isdigit() for w in source.split()[1:]):
+        # "Radio Lund" and "Number 10" stay names
         source = _as_clause(source, proper)  # "Officials said ..." -> "according to officials"
         last = source.rsplit(" ", 1)[-1]
         if (
