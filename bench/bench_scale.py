@@ -9,7 +9,8 @@ of :mod:`storylens.stories.synthetic`, about 3.5 KB an article), run with defaul
 * on the local engine with two worker processes (and, at the first size, with one, for
   the two-worker gain);
 * on a Dask cluster of a scheduler and two single-threaded workers started here as
-  separate processes (``python -m dask scheduler`` / ``worker``) on loopback.
+  separate processes (``python -m dask scheduler`` / ``worker``) on loopback (and, at the
+  first size, on one of a single worker, for the Dask two-worker gain).
 
 Printed per run: articles/s (wall), CPU seconds per 1,000 articles (client and workers),
 the client's peak RSS and the largest worker's peak RSS (each process sampled every
@@ -123,9 +124,11 @@ def f1(pred: dict[str, str], truth: dict[str, str]) -> float:
 
 
 class Cluster:
-    """A Dask scheduler and two single-threaded workers, separate processes on loopback."""
+    """A Dask scheduler and ``workers`` single-threaded workers, separate processes on
+    loopback."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, workers: int = 2) -> None:
+        root.mkdir(parents=True, exist_ok=True)
         info = root / "scheduler.json"
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
 
@@ -141,13 +144,13 @@ class Cluster:
         while not info.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
         self.address = json.loads(info.read_text())["address"]
-        for n in range(2):
+        for n in range(workers):
             self.procs.append(start("worker", self.address, "--nthreads", "1",
                                     "--host", "127.0.0.1", "--name", f"w{n}"))  # fmt: skip
         from distributed import Client
 
         with Client(self.address, timeout=60) as client:
-            client.wait_for_workers(2, timeout=120)
+            client.wait_for_workers(workers, timeout=120)
 
     def roots(self) -> list[psutil.Process]:
         return [psutil.Process(p.pid) for p in self.procs]
@@ -235,10 +238,21 @@ def run() -> None:
                 dask = measure("Dask cluster, 2 workers", corpus, root / "od", cluster,
                                "--engine", "dask", "--scheduler", cluster.address)  # fmt: skip
                 if index == 0:
+                    single = Cluster(root / "single", workers=1)
+                    try:
+                        on_one = ("--engine", "dask", "--scheduler", single.address)
+                        dask_one = measure("Dask cluster, 1 worker", corpus, root / "od1", single,
+                                           *on_one)  # fmt: skip
+                    finally:
+                        single.close()
                     base = one["articles_per_second"]
                     gain_local = local["articles_per_second"] / base
-                    gain_dask = dask["articles_per_second"] / base
-                    print(f"     two workers / one: local ×{gain_local:.2f}, Dask ×{gain_dask:.2f}")
+                    gain_dask = dask["articles_per_second"] / dask_one["articles_per_second"]
+                    strict = dask["articles_per_second"] / base
+                    print(
+                        f"     two workers / one, each engine: local ×{gain_local:.2f}, Dask "
+                        f"×{gain_dask:.2f} (Dask two against the local one: ×{strict:.2f})"
+                    )
                     measure("central grouping (local, 2)", corpus, root / "oc", None,
                             "--window-articles", "0")  # fmt: skip
                     gold = json.loads(labels.read_text())
