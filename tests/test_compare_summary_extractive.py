@@ -502,3 +502,21 @@ def test_compare_summary_drops_datelines_captions_and_titles(
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     out = summarise([claim], [], framing, [], [art])
     assert [s["text"] for s in out] == ([shown] if shown else [])
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "named"),
+    [
+        ("Ilse Marant", "Marant said the pier is safe.", True),
+        ("Velm Harbour Authority", "The VHA said the pier is safe.", True),  # its initials
+        ("European Union", "The EU has insisted the pier is safe.", True),
+        ("The Harbour Authority", "The pier is safe.", False),  # "The" names nobody
+        ("Ilse Marant", "The pier is safe, IMF staff said.", False),  # "IM" is not "IMF"
+    ],
+)
+def test_compare_summary_knows_when_a_text_names_its_source(
+    source: str, text: str, named: bool
+) -> None:
+    from storylens.comparison.summary import names_source
+
+    assert names_source(source, text) is named
