@@ -703,3 +703,24 @@ def test_conflicts_a_denial_until_now_and_later_news(
     a = view("p1", assertion, outlet="A", predicate="pay", args=agent)
     b = view("p2", denial, outlet="B", predicate="pay", args=agent, negated=True)
     assert bool(detect(a, b)[0]) is conflict
+
+
+@pytest.mark.parametrize(
+    ("opening", "conflict"),
+    [
+        ("During the deciding run of the final, ", False),  # a stretch of the game
+        ("In the second half, ", False),
+        ("On Sunday, ", True),  # a day is the whole event's
+    ],
+)
+def test_conflicts_a_count_over_a_stretch_of_the_event(opening: str, conflict: bool) -> None:
+    import dataclasses
+
+    part = "Roth blocked two shots"
+    a = view("s1", part, outlet="A", predicate="block",
+             quantities=[_placed(part, "two shots", 2.0, "shot")])  # fmt: skip
+    a = dataclasses.replace(a, sentence=f"{opening}{part}.")
+    whole = "Roth blocked six shots"
+    b = view("s2", whole, outlet="B", predicate="block",
+             quantities=[_placed(whole, "six shots", 6.0, "shot")])  # fmt: skip
+    assert bool(detect(a, b)[0]) is conflict

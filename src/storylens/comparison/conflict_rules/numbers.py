@@ -55,7 +55,7 @@ def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, A
         _years(a.claim.text) and _years(b.claim.text)
     ):
         return  # "in 2008 he stopped him in the 11th round": another time, another count
-    if bool(_SCOPE.search(a.claim.text)) != bool(_SCOPE.search(b.claim.text)):
+    if _scoped(a) != _scoped(b):
         return  # "a total of 14 rifles" / "six rifles were seized": the whole and a part
     qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
     for unit in sorted(set(qa) & set(qb)):
@@ -100,6 +100,21 @@ _SCOPE = re.compile(
     r"\b(?:a total of|in total|totall?ing|in all|altogether|so far|to date|since|cumulative)\b",
     re.IGNORECASE,
 )
+# a sentence that opens on a stretch of the event: "During the deciding run, …", "In the
+# second half, …", "So far this season, …"
+_OPENING_SCOPE = re.compile(
+    r"^\W*(?:during|so far|this season|last season|in the (?:first|second|third|fourth|final|"
+    r"last|past)|over the (?:past|last))\b[^,]{0,60},",
+    re.IGNORECASE,
+)
+
+
+def _scoped(view: ClaimView) -> bool:
+    """Whether a claim's numbers count only part of something: a total or since-date count
+    in the claim, or a sentence that opens on a stretch of the event."""
+    return bool(_SCOPE.search(view.claim.text) or _OPENING_SCOPE.search(view.sentence))
+
+
 _LOWER = re.compile(
     r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding)\s+$", re.I
 )
