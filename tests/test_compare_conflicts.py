@@ -724,3 +724,25 @@ def test_conflicts_a_count_over_a_stretch_of_the_event(opening: str, conflict: b
     b = view("s2", whole, outlet="B", predicate="block",
              quantities=[_placed(whole, "six shots", 6.0, "shot")])  # fmt: skip
     assert bool(detect(a, b)[0]) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a_text", "conflict"),
+    [
+        # the villages are where the share was measured, which two officials draw differently
+        ("Half the houses in the 12 villages nearest the fault were destroyed", False),
+        # the same count as the claim's only number is what it states
+        ("The quake destroyed houses in 12 villages", True),
+    ],
+)
+def test_conflicts_a_count_of_places_measured_over_is_scope(a_text: str, conflict: bool) -> None:
+    b_text = "Half the houses in seven villages were destroyed"
+    a_q = [_placed(a_text, "12 villages", 12.0, "village")]
+    if "Half" in a_text:
+        a_q.append(_placed(a_text, "Half", 50.0, "percent"))
+    b_q = [_placed(b_text, "seven villages", 7.0, "village")]
+    if "Half" in a_text:
+        b_q.append(_placed(b_text, "Half", 50.0, "percent"))
+    a = view("v1", a_text, outlet="A", predicate="destroy", quantities=a_q)
+    b = view("v2", b_text, outlet="B", predicate="destroy", quantities=b_q)
+    assert bool(detect(a, b)[0]) is conflict

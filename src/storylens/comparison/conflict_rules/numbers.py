@@ -59,8 +59,8 @@ def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, A
         return  # "a total of 14 rifles" / "six rifles were seized": the whole and a part
     qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
     for unit in sorted(set(qa) & set(qb)):
-        xs = [x for x in qa[unit] if _amount(a.claim, x)]
-        ys = [y for y in qb[unit] if _amount(b.claim, y)]
+        xs = [x for x in qa[unit] if _amount(a.claim, x) and not _where(a.claim, x, len(qa))]
+        ys = [y for y in qb[unit] if _amount(b.claim, y) and not _where(b.claim, y, len(qb))]
         if not xs or not ys:
             continue
         if any(same_number(x, y) or _within(a.claim, x, b.claim, y) for x in xs for y in ys):
@@ -151,6 +151,17 @@ def _within(a: Claim, x: Argument, b: Claim, y: Argument) -> bool:
         ):
             return True
     return False
+
+
+_IN_PLACES = re.compile(r"\b(?:in|across|at)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+
+def _where(claim: Claim, quantity: Argument, units: int) -> bool:
+    """A count of the places another amount of the claim is measured over ("40 percent of
+    the buildings in seven villages"): the claim's scope, which two reports draw
+    differently, not what it states."""
+    lead = claim.text[: max(0, quantity.start - claim.start)]
+    return units > 1 and bool(_IN_PLACES.search(lead))
 
 
 def _years(text: str) -> frozenset[str]:
