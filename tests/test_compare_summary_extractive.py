@@ -520,3 +520,21 @@ def test_compare_summary_knows_when_a_text_names_its_source(
     from storylens.comparison.summary import names_source
 
     assert names_source(source, text) is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the plan cruel and barbaric at the meeting.",
+        "The mayor called the plan barbaric and cruel at the meeting.",
+    ],
+)
+def test_compare_summary_keeps_a_loaded_word_joined_to_another(text: str) -> None:
+    # dropping "cruel" would leave "called the plan and barbaric"
+    art = Article(id="l1", outlet="Lund Courier", text=text)
+    at = text.index("called")
+    claim = Claim("l1-0", "l1", 0, len(text), text, predicate="call",
+                  arguments={"predicate": Argument("called", at, at + 6, "call")})  # fmt: skip
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    [out] = summarise([claim], [], framing, [], [art])
+    assert " and " in out["text"] and "plan and" not in out["text"] and "and at" not in out["text"]

@@ -44,3 +44,23 @@ def test_wording_a_part_must_be_a_main_clause(
 )
 def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable: bool) -> None:
     assert _readable(text) is readable
+
+
+@pytest.mark.parametrize(
+    ("text", "readable"),
+    [
+        ("That's more than five times the legal limit", False),  # points at the sentence before
+        ("This is the third fire at the pier this year", False),
+        ("This morning the ferry to Velm left the harbour", True),  # "this" is no subject
+        ("Those ferries left the harbour at dawn", True),
+    ],
+)
+def test_wording_never_points_back_at_a_sentence_it_leaves_out(text: str, readable: bool) -> None:
+    assert _readable(text) is readable
+
+
+def test_wording_a_quotation_may_open_on_this() -> None:
+    from storylens.comparison.wording import points_back
+
+    assert points_back("This is the third fire at the pier this year.")
+    assert not points_back("“This is the third fire at the pier this year,” Roth said.")

@@ -31,6 +31,7 @@ from storylens.comparison.summary_rewrite import (
     sentence_bounds,
     sentence_text,
 )
+from storylens.comparison.wording import points_back
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 from storylens.words import BE, CORE, HAVE
@@ -162,7 +163,7 @@ def _balanced(text: str) -> str:
 
 # the last word of a body's or a paper's name that English writes with "the"
 _INSTITUTION = frozenset(
-    {"House", "Times", "Post", "Journal", "Guardian", "Telegraph", "Independent", "Herald"}
+    {"House", "Times", "Post", "Journal", "Guardian", "Telegraph", "Independent", "Herald", "News"}
     | {"Agency", "Department", "Ministry", "Committee", "Council", "Commission", "Office"}
     | {"Party", "Institute", "Foundation", "Bureau", "Administration", "Kremlin", "Pentagon"}
     | {"Senate", "Embassy", "Army", "Navy", "Police", "Court", "Union", "Board", "Authority"}
@@ -322,7 +323,7 @@ def _candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
     if status == "agreed" and isinstance(shared, dict) and shared.get("claim") in ctx.claims:
         return _shared_candidate(gid, shared, independent, claims, ctx)
     best = _representative(claims, ctx)
-    if status == "unique" and _headline_only(best):
+    if status == "unique" and (_headline_only(best) or points_back(best.text)):
         return None  # "Daring Diamond Heist in Downtown Paris" is a title, not a report
 
     def compose() -> tuple[str, list[Claim]]:
@@ -347,7 +348,7 @@ def _shared_candidate(
     backers = [ctx.claims[c] for c in _ids(shared.get("claims")) if c in ctx.claims]
     outlets = list(dict.fromkeys(ctx.outlet(c) for c in backers))
     home = ctx.claims[str(shared["claim"])]
-    if _headline_only(home):
+    if _headline_only(home) or points_back(str(shared.get("text") or home.text)):
         return None
     sources = shared.get("attributed_to")
     if isinstance(sources, list):

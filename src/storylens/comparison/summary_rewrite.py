@@ -273,10 +273,20 @@ _COPULA = re.compile(
 
 
 def _predicative(text: str, lo: int, start: int, end: int) -> bool:
-    """Whether a term is what its clause says of its subject ("is safe", "looked brutal") or
-    ends it ("…, calling the plan absurd."): dropping it would leave the clause broken."""
-    after = text[end : end + 2].lstrip(" ")
-    return bool(_COPULA.search(text[lo:start])) or after[:1] in {".", ",", ";", ":", "!", "?", ""}
+    """Whether a term is what its clause says of its subject ("is safe", "looked brutal"),
+    ends it ("…, calling the plan absurd.") or is joined to another word ("cruel and
+    barbaric"): dropping it would leave the clause broken."""
+    after = text[end : end + 5].lstrip(" ")
+    coordinated = re.match(r"(?:and|or)\b", after) or re.search(r"\b(?:and|or)\s+$", text[lo:start])
+    return bool(_COPULA.search(text[lo:start]) or coordinated) or after[:1] in {
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "",
+    }
 
 
 def _opened(before: str) -> bool:

@@ -50,7 +50,21 @@ def _readable(text: str) -> bool:
         first not in _FRAGMENT_START
         and last not in _DANGLING
         and not _OPEN_CLAUSE_END.search(text.rstrip(" .,;:"))
+        and not points_back(text)
     )
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence's subject points at the sentence before it ("That's more than five
+    times the legal limit"): it cannot stand alone."""
+    return bool(_POINTS_BACK.match(text.lstrip()))  # a quotation's "This is …" is the speaker's
+
+
+# a sentence whose subject points at the one before: "That's more than five times the limit"
+_POINTS_BACK = re.compile(
+    r"(?:that|this|these|those)(?:[’']s\b|\s+(?:is|was|are|were|has|had|will|would|means|meant)\b)",
+    re.IGNORECASE,
+)
 
 
 def _main_clause(part: Claim) -> bool:
