@@ -418,6 +418,12 @@ def test_compare_summary_keeps_a_speakers_first_person_words_quoted(
             "According to Lund Courier, “The pier is safe,” Ilse Brandt told the council.",
         ),
         (
+            # any verb of saying: "she described" names her too
+            "She described the pier as safe.",
+            "She described",
+            "Lund Courier reported that Ilse Brandt described the pier as safe.",
+        ),
+        (
             # "it says" of a body names the body
             "The pier is safe, it says.",
             "The pier",

@@ -101,6 +101,7 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     said = next((m for m in _PRONOUN_SAID.finditer(text) if not _in_quotes(text, m.start())), None)
     if said and any(w[:1].isupper() for w in source.split()):
         named = source if said.start() else source[:1].upper() + source[1:]
+        proper.update(w for w in source.split() if w[:1].isupper())  # a name: never lowered
         return text[: said.start()] + named + text[said.end(1) :]
     if not any(w[:1].isupper() or w.isdigit() for w in source.split()[1:]):
         # "Radio Lund" and "Number 10" stay names
@@ -124,7 +125,8 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
 # a reporting clause after the quotation whose speaker is a pronoun: "…,” he said.
 _PRONOUN_SAID = re.compile(
     r"\b(he|she|they|it)(?=\s+(?:said|says|added|adds|told|explained|insisted|noted|stated|"
-    r"continued|wrote|argued|warned|replied|answered|declared|recalled)\b)",
+    r"continued|wrote|argued|warned|replied|answered|declared|recalled|described|tweeted|"
+    r"announced|claimed|acknowledged|admitted|confirmed|denied|suggested|predicted)\b)",
     re.IGNORECASE,
 )
 # a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
