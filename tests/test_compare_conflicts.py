@@ -700,7 +700,8 @@ def test_conflicts_a_denial_until_now_and_later_news(
     denial: str, assertion: str, conflict: bool
 ) -> None:
     agent = {"agent": arg("Norland", "e_norland")}
-    a = view("p1", assertion, outlet="A", predicate="pay", args=agent)
+    dated = {"time": _placed(assertion, "on Tuesday", 0.0, "")} if "Tuesday" in assertion else {}
+    a = view("p1", assertion, outlet="A", predicate="pay", args={**agent, **dated})
     b = view("p2", denial, outlet="B", predicate="pay", args=agent, negated=True)
     assert bool(detect(a, b)[0]) is conflict
 

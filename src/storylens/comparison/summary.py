@@ -295,11 +295,10 @@ def _headline_only(claim: Claim) -> bool:
     if verb is None or not verb.text.lower().endswith("ing"):
         return False
     before = [w.casefold() for w in claim.text[: max(0, verb.start - claim.start)].split()[-3:]]
-    return not any(w in _BE or w.endswith(_BE_SUFFIX) for w in before)
+    return not any(w in BE or w == "am" or w.endswith(_BE_SUFFIX) for w in before)
 
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "isn't", "wasn't"})
-_BE_SUFFIX = ("'s", "’s", "'re", "’re", "'m", "’m", "n't", "n’t")
+_BE_SUFFIX = ("'s", "’s", "'re", "’re", "'m", "’m", "n't", "n’t")  # "they're", "isn't"
 
 
 def _position(claims: Sequence[Claim]) -> int:
@@ -393,12 +392,9 @@ def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
         return False
     lo, hi = int(shared.get("start", home.start)), int(shared.get("end", home.end))
     text = str(shared.get("text") or home.text).strip()
-    if text.startswith(("“", '"', "``")):  # all of it quoted: its first closing mark ends it
-        rest = text[1:].rstrip(" .,")
-        close = min(
-            (k for k in (rest.find("”"), rest.find('"'), rest.find("''")) if k >= 0), default=-1
-        )
-        return close < 0 or close >= len(rest.rstrip("”\"'")) - 1
+    if text.startswith(("“", '"', "``")):  # all of it quoted: no closing mark before its end
+        inner = text.lstrip('“"`').rstrip(" .,”\"'")
+        return not any(mark in inner for mark in ("”", '"', "''"))
     return any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
 
 

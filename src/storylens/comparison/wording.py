@@ -12,6 +12,7 @@ from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
 from storylens.settings import Settings
 from storylens.types import Claim
+from storylens.words import COORDINATORS
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
@@ -85,16 +86,16 @@ def _main_clause(part: Claim) -> bool:
     return bool(words) and words[-1] != "to" and not set(words) & _SUBORDINATORS
 
 
-_SUBORDINATORS = frozenset(
-    {"before", "after", "when", "while", "because", "although", "though", "since", "if"}
-    | {"unless", "until", "whether", "once", "whereas", "as"}
+# words that open a clause hung on another one; the first set never opens a phrase
+_CONJUNCTIONS = frozenset(
+    {"when", "while", "because", "although", "though", "whereas", "unless", "whether"}
 )
+_SUBORDINATORS = _CONJUNCTIONS | {"before", "after", "since", "if", "until", "once", "as"}
 
 
 # a clause opened and left without its verb: "Officials stopped the game when Hansbrough"
 _OPEN_CLAUSE_END = re.compile(
-    r"\b(?:when|while|because|although|though|whereas|unless|whether)\s+\S+(?:\s+\S+)?$",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(sorted(_CONJUNCTIONS))})\s+\S+(?:\s+\S+)?$", re.IGNORECASE
 )
 
 
@@ -104,9 +105,8 @@ _DANGLING = frozenset(
     | {"to", "and", "or", "but", "that", "with", "by", "for", "from", "in", "on", "at", "as"}
     | {"not", "never", "also", "n't"}
 )
-_FRAGMENT_START = frozenset(
-    {"who", "whom", "whose", "which", "that", "and", "but", "or", "while", "as", "when"}
-    | {"where", "after", "before", "because", "although", "since", "if", "with"}
+_FRAGMENT_START = (
+    _SUBORDINATORS | COORDINATORS | {"who", "whom", "whose", "which", "that", "where", "with"}
 )
 
 
