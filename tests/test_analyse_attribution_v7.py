@@ -17,43 +17,6 @@ def _pairs(nlp: Any, text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("text", "pair"),
-    [
-        # verbs of saying
-        (
-            "Jon Vell confessed that the harbour accounts were never audited.",
-            ("Jon Vell", "confessed"),
-        ),
-        (
-            "The harbour master speculated that the pier would close by June.",
-            ("The harbour master", "speculated"),
-        ),
-        # verbs of judging someone
-        (
-            "Mayor Ada Brandel lambasted the port authority for the delays.",
-            ("Mayor Ada Brandel", "lambasted"),
-        ),
-        # feelings towards someone, with a named actor as subject
-        ("Many pilots distrust the new harbour master.", None),
-        ("Jon Vell admires the harbour pilots for their patience.", ("Jon Vell", "admires")),
-    ],
-)
-def test_attribution_v7_verb_cues(nlp: Any, text: str, pair: tuple[str, str] | None) -> None:
-    pairs = _pairs(nlp, text)
-    if pair is None:
-        assert pairs == []  # "pilots" is no named person, organisation or role
-    else:
-        assert pair in pairs
-
-
-@pytest.mark.slow
-def test_attribution_feeling_with_a_thing_as_subject_is_no_report(nlp: Any) -> None:
-    text = "The old ferry likes the calm water of the inner harbour."
-    assert _pairs(nlp, text) == []
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
     ("text", "found"),
     [
         (
@@ -150,53 +113,6 @@ def test_attribution_dash_before_words_that_are_no_name_signs_nothing(nlp: Any) 
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "pair"),
-    [
-        # a record or an average "shows" what it holds
-        (
-            "Polling averages show Jon Vell with a lead of four points in the harbour ward.",
-            ("Polling averages", "show"),
-        ),
-        (
-            "Video of the meeting shows the mayor with her hands raised.",
-            ("Video of the meeting", "shows"),
-        ),
-        # no such noun: nothing is shown as a report
-        ("The pilots show the tourists around the harbour every summer.", None),
-    ],
-)
-def test_attribution_evidence_nouns_show_a_noun_content(
-    nlp: Any, text: str, pair: tuple[str, str] | None
-) -> None:
-    pairs = _pairs(nlp, text)
-    if pair is None:
-        assert pairs == []
-    else:
-        assert pair in pairs
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "pair"),
-    [
-        # writing, posting or agreeing reports with a named actor as subject
-        ("Jon Vell wrote a harsh reply to the council.", ("Jon Vell", "wrote")),
-        # with a thing as subject it reports nothing
-        ("The new harbour rules ask a great deal of the pilots.", None),
-    ],
-)
-def test_attribution_weak_cue_with_a_named_actor(
-    nlp: Any, text: str, pair: tuple[str, str] | None
-) -> None:
-    pairs = _pairs(nlp, text)
-    if pair is None:
-        assert pairs == []
-    else:
-        assert pair in pairs
-
-
-@pytest.mark.slow
 def test_attribution_hopes_to_is_an_attitude_of_a_named_actor(nlp: Any) -> None:
     from storylens.analyse.attribution import find_attributions
 
@@ -243,32 +159,6 @@ def test_attribution_title_case_line_without_a_report(nlp: Any, text: str) -> No
 
 
 @pytest.mark.slow
-def test_attribution_more_nouns_of_people_who_act(nlp: Any) -> None:
-    # "the protesters" are people who act: a public act of theirs reports their view
-    text = "The protesters offered a plan to save the old harbour pier."
-    assert ("The protesters", "offered") in _pairs(nlp, text)
-    # the storm is no one
-    assert _pairs(nlp, "The storm offered no rest to the harbour pilots.") == []
-
-
-@pytest.mark.slow
-def test_attribution_verb_of_thinking_set_off_by_as(nlp: Any) -> None:
-    text = "The old pier will have to close next winter, as many harbour pilots believe."
-    assert ("many harbour pilots", "believe") in _pairs(nlp, text)
-    # with nothing set off, a verb of thinking with no clause reports nothing
-    assert _pairs(nlp, "Many harbour pilots believe in the old pier.") == []
-
-
-@pytest.mark.slow
-def test_attribution_public_act_in_a_gerund_shares_its_clause_subject(nlp: Any) -> None:
-    text = "Mayor Ada Brandel spent the week in Harwick offering a plan to save the old pier."
-    assert ("Mayor Ada Brandel", "offering") in _pairs(nlp, text)
-    # a thing's gerund has no actor behind it
-    text = "The storm spent the week in Harwick offering no rest to the harbour pilots."
-    assert _pairs(nlp, text) == []
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -289,11 +179,6 @@ def test_attribution_more_phrases_that_report_a_view(
 
 
 @pytest.mark.slow
-def test_attribution_phrase_by_a_thing_reports_nothing(nlp: Any) -> None:
-    assert _pairs(nlp, "The tide raised questions about the pier.") == []
-
-
-@pytest.mark.slow
 def test_attribution_what_a_named_actor_thinks_of_is_a_stance(nlp: Any) -> None:
     from storylens.analyse.attribution import chain_for, find_attributions
 
@@ -310,27 +195,6 @@ def test_attribution_what_a_named_actor_thinks_of_is_a_stance(nlp: Any) -> None:
 
 
 @pytest.mark.slow
-def test_attribution_acts_of_voting_signing_and_suing(nlp: Any) -> None:
-    text = "Senator Ada Brandel voted to ban fishing near the old harbour pier."
-    assert ("Senator Ada Brandel", "voted") in _pairs(nlp, text)
-    text = "The harbour union sued the port authority over the pier repairs."
-    assert ("The harbour union", "sued") in _pairs(nlp, text)
-    # choosing is no such act, and a thing signs nothing
-    assert _pairs(nlp, "Jon Vell picked a table near the window.") == []
-    assert _pairs(nlp, "The tide passed the old pier at noon.") == []
-
-
-@pytest.mark.slow
-def test_attribution_attacks_in_words_and_pleas(nlp: Any) -> None:
-    text = "Mayor Ada Brandel hammered the port authority over the delays."
-    assert ("Mayor Ada Brandel", "hammered") in _pairs(nlp, text)
-    text = "The crowd chanted “Fix the pier” as Jon Vell walked to the stage."
-    assert ("The crowd", "chanted") in _pairs(nlp, text)
-    # a storm hits nothing as a report
-    assert _pairs(nlp, "The storm hit the harbour on Monday night.") == []
-
-
-@pytest.mark.slow
 def test_attribution_casting_someone_in_a_light(nlp: Any) -> None:
     text = "Jon Vell likened the harbour tax to a toll on every fisherman."
     assert ("Jon Vell", "likened") in _pairs(nlp, text)
@@ -340,21 +204,6 @@ def test_attribution_casting_someone_in_a_light(nlp: Any) -> None:
     assert ("Mayor Ada Brandel", "rated") in _pairs(nlp, text)
     # a thing ties nothing to anything as a report
     assert _pairs(nlp, "The rope tied the boat to the old pier.") == []
-
-
-@pytest.mark.slow
-def test_attribution_unveiling_and_underscoring(nlp: Any) -> None:
-    text = "The harbour union unveiled a plan to rebuild the old pier."
-    assert ("The harbour union", "unveiled") in _pairs(nlp, text)
-    assert _pairs(nlp, "The low tide unveiled the rotten posts of the old pier.") == []
-
-
-@pytest.mark.slow
-def test_attribution_a_document_reads_its_quotation(nlp: Any) -> None:
-    text = "“The pier will close on Friday,” the harbour notice reads."
-    assert ("the harbour notice", "reads") in _pairs(nlp, text)
-    # reading with no quotation reports nothing
-    assert _pairs(nlp, "Jon Vell reads the harbour notices every morning.") == []
 
 
 @pytest.mark.slow
@@ -405,14 +254,6 @@ def test_quotes_only_words_someone_said(nlp: Any, text: str, kept: str | None) -
 
 
 @pytest.mark.slow
-def test_attribution_what_a_law_lays_down(nlp: Any) -> None:
-    text = "The harbour law requires every ferry to carry two pilots."
-    assert ("The harbour law", "requires") in _pairs(nlp, text)
-    # a job is no text that lays anything down
-    assert _pairs(nlp, "The harbour job requires a lot of patience.") == []
-
-
-@pytest.mark.slow
 def test_attribution_sentence_opening_in_a_poll(nlp: Any) -> None:
     text = "In a harbour survey released Monday, most pilots backed the new pier."
     assert ("a harbour survey released Monday", "In") in _pairs(nlp, text)
@@ -440,3 +281,109 @@ def test_attribution_deed_in_a_relative_clause_about_a_person(nlp: Any) -> None:
     ]
     # "which" stands for a thing: no deed
     assert _pairs(nlp, "The old ferry, which signed nothing, sank in May.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # verbs of saying
+        (
+            "Jon Vell confessed that the harbour accounts were never audited.",
+            ("Jon Vell", "confessed"),
+        ),
+        (
+            "The harbour master speculated that the pier would close by June.",
+            ("The harbour master", "speculated"),
+        ),
+        # verbs of judging someone, and feelings towards someone, with a named actor
+        (
+            "Mayor Ada Brandel lambasted the port authority for the delays.",
+            ("Mayor Ada Brandel", "lambasted"),
+        ),
+        ("Jon Vell admires the harbour pilots for their patience.", ("Jon Vell", "admires")),
+        # a record or an average "shows" what it holds
+        (
+            "Polling averages show Jon Vell with a lead of four points in the harbour ward.",
+            ("Polling averages", "show"),
+        ),
+        (
+            "Video of the meeting shows the mayor with her hands raised.",
+            ("Video of the meeting", "shows"),
+        ),
+        # writing, posting or agreeing reports with a named actor as subject
+        ("Jon Vell wrote a harsh reply to the council.", ("Jon Vell", "wrote")),
+        # "the protesters" are people who act: a public act of theirs reports their view
+        (
+            "The protesters offered a plan to save the old harbour pier.",
+            ("The protesters", "offered"),
+        ),
+        # a verb of thinking set off by "as"
+        (
+            "The old pier will have to close next winter, as many harbour pilots believe.",
+            ("many harbour pilots", "believe"),
+        ),
+        # a public act in a gerund shares its clause's subject
+        (
+            "Mayor Ada Brandel spent the week in Harwick offering a plan to save the old pier.",
+            ("Mayor Ada Brandel", "offering"),
+        ),
+        # acts of voting, signing and suing
+        (
+            "Senator Ada Brandel voted to ban fishing near the old harbour pier.",
+            ("Senator Ada Brandel", "voted"),
+        ),
+        (
+            "The harbour union sued the port authority over the pier repairs.",
+            ("The harbour union", "sued"),
+        ),
+        # attacks in words and pleas
+        (
+            "Mayor Ada Brandel hammered the port authority over the delays.",
+            ("Mayor Ada Brandel", "hammered"),
+        ),
+        (
+            "The crowd chanted “Fix the pier” as Jon Vell walked to the stage.",
+            ("The crowd", "chanted"),
+        ),
+        (
+            "The harbour union unveiled a plan to rebuild the old pier.",
+            ("The harbour union", "unveiled"),
+        ),
+        # a document reads its quotation; a law lays something down
+        (
+            "“The pier will close on Friday,” the harbour notice reads.",
+            ("the harbour notice", "reads"),
+        ),
+        (
+            "The harbour law requires every ferry to carry two pilots.",
+            ("The harbour law", "requires"),
+        ),
+    ],
+)
+def test_attribution_v7_reports_found(nlp: Any, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many pilots distrust the new harbour master.",  # "pilots" is no named actor
+        "The old ferry likes the calm water of the inner harbour.",  # a thing feels nothing
+        "The pilots show the tourists around the harbour every summer.",  # no evidence noun
+        "The new harbour rules ask a great deal of the pilots.",  # a thing asks nothing
+        "The storm offered no rest to the harbour pilots.",
+        "Many harbour pilots believe in the old pier.",  # nothing set off, no clause
+        "The storm spent the week in Harwick offering no rest to the harbour pilots.",
+        "The tide raised questions about the pier.",
+        "Jon Vell picked a table near the window.",  # choosing is no public act
+        "The tide passed the old pier at noon.",
+        "The storm hit the harbour on Monday night.",
+        "The low tide unveiled the rotten posts of the old pier.",
+        "Jon Vell reads the harbour notices every morning.",  # reading with no quotation
+        "The harbour job requires a lot of patience.",  # a job lays nothing down
+    ],
+)
+def test_attribution_v7_near_misses_report_nothing(nlp: Any, text: str) -> None:
+    assert _pairs(nlp, text) == []
