@@ -196,7 +196,9 @@ class ClaimGroupDict(TypedDict):
         Annotated[
             list[str],
             "statements that joined on part of their fact: a lone statement whose best match "
-            "in another outlet's text fell just short of the grouping threshold; the reports "
+            "in another outlet's text fell just short of the grouping threshold, or a fact "
+            "group's statements joined to the group's core because they report the same event "
+            "(compare.event_groups); never evidence of a contradiction. The reports "
             'show an outlet whose statements in an `agreed` group are all partial as "partly", '
             'not "agreed"',
         ]

@@ -51,6 +51,8 @@ class Segmented:
     focus: dict[str, str]  # part claim id -> text for similarity (clauses removed from parents)
     sentence_claims: set[str] = dataclasses.field(default_factory=set)  # statements, no parts
     parts: dict[str, list[Claim]] = dataclasses.field(default_factory=dict)  # statement -> parts
+    # statement -> lemmas of its verbs, nouns and adjectives (what events it names)
+    lemmas: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 def _words(tokens: Iterable[Token]) -> int:
@@ -374,6 +376,7 @@ def merge_segmented(parts: Sequence[Segmented]) -> Segmented:
         merged.focus.update(part.focus)
         merged.sentence_claims |= part.sentence_claims
         merged.parts.update(part.parts)
+        merged.lemmas.update(part.lemmas)
     return merged
 
 
@@ -389,6 +392,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
     focus: dict[str, str] = {}
     bare: set[str] = set()
     parts_of: dict[str, list[Claim]] = {}
+    lemmas: dict[str, frozenset[str]] = {}
     for analysis, doc in zip(analyses, docs, strict=True):
         parts: list[Claim] = []
         for claim in analysis.claims:
@@ -404,6 +408,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
         people = [m for m in analysis.mentions if m.label == "PERSON"]
         for statement, inside in statements(analysis, parts):
             claims.append(statement)
+            lemmas[statement.id] = _content_lemmas(statement, doc)
             read = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             inside = [p for p in read if p is not None]
             if len(inside) > 1:  # a condition states no fact: never matched on its own
@@ -418,7 +423,19 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             if not inside:
                 bare.add(statement.id)
         out.append(dataclasses.replace(analysis, claims=claims))
-    return Segmented(analyses=out, focus=focus, sentence_claims=bare, parts=parts_of)
+    return Segmented(analyses=out, focus=focus, sentence_claims=bare, parts=parts_of, lemmas=lemmas)
+
+
+_CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
+def _content_lemmas(statement: Claim, doc: Doc) -> frozenset[str]:
+    """The lower-case lemmas of the statement's verbs, nouns and adjectives ("struck",
+    "quake", "dead" -> "strike", "quake", "dead"): the words that name its events."""
+    span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    return frozenset(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS)
 
 
 _PERSONAL = re.compile(r"^(He|She|he|she)\b")

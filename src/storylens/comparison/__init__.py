@@ -174,6 +174,7 @@ def _compare(
         focus=segmented.focus,
         whole_sentences=segmented.sentence_claims,
         parts=segmented.parts,
+        lemmas=segmented.lemmas,
     )
     describe_groups(alignment, settings)  # each group's shared wording and outlet details
     detector = resolve_conflicts(alignment, settings)

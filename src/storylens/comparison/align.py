@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
+from storylens.comparison.event_groups import merge_events
 from storylens.comparison.features import (
     best_part_scores,
     name_words,
@@ -275,12 +276,15 @@ def align_claims(
     focus: Mapping[str, str] | None = None,
     whole_sentences: Set[str] = frozenset(),
     parts: Mapping[str, Sequence[Claim]] | None = None,
+    lemmas: Mapping[str, Set[str]] | None = None,
 ) -> Alignment:
     """Group the statements of a story's articles; statuses are ``agreed`` or ``unique``.
 
     Two statements score the better of their own pair score and the best pair score of
     their parts (``parts`` maps statement ids to part claims, compared by their ``focus``
-    text; see :mod:`storylens.analyse.segment`).
+    text; see :mod:`storylens.analyse.segment`). With ``lemmas`` (statement id -> its
+    content lemmas), fact groups that report one event are then joined (see
+    :mod:`.event_groups`).
     """
     import numpy as np
 
@@ -321,6 +325,9 @@ def align_claims(
     clusters = cluster(views, scores, settings.align_threshold)
     support = settings.align_threshold - settings.align_support_margin
     clusters, partial = attach_supported(views, scores, clusters, support)
+    if lemmas is not None and isinstance(scores, PairScores):
+        clusters, joined = merge_events(views, scores, clusters, lemmas, settings.event_threshold)
+        partial |= joined
     groups = []
     for members in clusters:
         gviews = [by_id[c] for c in members]
