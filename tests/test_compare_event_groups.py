@@ -1,5 +1,5 @@
-"""Event groups (``event_threshold``): fact groups that report one event join, facts one
-outlet alone reports stay their own rows, and the default keeps every fact group apart."""
+"""Events (``event_threshold``): the fact groups that report one happening share an
+``event`` id, every group keeps its own status, and a threshold of 0 finds no events."""
 
 from __future__ import annotations
 
@@ -51,27 +51,49 @@ def _group_of(report: dict[str, Any], words: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def reports() -> tuple[dict[str, Any], dict[str, Any]]:
     articles = _articles()
-    apart = compare_articles(articles, Settings(n_process=1)).to_dict()
-    joined = compare_articles(articles, Settings(n_process=1, event_threshold=0.39)).to_dict()
+    apart = compare_articles(articles, Settings(n_process=1, event_threshold=0)).to_dict()
+    joined = compare_articles(articles, Settings(n_process=1)).to_dict()
     return apart, joined
 
 
-def test_event_groups_join_the_facts_of_one_event(
+def test_events_join_the_facts_of_one_happening(
     reports: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     apart, joined = reports
     struck, killed = "struck the mountain town", "At least 14 people were killed"
-    assert _group_of(apart, struck)["id"] != _group_of(apart, killed)["id"]
-    group = _group_of(joined, struck)
-    assert group["id"] == _group_of(joined, killed)["id"]
-    assert group["status"] == "agreed"
-    assert len(group["outlets"]) == 3
-    # the statements joined to the event's core are partial: never taken for a contradiction
-    assert group["partial"]
-    assert set(group["partial"]) < set(group["claims"])
+    # two facts, each its own agreed group, with or without events
+    for report in reports:
+        assert _group_of(report, struck)["id"] != _group_of(report, killed)["id"]
+        assert _group_of(report, struck)["status"] == "agreed"
+        assert _group_of(report, killed)["status"] == "agreed"
+    assert not any(g.get("event") for g in apart["claim_groups"])
+    event = _group_of(joined, struck)["event"]
+    assert event and _group_of(joined, killed)["event"] == event
 
 
-def test_event_groups_keep_a_fact_one_outlet_alone_reports(
+def test_events_never_change_a_status(
+    reports: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    apart, joined = reports
+    assert [(g["id"], g["status"], g["claims"]) for g in apart["claim_groups"]] == [
+        (g["id"], g["status"], g["claims"]) for g in joined["claim_groups"]
+    ]
+
+
+def test_events_are_named_in_the_reports(
+    reports: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    from storylens.render.markdown import render_markdown
+
+    joined = reports[1]
+    rows = {g["id"]: n + 1 for n, g in enumerate(joined["claim_groups"])}
+    struck = _group_of(joined, "struck the mountain town")
+    killed = _group_of(joined, "At least 14 people were killed")
+    assert f"same event as #{rows[killed['id']]}" in render_markdown(joined)
+    assert f"same event as #{rows[struck['id']]}" in render_markdown(joined)
+
+
+def test_events_keep_a_fact_one_outlet_alone_reports_unique(
     reports: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     for report in reports:

@@ -196,9 +196,7 @@ class ClaimGroupDict(TypedDict):
         Annotated[
             list[str],
             "statements that joined on part of their fact: a lone statement whose best match "
-            "in another outlet's text fell just short of the grouping threshold, or a fact "
-            "group's statements joined to the group's core because they report the same event "
-            "(compare.event_groups); never evidence of a contradiction. The reports "
+            "in another outlet's text fell just short of the grouping threshold; the reports "
             'show an outlet whose statements in an `agreed` group are all partial as "partly", '
             'not "agreed"',
         ]
@@ -207,6 +205,15 @@ class ClaimGroupDict(TypedDict):
         Annotated[SharedDict | NoSharedDict, "the wording the members share ({} when none)"]
     ]
     extra: NotRequired[Annotated[list[ExtraDict], "each outlet's own details"]]
+    event: NotRequired[
+        Annotated[
+            str,
+            "the event the group's fact belongs to: groups with the same `event` report one "
+            'happening ("the quake struck Orvel" / "the quake killed 14"), each fact '
+            "keeping its own status; '' when no other group reports its event "
+            "(compare.event_groups)",
+        ]
+    ]
 
 
 class FramingDict(TypedDict):

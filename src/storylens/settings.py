@@ -96,8 +96,8 @@ class Settings:
     # a lone statement joins its best match's group (on part of its fact) at this much less
     align_support_margin: float = 0.04
     # fact groups that report one event join when their statements' average event affinity
-    # (compare.event_groups) reaches this; 0 keeps every fact group apart
-    event_threshold: float = 0.0
+    # (compare.event_groups) reaches this share one `event`; 0 finds no events
+    event_threshold: float = 0.39
     dedup_threshold: float = 0.8
     conflict_detector: str = "conflicts.rules.v1"  # registered name (compare.conflicts)
     lexicon_file: Path | None = None  # extra loaded-term lexicon (JSON)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
-from storylens.comparison.event_groups import merge_events
+from storylens.comparison.event_groups import find_events
 from storylens.comparison.features import (
     best_part_scores,
     name_words,
@@ -54,6 +54,7 @@ class ClaimGroup:
     partial: list[str] = field(default_factory=list)  # joined on part of their fact
     shared: dict[str, Any] = field(default_factory=dict)  # the wording that carries the fact
     extra: list[dict[str, Any]] = field(default_factory=list)  # what one outlet alone adds
+    event: str = ""  # the event it reports, shared with the other groups of that event
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -325,9 +326,6 @@ def align_claims(
     clusters = cluster(views, scores, settings.align_threshold)
     support = settings.align_threshold - settings.align_support_margin
     clusters, partial = attach_supported(views, scores, clusters, support)
-    if lemmas is not None and isinstance(scores, PairScores):
-        clusters, joined = merge_events(views, scores, clusters, lemmas, settings.event_threshold)
-        partial |= joined
     groups = []
     for members in clusters:
         gviews = [by_id[c] for c in members]
@@ -351,6 +349,12 @@ def align_claims(
                 partial=[c for c in members if c in partial],
             )
         )
+    if lemmas is not None and isinstance(scores, PairScores):
+        for event in find_events(views, scores, clusters, lemmas, settings.event_threshold):
+            if len(event) > 1:
+                name = content_id(" ".join(sorted(groups[n].id for n in event)), prefix="e")
+                for n in event:
+                    groups[n].event = name
     alignment = Alignment(
         groups=groups,
         views=by_id,

@@ -1,22 +1,21 @@
-"""Event groups: fact groups that report one happening become one group.
+"""Events: the claim groups that report one happening.
 
 Outlets rarely tell an event by the same facts: one gives the toll of a quake, another
 where it struck, a third who felt it. Alignment groups statements that state the same
-fact (:mod:`.align`); this step then joins groups whose statements, across articles,
-report the same event, so the event is shown once, as the wording its outlets share
-with each outlet's own details (see :mod:`.wording`), instead of as a row per outlet
-that each claims to be the only report.
+fact (:mod:`.align`), each group with its own status; this step then finds the groups
+that, across articles, report the same event, and gives them one ``event`` id, so a
+reader (and the reports' "same event as #3" line) sees that the outlets tell one
+happening by different facts. A group's status never changes here: a fact one outlet
+alone reports stays ``unique`` inside an event others report too.
 
 Two statements of different articles are scored by their pair score plus a bonus for
 naming the same event: a verb, noun or adjective they share, read through the event
 classes of :mod:`.events` ("quake" = "earthquake", "arrest" = "detain"; ordinary words
 such as "year" or "people" do not count), a smaller one for event classes of one family
-("shot" / "died"), and one for a shared linked entity. Groups are joined best average
+("shot" / "died"), and one for a shared linked entity. Groups join one event best average
 first, as long as the average over all their statement pairs from different articles
-reaches the threshold, so that one close pair cannot chain two events together. The
-group that most articles carry is the event's core; the statements joined to it are
-listed as ``partial`` (they share the event, not every detail), so they never count as
-evidence of a contradiction.
+reaches the threshold (``Settings.event_threshold``), so that one close pair cannot chain
+two events together.
 """
 
 from __future__ import annotations
@@ -78,25 +77,26 @@ def affinity(
     return upper + upper.T, (cross | cross.T).astype(np.float64)
 
 
-def merge_events(
+def find_events(
     views: Sequence[ClaimView],
     scores: PairScores,
-    clusters: list[list[str]],
+    clusters: Sequence[Sequence[str]],
     lemmas: Mapping[str, Set[str]],
     threshold: float,
-) -> tuple[list[list[str]], set[str]]:
-    """Join the fact groups ``clusters`` (statement ids) that report one event; returns the
-    new groups and the statements joined to another group's core."""
+) -> list[list[int]]:
+    """The events the fact groups ``clusters`` (statement ids) report: lists of indices into
+    ``clusters``, each group in exactly one, in order of their first group."""
     import numpy as np
 
-    if threshold <= 0 or len(clusters) < 2 or list(scores.ids) != [v.claim.id for v in views]:
-        return clusters, set()
-    index = {cid: k for k, cid in enumerate(scores.ids)}
-    pair_total, pair_count = affinity(views, scores, lemmas)
     k = len(clusters)
+    alone = [[n] for n in range(k)]
+    if threshold <= 0 or k < 2 or list(scores.ids) != [v.claim.id for v in views]:
+        return alone
+    index = {cid: n for n, cid in enumerate(scores.ids)}
     order = [index[c] for members in clusters for c in members]
     if sorted(order) != list(range(len(views))):
-        return clusters, set()  # the groups must hold every statement once
+        return alone  # the groups must hold every statement once
+    pair_total, pair_count = affinity(views, scores, lemmas)
     starts = np.cumsum([0] + [len(m) for m in clusters[:-1]])
 
     def by_group(matrix: Matrix) -> Matrix:
@@ -108,7 +108,6 @@ def merge_events(
     np.fill_diagonal(count, 0.0)
     version = [0] * k
     alive = [True] * k
-    absorbed = [False] * k
     heap: list[tuple[float, int, int, int, int]] = []
 
     def push(i: int) -> None:
@@ -119,15 +118,9 @@ def merge_events(
                 a, b = min(i, j), max(i, j)
                 heapq.heappush(heap, (-float(mean[j]), a, b, version[a], version[b]))
 
-    # only fact groups more than one outlet carries are joined: a fact one outlet alone
-    # reports stays its own row, labelled as such, whatever event it belongs to
-    for n, members in enumerate(clusters):
-        if len({views[index[c]].unit for c in members}) < 2:
-            alive[n] = False
     for i in range(k):
-        if alive[i]:
-            push(i)
-    groups = [[n] for n in range(k)]
+        push(i)
+    events = [[n] for n in range(k)]
     while heap:
         _, i, j, vi, vj = heapq.heappop(heap)
         if not (alive[i] and alive[j]) or (vi, vj) != (version[i], version[j]):
@@ -139,20 +132,7 @@ def merge_events(
         count[i, i] = 0.0
         total[j] = total[:, j] = count[j] = count[:, j] = 0.0
         alive[j] = False
-        absorbed[j] = True
-        groups[i].extend(groups[j])
+        events[i].extend(events[j])
         version[i] += 1
         push(i)
-    out: list[list[str]] = []
-    joined: set[str] = set()
-    for n in range(k):
-        if not alive[n] and len(groups[n]) == 1 and not absorbed[n]:
-            out.append(clusters[n])
-            continue
-        if not alive[n]:
-            continue
-        facts = [clusters[m] for m in groups[n]]
-        core = max(facts, key=lambda f: (len({views[index[c]].unit for c in f}), len(f)))
-        joined.update(c for f in facts if f is not core for c in f)
-        out.append(sorted((c for f in facts for c in f), key=index.__getitem__))
-    return out, joined
+    return [sorted(events[n]) for n in range(k) if alive[n]]

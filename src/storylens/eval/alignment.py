@@ -11,7 +11,9 @@ left out), compared as one story, and the report's claims are read against the l
   the corpus lists as annotated count);
 * over pairs of claims from different documents that both mention some chain, a pair is
   *gold* when the two share a chain and *predicted* when the report puts them in one
-  claim group: precision, recall and F1 over those pairs;
+  event (one claim group, or two groups of one ``event``): precision, recall and F1 over
+  those pairs; the same figures counting only pairs in one claim group (one fact) are
+  kept beside them;
 * a ``unique`` claim that mentions a chain which a claim of another document also
   mentions is a *false unique*: the other outlet reports that event too.
 """
@@ -65,6 +67,8 @@ class Scores:
     gold_pairs: int = 0
     predicted_pairs: int = 0
     correct_pairs: int = 0
+    fact_predicted_pairs: int = 0  # pairs in one claim group (one fact), not only one event
+    fact_correct_pairs: int = 0
     unique_event_claims: int = 0
     false_unique: int = 0
     groups: int = 0
@@ -87,6 +91,23 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
+    def fact_precision(self) -> float:
+        return (
+            self.fact_correct_pairs / self.fact_predicted_pairs
+            if self.fact_predicted_pairs
+            else 0.0
+        )
+
+    @property
+    def fact_recall(self) -> float:
+        return self.fact_correct_pairs / self.gold_pairs if self.gold_pairs else 0.0
+
+    @property
+    def fact_f1(self) -> float:
+        p, r = self.fact_precision, self.fact_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
     def false_unique_share(self) -> float:
         return self.false_unique / self.unique_event_claims if self.unique_event_claims else 0.0
 
@@ -96,6 +117,9 @@ class Scores:
             precision=self.precision,
             recall=self.recall,
             f1=self.f1,
+            fact_precision=self.fact_precision,
+            fact_recall=self.fact_recall,
+            fact_f1=self.fact_f1,
             false_unique_share=self.false_unique_share,
         )
         return out
@@ -197,6 +221,7 @@ def score_report(sub: SubTopic, report: dict[str, Any], scores: Scores) -> dict[
     """Add one sub-topic's compare report to ``scores``; returns its own figures."""
     doc_of = {d.article.id: d for d in sub.documents}
     status = {g["id"]: g["status"] for g in report["claim_groups"]}
+    event_of = {g["id"]: g.get("event") or g["id"] for g in report["claim_groups"]}
     event_claims: list[tuple[str, str, frozenset[str], str]] = []  # id, doc, chains, group
     for claim in report["claims"]:
         doc = doc_of.get(claim["article"])
@@ -207,16 +232,21 @@ def score_report(sub: SubTopic, report: dict[str, Any], scores: Scores) -> dict[
         )
         if chains:
             event_claims.append((claim["id"], doc.name, chains, claim.get("group", "")))
-    gold = pred = correct = 0
+    gold = pred = correct = fact_pred = fact_correct = 0
     for i, (_, doc_a, chains_a, group_a) in enumerate(event_claims):
         for _, doc_b, chains_b, group_b in event_claims[i + 1 :]:
             if doc_a == doc_b:
                 continue
             shares = bool(chains_a & chains_b)
-            together = bool(group_a) and group_a == group_b
+            one_fact = bool(group_a) and group_a == group_b
+            together = one_fact or (
+                bool(group_a) and event_of.get(group_a) == event_of.get(group_b)
+            )
             gold += shares
             pred += together
             correct += shares and together
+            fact_pred += one_fact
+            fact_correct += shares and one_fact
     chain_docs: dict[str, set[str]] = defaultdict(set)
     for _, name, chains, _ in event_claims:
         for c in chains:
@@ -234,6 +264,8 @@ def score_report(sub: SubTopic, report: dict[str, Any], scores: Scores) -> dict[
     scores.gold_pairs += gold
     scores.predicted_pairs += pred
     scores.correct_pairs += correct
+    scores.fact_predicted_pairs += fact_pred
+    scores.fact_correct_pairs += fact_correct
     scores.unique_event_claims += unique
     scores.false_unique += false_unique
     scores.groups += len(report["claim_groups"])

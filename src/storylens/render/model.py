@@ -75,6 +75,8 @@ class ClaimGroupView:
     shared: dict[str, Any] = field(default_factory=dict)
     all_extra: list[tuple[str, str]] = field(default_factory=list)  # (outlet, what it alone adds)
     partly: frozenset[str] = frozenset()  # outlets whose statements here all joined partly
+    event: str = ""  # the event it reports ('' when no other group reports it)
+    same_event: list[int] = field(default_factory=list)  # row numbers of that event's other groups
 
     @property
     def extra(self) -> list[tuple[str, str]]:
@@ -158,6 +160,12 @@ class ReportView:
             view.claim_by_id.setdefault(cid, claim)
             view.claim_index.setdefault(cid, i)
         view.groups = [view._group(i, g) for i, g in enumerate(_dicts(report.get("claim_groups")))]
+        rows: dict[str, list[int]] = {}
+        for g in view.groups:
+            if g.event:
+                rows.setdefault(g.event, []).append(g.index + 1)
+        for g in view.groups:
+            g.same_event = [n for n in rows.get(g.event, []) if n != g.index + 1]
         return view
 
     def _group(self, index: int, group: dict[str, Any]) -> ClaimGroupView:
@@ -192,6 +200,7 @@ class ReportView:
                 if text_of(e.get("text"))
             ],
             partly=partly,
+            event=text_of(group.get("event")),
         )
 
     # -- lookups ---------------------------------------------------------------------------

@@ -31,6 +31,8 @@ def markdown(view: ReportView) -> str:
             f"<br>only {md_escape(o)}: {md_escape(d)}" if o else f"<br>{md_escape(d)}"
             for o, d in g.extra
         )
+        if g.same_event:
+            label += f"<br>{same_event(g.same_event)}"
         rows.append([str(g.index + 1), label, *cells, indep])
     return "## Claims by outlet\n\n" + table(header, rows)
 
@@ -52,6 +54,8 @@ def terminal(view: ReportView, console: Console) -> None:
         for outlet, detail in group.extra:
             detail_shown = f"only {outlet}: {shorten(detail, 90)}" if outlet else detail
             label.append(f"\n  {detail_shown}", style="dim")
+        if group.same_event:
+            label.append(f"\n  {same_event(group.same_event)}", style="dim")
         shown.add_row(
             str(group.index + 1),
             label,
@@ -75,10 +79,16 @@ def html(view: ReportView) -> dict[str, Any]:
             "cells": [(o, view.cell(g, o)) for o in view.outlets],
             "independent": g.independent_sources,
             "primary": g.primary_sources,
+            "same_event": same_event(g.same_event) if g.same_event else "",
         }
         for g in view.ordered_groups()
     ]
     return {"groups": groups}
+
+
+def same_event(rows: list[int]) -> str:
+    """The line that names the other rows of a group's event: "same event as #3, #7"."""
+    return "same event as " + ", ".join(f"#{n}" for n in rows)
 
 
 SECTION = Section("matrix", 20, markdown=markdown, terminal=terminal, html=html)
