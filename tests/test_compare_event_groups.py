@@ -100,6 +100,7 @@ def test_events_keep_a_fact_one_outlet_alone_reports_unique(
         school = _group_of(report, "school will stay closed")
         assert school["status"] == "unique"
         assert school["outlets"] == ["Valley Post"]
+        assert not school.get("event")  # one outlet's fact is linked to no event
 
 
 def test_event_words_read_classes_and_leave_out_ordinary_words() -> None:

@@ -210,8 +210,8 @@ class ClaimGroupDict(TypedDict):
             str,
             "the event the group's fact belongs to: groups with the same `event` report one "
             'happening ("the quake struck Orvel" / "the quake killed 14"), each fact '
-            "keeping its own status; '' when no other group reports its event "
-            "(compare.event_groups)",
+            "keeping its own status; '' when no other group reports its event, and always for "
+            "a fact one outlet alone reports (compare.event_groups)",
         ]
     ]
 

@@ -5,8 +5,9 @@ where it struck, a third who felt it. Alignment groups statements that state the
 fact (:mod:`.align`), each group with its own status; this step then finds the groups
 that, across articles, report the same event, and gives them one ``event`` id, so a
 reader (and the reports' "same event as #3" line) sees that the outlets tell one
-happening by different facts. A group's status never changes here: a fact one outlet
-alone reports stays ``unique`` inside an event others report too.
+happening by different facts. A group's status never changes here, and only groups more
+than one outlet carries are linked: a fact one outlet alone reports keeps its row and no
+event (on stories of one theme such rows share words with everything).
 
 Two statements of different articles are scored by their pair score plus a bonus for
 naming the same event: a verb, noun or adjective they share, read through the event
@@ -118,8 +119,13 @@ def find_events(
                 a, b = min(i, j), max(i, j)
                 heapq.heappush(heap, (-float(mean[j]), a, b, version[a], version[b]))
 
+    # a fact only one outlet reports is linked to no event: its row stays what one outlet
+    # alone says, and on stories of one theme such rows share words with everything
+    for n, members in enumerate(clusters):
+        alive[n] = len({views[index[c]].unit for c in members}) > 1
     for i in range(k):
-        push(i)
+        if alive[i]:
+            push(i)
     events = [[n] for n in range(k)]
     while heap:
         _, i, j, vi, vj = heapq.heappop(heap)
@@ -133,6 +139,7 @@ def find_events(
         total[j] = total[:, j] = count[j] = count[:, j] = 0.0
         alive[j] = False
         events[i].extend(events[j])
+        events[j] = []
         version[i] += 1
         push(i)
-    return [sorted(events[n]) for n in range(k) if alive[n]]
+    return sorted(sorted(event) for event in events if event)
