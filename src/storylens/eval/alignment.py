@@ -79,37 +79,31 @@ class Scores:
 
     @property
     def precision(self) -> float:
-        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 0.0
+        return _share(self.correct_pairs, self.predicted_pairs)
 
     @property
     def recall(self) -> float:
-        return self.correct_pairs / self.gold_pairs if self.gold_pairs else 0.0
+        return _share(self.correct_pairs, self.gold_pairs)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
 
     @property
     def fact_precision(self) -> float:
-        return (
-            self.fact_correct_pairs / self.fact_predicted_pairs
-            if self.fact_predicted_pairs
-            else 0.0
-        )
+        return _share(self.fact_correct_pairs, self.fact_predicted_pairs)
 
     @property
     def fact_recall(self) -> float:
-        return self.fact_correct_pairs / self.gold_pairs if self.gold_pairs else 0.0
+        return _share(self.fact_correct_pairs, self.gold_pairs)
 
     @property
     def fact_f1(self) -> float:
-        p, r = self.fact_precision, self.fact_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.fact_precision, self.fact_recall)
 
     @property
     def false_unique_share(self) -> float:
-        return self.false_unique / self.unique_event_claims if self.unique_event_claims else 0.0
+        return _share(self.false_unique, self.unique_event_claims)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -123,6 +117,15 @@ class Scores:
             false_unique_share=self.false_unique_share,
         )
         return out
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
 
 
 def _annotated(root: Path) -> dict[str, set[int]]:
