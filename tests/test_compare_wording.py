@@ -64,3 +64,93 @@ def test_wording_a_quotation_may_open_on_this() -> None:
 
     assert points_back("This is the third fire at the pier this year.")
     assert not points_back("“This is the third fire at the pier this year,” Roth said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "readable"),
+    [
+        ("Velm] has shown great interest in the ferry line", False),  # cut out of "[Velm]"
+        ("[Velm] has shown great interest in the ferry line", True),
+        ("The council (which meets monthly) approved the ferry line", True),
+        ("The council approved the ferry line (for now", False),
+    ],
+)
+def test_wording_keeps_its_brackets_paired(text: str, readable: bool) -> None:
+    assert _readable(text) is readable
+
+
+def _statement_and_part(sentence: str, part: str, *, negated: bool = False) -> tuple[Claim, Claim]:
+    statement = Claim("s", "a", 0, len(sentence), sentence)
+    start = sentence.index(part)
+    return statement, Claim(
+        "p", "a", start, start + len(part), part, predicate="open", negated=negated
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "cut"),
+    [
+        # the span of time measured a clause the part leaves out
+        (
+            "The mayor opened the pier a month after the council approved it.",
+            "The mayor opened the pier a month",
+            True,
+        ),
+        ("The works lasted two years before the pier opened.", "The works lasted two years", True),
+        # the span is the fact itself
+        ("The works lasted two years, the council said.", "The works lasted two years", False),
+        ("The mayor opened the pier after the storm.", "The mayor opened the pier", False),
+        # no span of time, only when: "in recent months" needs nothing after it
+        (
+            "Ferry traffic has grown in recent months after the pier reopened.",
+            "Ferry traffic has grown in recent months",
+            False,
+        ),
+    ],
+)
+def test_wording_never_leaves_a_span_of_time_without_what_it_measures(
+    sentence: str, part: str, cut: bool
+) -> None:
+    from storylens.comparison.wording import _measure_cut
+
+    statement, claim = _statement_and_part(sentence, part)
+    assert _measure_cut(part, claim, statement) is cut
+
+
+def test_wording_an_outlet_detail_never_asserts_what_was_denied() -> None:
+    from storylens.comparison.align import Alignment
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.wording import outlet_details
+
+    def details(negated: bool) -> list[str]:
+        sentence = "The harbour office denied that the two mayors signed a ferry deal on Monday."
+        statement, part = _statement_and_part(
+            sentence, "the two mayors signed a ferry deal on Monday", negated=negated
+        )
+        part = Claim(
+            part.id,
+            part.article,
+            part.start,
+            part.end,
+            "The two mayors signed a ferry deal on Monday",
+            predicate="sign",
+            negated=negated,
+        )
+        other = Claim(
+            "t", "b", 0, 40, "The ferry line to Velm reopens in June.", predicate="reopen"
+        )
+        views = {
+            "s": ClaimView(statement, "Harbor Ledger", "a"),
+            "t": ClaimView(other, "Coastal Voice", "b"),
+        }
+        alignment = Alignment(
+            groups=[],
+            views=views,
+            scores={},
+            parts={"s": ["p"], "t": ["t"]},
+            part_views={"p": ClaimView(part, "Harbor Ledger", "a"), "t": views["t"]},
+        )
+        return [d["text"] for d in outlet_details(["s", "t"], alignment, 0.5)]
+
+    assert "The two mayors signed a ferry deal on Monday" in details(negated=False)
+    assert "The two mayors signed a ferry deal on Monday" not in details(negated=True)

@@ -8,6 +8,8 @@ fold case before looking a word up.
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -56,6 +58,18 @@ FUNCTION_WORDS = (
     | QUANTIFIERS
     | NEGATIONS
 )
+
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|den(?:y|ies|ied))\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def says_no(text: str) -> bool:
+    """Whether ``text`` carries a word of negation or denial ("not", "never", "denied",
+    "didn't"): a denied claim whose own words have none reads as an assertion."""
+    return bool(_NEGATION.search(text))
+
 
 #: the forms of "say" a news sentence reports speech with
 SAY = _words("say says said")

@@ -12,7 +12,7 @@ from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
 from storylens.settings import Settings
 from storylens.types import Claim
-from storylens.words import COORDINATORS
+from storylens.words import COORDINATORS, says_no
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
@@ -41,7 +41,8 @@ def _readable(text: str) -> bool:
     """A part that can stand as a sentence: four words or more, starting with neither a
     small letter, a closing quotation mark nor a word that opens a clause, and not ending
     on a word that needs more ("KCNA has") or in a clause cut before its verb ("when
-    Hansbrough")."""
+    Hansbrough"), and with its brackets paired (not "North Korea] shows interest", cut out of
+    a quotation's "[North Korea]")."""
     words = text.split()
     if len(words) < 4 or text[:1].islower() or text[:1] in "”’»),;:.":
         return False
@@ -52,6 +53,7 @@ def _readable(text: str) -> bool:
         and last not in _DANGLING
         and not _OPEN_CLAUSE_END.search(text.rstrip(" .,;:"))
         and not points_back(text)
+        and all(text.count(a) == text.count(b) for a, b in ("()", "[]"))
     )
 
 
@@ -105,6 +107,13 @@ _DANGLING = frozenset(
     | {"to", "and", "or", "but", "that", "with", "by", "for", "from", "in", "on", "at", "as"}
     | {"not", "never", "also", "n't"}
 )
+# a span of time that ends a clause: what it measures ("a month *after* ...") was split off
+_MEASURE_END = re.compile(
+    r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+"
+    r"(?:second|minute|hour|day|week|month|year|decade)s?$",
+    re.IGNORECASE,
+)
+_MEASURED = frozenset({"after", "before", "since", "ago", "earlier", "later", "until"})
 _FRAGMENT_START = (
     _SUBORDINATORS | COORDINATORS | {"who", "whom", "whose", "which", "that", "where", "with"}
 )
@@ -218,6 +227,10 @@ def outlet_details(
                 not _states_something(view.claim)
                 or not _readable(wording)
                 or len(wording.split()) < 5
+                # the content of a denial ("denied that Kim and Putin signed any deals"):
+                # alone, its words would assert what was denied
+                or (view.claim.negated and not says_no(wording))
+                or _measure_cut(wording, view.claim, views[sid].claim)
             ):
                 continue
             if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
@@ -235,6 +248,16 @@ def outlet_details(
                 }
             )
     return out
+
+
+def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
+    """Whether the part ends on a span of time whose "after ..." or "before ..." is not in
+    it ("Kim began the visit a little less than a month" of "... a month after the White
+    House announced ..."): alone it says something else."""
+    if not _MEASURE_END.search(wording.rstrip(" .,;")):
+        return False
+    rest = statement.text[max(0, part.end - statement.start) :].lstrip(" ,")
+    return rest.split(" ", 1)[0].casefold() in _MEASURED
 
 
 def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:

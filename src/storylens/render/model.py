@@ -7,22 +7,17 @@ spans are clamped to the article text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from storylens.words import says_no
+
 STATUSES = ("agreed", "unique", "conflicting")
 MAX_EXTRA = 3  # outlet-only details listed under a claims-table row
 SILENT = "silent"
 PARTLY = "partly"  # the outlet's statements in an agreed group all joined on part of the fact
-
-
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|den(?:y|ies|ied))\b|n't\b",
-    re.IGNORECASE,
-)
 
 
 def as_list(value: Any) -> list[Any]:
@@ -109,7 +104,7 @@ class ClaimGroupView:
         owner = next((c for c in self.claims if text_of(c.get("id")) == home), None)
         if shared and owner is not None:
             first, text = owner, shared
-        if first.get("negated") is True and not _NEGATION.search(text):
+        if first.get("negated") is True and not says_no(text):
             mark = "(denied)" if as_list(first.get("attributed_to")) else "(negated)"
             return f"{mark} {text}"
         return text
