@@ -154,3 +154,42 @@ def test_wording_an_outlet_detail_never_asserts_what_was_denied() -> None:
 
     assert "The two mayors signed a ferry deal on Monday" in details(negated=False)
     assert "The two mayors signed a ferry deal on Monday" not in details(negated=True)
+
+
+def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:
+    statement, claim = _statement_and_part(sentence, part)
+    at = sentence.index(verb, claim.start)
+    claim.arguments["predicate"] = Argument(verb, at, at + len(verb), verb)
+    return statement, claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "verb", "cut"),
+    [
+        # the verb's object is left out
+        (
+            "Crews arriving at the pier could see smoke above the roof.",
+            "Crews arriving at the pier could see",
+            "see",
+            True,
+        ),
+        ("News of the vote comes amid a row over fares.", "News of the vote comes", "comes", True),
+        # the clause closes with its verb
+        ("The old pier collapsed.", "The old pier collapsed", "collapsed", False),
+        (
+            "The old pier collapsed when the tide rose.",
+            "The old pier collapsed",
+            "collapsed",
+            False,
+        ),
+        ("The old pier collapsed, officials said.", "The old pier collapsed", "collapsed", False),
+        ("The old pier collapsed in the storm.", "The old pier collapsed", "collapsed", False),
+    ],
+)
+def test_wording_never_ends_on_a_verb_whose_object_was_left_out(
+    sentence: str, part: str, verb: str, cut: bool
+) -> None:
+    from storylens.comparison.wording import _object_cut
+
+    statement, claim = _with_verb(sentence, part, verb)
+    assert _object_cut(part, claim, statement) is cut

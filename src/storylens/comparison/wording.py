@@ -12,7 +12,7 @@ from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
 from storylens.settings import Settings
 from storylens.types import Claim
-from storylens.words import COORDINATORS, says_no
+from storylens.words import COORDINATORS, PREPOSITIONS, says_no
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
@@ -113,6 +113,8 @@ _MEASURE_END = re.compile(
     r"(?:second|minute|hour|day|week|month|year|decade)s?$",
     re.IGNORECASE,
 )
+# words after a clause-final verb that open something else: the clause itself is whole
+_CLAUSE_GO_ON = _SUBORDINATORS | COORDINATORS | PREPOSITIONS | {"that", "then", "and", "but"}
 _MEASURED = frozenset({"after", "before", "since", "ago", "earlier", "later", "until"})
 _FRAGMENT_START = (
     _SUBORDINATORS | COORDINATORS | {"who", "whom", "whose", "which", "that", "where", "with"}
@@ -231,6 +233,7 @@ def outlet_details(
                 # alone, its words would assert what was denied
                 or (view.claim.negated and not says_no(wording))
                 or _measure_cut(wording, view.claim, views[sid].claim)
+                or _object_cut(wording, view.claim, views[sid].claim)
             ):
                 continue
             if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
@@ -258,6 +261,20 @@ def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
         return False
     rest = statement.text[max(0, part.end - statement.start) :].lstrip(" ,")
     return rest.split(" ", 1)[0].casefold() in _MEASURED
+
+
+def _object_cut(wording: str, part: Claim, statement: Claim) -> bool:
+    """Whether the part ends on its own verb while its sentence runs on into what the verb
+    takes ("Firefighters arriving on scene could see" of "... could see flames through the
+    roof"): alone it is cut mid-clause."""
+    verb = part.arguments.get("predicate")
+    if verb is None or not wording.rstrip().endswith(verb.text) or verb.end != part.end:
+        return False
+    rest = statement.text[max(0, part.end - statement.start) :]
+    if not rest[:1].isspace():
+        return False  # punctuation or the sentence's end: the clause closes with its verb
+    following = rest.split(maxsplit=1)[0].strip("“\"‘'").casefold() if rest.strip() else ""
+    return bool(following) and following not in _CLAUSE_GO_ON
 
 
 def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
