@@ -174,6 +174,14 @@ def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:
             True,
         ),
         ("News of the vote comes amid a row over fares.", "News of the vote comes", "comes", True),
+        # cut inside the clause it reports
+        (
+            "Reports indicated that the mayor would resign.",
+            "Reports indicated that the mayor",
+            "indicated",
+            True,
+        ),
+        ("The mayor who opened the pier resigned.", "The mayor", "mayor", False),
         # the clause closes with its verb
         ("The old pier collapsed.", "The old pier collapsed", "collapsed", False),
         (
@@ -186,10 +194,25 @@ def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:
         ("The old pier collapsed in the storm.", "The old pier collapsed", "collapsed", False),
     ],
 )
-def test_wording_never_ends_on_a_verb_whose_object_was_left_out(
+def test_wording_never_ends_where_its_clause_goes_on(
     sentence: str, part: str, verb: str, cut: bool
 ) -> None:
-    from storylens.comparison.wording import _object_cut
+    from storylens.comparison.wording import _clause_cut
 
     statement, claim = _with_verb(sentence, part, verb)
-    assert _object_cut(part, claim, statement) is cut
+    assert _clause_cut(part, claim, statement) is cut
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ('The mayor said the pier would "reopen in June"', True),
+        ("The mayor said the pier would “reopen in June”", True),
+        ('The mayor would "leave the meeting" if it is not "fruitful', False),
+        ("The mayor called the plan “a fair", False),
+    ],
+)
+def test_wording_an_outlet_detail_closes_its_quotations(text: str, closed: bool) -> None:
+    from storylens.comparison.wording import _quotes_closed
+
+    assert _quotes_closed(text) is closed

@@ -12,7 +12,7 @@ from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
 from storylens.settings import Settings
 from storylens.types import Claim
-from storylens.words import COORDINATORS, PREPOSITIONS, says_no
+from storylens.words import COORDINATORS, PREPOSITIONS, RELATIVES, says_no
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
@@ -114,7 +114,9 @@ _MEASURE_END = re.compile(
     re.IGNORECASE,
 )
 # words after a clause-final verb that open something else: the clause itself is whole
-_CLAUSE_GO_ON = _SUBORDINATORS | COORDINATORS | PREPOSITIONS | {"that", "then", "and", "but"}
+_CLAUSE_GO_ON = (
+    _SUBORDINATORS | COORDINATORS | PREPOSITIONS | RELATIVES | {"that", "then", "where", "to"}
+)
 _MEASURED = frozenset({"after", "before", "since", "ago", "earlier", "later", "until"})
 _FRAGMENT_START = (
     _SUBORDINATORS | COORDINATORS | {"who", "whom", "whose", "which", "that", "where", "with"}
@@ -233,7 +235,8 @@ def outlet_details(
                 # alone, its words would assert what was denied
                 or (view.claim.negated and not says_no(wording))
                 or _measure_cut(wording, view.claim, views[sid].claim)
-                or _object_cut(wording, view.claim, views[sid].claim)
+                or _clause_cut(wording, view.claim, views[sid].claim)
+                or not _quotes_closed(wording)
             ):
                 continue
             if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
@@ -263,13 +266,18 @@ def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
     return rest.split(" ", 1)[0].casefold() in _MEASURED
 
 
-def _object_cut(wording: str, part: Claim, statement: Claim) -> bool:
-    """Whether the part ends on its own verb while its sentence runs on into what the verb
-    takes ("Firefighters arriving on scene could see" of "... could see flames through the
-    roof"): alone it is cut mid-clause."""
-    verb = part.arguments.get("predicate")
-    if verb is None or not wording.rstrip().endswith(verb.text) or verb.end != part.end:
-        return False
+def _quotes_closed(text: str) -> bool:
+    """Whether every quotation the text opens it also closes (not 'Kim would "leave the
+    meeting" if it is not "fruitful', a detail cut inside a quotation)."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
+def _clause_cut(wording: str, part: Claim, statement: Claim) -> bool:
+    """Whether the part stops where its sentence runs straight on into the rest of its
+    clause ("Firefighters arriving on scene could see" of "... could see flames", "Reports
+    indicated that the mayor" of "... the mayor would resign"): alone it is cut mid-clause.
+    A part followed by punctuation, or by a word that opens something else (a preposition,
+    a conjunction, a relative pronoun), is whole."""
     rest = statement.text[max(0, part.end - statement.start) :]
     if not rest[:1].isspace():
         return False  # punctuation or the sentence's end: the clause closes with its verb
