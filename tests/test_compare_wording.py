@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from storylens.comparison.wording import _main_clause, _readable
@@ -117,43 +119,49 @@ def test_wording_never_leaves_a_span_of_time_without_what_it_measures(
     assert _measure_cut(part, claim, statement) is cut
 
 
-def test_wording_an_outlet_detail_never_asserts_what_was_denied() -> None:
+def _details(sentence: str, wording: str, **flags: Any) -> list[dict[str, Any]]:
+    """The outlet details of a two-outlet group: ``wording`` a part of the first outlet's
+    ``sentence``, the second outlet saying something else."""
     from storylens.comparison.align import Alignment
     from storylens.comparison.conflict_args import ClaimView
     from storylens.comparison.wording import outlet_details
 
-    def details(negated: bool) -> list[str]:
-        sentence = "The harbour office denied that the two mayors signed a ferry deal on Monday."
-        statement, part = _statement_and_part(
-            sentence, "the two mayors signed a ferry deal on Monday", negated=negated
-        )
-        part = Claim(
-            part.id,
-            part.article,
-            part.start,
-            part.end,
-            "The two mayors signed a ferry deal on Monday",
-            predicate="sign",
-            negated=negated,
-        )
-        other = Claim(
-            "t", "b", 0, 40, "The ferry line to Velm reopens in June.", predicate="reopen"
-        )
-        views = {
-            "s": ClaimView(statement, "Harbor Ledger", "a"),
-            "t": ClaimView(other, "Coastal Voice", "b"),
-        }
-        alignment = Alignment(
-            groups=[],
-            views=views,
-            scores={},
-            parts={"s": ["p"], "t": ["t"]},
-            part_views={"p": ClaimView(part, "Harbor Ledger", "a"), "t": views["t"]},
-        )
-        return [d["text"] for d in outlet_details(["s", "t"], alignment, 0.5)]
+    statement = Claim("s", "a", 0, len(sentence), sentence)
+    start = sentence.casefold().index(wording.casefold())
+    part = Claim("p", "a", start, start + len(wording), wording, predicate="sign", **flags)
+    other = Claim("t", "b", 0, 40, "The ferry line to Velm reopens in June.", predicate="reopen")
+    views = {
+        "s": ClaimView(statement, "Harbor Ledger", "a"),
+        "t": ClaimView(other, "Coastal Voice", "b"),
+    }
+    alignment = Alignment(
+        groups=[],
+        views=views,
+        scores={},
+        parts={"s": ["p"], "t": ["t"]},
+        part_views={"p": ClaimView(part, "Harbor Ledger", "a"), "t": views["t"]},
+    )
+    return [d for d in outlet_details(["s", "t"], alignment, 0.5) if d["claim"] == "s"]
 
-    assert "The two mayors signed a ferry deal on Monday" in details(negated=False)
-    assert "The two mayors signed a ferry deal on Monday" not in details(negated=True)
+
+def test_wording_an_outlet_detail_never_asserts_what_was_denied() -> None:
+    sentence = "The harbour office denied that the two mayors signed a ferry deal on Monday."
+    wording = "The two mayors signed a ferry deal on Monday"
+    assert [d["text"] for d in _details(sentence, wording)] == [wording]
+    assert [d["text"] for d in _details(sentence, wording, negated=True)] == []
+
+
+def test_wording_an_outlet_detail_names_whose_words_it_gives() -> None:
+    sentence = "The two mayors signed a ferry deal on Monday, the harbour office said."
+    wording = "The two mayors signed a ferry deal on Monday"
+    [cited] = _details(sentence, wording, attributed_to=["harbour office"])
+    assert cited["source"] == "harbour office"
+    [own] = _details(sentence, wording)
+    assert "source" not in own
+    # words that already name their source need no more
+    named = "Harbour Office staff said the two mayors signed a ferry deal"
+    [said] = _details(named + ".", named, attributed_to=["Harbour Office"])
+    assert "source" not in said
 
 
 def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:

@@ -44,3 +44,19 @@ def test_render_extra_is_capped_one_per_outlet_first() -> None:
     assert len(shown) == MAX_EXTRA + 1
     assert [o for o, _ in shown[:MAX_EXTRA]] == ["Outlet 0", "Outlet 1", "Outlet 2"]
     assert shown[-1] == ("", f"… {12 - MAX_EXTRA} more details")
+
+
+def test_render_extra_names_the_source_an_outlet_gives() -> None:
+    report = _report(
+        [
+            {"outlet": "Post", "source": "the <i>harbour</i> office", "text": "The loan is large"},
+            {"outlet": "Post", "source": "the mayor", "text": "The loan is the largest in years"},
+        ]
+    )
+    [group] = ReportView.of(report).groups
+    # one detail per outlet first, whichever source it gives
+    assert group.extra[0] == ("Post, citing the <i>harbour</i> office", "The loan is large")
+    assert group.extra[1:] == [("", "… 1 more details")]
+    out = render_markdown(report)
+    assert "only Post, citing the" in out
+    assert "<i>" not in out

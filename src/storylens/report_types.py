@@ -173,6 +173,9 @@ class ExtraDict(TypedDict):
     start: Offset
     end: Offset
     text: Annotated[str, "the detail"]
+    source: NotRequired[
+        Annotated[str, "who the outlet says it comes from, when the detail's words do not say"]
+    ]
 
 
 class ClaimGroupDict(TypedDict):

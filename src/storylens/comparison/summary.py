@@ -31,7 +31,7 @@ from storylens.comparison.summary_rewrite import (
     sentence_bounds,
     sentence_text,
 )
-from storylens.comparison.wording import points_back
+from storylens.comparison.wording import names_source, points_back
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 from storylens.words import BE, CORE, HAVE
@@ -172,23 +172,6 @@ _INSTITUTION = frozenset(
 )
 _MASS = frozenset({"police", "staff", "management", "security", "intelligence", "media"})
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
-
-
-def names_source(source: str, text: str) -> bool:
-    """Whether ``text`` names ``source``: in full, by one of its capitalised words
-    ("Marant said" names "Ilse Marant") or by their initials ("the EU" names "European
-    Union")."""
-    if source.casefold() in text.casefold():
-        return True
-    words = {w.casefold() for w in _TOKEN.findall(text)}
-    capitals = [w for w in _TOKEN.findall(source) if w[:1].isupper() and w.casefold() != "the"]
-    initials = "".join(w[0] for w in capitals)
-    if len(initials) >= 2 and re.search(rf"\b{initials}\b", text):
-        return True  # "the EU has insisted" names the European Union
-    return any(len(w) > 2 and w.casefold() in words - _NAME_FILLERS for w in capitals)
-
-
-_NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
 
 
 def _names(claim: Claim, source: str) -> bool:

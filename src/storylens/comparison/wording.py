@@ -30,6 +30,26 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
             ]
 
 
+def names_source(source: str, text: str) -> bool:
+    """Whether ``text`` names ``source``: in full, by one of its capitalised words
+    ("Marant said" names "Ilse Marant") or by their initials ("the EU" names "European
+    Union")."""
+    if source.casefold() in text.casefold():
+        return True
+    words = {w.casefold() for w in _NAME_TOKEN.findall(text)}
+    capitals = [w for w in _NAME_TOKEN.findall(source) if w[:1].isupper() and w.casefold() != "the"]
+    initials = "".join(w[0] for w in capitals)
+    if len(initials) >= 2 and re.search(rf"\b{initials}\b", text):
+        return True  # "the EU has insisted" names the European Union
+    return any(len(w) > 2 and w.casefold() in words - _NAME_FILLERS for w in capitals)
+
+
+_NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
+
+
+_NAME_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
 def _states_something(part: Claim) -> bool:
     """A part with a predicate that is not only a verb of saying whose content was split off
     ("TASS said the governor of the region")."""
@@ -218,7 +238,8 @@ def outlet_details(
 ) -> list[dict[str, Any]]:
     """The parts of a group's statements that no other outlet's statement in the group
     states: each outlet's own detail beside the shared fact ("the krona rose 1.2 percent"
-    in "the krona rose 1.2 percent after the two leaders signed the accord")."""
+    in "the krona rose 1.2 percent after the two leaders signed the accord"), with the
+    ``source`` the outlet gives for it when its words do not name one."""
     views = alignment.views
     out = []
     for sid in members:
@@ -243,16 +264,18 @@ def outlet_details(
                 continue
             if any(alignment.similarity(sid, o) >= threshold for o in others) and not other_parts:
                 continue
-            out.append(
-                {
-                    "claim": sid,
-                    "part": p,
-                    "outlet": views[sid].outlet,
-                    "start": view.claim.start,
-                    "end": view.claim.end,
-                    "text": wording,
-                }
-            )
+            detail = {
+                "claim": sid,
+                "part": p,
+                "outlet": views[sid].outlet,
+                "start": view.claim.start,
+                "end": view.claim.end,
+                "text": wording,
+            }
+            source = next((s for s in view.claim.attributed_to if s.strip()), "")
+            if source and not names_source(source, wording):
+                detail["source"] = source  # whose words these are, when they do not say
+            out.append(detail)
     return out
 
 

@@ -68,7 +68,9 @@ class ClaimGroupView:
     primary_sources: list[str]
     independent_sources: int | None
     shared: dict[str, Any] = field(default_factory=dict)
-    all_extra: list[tuple[str, str]] = field(default_factory=list)  # (outlet, what it alone adds)
+    all_extra: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (outlet, its source, detail)
     partly: frozenset[str] = frozenset()  # outlets whose statements here all joined partly
     event: str = ""  # the event it reports ('' when no other group reports it)
     same_event: list[int] = field(default_factory=list)  # row numbers of that event's other groups
@@ -79,10 +81,10 @@ class ClaimGroupView:
         ``MAX_EXTRA``, then a count of the rest, so a story of many outlets stays short."""
         seen: set[str] = set()
         firsts = []
-        for outlet, detail in self.all_extra:
+        for outlet, source, detail in self.all_extra:
             if outlet not in seen:
                 seen.add(outlet)
-                firsts.append((outlet, detail))
+                firsts.append((_cited(outlet, source), detail))
         shown = firsts[:MAX_EXTRA]
         left = len(self.all_extra) - len(shown)
         return shown + ([("", f"… {left} more details")] if left > 0 else [])
@@ -190,7 +192,7 @@ class ReportView:
             independent_sources=indep if isinstance(indep, int) else None,
             shared=as_dict(group.get("shared")),
             all_extra=[
-                (text_of(e.get("outlet")), text_of(e.get("text")))
+                (text_of(e.get("outlet")), text_of(e.get("source")), text_of(e.get("text")))
                 for e in _dicts(group.get("extra"))
                 if text_of(e.get("text"))
             ],
@@ -377,6 +379,11 @@ class ReportView:
                 seen.add(key)
                 rows.append((outlet, chain))
         return rows
+
+
+def _cited(outlet: str, source: str) -> str:
+    """An outlet, with the source it gives for a detail ("Harbor Ledger, citing TASS")."""
+    return f"{outlet}, citing {source}" if outlet and source else outlet
 
 
 def _merge(diffs: list[Difference]) -> list[Difference]:
