@@ -239,13 +239,25 @@ def test_segment_relative_clause_is_matched_with_its_antecedent() -> None:
 def test_segment_relative_clause_antecedent_is_only_the_noun_phrase() -> None:
     # the clause's own name parts ("Velm Harbour Trust") are not part of the antecedent
     text = (
+        "The pilot toured the docks with Amsel, who had met him in Velm at a dinner of "
+        "the Velm Harbour Trust board in July"
+    )
+    analysis = analysis_of(text)
+    seg = segment_claims([analysis])
+    relative = next(p for p in seg.parts["a1:s0"] if p.text.startswith("who"))
+    assert seg.focus[relative.id].startswith("Amsel had met him in Velm")
+
+
+def test_segment_an_object_relative_clause_keeps_its_own_words() -> None:
+    # "Amsel he had met in Velm" would be no sentence: only a subject is stood in for
+    text = (
         "The pilot toured the docks with Amsel, whom he had met in Velm at a dinner of "
         "the Velm Harbour Trust board in July"
     )
     analysis = analysis_of(text)
     seg = segment_claims([analysis])
     relative = next(p for p in seg.parts["a1:s0"] if p.text.startswith("whom"))
-    assert seg.focus[relative.id].startswith("Amsel he had met in Velm")
+    assert seg.focus.get(relative.id, relative.text).startswith("whom he had met in Velm")
 
 
 @pytest.mark.slow

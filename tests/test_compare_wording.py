@@ -190,6 +190,12 @@ def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:
             True,
         ),
         ("The mayor who opened the pier resigned.", "The mayor", "mayor", False),
+        (
+            "The mayor presented on Monday what he called a plan.",
+            "The mayor presented on Monday",
+            "presented",
+            True,
+        ),
         # the clause closes with its verb
         ("The old pier collapsed.", "The old pier collapsed", "collapsed", False),
         (

@@ -154,17 +154,23 @@ def _resolved(tokens: list[Token], head: Token) -> str:
     first = tokens[0]
     if head.dep_ == "relcl" and first.lower_ in _RELATIVE_WORDS and head.head.i != head.i:
         rest = "".join(t.text_with_ws for t in tokens[1:]).strip()
-        return _with_antecedent(head, first.lower_, rest) or text
+        return _with_antecedent(head, first, rest) or text
     return text
 
 
-def _with_antecedent(clause: Token, pronoun: str, rest: str) -> str | None:
+def _with_antecedent(clause: Token, pronoun: Token, rest: str) -> str | None:
     """``rest`` of a relative clause headed by ``clause`` after its antecedent, standing in
-    for the relative ``pronoun`` ("whose visit" -> "the envoy's visit"); None without one."""
+    for the relative ``pronoun`` ("whose visit" -> "the envoy's visit"); None without one,
+    or when the pronoun is not the clause's subject: "which Trump pulled out of" does not
+    become "the pact Trump pulled out of", a phrase and no sentence."""
     noun = _antecedent_text(clause.head)
     if not noun:
         return None
-    return f"{noun} {rest}" if pronoun != "whose" else f"{noun}'s {rest}"
+    if pronoun.lower_ == "whose":
+        return f"{noun}'s {rest}"
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    return f"{noun} {rest}"
 
 
 def _split(
@@ -511,7 +517,7 @@ def _name_antecedent(part: Claim, doc: Doc, focus: dict[str, str]) -> None:
     if span is None or span[0].lower_ != first.casefold():
         return
     heads = [t for t in span if t.dep_ == "relcl" and not span.start <= t.head.i < span.end]
-    resolved = _with_antecedent(heads[0], first.casefold(), rest) if heads else None
+    resolved = _with_antecedent(heads[0], span[0], rest) if heads else None
     if resolved:
         focus[part.id] = resolved
 

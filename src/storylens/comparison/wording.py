@@ -134,8 +134,13 @@ _MEASURE_END = re.compile(
     re.IGNORECASE,
 )
 # words after a clause-final verb that open something else: the clause itself is whole
+# ("what" is no such word: "Israel presented on Monday what it said were files" is cut)
 _CLAUSE_GO_ON = (
-    _SUBORDINATORS | COORDINATORS | PREPOSITIONS | RELATIVES | {"that", "then", "where", "to"}
+    _SUBORDINATORS
+    | COORDINATORS
+    | PREPOSITIONS
+    | (RELATIVES - {"what"})
+    | {"that", "then", "where", "to"}
 )
 _MEASURED = frozenset({"after", "before", "since", "ago", "earlier", "later", "until"})
 _FRAGMENT_START = (
