@@ -230,3 +230,34 @@ def test_wording_an_outlet_detail_closes_its_quotations(text: str, closed: bool)
     from storylens.comparison.wording import _quotes_closed
 
     assert _quotes_closed(text) is closed
+
+
+def test_wording_an_outlet_detail_never_shows_a_guessed_name() -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.wording import _shown
+
+    said = Claim("p", "a", 0, 30, "He wanted the pier rebuilt fast")
+    # "he" was matched as the story's main person: that helps grouping, but may be wrong
+    guessed = ClaimView(said, "Post", "a", focus="Mayor Lund wanted the pier rebuilt fast")
+    assert _shown(guessed) == "He wanted the pier rebuilt fast"
+    # an antecedent read from the parse is shown
+    relative = Claim("q", "a", 0, 30, "who had not left the island")
+    resolved = ClaimView(relative, "Post", "a", focus="The pilot had not left the island")
+    assert _shown(resolved) == "The pilot had not left the island"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "asked"),
+    [
+        ("Lund wants to learn whether the pier was rebuilt on time.", "the pier was rebuilt", True),
+        ("Lund asked if the pier was rebuilt on time.", "the pier was rebuilt", True),
+        ("Lund said the pier was rebuilt on time.", "the pier was rebuilt", False),
+    ],
+)
+def test_wording_an_open_question_is_no_outlet_detail(
+    sentence: str, part: str, asked: bool
+) -> None:
+    from storylens.comparison.wording import _asked
+
+    statement, claim = _statement_and_part(sentence, part)
+    assert _asked(claim, statement) is asked

@@ -16,6 +16,7 @@ from storylens.words import COORDINATORS, PREPOSITIONS, RELATIVES, says_no
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
+    from storylens.comparison.conflict_args import ClaimView
 
 
 def describe_groups(alignment: Alignment, settings: Settings) -> None:
@@ -252,7 +253,7 @@ def outlet_details(
         other_parts = [q for o in others for q in alignment.parts.get(o, ())]
         for p in alignment.parts.get(sid, ()):
             view = alignment.part_views[p]
-            wording = view.focus or view.claim.text
+            wording = _shown(view)
             if (
                 not _states_something(view.claim)
                 or not _readable(wording)
@@ -263,6 +264,7 @@ def outlet_details(
                 or _measure_cut(wording, view.claim, views[sid].claim)
                 or _clause_cut(wording, view.claim, views[sid].claim)
                 or not _quotes_closed(wording)
+                or _asked(view.claim, views[sid].claim)
             ):
                 continue
             if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
@@ -292,6 +294,26 @@ def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
         return False
     rest = statement.text[max(0, part.end - statement.start) :].lstrip(" ,")
     return rest.split(" ", 1)[0].casefold() in _MEASURED
+
+
+def _shown(view: ClaimView) -> str:
+    """The words a detail is shown in: the part's matching text (its clauses split off, a
+    relative clause with its antecedent), except a name guessed for a leading "he" or
+    "she", which helps matching but may name the wrong person."""
+    text, focus = view.claim.text, view.focus
+    if focus and _PERSONAL.match(text) and not _PERSONAL.match(focus):
+        return text
+    return focus or text
+
+
+def _asked(part: Claim, statement: Claim) -> bool:
+    """Whether the part is an open question the sentence reports ("determine *whether* he
+    obstructed the inquiry"): it states no fact."""
+    before = statement.text[: max(0, part.start - statement.start)].split()
+    return bool(before) and before[-1].casefold().strip("“\"'(") in {"whether", "if"}
+
+
+_PERSONAL = re.compile(r"(?:He|She|he|she)\b")
 
 
 def _quotes_closed(text: str) -> bool:
