@@ -42,6 +42,7 @@ def test_wording_a_part_must_be_a_main_clause(
         ("Officials stopped the race when the skipper", False),  # the clause lost its verb
         ("Officials stopped the race while Lund", False),
         ("Officials stopped the race after the storm", True),  # a preposition, not a clause
+        ("Even after the storm passed over the harbour", False),  # a clause on its own
     ],
 )
 def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable: bool) -> None:
@@ -190,6 +191,19 @@ def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:
             True,
         ),
         ("The mayor who opened the pier resigned.", "The mayor", "mayor", False),
+        # what the verb reports follows, after "that"
+        (
+            "Council staff made clear that the pier will close.",
+            "Council staff made clear",
+            "made",
+            True,
+        ),
+        (
+            "The council approved the plan that Lund drew up.",
+            "The council approved the plan",
+            "approved",
+            False,
+        ),
         (
             "The mayor presented on Monday what he called a plan.",
             "The mayor presented on Monday",

@@ -67,7 +67,8 @@ def _readable(text: str) -> bool:
     words = text.split()
     if len(words) < 4 or text[:1].islower() or text[:1] in "”’»),;:.":
         return False
-    first = words[0].strip("“\"‘'(").casefold()
+    lead = 1 if len(words) > 1 and words[0].casefold() in _LEADING_ADVERBS else 0
+    first = words[lead].strip("“\"‘'(").casefold()
     last = words[-1].strip("”\"’'.,;:").casefold()
     return (
         first not in _FRAGMENT_START
@@ -144,6 +145,8 @@ _CLAUSE_GO_ON = (
     | {"that", "then", "where", "to"}
 )
 _MEASURED = frozenset({"after", "before", "since", "ago", "earlier", "later", "until"})
+# adverbs that may stand before a clause's opening word ("Even after the deal was made")
+_LEADING_ADVERBS = frozenset({"even", "just", "only", "shortly", "soon", "long", "right"})
 _FRAGMENT_START = (
     _SUBORDINATORS | COORDINATORS | {"who", "whom", "whose", "which", "that", "where", "with"}
 )
@@ -327,11 +330,16 @@ def _clause_cut(wording: str, part: Claim, statement: Claim) -> bool:
     clause ("Firefighters arriving on scene could see" of "... could see flames", "Reports
     indicated that the mayor" of "... the mayor would resign"): alone it is cut mid-clause.
     A part followed by punctuation, or by a word that opens something else (a preposition,
-    a conjunction, a relative pronoun), is whole."""
+    a conjunction, a relative pronoun), is whole; but not one that ends on its verb before
+    "that" ("these agents made clear" of "... made clear that ..."): what it says is there.
+    """
     rest = statement.text[max(0, part.end - statement.start) :]
     if not rest[:1].isspace():
         return False  # punctuation or the sentence's end: the clause closes with its verb
     following = rest.split(maxsplit=1)[0].strip("“\"‘'").casefold() if rest.strip() else ""
+    if following == "that":
+        verb = part.arguments.get("predicate")
+        return verb is not None and len(part.text[verb.end - part.start :].split()) <= 1
     return bool(following) and following not in _CLAUSE_GO_ON
 
 
