@@ -41,6 +41,8 @@ def test_wording_a_part_must_be_a_main_clause(
         ("Officials stopped the race when the skipper fell overboard", True),
         ("Officials stopped the race when the skipper", False),  # the clause lost its verb
         ("Officials stopped the race while Lund", False),
+        ("The regatta began on time as crews", False),
+        ("The race was won by a former pilot serving as a harbour guide", True),
         ("Officials stopped the race after the storm", True),  # a preposition, not a clause
         ("Even after the storm passed over the harbour", False),  # a clause on its own
     ],

@@ -118,8 +118,10 @@ _SUBORDINATORS = _CONJUNCTIONS | {"before", "after", "since", "if", "until", "on
 
 
 # a clause opened and left without its verb: "Officials stopped the game when Hansbrough"
+# ("as" only with one word after it: "as countries", "as Comey"; "as a teacher" is whole)
 _OPEN_CLAUSE_END = re.compile(
-    rf"\b(?:{'|'.join(sorted(_CONJUNCTIONS))})\s+\S+(?:\s+\S+)?$", re.IGNORECASE
+    rf"\b(?:(?:{'|'.join(sorted(_CONJUNCTIONS))})\s+\S+(?:\s+\S+)?|as\s+\S+)$",
+    re.IGNORECASE,
 )
 
 
