@@ -277,3 +277,15 @@ def test_wording_an_open_question_is_no_outlet_detail(
 
     statement, claim = _statement_and_part(sentence, part)
     assert _asked(claim, statement) is asked
+
+
+def test_wording_a_shared_fact_is_never_the_content_of_a_denial() -> None:
+    from storylens.comparison.wording import _whole
+
+    sentence = "The harbour office denied that the mayor had signed the ferry deal."
+    statement, part = _statement_and_part(
+        sentence, "the mayor had signed the ferry deal", negated=True
+    )
+    assert not _whole(part.text, part, statement)
+    statement, part = _statement_and_part(sentence, "the mayor had signed the ferry deal")
+    assert _whole(part.text, part, statement)

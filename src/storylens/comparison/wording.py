@@ -189,6 +189,7 @@ def shared_fact(
                 and _main_clause(view.claim)
                 and len(wording.split()) >= 6
                 and not cut
+                and _whole(wording, view.claim, own)
             ):
                 candidates.append((p, view.claim, wording))
         facts = [
@@ -263,13 +264,7 @@ def outlet_details(
                 not _states_something(view.claim)
                 or not _readable(wording)
                 or len(wording.split()) < 5
-                # the content of a denial ("denied that Kim and Putin signed any deals"):
-                # alone, its words would assert what was denied
-                or (view.claim.negated and not says_no(wording))
-                or _measure_cut(wording, view.claim, views[sid].claim)
-                or _clause_cut(wording, view.claim, views[sid].claim)
-                or not _quotes_closed(wording)
-                or _asked(view.claim, views[sid].claim)
+                or not _whole(wording, view.claim, views[sid].claim)
             ):
                 continue
             if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
@@ -299,6 +294,19 @@ def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
         return False
     rest = statement.text[max(0, part.end - statement.start) :].lstrip(" ,")
     return rest.split(" ", 1)[0].casefold() in _MEASURED
+
+
+def _whole(wording: str, part: Claim, statement: Claim) -> bool:
+    """Whether a part's wording says alone what its sentence says: not the content of a
+    denial without the denial, not cut before what a span of time measures or mid-clause,
+    no quotation left open, and no open question."""
+    return not (
+        (part.negated and not says_no(wording))
+        or _measure_cut(wording, part, statement)
+        or _clause_cut(wording, part, statement)
+        or not _quotes_closed(wording)
+        or _asked(part, statement)
+    )
 
 
 def _shown(view: ClaimView) -> str:
