@@ -544,3 +544,19 @@ def test_compare_summary_keeps_a_loaded_word_joined_to_another(text: str) -> Non
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     [out] = summarise([claim], [], framing, [], [art])
     assert " and " in out["text"] and "plan and" not in out["text"] and "and at" not in out["text"]
+
+
+def test_compare_summary_a_quote_inside_narration_does_not_make_it_the_speakers_words() -> None:
+    from storylens.comparison.summary import _attributed
+    from storylens.types import Claim
+
+    def said(text: str) -> str:
+        claim = Claim("c", "a", 0, len(text), text, attributed_to=["Ilse Marant"])
+        return _attributed(claim, text, set())
+
+    narration = 'The premier also disclosed that "we have had direct talks with Velm."'
+    assert said(narration) == f"According to Ilse Marant, t{narration[1:]}"
+    # words of the speaker's own, outside any quotation, are quoted as hers
+    assert said("We have had direct talks with Velm.") == (
+        "According to Ilse Marant: “We have had direct talks with Velm.”"
+    )

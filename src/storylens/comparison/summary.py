@@ -113,7 +113,7 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
             and last not in _MASS
         ):
             source = f"the {source}"  # "Lawyer: ..." -> "according to the lawyer", not "to lawyer"
-    if _FIRST_PERSON.search(text) and not text.lstrip().startswith(("“", '"')):
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) and not text.lstrip().startswith(("“", '"')):
         # the speaker's own words: "I couldn't agree more" is theirs, not the summary's
         words = text.strip()
         if words[-1:] not in {".", "!", "?"}:
@@ -135,6 +135,8 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*)?|[A-Z][a-z]+\.? \d{1,2})"
     r"\s*(?:\([A-Za-z ]+\))?\s*[–—]+\s+"
 )
+# a quoted passage inside a sentence: its "we" and "I" are the speaker's, not the sentence's
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
 _CURLY = {"``": "“", "''": "”"}
 _OPENING, _CLOSING = "“", "”"
