@@ -289,3 +289,14 @@ def test_wording_a_shared_fact_is_never_the_content_of_a_denial() -> None:
     assert not _whole(part.text, part, statement)
     statement, part = _statement_and_part(sentence, "the mayor had signed the ferry deal")
     assert _whole(part.text, part, statement)
+
+
+def test_wording_an_outlet_detail_is_a_fact_with_a_speaker() -> None:
+    # someone's own words with no one to say whose
+    heard = "Then later I heard more screaming from the pier"
+    assert _details(heard + ".", heard) == []
+    [cited] = _details(heard + ", Lund said.", heard, attributed_to=["Lund"])
+    assert cited["source"] == "Lund"
+    # nothing but who says so
+    only = "According to a report from the Velm Ledger published this week"
+    assert _details(only + ".", only) == []

@@ -31,7 +31,7 @@ from storylens.comparison.summary_rewrite import (
     sentence_bounds,
     sentence_text,
 )
-from storylens.comparison.wording import names_source, points_back
+from storylens.comparison.wording import first_person, names_source, points_back
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 from storylens.words import BE, CORE, HAVE
@@ -113,7 +113,7 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
             and last not in _MASS
         ):
             source = f"the {source}"  # "Lawyer: ..." -> "according to the lawyer", not "to lawyer"
-    if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) and not text.lstrip().startswith(("“", '"')):
+    if first_person(text) and not text.lstrip().startswith(("“", '"')):
         # the speaker's own words: "I couldn't agree more" is theirs, not the summary's
         words = text.strip()
         if words[-1:] not in {".", "!", "?"}:
@@ -135,8 +135,6 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*)?|[A-Z][a-z]+\.? \d{1,2})"
     r"\s*(?:\([A-Za-z ]+\))?\s*[–—]+\s+"
 )
-# a quoted passage inside a sentence: its "we" and "I" are the speaker's, not the sentence's
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
 _CURLY = {"``": "“", "''": "”"}
 _OPENING, _CLOSING = "“", "”"
@@ -173,7 +171,6 @@ _INSTITUTION = frozenset(
     | {"Senate", "Embassy", "Army", "Navy", "Police", "Court", "Union", "Board", "Authority"}
 )
 _MASS = frozenset({"police", "staff", "management", "security", "intelligence", "media"})
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
 
 
 def _names(claim: Claim, source: str) -> bool:

@@ -282,8 +282,29 @@ def outlet_details(
             source = next((s for s in view.claim.attributed_to if s.strip()), "")
             if source and not names_source(source, wording):
                 detail["source"] = source  # whose words these are, when they do not say
+            elif not source and first_person(wording, plural=False):
+                # "Then later I heard more screaming": someone's, and no one says whose ("we"
+                # and "our" may be the outlet's own editorial voice)
+                continue
+            if _ONLY_SOURCE.match(wording):
+                continue  # "According to the Associated Press": a source, and no fact
             out.append(detail)
     return out
+
+
+def first_person(text: str, *, plural: bool = True) -> bool:
+    """Whether the text speaks as "I" (or "we", with ``plural``) outside any quotation it
+    holds: someone's own words ("Then later I heard more screaming"), not the sentence's
+    narration of them ("he said that \"we have had talks\"")."""
+    words = _FIRST_PERSON if plural else _FIRST_SINGULAR
+    return bool(words.search(_QUOTED.sub(" ", text)))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
+_FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine)\b")
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# nothing but who says so: "According to a report from TMZ published this week"
+_ONLY_SOURCE = re.compile(r"(?i)according to [^,;:]*$")
 
 
 def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
