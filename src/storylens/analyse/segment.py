@@ -444,7 +444,8 @@ def _content_lemmas(statement: Claim, doc: Doc) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS)
 
 
-_PERSONAL = re.compile(r"^(He|She|he|she)\b")
+# a leading "he" or "she", for which matching puts the story's main person
+LEADING_PRONOUN = re.compile(r"^(He|She|he|she)\b")
 
 
 def _named_subject(text: str, start: int, people: Sequence[Mention]) -> str | None:
@@ -454,7 +455,7 @@ def _named_subject(text: str, start: int, people: Sequence[Mention]) -> str | No
     no person was named before. A story's pronouns mostly mean its main person: the last
     name before the pronoun is often a victim or witness named once ("He faces up to 75
     years" after "an 11-year-old girl, Cheanne McKnight, was grazed")."""
-    if not _PERSONAL.match(text):
+    if not LEADING_PRONOUN.match(text):
         return None
     named: dict[str, list[Mention]] = {}
     for m in people:
@@ -465,7 +466,7 @@ def _named_subject(text: str, start: int, people: Sequence[Mention]) -> str | No
         return None
     main = max(named.values(), key=lambda ms: (len(ms), max(m.end for m in ms)))
     name = max(main, key=lambda m: (len(m.text), m.end)).text
-    return _PERSONAL.sub(name, text, count=1)
+    return LEADING_PRONOUN.sub(name, text, count=1)
 
 
 def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim | None:

@@ -142,6 +142,7 @@ def _compare(
     from storylens.comparison.align import STAGE as ALIGN_STAGE
     from storylens.comparison.align import align_claims
     from storylens.comparison.dedup import find_duplicates, units
+    from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
     from storylens.comparison.lexicon import load_lexicon
     from storylens.comparison.provenance import SourceNames
     from storylens.comparison.report import add_provenance, build_report, resolve_conflicts
@@ -193,6 +194,7 @@ def _compare(
         stages={
             "segment": SEGMENT_STAGE,
             "alignment": ALIGN_STAGE,
+            "events": EVENTS_STAGE,
             "conflicts": detector,
         },
     )

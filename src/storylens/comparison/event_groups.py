@@ -29,6 +29,7 @@ from storylens.comparison.conflict_args import ClaimView
 from storylens.comparison.events import event_class, event_family
 from storylens.comparison.features import REPORTING, overlap
 from storylens.comparison.scoring import PairScores
+from storylens.words import QUANTIFIERS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,10 +42,10 @@ SAME_EVENT_WORD = 0.2  # bonus for a shared event word (or class)
 SAME_FAMILY = 0.05  # bonus, instead, for event classes of one family
 SAME_ENTITY = 0.05  # bonus for a shared linked entity
 # words too common in news to say two statements tell one event
-ORDINARY = frozenset(
+ORDINARY = QUANTIFIERS | frozenset(
     {"time", "year", "day", "week", "month", "hour", "people", "man", "woman", "thing"}
-    | {"way", "part", "number", "lot", "other", "new", "old", "last", "first", "more"}
-    | {"many", "much", "good", "own", "same", "such", "able"}
+    | {"way", "part", "number", "lot", "new", "old", "last", "first", "many", "much"}
+    | {"good", "own", "same", "such", "able"}
 )
 
 

@@ -7,9 +7,10 @@ import re
 from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
-from storylens.analyse.segment import tidy
+from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
+from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
 from storylens.types import Claim
 from storylens.words import COORDINATORS, PREPOSITIONS, RELATIVES, says_no
@@ -297,12 +298,16 @@ def first_person(text: str, *, plural: bool = True) -> bool:
     holds: someone's own words ("Then later I heard more screaming"), not the sentence's
     narration of them ("he said that \"we have had talks\"")."""
     words = _FIRST_PERSON if plural else _FIRST_SINGULAR
-    return bool(words.search(_QUOTED.sub(" ", text)))
+    pieces, pos = [], 0
+    for start, end in quote_spans(text):
+        pieces.append(text[pos:start])
+        pos = max(pos, end)
+    pieces.append(text[pos:])
+    return any(words.search(piece) for piece in pieces)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?)\b")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine)\b")
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # nothing but who says so: "According to a report from TMZ published this week"
 _ONLY_SOURCE = re.compile(r"(?i)according to [^,;:]*$")
 
@@ -335,7 +340,7 @@ def _shown(view: ClaimView) -> str:
     relative clause with its antecedent), except a name guessed for a leading "he" or
     "she", which helps matching but may name the wrong person."""
     text, focus = view.claim.text, view.focus
-    if focus and _PERSONAL.match(text) and not _PERSONAL.match(focus):
+    if focus and LEADING_PRONOUN.match(text) and not LEADING_PRONOUN.match(focus):
         return text
     return focus or text
 
@@ -345,9 +350,6 @@ def _asked(part: Claim, statement: Claim) -> bool:
     obstructed the inquiry"): it states no fact."""
     before = statement.text[: max(0, part.start - statement.start)].split()
     return bool(before) and before[-1].casefold().strip("“\"'(") in {"whether", "if"}
-
-
-_PERSONAL = re.compile(r"(?:He|She|he|she)\b")
 
 
 def _quotes_closed(text: str) -> bool:
