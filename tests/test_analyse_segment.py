@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from storylens.analyse.segment import _named_subject, segment_claims, statements, tidy
@@ -220,6 +222,47 @@ def test_segment_statement_takes_longest_part_and_adds_uncovered_clause() -> Non
     assert statement.predicate == "open"  # from the longest part
     gap = [p for p in parts if p.id.endswith(".g")]
     assert [p.text for p in gap] == ["flew to the capital on Friday after"]
+
+
+@pytest.mark.parametrize(
+    ("claim_texts", "main", "negated"),
+    [
+        # the relative clause is the longest part, but another part is the sentence's own
+        (
+            ["who had not left the island since the floods", "flew to the capital on Friday"],
+            "flew to the capital on Friday",
+            False,
+        ),
+        # only the relative clause was read, and the sentence says more: it denies nothing
+        (["who had not left the island since the floods"], None, False),
+    ],
+)
+def test_segment_statement_flags_never_come_from_a_relative_clause_aside(
+    claim_texts: list[str], main: str | None, negated: bool
+) -> None:
+    text = (
+        "Mayor Anna Roth, who had not left the island since the floods, "
+        "flew to the capital on Friday."
+    )
+    analysis = _with_claims(text, [(0, len(text))], claim_texts)
+    analysis.claims[0] = dataclasses.replace(
+        analysis.claims[0], negated=True, hedged=True, predicate="leave"
+    )
+    [(statement, _parts)] = statements(analysis, analysis.claims)
+    assert statement.negated is negated and statement.hedged is False
+    if main is not None:
+        assert statement.predicate == "open"  # the flight's part, not the aside's "leave"
+
+
+def test_segment_statement_flags_come_from_a_relative_clause_that_is_all_there_is() -> None:
+    # a headline that is only a relative clause keeps the clause's denial
+    text = "Fishermen who did not return to the harbour before the storm"
+    analysis = _with_claims(
+        text, [(0, len(text))], ["who did not return to the harbour before the storm"]
+    )
+    analysis.claims[0] = dataclasses.replace(analysis.claims[0], negated=True)
+    [(statement, _parts)] = statements(analysis, analysis.claims)
+    assert statement.negated is True
 
 
 @pytest.mark.slow

@@ -17,7 +17,11 @@ label of its own: it shares its statement's group.
 
 A conditional clause ("if they pass the screening") states no fact and is not split off.
 
-Stage name ``"segment.statements.v1"`` (``segment.clauses.v2`` made each clause a row).
+A statement takes its predicate and flags from its longest part that is not a relative
+clause: "Kim, who had not left his country since 2020, departed on Sunday" is no denial.
+
+Stage name ``"segment.statements.v2"`` (``v1`` took them from the longest part of any kind;
+``segment.clauses.v2`` made each clause a row).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from storylens.types import Analysis, Argument, Claim, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v1"
+STAGE = "segment.statements.v2"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -265,13 +269,27 @@ def _continues(body: str, words: int) -> bool:
     )
 
 
+def _relative(part: Claim) -> bool:
+    return _first_word(part.text).casefold() in _RELATIVES
+
+
+def _main_part(inside: Sequence[Claim]) -> Claim | None:
+    """The part a statement takes its predicate and flags from: its longest part that is
+    not a relative clause ("who had not left his country"), else its longest part."""
+    if not inside:
+        return None
+    free = [p for p in inside if not _relative(p)] or list(inside)
+    return max(free, key=lambda p: (p.end - p.start, -p.start))
+
+
 def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, list[Claim]]]:
     """One statement per sentence, with the part claims inside it.
 
     A piece the sentence splitter cut off (see :func:`_continues`) joins the statement
     before it, so the span grows to cover both; a question with no claim in it is left
     out. The statement takes its predicate, arguments, attribution and flags from its
-    longest part, and every number of every part.
+    longest part that is not a relative clause (see :func:`_main_part`), and every number
+    of every part.
     """
     text = analysis.article.text
     found: list[list[Any]] = []  # [start, end, id suffix, sentence number, parts]
@@ -300,8 +318,11 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
         body = text[start:end]
         if len(body.split()) < MIN_WORDS or _only_a_time(body):
             continue
-        main = max(inside, key=lambda p: (p.end - p.start, -p.start)) if inside else None
+        main = _main_part(inside)
         gap = _largest_gap(text, start, end, inside)
+        # a relative clause speaks for the sentence only when nothing else of it is left:
+        # "Kim, who had not left his country since 2020, departed on Sunday" denies nothing
+        aside = main is not None and gap is not None and _relative(main)
         numbers: dict[tuple[int, int], Argument] = {}
         for p in inside:
             for q in p.quantities:
@@ -314,8 +335,8 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             text=body,
             predicate=main.predicate if main else "",
             attributed_to=list(main.attributed_to) if main else [],
-            hedged=main.hedged if main else False,
-            negated=main.negated if main else False,
+            hedged=main.hedged and not aside if main else False,
+            negated=main.negated and not aside if main else False,
             arguments=dict(main.arguments) if main else {},
             quantities=sorted(numbers.values(), key=lambda q: q.start),
             sentence=n,
