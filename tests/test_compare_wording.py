@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -300,3 +301,89 @@ def test_wording_an_outlet_detail_is_a_fact_with_a_speaker() -> None:
     # nothing but who says so
     only = "According to a report from the Velm Ledger published this week"
     assert _details(only + ".", only) == []
+
+
+def _shared(texts: dict[str, str], score: float = 0.7) -> dict[str, Any]:
+    """The shared fact of a group of one-part statements (id -> text, one outlet each, the
+    first id's verb "sailed"), every pair of parts scoring ``score``."""
+    from storylens.comparison.align import Alignment
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.wording import shared_fact
+
+    views, part_views, parts, part_scores = {}, {}, {}, {}
+    for n, (sid, text) in enumerate(texts.items()):
+        at = text.find("sailed")
+        verb = {"predicate": Argument("sailed", at, at + 6, "sail")} if at >= 0 else {}
+        part = Claim(f"{sid}.p", sid, 0, len(text), text, predicate="sail", arguments=verb)
+        views[sid] = ClaimView(Claim(sid, sid, 0, len(text), text), f"Outlet {n}", sid)
+        part_views[part.id] = ClaimView(part, f"Outlet {n}", sid)
+        parts[sid] = [part.id]
+    ids = list(parts)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            part_scores[(f"{a}.p", f"{b}.p")] = score
+    alignment = Alignment(
+        groups=[],
+        views=views,
+        scores={},
+        parts=parts,
+        part_views=part_views,
+        part_scores=part_scores,
+    )
+    return shared_fact(ids, alignment, 0.5)
+
+
+def test_wording_a_shared_fact_drops_a_detail_only_one_outlet_gives() -> None:
+    shared = _shared(
+        {
+            "a": "The ferry Nordlys sailed from Velm on Tuesday with the mayor aboard",
+            "b": "The ferry Nordlys sailed from Velm on Tuesday, the harbour office said",
+            "c": "On Tuesday the ferry Nordlys sailed from Velm again with forty passengers for Lund",
+        }
+    )
+    assert "The ferry Nordlys sailed from Velm" in shared["text"]
+    assert "mayor" not in shared["text"] and "harbour" not in shared["text"]
+    assert sorted(shared["claims"]) == ["a", "b", "c"]
+    assert shared["end"] - shared["start"] == len(shared["text"])
+
+
+def test_wording_a_shared_fact_is_cited_only_to_statements_that_hold_it() -> None:
+    # a high pair score alone is no backing: the other statement names another ship
+    shared = _shared(
+        {
+            "a": "The ferry Nordlys sailed from Velm on Tuesday",
+            "b": "A cargo barge left the Lund docks at dawn",
+        },
+        score=0.8,
+    )
+    assert len(shared["claims"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "shorter"),
+    [
+        # a word that needs what follows it stays with it
+        ("Armed robbers stole diamonds valued at 85 million crowns", "stole", []),
+        ("The harbour master said a repair vessel is now at sea", "said", []),
+        # a cut never leaves a later clause open
+        ("Two crew were hurt, while the pilot remained in hospital", "hurt", []),
+        ("The ferry sank off Velm at dawn", "sank", ["The ferry sank off Velm"]),
+    ],
+)
+def test_wording_a_trimmed_wording_never_leaves_a_word_open(
+    sentence: str, verb: str, shorter: list[str]
+) -> None:
+    from storylens.comparison.wording import _trimmed
+
+    statement, part = _with_verb(sentence, sentence, verb)
+    assert _trimmed(sentence, part, statement) == [sentence, *shorter]
+
+
+def test_wording_a_denied_fact_keeps_its_details() -> None:
+    from storylens.comparison.wording import _trimmed
+
+    sentence = "The ferry did not sail from Velm on Tuesday"
+    statement, part = _with_verb(sentence, sentence, "sail")
+    assert _trimmed(sentence, part, statement) == [sentence, "The ferry did not sail from Velm"]
+    denied = dataclasses.replace(part, negated=True)
+    assert _trimmed(sentence, denied, statement) == [sentence]

@@ -3,6 +3,7 @@ details (see :func:`shared_fact` and :func:`outlet_details`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from storylens.comparison.features import REPORTING
 from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
 from storylens.types import Claim
-from storylens.words import COORDINATORS, PREPOSITIONS, RELATIVES, says_no
+from storylens.words import COORDINATORS, FUNCTION_WORDS, PREPOSITIONS, RELATIVES, says_no
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
@@ -165,8 +166,11 @@ def shared_fact(
 
     Each whole statement is a candidate, and each part that can stand as a sentence (see
     :func:`_readable`): a statement of another outlet backs it when one of its parts (or
-    the whole statement, scored as a whole) scores at least ``threshold`` with it. The
-    candidate backed by the most outlets wins, then the shortest, then the best backed. Returns its
+    the whole statement, scored as a whole) scores at least ``threshold`` with it and it
+    holds :data:`COVER` of the candidate's content words. A candidate may drop a trailing
+    detail of place, time or manner (see :func:`_trimmed`) when that lets more outlets back
+    it, so the wording states nothing only some of them report. The candidate backed by
+    the most outlets wins, then the shortest, then the best backed. Returns its
     statement, part (``None`` for a whole statement), span, wording and attribution, the
     spans its wording leaves out (``holes``: clauses split off the part), and the statements
     that back it (its own first).
@@ -198,43 +202,153 @@ def shared_fact(
             for p in alignment.parts.get(sid, ())
             if not p.endswith(".g") and _states_something(alignment.part_views[p].claim)
         ]
-        for part_id, claim, wording in candidates:
-            backers, total = [sid], 0.0
-            for other in members:
-                if unit[other] == unit[sid] or other == sid:
-                    continue
-                if part_id is None:
-                    top = alignment.whole_similarity(sid, other)
-                    if facts and top >= threshold:  # it must state each of them
-                        top = min(top, min(_best_match(f, other, alignment) for f in facts))
-                else:
-                    top = max(
-                        (
-                            alignment.part_similarity(part_id, q)
-                            for q in alignment.parts.get(other, ())
-                        ),
-                        default=0.0,
+        for part_id, claim, whole in candidates:
+            scores = {
+                other: _backing(sid, part_id, other, facts, alignment)
+                for other in members
+                if unit[other] != unit[sid] and other != sid
+            }
+            # the wording, then shorter ones without a trailing detail ("... left Russia on
+            # Sunday on his armoured train" -> "... left Russia on Sunday"): the longest that
+            # the most outlets state
+            variants = _trimmed(whole, claim, own)
+            backing = [
+                [sid]
+                + [
+                    o
+                    for o, top in scores.items()
+                    if top >= threshold and _covers(wording, views[o].claim.text)
+                ]
+                for wording in variants
+            ]
+            count = [len({unit[b] for b in backers}) for backers in backing]
+            # the longest wording the most outlets state whose last detail they all state
+            # too, else the shortest such wording
+            top = [k for k, n in enumerate(count) if n == max(count)]
+            pick = next(
+                (
+                    k
+                    for k in top[:-1]
+                    if all(
+                        _covers(variants[k][len(variants[k + 1]) :], views[o].claim.text, 0.5)
+                        for o in backing[k][1:]
                     )
-                if top >= threshold:
-                    backers.append(other)
-                    total += top
+                ),
+                top[-1],
+            )
+            wording, backers = variants[pick], backing[pick]
+            total = sum(scores[b] for b in backers[1:])
             outlets = {unit[b] for b in backers}
             mean = total / (len(backers) - 1) if len(backers) > 1 else 0.0
             key = (len(outlets), round(mean, 1), -len(wording), round(total, 2))
             if best is None or key > best:
                 best = key
+                trimmed = wording != whole
                 found = {
                     "claim": sid,
                     "part": part_id,
                     "start": claim.start,
-                    "end": claim.end,
+                    "end": claim.start + len(wording) if trimmed else claim.end,
                     "text": wording,
-                    "holes": _holes(claim, part_id, alignment) if wording != claim.text else [],
+                    "holes": _holes(claim, part_id, alignment)
+                    if wording != claim.text and not trimmed
+                    else [],
                     "attributed_to": list(claim.attributed_to),
                     "claims": backers,
                     "outlets": ordered(views[b].outlet for b in backers),
                 }
     return found
+
+
+# a statement backs a wording only when it also holds this share of the wording's content
+# words (its names, numbers, nouns and verbs): a high pair score alone also joins "the Red
+# Sox have made an offer to Teixeira" and "the Nationals have offered Teixeira ..."
+COVER = 0.4
+_NOT_CONTENT = FUNCTION_WORDS | REPORTING | {"also", "according", "said", "says", "told"}
+_WORD = re.compile(r"\w+(?:[’']\w+)*")
+
+
+def _content(text: str) -> set[str]:
+    """The content words of ``text``, case-folded, a plural or possessive "s" dropped."""
+    out = set()
+    for word in _WORD.findall(text.casefold()):
+        word = word.removesuffix("'s").removesuffix("’s")
+        if word in _NOT_CONTENT:
+            continue
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.add(word)
+    return out
+
+
+def _covers(wording: str, text: str, share: float = COVER) -> bool:
+    """Whether ``text`` holds at least ``share`` of ``wording``'s content words."""
+    wanted = _content(wording)
+    return not wanted or len(wanted & _content(text)) >= share * len(wanted)
+
+
+def _backing(
+    sid: str, part_id: str | None, other: str, facts: Sequence[str], alignment: Alignment
+) -> float:
+    """How well statement ``other`` states statement ``sid``'s candidate wording: the
+    part's best score with a part of ``other``, or for a whole statement its whole score,
+    held to its worst fact's best match once it passes."""
+    if part_id is not None:
+        return max(
+            (alignment.part_similarity(part_id, q) for q in alignment.parts.get(other, ())),
+            default=0.0,
+        )
+    top = alignment.whole_similarity(sid, other)
+    if facts:  # it must state each of them
+        top = min(top, min(_best_match(f, other, alignment) for f in facts))
+    return top
+
+
+# a trailing detail of place or time starts with one of these after the verb ("on his
+# armoured train"); "after ..." often carries the event itself, and "from" or "with" may
+# belong to the verb ("prevent the act from ...", "replace the mayor with ...")
+_DETAIL_OPENERS = frozenset(
+    {"on", "in", "at", "during", "near", "outside", "inside", "amid", "aboard"}
+)
+
+
+_BARE_ADVERBS = frozenset({"either", "neither", "again", "then", "too", "still", "already", "just"})
+# a cut after one of these would leave a clause, or a word that needs what follows, open
+_CLAUSE_BREAK = re.compile(
+    r"[,;:–—(]|\b(?:and|but|or|while|whereas|after|before|because|since|until|when|where|"
+    r"who|whom|whose|which|that|if|though|although)\b",
+    re.IGNORECASE,
+)
+_OPEN_ENDED = re.compile(
+    r"(?:\w+(?:ed|ing)|now|here|there|back|up|down|out|off|away|over|is|are|was|were|be|been)$",
+    re.IGNORECASE,
+)
+
+
+def _trimmed(wording: str, part: Claim, statement: Claim) -> list[str]:
+    """``wording``, then each shorter wording that ends before a phrase opened by one of
+    :data:`_DETAIL_OPENERS` after the part's verb, longest first, when what is left still
+    says alone what it said (see :func:`_whole`). A denied part is never trimmed: "did not
+    attend in person" is not "did not attend"."""
+    out = [wording]
+    verb = part.arguments.get("predicate")
+    if verb is None or part.negated or not part.text.startswith(wording):
+        return out
+    for m in reversed(list(re.finditer(r"\s(\w+)\b", wording))):
+        if m.start() < verb.end - part.start:
+            break
+        if m.group(1).casefold() not in _DETAIL_OPENERS:
+            continue
+        shorter = wording[: m.start()].rstrip(" ,;:–—-")
+        after_verb = shorter[verb.end - part.start :]
+        if not _content(after_verb) - _BARE_ADVERBS:  # "appeared" of "appeared in court"
+            break
+        if _CLAUSE_BREAK.search(after_verb) or _OPEN_ENDED.search(shorter):
+            continue  # "..., while the chief remained", "diamonds valued", "is now"
+        cut = dataclasses.replace(part, text=shorter, end=part.start + len(shorter))
+        if len(shorter.split()) >= 4 and _readable(shorter) and _whole(shorter, cut, statement):
+            out.append(shorter)
+    return out
 
 
 def _best_match(part: str, other: str, alignment: Alignment) -> float:
