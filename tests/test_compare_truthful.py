@@ -178,8 +178,9 @@ def test_truthful_samples_shared_facts_grouped(samples: Report) -> None:
 
 
 def _weak_citations(report: Report) -> tuple[int, int]:
-    """(cited statements sharing fewer than two content words with their agreed summary
-    sentence, cited statements of agreed sentences); asserts every sentence cites one group."""
+    """(cited statements sharing fewer than two content words, or under a third of them,
+    with their agreed summary sentence, cited statements of agreed sentences); asserts every
+    sentence cites one group."""
     claims = {c["id"]: c for c in report["claims"]}
     group_of_claim = {c: g["id"] for g in report["claim_groups"] for c in g["claims"]}
     weak = total = 0
@@ -192,7 +193,8 @@ def _weak_citations(report: Report) -> tuple[int, int]:
         said = _words(sentence["text"])
         for claim in cited:
             total += 1
-            weak += len(said & _words(claim["text"])) < min(2, len(said))
+            held = len(said & _words(claim["text"]))
+            weak += held < min(2, len(said)) or held < len(said) / 3
     return weak, total
 
 
@@ -216,7 +218,8 @@ def test_truthful_summary_citations_on_real_news(shared_dir: Path) -> None:
     assert weak / total <= MAX_WEAK_CITATIONS, (weak, total)
 
 
-MAX_WEAK_CITATIONS = 0.04  # topics 1-6 gave 6 of 414 (0.014)
+# topics 1-6: 5 of 327 (0.015); 36 of 342 before a statement had to hold a wording's words
+MAX_WEAK_CITATIONS = 0.04
 
 
 def test_truthful_summary_states_the_shared_fact_without_one_outlets_details(

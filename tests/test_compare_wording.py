@@ -338,7 +338,7 @@ def test_wording_a_shared_fact_drops_a_detail_only_one_outlet_gives() -> None:
         {
             "a": "The ferry Nordlys sailed from Velm on Tuesday with the mayor aboard",
             "b": "The ferry Nordlys sailed from Velm on Tuesday, the harbour office said",
-            "c": "On Tuesday the ferry Nordlys sailed from Velm again with forty passengers for Lund",
+            "c": "On Tuesday the ferry Nordlys sailed from Velm again with forty people for Lund",
         }
     )
     assert "The ferry Nordlys sailed from Velm" in shared["text"]
