@@ -279,3 +279,40 @@ def test_analyse_attribution_offices_and_relayed_reports(
         if a.content_start <= at < a.content_end
     ]
     assert sources and all(speaker in s for s in sources if s), sources
+
+
+ROLES_AND_GROUPS = """\
+Mayor Otto Brandel faces questions from the harbour board this week.
+
+The questions touch on his dealings with his longtime lawyer, Piet Arnholt, about a harbour \
+lease; whether the mayor knew of a second offer for the quay.
+
+The mayor also said the inquiry was a "witch hunt."
+
+The mayor's lawyers said the questions were unfair.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        # a role goes to the name described with it, not to a name whose sentence runs on to
+        # the role ("his lawyer, Piet Arnholt, about a lease; whether the mayor knew")
+        ("inquiry was a", "Brandel"),
+        # several people of an office, or someone's own office, stay as written
+        ("questions were unfair", "mayor's lawyers"),
+    ],
+)
+def test_analyse_attribution_a_role_goes_to_the_person_who_holds_it(
+    nlp: Any, words: str, speaker: str
+) -> None:
+    doc = nlp(ROLES_AND_GROUPS)
+    names = names_from(doc, [])
+    at = ROLES_AND_GROUPS.index(words)
+    sources = [
+        resolve_source(a, doc, names)[0]
+        for a in attributions_for(doc)
+        if a.content_start <= at < a.content_end
+    ]
+    assert sources and all(speaker in s for s in sources if s), sources

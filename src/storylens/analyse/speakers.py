@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -116,12 +117,14 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     if labels is None:
         return att.source_name, None
     if kind == "role":
+        if head.tag_ in {"NNS", "NNPS"}:
+            return att.source_name, None  # "the president's lawyers": several people
         found = _described(att, doc, names, head.lemma_.lower(), labels)
         if found is not None:
             return found.text, found.entity
-        if any(t.dep_ == "compound" and t.head.i == head.i for t in span):
-            # "the fire chief", "the police spokesman": an office of its own, not whoever the
-            # paragraph was about; it stays as written unless a name was given that office
+        if any(t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span):
+            # "the fire chief", "the president's lawyer": an office of its own, not whoever
+            # the paragraph was about; it stays as written unless a name was given that office
             return att.source_name, None
     found = _antecedent(att, doc, names, labels)
     if found is not None:
@@ -335,6 +338,9 @@ def _sentence_of(doc: Doc, char: int) -> int:
     return -1
 
 
+_APPOSITION_WORDS = 5  # "Fox, a former Mexican president": the role within a few words
+
+
 def _described(
     att: Attribution, doc: Doc, names: list[NamedSpan], role: str, labels: set[str]
 ) -> NamedSpan | None:
@@ -346,8 +352,10 @@ def _described(
         lo, hi = paragraph_bounds(text, n.start)
         before = text[max(lo, n.start - 40) : n.start].lower()
         after = text[n.end : min(hi, n.end + 60)].lower()
-        after = after.split(".")[0] if not after.startswith(",") else after[1:].split(",")[0]
-        window = before.split()[-4:] + after.split()
+        # only an apposition describes the name ("Fox, a former president"), not the rest
+        # of its sentence ("his lawyer, Michael Cohen, about a deal; whether the president")
+        apposition = re.split(r"[,;:(.]", after[1:])[0] if after.startswith(",") else ""
+        window = before.split()[-4:] + apposition.split()[:_APPOSITION_WORDS]
         if any(w.strip(",;:()") in titles or w in titles for w in window):
             return n
     return None
