@@ -123,6 +123,18 @@ def test_wording_never_leaves_a_span_of_time_without_what_it_measures(
     assert _measure_cut(part, claim, statement) is cut
 
 
+def test_wording_a_span_of_time_keeps_what_it_measures_when_a_clause_is_split_off() -> None:
+    from storylens.comparison.wording import _measure_cut
+
+    sentence = "The mayor opened the pier a month after the council approved it, aides said."
+    statement, part = _statement_and_part(
+        sentence, "The mayor opened the pier a month after the council approved it"
+    )
+    # the wording leaves out the split-off "after ..." clause: it would end on the span
+    assert _measure_cut("The mayor opened the pier a month", part, statement)
+    assert not _measure_cut(part.text, part, statement)
+
+
 def _details(sentence: str, wording: str, **flags: Any) -> list[dict[str, Any]]:
     """The outlet details of a two-outlet group: ``wording`` a part of the first outlet's
     ``sentence``, the second outlet saying something else."""

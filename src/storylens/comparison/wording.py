@@ -430,9 +430,15 @@ def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
     """Whether the part ends on a span of time whose "after ..." or "before ..." is not in
     it ("Kim began the visit a little less than a month" of "... a month after the White
     House announced ..."): alone it says something else."""
-    if not _MEASURE_END.search(wording.rstrip(" .,;")):
+    measure = _MEASURE_END.search(wording.rstrip(" .,;"))
+    if measure is None:
         return False
-    rest = statement.text[max(0, part.end - statement.start) :].lstrip(" ,")
+    # what follows the span of time in the sentence: after the part, or inside it where a
+    # clause split off the wording ("less than a year [after he became president]")
+    offset = part.start - statement.start
+    inside = statement.text[offset : part.end - statement.start].rfind(measure.group(0))
+    after = offset + inside + len(measure.group(0)) if inside >= 0 else part.end - statement.start
+    rest = statement.text[max(0, after) :].lstrip(" ,")
     return rest.split(" ", 1)[0].casefold() in _MEASURED
 
 
