@@ -199,6 +199,21 @@ def test_align_average_linkage_blocks_chaining() -> None:
     assert cluster(views, scores, 0.62) == [["x", "y"], ["z"]]
 
 
+def test_align_a_link_needs_each_statement_the_others_best_match() -> None:
+    # b2 scores over the threshold with a1, but a1 states b1's fact: b2 is not pulled in
+    from storylens.comparison.conflict_args import ClaimView
+
+    views = [
+        ClaimView(Claim(id=i, article=a, start=0, end=1, text=i), outlet=a, unit=a)
+        for i, a in (("a1", "A"), ("b1", "B"), ("b2", "B"))
+    ]
+    scores = {("a1", "b1"): 0.8, ("a1", "b2"): 0.6}
+    assert cluster(views, scores, 0.48) == [["a1", "b1"], ["b2"]]
+    # ... unless it is a1's best match too (a tie)
+    scores[("a1", "b2")] = 0.8
+    assert cluster(views, scores, 0.48) == [["a1", "b1", "b2"]]
+
+
 def test_align_report_contract(aligned: Any) -> None:
     report = build_report(
         ANALYSES,

@@ -166,7 +166,9 @@ def cluster(
 ) -> list[list[str]]:
     """Greedy average-linkage clustering over cross-article pairs above ``threshold``.
 
-    Pairs are taken best first (equal scores by claim ids); two clusters merge only
+    Only a pair whose statements are each other's best match in the other's article can
+    join two clusters (see :func:`_mutual_best`). Pairs are taken best first (equal scores
+    by claim ids); two clusters merge only
     when the mean score over all their cross-article pairs stays within
     ``LINKAGE_SLACK`` of the threshold. The cluster-to-cluster score sums and pair
     counts are two matrices indexed by each cluster's root claim; a merge adds the
@@ -176,6 +178,8 @@ def cluster(
     ids = [v.claim.id for v in views]
     index = {cid: k for k, cid in enumerate(ids)}
     total, count, above = _links(ids, index, scores, threshold)
+    mutual = _mutual_best(total, [v.claim.article for v in views])
+    above = [pair for pair in above if mutual[index[pair[1]], index[pair[2]]]]
     above.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
     members = {k: [k] for k in range(len(ids))}
     root = list(range(len(ids)))
@@ -197,6 +201,29 @@ def cluster(
             links[:, drop] = 0.0
     groups = sorted(sorted(m) for m in members.values())
     return [[ids[k] for k in group] for group in groups]
+
+
+def _mutual_best(total: npt.NDArray[np.float64], articles: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """``m[i, j]``: statement ``j`` scores highest with ``i`` of all statements of ``j``'s
+    article, and ``i`` highest with ``j`` of all of ``i``'s (ties count for both).
+
+    A story's articles share their subject, so a statement's best partner in an article
+    that does not report its fact is often a sentence about something near it ("Mueller led
+    the FBI through the 2001 attacks" / "the talks led to Mueller providing his list"); two
+    statements that state one fact are nearly always each other's best match. Pairs that
+    are not may still join a group as a lone statement's support (:func:`attach_supported`).
+    """
+    import numpy as np
+
+    codes: dict[str, int] = {}
+    article = np.array([codes.setdefault(a, len(codes)) for a in articles], dtype=int)
+    best = np.full((len(articles), len(codes)), -np.inf)
+    for code in range(len(codes)):
+        columns = article == code
+        if columns.any():
+            best[:, code] = total[:, columns].max(axis=1)
+    top: npt.NDArray[np.bool_] = total >= best[:, article]
+    return top & top.T
 
 
 def _links(

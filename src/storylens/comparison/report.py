@@ -79,14 +79,12 @@ def resolve_conflicts(alignment: Alignment, settings: Settings) -> str:
     for group in alignment.groups:
         if group.status == "unique":
             continue
-        # parts carry the arguments; a statement without parts has none to differ in, and
-        # one that joined on part of its fact (``partial``) is no evidence of a contradiction
-        views = [
-            alignment.part_views[p]
-            for c in group.claims
-            if c not in group.partial
-            for p in alignment.parts.get(c, ())
-        ]
+        # parts carry the arguments; a statement without parts has none to differ in. A
+        # statement that joined the group as a lone statement's support (``partial``) is
+        # compared too: the detector compares only parts that score well over the alignment
+        # threshold with each other, so two parts that merely share the group's subject
+        # never count as a contradiction
+        views = [alignment.part_views[p] for c in group.claims for p in alignment.parts.get(c, ())]
         found = detector.detect(views, alignment.part_similarity)
         for item in (*found.differences, *found.notes):
             _to_statements(item, statement_of)
