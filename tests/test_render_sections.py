@@ -96,3 +96,19 @@ def test_render_matrix_marks_an_outlet_that_shares_only_part_of_the_fact() -> No
     # without the partial member, both outlets agree outright
     plain = next(r for r in render_markdown(build_report()).splitlines() if "30 vehicles" in r)
     assert "partly" not in plain and plain.count("✔ agreed") == 2
+
+
+def test_render_matrix_marks_an_outlet_whose_statement_does_not_state_the_shared_wording() -> None:
+    from storylens.render.markdown import render_markdown
+
+    # the group's shared wording is stated by the first outlet's statement only: the other
+    # outlet's statement is in the group, but says something else beside it
+    report = build_report()
+    group = next(g for g in report["claim_groups"] if g["id"] == "g3")
+    group["shared"] = {"claim": "c6", "text": "Traffic will be limited", "claims": ["c6"]}
+    row = next(r for r in render_markdown(report).splitlines() if "Traffic will be limited" in r)
+    assert row.count("◐ partly") == 1 and row.count("✔ agreed") == 1
+    # both state it: both agree outright
+    group["shared"]["claims"] = ["c6", "c7"]
+    row = next(r for r in render_markdown(report).splitlines() if "Traffic will be limited" in r)
+    assert "partly" not in row and row.count("✔ agreed") == 2

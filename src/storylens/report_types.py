@@ -200,8 +200,9 @@ class ClaimGroupDict(TypedDict):
             list[str],
             "statements that joined on part of their fact: a lone statement whose best match "
             "in another outlet's text fell just short of the grouping threshold; the reports "
-            'show an outlet whose statements in an `agreed` group are all partial as "partly", '
-            'not "agreed"',
+            'show an outlet in an `agreed` group as "partly", not "agreed", when none of its '
+            "statements there states `shared` (is in `shared.claims`), or with no shared "
+            "wording, when its statements there are all partial",
         ]
     ]
     shared: NotRequired[

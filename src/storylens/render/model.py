@@ -177,10 +177,17 @@ class ReportView:
         status = text_of(group.get("status"))
         indep = group.get("independent_sources")
         partial = {text_of(c) for c in as_list(group.get("partial"))}
+        # an outlet states the group's fact when one of its statements states the shared
+        # wording (the contract's ``shared.claims``); else when one joined on all of it
+        backers = {text_of(c) for c in as_list(as_dict(group.get("shared")).get("claims"))}
         full = {
-            self.outlet_of(text_of(c.get("article"))) for c in claims if c.get("id") not in partial
+            self.outlet_of(text_of(c.get("article")))
+            for c in claims
+            if (text_of(c.get("id")) in backers if backers else c.get("id") not in partial)
         }
-        partly = frozenset(o for o in outlets if o not in full) if partial else frozenset()
+        partly = (
+            frozenset(o for o in outlets if o not in full) if partial or backers else frozenset()
+        )
         return ClaimGroupView(
             index=index,
             id=text_of(group.get("id")) or f"g{index}",
@@ -231,8 +238,8 @@ class ReportView:
 
     def cell(self, group: ClaimGroupView, outlet: str) -> str:
         """The matrix cell of ``outlet`` for ``group``: its status, 'partly' in an agreed
-        group when the outlet's statements only share part of the fact (see the report
-        contract's ``partial``), or 'silent'."""
+        group when none of the outlet's statements states the group's shared wording (see
+        the report contract's ``shared`` and ``partial``), or 'silent'."""
         if outlet not in group.outlets:
             return SILENT
         if group.status == "agreed" and outlet in group.partly:
