@@ -234,3 +234,18 @@ def test_truthful_summary_states_the_shared_fact_without_one_outlets_details(
     assert re.search(r"harbour (re)?open", lead["text"])
     for detail in ("storm wall", "ferry", "spring catch", "March", "dawn"):
         assert detail not in lead["text"], lead["text"]
+
+
+def test_truthful_a_clause_under_a_denied_verb_is_never_shown_alone(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # "I don't think I can vote for this plan": no row, detail or summary sentence may say
+    # "I can vote for this plan" on its own
+    story = Path(__file__).parent / "stories" / "budget-doubt"
+    report = _report(cli, [story], tmp_path / "report.json")
+    shown = [s["text"] for s in report["summary"]]
+    for group in report["claim_groups"]:
+        shown.append((group.get("shared") or {}).get("text", ""))
+        shown.extend(e["text"] for e in group.get("extra") or [])
+    said = [t for t in shown if "can vote for this plan" in t]
+    assert said and all("don't think" in t for t in said), shown

@@ -399,3 +399,22 @@ def test_wording_a_denied_fact_keeps_its_details() -> None:
     assert _trimmed(sentence, part, statement) == [sentence, "The ferry did not sail from Velm"]
     denied = dataclasses.replace(part, negated=True)
     assert _trimmed(sentence, denied, statement) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "denied"),
+    [
+        ('"I don\'t think I can vote for this plan," Vale said.', "I can vote for this plan", True),
+        ("The council did not say that the pier would close.", "the pier would close", True),
+        ("Brandt never claimed the repair was finished.", "the repair was finished", True),
+        ("Brandt said the repair was finished.", "the repair was finished", False),
+        ("The pier did not open, but the ferry sailed.", "the ferry sailed", False),
+    ],
+)
+def test_wording_a_clause_a_denied_verb_governs_is_not_whole(
+    sentence: str, part: str, denied: bool
+) -> None:
+    from storylens.comparison.wording import _whole
+
+    statement, claim = _statement_and_part(sentence, part)
+    assert _whole(part, claim, statement) is not denied

@@ -442,12 +442,29 @@ def _measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
     return rest.split(" ", 1)[0].casefold() in _MEASURED
 
 
+# a denied verb right before a clause it governs: "I don't think [I can vote for it]", "she
+# did not say that [...]", "he never claimed [...]"
+_DENIED_FRAME = re.compile(
+    r"(?i)(?:n[’']t|\bnot|\bnever|\bno longer)\s+(?:\w+\s+){0,2}?[a-z]+\s*(?:that|if|whether)?"
+    r"[\s,:“\"‘']*$"
+)
+
+
+def _under_denial(part: Claim, statement: Claim) -> bool:
+    """Whether the part is what a denied verb of its sentence governs ("I don't think *I can
+    vote for this plan*"): alone it says the opposite."""
+    before = statement.text[: max(0, part.start - statement.start)]
+    return bool(_DENIED_FRAME.search(before[-80:]))
+
+
 def _whole(wording: str, part: Claim, statement: Claim) -> bool:
     """Whether a part's wording says alone what its sentence says: not the content of a
-    denial without the denial, not cut before what a span of time measures or mid-clause,
+    denial without the denial (nor what a denied verb governs), not cut before what a span
+    of time measures or mid-clause,
     no quotation left open, and no open question."""
     return not (
         (part.negated and not says_no(wording))
+        or _under_denial(part, statement)
         or _measure_cut(wording, part, statement)
         or _clause_cut(wording, part, statement)
         or not _quotes_closed(wording)
