@@ -56,6 +56,8 @@ def test_attribution_nonfinite_cue_takes_no_subject_that_is_not_an_actor(nlp: An
         "UPDATE: The harbour office reopened the pier on Tuesday afternoon.\n",
         "Editor’s Note: An earlier version of this story misstated the pier's length.\n",
         "Vermont: Jon Vell, Ada Brandel, Mira Tolst and Oskar Lind.\n",
+        "Summary: The harbour office has restored 83% of the ferry timetable.\n",
+        "Background: The pier was built in 1911 and rebuilt after the storm.\n",
     ],
 )
 def test_attribution_notice_or_place_before_a_colon_is_no_source(nlp: Any, text: str) -> None:

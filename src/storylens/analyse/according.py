@@ -175,7 +175,8 @@ def _colon_source(before: list[Token]) -> list[Token] | None:
 # "Breaking:")
 _NOTICES = lexicon(
     """update correction clarification note breaking exclusive video watch photos photo
-    audio live editor editors developing"""
+    audio live editor editors developing summary background context recap related
+    highlights timeline"""
 )
 
 
