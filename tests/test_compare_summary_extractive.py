@@ -560,3 +560,35 @@ def test_compare_summary_a_quote_inside_narration_does_not_make_it_the_speakers_
     assert said("We have had direct talks with Velm.") == (
         "According to Ilse Marant: “We have had direct talks with Velm.”"
     )
+
+
+@pytest.mark.parametrize(("source", "kept"), [("Ilse Brandt", True), ("", False)])
+def test_compare_summary_a_quotation_with_one_inside_is_still_someones_words(
+    source: str, kept: bool
+) -> None:
+    # straight marks: the "Storm" pair inside does not end the quotation
+    quote = '"The pier will hold these large "Storm" waves all winter.'
+    texts = {
+        "w1": quote + ' It will not need repairs," she wrote.',
+        "w2": "Brandt was asked about the works. " + quote + '"',
+    }
+    arts = [Article(id=a, outlet=f"Outlet {a}", text=t) for a, t in texts.items()]
+    sources = [source] if source else []
+    claims = []
+    for a, t in texts.items():
+        start = t.index(quote)
+        end = start + len(quote)
+        claims.append(
+            Claim(f"{a}-0", a, start, end, t[start:end], predicate="hold", attributed_to=sources)
+        )
+    first = claims[0]
+    shared = {"claim": "w1-0", "start": first.start, "end": first.end, "text": first.text,
+              "attributed_to": sources, "claims": ["w1-0", "w2-0"]}  # fmt: skip
+    group = {"id": "g", "claims": ["w1-0", "w2-0"], "outlets": ["Outlet w1", "Outlet w2"],
+             "status": "agreed", "independent_sources": 1, "shared": shared}  # fmt: skip
+    analyses = [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)]
+    out = summarise(claims, [group], analyse_framing(analyses, []), [], arts)
+    agreed = [s["text"] for s in out if s["kind"] == "agreed"]
+    assert bool(agreed) is kept, agreed
+    if kept:
+        assert agreed[0].startswith("According to Ilse Brandt")

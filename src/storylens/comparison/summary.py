@@ -376,7 +376,13 @@ def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
     text = str(shared.get("text") or home.text).strip()
     if text.startswith(("“", '"', "``")):  # all of it quoted: no closing mark before its end
         inner = text.lstrip('“"`').rstrip(" .,”\"'")
-        return not any(mark in inner for mark in ("”", '"', "''"))
+        # marks inside only in pairs: a quotation within it ('"... these large "Caravans"
+        # of people ..."'), not one that closes and goes on in the writer's words
+        return (
+            inner.count('"') % 2 == 0
+            and inner.count("“") == inner.count("”")
+            and (inner.count("``") == inner.count("''"))
+        )
     return any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
 
 
