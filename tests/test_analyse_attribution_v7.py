@@ -387,3 +387,17 @@ def test_attribution_v7_reports_found(nlp: Any, text: str, pair: tuple[str, str]
 )
 def test_attribution_v7_near_misses_report_nothing(nlp: Any, text: str) -> None:
     assert _pairs(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cue", ["promises", "said", "claims"])
+def test_attribution_a_report_that_is_a_thing_does_not_take_the_sentence(
+    nlp: Any, cue: str
+) -> None:
+    # "do what he promises": what he promises is spoken of, not his words around it
+    text = (
+        "Mayor Ada Brandel spoke on Friday. While her words are welcome, there is no way of "
+        f"knowing whether she will do what she {cue}."
+    )
+    for _source, _cue, content, _ in attribution_spans(nlp, text):
+        assert "welcome" not in content, content

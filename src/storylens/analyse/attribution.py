@@ -147,6 +147,9 @@ def is_cue(tok: Token) -> bool:
     return lemma in _CUE_LEMMAS
 
 
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+
+
 def _verb_attribution(
     verb: Token,
     sent: Span,
@@ -208,7 +211,12 @@ def _verb_attribution(
         return None
     content: list[Token] | None = None
     evidence = lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS  # "a poll showed"
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+    # "he will do what he claims": the report's content is "what", a thing the sentence
+    # talks about, not the sentence around it
+    free = [c for c in verb.children if c.lower_ in _FREE_RELATIVES and c.i < verb.i]
+    if free:
+        content = free
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         content = noun_phrase(verb.head)  # "a practice criticized by the mayor"
     elif clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)

@@ -47,6 +47,11 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
             continue  # "criticized the plan": no words of the source's to quote
         if att.cue in _NO_WORDS and not att.direct:
             continue  # "did not respond to requests for comment": nothing said
+        if doc_text(doc)[att.content_start : att.content_end].strip().casefold() in {
+            "what",
+            "whatever",
+        }:
+            continue  # "do what he claims": the words are not given
         quotes.extend(q for q in _quotes_from(att, doc, article, names) if q.speaker)
     quotes = _innermost(quotes)
     quotes.extend(_unattached_quotes(doc, article, quotes))
