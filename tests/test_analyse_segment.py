@@ -170,6 +170,11 @@ def test_segment_statements_one_row_per_sentence() -> None:
             ["“The mayor of the port", "[Velm] will open the bridge in spring,” he said."],
             ["“The mayor of the port [Velm] will open the bridge in spring,” he said."],
         ),
+        # the sentences of one quotation are one row, with the speaker after them
+        (
+            ["“The pier is safe.", "We will reopen it in May,” the harbour master said."],
+            ["“The pier is safe. We will reopen it in May,” the harbour master said."],
+        ),
         # a relative clause split off as a sentence belongs to the one before
         (
             [MAYOR, "which cost the town four million crowns."],

@@ -269,6 +269,14 @@ def _continues(body: str, words: int) -> bool:
     )
 
 
+MAX_QUOTE_ROW_WORDS = 120  # a quotation whose marks never close stops joining sentences here
+
+
+def _quote_open(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _relative(part: Claim) -> bool:
     return _first_word(part.text).casefold() in _RELATIVES
 
@@ -304,7 +312,11 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             # a piece cut off the sentence before it, in the same paragraph
             cut_off = _continues(piece, len(piece.split()))
             if found and not cut_off:  # the one before stopped mid-sentence ("“The leader of")
-                cut_off = not _ENDS.search(text[found[-1][0] : found[-1][1]])
+                before = text[found[-1][0] : found[-1][1]]
+                # or inside a quotation that goes on: the quotation's sentences are one row
+                cut_off = not _ENDS.search(before) or (
+                    _quote_open(before) and len(before.split()) < MAX_QUOTE_ROW_WORDS
+                )
             if found and cut_off and "\n" not in text[found[-1][1] : start]:
                 found[-1][1] = max(found[-1][1], end)
                 found[-1][4].extend(inside)
