@@ -182,13 +182,16 @@ def test_ingest_scrape_follow_line_naming_outlet_is_not_a_byline() -> None:
     assert art.byline is None
 
 
-def test_ingest_scrape_outlet_falls_back_to_file_name() -> None:
+@pytest.mark.parametrize(
+    "name", ["lantern_0042.txt", "lantern_0042.txt.txt", "lantern_0042.html.gz"]
+)
+def test_ingest_scrape_outlet_falls_back_to_file_name(name: str) -> None:
     art = article_from_text(
         "Harbour Fire\n\nA fire was contained.",
-        source="/data/lantern_0042.txt",
+        source=f"/data/{name}",
         settings=Settings(),
     )
-    assert art.outlet == "lantern_0042"
+    assert art.outlet == "lantern_0042"  # without any of its extensions
 
 
 @pytest.mark.parametrize(

@@ -273,7 +273,7 @@ MAX_QUOTE_ROW_WORDS = 120  # a quotation whose marks never close stops joining s
 
 
 def _quote_open(text: str) -> bool:
-    """Whether ``text`` opens a quotation it does not close."""
+    """Whether ``text`` (a paragraph up to some point) opens a quotation it does not close."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
@@ -314,8 +314,9 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             if found and not cut_off:  # the one before stopped mid-sentence ("“The leader of")
                 before = text[found[-1][0] : found[-1][1]]
                 # or inside a quotation that goes on: the quotation's sentences are one row
+                paragraph = text[text.rfind("\n", 0, found[-1][0]) + 1 : found[-1][1]]
                 cut_off = not _ENDS.search(before) or (
-                    _quote_open(before) and len(before.split()) < MAX_QUOTE_ROW_WORDS
+                    _quote_open(paragraph) and len(before.split()) < MAX_QUOTE_ROW_WORDS
                 )
             if found and cut_off and "\n" not in text[found[-1][1] : start]:
                 found[-1][1] = max(found[-1][1], end)

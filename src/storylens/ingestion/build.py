@@ -40,21 +40,27 @@ def source_stem(source: str) -> str:
     """The file name of ``source`` without its extensions, as a last-resort outlet name."""
     name = PurePath(source).name or source
     name = re.sub(r":\d+$", "", name)  # "articles.jsonl:3" is record 3 of a file
-    for suffix in (
-        ".gz",
-        ".jsonl",
-        ".ndjson",
-        ".json",
-        ".html",
-        ".htm",
-        ".xhtml",
-        ".md",
-        ".markdown",
-        ".txt",
-        ".text",
-    ):
-        name = name.removesuffix(suffix)
+    stem = ""
+    while stem != name:  # every extension, however many ("report.txt.txt", "a.json.gz")
+        stem = name
+        for suffix in _EXTENSIONS:
+            name = name.removesuffix(suffix)
     return name or source
+
+
+_EXTENSIONS = (
+    ".gz",
+    ".jsonl",
+    ".ndjson",
+    ".json",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".md",
+    ".markdown",
+    ".txt",
+    ".text",
+)
 
 
 def choose_outlet(meta: Meta, source: str, settings: Settings) -> str:
