@@ -269,16 +269,20 @@ def test_analyse_attribution_offices_and_relayed_reports(
     nlp: Any, words: str, speaker: str
 ) -> None:
     assert _speaker_of(_quotes(nlp, RELAYED_AND_ROLES), words) == speaker
-    doc = nlp(RELAYED_AND_ROLES)
+    sources = _sources_of(nlp, RELAYED_AND_ROLES, words)
+    assert sources and all(speaker in s for s in sources if s), sources
+
+
+def _sources_of(nlp: Any, text: str, words: str) -> list[str]:
+    """The resolved source of every attribution whose content holds ``words``."""
+    doc = nlp(text)
     names = names_from(doc, [])
-    text = RELAYED_AND_ROLES
     at = text.index(words)
-    sources = [
+    return [
         resolve_source(a, doc, names)[0]
         for a in attributions_for(doc)
         if a.content_start <= at < a.content_end
     ]
-    assert sources and all(speaker in s for s in sources if s), sources
 
 
 ROLES_AND_GROUPS = """\
@@ -307,12 +311,5 @@ The mayor's lawyers said the questions were unfair.
 def test_analyse_attribution_a_role_goes_to_the_person_who_holds_it(
     nlp: Any, words: str, speaker: str
 ) -> None:
-    doc = nlp(ROLES_AND_GROUPS)
-    names = names_from(doc, [])
-    at = ROLES_AND_GROUPS.index(words)
-    sources = [
-        resolve_source(a, doc, names)[0]
-        for a in attributions_for(doc)
-        if a.content_start <= at < a.content_end
-    ]
+    sources = _sources_of(nlp, ROLES_AND_GROUPS, words)
     assert sources and all(speaker in s for s in sources if s), sources

@@ -449,6 +449,28 @@ def test_compare_summary_names_the_speaker_of_its_own_reporting_clause(
     assert out["text"] == expected
 
 
+def _agreed_on(texts: dict[str, str], wording: str, source: str) -> list[str]:
+    """The agreed summary sentences of a two-outlet group whose statements are ``wording``
+    in each of ``texts`` (article id -> text), credited to ``source`` ("" for no one)."""
+    arts = [Article(id=a, outlet=f"Outlet {a}", text=t) for a, t in texts.items()]
+    sources = [source] if source else []
+    claims = []
+    for a, t in texts.items():
+        start = t.index(wording)
+        end = start + len(wording)
+        claims.append(
+            Claim(f"{a}-0", a, start, end, t[start:end], predicate="open", attributed_to=sources)
+        )
+    first = claims[0]
+    shared = {"claim": "w1-0", "start": first.start, "end": first.end, "text": first.text,
+              "attributed_to": sources, "claims": ["w1-0", "w2-0"]}  # fmt: skip
+    group = {"id": "g", "claims": ["w1-0", "w2-0"], "outlets": ["Outlet w1", "Outlet w2"],
+             "status": "agreed", "independent_sources": 1, "shared": shared}  # fmt: skip
+    analyses = [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)]
+    out = summarise(claims, [group], analyse_framing(analyses, []), [], arts)
+    return [s["text"] for s in out if s["kind"] == "agreed"]
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
@@ -461,23 +483,7 @@ def test_compare_summary_keeps_a_shared_quotation_quoted(source: str, expected: 
         "w1": "Brandt spoke at noon. “The pier will open in May,” she said.",
         "w2": "Brandt was asked about the works. “The pier will open in May.”",
     }
-    arts = [Article(id=a, outlet=f"Outlet {a}", text=t) for a, t in texts.items()]
-    sources = [source] if source else []
-    claims = []
-    for a, t in texts.items():
-        start = t.index("The pier")
-        end = start + len("The pier will open in May")
-        claims.append(
-            Claim(f"{a}-0", a, start, end, t[start:end], predicate="open", attributed_to=sources)
-        )
-    first = claims[0]
-    shared = {"claim": "w1-0", "start": first.start, "end": first.end, "text": first.text,
-              "attributed_to": sources, "claims": ["w1-0", "w2-0"]}  # fmt: skip
-    group = {"id": "g", "claims": ["w1-0", "w2-0"], "outlets": ["Outlet w1", "Outlet w2"],
-             "status": "agreed", "independent_sources": 1, "shared": shared}  # fmt: skip
-    analyses = [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)]
-    out = summarise(claims, [group], analyse_framing(analyses, []), [], arts)
-    agreed = [s["text"] for s in out if s["kind"] == "agreed"]
+    agreed = _agreed_on(texts, "The pier will open in May", source)
     assert agreed == ([expected] if expected else [])
 
 
@@ -572,23 +578,7 @@ def test_compare_summary_a_quotation_with_one_inside_is_still_someones_words(
         "w1": quote + ' It will not need repairs," she wrote.',
         "w2": "Brandt was asked about the works. " + quote + '"',
     }
-    arts = [Article(id=a, outlet=f"Outlet {a}", text=t) for a, t in texts.items()]
-    sources = [source] if source else []
-    claims = []
-    for a, t in texts.items():
-        start = t.index(quote)
-        end = start + len(quote)
-        claims.append(
-            Claim(f"{a}-0", a, start, end, t[start:end], predicate="hold", attributed_to=sources)
-        )
-    first = claims[0]
-    shared = {"claim": "w1-0", "start": first.start, "end": first.end, "text": first.text,
-              "attributed_to": sources, "claims": ["w1-0", "w2-0"]}  # fmt: skip
-    group = {"id": "g", "claims": ["w1-0", "w2-0"], "outlets": ["Outlet w1", "Outlet w2"],
-             "status": "agreed", "independent_sources": 1, "shared": shared}  # fmt: skip
-    analyses = [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)]
-    out = summarise(claims, [group], analyse_framing(analyses, []), [], arts)
-    agreed = [s["text"] for s in out if s["kind"] == "agreed"]
+    agreed = _agreed_on(texts, quote, source)
     assert bool(agreed) is kept, agreed
     if kept:
         assert agreed[0].startswith("According to Ilse Brandt")
