@@ -112,3 +112,16 @@ def test_render_matrix_marks_an_outlet_whose_statement_does_not_state_the_shared
     group["shared"]["claims"] = ["c6", "c7"]
     row = next(r for r in render_markdown(report).splitlines() if "Traffic will be limited" in r)
     assert "partly" not in row and row.count("✔ agreed") == 2
+
+
+def test_render_matrix_leads_with_the_fact_most_outlets_state_in_full() -> None:
+    # g1 is carried by three outlets, but two of them only partly; g3 by two in full
+    report = build_report()
+    g1 = next(g for g in report["claim_groups"] if g["id"] == "g1")
+    g1["shared"] = {"claim": "c1", "text": "x", "claims": ["c1"]}
+    order = [g.id for g in ReportView.of(report).ordered_groups()]
+    assert order.index("g3") < order.index("g1")
+    # stated in full by all three, it leads again
+    g1["shared"]["claims"] = ["c1", "c2", "c3"]
+    order = [g.id for g in ReportView.of(report).ordered_groups()]
+    assert order.index("g1") < order.index("g3")

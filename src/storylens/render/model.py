@@ -247,14 +247,16 @@ class ReportView:
         return group.status
 
     def ordered_groups(self) -> list[ClaimGroupView]:
-        """Groups for the matrix: what most outlets share first (agreed, then conflicting,
-        wider first), then what each outlet alone reports, outlet by outlet."""
+        """Groups for the matrix: what most outlets share first (agreed, then conflicting;
+        most outlets stating it in full first, then most outlets in all), then what each
+        outlet alone reports, outlet by outlet."""
         rank = {"agreed": 0, "conflicting": 1, "unique": 2}
         outlet_rank = {o: k for k, o in enumerate(self.outlets)}
 
-        def key(g: ClaimGroupView) -> tuple[int, int, int, int]:
+        def key(g: ClaimGroupView) -> tuple[int, int, int, int, int]:
             alone = outlet_rank.get(g.outlets[0], 0) if g.status == "unique" and g.outlets else 0
-            return (rank.get(g.status, 3), -len(g.outlets), alone, g.index)
+            full = len(g.outlets) - len(g.partly)
+            return (rank.get(g.status, 3), -full, -len(g.outlets), alone, g.index)
 
         return sorted(self.groups, key=key)
 
