@@ -561,7 +561,11 @@ def test_compare_summary_a_quote_inside_narration_does_not_make_it_the_speakers_
         return _attributed(claim, text, set())
 
     narration = 'The premier also disclosed that "we have had direct talks with Velm."'
-    assert said(narration) == f"According to Ilse Marant, t{narration[1:]}"
+    # the sentence names its speaker by office: no "According to Ilse Marant, the premier"
+    assert said(narration) == narration
+    assert said('Reports say that "we have had direct talks with Velm."').startswith(
+        "According to Ilse Marant, reports say"
+    )
     # words of the speaker's own, outside any quotation, are quoted as hers
     assert said("We have had direct talks with Velm.") == (
         "According to Ilse Marant: “We have had direct talks with Velm.”"

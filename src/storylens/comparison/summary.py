@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyse.segment import tidy
+from storylens.analyse.speakers import PERSON_ROLES
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.summary_rewrite import (
     Context,
@@ -95,6 +96,9 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     sources = [s for s in claim.attributed_to if s.strip()]
     if not sources or any(names_source(s, text) for s in sources):
         return text
+    role = _ROLE_SAID.search(text)
+    if role and not _in_quotes(text, role.start()):
+        return text  # "The president also disclosed that ...": its speaker is named there
     source = sources[0]
     if source.rsplit(" ", 1)[-1] in _INSTITUTION and not source.lower().startswith("the "):
         source = f"the {source}"  # "according to the White House", "the New York Times"
@@ -122,11 +126,17 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     return f"According to {source}, {_as_clause(text, proper)}"
 
 
+_SAID = (
+    r"(?:said|says|added|adds|told|explained|insisted|noted|stated|continued|wrote|argued|"
+    r"warned|replied|answered|declared|recalled|described|tweeted|announced|claimed|"
+    r"acknowledged|admitted|confirmed|denied|suggested|predicted|disclosed|revealed)"
+)
 # a reporting clause after the quotation whose speaker is a pronoun: "…,” he said.
-_PRONOUN_SAID = re.compile(
-    r"\b(he|she|they|it)(?=\s+(?:said|says|added|adds|told|explained|insisted|noted|stated|"
-    r"continued|wrote|argued|warned|replied|answered|declared|recalled|described|tweeted|"
-    r"announced|claimed|acknowledged|admitted|confirmed|denied|suggested|predicted)\b)",
+_PRONOUN_SAID = re.compile(rf"\b(he|she|they|it)(?=\s+{_SAID}\b)", re.IGNORECASE)
+# a speaker the sentence names by office: "The president also disclosed that ..."
+_ROLE_SAID = re.compile(
+    rf"\bthe\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(PERSON_ROLES))})"
+    rf"\s+(?:also\s+|then\s+|later\s+|again\s+)?{_SAID}\b",
     re.IGNORECASE,
 )
 # a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
