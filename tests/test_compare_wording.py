@@ -46,6 +46,9 @@ def test_wording_a_part_must_be_a_main_clause(
         ("The race was won by a former pilot serving as a harbour guide", True),
         ("Officials stopped the race after the storm", True),  # a preposition, not a clause
         ("Even after the storm passed over the harbour", False),  # a clause on its own
+        # a name cut out of the apposition it stood in ("the skipper, Ada Vell, was ...")
+        ("Ada Vell, was rescued by the harbour crew", False),
+        ("Ada Vell, 43, was rescued by the harbour crew", True),
     ],
 )
 def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable: bool) -> None:
@@ -244,6 +247,17 @@ def test_wording_never_ends_where_its_clause_goes_on(
 
     statement, claim = _with_verb(sentence, part, verb)
     assert _clause_cut(part, claim, statement) is cut
+
+
+def test_wording_never_ends_before_what_a_verb_of_thinking_reports() -> None:
+    from storylens.comparison.wording import _clause_cut
+
+    sentence = "I never thought in my deepest heart that the pier would fall."
+    part = "I never thought in my deepest heart"
+    statement, claim = _with_verb(sentence, part, "thought")
+    assert _clause_cut(part, dataclasses.replace(claim, predicate="think"), statement)
+    # a verb of doing keeps its "that" clause apart: "moved the boats in a hurry that night"
+    assert not _clause_cut(part, dataclasses.replace(claim, predicate="move"), statement)
 
 
 @pytest.mark.parametrize(

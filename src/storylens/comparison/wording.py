@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
+from storylens.analyse.cues import CUE_LEMMAS
 from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
@@ -78,7 +79,16 @@ def _readable(text: str) -> bool:
         and not _OPEN_CLAUSE_END.search(text.rstrip(" .,;:"))
         and not points_back(text)
         and all(text.count(a) == text.count(b) for a, b in ("()", "[]"))
+        and not _CUT_APPOSITION.match(text)
     )
+
+
+# a name cut out of the apposition it stood in: "Yvonne Hiller, was suspended" of "the
+# employee, Yvonne Hiller, was suspended"
+_CUT_APPOSITION = re.compile(
+    r"\W*[A-Z][^,]{0,40},\s+(?:was|were|is|are|has|had|have|will|would|could|can|did|does|"
+    r"said|says)\b"
+)
 
 
 def points_back(text: str) -> bool:
@@ -509,7 +519,12 @@ def _clause_cut(wording: str, part: Claim, statement: Claim) -> bool:
     following = rest.split(maxsplit=1)[0].strip("“\"‘'").casefold() if rest.strip() else ""
     if following == "that":
         verb = part.arguments.get("predicate")
-        return verb is not None and len(part.text[verb.end - part.start :].split()) <= 1
+        if verb is None:
+            return False
+        # "I never thought in my deepest heart [that ...]": what a verb of saying or
+        # thinking reports is what the part leaves out
+        reports = part.predicate.split()[:1] and part.predicate.split()[0] in CUE_LEMMAS
+        return bool(reports) or len(part.text[verb.end - part.start :].split()) <= 1
     return bool(following) and following not in _CLAUSE_GO_ON
 
 
