@@ -258,6 +258,11 @@ def test_wording_never_ends_before_what_a_verb_of_thinking_reports() -> None:
     assert _clause_cut(part, dataclasses.replace(claim, predicate="think"), statement)
     # a verb of doing keeps its "that" clause apart: "moved the boats in a hurry that night"
     assert not _clause_cut(part, dataclasses.replace(claim, predicate="move"), statement)
+    # nor does an object between the verb and "that": the plan's own clause follows
+    sentence = "The council rejected the plan that Lund drew up in May."
+    statement, claim = _with_verb(sentence, "The council rejected the plan", "rejected")
+    claim = dataclasses.replace(claim, predicate="reject")
+    assert not _clause_cut("The council rejected the plan", claim, statement)
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,24 @@ import re
 from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
-from storylens.analyse.cues import CUE_LEMMAS
+from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
 from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
 from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
 from storylens.types import Claim
-from storylens.words import COORDINATORS, FUNCTION_WORDS, PREPOSITIONS, RELATIVES, says_no
+from storylens.words import (
+    ARTICLES,
+    COORDINATORS,
+    DEMONSTRATIVES,
+    FUNCTION_WORDS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    RELATIVES,
+    says_no,
+)
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
@@ -521,11 +531,21 @@ def _clause_cut(wording: str, part: Claim, statement: Claim) -> bool:
         verb = part.arguments.get("predicate")
         if verb is None:
             return False
+        after = part.text[verb.end - part.start :].split()
         # "I never thought in my deepest heart [that ...]": what a verb of saying or
-        # thinking reports is what the part leaves out
-        reports = part.predicate.split()[:1] and part.predicate.split()[0] in CUE_LEMMAS
-        return bool(reports) or len(part.text[verb.end - part.start :].split()) <= 1
+        # thinking reports is what the part leaves out, unless an object comes between
+        # ("rejected the plan that Lund drew up": "that" opens the plan's clause)
+        lemma = part.predicate.split()[0] if part.predicate else ""
+        reports = lemma in _REPORTING_VERBS and not (
+            after and after[0].casefold() in _OBJECT_OPENERS
+        )
+        return reports or len(after) <= 1
     return bool(following) and following not in _CLAUSE_GO_ON
+
+
+_REPORTING_VERBS = SPEECH_CUES | COGNITIVE_CUES
+# words that open a noun phrase: an object between a verb and a "that" clause of its own
+_OBJECT_OPENERS = ARTICLES | POSSESSIVES | DEMONSTRATIVES | QUANTIFIERS
 
 
 def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
