@@ -37,6 +37,9 @@ MODALS = _words("will would can could should may might must shall")
 QUANTIFIERS = _words("some any all each every both no more most less few several other another")
 NEGATIONS = _words("not no nor")
 
+#: words that open a noun phrase ("the", "his", "this", "several")
+DETERMINERS = ARTICLES | POSSESSIVES | DEMONSTRATIVES | QUANTIFIERS
+
 #: the words every stop list here skips: articles, "and"/"or" and the commonest prepositions
 CORE = ARTICLES | _words("and or") | CORE_PREPOSITIONS
 

@@ -16,13 +16,10 @@ from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
 from storylens.types import Claim
 from storylens.words import (
-    ARTICLES,
     COORDINATORS,
-    DEMONSTRATIVES,
+    DETERMINERS,
     FUNCTION_WORDS,
-    POSSESSIVES,
     PREPOSITIONS,
-    QUANTIFIERS,
     RELATIVES,
     says_no,
 )
@@ -536,16 +533,12 @@ def _clause_cut(wording: str, part: Claim, statement: Claim) -> bool:
         # thinking reports is what the part leaves out, unless an object comes between
         # ("rejected the plan that Lund drew up": "that" opens the plan's clause)
         lemma = part.predicate.split()[0] if part.predicate else ""
-        reports = lemma in _REPORTING_VERBS and not (
-            after and after[0].casefold() in _OBJECT_OPENERS
-        )
+        reports = lemma in _REPORTING_VERBS and not (after and after[0].casefold() in DETERMINERS)
         return reports or len(after) <= 1
     return bool(following) and following not in _CLAUSE_GO_ON
 
 
 _REPORTING_VERBS = SPEECH_CUES | COGNITIVE_CUES
-# words that open a noun phrase: an object between a verb and a "that" clause of its own
-_OBJECT_OPENERS = ARTICLES | POSSESSIVES | DEMONSTRATIVES | QUANTIFIERS
 
 
 def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
