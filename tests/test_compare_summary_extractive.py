@@ -271,9 +271,9 @@ def test_compare_summary_tolerates_odd_groups(group: dict[str, Any]) -> None:
     ],
 )
 def test_summary_never_edits_inside_an_open_quotation(before: str, open_: bool) -> None:
-    from storylens.comparison.summary_rewrite import _opened
+    from storylens.analyse.quotemarks import quote_open
 
-    assert _opened(before) is open_
+    assert quote_open(before) is open_
 
 
 @pytest.mark.parametrize(

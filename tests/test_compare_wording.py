@@ -275,9 +275,9 @@ def test_wording_never_ends_before_what_a_verb_of_thinking_reports() -> None:
     ],
 )
 def test_wording_an_outlet_detail_closes_its_quotations(text: str, closed: bool) -> None:
-    from storylens.comparison.wording import _quotes_closed
+    from storylens.analyse.quotemarks import quotes_paired
 
-    assert _quotes_closed(text) is closed
+    assert quotes_paired(text) is closed
 
 
 def test_wording_an_outlet_detail_never_shows_a_guessed_name() -> None:

@@ -26,6 +26,17 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
 _OPENING = re.compile("[“«„‘\"‹'`]")
 
 
+def quote_open(text: str) -> bool:
+    """Whether ``text`` (a paragraph, or a sentence, up to some point) opens a double
+    quotation it does not close: more “ than ”, or an odd number of straight marks."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def quotes_paired(text: str) -> bool:
+    """Whether every double quotation mark in ``text`` has its pair."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Top-level quotations as (start, end) char spans including the marks.
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.analyse.cues import SPEECH_CUES
 from storylens.analyse.dates import MONTHS, WEEKDAYS
 from storylens.analyse.headlines import parse_text
+from storylens.analyse.quotemarks import quote_open
 from storylens.types import Analysis, Argument, Claim, Mention
 
 if TYPE_CHECKING:
@@ -272,11 +273,6 @@ def _continues(body: str, words: int) -> bool:
 MAX_QUOTE_ROW_WORDS = 120  # a quotation whose marks never close stops joining sentences here
 
 
-def _quote_open(text: str) -> bool:
-    """Whether ``text`` (a paragraph up to some point) opens a quotation it does not close."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
 def _relative(part: Claim) -> bool:
     return _first_word(part.text).casefold() in _RELATIVES
 
@@ -316,7 +312,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
                 # or inside a quotation that goes on: the quotation's sentences are one row
                 paragraph = text[text.rfind("\n", 0, found[-1][0]) + 1 : found[-1][1]]
                 cut_off = not _ENDS.search(before) or (
-                    _quote_open(paragraph) and len(before.split()) < MAX_QUOTE_ROW_WORDS
+                    quote_open(paragraph) and len(before.split()) < MAX_QUOTE_ROW_WORDS
                 )
             if found and cut_off and "\n" not in text[found[-1][1] : start]:
                 found[-1][1] = max(found[-1][1], end)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
 from storylens.analyse.speakers import PERSON_ROLES
 from storylens.comparison.lexicon import load_lexicon
@@ -151,8 +152,7 @@ _OPENING, _CLOSING = "“", "”"
 
 
 def _in_quotes(text: str, at: int) -> bool:
-    before = text[:at]
-    return before.count(_OPENING) > before.count(_CLOSING) or before.count('"') % 2 == 1
+    return quote_open(text[:at])
 
 
 def _balanced(text: str) -> str:
@@ -388,11 +388,7 @@ def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
         inner = text.lstrip('“"`').rstrip(" .,”\"'")
         # marks inside only in pairs: a quotation within it ('"... these large "Caravans"
         # of people ..."'), not one that closes and goes on in the writer's words
-        return (
-            inner.count('"') % 2 == 0
-            and inner.count("“") == inner.count("”")
-            and (inner.count("``") == inner.count("''"))
-        )
+        return quotes_paired(inner) and inner.count("``") == inner.count("''")
     return any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
 
 

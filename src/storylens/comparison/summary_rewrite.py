@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import LEADING_CONJUNCTIONS
 from storylens.comparison.lexicon import Lexicon, quote_spans
 from storylens.types import Article, Claim, Entity
@@ -239,7 +240,7 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
     quoted = ctx.quotes(art)
     for term in sorted(ctx.terms_between(art.id, lo, hi), key=lambda t: int(t["start"])):
         start, end = int(term["start"]), int(term["end"])
-        if any(q0 <= start and end <= q1 for q0, q1 in quoted) or _opened(text[lo:start]):
+        if any(q0 <= start and end <= q1 for q0, q1 in quoted) or quote_open(text[lo:start]):
             continue  # a quotation stays word for word (also one left open past the sentence)
         replacement = str(term.get("neutral_alternative") or "")
         entity = term.get("entity")
@@ -287,11 +288,6 @@ def _predicative(text: str, lo: int, start: int, end: int) -> bool:
         "?",
         "",
     }
-
-
-def _opened(before: str) -> bool:
-    """Whether a quotation opened in ``before`` is still open at its end."""
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _apply(text: str, edit: _Edit) -> str:

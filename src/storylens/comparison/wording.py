@@ -9,6 +9,7 @@ from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
+from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
 from storylens.comparison.features import REPORTING
@@ -281,6 +282,8 @@ def shared_fact(
 # words (its names, numbers, nouns and verbs): a high pair score alone also joins "the Red
 # Sox have made an offer to Teixeira" and "the Nationals have offered Teixeira ..."
 COVER = 0.4
+
+
 _NOT_CONTENT = FUNCTION_WORDS | REPORTING | {"also", "according", "said", "says", "told"}
 _WORD = re.compile(r"\w+(?:[’']\w+)*")
 
@@ -484,7 +487,7 @@ def _whole(wording: str, part: Claim, statement: Claim) -> bool:
         or _under_denial(part, statement)
         or _measure_cut(wording, part, statement)
         or _clause_cut(wording, part, statement)
-        or not _quotes_closed(wording)
+        or not quotes_paired(wording)  # not 'Kim would "leave the meeting" if it is not "fruitful'
         or _asked(part, statement)
     )
 
@@ -504,12 +507,6 @@ def _asked(part: Claim, statement: Claim) -> bool:
     obstructed the inquiry"): it states no fact."""
     before = statement.text[: max(0, part.start - statement.start)].split()
     return bool(before) and before[-1].casefold().strip("“\"'(") in {"whether", "if"}
-
-
-def _quotes_closed(text: str) -> bool:
-    """Whether every quotation the text opens it also closes (not 'Kim would "leave the
-    meeting" if it is not "fruitful', a detail cut inside a quotation)."""
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
 
 def _clause_cut(wording: str, part: Claim, statement: Claim) -> bool:
@@ -579,7 +576,7 @@ def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
     """Whether leaving a hole out would cut into a quotation of the claim's text."""
     for start, _ in holes:
         before = claim.text[: max(0, start - claim.start)]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
+        if quote_open(before):
             return True
     return False
 
