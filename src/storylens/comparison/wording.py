@@ -12,14 +12,13 @@ from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
-from storylens.comparison.features import REPORTING
+from storylens.comparison.features import REPORTING, content_terms
 from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
 from storylens.types import Claim
 from storylens.words import (
     COORDINATORS,
     DETERMINERS,
-    FUNCTION_WORDS,
     PREPOSITIONS,
     RELATIVES,
     says_no,
@@ -284,21 +283,10 @@ def shared_fact(
 COVER = 0.4
 
 
-_NOT_CONTENT = FUNCTION_WORDS | REPORTING | {"also", "according", "said", "says", "told"}
-_WORD = re.compile(r"\w+(?:[’']\w+)*")
-
-
 def _content(text: str) -> set[str]:
-    """The content words of ``text``, case-folded, a plural or possessive "s" dropped."""
-    out = set()
-    for word in _WORD.findall(text.casefold()):
-        word = word.removesuffix("'s").removesuffix("’s")
-        if word in _NOT_CONTENT:
-            continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.add(word)
-    return out
+    """The content words of ``text`` (see :func:`.features.content_terms`), without the
+    verbs and words that only report ("report", "according")."""
+    return set(content_terms(text)) - REPORTING - {"according"}
 
 
 def _covers(wording: str, text: str, share: float = COVER) -> bool:
