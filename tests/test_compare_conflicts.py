@@ -331,21 +331,12 @@ def _spanned(text: str, piece: str, value: Any = None) -> Argument:
     ],
 )
 def test_conflicts_dates_a_day_after_another_event_is_not_compared(text: str, differ: bool) -> None:
-    a = view(
-        "t3",
-        text,
-        outlet="A",
-        predicate="charge",
-        args={"predicate": _spanned(text, "charged"), "time": _spanned(text, "Friday")},
-    )
-    other = "A clerk was charged with murder on Saturday."
-    b = view(
-        "t4",
-        other,
-        outlet="B",
-        predicate="charge",
-        args={"predicate": _spanned(other, "charged"), "time": _spanned(other, "Saturday")},
-    )
+    def charged(cid: str, text: str, outlet: str, day: str) -> ClaimView:
+        args = {"predicate": _spanned(text, "charged"), "time": _spanned(text, day)}
+        return view(cid, text, outlet=outlet, predicate="charge", args=args)
+
+    a = charged("t3", text, "A", "Friday")
+    b = charged("t4", "A clerk was charged with murder on Saturday.", "B", "Saturday")
     assert bool(detect(a, b)[0]) is differ
 
 

@@ -76,6 +76,7 @@ from storylens.analyse.cues import (
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     FEELING_CUES,
+    FREE_RELATIVES,
     LAW_CUES,
     LAW_NOUNS,
     NEGATIVE_CUES,
@@ -147,9 +148,6 @@ def is_cue(tok: Token) -> bool:
     return lemma in _CUE_LEMMAS
 
 
-_FREE_RELATIVES = frozenset({"what", "whatever"})
-
-
 def _verb_attribution(
     verb: Token,
     sent: Span,
@@ -213,7 +211,7 @@ def _verb_attribution(
     evidence = lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS  # "a poll showed"
     # "he will do what he claims": the report's content is "what", a thing the sentence
     # talks about, not the sentence around it
-    free = [c for c in verb.children if c.lower_ in _FREE_RELATIVES and c.i < verb.i]
+    free = [c for c in verb.children if c.lower_ in FREE_RELATIVES and c.i < verb.i]
     if free:
         content = free
     elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:

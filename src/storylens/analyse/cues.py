@@ -174,6 +174,8 @@ QUOTE_ONLY_CUES = frozenset({"continue", "read"})  # "the letter reads, “…�
 WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
 PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# a report that is a thing spoken of, not words given: "he will do *what* he claims"
+FREE_RELATIVES = frozenset({"what", "whatever"})
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge"})
 HEDGE_WORDS = lexicon(
     """reportedly allegedly apparently purportedly supposedly seemingly ostensibly

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_text, seed_text
-from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
+from storylens.analyse.cues import COGNITIVE_CUES, FREE_RELATIVES, SPEECH_CUES
 from storylens.analyse.quotemarks import doc_quotes, quote_spans
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Article, Mention, Quote
@@ -47,10 +47,7 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
             continue  # "criticized the plan": no words of the source's to quote
         if att.cue in _NO_WORDS and not att.direct:
             continue  # "did not respond to requests for comment": nothing said
-        if doc_text(doc)[att.content_start : att.content_end].strip().casefold() in {
-            "what",
-            "whatever",
-        }:
+        if article.text[att.content_start : att.content_end].strip().casefold() in FREE_RELATIVES:
             continue  # "do what he claims": the words are not given
         quotes.extend(q for q in _quotes_from(att, doc, article, names) if q.speaker)
     quotes = _innermost(quotes)
