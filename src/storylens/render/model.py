@@ -17,7 +17,7 @@ from storylens.words import says_no
 STATUSES = ("agreed", "unique", "conflicting")
 MAX_EXTRA = 3  # outlet-only details listed under a claims-table row
 SILENT = "silent"
-PARTLY = "partly"  # the outlet's statements in an agreed group all joined on part of the fact
+PARTLY = "partly"  # none of the outlet's statements in an agreed group states its shared wording
 
 
 def as_list(value: Any) -> list[Any]:
@@ -71,7 +71,7 @@ class ClaimGroupView:
     all_extra: list[tuple[str, str, str]] = field(
         default_factory=list
     )  # (outlet, its source, detail)
-    partly: frozenset[str] = frozenset()  # outlets whose statements here all joined partly
+    partly: frozenset[str] = frozenset()  # outlets here that do not state the shared wording
     event: str = ""  # the event it reports ('' when no other group reports it)
     same_event: list[int] = field(default_factory=list)  # row numbers of that event's other groups
 
@@ -178,16 +178,16 @@ class ReportView:
         indep = group.get("independent_sources")
         partial = {text_of(c) for c in as_list(group.get("partial"))}
         # an outlet states the group's fact when one of its statements states the shared
-        # wording (the contract's ``shared.claims``); else when one joined on all of it
+        # wording (the contract's ``shared.claims``); with no wording, when one joined on all
+        # of it (is not ``partial``)
         backers = {text_of(c) for c in as_list(as_dict(group.get("shared")).get("claims"))}
+        stating = backers or {text_of(c.get("id")) for c in claims} - partial
         full = {
             self.outlet_of(text_of(c.get("article")))
             for c in claims
-            if (text_of(c.get("id")) in backers if backers else c.get("id") not in partial)
+            if text_of(c.get("id")) in stating
         }
-        partly = (
-            frozenset(o for o in outlets if o not in full) if partial or backers else frozenset()
-        )
+        partly = frozenset(o for o in outlets if o not in full)
         return ClaimGroupView(
             index=index,
             id=text_of(group.get("id")) or f"g{index}",
