@@ -98,12 +98,14 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     if not sources or any(names_source(s, text) for s in sources):
         return text
     role = _ROLE_SAID.search(text)
-    if role and not _in_quotes(text, role.start()):
+    if role and not quote_open(text[: role.start()]):
         return text  # "The president also disclosed that ...": its speaker is named there
     source = sources[0]
     if source.rsplit(" ", 1)[-1] in _INSTITUTION and not source.lower().startswith("the "):
         source = f"the {source}"  # "according to the White House", "the New York Times"
-    said = next((m for m in _PRONOUN_SAID.finditer(text) if not _in_quotes(text, m.start())), None)
+    said = next(
+        (m for m in _PRONOUN_SAID.finditer(text) if not quote_open(text[: m.start()])), None
+    )
     if said and any(w[:1].isupper() for w in source.split()):
         named = source if said.start() else source[:1].upper() + source[1:]
         proper.update(w for w in source.split() if w[:1].isupper())  # a name: never lowered
@@ -149,10 +151,6 @@ _DATELINE = re.compile(
 _TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
 _CURLY = {"``": "“", "''": "”"}
 _OPENING, _CLOSING = "“", "”"
-
-
-def _in_quotes(text: str, at: int) -> bool:
-    return quote_open(text[:at])
 
 
 def _balanced(text: str) -> str:
