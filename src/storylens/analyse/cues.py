@@ -173,6 +173,18 @@ QUOTE_ONLY_CUES = frozenset({"continue", "read"})  # "the letter reads, “…�
 # cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
 WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
 PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
+# words for a person by what they do: a source phrase a role can resolve to a name
+PERSON_ROLES = lexicon(
+    """spokesman spokeswoman spokesperson official minister president leader premier
+    chancellor secretary governor mayor ambassador diplomat lawmaker senator aide adviser
+    advisor analyst economist expert ecologist scientist witness man woman source
+    congressman congresswoman representative candidate nominee judge justice attorney
+    lawyer prosecutor general commander chairman chairwoman chair director manager chief
+    executive founder author reporter journalist columnist host anchor businessman
+    businesswoman billionaire activist professor researcher historian strategist pollster
+    mogul incumbent challenger frontrunner front-runner speaker sheriff officer
+    ceo king queen prince pope bishop priest rabbi imam politician"""
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # a report that is a thing spoken of, not words given: "he will do *what* he claims"
 FREE_RELATIVES = frozenset({"what", "whatever"})

@@ -12,24 +12,13 @@ from spacy.tokens import Doc, Span, Token
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_ents, doc_sents, doc_text
-from storylens.analyse.cues import RELATIVE_PRONOUNS, lexicon
+from storylens.analyse.cues import PERSON_ROLES, RELATIVE_PRONOUNS, lexicon
 from storylens.analyse.phrases import strip_det
 from storylens.analyse.quotemarks import doc_quotes
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 ORG_PRONOUNS = frozenset({"it"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
-PERSON_ROLES = lexicon(
-    """spokesman spokeswoman spokesperson official minister president leader premier
-    chancellor secretary governor mayor ambassador diplomat lawmaker senator aide adviser
-    advisor analyst economist expert ecologist scientist witness man woman source
-    congressman congresswoman representative candidate nominee judge justice attorney
-    lawyer prosecutor general commander chairman chairwoman chair director manager chief
-    executive founder author reporter journalist columnist host anchor businessman
-    businesswoman billionaire activist professor researcher historian strategist pollster
-    mogul incumbent challenger frontrunner front-runner speaker sheriff officer
-    ceo king queen prince pope bishop priest rabbi imam politician"""
-)
 # A role word and the title abbreviations that carry it ("Rep. Jane Roe" is a congresswoman).
 ROLE_TITLES = {
     "congressman": ("rep.", "representative", "congressman"),

@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyse.cues import PERSON_ROLES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
-from storylens.analyse.speakers import PERSON_ROLES
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.summary_rewrite import (
     Context,
