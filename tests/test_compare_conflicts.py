@@ -316,30 +316,6 @@ def test_conflicts_dates_differ() -> None:
     assert detect(a, b)[0] == []  # an ISO date and a bare weekday are not compared
 
 
-def _spanned(text: str, piece: str, value: Any = None) -> Argument:
-    start = text.index(piece)
-    return Argument(text=piece, start=start, end=start + len(piece), value=value)
-
-
-@pytest.mark.parametrize(
-    ("text", "differ"),
-    [
-        # the day may be the shooting's: the parser hangs it on "charged" all the same
-        ("A clerk was charged with murder after a shooting at the depot on Friday.", False),
-        ("A clerk was charged with murder following the shooting on Friday.", False),
-        ("A clerk was charged with murder on Friday.", True),
-    ],
-)
-def test_conflicts_dates_a_day_after_another_event_is_not_compared(text: str, differ: bool) -> None:
-    def charged(cid: str, text: str, outlet: str, day: str) -> ClaimView:
-        args = {"predicate": _spanned(text, "charged"), "time": _spanned(text, day)}
-        return view(cid, text, outlet=outlet, predicate="charge", args=args)
-
-    a = charged("t3", text, "A", "Friday")
-    b = charged("t4", "A clerk was charged with murder on Saturday.", "B", "Saturday")
-    assert bool(detect(a, b)[0]) is differ
-
-
 def test_conflicts_copies_of_one_article_never_conflict() -> None:
     copy = view(
         "c9",

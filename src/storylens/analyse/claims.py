@@ -14,6 +14,7 @@ Questions and imperatives ("Follow us on ...") are not claims.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -523,7 +524,8 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
         claim.arguments["quantity"] = (in_theme or claim.quantities)[0]
     for t in shared.times:
         if claim.start <= t.start and t.end <= claim.end:
-            claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
+            if not _of_another_event(text[p_end : t.start]):
+                claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
     claim.negated = _negated(pred, roles, shared.negative, p_start)
     chain = chain_for(p_start, p_end, atts)
@@ -563,3 +565,16 @@ def _anonymous(name: str) -> bool:
 
 def _chain_has(names: list[str], text: str) -> bool:
     return any(n and (n in text or text in n) for n in names)
+
+
+# words that open another event between a verb and a time after it: in "charged with murder
+# after a shooting at a party on Friday" the Friday may be the shooting's
+_NESTED_EVENT = frozenset(
+    {"after", "before", "following", "since", "until", "during", "amid", "when", "while"}
+)
+
+
+def _of_another_event(between: str) -> bool:
+    """Whether the words between a claim's verb and a time after it open another event, whose
+    time it may be (the parser may hang the nested event's time on the verb)."""
+    return bool(_NESTED_EVENT & set(re.findall(r"[a-z]+", between.casefold())))

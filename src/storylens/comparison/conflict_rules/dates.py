@@ -20,32 +20,12 @@ def dates(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, Any
     ta, tb = arg_value(a.claim, "time"), arg_value(b.claim, "time")
     if ta is None or tb is None or a.claim.predicate.casefold() != b.claim.predicate.casefold():
         return
-    if _of_another_event(a, ta) or _of_another_event(b, tb):
-        return
     if not roles_compatible(a.claim, b.claim, ("agent", "recipient", "theme")):
         return
     va, vb = _time_key(ta), _time_key(tb)
     if va is None or vb is None or va[0] != vb[0] or va[1] == vb[1]:
         return
     yield difference("time", a, ta, b, tb)
-
-
-# words that open another event between a verb and a time after it: in "charged with murder
-# after a shooting at a party on Friday" the Friday may be the shooting's
-_NESTED = frozenset(
-    {"after", "before", "following", "since", "until", "during", "amid", "when", "while"}
-)
-
-
-def _of_another_event(view: ClaimView, time: Argument) -> bool:
-    """Whether a word that opens another event stands between the claim's verb and its time
-    (the parser may have hung the nested event's time on the verb)."""
-    verb = view.claim.arguments.get("predicate")
-    if verb is None or time.start < verb.end:
-        return False
-    offset = view.claim.start
-    between = view.claim.text[max(0, verb.end - offset) : max(0, time.start - offset)]
-    return bool(_NESTED & set(re.findall(r"[a-z]+", between.casefold())))
 
 
 def _time_key(arg: Argument) -> tuple[str, str] | None:
