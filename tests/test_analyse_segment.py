@@ -196,6 +196,10 @@ def test_segment_statements_one_row_per_sentence() -> None:
             ["Posted on March 4th, 2026 at 9:41pm EST\n\n" + MAYOR],
             [MAYOR],
         ),
+        (  # a page's first and last stamps on one line
+            ["First Posted: 03/04/26 09:41 PM ET Updated: 03/05/26 07:12 AM ET\n\n" + MAYOR],
+            [MAYOR],
+        ),
         (
             ["On March 4, 2026 the mayor opened the bridge."],
             ["On March 4, 2026 the mayor opened the bridge."],
