@@ -84,6 +84,28 @@ def test_link_spelling_variants_and_surname_across_articles() -> None:
     assert by_id[ansel].type == "PERSON"
 
 
+def test_name_written_with_a_space_less_is_one_person() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Judge Vera DelMonte ruled. DelMonte then left.",
+        [("Vera DelMonte", "PERSON"), ("DelMonte", "PERSON")],
+    )
+    two = _analysis(
+        "a2",
+        "Courier",
+        "Vera Del Monte ruled. Del Monte spoke. Vera Delmar did not.",
+        [("Vera Del Monte", "PERSON"), ("Del Monte", "PERSON"), ("Vera Delmar", "PERSON")],
+    )
+    link_entities([one, two], Settings())
+    judge = _entity_of(one, "Vera DelMonte")
+    assert judge is not None
+    assert _entity_of(two, "Vera Del Monte") == judge
+    assert _entity_of(two, "Del Monte") == judge
+    assert _entity_of(one, "DelMonte") == judge
+    assert _entity_of(two, "Vera Delmar") != judge
+
+
 def test_first_name_of_family_name_first_person() -> None:
     """A bare name equal to the first word links when no full name ends with it."""
     one = _analysis(

@@ -183,7 +183,7 @@ def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Enti
     clusters = _Clusters()
     for ref in refs:
         clusters.add(ref.node)
-    bare = [r for r in refs if r.node[0] == "PERSON" and " " not in r.mention.text.strip()]
+    bare = _bare_names(refs)
     _link_acronyms(analyses, refs, clusters)
     _link_variants(refs, clusters)
     assignment = _assign_surnames(bare, refs, clusters)
@@ -195,6 +195,18 @@ def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Enti
     entities = _build_entities(groups, analyses, table)
     _write_back(analyses, entities, table)
     return entities
+
+
+def _bare_names(refs: list[_Ref]) -> list[_Ref]:
+    """Person mentions that may be part of a fuller name: one word ("Roth"), or the last
+    words of a longer name in the story ("Del Monte" of "Vera Del Monte")."""
+    people = {r.key for r in refs if r.node[0] == "PERSON"}
+    tails = {" ".join(k.split()[i:]) for k in people for i in range(1, len(k.split()))}
+    return [
+        r
+        for r in refs
+        if r.node[0] == "PERSON" and (" " not in r.mention.text.strip() or r.key in tails)
+    ]
 
 
 def _refs(analyses: Sequence[Analysis], table: AliasTable) -> list[_Ref]:
@@ -260,7 +272,8 @@ def _initials(words: list[str]) -> set[str]:
 
 
 def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
-    """Spelling variants (same family, word count and initial) and contained full names.
+    """Spelling variants (same family, word count and initial; or the same letters with
+    spaces left out) and contained full names.
 
     Nodes are compared only within such buckets, so a large corpus stays near-linear.
     """
@@ -277,6 +290,13 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
             for b in bucket[i + 1 :]:
                 if fuzz.ratio(a[1], b[1]) >= FUZZY_THRESHOLD:
                     clusters.union(a, b)
+    # "Vincent DelGiudice" and "Vincent Del Giudice": one name written with a space less
+    compact: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for node in {r.node for r in refs if r.node[0] != "ALIAS"}:
+        compact[(node[0], node[1].replace(" ", ""))].append(node)
+    for same in compact.values():
+        for node in same[1:]:
+            clusters.union(same[0], node)
     # "Vladimir Putin" and "Vladimir V. Putin": same first and last word, one name longer
     for same in ends.values():
         for i, a in enumerate(same):
