@@ -401,3 +401,18 @@ def test_attribution_a_report_that_is_a_thing_does_not_take_the_sentence(
     )
     for _source, _cue, content, _ in attribution_spans(nlp, text):
         assert "welcome" not in content, content
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report another verb governs takes no words around it as its report
+        "After the pilot was heard in an empty room, the judge ruled he can testify in court.",
+        "After the pilot was heard in an empty room, the judge ruled he testified in court.",
+    ],
+)
+def test_attribution_a_cue_another_verb_governs_takes_nothing_around_it(
+    nlp: Any, text: str
+) -> None:
+    assert _pairs(nlp, text) == [("the judge", "ruled")]

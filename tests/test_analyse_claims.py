@@ -151,6 +151,21 @@ def test_claims_stance_subject_is_no_source(nlp: Any, text: str, predicate: str)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # a yes-no question asserts nothing: its asker is no source of what it asks about
+        ("When the lawyer Ivo Berg asked whether she sold the ferry, Ada Myrstad nodded.", []),
+        ("Ivo Berg asked if the council had sold the ferry.", []),
+        ("Ivo Berg asked why the council had sold the ferry.", ["Ivo Berg"]),
+    ],
+)
+def test_claims_question_asker_is_no_source(nlp: Any, text: str, chain: list[str]) -> None:
+    claim = _by_predicate(_claims(nlp, _article(text)), "sell")
+    assert claim.attributed_to == chain
+
+
+@pytest.mark.slow
 def test_claims_stance_inside_a_report_keeps_the_reporter(nlp: Any) -> None:
     text = "The Lindholm Gazette reported that Pyongyang had rejected the offer."
     claim = _by_predicate(_claims(nlp, _article(text)), "reject")

@@ -61,6 +61,7 @@ from storylens.analyse.content import (
     quote_aware,
     quote_beside,
     relative_gap,
+    reports_nothing_around,
     trim_tokens,
     without_trailing_asides,
     words,
@@ -254,7 +255,7 @@ def _verb_attribution(
                     content = around
         if content:
             content = without_trailing_asides(trim_tokens(content), quotes)
-        if content is None:
+        if content is None and not reports_nothing_around(verb):
             exclude = {t.i for t in source} | {verb.i}
             exclude |= {
                 t.i

@@ -40,6 +40,7 @@ from storylens.analyse.columns import (
 from storylens.analyse.cues import NEGATIVE_CUES
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
+from storylens.analyse.sourceless import QUESTION_CUES
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
@@ -528,7 +529,9 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
                 claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
     claim.negated = _negated(pred, roles, shared.negative, p_start)
-    chain = chain_for(p_start, p_end, atts)
+    # "asked whether the ferry was sold": a yes-no question asserts nothing, so its asker
+    # is no source of it
+    chain = [a for a in chain_for(p_start, p_end, atts) if not _yes_no_question(a, text)]
     claim.hedged = is_hedged(p_start, p_end, atts) or any(_anonymous(a.source_name) for a in chain)
     own = shared.cue_verbs.get(pred.i)
     if own is not None and not own.stance:
@@ -548,6 +551,11 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
             if speaker and speaker not in names_out and not known:
                 names_out.append(speaker)
     claim.attributed_to = names_out
+
+
+def _yes_no_question(att: Attribution, text: str) -> bool:
+    first = text[att.content_start : att.content_start + 8].split()[:1]
+    return att.cue in QUESTION_CUES and first in (["whether"], ["if"])
 
 
 _ANONYMOUS = frozenset({"report", "reports", "source", "sources", "rumor", "rumors", "rumour"})

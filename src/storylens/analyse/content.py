@@ -158,6 +158,17 @@ def trim_tokens(
     return toks
 
 
+_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "shall", "will"})
+
+
+def reports_nothing_around(verb: Token) -> bool:
+    """No words around this cue are its report: a verb before it governs it ("the judge
+    ruled he testified"), or it says what someone can or may say ("he can testify")."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.dep_ in {"ccomp", "xcomp"} and verb.head.i < verb.i and verb.head.pos_ == "VERB"
+
+
 def content_around(sent: Span, exclude: set[int]) -> list[Token]:
     """The sentence minus the attribution clause: everything before (or after) it."""
     lo, hi = min(exclude), max(exclude)
