@@ -249,3 +249,29 @@ def test_truthful_a_clause_under_a_denied_verb_is_never_shown_alone(
         shown.extend(e["text"] for e in group.get("extra") or [])
     said = [t for t in shown if "can vote for this plan" in t]
     assert said and all("don't think" in t for t in said), shown
+
+
+def test_truthful_a_number_is_cited_only_to_outlets_that_state_it(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # three outlets report one quake: one gives magnitude 5.9 and 40 homes, one 6.1, one
+    # no figure; the shared wording states no figure, and no sentence with a figure cites
+    # an outlet that does not give it
+    story = Path(__file__).parent / "stories" / "quake-figures"
+    report = _report(cli, [story], tmp_path / "report.json")
+    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
+    text = {a["outlet"]: a["text"] for a in report["articles"]}
+    shared = [
+        g["shared"]
+        for g in report["claim_groups"]
+        if g["status"] != "unique" and "Orvel" in (g.get("shared") or {}).get("text", "")
+    ]
+    assert len(shared) == 1 and len(shared[0]["outlets"]) == 3, shared
+    claims = {c["id"]: c for c in report["claims"]}
+    sentences = [(s["text"], s["citations"]) for s in report["summary"]]
+    sentences += [(w["text"], w["claims"]) for w in shared]
+    for words, cited in sentences:
+        for figure in re.findall(r"\d+(?:\.\d+)?", words):
+            for cid in cited:
+                name = outlet[claims[cid]["article"]] if cid in claims else outlet[cid]
+                assert figure in text[name], (words, name)

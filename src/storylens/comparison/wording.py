@@ -234,7 +234,9 @@ def shared_fact(
                 + [
                     o
                     for o, top in scores.items()
-                    if top >= threshold and _covers(wording, views[o].claim.text)
+                    if top >= threshold
+                    and _covers(wording, views[o].claim.text)
+                    and _numbers(claim, claim.start + len(wording)) <= _numbers(views[o].claim)
                 ]
                 for wording in variants
             ]
@@ -293,6 +295,17 @@ def _covers(wording: str, text: str, share: float = COVER) -> bool:
     """Whether ``text`` holds at least ``share`` of ``wording``'s content words."""
     wanted = _content(wording)
     return not wanted or len(wanted & _content(text)) >= share * len(wanted)
+
+
+def _numbers(claim: Claim, end: int | None = None) -> set[float]:
+    """The values of the numbers ``claim`` states (before ``end``): a statement backs a
+    wording only when it states each of its numbers ("dies at 91" is not backed by "dies",
+    "a 5.9-magnitude quake" not by "a 6.1-magnitude quake")."""
+    return {
+        round(float(q.value), 6)
+        for q in claim.quantities
+        if isinstance(q.value, int | float) and (end is None or q.start < end)
+    }
 
 
 def _backing(
