@@ -399,6 +399,9 @@ def test_wording_a_shared_fact_is_cited_only_to_statements_that_hold_it() -> Non
         # a cut never leaves a later clause open
         ("Two crew were hurt, while the pilot remained in hospital", "hurt", []),
         ("The ferry sank off Velm at dawn", "sank", ["The ferry sank off Velm"]),
+        # a passive, and two verbs joined by "and", end a wording whole
+        ("A pilot was hurt and rescued in March 2024", "hurt", ["A pilot was hurt and rescued"]),
+        ("Several crew were rescued in March 2024", "rescued", []),
     ],
 )
 def test_wording_a_trimmed_wording_never_leaves_a_word_open(

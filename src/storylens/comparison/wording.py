@@ -12,7 +12,8 @@ from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
-from storylens.comparison.features import REPORTING, content_terms
+from storylens.comparison.backing import content_words, covers, figures
+from storylens.comparison.features import REPORTING
 from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
 from storylens.types import Claim
@@ -184,7 +185,7 @@ def shared_fact(
     Each whole statement is a candidate, and each part that can stand as a sentence (see
     :func:`_readable`): a statement of another outlet backs it when one of its parts (or
     the whole statement, scored as a whole) scores at least ``threshold`` with it and it
-    holds :data:`COVER` of the candidate's content words. A candidate may drop a trailing
+    holds :data:`.backing.COVER` of the candidate's content words. A candidate may drop a trailing
     detail of place, time or manner (see :func:`_trimmed`) when that lets more outlets back
     it, so the wording states nothing only some of them report. The candidate backed by
     the most outlets wins, then the shortest, then the best backed. Returns its
@@ -235,8 +236,8 @@ def shared_fact(
                     o
                     for o, top in scores.items()
                     if top >= threshold
-                    and _covers(wording, views[o].claim.text)
-                    and _numbers(claim, claim.start + len(wording)) <= _numbers(views[o].claim)
+                    and covers(wording, views[o].claim.text)
+                    and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
                 ]
                 for wording in variants
             ]
@@ -249,7 +250,7 @@ def shared_fact(
                     k
                     for k in top[:-1]
                     if all(
-                        _covers(variants[k][len(variants[k + 1]) :], views[o].claim.text, 0.5)
+                        covers(variants[k][len(variants[k + 1]) :], views[o].claim.text, 0.5)
                         for o in backing[k][1:]
                     )
                 ),
@@ -277,35 +278,6 @@ def shared_fact(
                     "outlets": ordered(views[b].outlet for b in backers),
                 }
     return found
-
-
-# a statement backs a wording only when it also holds this share of the wording's content
-# words (its names, numbers, nouns and verbs): a high pair score alone also joins "the Red
-# Sox have made an offer to Teixeira" and "the Nationals have offered Teixeira ..."
-COVER = 0.4
-
-
-def _content(text: str) -> set[str]:
-    """The content words of ``text`` (see :func:`.features.content_terms`), without the
-    verbs and words that only report ("report", "according")."""
-    return set(content_terms(text)) - REPORTING - {"according"}
-
-
-def _covers(wording: str, text: str, share: float = COVER) -> bool:
-    """Whether ``text`` holds at least ``share`` of ``wording``'s content words."""
-    wanted = _content(wording)
-    return not wanted or len(wanted & _content(text)) >= share * len(wanted)
-
-
-def _numbers(claim: Claim, end: int | None = None) -> set[float]:
-    """The values of the numbers ``claim`` states (before ``end``): a statement backs a
-    wording only when it states each of its numbers ("dies at 91" is not backed by "dies",
-    "a 5.9-magnitude quake" not by "a 6.1-magnitude quake")."""
-    return {
-        round(float(q.value), 6)
-        for q in claim.quantities
-        if isinstance(q.value, int | float) and (end is None or q.start < end)
-    }
 
 
 def _backing(
@@ -340,6 +312,11 @@ _CLAUSE_BREAK = re.compile(
     r"who|whom|whose|which|that|if|though|although)\b",
     re.IGNORECASE,
 )
+# a second verb joined to the first ("shot and killed"), and a passive ending the wording
+_JOINED_VERB = re.compile(r"\s*(?:and|or)\s+\w+(?:ed|en)\s*$", re.IGNORECASE)
+_PASSIVE_END = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+(?:and|or)\s+)?\w+(?:ed|en)$", re.IGNORECASE
+)
 _OPEN_ENDED = re.compile(
     r"(?:\w+(?:ed|ing)|now|here|there|back|up|down|out|off|away|over|is|are|was|were|be|been)$",
     re.IGNORECASE,
@@ -362,10 +339,12 @@ def _trimmed(wording: str, part: Claim, statement: Claim) -> list[str]:
             continue
         shorter = wording[: m.start()].rstrip(" ,;:–—-")
         after_verb = shorter[verb.end - part.start :]
-        if not _content(after_verb) - _BARE_ADVERBS:  # "appeared" of "appeared in court"
+        if not content_words(after_verb) - _BARE_ADVERBS:  # "appeared" of "appeared in court"
             break
-        if _CLAUSE_BREAK.search(after_verb) or _OPEN_ENDED.search(shorter):
-            continue  # "..., while the chief remained", "diamonds valued", "is now"
+        if _CLAUSE_BREAK.search(after_verb) and not _JOINED_VERB.match(after_verb):
+            continue  # "..., while the chief remained"
+        if _OPEN_ENDED.search(shorter) and not _PASSIVE_END.search(shorter):
+            continue  # "diamonds valued", "is now"; not "was shot and killed"
         cut = dataclasses.replace(part, text=shorter, end=part.start + len(shorter))
         if len(shorter.split()) >= 4 and _readable(shorter) and _whole(shorter, cut, statement):
             out.append(shorter)

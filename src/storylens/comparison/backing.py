@@ -1,0 +1,41 @@
+"""When a statement states a group's wording: it holds enough of the wording's content
+words and every figure the wording gives (see :func:`.wording.shared_fact`)."""
+
+from __future__ import annotations
+
+import re
+
+from storylens.comparison.features import REPORTING, content_terms
+from storylens.types import Claim
+
+# a statement backs a wording only when it also holds this share of the wording's content
+# words (its names, numbers, nouns and verbs): a high pair score alone also joins "the Red
+# Sox have made an offer to Teixeira" and "the Nationals have offered Teixeira ..."
+COVER = 0.4
+
+
+def content_words(text: str) -> set[str]:
+    """The content words of ``text`` (see :func:`.features.content_terms`), without the
+    verbs and words that only report ("report", "according")."""
+    return set(content_terms(text)) - REPORTING - {"according"}
+
+
+def covers(wording: str, text: str, share: float = COVER) -> bool:
+    """Whether ``text`` holds at least ``share`` of ``wording``'s content words."""
+    wanted = content_words(wording)
+    return not wanted or len(wanted & content_words(text)) >= share * len(wanted)
+
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def figures(claim: Claim, end: int | None = None) -> set[str]:
+    """The figures ``claim`` states (before ``end``), in digits or in words: a statement
+    backs a wording only when it states each of them ("dies at 91" is not backed by "dies",
+    a 5.9 quake not by a 6.1 one, "killed in October 2011" not by "killed on Thursday")."""
+    text = claim.text if end is None else claim.text[: max(0, end - claim.start)]
+    out = {f.replace(",", "") for f in FIGURE.findall(text)}
+    for q in claim.quantities:
+        if isinstance(q.value, int | float) and (end is None or q.start < end):
+            out.add(f"{q.value:g}")
+    return out
