@@ -35,7 +35,9 @@ def test_segment_splits_adverbial_clause_into_its_own_claim() -> None:
     seg = segment_claims([analysis_of(text, attributed_to=["NOVA"], hedged=True, quantities=[pct])])
     [statement] = seg.analyses[0].claims
     assert statement.id == "a1:s0" and statement.text == text
-    assert statement.attributed_to == ["NOVA"] and statement.quantities == [pct]
+    assert statement.attributed_to == ["NOVA"] and statement.quantities[0] == pct
+    # every number of the sentence, also one no part holds
+    assert [(q.text, q.value) for q in statement.quantities[1:]] == [("two", 2.0)]
     claims = seg.parts["a1:s0"]
     assert [c.id for c in claims] == ["a1:c0", "a1:c0.1"]
     child = claims[1]
@@ -96,6 +98,21 @@ def test_segment_reads_claims_in_their_articles_parse() -> None:
     for claim in by_id.values():
         assert text[claim.start : claim.end] == claim.text
     assert given.focus["a1:c1"] == "the storm kept the harbour closed"  # no trailing "and"
+
+
+@pytest.mark.slow
+def test_segment_statement_holds_every_number_of_its_sentence() -> None:
+    # the only part is the complement; the six days sit in the subject no part holds
+    from storylens.models.nlp import get_nlp
+
+    text = "The six-day visit was the longest trip the minister has made abroad."
+    part = "the longest trip the minister has made abroad"
+    start = text.index(part)
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    claim = Claim(id="a1:c0", article="a1", start=start, end=start + len(part), text=part)
+    analysis = Analysis(article=article, sentences=[(0, len(text))], claims=[claim])
+    statement = segment_claims([analysis], [get_nlp()(text)]).analyses[0].claims[0]
+    assert [(q.value, q.unit) for q in statement.quantities] == [(6.0, "day")]
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,7 @@ def test_truthful_samples_shared_facts_grouped(samples: Report) -> None:
     # facts both reports state in their own words, each in one group holding both
     facts = [
         (r"departed from far-east Russia on Sunday", r"left Russia on Sunday"),
+        (r"six-day visit", r"six-day trip"),
         (r"Geran-25", r"Geran-25"),
         (r"included a bulletproof vest", r"bulletproof (vest|protection)"),
         (r"thermal cameras", r"thermal cameras"),

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.analyse.cues import SPEECH_CUES
 from storylens.analyse.dates import MONTHS, WEEKDAYS
 from storylens.analyse.headlines import parse_text
+from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
 from storylens.types import Analysis, Argument, Claim, Mention
 
@@ -445,6 +446,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
         people = [m for m in analysis.mentions if m.label == "PERSON"]
         for statement, inside in statements(analysis, parts):
             claims.append(statement)
+            _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
             read = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             inside = [p for p in read if p is not None]
@@ -461,6 +463,17 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
                 bare.add(statement.id)
         out.append(dataclasses.replace(analysis, claims=claims))
     return Segmented(analyses=out, focus=focus, sentence_claims=bare, parts=parts_of, lemmas=lemmas)
+
+
+def _all_numbers(statement: Claim, doc: Doc) -> None:
+    """Every number of the statement, also one outside its parts ("The six-day visit is
+    the longest …": the parse gives the subject to no part)."""
+    span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    have = list(statement.quantities)
+    for q in find_quantities(span) if span is not None else ():
+        if not any(h.start < q.end and q.start < h.end for h in have):
+            statement.quantities.append(Argument(q.text, q.start, q.end, q.value, q.unit))
+    statement.quantities.sort(key=lambda q: q.start)
 
 
 _CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})
