@@ -106,6 +106,17 @@ def test_name_written_with_a_space_less_is_one_person() -> None:
     assert _entity_of(two, "Vera Delmar") != judge
 
 
+def test_a_title_before_a_persons_full_name_is_that_person_whatever_its_label() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Undersheriff Ivo Berg spoke first. Ivo Berg then left.",
+        [("Undersheriff Ivo Berg", "WORK_OF_ART"), ("Ivo Berg", "PERSON")],
+    )
+    link_entities([one], Settings())
+    assert _entity_of(one, "Undersheriff Ivo Berg") == _entity_of(one, "Ivo Berg")
+
+
 def test_first_name_of_family_name_first_person() -> None:
     """A bare name equal to the first word links when no full name ends with it."""
     one = _analysis(

@@ -8,7 +8,10 @@ from storylens.comparison.provenance import SourceNames, group_provenance, prima
 from storylens.types import Claim, Entity
 
 NAMES = SourceNames(
-    [Entity(id="e_nova", name="NOVA", type="ORG", aliases=["Nova Press Agency", "NOVA agency"])],
+    [
+        Entity(id="e_nova", name="NOVA", type="ORG", aliases=["Nova Press Agency", "NOVA agency"]),
+        Entity(id="e_ivo-berg", name="Ivo Berg", type="PERSON", aliases=["Berg"]),
+    ],
     outlets=["Lakeside Post", "Daily Torch"],
 )
 
@@ -23,6 +26,11 @@ NAMES = SourceNames(
         ("Lakeside Post's", "Lakeside Post"),
         ("the state news agency Valnet", "Valnet"),
         ("police", "police"),
+        # a title before a known name is the same person; a function word stops it
+        ("Undersheriff Ivo Berg", "Ivo Berg"),
+        ("harbour police spokesman Berg", "Ivo Berg"),
+        ("a spokesman for Ivo Berg", "spokesman for Ivo Berg"),
+        ("Berg's lawyer", "Berg's lawyer"),
     ],
 )
 def test_provenance_canonical_source_names(raw: str, canonical: str) -> None:

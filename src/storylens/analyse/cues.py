@@ -174,6 +174,20 @@ QUOTE_ONLY_CUES = frozenset({"continue", "read"})  # "the letter reads, “…�
 WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
 PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
 # words for a person by what they do: a source phrase a role can resolve to a name
+# Titles and role nouns that introduce a person's name ("Defense Minister X", "spokesman X").
+NAME_TITLES = lexicon(
+    """
+    president vice-president premier minister chancellor senator congressman congresswoman
+    governor mayor general gen. gen lieutenant colonel col. admiral commander ambassador envoy
+    secretary spokesman spokeswoman spokesperson leader chief director chairman chairwoman
+    chair ceo king queen prince princess pope sheikh emir president-elect deputy judge justice
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir lord lady dame rep. sen. gov.
+    ecologist economist analyst scientist researcher activist lawyer attorney journalist
+    reporter correspondent editor author historian official diplomat negotiator
+    sheriff undersheriff lt lt. sgt sgt. sergeant detective officer trooper captain capt
+    capt. inspector constable prosecutor commissioner superintendent
+    """
+)
 PERSON_ROLES = lexicon(
     """spokesman spokeswoman spokesperson official minister president leader premier
     chancellor secretary governor mayor ambassador diplomat lawmaker senator aide adviser

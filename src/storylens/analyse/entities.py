@@ -31,6 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from storylens.analyse.columns import doc_column, doc_ents
+from storylens.analyse.cues import NAME_TITLES as TITLES
 from storylens.types import Article, Mention
 
 STAGE = "entities.spacy_rules.v1"
@@ -66,18 +67,6 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
 
-# Titles and role nouns that introduce a person's name ("Defense Minister X", "spokesman X").
-TITLES = _words(
-    """
-    president vice-president premier minister chancellor senator congressman congresswoman
-    governor mayor general gen. gen lieutenant colonel col. admiral commander ambassador envoy
-    secretary spokesman spokeswoman spokesperson leader chief director chairman chairwoman
-    chair ceo king queen prince princess pope sheikh emir president-elect deputy judge justice
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir lord lady dame rep. sen. gov.
-    ecologist economist analyst scientist researcher activist lawyer attorney journalist
-    reporter correspondent editor author historian official diplomat negotiator
-    """
-)
 # Capitalised words that name a portfolio inside a title ("Defense Minister"), never an ORG alone.
 PORTFOLIOS = _words(
     """

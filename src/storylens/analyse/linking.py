@@ -36,6 +36,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from storylens.analyse.cues import NAME_TITLES
 from storylens.errors import ConfigError
 from storylens.settings import Settings, read_settings_json
 from storylens.types import Analysis, Argument, Entity, Mention
@@ -297,6 +298,16 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
     for same in compact.values():
         for node in same[1:]:
             clusters.union(same[0], node)
+    # "Undersheriff James Gage", whatever the tagger labelled it: the person "James Gage"
+    people = {n[1]: n for n in nodes if n[0] == "PERSON"}
+    for node in nodes:
+        words = node[1].split()
+        k = 0
+        while k < len(words) - 2 and words[k] in NAME_TITLES:
+            k += 1
+        person = people.get(" ".join(words[k:])) if k else None
+        if person is not None:
+            clusters.union(person, node)
     # "Vladimir Putin" and "Vladimir V. Putin": same first and last word, one name longer
     for same in ends.values():
         for i, a in enumerate(same):

@@ -18,6 +18,9 @@ from storylens.types import Claim, Entity
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}\b")
+_FUNCTION_WORDS = frozenset(
+    {"for", "of", "to", "at", "with", "from", "by", "and", "or", "s", "the", "a", "an", "on"}
+)
 _GENERIC = {
     "news agency",
     "state news agency",
@@ -59,6 +62,15 @@ class SourceNames:
         key = source_key(clean)
         if key in self._names:
             return self._names[key]
+        words = key.split()
+        for i in range(1, len(words)):
+            # "Undersheriff James Gage", "Kremlin spokesman Peskov": a title before a known
+            # name; never across a function word ("a spokesman for Trump" is not Trump)
+            if words[i - 1] in _FUNCTION_WORDS:
+                break
+            tail = " ".join(words[i:])
+            if tail in self._names:
+                return self._names[tail]
         acronyms = _ACRONYM.findall(clean)
         if len(acronyms) == 1 and source_key(clean) != source_key(acronyms[0]):
             # "the Russian news agency TASS", "TASS news agency"
