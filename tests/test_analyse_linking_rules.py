@@ -117,6 +117,23 @@ def test_a_title_before_a_persons_full_name_is_that_person_whatever_its_label() 
     assert _entity_of(one, "Undersheriff Ivo Berg") == _entity_of(one, "Ivo Berg")
 
 
+def test_two_first_names_of_one_family_are_two_people() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Charlie Kafoury spoke. Charlene Kafoury wept. Sergei Velkov came.",
+        [
+            ("Charlie Kafoury", "PERSON"),
+            ("Charlene Kafoury", "PERSON"),
+            ("Sergei Velkov", "PERSON"),
+        ],
+    )
+    two = _analysis("a2", "Courier", "Sergey Velkov came late.", [("Sergey Velkov", "PERSON")])
+    link_entities([one, two], Settings())
+    assert _entity_of(one, "Charlie Kafoury") != _entity_of(one, "Charlene Kafoury")
+    assert _entity_of(one, "Sergei Velkov") == _entity_of(two, "Sergey Velkov")
+
+
 def test_first_name_of_family_name_first_person() -> None:
     """A bare name equal to the first word links when no full name ends with it."""
     one = _analysis(

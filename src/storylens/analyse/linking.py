@@ -50,6 +50,7 @@ FAMILIES = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW")
 ARGUMENT_ROLES_LINKED = ("agent", "recipient", "theme", "place")
 FUZZY_THRESHOLD = 90.0
+WORD_FUZZY_THRESHOLD = 82.0  # each word of a person's name, against the same word of the other
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "in", "on", "to", "&"})
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.&]{1,9})\s*\)")
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
@@ -289,7 +290,7 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
     for bucket in buckets.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                if fuzz.ratio(a[1], b[1]) >= FUZZY_THRESHOLD:
+                if fuzz.ratio(a[1], b[1]) >= FUZZY_THRESHOLD and _word_by_word(a, b):
                     clusters.union(a, b)
     # "Vincent DelGiudice" and "Vincent Del Giudice": one name written with a space less
     compact: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -314,6 +315,17 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
             for b in same[i + 1 :]:
                 if len(a[1].split()) != len(b[1].split()):
                     clusters.union(a, b)
+
+
+def _word_by_word(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two people's names are spellings of one name only word by word ("Sergei Shoigu" /
+    "Sergey Shoigu"): "Charlie Kafoury" and "Charlene Kafoury" are two people."""
+    if a[0] != "PERSON":
+        return True
+    return all(
+        fuzz.ratio(x, y) >= WORD_FUZZY_THRESHOLD
+        for x, y in zip(a[1].split(), b[1].split(), strict=True)
+    )
 
 
 def _assign_surnames(
