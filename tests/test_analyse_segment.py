@@ -217,6 +217,10 @@ def test_segment_statements_one_row_per_sentence() -> None:
             ["First Posted: 03/04/26 09:41 PM ET Updated: 03/05/26 07:12 AM ET\n\n" + MAYOR],
             [MAYOR],
         ),
+        (  # a stamp in two time zones
+            ["POSTED: 1052 GMT (1852 HKT), March 4, 2026\n\n" + MAYOR],
+            [MAYOR],
+        ),
         (
             ["On March 4, 2026 the mayor opened the bridge."],
             ["On March 4, 2026 the mayor opened the bridge."],
