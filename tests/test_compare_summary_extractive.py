@@ -566,6 +566,9 @@ def test_compare_summary_a_quote_inside_narration_does_not_make_it_the_speakers_
     assert said('Reports say that "we have had direct talks with Velm."').startswith(
         "According to Ilse Marant, reports say"
     )
+    # a report the sentence's subject makes in a participle says whose claim it is
+    declined = "She declined to open the pier, claiming the harbour wall was unsafe."
+    assert said(declined) == declined
     # words of the speaker's own, outside any quotation, are quoted as hers
     assert said("We have had direct talks with Velm.") == (
         "According to Ilse Marant: “We have had direct talks with Velm.”"

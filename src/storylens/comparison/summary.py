@@ -100,6 +100,9 @@ def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     role = _ROLE_SAID.search(text)
     if role and not quote_open(text[: role.start()]):
         return text  # "The president also disclosed that ...": its speaker is named there
+    own = _PARTICIPLE_SAID.search(text)
+    if own and not quote_open(text[: own.start()]):
+        return text  # "He declined to attend, claiming ...": the sentence says who claims it
     source = sources[0]
     if source.rsplit(" ", 1)[-1] in _INSTITUTION and not source.lower().startswith("the "):
         source = f"the {source}"  # "according to the White House", "the New York Times"
@@ -140,6 +143,12 @@ _PRONOUN_SAID = re.compile(rf"\b(he|she|they|it)(?=\s+{_SAID}\b)", re.IGNORECASE
 _ROLE_SAID = re.compile(
     rf"\bthe\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(PERSON_ROLES))})"
     rf"\s+(?:also\s+|then\s+|later\s+|again\s+)?{_SAID}\b",
+    re.IGNORECASE,
+)
+# a report the sentence's own subject makes in a participle: "He declined, claiming ..."
+_PARTICIPLE_SAID = re.compile(
+    r",\s+(?:claiming|saying|adding|arguing|insisting|noting|explaining|stating|asserting|"
+    r"contending|maintaining|complaining|warning|suggesting|calling)\b",
     re.IGNORECASE,
 )
 # a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
