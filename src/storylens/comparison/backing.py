@@ -20,10 +20,19 @@ def content_words(text: str) -> set[str]:
     return set(content_terms(text)) - REPORTING - {"according"}
 
 
+# where a wording joins two clauses: "The harbour reopened on Monday, and the first ferry left"
+_CLAUSES = re.compile(r",\s+(?:and|but|while|whereas|as)\s+|;\s+")
+
+
 def covers(wording: str, text: str, share: float = COVER) -> bool:
-    """Whether ``text`` holds at least ``share`` of ``wording``'s content words."""
-    wanted = content_words(wording)
-    return not wanted or len(wanted & content_words(text)) >= share * len(wanted)
+    """Whether ``text`` holds at least ``share`` of ``wording``'s content words, and of
+    those of each clause the wording joins (of three content words or more)."""
+    held = content_words(text)
+    for piece in [wording, *_CLAUSES.split(wording)]:
+        wanted = content_words(piece)
+        if len(wanted & held) < share * len(wanted) and (piece is wording or len(wanted) >= 3):
+            return False
+    return True
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")

@@ -293,7 +293,10 @@ def _headline_only(claim: Claim) -> bool:
     verb = claim.arguments.get("predicate")
     if verb is None or not verb.text.lower().endswith("ing"):
         return False
-    before = [w.casefold() for w in claim.text[: max(0, verb.start - claim.start)].split()[-3:]]
+    lead = claim.text[: max(0, verb.start - claim.start)]
+    if "," in lead:
+        return False  # "Trump will visit in July, ending ...": a clause after a sentence
+    before = [w.casefold() for w in lead.split()[-3:]]
     return not any(w in BE or w == "am" or w.endswith(_BE_SUFFIX) for w in before)
 
 

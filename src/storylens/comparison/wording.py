@@ -56,6 +56,15 @@ def names_source(source: str, text: str) -> bool:
     return any(len(w) > 2 and w.casefold() in words - _NAME_FILLERS for w in capitals)
 
 
+def _names(backer: Claim, wording: Claim) -> bool:
+    """Whether ``backer`` gives the wording's nearest source, or the wording has none."""
+    source = next((s for s in wording.attributed_to if s.strip()), "")
+    return not source or (
+        names_source(source, backer.text)
+        or any(names_source(source, s) or names_source(s, source) for s in backer.attributed_to)
+    )
+
+
 _NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
 
 
@@ -260,7 +269,13 @@ def shared_fact(
             total = sum(scores[b] for b in backers[1:])
             outlets = {unit[b] for b in backers}
             mean = total / (len(backers) - 1) if len(backers) > 1 else 0.0
-            key = (len(outlets), round(mean, 1), -len(wording), round(total, 2))
+            # the wording a summary can cite to the most outlets: one given as a source's
+            # words cites only the outlets that name that source ("A Number 10 spokesperson
+            # said: ..."); then one that names its subject ("Trump declined ...") before one
+            # that opens on "he" or "she"
+            cited = {unit[b] for b in backers if b == sid or _names(views[b].claim, claim)}
+            alone = not LEADING_PRONOUN.match(wording)
+            key = (len(cited), len(outlets), alone, round(mean, 1), -len(wording), round(total, 2))
             if best is None or key > best:
                 best = key
                 trimmed = wording != whole

@@ -1,0 +1,61 @@
+"""When a statement states a group's wording: content words, each clause, each figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.comparison.backing import covers, figures
+from storylens.comparison.summary import _headline_only
+from storylens.types import Argument, Claim
+
+
+def _claim(text: str, quantities: list[Argument] | None = None, verb: str = "") -> Claim:
+    args = {}
+    if verb:
+        start = text.index(verb)
+        args["predicate"] = Argument(verb, start, start + len(verb), verb)
+    return Claim("c", "a", 0, len(text), text, predicate=verb, arguments=args,
+                 quantities=quantities or [])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("wording", "text", "held"),
+    [
+        # each clause the wording joins must be held, not only the words of all of them
+        (
+            "The Velm harbour reopened on Monday, and the first ferry left for Lund at dawn",
+            "The Velm harbour reopened on Monday after engineers rebuilt the storm wall",
+            False,
+        ),
+        (
+            "The Velm harbour reopened on Monday",
+            "The Velm harbour reopened on Monday after engineers rebuilt the storm wall",
+            True,
+        ),
+        ("The ferry sank off Velm", "A storm hit the coast of Lund", False),
+    ],
+)
+def test_backing_covers_each_clause(wording: str, text: str, held: bool) -> None:
+    assert covers(wording, text) is held
+
+
+def test_backing_figures_in_digits_and_in_words() -> None:
+    text = "The court sentenced Orm Vell to eight years in October 2011."
+    eight = Argument("eight years", text.index("eight"), text.index("eight") + 11, 8.0, "year")
+    assert figures(_claim(text, [eight])) == {"8", "2011"}
+    # a figure after the end of the wording is not the wording's
+    assert figures(_claim(text, [eight]), end=text.index(" in October")) == {"8"}
+    assert figures(_claim("About 1,500 people fled.")) == {"1500"}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "caption"),
+    [
+        ("Migrants and supporters looking south into Mexico on April 29", "looking", True),
+        ("Trump will visit the capital in July, ending a year of suspense.", "ending", False),
+    ],
+)
+def test_backing_a_participle_after_a_sentence_is_no_caption(
+    text: str, verb: str, caption: bool
+) -> None:
+    assert _headline_only(_claim(text, verb=verb)) is caption
