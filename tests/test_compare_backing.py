@@ -59,3 +59,24 @@ def test_backing_a_participle_after_a_sentence_is_no_caption(
     text: str, verb: str, caption: bool
 ) -> None:
     assert _headline_only(_claim(text, verb=verb)) is caption
+
+
+@pytest.mark.parametrize(
+    ("wording", "text", "held"),
+    [
+        # the person who acts in the wording must be named: another one acting is no backing
+        (
+            "Orm Vell is now cooperating with the investigators",
+            "The charges were dropped, suggesting that Ada Brekke is cooperating",
+            False,
+        ),
+        ("Orm Vell is now cooperating with the investigators", "Vell cooperates now", True),
+        # a wording that names no one asks for no name
+        ("The ferry sank off Velm", "The old ferry sank near Velm", True),
+    ],
+)
+def test_backing_names_who_acts(wording: str, text: str, held: bool) -> None:
+    from storylens.comparison.backing import names_held
+
+    actors = (frozenset({"orm", "vell"}),)
+    assert names_held(actors, wording, (), text) is held

@@ -4,6 +4,7 @@ words and every figure the wording gives (see :func:`.wording.shared_fact`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.types import Claim
@@ -48,3 +49,18 @@ def figures(claim: Claim, end: int | None = None) -> set[str]:
         if isinstance(q.value, int | float) and (end is None or q.start < end):
             out.add(f"{q.value:g}")
     return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def names_held(
+    people: Sequence[frozenset[str]], wording: str, backer: Sequence[frozenset[str]], text: str
+) -> bool:
+    """Whether the backer names each person the wording names (``people``: the name words
+    of the people of the wording's statement, see :func:`.features.name_words`): "Flynn is
+    cooperating with the investigators" is not backed by "the former campaign official
+    Gates is cooperating with the investigators"."""
+    said = {w.casefold() for w in _WORD.findall(wording)}
+    held = {w.casefold() for w in _WORD.findall(text)}.union(*backer)
+    return all(not (person & said) or person & held for person in people)

@@ -12,7 +12,7 @@ from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
-from storylens.comparison.backing import content_words, covers, figures
+from storylens.comparison.backing import content_words, covers, figures, names_held
 from storylens.comparison.features import REPORTING
 from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
@@ -247,6 +247,12 @@ def shared_fact(
                     if top >= threshold
                     and covers(wording, views[o].claim.text)
                     and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
+                    and names_held(
+                        views[sid].actors,
+                        wording,
+                        views[o].people,
+                        f"{views[o].claim.text} {views[o].focus}",
+                    )
                 ]
                 for wording in variants
             ]
