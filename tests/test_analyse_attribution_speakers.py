@@ -313,3 +313,13 @@ def test_analyse_attribution_a_role_goes_to_the_person_who_holds_it(
 ) -> None:
     sources = _sources_of(nlp, ROLES_AND_GROUPS, words)
     assert sources and all(speaker in s for s in sources if s), sources
+
+
+@pytest.mark.slow
+def test_analyse_attribution_they_are_the_group_a_name_qualifies(nlp: Any) -> None:
+    # "they" continue the Danish unions, not the word "Danish" before them
+    text = (
+        "Danish unions concede that the government had to raise taxes on fuel.\n\n"
+        "But they say poor families will suffer most from the measures."
+    )
+    assert _sources_of(nlp, text, "poor families") == ["Danish unions"]

@@ -288,7 +288,7 @@ def _antecedent(
     before the pronoun's own and an earlier speaker is nearer than the paragraph before, a
     pronoun that reports speech continues the last speaker ("“...,” he added" after a
     paragraph about someone else)."""
-    cands = _candidates(att, doc, names, labels)
+    cands = [_group_of(n, doc) or n for n in _candidates(att, doc, names, labels)]
     if not cands:
         return None
     speakers = _speaker_starts(att, doc, names)
@@ -307,6 +307,22 @@ def _antecedent(
     if not same_sentence and near:
         return last_speaker
     return first
+
+
+def _group_of(n: NamedSpan, doc: Doc) -> NamedSpan | None:
+    """The group a name qualifies when that group is the subject ("Greek unions concede
+    ...": "they" are the unions, not "Greek")."""
+    span = doc.char_span(n.start, n.end, alignment_mode="expand")
+    if span is None or n.label == "PERSON":
+        return None
+    tok, head = span.root, span.root.head
+    if tok.dep_ not in {"amod", "compound"} or head.pos_ != "NOUN" or head.i == tok.i:
+        return None
+    if head.dep_ not in {"nsubj", "nsubjpass"} or head.tag_ != "NNS":
+        return None
+    start = doc[min(tok.i, head.left_edge.i)].idx
+    end = head.idx + len(head.text)
+    return NamedSpan(start, end, doc_text(doc)[start:end], n.label)
 
 
 def _sentence_of(doc: Doc, char: int) -> int:
