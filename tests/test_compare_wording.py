@@ -61,7 +61,10 @@ def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable:
         ("That's more than five times the legal limit", False),  # points at the sentence before
         ("This is the third fire at the pier this year", False),
         ("This morning the ferry to Velm left the harbour", True),  # "this" is no subject
-        ("Those ferries left the harbour at dawn", True),
+        # a thing named in the sentence before: which ferries, what behaviour?
+        ("Those ferries left the harbour at dawn", False),
+        ("This behaviour earned the mayor a nickname", False),
+        ("Those who stayed in the harbour were fined", True),
     ],
 )
 def test_wording_never_points_back_at_a_sentence_it_leaves_out(text: str, readable: bool) -> None:

@@ -116,7 +116,11 @@ def points_back(text: str) -> bool:
 
 # a sentence whose subject points at the one before: "That's more than five times the limit"
 _POINTS_BACK = re.compile(
-    r"(?:that|this|these|those)(?:[’']s\b|\s+(?:is|was|are|were|has|had|will|would|means|meant)\b)",
+    r"(?:that|this|these|those)(?:[’']s\b|\s+(?:is|was|are|were|has|had|will|would|means|meant)\b"
+    # "This behaviour earned him ...": a thing named in the sentence before; not a time
+    r"|\s+(?!(?:who|whom|which|that|week|weekend|year|month|morning|afternoon|evening|night|"
+    r"day|time|season|spring|"
+    r"summer|autumn|fall|winter|decade|century)s?\b)[a-z]+\s+[a-z]+)",
     re.IGNORECASE,
 )
 
