@@ -6,6 +6,7 @@ is tested without the model; the real model is exercised in test_compare_embed.p
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
@@ -435,3 +436,34 @@ def test_align_views_read_who_acts_from_the_agent_or_the_opening_name() -> None:
     assert met.actors == ({"ilse", "brandt"},)
     assert set(met.people) == {frozenset({"ilse", "brandt"}), frozenset({"amsel"})}
     assert visit.actors == ({"amsel"},)
+
+
+def test_align_words_no_claim_covers_seed_no_group() -> None:
+    # the two statements share only a clause no claim was read from ("when the storm hit
+    # Velm"): the ferry's sinking is not the council's vote; it joins only as partly stating it
+    a = make_analysis(
+        "a", "Ledger", [{"text": "The council approved the budget when the storm hit Velm"}]
+    )
+    b = make_analysis("b", "Courier", [{"text": "The old ferry sank when the storm hit Velm"}])
+
+    def parts_of(analysis: Analysis, read: str) -> list[Claim]:
+        statement = analysis.claims[0]
+        text = analysis.article.text
+        cut = text.index(" when")
+        return [
+            dataclasses.replace(statement, id=f"{statement.id}.1", end=cut, text=read),
+            dataclasses.replace(
+                statement, id=f"{statement.id}.g", start=cut + 1, text=text[cut + 1 :]
+            ),
+        ]
+
+    parts = {
+        "a_c0": parts_of(a, "The council approved the budget"),
+        "b_c0": parts_of(b, "The old ferry sank"),
+    }
+    alignment = align_claims(
+        [a, b], {"a": "Ledger", "b": "Courier"}, {"a": "a", "b": "b"},
+        Settings(align_threshold=0.48), embed=bow_embed, parts=parts,
+    )  # fmt: skip
+    [group] = [g for g in alignment.groups if len(g.claims) == 2]
+    assert len(group.partial) == 1
