@@ -589,3 +589,23 @@ def test_compare_summary_a_quotation_with_one_inside_is_still_someones_words(
     assert bool(agreed) is kept, agreed
     if kept:
         assert agreed[0].startswith("According to Ilse Brandt")
+
+
+def test_compare_summary_a_fact_of_an_event_told_again_gives_room_to_another() -> None:
+    from storylens.comparison.summary import _Candidate, _select
+
+    def cand(gid: str, text: str, event: str, rank: int) -> _Candidate:
+        return _Candidate(
+            "agreed", gid, ["A", "B"], (rank,), compose=lambda: (text, []), event=event
+        )
+
+    filed = "The council filed a lawsuit on Friday against the port, alleging it polluted the bay."
+    again = "Council files suit alleging port polluted bay."
+    other = "The ferry to Lund resumed its service on Monday."
+    chosen = _select(
+        [cand("g1", filed, "e1", 0), cand("g2", again, "e1", 1), cand("g3", other, "e1", 2)], 8
+    )
+    assert [c.group for c in chosen] == ["g1", "g3"]
+    # told in two events, both are kept
+    chosen = _select([cand("g1", filed, "e1", 0), cand("g2", again, "e2", 1)], 8)
+    assert [c.group for c in chosen] == ["g1", "g2"]

@@ -43,6 +43,7 @@ MAX_SENTENCES = 8
 MAX_CONFLICTS = 3
 UNIQUE_RESERVE = 3  # slots kept for single-outlet facts
 DUPLICATE_JACCARD = 0.6
+RESTATED = 0.5  # share of a sentence's words another sentence of its event holds
 
 _FUNCTION_START = {
     "the", "a", "an", "it", "its", "this", "that", "these", "those", "there", "some",
@@ -217,6 +218,7 @@ class _Candidate:
     rank: tuple[Any, ...]
     compose: Callable[[], tuple[str, list[Claim]]]  # the sentence and the claims it cites
     _written: tuple[str, list[str], list[str]] | None = None
+    event: str = ""  # the group's event (see compare.event_groups)
 
     def _write(self) -> tuple[str, list[str], list[str]]:
         if self._written is None:
@@ -308,6 +310,13 @@ def _position(claims: Sequence[Claim]) -> int:
 
 
 def _candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
+    cand = _group_candidate(group, ctx)
+    if cand is not None:
+        cand.event = str(group.get("event") or "")
+    return cand
+
+
+def _group_candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
     claims = _group_claims(group, ctx)
     if not claims:
         return None
@@ -498,6 +507,18 @@ def _duplicate(text: str, chosen: Iterable[_Candidate]) -> bool:
     return False
 
 
+def _restates(cand: _Candidate, chosen: Iterable[_Candidate]) -> bool:
+    """A sentence of an event a chosen sentence tells, in words that one mostly holds ("Party
+    files suit alleging conspiracy" after "The Party filed a lawsuit …, alleging …")."""
+    if not cand.event:
+        return False
+    words = _words(cand.text)
+    return any(
+        other.event == cand.event and len(words & _words(other.text)) >= RESTATED * len(words)
+        for other in chosen
+    )
+
+
 def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
     by_kind: dict[str, list[_Candidate]] = {"agreed": [], "conflicting": [], "unique": []}
     for cand in candidates:
@@ -510,7 +531,7 @@ def _select(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
     for cand in by_kind["agreed"]:
         if len(chosen) >= limit - len(conflicts) - reserve:
             break
-        if not _duplicate(cand.text, chosen):
+        if not _duplicate(cand.text, chosen) and not _restates(cand, chosen):
             chosen.append(cand)
     for cand in conflicts:
         if len(chosen) < limit and not _duplicate(cand.text, chosen):
