@@ -14,6 +14,7 @@ from storylens.analyse.phrases import (
     subject_of,
     subtree_indices,
 )
+from storylens.words import MODALS
 
 REPORT_VERBS = SPEECH_CUES | STANCE_CUES
 ALL_QUOTES = {*'“”«»„‘’"‹›', "''", "``"}
@@ -158,13 +159,13 @@ def trim_tokens(
     return toks
 
 
-_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "shall", "will"})
+_ABILITY = MODALS - {"would"}  # "A, he would later say" still reports A
 
 
 def reports_nothing_around(verb: Token) -> bool:
     """No words around this cue are its report: a verb before it governs it ("the judge
     ruled he testified"), or it says what someone can or may say ("he can testify")."""
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in verb.children):
         return True
     return verb.dep_ in {"ccomp", "xcomp"} and verb.head.i < verb.i and verb.head.pos_ == "VERB"
 

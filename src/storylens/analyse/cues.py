@@ -173,7 +173,6 @@ QUOTE_ONLY_CUES = frozenset({"continue", "read"})  # "the letter reads, “…�
 # cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
 WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
 PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
-# words for a person by what they do: a source phrase a role can resolve to a name
 # Titles and role nouns that introduce a person's name ("Defense Minister X", "spokesman X").
 NAME_TITLES = lexicon(
     """
@@ -188,6 +187,7 @@ NAME_TITLES = lexicon(
     capt. inspector constable prosecutor commissioner superintendent
     """
 )
+# words for a person by what they do: a source phrase a role can resolve to a name
 PERSON_ROLES = lexicon(
     """spokesman spokeswoman spokesperson official minister president leader premier
     chancellor secretary governor mayor ambassador diplomat lawmaker senator aide adviser

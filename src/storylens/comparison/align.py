@@ -350,14 +350,12 @@ def align_claims(
         scores = PairScores(ids, articles, np.maximum(whole, best))
         whole_scores = PairScores(ids, articles, whole)
         part_scores = PairScores(part_ids, part_articles, part_matrix)
-        seeds = scores
         # a group is seeded by what the statements' read clauses share: words no claim
         # covers ("when Mr. Kim announced the suspension, said") often tell the events around
         # the fact; they still let a lone statement join as partly stating it
         gap = np.array([v.claim.id.endswith(".g") for v in part_views], dtype=bool)
-        if gap.any():
-            read = np.where(gap[:, None] | gap[None, :], -np.inf, part_matrix)
-            seeds = PairScores(ids, articles, np.maximum(whole, best_part_scores(n, owner, read)))
+        read = np.where(gap[:, None] | gap[None, :], -np.inf, part_matrix)
+        seeds = PairScores(ids, articles, np.maximum(whole, best_part_scores(n, owner, read)))
     all_outlets = ordered(outlet_of[a.article.id] for a in analyses)
     clusters = cluster(views, seeds, settings.align_threshold)
     support = settings.align_threshold - settings.align_support_margin

@@ -1,5 +1,6 @@
 """When a statement states a group's wording: it holds enough of the wording's content
-words and every figure the wording gives (see :func:`.wording.shared_fact`)."""
+words and every figure the wording gives, names who acts in it and, for a source's words,
+the source (see :func:`.wording.shared_fact`)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,30 @@ def names_held(
     said = {w.casefold() for w in _WORD.findall(wording)}
     held = {w.casefold() for w in _WORD.findall(text)}.union(*backer)
     return all(not (person & said) or person & held for person in people)
+
+
+def names_source(source: str, text: str) -> bool:
+    """Whether ``text`` names ``source``: in full, by one of its capitalised words
+    ("Marant said" names "Ilse Marant") or by their initials ("the EU" names "European
+    Union")."""
+    if source.casefold() in text.casefold():
+        return True
+    words = {w.casefold() for w in _NAME_TOKEN.findall(text)}
+    capitals = [w for w in _NAME_TOKEN.findall(source) if w[:1].isupper() and w.casefold() != "the"]
+    initials = "".join(w[0] for w in capitals)
+    if len(initials) >= 2 and re.search(rf"\b{initials}\b", text):
+        return True  # "the EU has insisted" names the European Union
+    return any(len(w) > 2 and w.casefold() in words - _NAME_FILLERS for w in capitals)
+
+
+def gives_source(claim: Claim, source: str) -> bool:
+    """Whether ``claim`` gives ``source`` as its source or names it in its text."""
+    return names_source(source, claim.text) or any(
+        names_source(source, s) or names_source(s, source) for s in claim.attributed_to if s
+    )
+
+
+_NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
+
+
+_NAME_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")

@@ -14,13 +14,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from storylens.types import Claim, Entity
+from storylens.words import CORE
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}\b")
-_FUNCTION_WORDS = frozenset(
-    {"for", "of", "to", "at", "with", "from", "by", "and", "or", "s", "the", "a", "an", "on"}
-)
+_FUNCTION_WORDS = CORE | {"s"}  # "s": the key of "Trump's lawyer" is "trump s lawyer"
 _GENERIC = {
     "news agency",
     "state news agency",

@@ -24,6 +24,7 @@ from typing import Any
 from storylens.analyse.cues import PERSON_ROLES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
+from storylens.comparison.backing import gives_source, names_source
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.summary_rewrite import (
     Context,
@@ -33,7 +34,7 @@ from storylens.comparison.summary_rewrite import (
     sentence_bounds,
     sentence_text,
 )
-from storylens.comparison.wording import first_person, names_source, points_back
+from storylens.comparison.wording import first_person, points_back
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 from storylens.words import BE, CORE, HAVE
@@ -189,13 +190,6 @@ _INSTITUTION = frozenset(
     | {"Senate", "Embassy", "Army", "Navy", "Police", "Court", "Union", "Board", "Authority"}
 )
 _MASS = frozenset({"police", "staff", "management", "security", "intelligence", "media"})
-
-
-def _names(claim: Claim, source: str) -> bool:
-    """Whether ``claim`` gives ``source`` as its source or names it in its text."""
-    return names_source(source, claim.text) or any(
-        names_source(source, s) or names_source(s, source) for s in claim.attributed_to if s
-    )
 
 
 def _join_names(names: Sequence[str]) -> str:
@@ -367,7 +361,7 @@ def _shared_candidate(
         home = dataclasses.replace(home, attributed_to=[str(s) for s in sources])
     source = next((s for s in home.attributed_to if s.strip()), "")
     if source:  # "According to X, ..." cites only the outlets that say X says so
-        backers = [b for b in backers if b.id == home.id or _names(b, source)]
+        backers = [b for b in backers if b.id == home.id or gives_source(b, source)]
     quoted = _quoted(home, shared, ctx)
     if quoted and not source:
         return None  # “We will see them in court”: someone's words, and no one to say whose

@@ -12,7 +12,14 @@ from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import LEADING_PRONOUN, tidy
 from storylens.comparison.align import ordered
-from storylens.comparison.backing import content_words, covers, figures, names_held
+from storylens.comparison.backing import (
+    content_words,
+    covers,
+    figures,
+    gives_source,
+    names_held,
+    names_source,
+)
 from storylens.comparison.features import REPORTING
 from storylens.comparison.lexicon import quote_spans
 from storylens.settings import Settings
@@ -40,35 +47,6 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
                 for d in outlet_details(group.claims, alignment, settings.align_threshold)
                 if d["part"] != group.shared.get("part")
             ]
-
-
-def names_source(source: str, text: str) -> bool:
-    """Whether ``text`` names ``source``: in full, by one of its capitalised words
-    ("Marant said" names "Ilse Marant") or by their initials ("the EU" names "European
-    Union")."""
-    if source.casefold() in text.casefold():
-        return True
-    words = {w.casefold() for w in _NAME_TOKEN.findall(text)}
-    capitals = [w for w in _NAME_TOKEN.findall(source) if w[:1].isupper() and w.casefold() != "the"]
-    initials = "".join(w[0] for w in capitals)
-    if len(initials) >= 2 and re.search(rf"\b{initials}\b", text):
-        return True  # "the EU has insisted" names the European Union
-    return any(len(w) > 2 and w.casefold() in words - _NAME_FILLERS for w in capitals)
-
-
-def _names(backer: Claim, wording: Claim) -> bool:
-    """Whether ``backer`` gives the wording's nearest source, or the wording has none."""
-    source = next((s for s in wording.attributed_to if s.strip()), "")
-    return not source or (
-        names_source(source, backer.text)
-        or any(names_source(source, s) or names_source(s, source) for s in backer.attributed_to)
-    )
-
-
-_NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
-
-
-_NAME_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
 def _states_something(part: Claim) -> bool:
@@ -119,8 +97,7 @@ _POINTS_BACK = re.compile(
     r"(?:that|this|these|those)(?:[’']s\b|\s+(?:is|was|are|were|has|had|will|would|means|meant)\b"
     # "This behaviour earned him ...": a thing named in the sentence before; not a time
     r"|\s+(?!(?:who|whom|which|that|week|weekend|year|month|morning|afternoon|evening|night|"
-    r"day|time|season|spring|"
-    r"summer|autumn|fall|winter|decade|century)s?\b)[a-z]+\s+[a-z]+)",
+    r"day|time|season|spring|summer|autumn|fall|winter|decade|century)s?\b)[a-z]+\s+[a-z]+)",
     re.IGNORECASE,
 )
 
@@ -198,10 +175,13 @@ def shared_fact(
     Each whole statement is a candidate, and each part that can stand as a sentence (see
     :func:`_readable`): a statement of another outlet backs it when one of its parts (or
     the whole statement, scored as a whole) scores at least ``threshold`` with it and it
-    holds :data:`.backing.COVER` of the candidate's content words. A candidate may drop a trailing
-    detail of place, time or manner (see :func:`_trimmed`) when that lets more outlets back
-    it, so the wording states nothing only some of them report. The candidate backed by
-    the most outlets wins, then the shortest, then the best backed. Returns its
+    states it in words (:mod:`.backing`: its content words, each clause, each figure, the
+    person who acts). A candidate may drop a trailing detail of place, time or manner (see
+    :func:`_trimmed`) when that lets more outlets back it, so the wording states nothing
+    only some of them report. The candidate a summary can cite to the most outlets wins
+    (a source's words only to those that give the source), then the one most outlets
+    back, one that names its subject before one opening on "he", the best backed, the
+    shortest. Returns its
     statement, part (``None`` for a whole statement), span, wording and attribution, the
     spans its wording leaves out (``holes``: clauses split off the part), and the statements
     that back it (its own first).
@@ -283,7 +263,12 @@ def shared_fact(
             # words cites only the outlets that name that source ("A Number 10 spokesperson
             # said: ..."); then one that names its subject ("Trump declined ...") before one
             # that opens on "he" or "she"
-            cited = {unit[b] for b in backers if b == sid or _names(views[b].claim, claim)}
+            source = next((s for s in claim.attributed_to if s.strip()), "")
+            cited = {
+                unit[b]
+                for b in backers
+                if b == sid or not source or gives_source(views[b].claim, source)
+            }
             alone = not LEADING_PRONOUN.match(wording)
             key = (len(cited), len(outlets), alone, round(mean, 1), -len(wording), round(total, 2))
             if best is None or key > best:
