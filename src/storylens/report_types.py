@@ -185,7 +185,13 @@ class ClaimGroupDict(TypedDict):
     claims: Annotated[list[str], "statement ids"]
     outlets: Annotated[list[str], "outlets that carry it"]
     articles: Annotated[list[str], "article ids"]
-    status: Annotated[Literal["agreed", "unique", "conflicting"], "the comparison's verdict"]
+    status: Annotated[
+        Literal["agreed", "partial", "unique", "conflicting"],
+        "the comparison's verdict: `agreed` when two or more outlets (copies of one article "
+        "count once) state its `shared` wording, `partial` when its outlets share part of a "
+        "fact but only one states any wording of it (the reports show every outlet of it as "
+        '"partly"), `unique` for one outlet, `conflicting` when they disagree on a detail',
+    ]
     text: Annotated[str, "its first statement"]
     score: Annotated[float, "mean pair score"]
     differences: Annotated[list[DifferenceDict], "conflicts"]

@@ -75,7 +75,10 @@ def eval_alignment_command(
         ),
         ("unique claims mentioning an event", str(scores.unique_event_claims)),
         ("false unique share", f"{scores.false_unique_share:.3f}"),
-        ("agreed / conflicting groups", f"{scores.agreed_groups} / {scores.conflicting_groups}"),
+        (
+            "agreed / partial / conflicting groups",
+            f"{scores.agreed_groups} / {scores.partial_groups} / {scores.conflicting_groups}",
+        ),
         ("seconds", f"{scores.seconds:.1f}"),
     ]
     print_measures(f"claim alignment on {data}", rows)

@@ -3,8 +3,9 @@
 Claims are scored pair by pair (:mod:`.scoring`) and merged greedily, best pair first,
 with an average-linkage check so that one loose pair cannot chain two different facts
 together. A group's status is ``agreed`` when two or more independent outlets (wire
-copies count once) carry it, ``unique`` otherwise; the conflict detector may then mark it
-``conflicting``.
+copies count once) carry it, ``unique`` otherwise; a group whose shared wording only one
+of them states becomes ``partial`` (:func:`.wording.describe_groups`), and the conflict
+detector may then mark a group ``conflicting``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class ClaimGroup:
     claims: list[str]
     outlets: list[str]
     articles: list[str]
-    status: str = "unique"  # agreed | unique | conflicting
+    status: str = "unique"  # agreed | partial | unique | conflicting
     text: str = ""  # the first claim's text, for display
     score: float = 1.0  # mean pair score inside the group
     differences: list[dict[str, Any]] = field(default_factory=list)

@@ -317,6 +317,11 @@ def _group_candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
     status = str(group.get("status") or "unique")
     listed = group.get("outlets")
     outlets = [str(o) for o in listed if o] if isinstance(listed, list) else []
+    if status == "partial":  # a fact only the outlet that states its wording reports
+        shared = group.get("shared")
+        stating = _ids(shared.get("claims")) if isinstance(shared, dict) else []
+        claims = [ctx.claims[c] for c in stating if c in ctx.claims] or claims
+        outlets, status = list(dict.fromkeys(ctx.outlet(c) for c in claims)), "unique"
     outlets = outlets or sorted({ctx.outlet(c) for c in claims})
     independent = _count(group.get("independent_sources"), len(outlets) or 1)
     gid = str(group.get("id", ""))

@@ -38,10 +38,19 @@ if TYPE_CHECKING:
 
 
 def describe_groups(alignment: Alignment, settings: Settings) -> None:
-    """Set ``shared`` and ``extra`` on every group more than one outlet carries."""
+    """Set ``shared`` and ``extra`` on every group more than one outlet carries.
+
+    A group whose shared wording only one outlet states (wire copies count once) is
+    ``partial``, not ``agreed``: its outlets share part of a fact, and none of its wordings
+    is stated by two of them ("Stock prices fell nearly 2 percent when the tariffs were
+    announced" beside "Trump announced the tariffs on March 8")."""
+    views = alignment.views
     for group in alignment.groups:
         if group.status != "unique":
             group.shared = shared_fact(group.claims, alignment, settings.align_threshold)
+            stating = {views[c].unit for c in group.shared.get("claims", ()) if c in views}
+            if len(stating) < 2:
+                group.status = "partial"
             group.extra = [
                 d
                 for d in outlet_details(group.claims, alignment, settings.align_threshold)

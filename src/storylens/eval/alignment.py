@@ -73,6 +73,7 @@ class Scores:
     false_unique: int = 0
     groups: int = 0
     agreed_groups: int = 0
+    partial_groups: int = 0
     conflicting_groups: int = 0
     seconds: float = 0.0
     per_subtopic: list[dict[str, Any]] = field(default_factory=list)
@@ -273,6 +274,7 @@ def score_report(sub: SubTopic, report: dict[str, Any], scores: Scores) -> dict[
     scores.false_unique += false_unique
     scores.groups += len(report["claim_groups"])
     scores.agreed_groups += sum(g["status"] == "agreed" for g in report["claim_groups"])
+    scores.partial_groups += sum(g["status"] == "partial" for g in report["claim_groups"])
     scores.conflicting_groups += sum(g["status"] == "conflicting" for g in report["claim_groups"])
     own = {
         "subtopic": sub.name,

@@ -14,10 +14,12 @@ from urllib.parse import urlsplit
 
 from storylens.words import says_no
 
-STATUSES = ("agreed", "unique", "conflicting")
+STATUSES = ("agreed", "partial", "unique", "conflicting")
 MAX_EXTRA = 3  # outlet-only details listed under a claims-table row
 SILENT = "silent"
-PARTLY = "partly"  # none of the outlet's statements in an agreed group states its shared wording
+# none of the outlet's statements in an agreed group states its shared wording, or the
+# group is partial (no two outlets state one wording of it)
+PARTLY = "partly"
 
 
 def as_list(value: Any) -> list[Any]:
@@ -237,26 +239,26 @@ class ReportView:
         return "Untitled story"
 
     def cell(self, group: ClaimGroupView, outlet: str) -> str:
-        """The matrix cell of ``outlet`` for ``group``: its status, 'partly' in an agreed
-        group when none of the outlet's statements states the group's shared wording (see
-        the report contract's ``shared`` and ``partial``), or 'silent'."""
+        """The matrix cell of ``outlet`` for ``group``: its status, 'partly' in a partial
+        group and in an agreed group when none of the outlet's statements states the group's
+        shared wording (see the report contract's ``shared`` and ``partial``), or 'silent'."""
         if outlet not in group.outlets:
             return SILENT
-        if group.status == "agreed" and outlet in group.partly:
+        if group.status == "partial" or (group.status == "agreed" and outlet in group.partly):
             return PARTLY
         return group.status
 
     def ordered_groups(self) -> list[ClaimGroupView]:
         """Groups for the matrix: what most outlets share first (agreed, then conflicting;
-        most outlets stating it in full first, then most outlets in all), then what each
-        outlet alone reports, outlet by outlet."""
-        rank = {"agreed": 0, "conflicting": 1, "unique": 2}
+        most outlets stating it in full first, then most outlets in all), then what outlets
+        share part of (partial), then what each outlet alone reports, outlet by outlet."""
+        rank = {"agreed": 0, "conflicting": 1, "partial": 2, "unique": 3}
         outlet_rank = {o: k for k, o in enumerate(self.outlets)}
 
         def key(g: ClaimGroupView) -> tuple[int, int, int, int, int]:
             alone = outlet_rank.get(g.outlets[0], 0) if g.status == "unique" and g.outlets else 0
             full = len(g.outlets) - len(g.partly)
-            return (rank.get(g.status, 3), -full, -len(g.outlets), alone, g.index)
+            return (rank.get(g.status, 4), -full, -len(g.outlets), alone, g.index)
 
         return sorted(self.groups, key=key)
 
