@@ -609,3 +609,22 @@ def test_compare_summary_a_fact_of_an_event_told_again_gives_room_to_another() -
     # told in two events, both are kept
     chosen = _select([cand("g1", filed, "e1", 0), cand("g2", again, "e2", 1)], 8)
     assert [c.group for c in chosen] == ["g1", "g2"]
+
+
+def test_compare_summary_tells_a_partial_group_as_its_one_outlets_report() -> None:
+    # the two statements share part of a fact; only the Courier's states the wording: the
+    # sentence is the Courier's report, cited to the Courier alone
+    analyses = [
+        Analysis(article=Article(id=a, outlet=OUTLETS[a], text=TEXTS[a]), claims=claims)
+        for a, claims in (("a1", [CLAIMS[0]]), ("c1", [CLAIMS[2]]))
+    ]
+    group = {
+        "id": "g", "claims": ["a1-0", "c1-0"], "outlets": ["Lund Courier", "Tervia Today"],
+        "status": "partial", "independent_sources": 1,
+        "shared": {"claim": "a1-0", "text": CLAIMS[0].text, "claims": ["a1-0"]},
+    }  # fmt: skip
+    claims = [CLAIMS[0], CLAIMS[2]]
+    [sentence] = summarise(claims, [group], [], [], [a.article for a in analyses])
+    assert sentence["kind"] == "unique"
+    assert sentence["text"].startswith("Lund Courier reported that ")
+    assert sentence["claims"] == ["a1-0"] and sentence["articles"] == ["a1"]

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from storylens.comparison.align import Alignment
 from storylens.comparison.wording import _main_clause, _readable
 from storylens.types import Argument, Claim
 
@@ -340,15 +341,25 @@ def test_wording_an_outlet_detail_is_a_fact_with_a_speaker() -> None:
 def _shared(texts: dict[str, str], score: float = 0.7) -> dict[str, Any]:
     """The shared fact of a group of one-part statements (id -> text, one outlet each, the
     first id's verb "sailed"), every pair of parts scoring ``score``."""
+    from storylens.comparison.wording import shared_fact
+
+    alignment = _alignment(texts, score)
+    return shared_fact(list(texts), alignment, 0.5)
+
+
+def _alignment(
+    texts: dict[str, str], score: float, verb: str = "sailed", lemma: str = "sail"
+) -> Alignment:
+    """An alignment of one-part statements (id -> text, one outlet each, the part's
+    predicate ``lemma`` at ``verb``), every pair of parts scoring ``score``."""
     from storylens.comparison.align import Alignment
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.wording import shared_fact
 
     views, part_views, parts, part_scores = {}, {}, {}, {}
     for n, (sid, text) in enumerate(texts.items()):
-        at = text.find("sailed")
-        verb = {"predicate": Argument("sailed", at, at + 6, "sail")} if at >= 0 else {}
-        part = Claim(f"{sid}.p", sid, 0, len(text), text, predicate="sail", arguments=verb)
+        at = text.find(verb)
+        found = {"predicate": Argument(verb, at, at + len(verb), lemma)} if at >= 0 else {}
+        part = Claim(f"{sid}.p", sid, 0, len(text), text, predicate=lemma, arguments=found)
         views[sid] = ClaimView(Claim(sid, sid, 0, len(text), text), f"Outlet {n}", sid)
         part_views[part.id] = ClaimView(part, f"Outlet {n}", sid)
         parts[sid] = [part.id]
@@ -356,7 +367,7 @@ def _shared(texts: dict[str, str], score: float = 0.7) -> dict[str, Any]:
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
             part_scores[(f"{a}.p", f"{b}.p")] = score
-    alignment = Alignment(
+    return Alignment(
         groups=[],
         views=views,
         scores={},
@@ -364,7 +375,40 @@ def _shared(texts: dict[str, str], score: float = 0.7) -> dict[str, Any]:
         part_views=part_views,
         part_scores=part_scores,
     )
-    return shared_fact(ids, alignment, 0.5)
+
+
+def _status(texts: dict[str, str], score: float, verb: str, lemma: str) -> str:
+    """The status :func:`describe_groups` gives a group of these statements."""
+    from storylens.comparison.align import ClaimGroup
+    from storylens.comparison.wording import describe_groups
+    from storylens.settings import Settings
+
+    alignment = _alignment(texts, score, verb, lemma)
+    outlets = [alignment.views[sid].outlet for sid in texts]
+    group = ClaimGroup("g", list(texts), outlets, list(texts), status="agreed")
+    alignment.groups.append(group)
+    describe_groups(alignment, Settings(align_threshold=0.5))
+    return group.status
+
+
+def test_wording_a_group_whose_wording_one_outlet_states_is_partial() -> None:
+    # the two statements scored together, but neither states the other's wording
+    texts = {
+        "a": "Stock prices in Velm fell sharply when the harbour tolls were announced",
+        "b": "The harbour board exempted the old ferries from the new tolls last March",
+    }
+    assert _status(texts, 0.6, "fell", "fall") == "partial"
+    texts["b"] = "Stock prices in Velm fell sharply after the harbour tolls were announced"
+    assert _status(texts, 0.6, "fell", "fall") == "agreed"
+
+
+def test_wording_what_a_thing_is_can_be_the_shared_wording() -> None:
+    # "is the largest exporter": a predicate of "be" and what the subject is
+    texts = {
+        "a": "Norland is the largest timber exporter to Velm, and its mills are busy",
+        "b": "Norland is the largest exporter of timber to Velm, followed by Lund and Orvel",
+    }
+    assert _status(texts, 0.7, "is", "be exporter") == "agreed"
 
 
 def test_wording_a_shared_fact_drops_a_detail_only_one_outlet_gives() -> None:

@@ -114,6 +114,26 @@ def test_render_matrix_marks_an_outlet_whose_statement_does_not_state_the_shared
     assert "partly" not in row and row.count("✔ agreed") == 2
 
 
+def test_render_matrix_shows_every_outlet_of_a_partial_group_as_partly() -> None:
+    from storylens.render.html import render_html
+    from storylens.render.markdown import render_markdown
+
+    # no wording of the group is stated by two outlets: neither agrees outright
+    report = build_report()
+    group = next(g for g in report["claim_groups"] if g["id"] == "g3")
+    group["status"] = "partial"
+    group["shared"] = {"claim": "c6", "text": "Traffic will be limited", "claims": ["c6"]}
+    row = next(r for r in render_markdown(report).splitlines() if "Traffic will be limited" in r)
+    assert row.count("◐ partly") == 2 and "agreed" not in row
+    assert render_html(report).count('<td class="cell partly">partly</td>') == 2
+    # after what outlets agree or conflict on, before what one outlet alone reports
+    order = [(g.status, g.id) for g in ReportView.of(report).ordered_groups()]
+    statuses = [s for s, _ in order]
+    at = statuses.index("partial")
+    assert all(s in ("agreed", "conflicting") for s in statuses[:at])
+    assert all(s == "unique" for s in statuses[at + 1 :])
+
+
 def test_render_matrix_leads_with_the_fact_most_outlets_state_in_full() -> None:
     # g1 is carried by three outlets, but two of them only partly; g3 by two in full
     report = build_report()

@@ -60,9 +60,9 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
 
 def _states_something(part: Claim) -> bool:
     """A part with a predicate that is not only a verb of saying whose content was split off
-    ("TASS said the governor of the region")."""
-    head = part.predicate.split()[0].casefold() if part.predicate.strip() else ""
-    return bool(head) and head not in REPORTING
+    ("TASS said the governor of the region") or a bare "be" or "have": "Canada is the
+    largest steel exporter" (predicate "be exporter") states something."""
+    return any(w not in REPORTING for w in part.predicate.casefold().split())
 
 
 def _readable(text: str) -> bool:
