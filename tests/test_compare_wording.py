@@ -348,10 +348,15 @@ def _shared(texts: dict[str, str], score: float = 0.7) -> dict[str, Any]:
 
 
 def _alignment(
-    texts: dict[str, str], score: float, verb: str = "sailed", lemma: str = "sail"
+    texts: dict[str, str],
+    score: float,
+    verb: str = "sailed",
+    lemma: str = "sail",
+    sources: dict[str, list[str]] | None = None,
 ) -> Alignment:
     """An alignment of one-part statements (id -> text, one outlet each, the part's
-    predicate ``lemma`` at ``verb``), every pair of parts scoring ``score``."""
+    predicate ``lemma`` at ``verb``, the statement's source from ``sources``), every pair of
+    parts scoring ``score``."""
     from storylens.comparison.align import Alignment
     from storylens.comparison.conflict_args import ClaimView
 
@@ -359,8 +364,13 @@ def _alignment(
     for n, (sid, text) in enumerate(texts.items()):
         at = text.find(verb)
         found = {"predicate": Argument(verb, at, at + len(verb), lemma)} if at >= 0 else {}
-        part = Claim(f"{sid}.p", sid, 0, len(text), text, predicate=lemma, arguments=found)
-        views[sid] = ClaimView(Claim(sid, sid, 0, len(text), text), f"Outlet {n}", sid)
+        said = (sources or {}).get(sid, [])
+        part = Claim(
+            f"{sid}.p", sid, 0, len(text), text, predicate=lemma, arguments=found,
+            attributed_to=said,
+        )  # fmt: skip
+        statement = Claim(sid, sid, 0, len(text), text, attributed_to=said)
+        views[sid] = ClaimView(statement, f"Outlet {n}", sid)
         part_views[part.id] = ClaimView(part, f"Outlet {n}", sid)
         parts[sid] = [part.id]
     ids = list(parts)
@@ -377,13 +387,19 @@ def _alignment(
     )
 
 
-def _status(texts: dict[str, str], score: float, verb: str, lemma: str) -> str:
+def _status(
+    texts: dict[str, str],
+    score: float,
+    verb: str,
+    lemma: str,
+    sources: dict[str, list[str]] | None = None,
+) -> str:
     """The status :func:`describe_groups` gives a group of these statements."""
     from storylens.comparison.align import ClaimGroup
     from storylens.comparison.wording import describe_groups
     from storylens.settings import Settings
 
-    alignment = _alignment(texts, score, verb, lemma)
+    alignment = _alignment(texts, score, verb, lemma, sources)
     outlets = [alignment.views[sid].outlet for sid in texts]
     group = ClaimGroup("g", list(texts), outlets, list(texts), status="agreed")
     alignment.groups.append(group)
@@ -400,6 +416,18 @@ def test_wording_a_group_whose_wording_one_outlet_states_is_partial() -> None:
     assert _status(texts, 0.6, "fell", "fall") == "partial"
     texts["b"] = "Stock prices in Velm fell sharply after the harbour tolls were announced"
     assert _status(texts, 0.6, "fell", "fall") == "agreed"
+
+
+def test_wording_a_sources_words_are_agreed_only_by_outlets_that_give_the_source() -> None:
+    # two people say the same words: two statements, no outlet states the other's
+    texts = {
+        "a": "The new harbour tolls will double the cost of every ferry crossing, Lund said",
+        "b": "The new harbour tolls will double the cost of every ferry crossing, Orvel said",
+    }
+    assert _status(texts, 0.7, "double", "double", {"a": ["Lund"], "b": ["Orvel"]}) == "partial"
+    texts["b"] = texts["b"].replace("Orvel", "Mayor Ada Lund")
+    sources = {"a": ["Lund"], "b": ["Mayor Ada Lund"]}
+    assert _status(texts, 0.7, "double", "double", sources) == "agreed"
 
 
 def test_wording_what_a_thing_is_can_be_the_shared_wording() -> None:
