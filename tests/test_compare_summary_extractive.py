@@ -524,6 +524,11 @@ def test_compare_summary_drops_datelines_captions_and_titles(
         ("European Union", "The EU has insisted the pier is safe.", True),
         ("The Harbour Authority", "The pier is safe.", False),  # "The" names nobody
         ("Ilse Marant", "The pier is safe, IMF staff said.", False),  # "IM" is not "IMF"
+        # a source named by what it is: that word too
+        ("Tervian news agencies", "The pier is safe, Tervian news agencies said.", True),
+        ("Tervian news agencies", "The pier is safe, a Tervian news agency said.", True),
+        ("Tervian news agencies", "The pier is safe, senior Tervian officials said.", False),
+        ("Velm Harbour spokeswoman", "The pier is safe, the Velm Harbour said.", False),
     ],
 )
 def test_compare_summary_knows_when_a_text_names_its_source(

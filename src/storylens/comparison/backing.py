@@ -70,15 +70,25 @@ def names_held(
 def names_source(source: str, text: str) -> bool:
     """Whether ``text`` names ``source``: in full, by one of its capitalised words
     ("Marant said" names "Ilse Marant") or by their initials ("the EU" names "European
-    Union")."""
+    Union"); a source that ends on a common noun ("Russian news agencies", "a Number 10
+    spokesperson") only when that noun is there too."""
     if source.casefold() in text.casefold():
         return True
     words = {w.casefold() for w in _NAME_TOKEN.findall(text)}
+    head = (_NAME_TOKEN.findall(source) or [""])[-1]
+    if head[:1].islower() and not _forms(head) & words:
+        return False  # "Russian news agencies" is not named by "senior Russian officials"
     capitals = [w for w in _NAME_TOKEN.findall(source) if w[:1].isupper() and w.casefold() != "the"]
     initials = "".join(w[0] for w in capitals)
     if len(initials) >= 2 and re.search(rf"\b{initials}\b", text):
         return True  # "the EU has insisted" names the European Union
     return any(len(w) > 2 and w.casefold() in words - _NAME_FILLERS for w in capitals)
+
+
+def _forms(noun: str) -> set[str]:
+    """A noun in the singular and the plural ("agency", "agencies")."""
+    stem = noun.removesuffix("ies") + "y" if noun.endswith("ies") else noun.removesuffix("s")
+    return {noun, stem, stem + "s", stem.removesuffix("y") + "ies"}
 
 
 def gives_source(claim: Claim, source: str) -> bool:

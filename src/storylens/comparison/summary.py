@@ -319,8 +319,9 @@ def _group_candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
     outlets = [str(o) for o in listed if o] if isinstance(listed, list) else []
     if status == "partial":  # a fact only the outlet that states its wording reports
         shared = group.get("shared")
-        stating = _ids(shared.get("claims")) if isinstance(shared, dict) else []
-        claims = [ctx.claims[c] for c in stating if c in ctx.claims] or claims
+        home = ctx.claims.get(str(shared.get("claim"))) if isinstance(shared, dict) else None
+        outlet = ctx.outlet(home) if home else ""
+        claims = [c for c in claims if ctx.outlet(c) == outlet] or claims
         outlets, status = list(dict.fromkeys(ctx.outlet(c) for c in claims)), "unique"
     outlets = outlets or sorted({ctx.outlet(c) for c in claims})
     independent = _count(group.get("independent_sources"), len(outlets) or 1)

@@ -41,10 +41,10 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
     """Set ``shared`` and ``extra`` on every group more than one outlet carries.
 
     A group whose shared wording only one outlet states (wire copies count once; a source's
-    words only by the outlets that give the source) is ``partial``, not ``agreed``: its
-    outlets share part of a fact, and none of its wordings is stated by two of them ("Stock
-    prices fell nearly 2 percent when the tariffs were announced" beside "Trump announced
-    the tariffs on March 8")."""
+    words not by an outlet that gives them to another source) is ``partial``, not
+    ``agreed``: its outlets share part of a fact, and none of its wordings is stated by two
+    of them ("Stock prices fell nearly 2 percent when the tariffs were announced" beside
+    "Trump announced the tariffs on March 8")."""
     views = alignment.views
     for group in alignment.groups:
         if group.status != "unique":
@@ -53,7 +53,9 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
             stating = {
                 views[c].unit
                 for c in shared.get("claims", ())
-                if c == shared["claim"] or not source or gives_source(views[c].claim, source)
+                if c == shared["claim"]
+                or not (source and views[c].claim.attributed_to)
+                or gives_source(views[c].claim, source)
             }
             if len(stating) < 2:
                 group.status = "partial"
