@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from storylens.comparison import standalone
 from storylens.comparison.align import Alignment
-from storylens.comparison.wording import _main_clause, _readable
 from storylens.types import Argument, Claim
 
 
@@ -32,9 +32,9 @@ def _part(text: str, verb: str, lemma: str, *, with_argument: bool = True) -> Cl
 def test_wording_a_part_must_be_a_main_clause(
     text: str, verb: str, lemma: str, alone: bool
 ) -> None:
-    assert _main_clause(_part(text, verb, lemma)) is alone
+    assert standalone.main_clause(_part(text, verb, lemma)) is alone
     # a clause read without its arguments: its verb is found by the lemma's spelling
-    assert _main_clause(_part(text, verb, lemma, with_argument=False)) is alone
+    assert standalone.main_clause(_part(text, verb, lemma, with_argument=False)) is alone
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_wording_a_part_must_be_a_main_clause(
     ],
 )
 def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable: bool) -> None:
-    assert _readable(text) is readable
+    assert standalone.readable(text) is readable
 
 
 @pytest.mark.parametrize(
@@ -69,11 +69,11 @@ def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable:
     ],
 )
 def test_wording_never_points_back_at_a_sentence_it_leaves_out(text: str, readable: bool) -> None:
-    assert _readable(text) is readable
+    assert standalone.readable(text) is readable
 
 
 def test_wording_a_quotation_may_open_on_this() -> None:
-    from storylens.comparison.wording import points_back
+    from storylens.comparison.standalone import points_back
 
     assert points_back("This is the third fire at the pier this year.")
     assert not points_back("“This is the third fire at the pier this year,” Roth said.")
@@ -89,7 +89,7 @@ def test_wording_a_quotation_may_open_on_this() -> None:
     ],
 )
 def test_wording_keeps_its_brackets_paired(text: str, readable: bool) -> None:
-    assert _readable(text) is readable
+    assert standalone.readable(text) is readable
 
 
 def _statement_and_part(sentence: str, part: str, *, negated: bool = False) -> tuple[Claim, Claim]:
@@ -124,22 +124,22 @@ def _statement_and_part(sentence: str, part: str, *, negated: bool = False) -> t
 def test_wording_never_leaves_a_span_of_time_without_what_it_measures(
     sentence: str, part: str, cut: bool
 ) -> None:
-    from storylens.comparison.wording import _measure_cut
+    from storylens.comparison.standalone import measure_cut
 
     statement, claim = _statement_and_part(sentence, part)
-    assert _measure_cut(part, claim, statement) is cut
+    assert measure_cut(part, claim, statement) is cut
 
 
 def test_wording_a_span_of_time_keeps_what_it_measures_when_a_clause_is_split_off() -> None:
-    from storylens.comparison.wording import _measure_cut
+    from storylens.comparison.standalone import measure_cut
 
     sentence = "The mayor opened the pier a month after the council approved it, aides said."
     statement, part = _statement_and_part(
         sentence, "The mayor opened the pier a month after the council approved it"
     )
     # the wording leaves out the split-off "after ..." clause: it would end on the span
-    assert _measure_cut("The mayor opened the pier a month", part, statement)
-    assert not _measure_cut(part.text, part, statement)
+    assert measure_cut("The mayor opened the pier a month", part, statement)
+    assert not measure_cut(part.text, part, statement)
 
 
 def _details(sentence: str, wording: str, **flags: Any) -> list[dict[str, Any]]:
@@ -247,26 +247,26 @@ def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:
 def test_wording_never_ends_where_its_clause_goes_on(
     sentence: str, part: str, verb: str, cut: bool
 ) -> None:
-    from storylens.comparison.wording import _clause_cut
+    from storylens.comparison.standalone import clause_cut
 
     statement, claim = _with_verb(sentence, part, verb)
-    assert _clause_cut(part, claim, statement) is cut
+    assert clause_cut(part, claim, statement) is cut
 
 
 def test_wording_never_ends_before_what_a_verb_of_thinking_reports() -> None:
-    from storylens.comparison.wording import _clause_cut
+    from storylens.comparison.standalone import clause_cut
 
     sentence = "I never thought in my deepest heart that the pier would fall."
     part = "I never thought in my deepest heart"
     statement, claim = _with_verb(sentence, part, "thought")
-    assert _clause_cut(part, dataclasses.replace(claim, predicate="think"), statement)
+    assert clause_cut(part, dataclasses.replace(claim, predicate="think"), statement)
     # a verb of doing keeps its "that" clause apart: "moved the boats in a hurry that night"
-    assert not _clause_cut(part, dataclasses.replace(claim, predicate="move"), statement)
+    assert not clause_cut(part, dataclasses.replace(claim, predicate="move"), statement)
     # nor does an object between the verb and "that": the plan's own clause follows
     sentence = "The council rejected the plan that Lund drew up in May."
     statement, claim = _with_verb(sentence, "The council rejected the plan", "rejected")
     claim = dataclasses.replace(claim, predicate="reject")
-    assert not _clause_cut("The council rejected the plan", claim, statement)
+    assert not clause_cut("The council rejected the plan", claim, statement)
 
 
 @pytest.mark.parametrize(
@@ -299,7 +299,7 @@ def test_wording_an_outlet_detail_never_shows_a_guessed_name() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "part", "asked"),
+    ("sentence", "part", "open_question"),
     [
         ("Lund wants to learn whether the pier was rebuilt on time.", "the pier was rebuilt", True),
         ("Lund asked if the pier was rebuilt on time.", "the pier was rebuilt", True),
@@ -307,24 +307,22 @@ def test_wording_an_outlet_detail_never_shows_a_guessed_name() -> None:
     ],
 )
 def test_wording_an_open_question_is_no_outlet_detail(
-    sentence: str, part: str, asked: bool
+    sentence: str, part: str, open_question: bool
 ) -> None:
-    from storylens.comparison.wording import _asked
-
     statement, claim = _statement_and_part(sentence, part)
-    assert _asked(claim, statement) is asked
+    assert standalone.asked(claim, statement) is open_question
 
 
 def test_wording_a_shared_fact_is_never_the_content_of_a_denial() -> None:
-    from storylens.comparison.wording import _whole
+    from storylens.comparison.standalone import whole
 
     sentence = "The harbour office denied that the mayor had signed the ferry deal."
     statement, part = _statement_and_part(
         sentence, "the mayor had signed the ferry deal", negated=True
     )
-    assert not _whole(part.text, part, statement)
+    assert not whole(part.text, part, statement)
     statement, part = _statement_and_part(sentence, "the mayor had signed the ferry deal")
-    assert _whole(part.text, part, statement)
+    assert whole(part.text, part, statement)
 
 
 def test_wording_an_outlet_detail_is_a_fact_with_a_speaker() -> None:
@@ -477,25 +475,31 @@ def test_wording_a_shared_fact_is_cited_only_to_statements_that_hold_it() -> Non
         # a passive, and two verbs joined by "and", end a wording whole
         ("A pilot was hurt and rescued in March 2024", "hurt", ["A pilot was hurt and rescued"]),
         ("Several crew were rescued in March 2024", "rescued", []),
+        # how long it lasts is a detail too
+        (
+            "The harbour board postponed the new tolls until June 1",
+            "postponed",
+            ["The harbour board postponed the new tolls"],
+        ),
     ],
 )
 def test_wording_a_trimmed_wording_never_leaves_a_word_open(
     sentence: str, verb: str, shorter: list[str]
 ) -> None:
-    from storylens.comparison.wording import _trimmed
+    from storylens.comparison.standalone import trimmed
 
     statement, part = _with_verb(sentence, sentence, verb)
-    assert _trimmed(sentence, part, statement) == [sentence, *shorter]
+    assert trimmed(sentence, part, statement) == [sentence, *shorter]
 
 
 def test_wording_a_denied_fact_keeps_its_details() -> None:
-    from storylens.comparison.wording import _trimmed
+    from storylens.comparison.standalone import trimmed
 
     sentence = "The ferry did not sail from Velm on Tuesday"
     statement, part = _with_verb(sentence, sentence, "sail")
-    assert _trimmed(sentence, part, statement) == [sentence, "The ferry did not sail from Velm"]
+    assert trimmed(sentence, part, statement) == [sentence, "The ferry did not sail from Velm"]
     denied = dataclasses.replace(part, negated=True)
-    assert _trimmed(sentence, denied, statement) == [sentence]
+    assert trimmed(sentence, denied, statement) == [sentence]
 
 
 @pytest.mark.parametrize(
@@ -511,7 +515,54 @@ def test_wording_a_denied_fact_keeps_its_details() -> None:
 def test_wording_a_clause_a_denied_verb_governs_is_not_whole(
     sentence: str, part: str, denied: bool
 ) -> None:
-    from storylens.comparison.wording import _whole
+    from storylens.comparison.standalone import whole
 
     statement, claim = _statement_and_part(sentence, part)
-    assert _whole(part, claim, statement) is not denied
+    assert whole(part, claim, statement) is not denied
+
+
+def test_wording_what_someone_says_is_told_with_who_says_it() -> None:
+    # neither clause of what was said stands alone ("it would delay ...", "the board would
+    # ..."), nor does either whole sentence hold the other's last clause: the wording is a
+    # sentence up to the end of what was said, and both state it
+    from storylens.comparison.align import Alignment, ClaimGroup
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.wording import describe_groups
+    from storylens.settings import Settings
+
+    said = {
+        "a": (
+            "The Velm harbour board said on Monday that it would delay the new tolls for "
+            "another month, giving ferry owners across the northern coast a welcome reprieve",
+            "it would delay the new tolls for another month",
+            "The Velm harbour board",
+        ),
+        "b": (
+            "Officials in Velm said the harbour board would delay the new tolls for another "
+            "month, and the mayor promised to review the fares",
+            "the harbour board would delay the new tolls for another month",
+            "Officials in Velm",
+        ),
+    }
+    views, part_views, parts = {}, {}, {}
+    for n, (sid, (text, clause, source)) in enumerate(said.items()):
+        start = text.index(clause)
+        at = text.index("delay")
+        part = Claim(
+            f"{sid}.p", sid, start, start + len(clause), clause, predicate="delay",
+            arguments={"predicate": Argument("delay", at, at + 5, "delay")},
+            attributed_to=[source],
+        )  # fmt: skip
+        views[sid] = ClaimView(Claim(sid, sid, 0, len(text), text, predicate="say"), f"O{n}", sid)
+        part_views[part.id] = ClaimView(part, f"O{n}", sid)
+        parts[sid] = [part.id]
+    group = ClaimGroup("g", ["a", "b"], ["O0", "O1"], ["a", "b"], status="agreed")
+    alignment = Alignment(
+        groups=[group], views=views, scores={}, parts=parts, part_views=part_views,
+        part_scores={("a.p", "b.p"): 0.7},
+    )  # fmt: skip
+    describe_groups(alignment, Settings(align_threshold=0.5))
+    assert group.status == "agreed"
+    assert group.shared["text"].endswith("would delay the new tolls for another month")
+    assert group.shared["text"].split()[0] in ("The", "Officials")
+    assert sorted(group.shared["claims"]) == ["a", "b"]

@@ -26,6 +26,7 @@ from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
 from storylens.comparison.backing import gives_source, names_source
 from storylens.comparison.lexicon import load_lexicon
+from storylens.comparison.standalone import first_person, points_back
 from storylens.comparison.summary_rewrite import (
     Context,
     capitalise,
@@ -34,7 +35,6 @@ from storylens.comparison.summary_rewrite import (
     sentence_bounds,
     sentence_text,
 )
-from storylens.comparison.wording import first_person, points_back
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 from storylens.words import BE, CORE, HAVE
