@@ -33,6 +33,13 @@ def _claim(text: str, quantities: list[Argument] | None = None, verb: str = "") 
             True,
         ),
         ("The ferry sank off Velm", "A storm hit the coast of Lund", False),
+        # the same words with other endings: a headline's present, a report's past
+        (
+            "Lund stopped, searched, fined and released the trawler",
+            "Lund stops, searches, fines and releases trawlers",
+            True,
+        ),
+        ("Coast guard stops Velm ferry", "Harbour police inspected a barge near Lund", False),
     ],
 )
 def test_backing_covers_each_clause(wording: str, text: str, held: bool) -> None:

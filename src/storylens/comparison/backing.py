@@ -5,7 +5,7 @@ the source (see :func:`.wording.shared_fact`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.types import Claim
@@ -22,16 +22,32 @@ def content_words(text: str) -> set[str]:
     return set(content_terms(text)) - REPORTING - {"according"}
 
 
+def _stems(words: Iterable[str]) -> set[str]:
+    """Words without their endings, so that "issued" and "issues", "stopped" and "stops"
+    meet (a crude stemmer: enough to compare two texts' words)."""
+    out = set()
+    for word in words:
+        for ending in ("ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                if word[-1] == word[-2] and word[-1] not in "aeiouls":
+                    word = word[:-1]  # "stopped" -> "stop"; "killed" -> "kill"
+                break
+        out.add(word.removesuffix("e") if len(word) > 3 else word)
+    return out
+
+
 # where a wording joins two clauses: "The harbour reopened on Monday, and the first ferry left"
 _CLAUSES = re.compile(r",\s+(?:and|but|while|whereas|as)\s+|;\s+")
 
 
 def covers(wording: str, text: str, share: float = COVER) -> bool:
-    """Whether ``text`` holds at least ``share`` of ``wording``'s content words, and of
-    those of each clause the wording joins (of three content words or more)."""
-    held = content_words(text)
+    """Whether ``text`` holds at least ``share`` of ``wording``'s content words (their stems:
+    "issued" is held by "issues"), and of those of each clause the wording joins (of three
+    content words or more)."""
+    held = _stems(content_words(text))
     for piece in [wording, *_CLAUSES.split(wording)]:
-        wanted = content_words(piece)
+        wanted = _stems(content_words(piece))
         if len(wanted & held) < share * len(wanted) and (piece is wording or len(wanted) >= 3):
             return False
     return True
