@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from storylens.analyse.segment import _named_subject, segment_claims, statements, tidy
+from storylens.analyse.focus import named_subject
+from storylens.analyse.segment import segment_claims, statements, tidy
 from storylens.types import Analysis, Argument, Article, Claim, Mention
 
 
@@ -390,7 +391,7 @@ def test_segment_leading_pronoun_read_as_main_person(
 ) -> None:
     sentence = text.rsplit(". ", 1)[-1]
     start = text.index(sentence)
-    assert _named_subject(sentence, start, _people(text, names)) == expected
+    assert named_subject(sentence, start, _people(text, names)) == expected
 
 
 def test_segment_relative_clause_claim_is_matched_with_its_antecedent() -> None:

@@ -31,12 +31,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storylens.analyse.cues import SPEECH_CUES
 from storylens.analyse.dates import MONTHS, WEEKDAYS
+from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
-from storylens.types import Analysis, Argument, Claim, Mention
+from storylens.types import Analysis, Argument, Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -139,46 +139,6 @@ def _child_claim(parent: Claim, k: int, tokens: list[Token], head: Token) -> Cla
     )
 
 
-_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
-
-
-def _antecedent_text(noun: Token) -> str:
-    """The noun phrase a relative clause hangs on, without the clause itself: the noun's
-    words up to it, and the name parts right after it ("Shoigu", "Sergei Shoigu")."""
-    doc = noun.doc
-    end = noun.i + 1
-    while end < len(doc) and doc[end].dep_ in {"flat", "compound"} and doc[end].head.i == noun.i:
-        end += 1
-    words = [t for t in doc[noun.left_edge.i : end] if t.dep_ not in {"relcl", "appos"}]
-    return "".join(t.text_with_ws for t in words).strip(" ,")
-
-
-def _resolved(tokens: list[Token], head: Token) -> str:
-    """The clause's text for matching, with a leading relative pronoun replaced by what it
-    stands for ("who had not left his country" -> "Kim had not left his country")."""
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    first = tokens[0]
-    if head.dep_ == "relcl" and first.lower_ in _RELATIVE_WORDS and head.head.i != head.i:
-        rest = "".join(t.text_with_ws for t in tokens[1:]).strip()
-        return _with_antecedent(head, first, rest) or text
-    return text
-
-
-def _with_antecedent(clause: Token, pronoun: Token, rest: str) -> str | None:
-    """``rest`` of a relative clause headed by ``clause`` after its antecedent, standing in
-    for the relative ``pronoun`` ("whose visit" -> "the envoy's visit"); None without one,
-    or when the pronoun is not the clause's subject: "which Trump pulled out of" does not
-    become "the pact Trump pulled out of", a phrase and no sentence."""
-    noun = _antecedent_text(clause.head)
-    if not noun:
-        return None
-    if pronoun.lower_ == "whose":
-        return f"{noun}'s {rest}"
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
-    return f"{noun} {rest}"
-
-
 def _split(
     claim: Claim, span: Span, focus_of: dict[str, str] | None = None
 ) -> tuple[list[Claim], str]:
@@ -196,7 +156,7 @@ def _split(
             continue
         child = _child_claim(claim, len(children) + 1, tokens, head)
         children.append(child)
-        focus_of[child.id] = _resolved(tokens, head)
+        focus_of[child.id] = resolved(tokens, head)
         holes.append((child.start, child.end))
         kept.add(k)
     main_tokens = _trim([t for t in span if owner[t.i - span.start] not in kept])
@@ -448,15 +408,15 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             claims.append(statement)
             _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
-            read = [_read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
+            read = [read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             inside = [p for p in read if p is not None]
             if len(inside) > 1:  # a condition states no fact: never matched on its own
                 inside = [p for p in inside if not _conditional(p, doc)] or inside
             for part in inside:
-                _name_antecedent(part, doc, focus)
+                name_antecedent(part, doc, focus)
             parts_of[statement.id] = inside
             for claim in (statement, *inside):
-                named = _named_subject(focus.get(claim.id, claim.text), claim.start, people)
+                named = named_subject(focus.get(claim.id, claim.text), claim.start, people)
                 if named is not None:
                     focus[claim.id] = named
             if not inside:
@@ -488,56 +448,6 @@ def _content_lemmas(statement: Claim, doc: Doc) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS)
 
 
-# a leading "he" or "she", for which matching puts the story's main person
-LEADING_PRONOUN = re.compile(r"^(He|She|he|she)\b")
-
-
-def _named_subject(text: str, start: int, people: Sequence[Mention]) -> str | None:
-    """``text`` with a leading "he"/"she" replaced by the person the article has named most
-    often before it, the last named of those on a tie ("She checked in on Friday" ->
-    "Lindsay Lohan checked in on Friday"), for matching; None when it does not start so or
-    no person was named before. A story's pronouns mostly mean its main person: the last
-    name before the pronoun is often a victim or witness named once ("He faces up to 75
-    years" after "an 11-year-old girl, Cheanne McKnight, was grazed")."""
-    if not LEADING_PRONOUN.match(text):
-        return None
-    named: dict[str, list[Mention]] = {}
-    for m in people:
-        if m.end <= start:
-            words = m.text.split()  # "Ramon Lopez", "Lopez": one person
-            named.setdefault(words[-1].casefold().removesuffix("'s") if words else "", []).append(m)
-    if not named:
-        return None
-    main = max(named.values(), key=lambda ms: (len(ms), max(m.end for m in ms)))
-    name = max(main, key=lambda m: (len(m.text), m.end)).text
-    return LEADING_PRONOUN.sub(name, text, count=1)
-
-
-def _read_gap(part: Claim, doc: Doc, focus: dict[str, str]) -> Claim | None:
-    """A clause the claim extractor did not read, with its verb as predicate and, for
-    matching, its subject put in front ("departed from Russia on Sunday" -> "Kim departed
-    from Russia on Sunday"); None when it only names who said the rest ("the Russian news
-    agency TASS reported", "while TASS said that"): a source and a reporting verb state
-    no fact of their own."""
-    span = doc.char_span(part.start, part.end, alignment_mode="expand")
-    if span is None:
-        return part
-    verbs = [
-        t
-        for t in span
-        if t.pos_ in {"VERB", "AUX"} and not (span.start <= t.head.i < span.end and t.head.i != t.i)
-    ]
-    if not verbs:
-        return part
-    verb = verbs[0]
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if verb.lemma_.lower() in SPEECH_CUES and not _beyond_source(span, verb, subjects):
-        return None
-    if subjects and not span.start <= subjects[0].i < span.end:
-        focus[part.id] = f"{_antecedent_text(subjects[0])} {part.text}"
-    return dataclasses.replace(part, predicate=verb.lemma_.lower())
-
-
 def _conditional(part: Claim, doc: Doc) -> bool:
     """Whether the part is the clause of a condition ("if he meets Kim", "when and if the
     talks resume")."""
@@ -548,35 +458,6 @@ def _conditional(part: Claim, doc: Doc) -> bool:
     marks = {c.lower_ for h in heads for c in h.children if c.dep_ == "mark"}
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return bool(marks & CONDITIONS) or before in CONDITIONS
-
-
-def _name_antecedent(part: Claim, doc: Doc, focus: dict[str, str]) -> None:
-    """Compare a relative clause the claim extractor found by what it says of its
-    antecedent ("who had not left his country" -> "Kim had not left his country"); the
-    part's span stays as it is."""
-    text = focus.get(part.id, part.text)
-    first, _, rest = text.partition(" ")
-    if first.casefold() not in _RELATIVE_WORDS or not rest:
-        return
-    span = doc.char_span(part.start, part.end, alignment_mode="expand")
-    if span is None or span[0].lower_ != first.casefold():
-        return
-    heads = [t for t in span if t.dep_ == "relcl" and not span.start <= t.head.i < span.end]
-    resolved = _with_antecedent(heads[0], span[0], rest) if heads else None
-    if resolved:
-        focus[part.id] = resolved
-
-
-_FRAME_POS = frozenset({"AUX", "PUNCT", "SCONJ", "CCONJ", "ADV", "PART", "DET", "SPACE"})
-
-
-def _beyond_source(span: Span, verb: Token, subjects: Sequence[Token]) -> bool:
-    """Whether ``span`` says more than its reporting ``verb`` and the verb's subject."""
-    source = {t.i for s in subjects for t in s.subtree}
-    return any(
-        t.i != verb.i and t.i not in source and t.pos_ not in _FRAME_POS and t.lower_ != "that"
-        for t in span
-    )
 
 
 def _claim_span(claim: Claim, doc: Doc) -> Span | None:

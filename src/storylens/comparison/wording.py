@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
+from storylens.analyse.focus import LEADING_PRONOUN
 from storylens.analyse.quotemarks import quote_open
-from storylens.analyse.segment import LEADING_PRONOUN, tidy
+from storylens.analyse.segment import tidy
 from storylens.comparison.align import ordered
 from storylens.comparison.backing import (
     covers,
