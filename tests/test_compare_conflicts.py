@@ -171,6 +171,31 @@ def test_conflicts_number_tolerance(
     assert bool(diffs) is conflict
 
 
+def _line(cid: str, outlet: str, goals: int, saves: int, day: str = "") -> ClaimView:
+    text = f"Ada Vell finished with {goals} goals and {saves} saves{day}."
+
+    def count(words: str, value: int, unit: str) -> Argument:
+        start = text.index(words)
+        return Argument(words, start, start + len(words), float(value), unit)
+
+    return view(
+        cid, text, outlet=outlet, predicate="finish",
+        quantities=[count(f"{goals} goals", goals, "goal"), count(f"{saves} saves", saves, "save")],
+    )  # fmt: skip
+
+
+def test_conflicts_every_count_differing_is_another_occasion() -> None:
+    # two games' lines of one player: every count differs and nothing fixes them to one game
+    diffs, _ = detect(_line("g1", "A", 5, 16), _line("g2", "B", 2, 9))
+    assert diffs == []
+    # one day named by both: one game told two ways
+    diffs, _ = detect(_line("g1", "A", 5, 16, " on Tuesday"), _line("g2", "B", 2, 9, " on Tuesday"))
+    assert len(diffs) == 2
+    # one count in common: the other one differs
+    diffs, _ = detect(_line("g1", "A", 5, 16), _line("g2", "B", 5, 9))
+    assert [d["unit"] for d in diffs] == ["save"]
+
+
 def test_conflicts_different_units_never_compared() -> None:
     a = view(
         "u1",

@@ -58,18 +58,46 @@ def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, A
     if _scoped(a) != _scoped(b):
         return  # "a total of 14 rifles" / "six rifles were seized": the whole and a part
     qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
+    found_here = []
+    counted = 0  # units both claims count
     for unit in sorted(set(qa) & set(qb)):
         xs = [x for x in qa[unit] if _amount(a.claim, x) and not _where(a.claim, x, len(qa))]
         ys = [y for y in qb[unit] if _amount(b.claim, y) and not _where(b.claim, y, len(qb))]
         if not xs or not ys:
             continue
+        counted += 1
         if any(same_number(x, y) or _within(a.claim, x, b.claim, y) for x in xs for y in ys):
             continue
         pairs = [(x, y) for x in xs for y in ys if same_measure(a.claim, x, b.claim, y)]
         if _reconciled(a, b, unit, xs, ys, found) or not pairs:
             continue
         x, y = pairs[0]
-        yield difference("quantity", a, x, b, y, unit=unit)
+        found_here.append(difference("quantity", a, x, b, y, unit=unit))
+    if counted > 1 and len(found_here) == counted and not _anchored(a.claim, b.claim):
+        return  # "25 points and 16 rebounds" / "22 points and nine rebounds": another game
+    yield from found_here
+
+
+_ANCHOR = re.compile(
+    r"\b(?:\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def _anchored(a: Claim, b: Claim) -> bool:
+    """Whether two claims that differ in every count they both give still share something
+    that fixes them to one occasion: a day, a month or another number ("36-year-old")."""
+    counts = {
+        m.group().casefold()
+        for c in (a, b)
+        for q in c.quantities
+        for m in _ANCHOR.finditer(q.text)
+    }
+    shared = {m.group().casefold() for m in _ANCHOR.finditer(a.text)} & {
+        m.group().casefold() for m in _ANCHOR.finditer(b.text)
+    }
+    return bool(shared - counts)
 
 
 def _reconciled(
