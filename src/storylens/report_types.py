@@ -189,8 +189,9 @@ class ClaimGroupDict(TypedDict):
         Literal["agreed", "partial", "unique", "conflicting"],
         "the comparison's verdict: `agreed` when two or more outlets (copies of one article "
         "count once) state its `shared` wording, `partial` when its outlets share part of a "
-        "fact but only one states any wording of it (the reports show every outlet of it as "
-        '"partly"), `unique` for one outlet, `conflicting` when they disagree on a detail',
+        "fact but only one states any wording of it (the reports show that outlet as "
+        '"unique" and the others as "partly"), `unique` for one outlet, `conflicting` when '
+        "they disagree on a detail",
     ]
     text: Annotated[str, "its first statement"]
     score: Annotated[float, "mean pair score"]

@@ -239,13 +239,16 @@ class ReportView:
         return "Untitled story"
 
     def cell(self, group: ClaimGroupView, outlet: str) -> str:
-        """The matrix cell of ``outlet`` for ``group``: its status, 'partly' in a partial
-        group and in an agreed group when none of the outlet's statements states the group's
-        shared wording (see the report contract's ``shared`` and ``partial``), or 'silent'."""
+        """The matrix cell of ``outlet`` for ``group``: its status, 'partly' in an agreed or
+        partial group when none of the outlet's statements states the group's shared wording
+        (see the report contract's ``shared`` and ``partial``), 'unique' for the one source
+        that states a partial group's wording (or copies of it), or 'silent'."""
         if outlet not in group.outlets:
             return SILENT
-        if group.status == "partial" or (group.status == "agreed" and outlet in group.partly):
+        if group.status in ("agreed", "partial") and outlet in group.partly:
             return PARTLY
+        if group.status == "partial":
+            return "unique"  # it states the wording; no other independent source does
         return group.status
 
     def ordered_groups(self) -> list[ClaimGroupView]:

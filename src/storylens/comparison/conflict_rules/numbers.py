@@ -89,10 +89,7 @@ def _anchored(a: Claim, b: Claim) -> bool:
     """Whether two claims that differ in every count they both give still share something
     that fixes them to one occasion: a day, a month or another number ("36-year-old")."""
     counts = {
-        m.group().casefold()
-        for c in (a, b)
-        for q in c.quantities
-        for m in _ANCHOR.finditer(q.text)
+        m.group().casefold() for c in (a, b) for q in c.quantities for m in _ANCHOR.finditer(q.text)
     }
     shared = {m.group().casefold() for m in _ANCHOR.finditer(a.text)} & {
         m.group().casefold() for m in _ANCHOR.finditer(b.text)
