@@ -633,3 +633,20 @@ def test_compare_summary_tells_a_partial_group_as_its_one_outlets_report() -> No
     assert sentence["kind"] == "unique"
     assert sentence["text"].startswith("Lund Courier reported that ")
     assert sentence["claims"] == ["a1-0"] and sentence["articles"] == ["a1"]
+
+
+def test_compare_summary_cites_one_statement_per_outlet() -> None:
+    # two statements of one outlet back the wording: the sentence cites the first, its best
+    analyses = [
+        Analysis(article=Article(id=a, outlet=OUTLETS[a], text=TEXTS[a]), claims=claims)
+        for a, claims in (("a1", [CLAIMS[0]]), ("b1", [CLAIMS[1], CLAIMS[5]]))
+    ]
+    group = {
+        "id": "g", "claims": ["a1-0", "b1-0", "b1-1"], "status": "agreed",
+        "outlets": ["Lund Courier", "Red Flag Daily"], "independent_sources": 2,
+        "shared": {"claim": "a1-0", "text": CLAIMS[0].text, "claims": ["a1-0", "b1-0", "b1-1"]},
+    }  # fmt: skip
+    claims = [CLAIMS[0], CLAIMS[1], CLAIMS[5]]
+    [sentence] = summarise(claims, [group], [], [], [a.article for a in analyses])
+    assert sentence["claims"] == ["a1-0", "b1-0"]
+    assert sentence["articles"] == ["a1", "b1"]

@@ -41,6 +41,12 @@ def _stems(words: Iterable[str]) -> set[str]:
 _CLAUSES = re.compile(r",\s+(?:and|but|while|whereas|as)\s+|;\s+")
 
 
+def held_share(wording: str, text: str) -> float:
+    """The share of ``wording``'s content words (their stems) that ``text`` holds."""
+    wanted = _stems(content_words(wording))
+    return len(wanted & _stems(content_words(text))) / len(wanted) if wanted else 1.0
+
+
 def covers(wording: str, text: str, share: float = COVER) -> bool:
     """Whether ``text`` holds at least ``share`` of ``wording``'s content words (their stems:
     "issued" is held by "issues"), and of those of each clause the wording joins (of three

@@ -29,6 +29,7 @@ from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.standalone import first_person, points_back
 from storylens.comparison.summary_rewrite import (
     Context,
+    as_spans,
     capitalise,
     claim_text,
     rewrite_span,
@@ -320,8 +321,7 @@ def _group_candidate(group: dict[str, Any], ctx: Context) -> _Candidate | None:
     if status == "partial":  # a fact only the outlet that states its wording reports
         shared = group.get("shared")
         home = ctx.claims.get(str(shared.get("claim"))) if isinstance(shared, dict) else None
-        outlet = ctx.outlet(home) if home else ""
-        claims = [c for c in claims if ctx.outlet(c) == outlet] or claims
+        claims = [c for c in claims if home and ctx.outlet(c) == ctx.outlet(home)] or claims
         outlets, status = list(dict.fromkeys(ctx.outlet(c) for c in claims)), "unique"
     outlets = outlets or sorted({ctx.outlet(c) for c in claims})
     independent = _count(group.get("independent_sources"), len(outlets) or 1)
@@ -368,6 +368,8 @@ def _shared_candidate(
     source = next((s for s in home.attributed_to if s.strip()), "")
     if source:  # "According to X, ..." cites only the outlets that say X says so
         backers = [b for b in backers if b.id == home.id or gives_source(b, source)]
+    best: dict[str, Claim] = {}  # one statement per outlet: its best (backers come best first)
+    backers = [best.setdefault(ctx.outlet(b), b) for b in backers if ctx.outlet(b) not in best]
     quoted = _quoted(home, shared, ctx)
     if quoted and not source:
         return None  # “We will see them in court”: someone's words, and no one to say whose
@@ -409,19 +411,6 @@ def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
         # of people ..."'), not one that closes and goes on in the writer's words
         return quotes_paired(inner) and inner.count("``") == inner.count("''")
     return any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
-
-
-def as_spans(raw: Any) -> list[tuple[int, int]]:
-    """``[[start, end], ...]`` from a report field; anything malformed is skipped."""
-    out = []
-    for item in raw if isinstance(raw, list) else []:
-        if (
-            isinstance(item, list | tuple)
-            and len(item) == 2
-            and all(isinstance(x, int) for x in item)
-        ):
-            out.append((int(item[0]), int(item[1])))
-    return sorted(out)
 
 
 def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str:

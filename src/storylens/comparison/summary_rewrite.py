@@ -313,3 +313,16 @@ def _fix_article_word(text: str, at: int) -> str:
 
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def as_spans(raw: Any) -> list[tuple[int, int]]:
+    """``[[start, end], ...]`` from a report field; anything malformed is skipped."""
+    out = []
+    for item in raw if isinstance(raw, list) else []:
+        if (
+            isinstance(item, list | tuple)
+            and len(item) == 2
+            and all(isinstance(x, int) for x in item)
+        ):
+            out.append((int(item[0]), int(item[1])))
+    return sorted(out)

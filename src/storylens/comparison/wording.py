@@ -16,6 +16,7 @@ from storylens.comparison.backing import (
     covers,
     figures,
     gives_source,
+    held_share,
     names_held,
     names_source,
 )
@@ -161,21 +162,7 @@ def shared_fact(
             # the most outlets state
             variants = trimmed(full, claim, own)
             backing = [
-                [sid]
-                + [
-                    o
-                    for o, top in scores.items()
-                    if top >= threshold
-                    and covers(wording, views[o].claim.text)
-                    and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
-                    and names_held(
-                        views[sid].actors,
-                        wording,
-                        views[o].people,
-                        f"{views[o].claim.text} {views[o].focus}",
-                    )
-                ]
-                for wording in variants
+                _stating(sid, wording, claim, scores, views, threshold) for wording in variants
             ]
             count = [len({unit[b] for b in backers}) for backers in backing]
             # the longest wording the most outlets state whose last detail they all state
@@ -225,6 +212,30 @@ def shared_fact(
                     "outlets": ordered(views[b].outlet for b in backers),
                 }
     return found
+
+
+def _stating(
+    sid: str,
+    wording: str,
+    claim: Claim,
+    scores: dict[str, float],
+    views: dict[str, ClaimView],
+    threshold: float,
+) -> list[str]:
+    """Statement ``sid`` and the statements of other outlets that state its ``wording`` (see
+    :mod:`.backing`), those that hold most of its words first, then the best scored."""
+    held = [
+        o
+        for o, top in scores.items()
+        if top >= threshold
+        and covers(wording, views[o].claim.text)
+        and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
+        and names_held(
+            views[sid].actors, wording, views[o].people, f"{views[o].claim.text} {views[o].focus}"
+        )
+    ]
+    held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
+    return [sid, *held]
 
 
 def _backing(
