@@ -50,6 +50,8 @@ def test_wording_a_part_must_be_a_main_clause(
         # a name cut out of the apposition it stood in ("the skipper, Ada Vell, was ...")
         ("Ada Vell, was rescued by the harbour crew", False),
         ("Ada Vell, 43, was rescued by the harbour crew", True),
+        # the list it introduced was split off
+        ("Many of the crew's claims match the harbour log, including", False),
     ],
 )
 def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable: bool) -> None:
@@ -66,6 +68,8 @@ def test_wording_never_ends_in_a_clause_cut_before_its_verb(text: str, readable:
         ("Those ferries left the harbour at dawn", False),
         ("This behaviour earned the mayor a nickname", False),
         ("Those who stayed in the harbour were fined", True),
+        ("They detail the mayor's demands for a new pier", False),  # who are they?
+        ("Theresa Lund detailed the mayor's demands for a new pier", True),
     ],
 )
 def test_wording_never_points_back_at_a_sentence_it_leaves_out(text: str, readable: bool) -> None:

@@ -48,13 +48,13 @@ _CUT_APPOSITION = re.compile(
 
 def points_back(text: str) -> bool:
     """Whether a sentence's subject points at the sentence before it ("That's more than five
-    times the legal limit"): it cannot stand alone."""
+    times the legal limit", "They detail the demands ..."): it cannot stand alone."""
     return bool(_POINTS_BACK.match(text.lstrip()))  # a quotation's "This is …" is the speaker's
 
 
 # a sentence whose subject points at the one before: "That's more than five times the limit"
 _POINTS_BACK = re.compile(
-    r"(?:that|this|these|those)(?:[’']s\b|\s+(?:is|was|are|were|has|had|will|would|means|meant)\b"
+    r"they\b|(?:that|this|these|those)(?:[’']s\b|\s+(?:is|was|are|were|has|had|will|would|means|meant)\b"
     # "This behaviour earned him ...": a thing named in the sentence before; not a time
     r"|\s+(?!(?:who|whom|which|that|week|weekend|year|month|morning|afternoon|evening|night|"
     r"day|time|season|spring|summer|autumn|fall|winter|decade|century)s?\b)[a-z]+\s+[a-z]+)",
@@ -100,6 +100,7 @@ _DANGLING = frozenset(
     | {"could", "should", "may", "might", "must", "did", "does", "do", "the", "a", "an", "of"}
     | {"to", "and", "or", "but", "that", "with", "by", "for", "from", "in", "on", "at", "as"}
     | {"not", "never", "also", "n't"}
+    | {"including", "like", "than", "about", "into", "such"}  # "..., including" what?
 )
 # a span of time that ends a clause: what it measures ("a month *after* ...") was split off
 _MEASURE_END = re.compile(
