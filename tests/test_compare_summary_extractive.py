@@ -650,3 +650,63 @@ def test_compare_summary_cites_one_statement_per_outlet() -> None:
     [sentence] = summarise(claims, [group], [], [], [a.article for a in analyses])
     assert sentence["claims"] == ["a1-0", "b1-0"]
     assert sentence["articles"] == ["a1", "b1"]
+
+
+def _cost_sentence(other: Claim) -> dict[str, Any]:
+    """The summary sentence of a group whose wording is "The bridge cost 90 million crowns"
+    of the Courier's "..., the ministry said." and ``other`` (Tervia Today's) stating it."""
+    analyses = [
+        Analysis(article=Article(id=a, outlet=OUTLETS[a], text=TEXTS[a]), claims=claims)
+        for a, claims in (("a1", [CLAIMS[3]]), ("c1", [other]))
+    ]
+    group = {
+        "id": "g", "claims": ["a1-1", "c1-1"], "status": "agreed",
+        "outlets": ["Lund Courier", "Tervia Today"], "independent_sources": 2,
+        "shared": {"claim": "a1-1", "text": "The bridge cost 90 million crowns",
+                   "claims": ["a1-1", "c1-1"], "attributed_to": ["ministry"]},
+    }  # fmt: skip
+    [sentence] = summarise([CLAIMS[3], other], [group], [], [], [a.article for a in analyses])
+    return sentence
+
+
+def test_compare_summary_a_fact_another_outlet_gives_another_source_is_one_outlets_report() -> None:
+    import dataclasses
+
+    # the other outlet states the cost on another source's word: not what the ministry said
+    sentence = _cost_sentence(dataclasses.replace(CLAIMS[4], attributed_to=["Radio Lund"]))
+    assert sentence["kind"] == "unique" and sentence["articles"] == ["a1"]
+    assert sentence["text"].startswith("Lund Courier reported that according to the ministry")
+    # stated as a plain fact by the other outlet: the sentence states it too, cited to both
+    sentence = _cost_sentence(CLAIMS[4])
+    assert sentence["kind"] == "agreed" and sentence["articles"] == ["a1", "c1"]
+    assert sentence["text"] == "The bridge cost 90 million crowns."
+
+
+def test_compare_summary_never_rewords_a_quotation_left_open() -> None:
+    # the speaker's words run on into the next paragraph (typesetters' marks left open):
+    # their loaded word stays, for they are the speaker's, not the outlet's
+    words = "It was a tremendous failure of the harbour board"
+    texts = {
+        "q1": f"Mayor Ada Lund said:\n\n`` {words}, and we will fix it.\n\nThe pier reopens.",
+        "q2": f"Mayor Ada Lund told the council: `` {words}.''",
+    }
+    analyses, claims = [], []
+    for aid, text in texts.items():
+        start = text.index("``")
+        claim = Claim(
+            f"{aid}-0", aid, start, len(text.split("\n\nThe pier")[0]),
+            text[start:].split("\n\nThe pier")[0], attributed_to=["Mayor Ada Lund"],
+        )  # fmt: skip
+        claims.append(claim)
+        analyses.append(Analysis(article=Article(id=aid, outlet=aid.upper(), text=text)))
+    home = claims[0]
+    group = {
+        "id": "g", "claims": ["q1-0", "q2-0"], "status": "agreed", "outlets": ["Q1", "Q2"],
+        "independent_sources": 2,
+        "shared": {"claim": "q1-0", "text": f"`` {words}", "start": home.start,
+                   "end": home.start + len(words) + 3, "claims": ["q1-0", "q2-0"],
+                   "attributed_to": ["Mayor Ada Lund"]},
+    }  # fmt: skip
+    framing = analyse_framing(analyses, [])  # it finds the loaded word
+    [sentence] = summarise(claims, [group], framing, [], [a.article for a in analyses])
+    assert "tremendous failure" in sentence["text"], sentence["text"]

@@ -358,7 +358,6 @@ def _shared_candidate(
     """An agreed group's sentence: the wording its outlets share (see
     :func:`storylens.comparison.align.shared_fact`), citing only the statements that state it."""
     backers = [ctx.claims[c] for c in _ids(shared.get("claims")) if c in ctx.claims]
-    outlets = list(dict.fromkeys(ctx.outlet(c) for c in backers))
     home = ctx.claims[str(shared["claim"])]
     if _headline_only(home) or points_back(str(shared.get("text") or home.text)):
         return None
@@ -366,11 +365,19 @@ def _shared_candidate(
     if isinstance(sources, list):
         home = dataclasses.replace(home, attributed_to=[str(s) for s in sources])
     source = next((s for s in home.attributed_to if s.strip()), "")
+    quoted = _quoted(home, shared, ctx)
+    flat = {ctx.outlet(b) for b in backers if not b.attributed_to} - {ctx.outlet(home)}
+    # others state as a fact what officials, police or the like say: so does the sentence (a
+    # named source's claim stays theirs: "According to Trump, ...")
+    said = names_source(source, str(shared.get("text") or home.text)) or not source.islower()
+    if source and flat and not (quoted or said):
+        home, source = dataclasses.replace(home, attributed_to=[]), ""
     if source:  # "According to X, ..." cites only the outlets that say X says so
         backers = [b for b in backers if b.id == home.id or gives_source(b, source)]
     best: dict[str, Claim] = {}  # one statement per outlet: its best (backers come best first)
     backers = [best.setdefault(ctx.outlet(b), b) for b in backers if ctx.outlet(b) not in best]
-    quoted = _quoted(home, shared, ctx)
+    outlets = list(best)  # the outlets it cites: one alone makes it that outlet's report
+    kind = "agreed" if len(outlets) > 1 else "unique"
     if quoted and not source:
         return None  # “We will see them in court”: someone's words, and no one to say whose
 
@@ -379,7 +386,7 @@ def _shared_candidate(
         lo, hi = int(shared.get("start", home.start)), int(shared.get("end", home.end))
         raw = str(shared.get("text") or home.text)
         holes = [h for h in as_spans(shared.get("holes")) if lo <= h[0] < h[1] <= hi]
-        if art is not None and (art.text[lo:hi] == raw or holes):
+        if art is not None and (art.text[lo:hi] == raw or holes) and not quoted:
             pieces, pos = [], lo
             for h0, h1 in holes:
                 pieces.append(rewrite_span(art, pos, h0, ctx))
@@ -391,10 +398,13 @@ def _shared_candidate(
         if quoted and text[:1] not in "“\"`‘'":
             text = text.rstrip().removesuffix('"')
             text = f"“{text.rstrip(' .,”')}.”"  # a speaker's words stay quoted
-        return _attributed(home, text, ctx.proper), backers
+        text = _attributed(home, text, ctx.proper)
+        if kind == "unique" and not _names_outlet(text, outlets):
+            text = _outlet_reported(outlets, text, ctx.proper)
+        return text, backers
 
     rank = (-len(outlets), -independent, _position(claims))
-    return _Candidate("agreed", gid, outlets, rank, compose=compose)
+    return _Candidate(kind, gid, outlets, rank, compose=compose)
 
 
 def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
