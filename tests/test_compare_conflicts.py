@@ -188,6 +188,9 @@ def test_conflicts_every_count_differing_is_another_occasion() -> None:
     # two games' lines of one player: every count differs and nothing fixes them to one game
     diffs, _ = detect(_line("g1", "A", 5, 16), _line("g2", "B", 2, 9))
     assert diffs == []
+    # a modal "may" is no month
+    may = ", as strikers may"
+    assert detect(_line("g1", "A", 5, 16, may), _line("g2", "B", 2, 9, may))[0] == []
     # one day named by both: one game told two ways
     diffs, _ = detect(_line("g1", "A", 5, 16, " on Tuesday"), _line("g2", "B", 2, 9, " on Tuesday"))
     assert len(diffs) == 2

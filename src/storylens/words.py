@@ -76,3 +76,17 @@ def says_no(text: str) -> bool:
 
 #: the forms of "say" a news sentence reports speech with
 SAY = _words("say says said")
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to tell that two texts use one word ("threatens" ~ "threatened",
+    "issued" ~ "issues", "stopped" ~ "stops"): a common ending dropped, then a doubled final
+    consonant or a final "e"."""
+    low = word.lower().replace("’", "'")
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "ly", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            low = low[: -len(suffix)]
+            if low[-1] == low[-2] and low[-1] not in "aeiouls":
+                low = low[:-1]  # "stopped" -> "stop"; "killed" -> "kill"
+            break
+    return low.removesuffix("e") if len(low) > 3 else low

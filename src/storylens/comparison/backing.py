@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.types import Claim
+from storylens.words import stem
 
 # a statement backs a wording only when it also holds this share of the wording's content
 # words (its names, numbers, nouns and verbs): a high pair score alone also joins "the Red
@@ -23,18 +24,8 @@ def content_words(text: str) -> set[str]:
 
 
 def _stems(words: Iterable[str]) -> set[str]:
-    """Words without their endings, so that "issued" and "issues", "stopped" and "stops"
-    meet (a crude stemmer: enough to compare two texts' words)."""
-    out = set()
-    for word in words:
-        for ending in ("ing", "ed", "es", "s"):
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                word = word[: -len(ending)]
-                if word[-1] == word[-2] and word[-1] not in "aeiouls":
-                    word = word[:-1]  # "stopped" -> "stop"; "killed" -> "kill"
-                break
-        out.add(word.removesuffix("e") if len(word) > 3 else word)
-    return out
+    """Words by their stems (see :func:`storylens.words.stem`): "issued" meets "issues"."""
+    return {stem(w) for w in words}
 
 
 # where a wording joins two clauses: "The harbour reopened on Monday, and the first ferry left"

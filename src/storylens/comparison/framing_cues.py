@@ -34,6 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from storylens import words
 from storylens.comparison.framing_words import can_be, valence
 from storylens.comparison.lexicon import term_record
 from storylens.errors import ConfigError
@@ -89,14 +90,7 @@ def cue_settings() -> CueSettings:
         raise ConfigError(f"{CUES_FILE}: cannot read the framing cue settings: {exc}") from exc
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude stem for comparing vocabularies across outlets ("threatens" ~ "threatened")."""
-    low = word.lower().replace("’", "'")
-    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "ly", "s"):
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
-            return low[: -len(suffix)]
-    return low
+stem = lru_cache(maxsize=65536)(words.stem)  # vocabularies are compared word by word
 
 
 @dataclass(slots=True)

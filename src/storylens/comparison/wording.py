@@ -65,7 +65,8 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
 def _first_read(part_id: str, statement: Claim, alignment: Alignment, wording: str) -> bool:
     """Whether a part (read as ``wording``) is the first clause of its statement that was
     read, what comes before it only says who says it ("The White House said on Monday that
-    ..."), and it ends where a clause of the statement ends, before the statement's end."""
+    ...", not a quotation's frame ending on a comma: '"…," the statement said, "…'), and it
+    ends where a clause of the statement ends, before the statement's end."""
     part = alignment.part_views[part_id].claim
     lead = statement.text[: max(0, part.start - statement.start)]
     rest = statement.text[part.end - statement.start :]

@@ -78,10 +78,10 @@ def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, A
     yield from found_here
 
 
+# a number, a day or a month (capitalised: the modal "may" and the verb "march" are no dates)
 _ANCHOR = re.compile(
-    r"\b(?:\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december)\b",
-    re.IGNORECASE,
+    r"\b(?:\d+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b"
 )
 
 
