@@ -323,3 +323,28 @@ def test_analyse_attribution_they_are_the_group_a_name_qualifies(nlp: Any) -> No
         "But they say poor families will suffer most from the measures."
     )
     assert _sources_of(nlp, text, "poor families") == ["Danish unions"]
+
+
+def test_analyse_attribution_speaker_stands_outside_the_quotation(nlp: Any) -> None:
+    # the parse runs the quotation's last noun phrases into the subject of "wrote"; whoever
+    # speaks stands outside the quotation, never one of its own words
+    text = (
+        "The council was sued on Friday.\n\n"
+        '"This can be good news in that we will now ask for the Velm Server that they refused '
+        "to give to the police, the Ada Myrstad Servers and Documents held by the harbour man "
+        'and Velm Emails," Lund, a Republican, wrote.\n'
+    )
+    quotes = [q for q in _quotes(nlp, text) if "good news" in q.text]
+    assert [q.speaker for q in quotes] == ["Lund"]
+    assert quotes[0].speaker_text == "Lund, a Republican"
+
+
+def test_analyse_attribution_they_is_never_one_named_person(nlp: Any) -> None:
+    # "they" stands for the marchers, who have no name: not for the last person named
+    text = (
+        'Mayor Ada Lund called the march "a stunt."\n\n'
+        "More than 150 of the marchers walked to the harbour gate on Sunday.\n\n"
+        'As they walked, they chanted: "Open the gate for the ferry crews!"\n'
+    )
+    quotes = [q for q in _quotes(nlp, text) if "Open the gate" in q.text]
+    assert all(q.speaker != "Ada Lund" for q in quotes)

@@ -276,6 +276,27 @@ def test_same_spelling_with_different_labels_is_one_entity() -> None:
     assert entities[0].type == "GPE"
 
 
+def test_surname_joins_a_full_name_tagged_with_two_labels() -> None:
+    # "Brandt Ivers" is once read as an organisation: the two labels make one entity, and
+    # the bare "Ivers" of both articles must land in it, not in a second "Ivers" entity
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "Brandt Ivers, the campaign chief, spoke. Later Ivers said the suit was a sham.",
+        [("Brandt Ivers", "PERSON"), ("Ivers", "PERSON")],
+    )
+    two = _analysis(
+        "a2",
+        "Courier",
+        "Brandt Ivers called the suit frivolous. Ivers vowed to fight it.",
+        [("Brandt Ivers", "ORG"), ("Ivers", "PERSON")],
+    )
+    entities = link_entities([one, two], Settings())
+    people = [e for e in entities if "Ivers" in e.name]
+    assert [e.name for e in people] == ["Brandt Ivers"]
+    assert _entity_of(one, "Ivers") == _entity_of(two, "Brandt Ivers") == people[0].id
+
+
 def test_different_people_with_similar_names_stay_apart() -> None:
     one = _analysis(
         "a1",

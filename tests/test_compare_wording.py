@@ -570,3 +570,61 @@ def test_wording_what_someone_says_is_told_with_who_says_it() -> None:
     assert group.shared["text"].endswith("would delay the new tolls for another month")
     assert group.shared["text"].split()[0] in ("The", "Officials")
     assert sorted(group.shared["claims"]) == ["a", "b"]
+
+
+def test_wording_never_ends_before_what_a_verb_of_telling_tells() -> None:
+    from storylens.comparison.standalone import clause_cut
+
+    sentence = "Harbour officials warned the ferry crews that the storm would reach Velm."
+    part = "Harbour officials warned the ferry crews"
+    statement, claim = _with_verb(sentence, part, "warned")
+    # "that" after the object of "warn" opens the warning, not the crews' relative clause
+    assert clause_cut(part, dataclasses.replace(claim, predicate="warn"), statement)
+    assert not clause_cut(part, dataclasses.replace(claim, predicate="rescue"), statement)
+
+
+def _split(
+    sentence: str, part: str, clause: str, verb: str, lemma: str
+) -> tuple[Claim, Claim, list[int]]:
+    """A statement and one part of it whose clause ``clause`` was split off."""
+    statement = Claim("s", "a", 100, 100 + len(sentence), sentence)
+    at = sentence.index(part)
+    v = sentence.index(verb)
+    args = {"predicate": Argument(verb, 100 + v, 100 + v + len(verb), lemma)}
+    cut = sentence.index(clause)
+    return (
+        statement,
+        Claim("s:c1", "a", 100 + at, 100 + at + len(part), part, predicate=lemma, arguments=args),
+        [100 + cut, 100 + cut + len(clause)],
+    )
+
+
+def test_wording_never_leaves_a_clause_out_of_a_quotation() -> None:
+    from storylens.comparison.wording import _without
+
+    sentence = '"We will rebuild the pier that the storm destroyed in May," Lund said.'
+    part = "We will rebuild the pier that the storm destroyed in May"
+    statement, claim, hole = _split(
+        sentence, part, "that the storm destroyed in May", "rebuild", "rebuild"
+    )
+    # the part starts after the opening mark: its sentence shows it is quoted, so verbatim
+    assert _without(claim, [hole], statement) == part
+    unquoted = "The council will rebuild the pier that the storm destroyed in May."
+    statement, claim, hole = _split(
+        unquoted, unquoted[:-1], "that the storm destroyed in May", "rebuild", "rebuild"
+    )
+    assert _without(claim, [hole], statement) == "The council will rebuild the pier"
+
+
+def test_wording_keeps_what_a_verb_of_telling_tells() -> None:
+    from storylens.comparison.wording import _holes
+
+    sentence = "Officials notified the crews that the storm would reach Velm, a report said."
+    told = "that the storm would reach Velm"
+    _statement, claim, hole = _split(sentence, sentence[:-15], told, "notified", "notify")
+    clause = Claim("s:c1.1", "a", hole[0], hole[1], told)
+    alignment = Alignment(groups=[], views={}, scores={}, children={"s:c1": [clause]})
+    # "notified the crews" alone tells nothing: the clause it governs stays in the wording
+    assert _holes(claim, "s:c1", alignment) == []
+    kept = dataclasses.replace(claim, predicate="rescue")
+    assert _holes(kept, "s:c1", alignment) == [hole]

@@ -195,7 +195,9 @@ def _verb_attribution(
         return None  # "the law requires …", not "the job requires …"
     if any(c.dep_ == "dobj" and any(saying(g) for g in c.children) for c in verb.children):
         return None  # "issued a statement saying …": one report, found at "saying"
-    name_tokens, source = source_phrase(verb, subj)
+    name_tokens, source = source_phrase(verb, subj, quotes)
+    if not source:
+        return None  # the subject is all words of a quotation: a misparse, no speaker
     doc = verb.doc
     if subj.lower_ in RELATIVE_PRONOUNS:
         name_tokens = noun_phrase(verb.head)  # "Peskov, who told ...": the antecedent

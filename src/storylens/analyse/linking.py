@@ -192,7 +192,8 @@ def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Enti
     _link_same_names(refs, clusters, assignment)
     groups: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
     for ref in refs:
-        root = assignment.get(id(ref)) or clusters.find(ref.node)
+        # an assigned full name's cluster may have been joined since (its NER labels)
+        root = clusters.find(assignment.get(id(ref)) or ref.node)
         groups[root].append(ref)
     entities = _build_entities(groups, analyses, table)
     _write_back(analyses, entities, table)

@@ -8,7 +8,9 @@ own. Used by :mod:`storylens.analyse.attribution`.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -428,14 +430,30 @@ def source_marks(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def source_phrase(verb: Token, subj: Token) -> tuple[list[Token], list[Token]]:
+def source_phrase(
+    verb: Token, subj: Token, quotes: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Token], list[Token]]:
     """The source's name words and its whole phrase: the subject phrase with its appositions
     and relative clauses, without the participle or adverbial clauses set off after it (",
-    surrounded by his siblings,")."""
+    surrounded by his siblings,"), and without the words of a quotation (``quotes``, character
+    spans) that the subject was read in but the verb is not: the parse may run a quotation's
+    last words into the subject ("... the Vell servers and documents," Ivers wrote), but who
+    speaks stands outside it."""
     name_tokens = source_tokens(verb, subj)
     doc = verb.doc
     lo, hi = contiguous_range(doc, source_indices(doc, subj.i), subj.i)
     if subj.i == verb.head.i and verb.dep_ == "acl":
         hi = min(hi, verb.left_edge.i - 1)
     whole = {t.i: t for t in [*name_tokens, *(doc[i] for i in range(lo, hi + 1))]}
-    return name_tokens, source_edges(sorted(whole.values(), key=lambda t: t.i))
+    phrase = sorted(whole.values(), key=lambda t: t.i)
+    # the subject read inside a quotation the verb is not in: only words after it speak
+    # (a title quoted inside the phrase, "host of the show “Harbour Talk,”", stays)
+    home = next((qe for qs, qe in quotes if qs <= subj.idx < qe and not qs <= verb.idx < qe), None)
+    if home is not None:
+        name_tokens = [t for t in name_tokens if t.idx >= home]
+        phrase = [t for t in phrase if t.idx >= home]
+        phrase = phrase[1:] if phrase and phrase[0].text in ALL_QUOTES else phrase
+        if not name_tokens:  # the name read was the quotation's: the phrase's own names
+            lead = list(itertools.takewhile(lambda t: t.text != ",", phrase))
+            name_tokens = [t for t in lead if t.pos_ == "PROPN"] or lead
+    return name_tokens, source_edges(phrase) if phrase else []

@@ -192,8 +192,8 @@ def _wanted_labels(head: Token, span: Span) -> set[str] | None:
             return {"PERSON"}
         if low in ORG_PRONOUNS:
             return {"ORG"}
-        if low in PLURAL_PRONOUNS:
-            return {"ORG", "NORP", "PERSON"}
+        if low in PLURAL_PRONOUNS:  # not one person: "they" of "150 migrants" is no name
+            return {"ORG", "NORP"}
         return None
     if lemma in PERSON_ROLES:
         return {"PERSON"}

@@ -254,11 +254,17 @@ def clause_cut(wording: str, part: Claim, statement: Claim) -> bool:
         # ("rejected the plan that Lund drew up": "that" opens the plan's clause)
         lemma = part.predicate.split()[0] if part.predicate else ""
         reports = lemma in _REPORTING_VERBS and not (after and after[0].casefold() in DETERMINERS)
-        return reports or len(after) <= 1
+        return reports or lemma in TELLING or len(after) <= 1
     return bool(following) and following not in _CLAUSE_GO_ON
 
 
 _REPORTING_VERBS = SPEECH_CUES | COGNITIVE_CUES
+# verbs that tell someone something: "that" after their object opens what they tell
+# ("notified the campaign [that Russia intended to interfere]"), never a relative clause
+TELLING = frozenset(
+    {"tell", "inform", "notify", "warn", "assure", "reassure", "remind", "convince"}
+    | {"persuade", "advise", "alert", "caution", "promise", "show", "teach", "brief"}
+)
 
 
 def first_person(text: str, *, plural: bool = True) -> bool:

@@ -21,7 +21,14 @@ from storylens.comparison.backing import (
     names_source,
 )
 from storylens.comparison.features import REPORTING
-from storylens.comparison.standalone import first_person, main_clause, readable, trimmed, whole
+from storylens.comparison.standalone import (
+    TELLING,
+    first_person,
+    main_clause,
+    readable,
+    trimmed,
+    whole,
+)
 from storylens.settings import Settings
 from storylens.types import Claim
 from storylens.words import (
@@ -130,7 +137,7 @@ def shared_fact(
             if p.endswith(".g") or (among and p not in among):
                 continue  # a clause the extractor did not read: no subject of its own
             view = alignment.part_views[p]
-            wording = _without(view.claim, _holes(view.claim, p, alignment))
+            wording = _without(view.claim, _holes(view.claim, p, alignment), own)
             cut = _strands_verb(view.claim, []) and _continues(own, view.claim.end)
             told = view.claim
             if not readable(wording) and _first_read(p, own, alignment, wording):
@@ -326,10 +333,10 @@ def _shown(view: ClaimView) -> str:
     return focus or text
 
 
-def _without(claim: Claim, holes: Sequence[Sequence[int]]) -> str:
+def _without(claim: Claim, holes: Sequence[Sequence[int]], statement: Claim) -> str:
     """The claim's text with the ``holes`` (spans of split-off clauses) left out, unless that
-    would cut into a quotation."""
-    if not holes or _cuts_quote(claim, holes) or _strands_verb(claim, holes):
+    would cut into a quotation of its sentence (``statement``), which is quoted whole."""
+    if not holes or _cuts_quote(statement, holes) or _strands_verb(claim, holes):
         return claim.text
     pieces, pos = [], claim.start
     for start, end in holes:
@@ -361,7 +368,8 @@ def _continues(statement: Claim, end: int) -> bool:
 
 
 def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
-    """Whether leaving a hole out would cut into a quotation of the claim's text."""
+    """Whether leaving a hole out would cut into a quotation of the claim's text (a part
+    that starts after the opening mark is still inside it: pass its sentence)."""
     for start, _ in holes:
         before = claim.text[: max(0, start - claim.start)]
         if quote_open(before):
@@ -370,11 +378,21 @@ def _cuts_quote(claim: Claim, holes: Sequence[Sequence[int]]) -> bool:
 
 
 def _holes(claim: Claim, part_id: str | None, alignment: Alignment) -> list[list[int]]:
-    """The spans of the clauses split off a part (its wording leaves them out)."""
+    """The spans of the clauses split off a part (its wording leaves them out), but not
+    what a verb of telling tells ("notified the campaign [that Russia would interfere]")."""
     if part_id is None:
         return []
+    telling = claim.predicate.split(" ", 1)[0] in TELLING
     return [
         [c.start, c.end]
         for c in alignment.children.get(part_id, ())
-        if claim.start <= c.start and c.end <= claim.end
+        if claim.start <= c.start
+        and c.end <= claim.end
+        and not (telling and _opens_that(claim, c.start))
     ]
+
+
+def _opens_that(claim: Claim, start: int) -> bool:
+    """Whether the clause at ``start`` of the claim's text opens on "that" (or follows it)."""
+    at = start - claim.start
+    return bool(re.match(r"that\b", claim.text[at:]) or re.search(r"\bthat\s*$", claim.text[:at]))
