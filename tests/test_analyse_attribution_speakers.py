@@ -348,3 +348,10 @@ def test_analyse_attribution_they_is_never_one_named_person(nlp: Any) -> None:
     )
     quotes = [q for q in _quotes(nlp, text) if "Open the gate" in q.text]
     assert all(q.speaker != "Ada Lund" for q in quotes)
+
+
+@pytest.mark.parametrize("document", ["suit", "petition"])
+def test_analyse_attribution_a_suit_speaks_through_its_text(nlp: Any, document: str) -> None:
+    text = f'"The harbour board knew the pier was unsafe for years," the {document} claims.\n'
+    quotes = _quotes(nlp, text)
+    assert [q.speaker_text for q in quotes] == [f"the {document}"]

@@ -40,7 +40,8 @@ SOURCE_NOUNS = PERSON_ROLES | lexicon(
     firm office department party committee council group organisation organization bank
     court panel commission board union association institute foundation team staff
     report reports statement statements poll polls survey surveys study studies document
-    documents letter memo filing complaint lawsuit indictment release transcript analysis
+    documents letter memo filing complaint lawsuit suit petition motion ruling indictment
+    release transcript analysis
     review audit data figures records record census estimate estimates article editorial
     website site magazine journal blog post tweet video ad advertisement book account
     someone anyone everyone nobody many some others most few all both majority minority
