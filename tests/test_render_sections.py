@@ -146,3 +146,14 @@ def test_render_matrix_leads_with_the_fact_most_outlets_state_in_full() -> None:
     g1["shared"]["claims"] = ["c1", "c2", "c3"]
     order = [g.id for g in ReportView.of(report).ordered_groups()]
     assert order.index("g1") < order.index("g3")
+
+
+def test_same_event_line_names_a_few_rows_and_counts_the_rest() -> None:
+    from storylens.render.sections.matrix import SAME_EVENT_SHOWN, same_event
+
+    assert same_event([3, 7]) == "same event as #3, #7"
+    rows = list(range(2, 2 + SAME_EVENT_SHOWN + 11))
+    line = same_event(rows)
+    assert line.startswith("same event as #2, #3")
+    assert line.endswith(" and 11 more")
+    assert line.count("#") == SAME_EVENT_SHOWN

@@ -86,9 +86,16 @@ def html(view: ReportView) -> dict[str, Any]:
     return {"groups": groups}
 
 
+SAME_EVENT_SHOWN = 5  # rows named on a group's "same event as" line; the rest are counted
+
+
 def same_event(rows: list[int]) -> str:
-    """The line that names the other rows of a group's event: "same event as #3, #7"."""
-    return "same event as " + ", ".join(f"#{n}" for n in rows)
+    """The line that names the other rows of a group's event: "same event as #3, #7", the
+    first few of a large event and how many more ("#3, #7, #9, #12, #15 and 11 more"), so
+    that each row of a ten-outlet story stays a few lines long."""
+    shown = ", ".join(f"#{n}" for n in rows[:SAME_EVENT_SHOWN])
+    more = len(rows) - SAME_EVENT_SHOWN
+    return "same event as " + shown + (f" and {more} more" if more > 0 else "")
 
 
 SECTION = Section("matrix", 20, markdown=markdown, terminal=terminal, html=html)
