@@ -652,21 +652,49 @@ def test_compare_summary_cites_one_statement_per_outlet() -> None:
     assert sentence["articles"] == ["a1", "b1"]
 
 
-def _cost_sentence(other: Claim) -> dict[str, Any]:
+def _cost_sentence(other: Claim, source: str = "ministry") -> dict[str, Any]:
     """The summary sentence of a group whose wording is "The bridge cost 90 million crowns"
-    of the Courier's "..., the ministry said." and ``other`` (Tervia Today's) stating it."""
+    of the Courier's "..., the ministry said." (given to ``source``) and ``other`` (Tervia
+    Today's) stating it."""
+    import dataclasses
+
+    home = dataclasses.replace(CLAIMS[3], attributed_to=[source])
     analyses = [
         Analysis(article=Article(id=a, outlet=OUTLETS[a], text=TEXTS[a]), claims=claims)
-        for a, claims in (("a1", [CLAIMS[3]]), ("c1", [other]))
+        for a, claims in (("a1", [home]), ("c1", [other]))
     ]
     group = {
         "id": "g", "claims": ["a1-1", "c1-1"], "status": "agreed",
         "outlets": ["Lund Courier", "Tervia Today"], "independent_sources": 2,
         "shared": {"claim": "a1-1", "text": "The bridge cost 90 million crowns",
-                   "claims": ["a1-1", "c1-1"], "attributed_to": ["ministry"]},
+                   "claims": ["a1-1", "c1-1"], "attributed_to": [source]},
     }  # fmt: skip
-    [sentence] = summarise([CLAIMS[3], other], [group], [], [], [a.article for a in analyses])
+    [sentence] = summarise([home, other], [group], [], [], [a.article for a in analyses])
     return sentence
+
+
+@pytest.mark.parametrize(
+    ("source", "flat"),
+    [
+        ("Tervian news agencies", True),  # no one in particular, capitalised or not
+        ("Reports", True),
+        ("local officials", True),
+        ("Radio Lund", False),  # a named source's claim stays theirs
+        ("Ilse Brandt", False),
+    ],
+)
+def test_compare_summary_states_as_fact_what_no_one_in_particular_says(
+    source: str, flat: bool
+) -> None:
+    # the other outlet states the cost as a fact: so does the sentence, unless a named
+    # source gave it (then it is that source's claim, cited to the one outlet naming it)
+    sentence = _cost_sentence(CLAIMS[4], source)
+    if flat:
+        assert sentence["text"] == "The bridge cost 90 million crowns."
+        assert sentence["kind"] == "agreed" and sentence["articles"] == ["a1", "c1"]
+    else:
+        assert source in sentence["text"]
+        assert sentence["articles"] == ["a1"]
 
 
 def test_compare_summary_a_fact_another_outlet_gives_another_source_is_one_outlets_report() -> None:

@@ -110,6 +110,13 @@ def is_vague(name: str) -> bool:
     return bool(words) and words[-1] in _VAGUE_HEADS
 
 
+def is_named(name: str) -> bool:
+    """A source that is someone in particular: "Trump", "Radio Lund"; not one written in
+    small letters ("officials", "local police") nor a vague one ("Russian news agencies",
+    "Reports")."""
+    return not (name.islower() or is_vague(name))
+
+
 def primary_source(claim: Claim, outlet: str, names: SourceNames) -> str:
     """The last link of the claim's attribution chain, or the outlet for own-voice claims."""
     if claim.attributed_to:

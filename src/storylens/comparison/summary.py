@@ -26,6 +26,7 @@ from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
 from storylens.comparison.backing import gives_source, names_source
 from storylens.comparison.lexicon import load_lexicon
+from storylens.comparison.provenance import is_named
 from storylens.comparison.standalone import first_person, points_back
 from storylens.comparison.summary_rewrite import (
     Context,
@@ -367,9 +368,9 @@ def _shared_candidate(
     source = next((s for s in home.attributed_to if s.strip()), "")
     quoted = _quoted(home, shared, ctx)
     flat = {ctx.outlet(b) for b in backers if not b.attributed_to} - {ctx.outlet(home)}
-    # others state as a fact what officials, police or the like say: so does the sentence (a
-    # named source's claim stays theirs: "According to Trump, ...")
-    said = names_source(source, str(shared.get("text") or home.text)) or not source.islower()
+    # others state as a fact what officials, news agencies or the like say: so does the
+    # sentence (a named source's claim stays theirs: "According to Trump, ...")
+    said = names_source(source, str(shared.get("text") or home.text)) or is_named(source)
     if source and flat and not (quoted or said):
         home, source = dataclasses.replace(home, attributed_to=[]), ""
     if source:  # "According to X, ..." cites only the outlets that say X says so
