@@ -628,3 +628,42 @@ def test_wording_keeps_what_a_verb_of_telling_tells() -> None:
     assert _holes(claim, "s:c1", alignment) == []
     kept = dataclasses.replace(claim, predicate="rescue")
     assert _holes(kept, "s:c1", alignment) == [hole]
+
+
+def test_wording_an_outlet_detail_is_only_its_own_when_no_outlet_states_it() -> None:
+    import numpy as np
+
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import PairScores
+    from storylens.comparison.wording import outlet_details
+
+    sentence = "The two mayors signed a ferry deal on Monday after a year of talks."
+    wording = "The two mayors signed a ferry deal on Monday"
+    statement = Claim("s", "a", 0, len(sentence), sentence)
+    part = Claim("p", "a", 0, len(wording), wording, predicate="sign")
+    other = Claim("t", "b", 0, 39, "The ferry line to Velm reopens in June.", predicate="reopen")
+    # a third outlet states the detail, in a group of its own
+    third = Claim("u", "c", 0, 44, "Both mayors signed the ferry deal on Monday.", predicate="sign")
+    views = {
+        "s": ClaimView(statement, "Harbor Ledger", "a"),
+        "t": ClaimView(other, "Coastal Voice", "b"),
+        "u": ClaimView(third, "Velm Post", "c"),
+    }
+    part_views = {"p": ClaimView(part, "Harbor Ledger", "a"), "t": views["t"], "u": views["u"]}
+
+    def details(score_with_third: float) -> list[str]:
+        matrix = np.array(
+            [[0.0, 0.1, score_with_third], [0.0, 0.0, 0.1], [0.0, 0.0, 0.0]], dtype=np.float32
+        )
+        alignment = Alignment(
+            groups=[],
+            views=views,
+            scores={},
+            parts={"s": ["p"], "t": ["t"], "u": ["u"]},
+            part_views=part_views,
+            part_scores=PairScores(["p", "t", "u"], ["a", "b", "c"], matrix),
+        )
+        return [d["text"] for d in outlet_details(["s", "t"], alignment, 0.5) if d["claim"] == "s"]
+
+    assert details(0.2) == [wording]  # no outlet states it: "only Harbor Ledger"
+    assert details(0.8) == []  # Velm Post states it too, outside this group

@@ -215,7 +215,13 @@ class ClaimGroupDict(TypedDict):
     shared: NotRequired[
         Annotated[SharedDict | NoSharedDict, "the wording the members share ({} when none)"]
     ]
-    extra: NotRequired[Annotated[list[ExtraDict], "each outlet's own details"]]
+    extra: NotRequired[
+        Annotated[
+            list[ExtraDict],
+            "each outlet's own details: parts no other outlet's statement states, in the "
+            "group or anywhere else in the story",
+        ]
+    ]
     event: NotRequired[
         Annotated[
             str,

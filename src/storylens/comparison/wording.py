@@ -21,6 +21,7 @@ from storylens.comparison.backing import (
     names_source,
 )
 from storylens.comparison.features import REPORTING
+from storylens.comparison.scoring import PairScores
 from storylens.comparison.standalone import (
     TELLING,
     first_person,
@@ -275,11 +276,13 @@ def _best_match(part: str, other: str, alignment: Alignment) -> float:
 def outlet_details(
     members: Sequence[str], alignment: Alignment, threshold: float
 ) -> list[dict[str, Any]]:
-    """The parts of a group's statements that no other outlet's statement in the group
-    states: each outlet's own detail beside the shared fact ("the krona rose 1.2 percent"
-    in "the krona rose 1.2 percent after the two leaders signed the accord"), with the
-    ``source`` the outlet gives for it when its words do not name one."""
+    """The parts of a group's statements that no other outlet's statement states, in the
+    group or anywhere else in the story: each outlet's own detail beside the shared fact
+    ("the krona rose 1.2 percent" in "the krona rose 1.2 percent after the two leaders
+    signed the accord"), with the ``source`` the outlet gives for it when its words do not
+    name one."""
     views = alignment.views
+    elsewhere = best_elsewhere(alignment)
     out = []
     for sid in members:
         others = [o for o in members if views[o].unit != views[sid].unit]
@@ -294,8 +297,8 @@ def outlet_details(
                 or not whole(wording, view.claim, views[sid].claim)
             ):
                 continue
-            if any(alignment.part_similarity(p, q) >= threshold for q in other_parts):
-                continue
+            if elsewhere.get(p, 0.0) >= threshold:
+                continue  # another outlet states it, in this group or another
             if any(alignment.similarity(sid, o) >= threshold for o in others) and not other_parts:
                 continue
             detail = {
@@ -317,6 +320,23 @@ def outlet_details(
                 continue  # "According to the Associated Press": a source, and no fact
             out.append(detail)
     return out
+
+
+def best_elsewhere(alignment: Alignment) -> dict[str, float]:
+    """Each part's best score with a part of another outlet's statement (copies of one
+    article are one outlet), anywhere in the story: a detail is "only" one outlet's when no
+    other outlet states it at all, not only when the others in its group do not."""
+    import numpy as np
+
+    scores = alignment.part_scores
+    if not isinstance(scores, PairScores) or not scores.ids:
+        return {}
+    parts = [alignment.part_views[p].unit for p in scores.ids]
+    codes = {u: k for k, u in enumerate(dict.fromkeys(parts))}
+    unit = np.array([codes[u] for u in parts])
+    upper = np.triu(scores.matrix, k=1)  # a pair's score is read above the diagonal
+    matrix = np.where(unit[:, None] != unit[None, :], upper + upper.T, -np.inf)
+    return dict(zip(scores.ids, matrix.max(axis=1).tolist(), strict=True))
 
 
 # nothing but who says so: "According to a report from TMZ published this week"
