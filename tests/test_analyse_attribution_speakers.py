@@ -348,6 +348,14 @@ def test_analyse_attribution_they_is_never_one_named_person(nlp: Any) -> None:
     )
     quotes = [q for q in _quotes(nlp, text) if "Open the gate" in q.text]
     assert all(q.speaker != "Ada Lund" for q in quotes)
+    # nor for the place named last, in passing
+    text = (
+        "More than 150 of the marchers walked several blocks to a gate of the Velm Harbour "
+        "Authority.\n\n"
+        'As they walked, they chanted: "Open the gate for the ferry crews!"\n'
+    )
+    quotes = [q for q in _quotes(nlp, text) if "Open the gate" in q.text]
+    assert all("Velm" not in q.speaker for q in quotes)
 
 
 @pytest.mark.parametrize("document", ["suit", "petition"])

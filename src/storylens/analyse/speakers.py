@@ -116,7 +116,7 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             # "the fire chief", "the president's lawyer": an office of its own, not whoever
             # the paragraph was about; it stays as written unless a name was given that office
             return att.source_name, None
-    found = _antecedent(att, doc, names, labels)
+    found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS)
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
@@ -281,21 +281,23 @@ def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[
 
 
 def _antecedent(
-    att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str]
+    att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str], *, plural: bool = False
 ) -> NamedSpan | None:
     """The name a pronoun (or an unmatched role) continues.
 
     The nearest preceding subject or source; but when that name is the subject of a sentence
     before the pronoun's own and an earlier speaker is nearer than the paragraph before, a
     pronoun that reports speech continues the last speaker ("“...,” he added" after a
-    paragraph about someone else)."""
+    paragraph about someone else). With no subject or source before it, the nearest name;
+    but not for "they" (``plural``), which mostly stands for people the text never named
+    ("150 marchers ... to a crossing called El Chaparral. As they walked, they chanted")."""
     cands = [_group_of(n, doc) or n for n in _candidates(att, doc, names, labels)]
     if not cands:
         return None
     speakers = _speaker_starts(att, doc, names)
     subjects = [n for n in cands if _is_subject(n, doc, set(speakers))]
     if not subjects:
-        return cands[0]
+        return None if plural else cands[0]
     first = subjects[0]
     last_speaker = next((n for n in cands if n.start in speakers), None)
     if last_speaker is None or last_speaker is first or first.start in speakers:
