@@ -297,6 +297,33 @@ def test_surname_joins_a_full_name_tagged_with_two_labels() -> None:
     assert _entity_of(one, "Ivers") == _entity_of(two, "Brandt Ivers") == people[0].id
 
 
+def test_a_newspaper_named_by_its_last_word_is_the_one_named_in_full() -> None:
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "The Velm Times obtained the harbour memo. The memo was first reported by the Times.",
+        [("Velm Times", "ORG"), ("Times", "ORG")],
+    )
+    two = _analysis(
+        "a2",
+        "Courier",
+        "According to the Times, the memo is genuine. The Brenmoor Post disagreed.",
+        [("Times", "ORG"), ("Brenmoor Post", "ORG")],
+    )
+    link_entities([one, two], Settings())
+    assert _entity_of(one, "Times") == _entity_of(two, "Times") == _entity_of(one, "Velm Times")
+    # two papers end on "Times": a bare "the Times" could be either, and stays apart
+    three = _analysis(
+        "a3", "Post", "The Lund Times and the Velm Times differ; the Times said no.",
+        [("Lund Times", "ORG"), ("Velm Times", "ORG"), ("Times", "ORG")],
+    )  # fmt: skip
+    link_entities([three], Settings())
+    assert _entity_of(three, "Times") not in {
+        _entity_of(three, "Lund Times"),
+        _entity_of(three, "Velm Times"),
+    }
+
+
 def test_different_people_with_similar_names_stay_apart() -> None:
     one = _analysis(
         "a1",

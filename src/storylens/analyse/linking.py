@@ -13,7 +13,9 @@ steps, each a small rule that is easy to check:
 4. **Variants**: transliteration and spelling variants of multi-word names with the same
    number of words ("Zelensky"/"Zelenskyy", "Dmitry"/"Dmitri"), by rapidfuzz similarity, and
    shorter full names contained in longer ones ("Vladimir Putin" in "Vladimir V. Putin").
-5. **Surnames**: a one-word person name links to the one full-name person of the story whose
+5. **Newspapers by their last word**: "the Times" is the one newspaper the story names in
+   full with that last word ("The New York Times").
+6. **Surnames**: a one-word person name links to the one full-name person of the story whose
    last (or, failing that, first) name it is ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong
    Un"); when several fit, the nearest full-name mention before it in the same article wins.
 
@@ -188,6 +190,7 @@ def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Enti
     bare = _bare_names(refs)
     _link_acronyms(analyses, refs, clusters)
     _link_variants(refs, clusters)
+    _link_papers(refs, clusters)
     assignment = _assign_surnames(bare, refs, clusters)
     _link_same_names(refs, clusters, assignment)
     groups: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
@@ -318,6 +321,26 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
                     clusters.union(a, b)
 
 
+# the last word a newspaper is named by in running text ("the Times", "the Post")
+_PAPER_HEADS = frozenset(
+    {"times", "post", "journal", "guardian", "telegraph", "tribune", "herald", "globe"}
+    | {"chronicle", "independent", "observer", "mail", "mirror", "gazette", "inquirer"}
+)
+
+
+def _link_papers(refs: list[_Ref], clusters: _Clusters) -> None:
+    """A newspaper named by its last word ("the Times said") is the one the story names in
+    full ("The New York Times"), when exactly one full name ends so."""
+    full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for ref in refs:
+        words = ref.key.split()
+        if ref.node[0] == "ORG" and len(words) > 1 and words[-1] in _PAPER_HEADS:
+            full[words[-1]].add(clusters.find(ref.node))
+    for ref in refs:
+        if ref.node[0] == "ORG" and ref.key in _PAPER_HEADS and len(full[ref.key]) == 1:
+            clusters.union(next(iter(full[ref.key])), ref.node)
+
+
 def _word_by_word(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Two people's names are spellings of one name only word by word ("Sergei Shoigu" /
     "Sergey Shoigu"): "Charlie Kafoury" and "Charlene Kafoury" are two people."""
@@ -421,15 +444,10 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
             if entry is not None:
                 return entry.name, entry.type
     counts = Counter(r.mention.text for r in members)
-    name = max(
-        counts,
-        key=lambda s: (
-            len(normalise_name(s).split()),
-            counts[s],
-            len(s),
-            -_first_seen(members, s),
-        ),
-    )
+    first: dict[str, int] = {}  # each surface form's first position among the members
+    for n, ref in enumerate(members):
+        first.setdefault(ref.mention.text, n)
+    name = max(counts, key=lambda s: (len(normalise_name(s).split()), counts[s], len(s), -first[s]))
     labels = Counter(r.mention.label for r in members)
     etype = max(
         labels,
@@ -438,13 +456,6 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
     if any(r.mention.label == "PERSON" and " " in r.key for r in members):
         etype = "PERSON"  # a full person name settles it
     return name, etype
-
-
-def _first_seen(members: list[_Ref], surface: str) -> int:
-    for n, ref in enumerate(members):
-        if ref.mention.text == surface:
-            return n
-    return len(members)
 
 
 def _unique_id(base: str, etype: str, used: set[str]) -> str:
