@@ -32,9 +32,7 @@ from storylens.comparison.standalone import (
 )
 from storylens.settings import Settings
 from storylens.types import Claim
-from storylens.words import (
-    RELATIVES,
-)
+from storylens.words import RELATIVES
 
 if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
@@ -50,6 +48,7 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
     of them ("Stock prices fell nearly 2 percent when the tariffs were announced" beside
     "Trump announced the tariffs on March 8")."""
     views = alignment.views
+    elsewhere = best_elsewhere(alignment)  # one pass over the story's part scores
     for group in alignment.groups:
         if group.status != "unique":
             group.shared = shared = shared_fact(group.claims, alignment, settings.align_threshold)
@@ -65,7 +64,9 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
                 group.status = "partial"
             group.extra = [
                 d
-                for d in outlet_details(group.claims, alignment, settings.align_threshold)
+                for d in outlet_details(
+                    group.claims, alignment, settings.align_threshold, elsewhere
+                )
                 if d["part"] != group.shared.get("part")
             ]
 
@@ -274,15 +275,20 @@ def _best_match(part: str, other: str, alignment: Alignment) -> float:
 
 
 def outlet_details(
-    members: Sequence[str], alignment: Alignment, threshold: float
+    members: Sequence[str],
+    alignment: Alignment,
+    threshold: float,
+    elsewhere: dict[str, float] | None = None,
 ) -> list[dict[str, Any]]:
     """The parts of a group's statements that no other outlet's statement states, in the
-    group or anywhere else in the story: each outlet's own detail beside the shared fact
-    ("the krona rose 1.2 percent" in "the krona rose 1.2 percent after the two leaders
+    group or anywhere else in the story (``elsewhere``: :func:`best_elsewhere`, worked out
+    once per story by the caller of many groups): each outlet's own detail beside the shared
+    fact ("the krona rose 1.2 percent" in "the krona rose 1.2 percent after the two leaders
     signed the accord"), with the ``source`` the outlet gives for it when its words do not
     name one."""
     views = alignment.views
-    elsewhere = best_elsewhere(alignment)
+    if elsewhere is None:
+        elsewhere = best_elsewhere(alignment)
     out = []
     for sid in members:
         others = [o for o in members if views[o].unit != views[sid].unit]
