@@ -168,6 +168,37 @@ def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker:
     assert any(speaker in name for name in resolved), resolved
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "not_speaker"),
+    [
+        # where an envoy is sent or a spokeswoman works is not who speaks
+        (
+            "The pier will reopen in May, the Norwegian ambassador to Sweden has insisted.",
+            "ambassador",
+            "Sweden",
+        ),
+        ("A harbour board spokeswoman in Oslo said the pier was unsafe.", "spokeswoman", "Oslo"),
+        # the nation before a title is part of the title
+        (
+            "The pier is unsafe, the Danish Ambassador to Norway said.",
+            "Danish Ambassador",
+            "Norway",
+        ),
+        # a government named by its seat is that government
+        ("The government in Oslo said the pier was unsafe.", "Oslo", "government"),
+    ],
+)
+def test_analyse_attribution_a_place_in_a_role_is_no_source(
+    nlp: Any, text: str, speaker: str, not_speaker: str
+) -> None:
+    doc = nlp(text)
+    names = names_from(doc, [])
+    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    assert any(speaker in name for name in resolved), resolved
+    assert not any(name == not_speaker for name in resolved), resolved
+
+
 UPDATES_AND_STATEMENTS = """\
 The Brenmoor harbour board met again on Thursday.
 

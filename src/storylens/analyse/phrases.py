@@ -145,6 +145,9 @@ def _proper_run(tokens: list[Token], head: Token) -> str:
         return ""
     run = next((r for r in runs if head in r), runs[-1])
     idx = {t.i for t in tokens}
+    before = run[0].i - 1  # "the British Ambassador": the nation is part of the title
+    if before in idx and head.doc[before].ent_type_ == "NORP" and head.doc[before].dep_ == "amod":
+        run = [head.doc[before], *run]
     after = run[-1].i + 1
     if after in idx and head.doc[after].text.isdigit():  # "Number 10", "Channel 4"
         run = [*run, head.doc[after]]

@@ -97,7 +97,7 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         for n in inside:
             if n.text == att.source_name or att.source_name.endswith(n.text):
                 return n.text, n.entity
-        authors = [n for n in inside if _is_author(n, doc)]
+        authors = [n for n in inside if _is_author(n, doc, head)]
         if authors and head.pos_ != "PROPN" and not head.ent_type_:
             return authors[0].text, authors[0].entity  # "a report from the Harbour Trust"
         return att.source_name, None
@@ -122,11 +122,24 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     return ("", None) if kind == "pronoun" else (att.source_name, None)
 
 
-def _is_author(name: NamedSpan, doc: Doc) -> bool:
+def _is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
     """Whether a name inside a common-noun source is who the source comes from ("a report
-    by the Trust", "a spokesman, Jon Vell"), not a modifier ("Russian news outlets")."""
+    by the Trust", "a spokesman, Jon Vell", "the government in Seoul"), not a modifier
+    ("Russian news outlets") nor a place a person serves in or is sent to ("the ambassador
+    to the UK", "a spokeswoman in Washington")."""
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"pobj", "appos", "poss"}
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        return prep in _AUTHOR_PREPOSITIONS or (
+            prep == "in" and head.lemma_.lower() not in PERSON_ROLES
+        )
+    return root.dep_ in {"appos", "poss"}
+
+
+_AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for", "of", "at"})
 
 
 def is_source_phrase(att: Attribution, doc: Doc) -> bool:
