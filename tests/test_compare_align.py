@@ -267,6 +267,41 @@ def test_align_opposite_polarity_scores_lower() -> None:
     assert same - opposite == pytest.approx(POLARITY_PENALTY, abs=1e-5)
 
 
+@pytest.mark.parametrize(
+    ("predicate", "negated", "penalised"),
+    [
+        ("be unlikely", False, True),  # "is unlikely to meet" against "will meet"
+        ("fail", False, True),  # "failed to pass" against "passed"
+        ("be unlikely", True, False),  # "is not unlikely to meet": a yes
+        ("refuse", False, False),  # "was refused permission" is no denial of the meeting
+    ],
+)
+def test_align_a_predicate_that_denies_its_event_has_the_opposite_polarity(
+    predicate: str, negated: bool, penalised: bool
+) -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import POLARITY_PENALTY, score_matrix
+
+    def views(pred: str, neg: bool) -> list[ClaimView]:
+        texts = [
+            ("A", "the envoy will meet the guild at the harbour", "meet", False),
+            ("B", "the envoy will meet the guild at the harbour", pred, neg),
+        ]
+        return [
+            ClaimView(
+                Claim(id=a, article=a, start=0, end=len(t), text=t, predicate=p, negated=n),
+                outlet=a,
+                unit=a,
+            )
+            for a, t, p, n in texts
+        ]
+
+    plain = float(score_matrix(views("meet", False), bow_embed)[0, 1])
+    scored = float(score_matrix(views(predicate, negated), bow_embed)[0, 1])
+    drop = plain - scored
+    assert drop >= POLARITY_PENALTY - 1e-5 if penalised else drop < POLARITY_PENALTY, drop
+
+
 def test_align_short_fragments_score_lower() -> None:
     from storylens.comparison.conflict_args import ClaimView
     from storylens.comparison.scoring import SHORT_PENALTY, score_matrix

@@ -142,3 +142,18 @@ def event_family(predicate: str) -> str:
         return ""
     found = _FAMILY_OF.get(kind)
     return f"family{found}" if found is not None else kind
+
+
+# predicates that say their event does not or will not happen ("is unlikely to meet the
+# Queen", "failed to pass"): for matching, such a claim has the polarity of a negated one
+# ("will not meet", "did not pass"). Verbs that refuse or deny something are left out: "was
+# refused permission" and "was unable to get permission" state one fact
+_DENYING = frozenset({"unlikely", "fail"})
+
+
+def denies_event(predicate: str) -> bool:
+    """Whether ``predicate`` (a lemma, "be unlikely") says its event does not happen."""
+    words = predicate.casefold().split()
+    if words[:1] == ["be"]:
+        words = words[1:]
+    return bool(words) and words[0] in _DENYING

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from storylens.comparison.conflict_args import ClaimView, claim_quantities, is_transfer
-from storylens.comparison.events import event_class, event_family
+from storylens.comparison.events import denies_event, event_class, event_family
 from storylens.comparison.features import (
     REPORTING,
     WORD,
@@ -176,7 +176,9 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
     speakers = [v.speaker for v in views]
     units, _ = overlap([set(claim_quantities(v.claim)) for v in views])
     shared_amounts, _ = overlap([amounts(v.claim) for v in views])
-    negated = np.array([v.claim.negated for v in views], dtype=bool)
+    negated = np.array(
+        [v.claim.negated != denies_event(v.claim.predicate) for v in views], dtype=bool
+    )
     transfer = np.array([is_transfer(v.claim) for v in views], dtype=bool)
     sizes = np.array([len(set(content_terms(t))) for t in texts], dtype=int)
     short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
