@@ -117,6 +117,25 @@ def test_quotes_split_quote_keeps_speaker(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_quotes_a_quotation_left_open_goes_on_in_the_next_paragraph(nlp: Any, mark: str) -> None:
+    close = '"' if mark == '"' else "”"
+    text = (
+        "Harbour master Ilse Brandt spoke to reporters on Monday.\n\n"
+        f"She told the Orsk Daily: {mark}The pier has been unsafe for years.\n\n"
+        f"{mark}Nobody listened to the divers when they warned us about the piles.{close}\n\n"
+        f"{mark}We will not open it again without a full survey of the harbour.{close}"
+    )
+    quotes = _quotes(nlp, text)
+    second = text.index("Nobody")
+    carried = [q for q in quotes if q.start <= second < q.end]
+    assert carried and "Ilse Brandt" in carried[0].speaker, [(q.text, q.speaker) for q in quotes]
+    if mark == '"':  # straight marks: a quotation after one that closed gets no guessed speaker
+        third = text.index("We will not")
+        assert not [q for q in quotes if q.start <= third < q.end], quotes
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("second", "expected"),
     [

@@ -22,7 +22,7 @@ from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_text, seed_text
 from storylens.analyse.cues import COGNITIVE_CUES, FREE_RELATIVES, SPEECH_CUES
-from storylens.analyse.quotemarks import doc_quotes, quote_spans
+from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Article, Mention, Quote
 
@@ -141,7 +141,9 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
             continue
         prev = _previous_direct(known + out, qs)
         if prev is None or not _continues(text, prev, qs):
-            continue
+            prev = _previous(known + out, qs)
+            if prev is None or not _carried_over(text, prev, qs):
+                continue
         out.append(
             Quote(
                 article=article.id,
@@ -160,6 +162,11 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
             )
         )
     return out
+
+
+def _previous(quotes: list[Quote], pos: int) -> Quote | None:
+    before = [q for q in quotes if q.end <= pos]
+    return max(before, key=lambda q: q.end) if before else None
 
 
 def _previous_direct(quotes: list[Quote], pos: int) -> Quote | None:
@@ -184,3 +191,14 @@ def _continues(text: str, prev: Quote, start: int) -> bool:
         return False
     stripped = gap.strip(" ,.:;\n")
     return len(stripped.split()) <= 3 and not any(c in stripped for c in '“”"')
+
+
+def _carried_over(text: str, prev: Quote, start: int) -> bool:
+    """Whether a quotation opening the paragraph at ``start`` goes on with ``prev``: the
+    paragraph before leaves its last quotation open, as a quotation running over several
+    paragraphs does (He said: "A. ¶ "B."), and that open quotation is ``prev``'s."""
+    lo, hi = paragraph_bounds(text, max(0, prev.end - 1))
+    if hi >= start or text[hi:start].strip() or not quote_open(text[lo:hi]):
+        return False
+    opened = max(text.rfind("“", lo, hi), text.rfind('"', lo, hi))
+    return opened >= 0 and opened <= prev.start + 1 and prev.end > opened
