@@ -83,6 +83,20 @@ def _quotes(nlp: Any, text: str) -> list[Any]:
             False,
             "The new pier will open in May",
         ),
+        (  # a relayed quotation: the one quoted is the speaker
+            "“The pier will close in May,” Jon Vell was quoted by the Lindholm Gazette as saying.",
+            "Jon Vell",
+            "saying",
+            True,
+            "“The pier will close in May,”",
+        ),
+        (
+            "Mayor Tilda Osk was quoted as saying that the council had sold the park.",
+            "Tilda Osk",
+            "saying",
+            False,
+            "the council had sold the park",
+        ),
         (
             "The Lindholm Gazette reported that the pier would open in May.",
             "Lindholm Gazette",

@@ -85,6 +85,7 @@ from storylens.analyse.cues import (
     PARTICLE_CUES,
     QUOTE_ONLY_CUES,
     RELATIVE_PRONOUNS,
+    RELAYS,
     SPEECH_CUES,
     STANCE_CUES,
     WEAK_CUES,
@@ -160,6 +161,11 @@ def _verb_attribution(
     lemma = verb.lemma_.lower()
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_ in {"decline", "refuse"}:
         return None  # "declined to comment", "refused to say": one report, at the first verb
+    if lemma in RELAYS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children
+    ):
+        return None  # "was quoted by the Gazette as saying": one report, found at "saying"
     subj = reporter(verb) or subject_of(verb)
     passive = is_passive(verb)
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and lemma in ACT_CUES | ATTITUDE_CUES:

@@ -229,3 +229,8 @@ EVIDENCE_NOUNS = lexicon(
 # participles of ``HEDGE_PASSIVES`` read as hedges before "to" ("is believed to").
 HEDGE_ADJECTIVES = lexicon("alleged purported unconfirmed claimed claiming")
 HEDGE_PARTICIPLES = lexicon("believed said thought understood")
+
+
+# verbs that relay someone's words in the passive ("was quoted as saying", "was cited as
+# saying"): the one quoted is the source
+RELAYS = frozenset({"quote", "cite"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storylens.analyse.columns import doc_children, doc_column
-from storylens.analyse.cues import CUE_PREPOSITIONS, CUE_PREPOSITIONS_BY_LEMMA
+from storylens.analyse.cues import CUE_PREPOSITIONS, CUE_PREPOSITIONS_BY_LEMMA, RELAYS
 from storylens.analyse.phrases import noun_phrase
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -105,6 +105,11 @@ def cue_tokens(verb: Token, subj: Token) -> list[Token]:
         else:
             break
         k = max(t.i for t in toks) + 1
+    prep = verb.head
+    if deps[verb.i] == "pcomp" and prep.lower_ == "as" and prep.head.lemma_.lower() in RELAYS:
+        # "was quoted as saying": the passive verb that relays the words is part of the cue
+        relay = prep.head
+        toks += [prep, relay, *(doc[c] for c in doc_children(doc)[relay.i] if deps[c] == "auxpass")]
     return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
 
 

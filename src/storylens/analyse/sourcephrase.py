@@ -23,6 +23,7 @@ from storylens.analyse.cues import (
     EVIDENCE_NOUNS,
     PHRASE_CUES,
     RELATIVE_PRONOUNS,
+    RELAYS,
     SPEECH_CUES,
     STANCE_CUES,
     lexicon,
@@ -346,6 +347,9 @@ def gerund_subject(verb: Token) -> Token | None:
     """The subject of the clause a gerund after a preposition belongs to ("Bolton distanced
     himself by saying …", "After saying he was nervous, the man …", "… before insisting")."""
     prep = verb.head
+    if verb.tag_ == "VBG" and prep.lower_ == "as" and prep.head.lemma_.lower() in RELAYS:
+        # "Vell was quoted as saying …": Vell said it, whoever quoted him
+        return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
     if verb.tag_ != "VBG" or prep.lower_ not in _GERUND_PREPS or prep.dep_ != "prep":
         return None
     if prep.head.pos_ not in {"VERB", "AUX"}:
