@@ -187,6 +187,10 @@ def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker:
         ),
         # a government named by its seat is that government
         ("The government in Oslo said the pier was unsafe.", "Oslo", "government"),
+        # a country's office-holder is a person, not the country; a spokesman speaks for it
+        ("Norway's prime minister said the pier was unsafe.", "prime minister", "Norway"),
+        ("Mr. Brandt's new lawyer, Jon Vell, said the pier was unsafe.", "Jon Vell", "Brandt"),
+        ("The harbour board's spokesman said the pier was unsafe.", "harbour board", "spokesman"),
     ],
 )
 def test_analyse_attribution_a_place_in_a_role_is_no_source(

@@ -141,6 +141,11 @@ def _proper_run(tokens: list[Token], head: Token) -> str:
                 runs[-1].append(t)
             else:
                 runs.append([t])
+    doc = head.doc
+    # a possessor owns the source, it is not its name ("Israel's prime minister")
+    runs = [
+        r for r in runs if head in r or r[-1].i + 1 >= len(doc) or doc[r[-1].i + 1].dep_ != "case"
+    ]
     if not runs:
         return ""
     run = next((r for r in runs if head in r), runs[-1])

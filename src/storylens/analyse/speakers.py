@@ -136,9 +136,13 @@ def _is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
         return prep in _AUTHOR_PREPOSITIONS or (
             prep == "in" and head.lemma_.lower() not in PERSON_ROLES
         )
-    return root.dep_ in {"appos", "poss"}
+    if root.dep_ == "poss":  # "the Kremlin's spokesman", not "Israel's prime minister"
+        return head.lemma_.lower() not in PERSON_ROLES or head.lemma_.lower() in _SPEAKS_FOR
+    return root.dep_ == "appos"
 
 
+# a person who speaks for the body that owns them ("the Kremlin's spokesman")
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source"})
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for", "of", "at"})
 
 
