@@ -107,6 +107,17 @@ def test_analyse_attribution_pronoun_across_paragraphs(nlp: Any, words: str, spe
 
 
 @pytest.mark.slow
+def test_analyse_attribution_a_subject_of_someone_s_words_does_not_take_over_he(
+    nlp: Any,
+) -> None:
+    text = (
+        'Harbour master Jon Vell said Mayor Brandt "sold the pier to the highest bidder."\n\n'
+        "He said that the divers will confirm the damage to Brandt's pier if asked."
+    )
+    assert _speaker_of(_quotes(nlp, text), "divers will confirm") == "Jon Vell"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("words", "speaker"),
     [

@@ -324,9 +324,20 @@ def _antecedent(
     near = paragraph_bounds(text, last_speaker.start) == paragraph_bounds(
         text, att.source_start or 0
     )
-    if not same_sentence and near:
+    if not same_sentence and (near or _reported_by(first, last_speaker, doc)):
         return last_speaker
     return first
+
+
+def _reported_by(name: NamedSpan, speaker: NamedSpan, doc: Doc) -> bool:
+    """Whether ``name`` lies in what ``speaker`` said: a subject of someone's words ("Dermer
+    said Netanyahu “exposed the fangs …”") is not whom the next "he said" continues."""
+    return any(
+        a.source_start is not None
+        and a.source_start <= speaker.start < (a.source_end or 0)
+        and a.content_start <= name.start < a.content_end
+        for a in attributions_for(doc)
+    )
 
 
 def _group_of(n: NamedSpan, doc: Doc) -> NamedSpan | None:
