@@ -93,6 +93,9 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The mayor can't wait to open the new pier.", "wait", [], False, False),
         ("The ferry could not wait for the late passengers.", "wait", [], True, False),
         ("The mayor was not present at the ceremony.", "be present", [], True, False),
+        # "no doubt" says yes; "no money" says no
+        ("The mayor had no doubt that the ferry was safe.", "have", [], False, False),
+        ("The mayor had no money for the ferry.", "have", [], True, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
         (
             "“The pier is safe,” Tilda Osk, who chairs the harbour board, told reporters.",

@@ -455,6 +455,8 @@ def _negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], 
         if any(deps[g] == "neg" for g in children[aux]):
             return True
     for tok in roles.values():
+        if lower[tok.i] in _AFFIRMING_NOUNS:
+            continue  # "had no doubt that …", "there is no question": a yes
         if any(lower[c] in _NEGATORS and deps[c] in {"det", "neg"} for c in children[tok.i]):
             return True
     for c in children[pred.i]:
@@ -463,6 +465,7 @@ def _negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], 
     return any(a.covers(start, start + 1) for a in negative)
 
 
+_AFFIRMING_NOUNS = frozenset({"doubt", "doubts", "question"})  # "no doubt" says yes
 _EMPHATIC_MODALS = frozenset({"could", "can", "ca"})  # spaCy splits "can't" into "ca" "n't"
 
 
