@@ -202,6 +202,11 @@ def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker:
         ("Norway's prime minister said the pier was unsafe.", "prime minister", "Norway"),
         ("Mr. Brandt's new lawyer, Jon Vell, said the pier was unsafe.", "Jon Vell", "Brandt"),
         ("The harbour board's spokesman said the pier was unsafe.", "harbour board", "spokesman"),
+        # a possessor's critics and allies are other parties
+        ("Mayor Brandt's critics said the pier was unsafe.", "critics", "Brandt"),
+        ("Norway's closest allies argue that the pier is unsafe.", "allies", "Norway"),
+        # a document speaks for itself
+        ("That assessment concluded that the pier was unsafe.", "assessment", ""),
     ],
 )
 def test_analyse_attribution_a_place_in_a_role_is_no_source(

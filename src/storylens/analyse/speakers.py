@@ -47,7 +47,7 @@ SOURCE_NOUNS = PERSON_ROLES | lexicon(
     someone anyone everyone nobody many some others most few all both majority minority
     percent audience crowd public family friend friends spokeswoman mother father wife
     husband son daughter brother sister children parents side camp summary translation
-    text copy version readout communique draft"""
+    text copy version readout communique draft allies partners assessment assessments"""
 )
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "FAC"})
 ORG_ROLES = lexicon(
@@ -137,12 +137,21 @@ def _is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
             prep == "in" and head.lemma_.lower() not in PERSON_ROLES
         )
     if root.dep_ == "poss":  # "the Kremlin's spokesman", not "Israel's prime minister"
-        return head.lemma_.lower() not in PERSON_ROLES or head.lemma_.lower() in _SPEAKS_FOR
+        lemma = head.lemma_.lower()
+        if lemma in _OTHERS or head.lower_ in _OTHERS:
+            return False  # "Washington's allies", "Trump's critics": other parties
+        return lemma not in PERSON_ROLES or lemma in _SPEAKS_FOR
     return root.dep_ == "appos"
 
 
 # a person who speaks for the body that owns them ("the Kremlin's spokesman")
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source"})
+# people and bodies a possessor names by their relation to it, not its own voice
+_OTHERS = frozenset(
+    {"ally", "allies", "partner", "partners", "critic", "critics", "opponent", "opponents"}
+    | {"rival", "rivals", "supporter", "supporters", "enemy", "enemies", "neighbour"}
+    | {"neighbours", "neighbor", "neighbors"}
+)
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for", "of", "at"})
 
 
