@@ -68,3 +68,32 @@ def test_render_negation_label_in_markdown() -> None:
     claim = _claim("a1:c0", "the ministry had sold the island ferry", True, ["Officials"])
     markdown = render_markdown(_report([claim])).replace("\\", "")  # drop Markdown escapes
     assert "(denied) the ministry had sold" in markdown
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hedged", "label"),
+    [
+        # "Reports suggest the ferry sails on Monday": the row shows the content, marked
+        ("The ferry sails on Monday", True, "(reportedly) The ferry sails on Monday"),
+        ("The ferry sails on Monday", False, "The ferry sails on Monday"),
+    ],
+)
+def test_render_a_hedged_claim_never_reads_as_a_fact(phrase: str, hedged: bool, label: str) -> None:
+    claim = {**_claim("a1:c0", phrase, False, []), "hedged": hedged}
+    view = ReportView.of(_report([claim]))
+    assert [g.label for g in view.ordered_groups()] == [label]
+
+
+def test_render_a_wording_that_keeps_its_hedge_is_not_marked_twice() -> None:
+    text = "The ferry reportedly sails on Monday."
+    claim = {
+        "id": "a1:c0",
+        "article": "a1",
+        "start": 0,
+        "end": len(text) - 1,
+        "text": text[:-1],
+        "hedged": True,
+    }
+    report = _report([claim])
+    report["articles"][0]["text"] = text
+    assert [g.label for g in ReportView.of(report).ordered_groups()] == [text[:-1]]

@@ -7,11 +7,13 @@ spans are clamped to the article text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from storylens.analyse.cues import HEDGE_WORDS
 from storylens.words import says_no
 
 STATUSES = ("agreed", "partial", "unique", "conflicting")
@@ -108,10 +110,20 @@ class ClaimGroupView:
         owner = next((c for c in self.claims if text_of(c.get("id")) == home), None)
         if shared and owner is not None:
             first, text = owner, shared
+        marks = []
         if first.get("negated") is True and not says_no(text):
-            mark = "(denied)" if as_list(first.get("attributed_to")) else "(negated)"
-            return f"{mark} {text}"
-        return text
+            marks.append("denied" if as_list(first.get("attributed_to")) else "negated")
+        if first.get("hedged") is True and not _HEDGED_WORDING.search(text):
+            marks.append("reportedly")  # "Reports suggest X": the row shows X, not as a fact
+        return f"({', '.join(marks)}) {text}" if marks else text
+
+
+# a wording that keeps its own hedge ("reportedly sold", "is believed to", "appears to")
+_HEDGED_WORDING = re.compile(
+    r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r"|appear\w*|seem\w*|believed|thought|"
+    r"rumou?red|expected|suggest\w*|may|might|could|likely|unlikely|possibly|perhaps)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
