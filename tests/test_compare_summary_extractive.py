@@ -540,6 +540,26 @@ def test_compare_summary_knows_when_a_text_names_its_source(
 
 
 @pytest.mark.parametrize(
+    ("text", "attributed_to", "relays"),
+    [
+        ("the pier is unsafe", ["Ilse Marant"], True),
+        ("as Marant said, the pier is unsafe", [], True),  # named, no other source given
+        # someone else's words about hers: they do not tell what she says
+        ("nothing Ilse Marant showed proves the pier is unsafe", ["harbour officials"], False),
+        ("the pier is unsafe", ["Jon Vell"], False),
+    ],
+)
+def test_compare_summary_according_to_cites_only_who_tells_the_source_s_words(
+    text: str, attributed_to: list[str], relays: bool
+) -> None:
+    from storylens.comparison.backing import relays_source
+
+    claim = Claim(id="c", article="a", start=0, end=len(text), text=text)
+    claim.attributed_to = attributed_to
+    assert relays_source(claim, "Ilse Marant") is relays
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The mayor called the plan cruel and barbaric at the meeting.",

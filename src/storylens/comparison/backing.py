@@ -111,6 +111,16 @@ def gives_source(claim: Claim, source: str) -> bool:
     )
 
 
+def relays_source(claim: Claim, source: str) -> bool:
+    """Whether ``claim`` tells what ``source`` says: it gives ``source`` as its source or,
+    when it gives none, names it ("Vell's report showed …"). A claim someone else makes
+    about the source's words ("officials said nothing Vell showed proves it") does not."""
+    given = [s for s in claim.attributed_to if s]
+    if given:
+        return any(names_source(source, s) or names_source(s, source) for s in given)
+    return names_source(source, claim.text)
+
+
 _NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
 
 
