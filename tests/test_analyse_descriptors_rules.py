@@ -64,6 +64,13 @@ def _labels_of(text: str, name: str) -> set[str]:
             "Ilse Marant",
             "globalist Prime Minister",
         ),
+        # a label that opens a quotation keeps its closing mark
+        (
+            'Foremost among critics is Mayor Ilse Marant, a self-confessed "big fan" of ferries.',
+            "Ilse Marant",
+            'self-confessed "big fan"',
+        ),
+        ("He is unlikely to meet Queen Elsa Varn during the visit.", "Elsa Varn", "Queen"),
     ],
 )
 def test_descriptor_found_with_exact_span(text: str, name: str, label: str) -> None:
@@ -83,6 +90,8 @@ def test_descriptor_found_with_exact_span(text: str, name: str, label: str) -> N
         ),
         # a possessor is not a label
         ("Valdonia's envoy Mirek Halas spoke first.", "Mirek Halas", "Valdonia's envoy"),
+        # the verb of an infinitive before a title is not part of the label
+        ("He is unlikely to meet Queen Elsa Varn during the visit.", "Elsa Varn", "meet Queen"),
     ],
 )
 def test_descriptor_rejects_non_labels(text: str, name: str, not_label: str) -> None:

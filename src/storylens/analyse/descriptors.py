@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.columns import doc_sents
+from storylens.analyse.cues import NAME_TITLES
 from storylens.analyse.entities import is_title_case_line
 from storylens.types import Article, Descriptor, Mention
 
@@ -59,7 +60,7 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
             if not tokens:
                 continue
             start = tokens[0].idx
-            end = tokens[-1].idx + len(tokens[-1].text)
+            end = _closed(article.text, start, tokens[-1].idx + len(tokens[-1].text))
             key = (start, end, index)
             if key in seen:
                 continue
@@ -97,9 +98,29 @@ def _premodifier(doc: Doc, text: str, span: Span, mentions: _MentionIndex) -> li
     run = _lexical_extension(doc, span, run)
     if not run or run[-1].pos_ not in _HEAD_POS or run[-1].tag_ in {"NNS", "NNPS"}:
         return []
+    last = run[-1]
+    if last.pos_ == "PROPN" and last.ent_type_ in _NAME_PARTS and last.lower_ not in NAME_TITLES:
+        return []  # "Sadiq" read as a place before "Khan": part of the name, not a label
     if _is_other_name(run, mentions, span):
         return []
     return run
+
+
+# a proper noun of these kinds right before a person's name is a piece of a name (or a
+# place), never the label an outlet gives the person
+_NAME_PARTS = frozenset({"GPE", "PERSON", "NORP", "LOC"})
+
+
+def _closed(text: str, start: int, end: int) -> int:
+    """``end`` moved past the closing quotation mark a label leaves open right after it
+    ('a self-confessed "big fan" of …' gives 'self-confessed "big fan"')."""
+    inside = text[start:end]
+    open_straight = inside.count('"') % 2 == 1
+    if (open_straight and text[end : end + 1] == '"') or (
+        inside.count("“") > inside.count("”") and text[end : end + 1] == "”"
+    ):
+        return end + 1
+    return end
 
 
 _ORG_RUN_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "HYPH"})
@@ -182,6 +203,8 @@ def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "relcl" and root.head.head.i == i:
         return run  # "an invite Putin accepted": the word is what the name's clause describes
+    if word.tag_ == "VB" and before.tag_ == "TO" and not word.lower_.endswith(_LABEL_ENDINGS):
+        return run  # "to meet Queen Elsa Varn": an infinitive ("to globalist X" is a misparse)
     if (
         word.is_alpha
         and word.is_lower
@@ -192,6 +215,10 @@ def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
     ):
         return [word, *run]
     return run
+
+
+# endings of adjectives and agent nouns the parser tags as verbs after "to"
+_LABEL_ENDINGS = ("ist", "ic", "al", "ive", "ous", "ary", "ian", "ite", "ish", "ful", "less")
 
 
 def _sentence_start(span: Span) -> int:
