@@ -118,6 +118,22 @@ def test_analyse_attribution_a_subject_of_someone_s_words_does_not_take_over_he(
 
 
 @pytest.mark.slow
+def test_analyse_attribution_it_and_they_stand_for_the_body_that_reports(nlp: Any) -> None:
+    text = (
+        "The Velm Harbour Trust met the Oslo Pier Authority on Monday.\n\n"
+        'The Norwegian foreign ministry said the pier was "unsafe for years." '
+        'But it added, "The divers will decide when it reopens."\n\n'
+        "Several harbour analysts said they expected the pier to close before the winter."
+    )
+    assert _speaker_of(_quotes(nlp, text), "divers will decide") == "Norwegian foreign ministry"
+    doc = nlp(text)
+    expected = [a for a in attributions_for(doc) if a.cue == "expect"]
+    assert [resolve_source(a, doc, names_from(doc, []))[0] for a in expected] == [
+        "Several harbour analysts"
+    ]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("words", "speaker"),
     [

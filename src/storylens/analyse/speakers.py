@@ -116,10 +116,57 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             # "the fire chief", "the president's lawyer": an office of its own, not whoever
             # the paragraph was about; it stays as written unless a name was given that office
             return att.source_name, None
+    if kind == "pronoun" and head.lower_ in PLURAL_PRONOUNS | ORG_PRONOUNS:
+        outer = _reporting_body(att, doc, plural=head.lower_ in PLURAL_PRONOUNS)
+        if outer is not None:
+            return resolve_source(outer, doc, names)
     found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS)
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
+
+
+def _reporting_body(att: Attribution, doc: Doc, *, plural: bool) -> Attribution | None:
+    """The report whose source "they" or "it" stands for when no name is needed: the one
+    whose words the pronoun's report sits in ("Few in Israel said they expected …"), else,
+    for "it", the report just before in its paragraph by a body named by what it is ("The
+    French foreign ministry said … But it added …")."""
+    start = att.source_start or 0
+    around = [
+        a
+        for a in attributions_for(doc)
+        if a is not att and a.source_start is not None and a.content_start <= start < a.content_end
+    ]
+    if around:
+        outer = min(around, key=lambda a: a.content_end - a.content_start)
+        return outer if _body(outer, doc, plural=plural) else None
+    if plural:
+        return None
+    text = doc_text(doc)
+    before = [
+        a
+        for a in attributions_for(doc)
+        if a.source_start is not None
+        and a.cue_start < att.cue_start
+        and paragraph_bounds(text, a.cue_start) == paragraph_bounds(text, att.cue_start)
+    ]
+    last = max(before, key=lambda a: a.cue_start, default=None)
+    return last if last is not None and _body(last, doc, plural=False) else None
+
+
+def _body(att: Attribution, doc: Doc, *, plural: bool) -> bool:
+    """Whether an attribution's source is a group ("several analysts", "few in Israel") or,
+    for ``plural`` False, an organisation named by what it is ("the foreign ministry")."""
+    span = doc.char_span(att.source_start or 0, att.source_end or 0, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = _head(span, att)
+    if plural:
+        return head.tag_ in {"NNS", "NNPS"} or head.lower_ in _GROUP_WORDS
+    return head.lower_ in ORG_ROLES and head.tag_ in {"NN", "NNP"}
+
+
+_GROUP_WORDS = frozenset({"few", "many", "some", "most", "several", "others", "both", "all"})
 
 
 def _is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
