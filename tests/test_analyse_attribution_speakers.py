@@ -221,6 +221,13 @@ def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker:
         # a possessor's critics and allies are other parties
         ("Mayor Brandt's critics said the pier was unsafe.", "critics", "Brandt"),
         ("Norway's closest allies argue that the pier is unsafe.", "allies", "Norway"),
+        # a name in a relative clause of the source phrase is not who speaks
+        (
+            "The chairmen of the boards that requested money from the Velm Harbour Trust said the "
+            "pier was unsafe.",
+            "chairmen",
+            "Velm Harbour Trust",
+        ),
         # a document speaks for itself
         ("That assessment concluded that the pier was unsafe.", "assessment", ""),
     ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.columns import doc_children, doc_column, doc_ents, doc_ints, doc_text
@@ -123,6 +125,9 @@ def source_name(tokens: list[Token]) -> str:
     propn = _proper_run(tokens, head)
     if propn:
         return propn
+    clauses = {d.i for t in tokens if t.dep_ == "relcl" for d in t.subtree}
+    if clauses:  # "chairmen of the committees that asked the Justice Department": no clause
+        tokens = list(itertools.takewhile(lambda t: t.i not in clauses, tokens))
     words = [t for t in tokens if t.dep_ not in {"det", "punct"} or t.i != tokens[0].i]
     if words and words[0].lower_ in {"the", "a", "an"}:
         words = words[1:]

@@ -89,10 +89,16 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     if kind == "none":
         return "", None
     if kind == "named":
+        # names in a clause of the phrase are not who speaks ("the chairmen of the committees
+        # that asked the Justice Department")
+        clause = {d.idx for t in span if t.dep_ == "relcl" for d in t.subtree}
         inside = [
             n
             for n in names
-            if n.start >= att.source_start and n.end <= att.source_end and n.label in SOURCE_LABELS
+            if n.start >= att.source_start
+            and n.end <= att.source_end
+            and n.label in SOURCE_LABELS
+            and n.start not in clause
         ]
         for n in inside:
             if n.text == att.source_name or att.source_name.endswith(n.text):
