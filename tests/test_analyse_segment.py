@@ -426,3 +426,34 @@ def test_segment_a_condition_is_no_part_of_its_own() -> None:
     ]  # fmt: skip
     seg = segment_claims([Analysis(article=article, sentences=[(0, len(text))], claims=claims)])
     assert [p.id for p in seg.parts["a1:s0"]] == ["a1:c0"]
+
+
+def test_segment_a_sentence_with_no_claim_is_said_by_the_speaker_of_its_quote() -> None:
+    from storylens.types import Quote
+
+    said = "The aim of the new bridge is to carry more trucks, harbour master Ilse Brandt said."
+    acted = "The harbour board agreed to keep the old bridge open until the spring of next year."
+    text, spans = _sentences(said, acted)
+    analysis = _with_claims(text, spans, [])
+
+    def quote(content: str, cue: str, speaker: str) -> Quote:
+        start, at = text.index(content), text.index(cue)
+        return Quote(
+            article="a1",
+            start=start,
+            end=start + len(content),
+            text=content,
+            speaker=speaker,
+            cue=cue,
+            cue_start=at,
+            cue_end=at + len(cue),
+            direct=False,
+        )
+
+    analysis.quotes = [
+        quote("The aim of the new bridge is to carry more trucks", "said", "Ilse Brandt"),
+        # an act, not words: the board is not the source of the sentence
+        quote("to keep the old bridge open until the spring of next year", "agreed", "board"),
+    ]
+    found = statements(analysis, analysis.claims)
+    assert [s.attributed_to for s, _ in found] == [["Ilse Brandt"], []]

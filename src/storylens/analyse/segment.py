@@ -304,7 +304,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             end=end,
             text=body,
             predicate=main.predicate if main else "",
-            attributed_to=list(main.attributed_to) if main else [],
+            attributed_to=list(main.attributed_to) if main else _speaker(analysis, start, end),
             hedged=main.hedged and not aside if main else False,
             negated=main.negated and not aside if main else False,
             arguments=dict(main.arguments) if main else {},
@@ -325,6 +325,26 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             )
         out.append((statement, sorted(pieces, key=lambda p: (p.start, -p.end))))
     return out
+
+
+def _speaker(analysis: Analysis, start: int, end: int) -> list[str]:
+    """Who says a sentence no claim was read in: the speaker of the quote that makes up
+    most of it ("The goal is to cut imports and boost production, Ross said.")."""
+    best, most = "", 0
+    for quote in analysis.quotes:
+        inside = min(end, quote.end) - max(start, quote.start)
+        cued = quote.cue_start is not None and start <= quote.cue_start < end
+        cued = cued and quote.cue.casefold() in _SAID  # words said, not an act ("agreed")
+        if cued and inside * 2 >= end - start and inside > most and not quote.speaker.islower():
+            best, most = quote.speaker, inside  # the widest: "Moon said North Korea agreed"
+    return [best] if best else []
+
+
+_SAID = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "tweeted"}
+    | {"stated", "explained", "warned", "insisted", "argued", "noted", "announced"}
+    | {"described", "claimed", "reported", "saying", "telling", "adding"}
+)
 
 
 # besides month and weekday names: what a page's time stamp says around them
