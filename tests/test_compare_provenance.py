@@ -11,6 +11,8 @@ NAMES = SourceNames(
     [
         Entity(id="e_nova", name="NOVA", type="ORG", aliases=["Nova Press Agency", "NOVA agency"]),
         Entity(id="e_ivo-berg", name="Ivo Berg", type="PERSON", aliases=["Berg"]),
+        Entity(id="e_harbour-board", name="Harbour Board", type="ORG"),
+        Entity(id="e_velmish", name="Velmish", type="NORP"),
     ],
     outlets=["Lakeside Post", "Daily Torch"],
 )
@@ -31,6 +33,10 @@ NAMES = SourceNames(
         ("harbour police spokesman Berg", "Ivo Berg"),
         ("a spokesman for Ivo Berg", "spokesman for Ivo Berg"),
         ("Berg's lawyer", "Berg's lawyer"),
+        # what a body speaks through is the body; officials of a nation are not the nation
+        ("Harbour Board statement", "Harbour Board"),
+        ("the Harbour Board officials", "Harbour Board"),
+        ("Velmish officials", "Velmish officials"),
     ],
 )
 def test_provenance_canonical_source_names(raw: str, canonical: str) -> None:

@@ -46,6 +46,7 @@ class SourceNames:
 
     def __init__(self, entities: Iterable[Entity] = (), outlets: Iterable[str] = ()) -> None:
         self._names: dict[str, str] = {}
+        self._bodies: set[str] = set()  # keys of organisations' names and aliases
         for outlet in outlets:
             self._names.setdefault(source_key(outlet), outlet)
         for ent in entities:
@@ -53,6 +54,8 @@ class SourceNames:
                 key = source_key(alias)
                 if key:
                     self._names.setdefault(key, ent.name)
+                    if ent.type == "ORG":
+                        self._bodies.add(key)
 
     def canonical(self, name: str) -> str:
         clean = _POSSESSIVE.sub("", _LEADING.sub("", name.strip())).strip(" ,.;:")
@@ -75,12 +78,23 @@ class SourceNames:
             # "the Russian news agency TASS", "TASS news agency"
             acronym = str(acronyms[0])
             return self._names.get(source_key(acronym), acronym)
+        voice = _VOICE.sub("", clean).strip()
+        if voice != clean and source_key(voice) in self._bodies:
+            return self._names[source_key(voice)]  # "White House statement": the White House
         for generic in sorted(_GENERIC, key=len, reverse=True):
             for pattern in (rf"^{generic}\s+", rf"\s+{generic}$"):
                 stripped = re.sub(pattern, "", clean, flags=re.IGNORECASE).strip()
                 if stripped and stripped != clean:
                     return self._names.get(source_key(stripped), stripped)
         return clean
+
+
+# what a body speaks through: its statement or its spokesperson is the body
+_VOICE = re.compile(
+    r"\s+(?:statement|statements|spokesman|spokeswoman|spokesperson|release|press release|"
+    r"official|officials|announcement|readout)$",
+    re.IGNORECASE,
+)
 
 
 # unnamed, collective sources: they most likely relay a named source of the same group
