@@ -228,6 +228,13 @@ def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker:
             "chairmen",
             "Velm Harbour Trust",
         ),
+        # names joined by "and" speak together
+        ("Norway and Sweden have said that the pier is unsafe.", "Norway and Sweden", "Sweden"),
+        (
+            "Norway, Sweden and Denmark have all insisted that the pier is unsafe.",
+            "Norway, Sweden and Denmark",
+            "Norway",
+        ),
         # a document speaks for itself
         ("That assessment concluded that the pier was unsafe.", "assessment", ""),
     ],

@@ -117,6 +117,15 @@ def source_name(tokens: list[Token]) -> str:
                 return ent.text
     ent = entity_at(head)
     if ent is not None and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} and ent.start >= min(idx):
+        joined, k = [], head.i  # "Canada, Mexico and the EU": a chain of conjuncts
+        while (c := next((c for c in doc_children(doc)[k] if deps[c] == "conj"), -1)) > k:
+            if (e := entity_at(doc[c])) is None:
+                break
+            joined.append(e)
+            k = c
+        if joined:  # "Canada and Mexico have said": both speak
+            both = doc_text(doc)[ent.start_char : joined[-1].end_char]
+            return both[4:] if both[:4].casefold() == "the " else both
         return strip_det(ent)
     if head.lower_ in GENERIC_SOURCES or head.lemma_.lower() in GENERIC_SOURCES:
         for ent in doc_ents(doc):

@@ -100,6 +100,9 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             and n.label in SOURCE_LABELS
             and n.start not in clause
         ]
+        named = [n for n in inside if n.text in att.source_name]
+        if len(named) > 1 and " and " in att.source_name:
+            return att.source_name, None  # "Canada and Mexico have said": both speak
         for n in inside:
             if n.text == att.source_name or att.source_name.endswith(n.text):
                 return n.text, n.entity
