@@ -485,6 +485,23 @@ def test_wording_a_shared_fact_is_cited_only_to_statements_that_hold_it() -> Non
             "postponed",
             ["The harbour board postponed the new tolls"],
         ),
+        (
+            "The harbour board delayed the tolls on Velm, Lund and Orsk for another 30 days",
+            "delayed",
+            [
+                "The harbour board delayed the tolls on Velm, Lund and Orsk",
+                "The harbour board delayed the tolls",
+            ],
+        ),
+        # a list is no later clause, but "and" before a new subject is
+        (
+            "The board raised fees for ferries and barges in May",
+            "raised",
+            [
+                "The board raised fees for ferries and barges",
+            ],
+        ),
+        ("The board raised fees, and the pilots left in May", "raised", []),
     ],
 )
 def test_wording_a_trimmed_wording_never_leaves_a_word_open(
@@ -667,3 +684,24 @@ def test_wording_an_outlet_detail_is_only_its_own_when_no_outlet_states_it() -> 
 
     assert details(0.2) == [wording]  # no outlet states it: "only Harbor Ledger"
     assert details(0.8) == []  # Velm Post states it too, outside this group
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "own"),
+    [
+        # the board tells its own act: an outlet telling it flatly states the same fact
+        ("it would delay the tolls for a month", "it", True),
+        ("we will delay the tolls for a month", "we", True),
+        # "he" may be anyone named before; a quotation is someone's words
+        ("he would delay the tolls for a month", "he", False),
+        ("“it would delay the tolls for a month”", "it", False),
+        ("the ferry would sail once it is repaired", "it", False),
+    ],
+)
+def test_wording_a_source_telling_its_own_act(text: str, agent: str, own: bool) -> None:
+    from storylens.comparison.backing import own_act
+
+    at = text.index(agent)
+    claim = Claim(id="c", article="a", start=100, end=100 + len(text), text=text)
+    claim.arguments["agent"] = Argument(agent, 100 + at, 100 + at + len(agent), agent)
+    assert own_act(claim, "harbour board") is own

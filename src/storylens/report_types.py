@@ -155,7 +155,12 @@ class SharedDict(TypedDict):
     end: Offset
     text: Annotated[str, "the shared wording"]
     holes: Annotated[list[Any], "spans the wording leaves out"]
-    attributed_to: Annotated[list[str], "who states it"]
+    attributed_to: Annotated[
+        list[str],
+        "who states it; empty when the wording tells a body's own act with the body in it "
+        '("The board said it would delay the vote"), which outlets telling the act flatly '
+        "state too",
+    ]
     claims: Annotated[list[str], "the statements that state it"]
     outlets: Annotated[list[str], "outlets that state it"]
 

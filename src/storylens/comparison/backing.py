@@ -121,6 +121,19 @@ def relays_source(claim: Claim, source: str) -> bool:
     return names_source(source, claim.text)
 
 
+def own_act(claim: Claim, source: str) -> bool:
+    """Whether ``claim`` tells what ``source`` itself does ("The administration said it
+    would delay the tariffs"): its subject, opening it, is a pronoun standing for the
+    source, and it quotes no one. An outlet that states the act flatly ("Trump delayed the
+    tariffs") tells the same fact."""
+    agent = claim.arguments.get("agent")
+    if agent is None or not source or any(q in claim.text for q in '"“”'):
+        return False
+    opens = not claim.text[: max(0, agent.start - claim.start)].strip(" ,")
+    return opens and agent.text.casefold() in _SELF
+
+
+_SELF = frozenset({"it", "we"})  # a body's own act; "he" or "she" may be anyone named before
 _NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is not named by "the"
 
 

@@ -46,6 +46,14 @@ _CUT_APPOSITION = re.compile(
 )
 
 
+# a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
+# "April 29 (UPI) — "
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*)?|[A-Z][a-z]+\.? \d{1,2})"
+    r"\s*(?:\([A-Za-z ]+\))?\s*[–—]+\s+"
+)
+
+
 def points_back(text: str) -> bool:
     """Whether a sentence's subject points at the sentence before it ("That's more than five
     times the legal limit", "They detail the demands ..."): it cannot stand alone."""
@@ -133,6 +141,20 @@ _DETAIL_OPENERS = frozenset(
 )
 
 
+# "for another 30 days", "for two weeks": a duration, a detail like a time or a place
+_DURATION = re.compile(
+    r"\s+(?:(?:another|a further|the next|about|nearly|almost|more than)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s*"
+    r"(?:-\s*)?(?:hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+# a list of single words or names ("steel and aluminum", "the EU, Canada and Mexico"): no
+# clause break, though it has commas and an "and"
+_LIST = re.compile(
+    r"\b[\w.-]+(?:(?:,\s+[\w.-]+)+,?)?\s+(?:and|or)\s+"
+    r"(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its)\b)(?=[A-Za-z])",
+    re.IGNORECASE,
+)
 _BARE_ADVERBS = frozenset({"either", "neither", "again", "then", "too", "still", "already", "just"})
 # a cut after one of these would leave a clause, or a word that needs what follows, open
 _CLAUSE_BREAK = re.compile(
@@ -163,13 +185,16 @@ def trimmed(wording: str, part: Claim, statement: Claim) -> list[str]:
     for m in reversed(list(re.finditer(r"\s(\w+)\b", wording))):
         if m.start() < verb.end - part.start:
             break
-        if m.group(1).casefold() not in _DETAIL_OPENERS:
+        opener = m.group(1).casefold()
+        if opener not in _DETAIL_OPENERS and not (
+            opener == "for" and _DURATION.match(wording, m.end())
+        ):
             continue
         shorter = wording[: m.start()].rstrip(" ,;:–—-")
         after_verb = shorter[verb.end - part.start :]
         if not content_words(after_verb) - _BARE_ADVERBS:  # "appeared" of "appeared in court"
             break
-        if _CLAUSE_BREAK.search(after_verb) and not _JOINED_VERB.match(after_verb):
+        if _CLAUSE_BREAK.search(_LIST.sub("_", after_verb)) and not _JOINED_VERB.match(after_verb):
             continue  # "..., while the chief remained"
         if _OPEN_ENDED.search(shorter) and not _PASSIVE_END.search(shorter):
             continue  # "diamonds valued", "is now"; not "was shot and killed"

@@ -27,7 +27,7 @@ from storylens.analyse.segment import tidy
 from storylens.comparison.backing import names_source, relays_source
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.provenance import is_named
-from storylens.comparison.standalone import first_person, points_back
+from storylens.comparison.standalone import DATELINE, first_person, points_back
 from storylens.comparison.summary_rewrite import (
     Context,
     as_spans,
@@ -97,7 +97,7 @@ def _sentence(text: str) -> str:
 def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     """Keep the claim's attribution: prefix its nearest source unless the text names it; a
     text with its own "he said" names the source there instead ("…,” Ilse Marant said")."""
-    text = _balanced(_TYPESETTER.sub(lambda m: _CURLY[m.group()], _DATELINE.sub("", text)))
+    text = _balanced(_TYPESETTER.sub(lambda m: _CURLY[m.group()], DATELINE.sub("", text)))
     sources = [s for s in claim.attributed_to if s.strip()]
     if not sources or any(names_source(s, text) for s in sources):
         return text
@@ -154,12 +154,6 @@ _PARTICIPLE_SAID = re.compile(
     r",\s+(?:claiming|saying|adding|arguing|insisting|noting|explaining|stating|asserting|"
     r"contending|maintaining|complaining|warning|suggesting|calling)\b",
     re.IGNORECASE,
-)
-# a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
-# "April 29 (UPI) — "
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*)?|[A-Z][a-z]+\.? \d{1,2})"
-    r"\s*(?:\([A-Za-z ]+\))?\s*[–—]+\s+"
 )
 _TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
 _CURLY = {"``": "“", "''": "”"}

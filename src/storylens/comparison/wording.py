@@ -19,10 +19,12 @@ from storylens.comparison.backing import (
     held_share,
     names_held,
     names_source,
+    own_act,
 )
 from storylens.comparison.features import REPORTING
 from storylens.comparison.scoring import PairScores
 from storylens.comparison.standalone import (
+    DATELINE,
     TELLING,
     first_person,
     main_clause,
@@ -145,8 +147,10 @@ def shared_fact(
             if not readable(wording) and _first_read(p, own, alignment, wording):
                 # what someone says, told with who says it ("The administration said on Monday
                 # that it would delay a decision ..."): the sentence up to the clause's end
-                wording = own.text[: told.end - own.start]  # its clauses kept: verbatim
-                told = dataclasses.replace(told, start=own.start, text=wording)
+                lead = DATELINE.match(own.text)  # "WASHINGTON — ": no part of what is told
+                skip = lead.end() if lead else 0
+                wording = own.text[skip : told.end - own.start]  # its clauses kept: verbatim
+                told = dataclasses.replace(told, start=own.start + skip, text=wording)
             if (
                 _states_something(view.claim)
                 and readable(wording)
@@ -198,10 +202,14 @@ def shared_fact(
             # said: ..."); then one that names its subject ("Trump declined ...") before one
             # that opens on "he" or "she"
             source = next((s for s in claim.attributed_to if s.strip()), "")
+            # what the source itself does ("the administration said it would delay ..."):
+            # every outlet that tells the act tells the fact, whoever it credits
+            part = alignment.part_views[part_id].claim if part_id is not None else claim
+            act = own_act(part, source)
             cited = {
                 unit[b]
                 for b in backers
-                if b == sid or not source or gives_source(views[b].claim, source)
+                if b == sid or not source or act or gives_source(views[b].claim, source)
             }
             alone = not LEADING_PRONOUN.match(wording)
             key = (len(cited), len(outlets), alone, round(mean, 1), -len(wording), round(total, 2))
@@ -217,7 +225,11 @@ def shared_fact(
                     "holes": _holes(claim, part_id, alignment)
                     if wording != claim.text and not cut_short
                     else [],
-                    "attributed_to": list(claim.attributed_to),
+                    # the source's own act told with who tells it ("The administration
+                    # said it would delay ..."): a fact every backer states, not a quote
+                    "attributed_to": []
+                    if act and names_source(source, wording)
+                    else list(claim.attributed_to),
                     "claims": backers,
                     "outlets": ordered(views[b].outlet for b in backers),
                 }
