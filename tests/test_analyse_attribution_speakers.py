@@ -118,6 +118,22 @@ def test_analyse_attribution_a_subject_of_someone_s_words_does_not_take_over_he(
 
 
 @pytest.mark.slow
+def test_analyse_attribution_a_nation_s_office_holder_is_the_person_who_holds_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "Prime Minister Ilse Marant of Norway spoke on Monday.\n\n"
+        "Later, Norway's prime minister said the pier was unsafe.\n\n"
+        "Norway's harbour ministry said the ferry would sail."
+    )
+    doc = nlp(text)
+    names = names_from(doc, [])
+    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    assert resolved[0] == "Ilse Marant", resolved
+    assert "Ilse Marant" not in resolved[1:], resolved  # a ministry is no person
+
+
+@pytest.mark.slow
 def test_analyse_attribution_it_and_they_stand_for_the_body_that_reports(nlp: Any) -> None:
     text = (
         "The Velm Harbour Trust met the Oslo Pier Authority on Monday.\n\n"

@@ -247,9 +247,12 @@ def _kind(span: Span, head: Token) -> str:
     if head.ent_type_ in SOURCE_LABELS or (head.pos_ == "PROPN" and not _sentence_initial(head)):
         return "named"
     if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS:
-        definite = span[0].lower_ in {"the", "this", "that"}
+        # "the prime minister", and "Israel's prime minister": a nation's office-holder
+        owner = lemma in PERSON_ROLES and _national_owner(span, head)
+        definite = span[0].lower_ in {"the", "this", "that"} or owner
         roles = PERSON_ROLES | ORG_ROLES
-        if definite and lemma in roles and not _has_name(span):
+        named = any(t.ent_type_ in SOURCE_LABELS for t in span if not (owner and t.i < head.i))
+        if definite and lemma in roles and not named:
             return "role"
         return "named" if _has_name(span) else "plain"
     return "none"
@@ -261,6 +264,14 @@ def _sentence_initial(tok: Token) -> bool:
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is None or nxt.pos_ != "PROPN"
+
+
+def _national_owner(span: Span, head: Token) -> bool:
+    """Whether the phrase opens on a country owning the role ("Israel's prime minister")."""
+    first = span[0]
+    return first.ent_type_ in {"GPE", "NORP"} and any(
+        t.dep_ == "poss" and t.head.i == head.i and t.ent_type_ in {"GPE", "NORP"} for t in span
+    )
 
 
 def _has_name(span: Span) -> bool:
