@@ -71,6 +71,13 @@ def _quotes(nlp: Any, text: str) -> list[Quote]:
     return find_quotes(nlp(text), article, [])
 
 
+def _sources(nlp: Any, text: str) -> list[str]:
+    """The resolved source of every attribution in ``text``, in order."""
+    doc = nlp(text)
+    names = names_from(doc, [])
+    return [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+
+
 def _speaker_of(quotes: list[Quote], words: str) -> str:
     found = [q.speaker for q in quotes if words in q.text]
     assert found, f"no quote holds {words!r}: {[q.text for q in quotes]}"
@@ -126,9 +133,7 @@ def test_analyse_attribution_a_nation_s_office_holder_is_the_person_who_holds_it
         "Later, Norway's prime minister said the pier was unsafe.\n\n"
         "Norway's harbour ministry said the ferry would sail."
     )
-    doc = nlp(text)
-    names = names_from(doc, [])
-    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    resolved = _sources(nlp, text)
     assert resolved[0] == "Ilse Marant", resolved
     assert "Ilse Marant" not in resolved[1:], resolved  # a ministry is no person
 
@@ -188,9 +193,7 @@ def test_analyse_attribution_critics_of_one_person(nlp: Any, words: str, speaker
     ],
 )
 def test_analyse_attribution_common_nouns_are_no_sources(nlp: Any, text: str) -> None:
-    doc = nlp(text)
-    names = names_from(doc, [])
-    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    resolved = _sources(nlp, text)
     assert all(not name for name in resolved), resolved
 
 
@@ -205,9 +208,7 @@ def test_analyse_attribution_common_nouns_are_no_sources(nlp: Any, text: str) ->
     ],
 )
 def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker: str) -> None:
-    doc = nlp(text)
-    names = names_from(doc, [])
-    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    resolved = _sources(nlp, text)
     assert any(speaker in name for name in resolved), resolved
 
 
@@ -258,9 +259,7 @@ def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker:
 def test_analyse_attribution_a_place_in_a_role_is_no_source(
     nlp: Any, text: str, speaker: str, not_speaker: str
 ) -> None:
-    doc = nlp(text)
-    names = names_from(doc, [])
-    resolved = [resolve_source(a, doc, names)[0] for a in attributions_for(doc)]
+    resolved = _sources(nlp, text)
     assert any(speaker in name for name in resolved), resolved
     assert not any(name == not_speaker for name in resolved), resolved
 

@@ -170,8 +170,7 @@ def _previous(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 def _previous_direct(quotes: list[Quote], pos: int) -> Quote | None:
-    before = [q for q in quotes if q.direct and q.end <= pos]
-    return max(before, key=lambda q: q.end) if before else None
+    return _previous([q for q in quotes if q.direct], pos)
 
 
 def _continues(text: str, prev: Quote, start: int) -> bool:

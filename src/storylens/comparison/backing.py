@@ -106,18 +106,20 @@ def _forms(noun: str) -> set[str]:
 
 def gives_source(claim: Claim, source: str) -> bool:
     """Whether ``claim`` gives ``source`` as its source or names it in its text."""
-    return names_source(source, claim.text) or any(
-        names_source(source, s) or names_source(s, source) for s in claim.attributed_to if s
-    )
+    return names_source(source, claim.text) or _credits(claim, source)
+
+
+def _credits(claim: Claim, source: str) -> bool:
+    """Whether ``claim``'s attribution chain names ``source``."""
+    return any(names_source(source, s) or names_source(s, source) for s in claim.attributed_to if s)
 
 
 def relays_source(claim: Claim, source: str) -> bool:
     """Whether ``claim`` tells what ``source`` says: it gives ``source`` as its source or,
     when it gives none, names it ("Vell's report showed …"). A claim someone else makes
     about the source's words ("officials said nothing Vell showed proves it") does not."""
-    given = [s for s in claim.attributed_to if s]
-    if given:
-        return any(names_source(source, s) or names_source(s, source) for s in given)
+    if any(claim.attributed_to):
+        return _credits(claim, source)
     return names_source(source, claim.text)
 
 

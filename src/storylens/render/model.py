@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from storylens.analyse.cues import HEDGE_WORDS
+from storylens.analyse.cues import (
+    HEDGE_ADJECTIVES,
+    HEDGE_PARTICIPLES,
+    HEDGE_RAISING,
+    HEDGE_WORDS,
+)
 from storylens.words import says_no
 
 STATUSES = ("agreed", "partial", "unique", "conflicting")
@@ -118,10 +123,14 @@ class ClaimGroupView:
         return f"({', '.join(marks)}) {text}" if marks else text
 
 
+_MODAL_HEDGES = frozenset({"may", "might", "could", "likely", "unlikely", "possibly", "perhaps"})
 # a wording that keeps its own hedge ("reportedly sold", "is believed to", "appears to")
 _HEDGED_WORDING = re.compile(
-    r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r"|appear\w*|seem\w*|believed|thought|"
-    r"rumou?red|expected|suggest\w*|may|might|could|likely|unlikely|possibly|perhaps)\b",
+    r"\b(?:"
+    + "|".join(sorted(HEDGE_WORDS | HEDGE_PARTICIPLES | HEDGE_ADJECTIVES | _MODAL_HEDGES))
+    + "|"
+    + "|".join(rf"{verb}\w*" for verb in sorted(HEDGE_RAISING | {"suggest", "expect"}))
+    + r")\b",
     re.IGNORECASE,
 )
 
