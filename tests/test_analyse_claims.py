@@ -317,3 +317,31 @@ def test_claims_predicate_keeps_an_adverb_particle(nlp: Any, text: str, predicat
     claims = _claims(nlp, _article(text))
     claim = _by_predicate(claims, predicate)
     assert text[claim.start : claim.end] == claim.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "claim_text", "predicate", "subject"),
+    [
+        # the parser reads "reopened" as a participle of "harbour": the sentence has no verb
+        (
+            "The Velm harbour reopened on Monday after engineers rebuilt the storm wall that "
+            "collapsed in March.",
+            "The Velm harbour reopened on Monday after engineers rebuilt the storm wall",
+            "reopen",
+            "The Velm harbour",
+        ),
+        (
+            "Orvel ferry captain charged with smuggling",
+            "Orvel ferry captain charged with smuggling",
+            "charge",
+            "Orvel ferry captain",
+        ),
+    ],
+)
+def test_claims_a_participle_after_the_sentence_noun_is_its_predicate(
+    nlp: Any, text: str, claim_text: str, predicate: str, subject: str
+) -> None:
+    claim = _by_predicate(_claims(nlp, _article(text)), predicate)
+    assert claim.text == claim_text
+    assert subject in {a.text for a in claim.arguments.values()}

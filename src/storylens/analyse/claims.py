@@ -38,6 +38,7 @@ from storylens.analyse.columns import (
     seed_text,
 )
 from storylens.analyse.cues import NEGATIVE_CUES
+from storylens.analyse.negation import negated
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
 from storylens.analyse.sourceless import QUESTION_CUES
@@ -51,7 +52,6 @@ _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
 _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "win", "earn", "gain"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "across"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NEGATORS = frozenset({"no", "not", "n't", "never", "none", "neither", "nor", "nothing"})
 
 
 def extract_claims(
@@ -163,6 +163,8 @@ def _subject_of(tok: Token, depth: int = 0) -> Token | None:
             return doc[c]
     if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(tok.head, depth + 1) if depth < MAX_DEPTH else None
+    if _bare_participle(tok):
+        return tok.head
     if _participle(tok) and depth < MAX_DEPTH:
         head = tok.head
         if _is_cue_verb(head):
@@ -171,6 +173,23 @@ def _subject_of(tok: Token, depth: int = 0) -> Token | None:
             return _subject_of(clause, depth + 1) if clause is not None else None
         return _subject_of(head, depth + 1)
     return None
+
+
+def _bare_participle(tok: Token) -> bool:
+    """A participle the parser hung on the noun before it in a sentence that has no verb of
+    its own ("The harbour reopened on Monday", "Jackson arrested on suspicion of DUI"): the
+    sentence's predicate, its noun the subject."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in {"VBN", "VBD"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and tok.i == head.i + 1
+        and not any(
+            c.dep_ in _SUBJECTS or c.dep_ in {"aux", "auxpass", "mark"} for c in tok.children
+        )
+    )
 
 
 def _is_cue_verb(tok: Token) -> bool:
@@ -209,6 +228,9 @@ def _predicates(sent: Span, attribution_tokens: set[int], cues: set[int]) -> lis
     doc = sent.doc
     deps = doc_column(doc, "dep_")
     for i in range(sent.start, sent.end):
+        if deps[i] == "acl" and _bare_participle(doc[i]) and i not in attribution_tokens:
+            preds.append(doc[i])
+            continue
         if deps[i] not in _CANDIDATE_DEPS:
             continue  # neither a clause nor a relative or participial clause
         tok = doc[i]
@@ -252,6 +274,8 @@ def _claim_tokens(
     deps = doc_column(doc, "dep_")
     top = pred.i
     found: list[int] = []
+    if _bare_participle(pred):  # its subject is its head: the noun phrase before it
+        found.extend(range(pred.head.left_edge.i, pred.head.i + 1))
     stack = [top]
     while stack:
         i = stack.pop()
@@ -387,8 +411,10 @@ def _role_tokens(pred: Token) -> dict[str, Token]:
     doc = pred.doc
     deps, lower = doc_column(doc, "dep_"), doc_column(doc, "lower_")
     children = doc_children(doc)[pred.i]
-    passive = any(deps[c] in {"auxpass", "nsubjpass"} for c in children)
     dobj = _first_child(doc, pred.i, {"dobj"})
+    passive = any(deps[c] in {"auxpass", "nsubjpass"} for c in children) or (
+        _bare_participle(pred) and pred.tag_ == "VBN" and dobj is None
+    )
     dative = _first_child(doc, pred.i, {"dative"})
     if subj is not None and subj.dep_ != "expl":
         if passive:
@@ -443,48 +469,6 @@ def _place(pred: Token) -> Argument | None:
     return None
 
 
-def _negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], start: int) -> bool:
-    """Whether the claim is negated; ``negative`` are the doc's negative-cue attributions."""
-    doc = pred.doc
-    children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
-    if _emphatic(pred, children[pred.i], deps, lower):
-        return False
-    if any(deps[c] == "neg" for c in children[pred.i]):
-        return True
-    for aux in (c for c in children[pred.i] if deps[c] in {"aux", "auxpass"}):
-        if any(deps[g] == "neg" for g in children[aux]):
-            return True
-    for tok in roles.values():
-        if lower[tok.i] in _AFFIRMING_NOUNS:
-            continue  # "had no doubt that …", "there is no question": a yes
-        if any(lower[c] in _NEGATORS and deps[c] in {"det", "neg"} for c in children[tok.i]):
-            return True
-    for c in children[pred.i]:
-        if deps[c] == "attr" and any(lower[g] == "no" for g in children[c]):
-            return True
-    return any(a.covers(start, start + 1) for a in negative)
-
-
-_AFFIRMING_NOUNS = frozenset({"doubt", "doubts", "question"})  # "no doubt" says yes
-_EMPHATIC_MODALS = frozenset({"could", "can", "ca"})  # spaCy splits "can't" into "ca" "n't"
-
-
-def _emphatic(pred: Token, kids: Sequence[int], deps: Sequence[str], lower: Sequence[str]) -> bool:
-    """ "Couldn't agree more", "can't thank them enough", "could not be happier", "can't
-    wait to": a negated modal with a comparative (or an eager wait) says yes, emphatically."""
-    doc = pred.doc
-    if not any(lower[c] in _EMPHATIC_MODALS and deps[c] == "aux" for c in kids):
-        return False
-    if pred.lemma_ == "wait" and any(deps[c] == "xcomp" for c in kids):
-        return True  # "can't wait to see it": eager ("couldn't wait for the bus" may be literal)
-    return any(
-        (lower[c] in {"more", "enough"} and deps[c] in {"advmod", "dobj"})
-        or (deps[c] == "acomp" and doc[c].tag_ == "JJR")
-        for c in kids
-        if c > pred.i
-    )
-
-
 _RESOLVABLE = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}}
 
 
@@ -531,7 +515,7 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
             if not _of_another_event(text[p_end : t.start]):
                 claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
-    claim.negated = _negated(pred, roles, shared.negative, p_start)
+    claim.negated = negated(pred, roles, shared.negative, p_start)
     # "asked whether the ferry was sold": a yes-no question asserts nothing, so its asker
     # is no source of it
     chain = [a for a in chain_for(p_start, p_end, atts) if not _yes_no_question(a, text)]
