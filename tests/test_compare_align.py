@@ -475,7 +475,8 @@ def test_align_views_read_who_acts_from_the_agent_or_the_opening_name() -> None:
 
 def test_align_words_no_claim_covers_seed_no_group() -> None:
     # the two statements share only a clause no claim was read from ("when the storm hit
-    # Velm"): the ferry's sinking is not the council's vote; it joins only as partly stating it
+    # Velm"): the ferry's sinking is not the council's vote, nor close to it as a whole; two
+    # facts of one event
     a = make_analysis(
         "a", "Ledger", [{"text": "The council approved the budget when the storm hit Velm"}]
     )
@@ -500,5 +501,41 @@ def test_align_words_no_claim_covers_seed_no_group() -> None:
         [a, b], {"a": "Ledger", "b": "Courier"}, {"a": "a", "b": "b"},
         Settings(align_threshold=0.48), embed=bow_embed, parts=parts,
     )  # fmt: skip
-    [group] = [g for g in alignment.groups if len(g.claims) == 2]
-    assert len(group.partial) == 1
+    assert [len(g.claims) for g in alignment.groups] == [1, 1]
+    assert all(g.status == "unique" and not g.partial for g in alignment.groups)
+    assert alignment.groups[0].event and alignment.groups[0].event == alignment.groups[1].event
+
+
+def test_align_a_clause_telling_one_event_of_one_participant_keeps_a_partly_join() -> None:
+    from storylens.comparison.align import _loose, _one_event
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import PairScores
+
+    def part(pid: str, article: str, text: str, predicate: str, *entities: str) -> ClaimView:
+        claim = Claim(id=pid, article=article, start=0, end=len(text), text=text)
+        claim.predicate = predicate
+        return ClaimView(claim, outlet=article, unit=article, entities=frozenset(entities))
+
+    views = [
+        part("a.1", "a", "the mayor departed from Velm on Sunday", "depart", "Q_velm"),
+        part("a.2", "a", "after touring the new pier", "tour", "Q_pier"),
+        part("b.1", "b", "Mayor Amsel left Velm on Sunday", "leave", "Q_velm"),
+        part("c.1", "c", "Mayor Amsel left the council on Sunday", "leave", "Q_council"),
+    ]
+    view_of = {v.claim.id: v for v in views}
+    scores = PairScores(
+        [v.claim.id for v in views],
+        [v.claim.article for v in views],
+        np.array(
+            [[0, 0, 0.46, 0.45], [0, 0, 0.2, 0.2], [0.46, 0.2, 0, 0], [0.45, 0.2, 0, 0]],
+            dtype=np.float32,
+        ),
+    )
+    a_parts = [view_of["a.1"].claim, view_of["a.2"].claim]
+    # "departed" and "left" tell one kind of event, of one place: a part of the fact
+    assert _one_event(a_parts, [view_of["b.1"].claim], scores, view_of)
+    # the same kind of event of another participant is another fact
+    assert not _one_event(a_parts, [view_of["c.1"].claim], scores, view_of)
+    # a statement that joined by a loose one goes with it
+    joined = {"a": "b", "c": "a", "d": "b"}
+    assert _loose(joined, lambda x, y: x != "a") == {"a", "c"}

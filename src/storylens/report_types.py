@@ -211,7 +211,9 @@ class ClaimGroupDict(TypedDict):
         Annotated[
             list[str],
             "statements that joined on part of their fact: a lone statement whose best match "
-            "in another outlet's text fell just short of the grouping threshold; the reports "
+            "in another outlet's text fell just short of the grouping threshold and is close "
+            "to it as a whole, or tells the same kind of event of the same participant in a "
+            "clause; the reports "
             'show an outlet in an `agreed` group as "partly", not "agreed", when none of its '
             "statements there states `shared` (is in `shared.claims`), or with no shared "
             "wording, when its statements there are all partial",
@@ -232,8 +234,10 @@ class ClaimGroupDict(TypedDict):
             str,
             "the event the group's fact belongs to: groups with the same `event` report one "
             'happening ("the quake struck Orvel" / "the quake killed 14"), each fact '
-            "keeping its own status; '' when no other group reports its event, and always for "
-            "a fact one outlet alone reports (compare.event_groups)",
+            "keeping its own status; '' when no other group reports its event. A fact one "
+            "outlet alone reports has an event only when its best match in another outlet's "
+            "text scored close enough to join as partly stating it but told another fact "
+            "of that event (compare.align, compare.event_groups)",
         ]
     ]
 

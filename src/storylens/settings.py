@@ -95,6 +95,9 @@ class Settings:
     align_threshold: float = 0.48  # statement pair score (compare.align) to join a group
     # a lone statement joins its best match's group (on part of its fact) at this much less
     align_support_margin: float = 0.04
+    # ...and only when the two statements' meanings are this close as wholes (embedding
+    # cosine): a clause match alone joins a story's many sentences on one topic
+    align_support_similarity: float = 0.6
     # fact groups that report one event join when their statements' average event affinity
     # (compare.event_groups) reaches this share one `event`; 0 finds no events
     event_threshold: float = 0.38

@@ -10,12 +10,13 @@ detector may then mark a group ``conflicting``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.event_groups import find_events
+from storylens.comparison.events import event_class
 from storylens.comparison.features import (
     best_part_scores,
     name_words,
@@ -325,6 +326,7 @@ def align_claims(
         parts = {c.id: [c] for a in analyses for c in a.claims}
     views = claim_views(analyses, outlet_of, unit_of, focus, whole_sentences)
     part_views = claim_views(_part_analyses(analyses, parts), outlet_of, unit_of, focus)
+    part_view_of = {v.claim.id: v for v in part_views}
     texts = alignment_texts(analyses, focus, parts)
     vectors = embed(texts) if len(texts) else np.zeros((0, 1), dtype=np.float32)
     n = len(views)
@@ -333,6 +335,7 @@ def align_claims(
     articles = [v.claim.article for v in views]
     part_ids = [v.claim.id for v in part_views]
     part_articles = [v.claim.article for v in part_views]
+    meaning = np.zeros((n, n), dtype=np.float32)
     if n < 2:
         scores = PairScores(ids, articles, np.zeros((n, n), dtype=np.float32))
         seeds = scores
@@ -345,6 +348,7 @@ def align_claims(
         owner = [index[sid] for sid, p in _owners(analyses, parts)]
         bare = len(texts) - len(part_views)
         whole_vectors = statement_vectors(n, owner, vectors[:bare], vectors[bare:])
+        meaning = whole_vectors @ whole_vectors.T
         whole = score_matrix(views, lambda _texts: whole_vectors)
         part_matrix = score_matrix(part_views, lambda _texts: vectors[bare:])
         best = best_part_scores(n, owner, part_matrix)
@@ -360,36 +364,40 @@ def align_claims(
     all_outlets = ordered(outlet_of[a.article.id] for a in analyses)
     clusters = cluster(views, seeds, settings.align_threshold)
     support = settings.align_threshold - settings.align_support_margin
-    clusters, partial = attach_supported(views, scores, clusters, support)
-    groups = []
-    for members in clusters:
-        gviews = [by_id[c] for c in members]
-        outlets = ordered(v.outlet for v in gviews)
-        inner = [
-            scores.get((x, y), scores.get((y, x)))
-            for i, x in enumerate(members)
-            for y in members[i + 1 :]
+    clusters, joined = attach_supported(views, scores, clusters, support)
+    # the events are read with every lone statement beside the fact it shares part of: one
+    # that turns out to share only the event is a fact of its own, in that event
+    events = (
+        find_events(views, scores, clusters, lemmas, settings.event_threshold)
+        if lemmas is not None and isinstance(scores, PairScores)
+        else [[n] for n in range(len(clusters))]
+    )
+    close = (whole_scores.matrix >= support) | (meaning >= settings.align_support_similarity)
+    index = {cid: k for k, cid in enumerate(ids)}
+    loose = _loose(
+        joined,
+        lambda a, b: (
+            bool(close[index[a], index[b]])
+            or _one_event(parts.get(a, ()), parts.get(b, ()), part_scores, part_view_of)
+        ),
+    )
+    groups = [
+        _group([c for c in members if c not in loose], by_id, scores, all_outlets, joined)
+        for members in clusters
+    ]
+    for event in events:
+        members = [groups[n] for n in event]
+        members += [
+            _group([c], by_id, scores, all_outlets, {})
+            for n in event
+            for c in clusters[n]
+            if c in loose
         ]
-        inner_scores = [s for s in inner if s is not None]
-        groups.append(
-            ClaimGroup(
-                id=content_id(" ".join(sorted(members)), prefix="g"),
-                claims=members,
-                outlets=outlets,
-                articles=ordered(v.claim.article for v in gviews),
-                status="agreed" if len({v.unit for v in gviews}) > 1 else "unique",
-                text=gviews[0].claim.text,
-                score=round(sum(inner_scores) / len(inner_scores), 3) if inner_scores else 1.0,
-                missing_from=[o for o in all_outlets if o not in outlets],
-                partial=[c for c in members if c in partial],
-            )
-        )
-    if lemmas is not None and isinstance(scores, PairScores):
-        for event in find_events(views, scores, clusters, lemmas, settings.event_threshold):
-            if len(event) > 1:
-                name = content_id(" ".join(sorted(groups[n].id for n in event)), prefix="e")
-                for n in event:
-                    groups[n].event = name
+        groups += members[len(event) :]
+        if len(members) > 1:
+            name = content_id(" ".join(sorted(g.id for g in members)), prefix="e")
+            for group in members:
+                group.event = name
     alignment = Alignment(
         groups=groups,
         views=by_id,
@@ -403,30 +411,101 @@ def align_claims(
     return alignment
 
 
+def _group(
+    members: list[str],
+    by_id: Mapping[str, ClaimView],
+    scores: PairScores,
+    all_outlets: Sequence[str],
+    joined: Mapping[str, str],
+) -> ClaimGroup:
+    gviews = [by_id[c] for c in members]
+    outlets = ordered(v.outlet for v in gviews)
+    inner = [
+        scores.get((x, y), scores.get((y, x)))
+        for i, x in enumerate(members)
+        for y in members[i + 1 :]
+    ]
+    inner_scores = [s for s in inner if s is not None]
+    return ClaimGroup(
+        id=content_id(" ".join(sorted(members)), prefix="g"),
+        claims=members,
+        outlets=outlets,
+        articles=ordered(v.claim.article for v in gviews),
+        status="agreed" if len({v.unit for v in gviews}) > 1 else "unique",
+        text=gviews[0].claim.text,
+        score=round(sum(inner_scores) / len(inner_scores), 3) if inner_scores else 1.0,
+        missing_from=[o for o in all_outlets if o not in outlets],
+        partial=[c for c in members if c in joined],
+    )
+
+
+def _loose(joined: Mapping[str, str], close: Callable[[str, str], bool]) -> set[str]:
+    """The joined statements (``joined`` maps each to the statement it joined by, see
+    :func:`attach_supported`) that go back to being a fact of their own: those not
+    ``close`` to their match, and those that joined by one of these.
+
+    A lone statement's best match in a long story is often a sentence on the same topic one
+    clause of which shares words with one of its own ("the extension is unlikely to satisfy
+    the European Union, whose leaders have said ..." / "Australia's Prime Minister
+    welcomed the exemption and said ..."): a sentence that states part of its fact is close
+    to it as a whole, or has a clause telling the same event of the same participants.
+    """
+    loose = {c for c, by in joined.items() if not close(c, by)}
+    while more := {c for c, by in joined.items() if by in loose} - loose:
+        loose |= more
+    return loose
+
+
+def _one_event(
+    parts_a: Sequence[Claim],
+    parts_b: Sequence[Claim],
+    part_scores: PairScores,
+    view_of: Mapping[str, ClaimView],
+) -> bool:
+    """The best-scoring pair of a part of one statement and a part of the other tells one
+    kind of event (:func:`.events.event_class`, a listed class) with a linked participant
+    in common, and neither denies it alone ("departed from far-east Russia on Sunday" /
+    "left Russia on Sunday")."""
+    pairs = [(p.id, q.id) for p in parts_a for q in parts_b]
+    scored = [(part_scores.get(k, part_scores.get(k[::-1], -1.0)), k) for k in pairs]
+    if not scored:
+        return False
+    _, (a, b) = max(scored)
+    x, y = view_of[a], view_of[b]
+    kind = event_class(x.claim.predicate)
+    return (
+        kind.startswith("event")
+        and kind == event_class(y.claim.predicate)
+        and bool(x.entities & y.entities)
+        and x.claim.negated == y.claim.negated
+    )
+
+
 def attach_supported(
     views: Sequence[ClaimView],
     scores: PairScores,
     clusters: list[list[str]],
     support: float,
-) -> tuple[list[list[str]], set[str]]:
+) -> tuple[list[list[str]], dict[str, str]]:
     """Join each statement no other outlet was grouped with to the group of its best match
     in another outlet's text, when that match scores at least ``support``.
 
     A statement is ``unique`` only when no other outlet's text supports it; one that shares
     part of its fact (the event, with details of its own) joins that fact's group and is
-    listed in the group's ``partial``. Returns the new clusters and the joined ids.
+    listed in the group's ``partial``. Returns the new clusters and the joined ids, each
+    with the id of the match it joined by.
     """
     import numpy as np
 
     if support <= 0 or len(views) < 2:
-        return clusters, set()
+        return clusters, {}
     unit = [v.unit for v in views]
     index = {cid: k for k, cid in enumerate(scores.ids)}
     cluster_of = {cid: n for n, members in enumerate(clusters) for cid in members}
     units_of = [{unit[index[c]] for c in members} for members in clusters]
     matrix = scores.matrix
     units = np.array([hash(u) for u in unit])
-    joined: set[str] = set()
+    joined: dict[str, str] = {}
     for n, members in enumerate(clusters):
         if len(units_of[n]) > 1 or len(members) != 1:
             continue
@@ -440,8 +519,8 @@ def attach_supported(
         units_of[target] |= units_of[n]
         for cid in members:
             cluster_of[cid] = target
+            joined[cid] = scores.ids[j]
         clusters[n] = []
-        joined.update(members)
     return [sorted(m, key=index.__getitem__) for m in clusters if m], joined
 
 
