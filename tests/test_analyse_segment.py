@@ -203,6 +203,15 @@ def test_segment_statements_one_row_per_sentence() -> None:
             [MAYOR, "But the ferry company said the old pier would stay open."],
             [MAYOR, "the ferry company said the old pier would stay open."],
         ),
+        # ...but not an adverb that belongs to the words after it
+        (
+            [MAYOR, "So far, the ferry company has kept the old pier open."],
+            [MAYOR, "So far, the ferry company has kept the old pier open."],
+        ),
+        (
+            [MAYOR, "Yet another storm closed the old pier on Friday."],
+            [MAYOR, "Yet another storm closed the old pier on Friday."],
+        ),
         # a question that states nothing is not a row; a fragment under four words neither
         (["Will the bridge hold the winter storms?", "Maybe not.", MAYOR], [MAYOR]),
         # a line that only stamps the time is no statement; a sentence with a date is one

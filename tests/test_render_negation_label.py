@@ -47,13 +47,13 @@ def _claim(cid: str, phrase: str, negated: bool, chain: list[str]) -> dict[str, 
             "the ministry had sold the island ferry",
             True,
             ["Officials"],
-            "(denied) the ministry had sold the island ferry",
+            "(denied) The ministry had sold the island ferry",
         ),
         (
             "the ministry had sold the island ferry",
             True,
             [],
-            "(negated) the ministry had sold the island ferry",
+            "(negated) The ministry had sold the island ferry",
         ),
         ("No tickets were refunded", True, [], "No tickets were refunded"),
         ("The ferry sails on Monday", False, [], "The ferry sails on Monday"),
@@ -67,7 +67,7 @@ def test_render_negation_label(phrase: str, negated: bool, chain: list[str], lab
 def test_render_negation_label_in_markdown() -> None:
     claim = _claim("a1:c0", "the ministry had sold the island ferry", True, ["Officials"])
     markdown = render_markdown(_report([claim])).replace("\\", "")  # drop Markdown escapes
-    assert "(denied) the ministry had sold" in markdown
+    assert "(denied) The ministry had sold" in markdown
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,20 @@ def test_render_a_wording_that_keeps_its_hedge_is_not_marked_twice() -> None:
     report = _report([claim])
     report["articles"][0]["text"] = text
     assert [g.label for g in ReportView.of(report).ordered_groups()] == [text[:-1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a statement that left its leading "But" out reads as a sentence
+        ("the ferry sails on Monday", "The ferry sails on Monday"),
+        # a word with a capital inside is written as the outlet wrote it
+        ("eFerry tickets sell out", "eFerry tickets sell out"),
+    ],
+)
+def test_render_a_row_starts_with_a_capital(text: str, label: str) -> None:
+    article = f"But {text}."
+    claim = {"id": "a1:c0", "article": "a1", "start": 4, "end": 4 + len(text), "text": text}
+    report = _report([claim])
+    report["articles"][0]["text"] = article
+    assert [g.label for g in ReportView.of(report).ordered_groups()] == [label]

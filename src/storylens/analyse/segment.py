@@ -180,6 +180,11 @@ def tidy(text: str) -> str:
 
 # conjunctions a statement leaves out at its start ("But the ferry company said ...")
 LEADING_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "nor", "plus"})
+# ...unless it is an adverb of the words after it ("So far, officials ...", "Yet another ...")
+_NOT_JOINED = {
+    "so": frozenset({"far", "much", "many", "long", "few", "little", "often", "called", "too"}),
+    "yet": frozenset({"another", "again", "more", "still"}),
+}
 _RELATIVES = frozenset({"who", "whom", "whose", "which"})
 _OPENING = re.compile(r"[\w“\"‘'(\[«$€£]")
 
@@ -197,7 +202,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     first = _first_word(text[start:end])
-    if first.casefold() in LEADING_CONJUNCTIONS and len(text[start:end].split()) > MIN_WORDS:
+    words = text[start:end].split()
+    after = words[1].casefold().strip(",") if len(words) > 1 else ""
+    if (
+        first.casefold() in LEADING_CONJUNCTIONS
+        and len(words) > MIN_WORDS
+        and after not in _NOT_JOINED.get(first.casefold(), ())
+    ):
         k = text.index(first, start) + len(first)
         while k < end and (text[k].isspace() or text[k] == ","):
             k += 1

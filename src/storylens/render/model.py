@@ -120,7 +120,18 @@ class ClaimGroupView:
             marks.append("denied" if as_list(first.get("attributed_to")) else "negated")
         if first.get("hedged") is True and not _HEDGED_WORDING.search(text):
             marks.append("reportedly")  # "Reports suggest X": the row shows X, not as a fact
+        text = _capitalised(text)
         return f"({', '.join(marks)}) {text}" if marks else text
+
+
+def _capitalised(text: str) -> str:
+    """A row's wording with a capital first letter: a statement that left its leading "But"
+    out starts in lower case ("it could fuel criticism ..."); a word written with a capital
+    inside it ("iPhone", "eBay") stays as it is."""
+    first = text.split(" ", 1)[0]
+    if first[:1].islower() and not any(c.isupper() for c in first):
+        return text[:1].upper() + text[1:]
+    return text
 
 
 _MODAL_HEDGES = frozenset({"may", "might", "could", "likely", "unlikely", "possibly", "perhaps"})
