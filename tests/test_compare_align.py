@@ -539,3 +539,18 @@ def test_align_a_clause_telling_one_event_of_one_participant_keeps_a_partly_join
     # a statement that joined by a loose one goes with it
     joined = {"a": "b", "c": "a", "d": "b"}
     assert _loose(joined, lambda x, y: x != "a") == {"a", "c"}
+
+
+def test_align_a_sentence_repeated_in_its_article_is_one_row() -> None:
+    lead = "The harbour office closed the old pier on Friday after the storm."
+    a = make_analysis(
+        "a", "Ledger", [{"text": lead}, {"text": "Fishers moved to Orvel."}, {"text": lead}]
+    )
+    b = make_analysis("b", "Courier", [{"text": "A new ferry line opens in Velm next spring."}])
+    alignment = align_claims(
+        [a, b], {"a": "Ledger", "b": "Courier"}, {"a": "a", "b": "b"},
+        Settings(align_threshold=0.48), embed=bow_embed,
+    )  # fmt: skip
+    [group] = [g for g in alignment.groups if "a_c0" in g.claims]
+    assert group.claims == ["a_c0", "a_c2"]
+    assert group.status == "unique"

@@ -18,6 +18,7 @@ from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.event_groups import find_events
 from storylens.comparison.events import event_class
 from storylens.comparison.features import (
+    WORD,
     best_part_scores,
     name_words,
     speaker_of,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 STAGE = "align.statements.v2"
 LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject
+MIN_REPEAT_WORDS = 4  # a repeated sentence this long is one statement told twice
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 
 
@@ -365,6 +367,7 @@ def align_claims(
     clusters = cluster(views, seeds, settings.align_threshold)
     support = settings.align_threshold - settings.align_support_margin
     clusters, joined = attach_supported(views, scores, clusters, support)
+    clusters = _with_repeats(clusters, by_id)
     # the events are read with every lone statement beside the fact it shares part of: one
     # that turns out to share only the event is a fact of its own, in that event
     events = (
@@ -437,6 +440,24 @@ def _group(
         missing_from=[o for o in all_outlets if o not in outlets],
         partial=[c for c in members if c in joined],
     )
+
+
+def _with_repeats(clusters: list[list[str]], by_id: Mapping[str, ClaimView]) -> list[list[str]]:
+    """``clusters`` with a statement that stands alone joined to the group of the same
+    sentence earlier in its article (a scraped page that repeats its lead): one sentence is
+    never one row's agreed fact and another row's unique one."""
+    first: dict[tuple[str, str], int] = {}
+    for n, members in enumerate(clusters):
+        for cid in members:
+            claim = by_id[cid].claim
+            words = WORD.findall(claim.text.casefold())
+            if len(words) < MIN_REPEAT_WORDS:
+                continue
+            home = first.setdefault((claim.article, " ".join(words)), n)
+            if home != n and len(members) == 1:
+                clusters[home] = [*clusters[home], cid]
+                clusters[n] = []
+    return [m for m in clusters if m]
 
 
 def _loose(joined: Mapping[str, str], close: Callable[[str, str], bool]) -> set[str]:
