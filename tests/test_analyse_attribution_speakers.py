@@ -125,6 +125,18 @@ def test_analyse_attribution_a_subject_of_someone_s_words_does_not_take_over_he(
 
 
 @pytest.mark.slow
+def test_analyse_attribution_a_name_describing_the_speaker_does_not_take_over_she(
+    nlp: Any,
+) -> None:
+    text = (
+        '"It feels strange," said Ines Varda, who is sheltered by the ferry fund, the fund '
+        "founded by Mayor Karl Brandt that the council wants to close. She said it was the "
+        "first time she had seen the harbour since she left Velm."
+    )
+    assert _speaker_of(_quotes(nlp, text), "the first time she had seen") == "Ines Varda"
+
+
+@pytest.mark.slow
 def test_analyse_attribution_a_nation_s_office_holder_is_the_person_who_holds_it(
     nlp: Any,
 ) -> None:

@@ -33,6 +33,13 @@ def _mentions(text: str) -> list[Mention]:
             "Arkady Velmont",
             "PERSON",
         ),
+        # a full name the model misses, set off before the role that describes it
+        (
+            "Ines Varda, co-director of Shelter for Every Family, one of several groups, "
+            "travelled to Velm.",
+            "Ines Varda",
+            "PERSON",
+        ),
         # a title is not part of the name
         ("President Mirek Halas signed the accord on Saturday.", "Mirek Halas", "PERSON"),
         # all-caps agencies used as sources

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from storylens.analyse.columns import doc_column, doc_ents
 from storylens.analyse.cues import NAME_TITLES as TITLES
+from storylens.analyse.cues import PERSON_ROLES
 from storylens.types import Article, Mention
 
 STAGE = "entities.spacy_rules.v1"
@@ -115,6 +116,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     cands = [c for c in (_trim_headline_words(doc, c) for c in cands) if c is not None]
     cands = _drop_portfolio_orgs(doc, text, cands)
     cands = _merge(cands, _title_persons(doc), override=True)
+    cands = _merge(cands, _apposed_persons(doc))
     cands = _merge(cands, _agencies(doc), relabel=True)
     cands = _merge(cands, _reporting_names(doc), relabel=True)
     cands = _fix_facilities(cands, text)
@@ -235,6 +237,32 @@ def _title_persons(doc: Doc) -> list[_Cand]:
             continue
         span = doc[i:j]
         found.append(_Cand(span.start_char, span.end_char, "PERSON", "rule"))
+    return found
+
+
+def _apposed_persons(doc: Doc) -> list[_Cand]:
+    """A full name the model found no entity in, set off by a comma before the role that
+    describes it ("Heather Cronk, co-director of Showing Up for Racial Justice, ...",
+    "Ivo Grest, a former mayor, ..."): PERSON."""
+    found: list[_Cand] = []
+    for tok in doc:
+        head = tok.head
+        if (
+            tok.dep_ != "appos"
+            or tok.pos_ != "NOUN"
+            or tok.lower_ not in PERSON_ROLES
+            or head.pos_ != "PROPN"
+            or head.i + 1 >= len(doc)
+            or doc[head.i + 1].text != ","
+        ):
+            continue
+        first = head.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == head.i:
+            first -= 1
+        name = doc[first : head.i + 1]
+        if len(name) < 2 or any(t.ent_type_ or not _is_name_token(t) for t in name):
+            continue  # a lone word, or a name the model read already
+        found.append(_Cand(name.start_char, name.end_char, "PERSON", "rule"))
     return found
 
 

@@ -13,7 +13,7 @@ from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_ents, doc_sents, doc_text
 from storylens.analyse.cues import PERSON_ROLES, RELATIVE_PRONOUNS, lexicon
-from storylens.analyse.phrases import strip_det
+from storylens.analyse.phrases import MAX_DEPTH, strip_det
 from storylens.analyse.quotemarks import doc_quotes
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
@@ -384,7 +384,8 @@ def _antecedent(
     paragraph about someone else). With no subject or source before it, the nearest name;
     but not for "they" (``plural``), which mostly stands for people the text never named
     ("150 marchers ... to a crossing called El Chaparral. As they walked, they chanted")."""
-    cands = [_group_of(n, doc) or n for n in _candidates(att, doc, names, labels)]
+    found = _candidates(att, doc, names, labels)
+    cands = [_group_of(n, doc) or n for n in found if not _in_passing(n, doc, found)]
     if not cands:
         return None
     speakers = _speaker_starts(att, doc, names)
@@ -403,6 +404,29 @@ def _antecedent(
     if not same_sentence and (near or _reported_by(first, last_speaker, doc)):
         return last_speaker
     return first
+
+
+def _in_passing(name: NamedSpan, doc: Doc, others: list[NamedSpan]) -> bool:
+    """Whether a name lies in a relative clause, participle phrase or apposition describing
+    another person ("said Torres, who is protected by DACA, the program created by
+    President Barack Obama"): a "she said" after it is not about that name."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return False
+    people = {
+        tok.i
+        for n in others
+        if n is not name and n.label == "PERSON"
+        for tok in doc.char_span(n.start, n.end, alignment_mode="expand") or ()
+    }
+    tok = span.root
+    for _ in range(MAX_DEPTH):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in {"relcl", "acl", "appos"} and tok.head.i in people:
+            return True
+        tok = tok.head
+    return False
 
 
 def _reported_by(name: NamedSpan, speaker: NamedSpan, doc: Doc) -> bool:
