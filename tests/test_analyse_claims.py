@@ -345,3 +345,16 @@ def test_claims_a_participle_after_the_sentence_noun_is_its_predicate(
     claim = _by_predicate(_claims(nlp, _article(text)), predicate)
     assert claim.text == claim_text
     assert subject in {a.text for a in claim.arguments.values()}
+
+
+@pytest.mark.slow
+def test_claims_a_clause_before_a_semicolon_is_not_what_the_next_one_dismisses(nlp: Any) -> None:
+    # the parser hangs the first clause on "dismissed": a semicolon ends it, so it is
+    # neither denied nor reported by the mayor
+    text = (
+        "Mayor Lund, however, has criticised that plan because some islanders have lost their "
+        'ferry passes; he dismissed it as "a tax on islanders."'
+    )
+    claim = _by_predicate(_claims(nlp, _article(text)), "criticise")
+    assert not claim.negated
+    assert claim.attributed_to == []

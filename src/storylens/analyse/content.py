@@ -55,7 +55,10 @@ def clause_head(verb: Token) -> Token | None:
     subj = subject_of(verb)
     for child in children[verb.i]:
         before = deps[child] in {"ccomp", "parataxis"} and child < verb.i
-        if before and (subj is None or child < subj.i):
+        # a semicolon ends the clause before it: "X has denounced the practice; he dismissed
+        # it as ..." does not report the first clause
+        ended = ";" in lower[doc[child].right_edge.i + 1 : verb.i]
+        if before and not ended and (subj is None or child < subj.i):
             return doc[child]
     return None
 
