@@ -68,6 +68,24 @@ UNITS = {"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a3"}  # a4 is a wire copy of
         ([claim("c1", "a3", []), claim("c2", "a4", [])], ["Quay Review"], 1),
         # an outlet cited by another is the same source as its own voice
         ([claim("c1", "a1", []), claim("c2", "a2", ["Lakeside Post"])], ["Lakeside Post"], 1),
+        # one person with and without a middle initial, and after a title
+        (
+            [
+                claim("c1", "a1", ["Chief Patrol Agent Ivo Grest"]),
+                claim("c2", "a2", ["Ivo K. Grest"]),
+            ],
+            ["Chief Patrol Agent Ivo Grest"],
+            1,
+        ),
+        # two bodies that end on the same words are two sources
+        (
+            [
+                claim("c1", "a1", ["Velm Harbour Council"]),
+                claim("c2", "a2", ["Orsk Harbour Council"]),
+            ],
+            ["Velm Harbour Council", "Orsk Harbour Council"],
+            2,
+        ),
     ],
 )
 def test_provenance_group_counts(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from storylens.analyse.cues import NAME_TITLES, PERSON_ROLES
 from storylens.types import Claim, Entity
 from storylens.words import CORE
 
@@ -138,6 +139,46 @@ def primary_source(claim: Claim, outlet: str, names: SourceNames) -> str:
     return outlet
 
 
+def _one_person(origins: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
+    """``origins`` with the names of one person written two ways kept once, the first:
+    with and without a middle initial or a title before it ("Chief Patrol Agent Rodney
+    Scott", "Rodney S. Scott")."""
+    out: dict[str, tuple[str, bool]] = {}
+    words: dict[str, list[str]] = {}
+    for key, (name, vague) in origins.items():
+        plain = [w for w in key.removeprefix("source:").split() if len(w) > 1]
+        same = next(
+            (
+                k
+                for k, other in words.items()
+                if key.startswith("source:") and _same_person(plain, other)
+            ),
+            None,
+        )
+        if same is None:
+            out[key] = (name, vague)
+            if key.startswith("source:"):
+                words[key] = plain
+        else:
+            out[same] = (out[same][0], out[same][1] and vague)
+    return out
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Whether two names (key words, initials dropped) name one person: the same, or one
+    is the other after titles ("chief patrol agent rodney scott" / "rodney scott")."""
+    short, long = sorted((a, b), key=len)
+    extra = long[: len(long) - len(short)]
+    return (
+        len(short) >= 2
+        and long[len(extra) :] == short
+        and all(w in NAME_TITLES or w in PERSON_ROLES or w in _RANKS for w in extra)
+    )
+
+
+_RANKS = frozenset({"agent", "patrol", "border", "former", "acting", "senior", "assistant"})
+
+
 def group_provenance(
     claims: Sequence[Claim],
     outlet_of: Mapping[str, str],
@@ -175,6 +216,7 @@ def group_provenance(
         for key, name, vague in attributed.get(unit) or own.get(unit, []):
             seen = origins.get(key)
             origins[key] = (seen[0] if seen else name, (seen[1] if seen else True) and vague)
+    origins = _one_person(origins)
     if any(not vague for k, (_, vague) in origins.items() if k.startswith("source:")):
         origins = {k: v for k, v in origins.items() if not v[1]}
     # an outlet named as the source by another is the same origin as its own voice
