@@ -302,6 +302,31 @@ def test_wording_an_outlet_detail_never_shows_a_guessed_name() -> None:
     assert _shown(resolved) == "The pilot had not left the island"
 
 
+def test_wording_a_relative_clause_that_says_which_is_no_detail_of_its_own() -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.wording import _shown
+
+    clause = Claim("q", "a", 0, 27, "who had not left the island")
+    # set off by commas, it says something more of the pilot
+    aside = ClaimView(
+        clause,
+        "Post",
+        "a",
+        sentence="The pilot, who had not left the island, was fined.",
+        focus="The pilot had not left the island",
+    )
+    assert _shown(aside) == "The pilot had not left the island"
+    # without commas it says which pilots: "Pilots had not left the island" is not stated
+    which = ClaimView(
+        clause,
+        "Post",
+        "a",
+        sentence="Pilots who had not left the island risk fines.",
+        focus="Pilots had not left the island",
+    )
+    assert _shown(which) == "who had not left the island"
+
+
 @pytest.mark.parametrize(
     ("sentence", "part", "open_question"),
     [

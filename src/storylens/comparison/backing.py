@@ -24,8 +24,13 @@ def content_words(text: str) -> set[str]:
 
 
 def _stems(words: Iterable[str]) -> set[str]:
-    """Words by their stems (see :func:`storylens.words.stem`): "issued" meets "issues"."""
-    return {stem(w) for w in words}
+    """Words by their stems (see :func:`storylens.words.stem`): "issued" meets "issues";
+    without the verbs that only tell how something was said ("called the lawsuit
+    frivolous" / "slammed the suit as frivolous")."""
+    return {stem(w) for w in words} - _REPORTING_STEMS
+
+
+_REPORTING_STEMS = frozenset(stem(w) for w in REPORTING)
 
 
 # where a wording joins two clauses: "The harbour reopened on Monday, and the first ferry left"

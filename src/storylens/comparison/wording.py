@@ -104,8 +104,15 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;:–—]|\s(?:and|but)\s)")
 def _states_something(part: Claim) -> bool:
     """A part with a predicate that is not only a verb of saying whose content was split off
     ("TASS said the governor of the region") or a bare "be" or "have": "Canada is the
-    largest steel exporter" (predicate "be exporter") states something."""
-    return any(w not in REPORTING for w in part.predicate.casefold().split())
+    largest steel exporter" (predicate "be exporter") states something, and so does a verb
+    that calls something what it is, with that thing ("called the lawsuit frivolous")."""
+    words = part.predicate.casefold().split()
+    if words[:1] and words[0] in _CHARACTERISING and "theme" in part.arguments:
+        return True
+    return any(w not in REPORTING for w in words)
+
+
+_CHARACTERISING = frozenset({"call", "describe"})
 
 
 def shared_fact(
@@ -154,7 +161,7 @@ def shared_fact(
             if (
                 _states_something(view.claim)
                 and readable(wording)
-                and main_clause(view.claim)
+                and main_clause(told)
                 and len(wording.split()) >= 6
                 and not cut
                 and whole(wording, view.claim, own)
@@ -368,7 +375,20 @@ def _shown(view: ClaimView) -> str:
     text, focus = view.claim.text, view.focus
     if focus and LEADING_PRONOUN.match(text) and not LEADING_PRONOUN.match(focus):
         return text
+    if focus and _restrictive(view):
+        return text  # "Migrants who don't pass the interviews risk ...": no "Migrants don't pass"
     return focus or text
+
+
+def _restrictive(view: ClaimView) -> bool:
+    """Whether the part is a relative clause that says which thing is meant ("migrants who
+    don't pass"), not one set off by a comma that says something more of it ("Kim, who had
+    not left his country, ..."): only the second states a fact of its own."""
+    first = view.claim.text.split(" ", 1)[0].casefold()
+    if first not in RELATIVES:
+        return False
+    at = view.sentence.find(view.claim.text)
+    return at > 0 and view.sentence[:at].rstrip()[-1:] not in {",", "—", "–", "("}
 
 
 def _without(claim: Claim, holes: Sequence[Sequence[int]], statement: Claim) -> str:
