@@ -131,3 +131,13 @@ def test_grouped_entry_points_list_the_same_entries() -> None:
     for group in ("spacy_factories", "spacy_languages", "console_scripts"):
         expected = sorted(ep.name for ep in importlib.metadata.entry_points(group=group))
         assert sorted(ep.name for ep in grouped.get(group, [])) == expected
+
+
+def test_a_line_break_ends_the_sentence_before_it() -> None:
+    # a section title on its own line: the parser alone runs it into the sentence below
+    text = (
+        "Hurdles to shelter\n\nRosa Quell, 34, a ferry pilot from Velm who sailed with the "
+        "convoy, said she has no family in Orsk."
+    )
+    sentences = [s.text.strip() for s in get_nlp()(text).sents]
+    assert sentences == ["Hurdles to shelter", text.split("\n\n")[1]]

@@ -100,7 +100,7 @@ class Settings:
     align_support_similarity: float = 0.6
     # fact groups that report one event join when their statements' average event affinity
     # (compare.event_groups) reaches this share one `event`; 0 finds no events
-    event_threshold: float = 0.38
+    event_threshold: float = 0.41
     dedup_threshold: float = 0.8
     conflict_detector: str = "conflicts.rules.v1"  # registered name (compare.conflicts)
     lexicon_file: Path | None = None  # extra loaded-term lexicon (JSON)
