@@ -495,6 +495,10 @@ def test_compare_summary_keeps_a_shared_quotation_quoted(source: str, expected: 
          "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
         ("Mr. Roth reopened the pier on Monday.", "reopened",
          "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
+        ("Velm (AFP) – Mr. Roth reopened the pier on Monday.", "reopened",
+         "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
+        ("VELM, May 4 (Reuters) - Mr. Roth reopened the pier on Monday.", "reopened",
+         "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
         # a photo caption and a title line are left out
         ("Fishers and their families watching the pier reopen on Monday.", "watching", None),
         ("Pier Reopens in Velm", "", None),

@@ -47,10 +47,13 @@ _CUT_APPOSITION = re.compile(
 
 
 # a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
-# "April 29 (UPI) — "
+# "April 29 (UPI) — ", "WASHINGTON, April 30 (Reuters) - ", "Washington (AFP) – " (a place
+# not in capitals only with its agency); a hyphen only with a space before it
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*)?|[A-Z][a-z]+\.? \d{1,2})"
-    r"\s*(?:\([A-Za-z ]+\))?\s*[–—]+\s+"
+    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z ]+\))?"
+    r"|[A-Z][A-Za-z.'’ ]{2,30}?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z ]+\)"
+    r"|[A-Z][a-z]+\.? \d{1,2}\s*(?:\([A-Za-z ]+\))?)"
+    r"\s*(?:[–—]+|\s-+)\s+"
 )
 
 
