@@ -276,3 +276,12 @@ def test_truthful_a_number_is_cited_only_to_outlets_that_state_it(
             for cid in cited:
                 name = outlet[claims[cid]["article"]] if cid in claims else outlet[cid]
                 assert figure in text[name], (words, name)
+
+
+def test_truthful_a_photo_caption_is_no_statement(cli: Callable[..., Any], tmp_path: Path) -> None:
+    # a caption says what a picture shows; the fact after it on its line still is a row
+    story = Path(__file__).parent / "stories" / "pier-caption"
+    report = _report(cli, [story], tmp_path / "report.json")
+    texts = [c["text"] for c in report["claims"]]
+    assert not [t for t in texts if t.startswith(("Fishers mending", "A young fisher"))], texts
+    assert any(t.startswith("The harbour office reopened the pier") for t in texts), texts

@@ -436,6 +436,8 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
         claims = []
         people = [m for m in analysis.mentions if m.label == "PERSON"]
         for statement, inside in statements(analysis, parts):
+            if _caption(statement, doc, analysis.article.text):
+                continue
             claims.append(statement)
             _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
@@ -454,6 +456,32 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
                 bare.add(statement.id)
         out.append(dataclasses.replace(analysis, claims=claims))
     return Segmented(analyses=out, focus=focus, sentence_claims=bare, parts=parts_of, lemmas=lemmas)
+
+
+def _caption(statement: Claim, doc: Doc, text: str) -> bool:
+    """Whether a statement is a photo caption: the first sentence of a line, ending in a
+    full stop (a headline has none), with no verb that states anything ("Steel pipes
+    at a factory in China.", "Families from the caravan waiting for a meal."; a scraper
+    often runs the caption into the paragraph after it). It says what a picture shows, no
+    fact an outlet reports."""
+    line_start = text.rfind("\n", 0, statement.start) + 1
+    body = statement.text.strip()
+    if (
+        text[line_start : statement.start].strip()
+        or not body.endswith(".")
+        or len(body.split()) > 40
+        or any(q in body for q in '"“”‘’`')  # someone's words, not a caption
+    ):
+        return False
+    span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    return span is not None and not any(
+        t.tag_ in _FINITE or (t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBG")
+        for t in span
+    )
+
+
+# a verb that states something; a caption has at most an "-ing" ("a family looking through")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD"})
 
 
 def _all_numbers(statement: Claim, doc: Doc) -> None:
