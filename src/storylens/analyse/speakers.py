@@ -385,7 +385,8 @@ def _antecedent(
     but not for "they" (``plural``), which mostly stands for people the text never named
     ("150 marchers ... to a crossing called El Chaparral. As they walked, they chanted")."""
     found = _candidates(att, doc, names, labels)
-    cands = [_group_of(n, doc) or n for n in found if not _in_passing(n, doc, found)]
+    people = _person_tokens(found, doc)
+    cands = [_group_of(n, doc) or n for n in found if not _in_passing(n, doc, people)]
     if not cands:
         return None
     speakers = _speaker_starts(att, doc, names)
@@ -406,24 +407,30 @@ def _antecedent(
     return first
 
 
-def _in_passing(name: NamedSpan, doc: Doc, others: list[NamedSpan]) -> bool:
+def _person_tokens(names: list[NamedSpan], doc: Doc) -> dict[int, int]:
+    """Token index -> the start of the person name it is in, for the people of ``names``."""
+    return {
+        tok.i: n.start
+        for n in names
+        if n.label == "PERSON"
+        for tok in doc.char_span(n.start, n.end, alignment_mode="expand") or ()
+    }
+
+
+def _in_passing(name: NamedSpan, doc: Doc, people: dict[int, int]) -> bool:
     """Whether a name lies in a relative clause, participle phrase or apposition describing
-    another person ("said Torres, who is protected by DACA, the program created by
-    President Barack Obama"): a "she said" after it is not about that name."""
+    another person (``people``: see :func:`_person_tokens`) ("said Torres, who is protected
+    by DACA, the program created by President Barack Obama"): a "she said" after it is not
+    about that name."""
     span = doc.char_span(name.start, name.end, alignment_mode="expand")
     if span is None:
         return False
-    people = {
-        tok.i
-        for n in others
-        if n is not name and n.label == "PERSON"
-        for tok in doc.char_span(n.start, n.end, alignment_mode="expand") or ()
-    }
     tok = span.root
     for _ in range(MAX_DEPTH):
         if tok.head.i == tok.i:
             return False
-        if tok.dep_ in {"relcl", "acl", "appos"} and tok.head.i in people:
+        described = people.get(tok.head.i)
+        if tok.dep_ in {"relcl", "acl", "appos"} and described not in {None, name.start}:
             return True
         tok = tok.head
     return False

@@ -337,7 +337,8 @@ def align_claims(
     articles = [v.claim.article for v in views]
     part_ids = [v.claim.id for v in part_views]
     part_articles = [v.claim.article for v in part_views]
-    meaning = np.zeros((n, n), dtype=np.float32)
+    index = {cid: k for k, cid in enumerate(ids)}
+    whole_vectors = np.zeros((n, 1), dtype=np.float32)
     if n < 2:
         scores = PairScores(ids, articles, np.zeros((n, n), dtype=np.float32))
         seeds = scores
@@ -346,11 +347,9 @@ def align_claims(
             part_ids, part_articles, np.zeros((len(part_views),) * 2, dtype=np.float32)
         )
     else:
-        index = {cid: k for k, cid in enumerate(ids)}
         owner = [index[sid] for sid, p in _owners(analyses, parts)]
         bare = len(texts) - len(part_views)
         whole_vectors = statement_vectors(n, owner, vectors[:bare], vectors[bare:])
-        meaning = whole_vectors @ whole_vectors.T
         whole = score_matrix(views, lambda _texts: whole_vectors)
         part_matrix = score_matrix(part_views, lambda _texts: vectors[bare:])
         best = best_part_scores(n, owner, part_matrix)
@@ -375,15 +374,19 @@ def align_claims(
         if lemmas is not None and isinstance(scores, PairScores)
         else [[n] for n in range(len(clusters))]
     )
-    close = (whole_scores.matrix >= support) | (meaning >= settings.align_support_similarity)
-    index = {cid: k for k, cid in enumerate(ids)}
-    loose = _loose(
-        joined,
-        lambda a, b: (
-            bool(close[index[a], index[b]])
+
+    def close(a: str, b: str) -> bool:
+        """Whether joined statement ``a`` is close to its match ``b`` (see :func:`_loose`):
+        their whole-statement score within the margin, their meanings close as wholes, or a
+        clause of each telling one event."""
+        i, j = index[a], index[b]
+        return (
+            float(whole_scores.matrix[i, j]) >= support
+            or float(whole_vectors[i] @ whole_vectors[j]) >= settings.align_support_similarity
             or _one_event(parts.get(a, ()), parts.get(b, ()), part_scores, part_view_of)
-        ),
-    )
+        )
+
+    loose = _loose(joined, close)
     groups = [
         _group([c for c in members if c not in loose], by_id, scores, all_outlets, joined)
         for members in clusters
