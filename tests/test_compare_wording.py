@@ -668,8 +668,26 @@ def test_wording_keeps_what_a_verb_of_telling_tells() -> None:
     alignment = Alignment(groups=[], views={}, scores={}, children={"s:c1": [clause]})
     # "notified the crews" alone tells nothing: the clause it governs stays in the wording
     assert _holes(claim, "s:c1", alignment) == []
-    kept = dataclasses.replace(claim, predicate="rescue")
-    assert _holes(kept, "s:c1", alignment) == [hole]
+    # another verb's clause set off by a comma tells something more: it is left out
+    sentence = "Officials warned the crews, who had sailed to Velm, a report said."
+    aside = "who had sailed to Velm"
+    _statement, claim, hole = _split(sentence, sentence[:-15], aside, "warned", "warn")
+    clause = Claim("s:c1.1", "a", hole[0], hole[1], aside)
+    alignment = Alignment(groups=[], views={}, scores={}, children={"s:c1": [clause]})
+    assert _holes(claim, "s:c1", alignment) == [hole]
+
+
+def test_wording_keeps_the_clause_that_says_which_thing_is_meant() -> None:
+    from storylens.comparison.wording import _holes, _without
+
+    sentence = "The report is based on records that the port released in May, Lund said."
+    which = "that the port released in May"
+    statement, claim, hole = _split(sentence, sentence[:-12], which, "based", "base")
+    clause = Claim("s:c1.1", "a", hole[0], hole[1], which)
+    alignment = Alignment(groups=[], views={}, scores={}, children={"s:c1": [clause]})
+    # "The report is based on records" says nothing alone
+    assert _holes(claim, "s:c1", alignment) == []
+    assert _without(claim, _holes(claim, "s:c1", alignment), statement) == sentence[:-12]
 
 
 def test_wording_an_outlet_detail_is_only_its_own_when_no_outlet_states_it() -> None:
@@ -730,3 +748,50 @@ def test_wording_a_source_telling_its_own_act(text: str, agent: str, own: bool) 
     claim = Claim(id="c", article="a", start=100, end=100 + len(text), text=text)
     claim.arguments["agent"] = Argument(agent, 100 + at, 100 + at + len(agent), agent)
     assert own_act(claim, "harbour board") is own
+
+
+def _with_tail(sentence: str, head: str, tail: str, tail_id: str = "s:c2") -> Alignment:
+    """A statement whose two parts are ``head`` and the clause ``tail`` read after it."""
+    from storylens.comparison.conflict_args import ClaimView
+
+    statement = Claim("s", "a", 0, len(sentence), sentence)
+    at, to = sentence.index(head), sentence.index(tail)
+    first = Claim("s:c1", "a", at, at + len(head), head, predicate="base")
+    second = Claim(tail_id, "a", to, to + len(tail), tail, predicate="release")
+    return Alignment(
+        groups=[],
+        views={"s": ClaimView(statement, "Harbor Ledger", "a")},
+        scores={},
+        parts={"s": ["s:c1", tail_id]},
+        part_views={
+            "s:c1": ClaimView(first, "Harbor Ledger", "a"),
+            tail_id: ClaimView(second, "Harbor Ledger", "a"),
+        },
+    )
+
+
+def test_wording_a_part_is_shown_with_the_clause_that_says_which_thing_is_meant() -> None:
+    from storylens.comparison.wording import with_restrictive
+
+    sentence = "The report is largely based on records that the port released in May."
+    head, tail = "The report is largely based on records", "that the port released in May"
+    alignment = _with_tail(sentence, head, tail)
+    part = alignment.part_views["s:c1"].claim
+    shown = with_restrictive(part, "s", alignment)
+    assert shown.text == sentence[:-1]
+    assert (shown.start, shown.end) == (0, len(sentence) - 1)
+    # set off by a comma, the clause tells something more: the part stands alone
+    sentence = "The report is largely based on records, which the port released in May."
+    alignment = _with_tail(sentence, head, "which the port released in May")
+    assert with_restrictive(part, "s", alignment) is part
+    # a clause that runs on into words of another part is no whole to show
+    sentence = "The report is based on records that the port says are lost for good."
+    alignment = _with_tail(sentence, "The report is based on records", "that the port says")
+    part = alignment.part_views["s:c1"].claim
+    assert with_restrictive(part, "s", alignment) is part
+    # words no claim was read from are shown up to their first comma
+    sentence = "The report is based on records that the port released, the mayor said."
+    tail = "that the port released, the mayor said"
+    alignment = _with_tail(sentence, "The report is based on records", tail, "s.g")
+    part = alignment.part_views["s:c1"].claim
+    assert with_restrictive(part, "s", alignment).text == sentence[: sentence.index(",")]

@@ -148,9 +148,13 @@ def shared_fact(
             if p.endswith(".g") or (among and p not in among):
                 continue  # a clause the extractor did not read: no subject of its own
             view = alignment.part_views[p]
-            wording = _without(view.claim, _holes(view.claim, p, alignment), own)
-            cut = _strands_verb(view.claim, []) and _continues(own, view.claim.end)
             told = view.claim
+            wording = _without(told, _holes(told, p, alignment), own)
+            longer = with_restrictive(told, sid, alignment)
+            if longer is not told and readable(wording) and wording.endswith(told.text[-20:]):
+                told = longer
+                wording = _without(told, _holes(told, p, alignment), own)
+            cut = _strands_verb(view.claim, []) and _continues(own, told.end)
             if not readable(wording) and _first_read(p, own, alignment, wording):
                 # what someone says, told with who says it ("The administration said on Monday
                 # that it would delay a decision ..."): the sentence up to the clause's end
@@ -314,7 +318,20 @@ def outlet_details(
         other_parts = [q for o in others for q in alignment.parts.get(o, ())]
         for p in alignment.parts.get(sid, ()):
             view = alignment.part_views[p]
-            wording = _shown(view)
+            shown = with_restrictive(view.claim, sid, alignment)
+            kept = [c for c in alignment.children.get(p, ()) if _says_which(view.claim, c)]
+            if kept:  # its clauses split off, but not the one that says which thing
+                wording = _without(view.claim, _holes(view.claim, p, alignment), views[sid].claim)
+            else:
+                wording = _shown(view)
+            if (
+                shown is not view.claim
+                and readable(wording)
+                and wording.endswith(view.claim.text[-20:])
+            ):
+                wording += shown.text[len(view.claim.text) :]
+            else:
+                shown = view.claim
             if (
                 not _states_something(view.claim)
                 or not readable(wording)
@@ -330,8 +347,8 @@ def outlet_details(
                 "claim": sid,
                 "part": p,
                 "outlet": views[sid].outlet,
-                "start": view.claim.start,
-                "end": view.claim.end,
+                "start": shown.start,
+                "end": shown.end,
                 "text": wording,
             }
             source = next((s for s in view.claim.attributed_to if s.strip()), "")
@@ -378,6 +395,40 @@ def _shown(view: ClaimView) -> str:
     if focus and _restrictive(view):
         return text  # "Migrants who don't pass the interviews risk ...": no "Migrants don't pass"
     return focus or text
+
+
+_RELATIVE_OPENERS = frozenset({"that", "who", "whom", "whose", "which"})
+
+
+def with_restrictive(claim: Claim, sid: str, alignment: Alignment) -> Claim:
+    """``claim`` (a part of statement ``sid``) shown through the relative clause right after
+    it that says which thing is meant, with no comma between ("The complaint is largely
+    based on information" + "that has been disclosed in news reports"): the extractor reads
+    that clause as a claim of its own, and without it the part says nothing alone."""
+    own = alignment.views[sid].claim
+    for q in alignment.parts.get(sid, ()):
+        tail = alignment.part_views[q].claim
+        gap = own.text[claim.end - own.start : tail.start - own.start]
+        if (
+            tail.start < claim.end
+            or gap.strip()
+            or tail.end > own.end
+            or tail.text.split(" ", 1)[0].casefold() not in _RELATIVE_OPENERS
+        ):
+            continue
+        end = tail.end
+        if q.endswith(".g"):  # words no claim was read from: up to the first comma
+            comma = tail.text.find(",")
+            end = tail.start + comma if comma > 0 else end
+        after = own.text[end - own.start :].lstrip()
+        if after and after[0] not in _CLAUSE_ENDS:
+            return claim  # the clause goes on in another part: no whole to show
+        text = own.text[claim.start - own.start : end - own.start]
+        return dataclasses.replace(claim, end=end, text=text)
+    return claim
+
+
+_CLAUSE_ENDS = frozenset(',.;:—–-)"”’!?')
 
 
 def _restrictive(view: ClaimView) -> bool:
@@ -447,7 +498,16 @@ def _holes(claim: Claim, part_id: str | None, alignment: Alignment) -> list[list
         if claim.start <= c.start
         and c.end <= claim.end
         and not (telling and _opens_that(claim, c.start))
+        and not _says_which(claim, c)
     ]
+
+
+def _says_which(claim: Claim, clause: Claim) -> bool:
+    """Whether ``clause``, inside ``claim``, opens on a relative word with no comma before
+    it: it says which thing is meant ("an acknowledgment from the defendants that they
+    conspired ..."), and the claim says nothing without it."""
+    before = claim.text[: clause.start - claim.start].rstrip()
+    return clause.text.split(" ", 1)[0].casefold() in _RELATIVE_OPENERS and before[-1:].isalnum()
 
 
 def _opens_that(claim: Claim, start: int) -> bool:
