@@ -47,6 +47,12 @@ def _mentions(text: str) -> list[Mention]:
         ("According to the state news agency ORPA, the dam is safe.", "ORPA", "ORG"),
         # a lone capitalised outlet that "reported"
         ("The minister handed over two oars, Valpress reported, citing aides.", "Valpress", "ORG"),
+        # a name joined over a hyphen keeps its last piece, though "in" is also a word
+        (
+            "Harbour President Moon Jae-in said on Friday that the ferry talks went well.",
+            "Moon Jae-in",
+            "PERSON",
+        ),
         # possessives and leading articles are trimmed
         ("The Seva Delta Trust's board met the Port Caldera council.", "Seva Delta Trust", "ORG"),
     ],

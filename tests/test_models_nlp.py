@@ -141,3 +141,14 @@ def test_a_line_break_ends_the_sentence_before_it() -> None:
     )
     sentences = [s.text.strip() for s in get_nlp()(text).sents]
     assert sentences == ["Hurdles to shelter", text.split("\n\n")[1]]
+
+
+def test_a_name_runs_on_over_a_hyphen_but_a_compound_does_not() -> None:
+    nlp = get_nlp()
+    # the recogniser alone stops at "Moon Jae": a second person beside "Moon Jae-in"
+    doc = nlp("Harbour President Moon Jae-in said on Friday that the ferry talks went well.")
+    assert "Moon Jae-in" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    shipped = build_sm()("Harbour President Moon Jae-in said on Friday that the talks went well.")
+    assert "Moon Jae-in" not in [e.text for e in shipped.ents]  # what the component is for
+    doc = nlp("Mayor Anna Lund-era rule ended when Mayor Rosa Vell-led talks stalled.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Lund", "Rosa Vell"]

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.columns import doc_column, doc_ents
 from storylens.analyse.cues import NAME_TITLES as TITLES
@@ -171,13 +171,18 @@ def _trim_headline_words(doc: Doc, cand: _Cand) -> _Cand | None:
     if span is None:
         return cand
     end = len(span)
-    while end > 0 and span[end - 1].tag_ in _NON_NAME_TAGS:
+    while end > 0 and span[end - 1].tag_ in _NON_NAME_TAGS and not _joined(span, end - 1):
         end -= 1
     if end == len(span):
         return cand
     if end == 0:
         return None
     return _Cand(cand.start, span[end - 1].idx + len(span[end - 1].text), cand.label, cand.source)
+
+
+def _joined(span: Span, k: int) -> bool:
+    """Whether token ``k`` of ``span`` is a piece joined to the name by a hyphen ("Jae-in")."""
+    return k >= 2 and span[k - 1].text == "-" and not span[k - 1].whitespace_
 
 
 def _drop_portfolio_orgs(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
