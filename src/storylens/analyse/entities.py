@@ -35,7 +35,7 @@ from storylens.analyse.cues import NAME_TITLES as TITLES
 from storylens.analyse.cues import PERSON_ROLES
 from storylens.types import Article, Mention
 
-STAGE = "entities.spacy_rules.v1"
+STAGE = "entities.spacy_rules.v2"
 
 KEPT_LABELS = frozenset(
     {
