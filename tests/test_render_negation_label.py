@@ -11,7 +11,8 @@ from storylens.render.model import ReportView
 
 TEXT = (
     "Officials denied that the ministry had sold the island ferry. "
-    "No tickets were refunded. The ferry sails on Monday."
+    "No tickets were refunded. The ferry sails on Monday. "
+    "A harbour rule says ferries cannot sail in a gale. The pier isn’t open."
 )
 
 
@@ -56,6 +57,14 @@ def _claim(cid: str, phrase: str, negated: bool, chain: list[str]) -> dict[str, 
             "(negated) The ministry had sold the island ferry",
         ),
         ("No tickets were refunded", True, [], "No tickets were refunded"),
+        # the words say no themselves: "cannot", a typographic apostrophe
+        (
+            "A harbour rule says ferries cannot sail in a gale",
+            True,
+            [],
+            "A harbour rule says ferries cannot sail in a gale",
+        ),
+        ("The pier isn’t open", True, [], "The pier isn’t open"),
         ("The ferry sails on Monday", False, [], "The ferry sails on Monday"),
     ],
 )

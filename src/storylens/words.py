@@ -63,7 +63,8 @@ FUNCTION_WORDS = (
 )
 
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|den(?:y|ies|ied))\b|n't\b",
+    r"\b(?:no|not|cannot|never|none|nobody|nothing|nowhere|neither|nor|without|den(?:y|ies|ied))\b"
+    r"|n['’]t\b",
     re.IGNORECASE,
 )
 
