@@ -68,6 +68,9 @@ def _innermost_name(pobj: Token) -> list[Token]:
     """ "a translation by the Moscow Times" -> the tokens of "the Moscow Times"."""
     tok = pobj
     while not tok.ent_type_ or tok.lemma_.lower() in _DOCUMENT_NOUNS:
+        owner = _named_owner(tok)
+        if owner:  # "a CNN count", "the ministry's figures": whose count it is
+            return owner
         nxt = None
         for child in tok.children:
             by = child
@@ -84,6 +87,19 @@ def _innermost_name(pobj: Token) -> list[Token]:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _named_owner(noun: Token) -> list[Token]:
+    """The name a common noun is the thing of: its compound or possessive that is a named
+    person or organisation ("a CNN count", "Valpress's tally"), else no tokens."""
+    if noun.ent_type_:
+        return []
+    for child in noun.children:
+        if child.dep_ in {"compound", "poss"} and child.ent_type_ in {"PERSON", "ORG"}:
+            return [t for t in child.subtree if t.ent_type_ and t.dep_ != "case"]
+    return []
+
+
 _COLON_SOURCES = lexicon(
     """poll survey report study statement memo letter document transcript analysis review
     spokesman spokeswoman spokesperson official officials source sources"""
