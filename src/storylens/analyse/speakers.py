@@ -47,7 +47,8 @@ SOURCE_NOUNS = PERSON_ROLES | lexicon(
     someone anyone everyone nobody many some others most few all both majority minority
     percent audience crowd public family friend friends spokeswoman mother father wife
     husband son daughter brother sister children parents side camp summary translation
-    text copy version readout communique draft allies partners assessment assessments count counts tally tallies"""
+    text copy version readout communique draft allies partners assessment assessments
+    count counts tally tallies"""
 )
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "FAC"})
 ORG_ROLES = lexicon(
