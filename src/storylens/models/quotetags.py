@@ -18,13 +18,12 @@ _CLOSING = frozenset({'"', "”", "''", "’"})
 _ENDS = frozenset({"?", "!"})
 # the verbs a speaker tag after a quotation uses, in the forms a tag writes them (the
 # lemmatizer runs after the parser)
-SAYING = frozenset(
-    """say says said ask asks asked tell tells told add adds added write writes wrote
+_SAYING_WORDS = """say says said ask asks asked tell tells told add adds added write writes wrote
     reply replies replied answer answers answered respond responds responded wonder
     wonders wondered tweet tweets tweeted exclaim exclaimed shout shouted explain explained
     insist insisted continue continued recall recalled note noted demand demanded plead
-    pleaded""".split()
-)
+    pleaded"""
+SAYING = frozenset(_SAYING_WORDS.split())
 _SPEAKER_TAGS = frozenset({"NNP", "NNPS", "PRP", "DT", "NN", "NNS", "JJ", "HYPH", "POS"})
 MAX_SPEAKER = 5  # words of the speaker between the quotation and the verb
 
