@@ -92,6 +92,27 @@ def test_descriptor_found_with_exact_span(text: str, name: str, label: str) -> N
         ("Valdonia's envoy Mirek Halas spoke first.", "Mirek Halas", "Valdonia's envoy"),
         # the verb of an infinitive before a title is not part of the label
         ("He is unlikely to meet Queen Elsa Varn during the visit.", "Elsa Varn", "meet Queen"),
+        # a noun the name's clause describes ("a plan Valpress had published") is no label
+        (
+            "It was twice the amount of money Arkady Velmont was accused of laundering.",
+            "Arkady Velmont",
+            "money",
+        ),
+        ("The harbour board sued over a plan Valpress had published.", "Valpress", "plan"),
+        # the name is in apposition to the object of "by", not to the noun before it
+        (
+            "One question asks about a possible attempt by his son-in-law, Ivo Lund, to "
+            "set up a back channel.",
+            "Ivo Lund",
+            "possible attempt",
+        ),
+        # what a name is asked or said not to be is no label it is given
+        (
+            "There is no indication whether Mirek Halas is now an official suspect of the probe.",
+            "Mirek Halas",
+            "official suspect of the probe",
+        ),
+        ("Mirek Halas is not the harbour master of Velm.", "Mirek Halas", "harbour master of Velm"),
     ],
 )
 def test_descriptor_rejects_non_labels(text: str, name: str, not_label: str) -> None:

@@ -30,7 +30,7 @@ from storylens.analyse.cues import NAME_TITLES
 from storylens.analyse.entities import is_title_case_line
 from storylens.types import Article, Descriptor, Mention
 
-STAGE = "descriptors.deps.v2"
+STAGE = "descriptors.deps.v3"
 
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod", "advmod", "poss", "case"})
@@ -136,7 +136,7 @@ def _org_premodifier(
     """
     if label != "ORG" or is_title_case_line(text, span.start_char):
         return []
-    if _modifies_next_noun(doc, span):
+    if _modifies_next_noun(doc, span) or _in_contact_clause(span):
         return []
     run: list[Token] = []
     i = span.start - 1
@@ -169,6 +169,9 @@ def _modifies_next_noun(doc: Doc, span: Span) -> bool:
 
 
 _COPULA_DEPS = frozenset({"attr"})
+_OPEN = frozenset({"whether", "if"})
+# prepositions inside a label ("chairman of the committee", "spokesman for the Kremlin")
+_LABEL_PREPS = frozenset({"of", "at", "for", "in", "to"})
 
 
 def _predicate_nominal(doc: Doc, span: Span, mentions: _MentionIndex) -> list[Token]:
@@ -177,6 +180,8 @@ def _predicate_nominal(doc: Doc, span: Span, mentions: _MentionIndex) -> list[To
     verb = root.head
     if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ != "be" or verb.i < span.end:
         return []
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _OPEN) for c in verb.children):
+        return []  # "X is not a suspect", "whether X is a suspect": no label it is given
     for child in verb.children:
         if child.dep_ in _COPULA_DEPS and child.i > verb.i and child.pos_ in _HEAD_POS:
             if child.tag_ in {"NNS", "NNPS"} or child.pos_ == "PROPN":
@@ -185,6 +190,18 @@ def _predicate_nominal(doc: Doc, span: Span, mentions: _MentionIndex) -> list[To
             if tokens and len(tokens) <= MAX_WORDS and not _is_other_name(tokens, mentions, span):
                 return tokens
     return []
+
+
+def _in_contact_clause(span: Span) -> bool:
+    """Whether the name is the subject of a relative clause with no pronoun that describes a
+    noun before it ("a decision Trump has criticized", "the amount of money Manafort was
+    accused of laundering"): the words before the name are that noun's, not a label."""
+    root = span.root
+    return (
+        root.dep_ in {"nsubj", "nsubjpass"}
+        and root.head.dep_ == "relcl"
+        and root.head.head.i < span.start
+    )
 
 
 def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
@@ -200,8 +217,7 @@ def _lexical_extension(doc: Doc, span: Span, run: list[Token]) -> list[Token]:
     if i < _sentence_start(span) + 1:
         return run
     word, before = doc[i], doc[i - 1]
-    root = span.root
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "relcl" and root.head.head.i == i:
+    if _in_contact_clause(span):
         return run  # "an invite Putin accepted": the word is what the name's clause describes
     if word.tag_ == "VB" and before.tag_ == "TO" and not word.lower_.endswith(_LABEL_ENDINGS):
         return run  # "to meet Queen Elsa Varn": an infinitive ("to globalist X" is a misparse)
@@ -245,6 +261,11 @@ def _apposition(doc: Doc, span: Span, mentions: _MentionIndex) -> list[Token]:
     # "The Kremlin's top spokesman, Dmitry Peskov, denied": the name is appos of the phrase
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and _comma_between(doc, head.i + 1, span.start):
+        if any(
+            c.dep_ == "prep" and c.lower_ not in _LABEL_PREPS and head.i < c.i < span.start
+            for c in head.children
+        ):
+            return []  # "an attempt by his son-in-law, Jared Kushner": the name is the son-in-law
         tokens = _phrase(doc, head, exclude=span)
         if _good_apposition(doc, head, tokens, mentions, span):
             return tokens
@@ -264,7 +285,7 @@ def _phrase(doc: Doc, head: Token, *, exclude: Span) -> list[Token]:
     start = min((t.left_edge.i for t in left), default=head.i)
     tokens = [doc[i] for i in range(start, head.i + 1)]
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "in", "to"}:
+        if child.dep_ == "prep" and child.lower_ in _LABEL_PREPS:
             sub = [doc[i] for i in range(child.i, child.right_edge.i + 1)]
             if not any(exclude.start <= t.i < exclude.end for t in sub):
                 tokens.extend(sub)
