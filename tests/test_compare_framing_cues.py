@@ -53,6 +53,9 @@ def test_compare_framing_cues_found_in_narration(text: str, word: str, category:
         "Police charged two men with theft at the harbour.",
         "Workers restored the historic buildings near the square.",
         "The treaty set up a sanctions regime for the strait.",
+        # a rated word inside the name of a thing judges nothing
+        "A federal grand jury indicted the two ferry captains in Velm.",
+        "The port signed a free trade pact with Orsk.",
     ],
 )
 def test_compare_framing_cues_plain_report_not_flagged(text: str) -> None:
@@ -169,3 +172,7 @@ def test_compare_framing_cues_word_classes_from_the_analysis_model() -> None:
     assert POS_MODEL_PACKAGE == MODEL_NAME
     assert can_be("geese", "noun") and can_be("ran", "verb") and can_be("quickly", "adv")
     assert is_modifier("historic") and not is_modifier("threatened")
+
+
+def test_compare_framing_cues_a_rated_word_outside_a_fixed_term_still_counts() -> None:
+    assert _own("The mayor unveiled a grand plan for the harbour.") == ["grand"]

@@ -72,6 +72,7 @@ class CueSettings:
     scare_quote_max_words: int
     speech_cues: frozenset[str]
     label_modifiers_ignored: frozenset[str]
+    fixed_terms: frozenset[str] = frozenset()  # "grand jury": the rated word names a thing
 
 
 @cache
@@ -85,6 +86,7 @@ def cue_settings() -> CueSettings:
             scare_quote_max_words=int(data["scare_quote_max_words"]),
             speech_cues=frozenset(w.lower() for w in data["speech_cues"]),
             label_modifiers_ignored=frozenset(w.lower() for w in data["label_modifiers_ignored"]),
+            fixed_terms=frozenset(w.lower() for w in data["fixed_terms"]["terms"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{CUES_FILE}: cannot read the framing cue settings: {exc}") from exc
@@ -194,6 +196,8 @@ def find_cues(
             continue
         if word[:1].isupper() and not _sentence_initial(text, start):
             continue  # part of a name or a title
+        if _in_fixed_term(text, start, end, settings.fixed_terms):
+            continue  # "a federal grand jury": the name of a thing
         inside = inside_quotes.contains(start)
         found = _evaluative(word, start, end, inside, baseline, settings)
         if found is not None:
@@ -203,6 +207,23 @@ def find_cues(
     own.sort(key=lambda c: c.start)
     quoted.sort(key=lambda c: c.start)
     return own, quoted
+
+
+def _in_fixed_term(text: str, start: int, end: int, terms: frozenset[str]) -> bool:
+    """Whether the word at ``start:end`` opens or closes one of the ``terms`` ("grand jury",
+    "hate crime")."""
+    after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    before = (
+        _LAST_WORD.search(text, 0, max(0, start - 1)) if text[start - 1 : start] == " " else None
+    )
+    word = text[start:end].lower()
+    return bool(
+        (after and f"{word} {after.group().lower()}" in terms)
+        or (before and f"{before.group().lower()} {word}" in terms)
+    )
+
+
+_LAST_WORD = re.compile(r"[A-Za-z][\w'’-]*$")
 
 
 def _evaluative(
