@@ -183,6 +183,16 @@ class ExtraDict(TypedDict):
     ]
 
 
+class ContextDict(TypedDict):
+    """The sentence a group's wording leans on."""
+
+    claim: Annotated[str, "the statement whose wording leans on it"]
+    article: Annotated[str, "article id"]
+    start: Offset
+    end: Offset
+    text: Annotated[str, "the sentence before the wording in its article"]
+
+
 class ClaimGroupDict(TypedDict):
     """Claims of several articles that state the same thing."""
 
@@ -227,6 +237,14 @@ class ClaimGroupDict(TypedDict):
             list[ExtraDict],
             "each outlet's own details: parts no other outlet's statement states, in the "
             "group or anywhere else in the story",
+        ]
+    ]
+    context: NotRequired[
+        Annotated[
+            ContextDict,
+            "present when the group's wording opens on a pronoun or a word that points back "
+            '("Both times it backtracked", "He has denied it"): the sentence before it in its '
+            "article, which the reports show beside the row (compare.context)",
         ]
     ]
     event: NotRequired[

@@ -15,6 +15,7 @@ from typing import Any
 
 from storylens.comparison.align import Alignment, ClaimGroup
 from storylens.comparison.conflicts import get_detector
+from storylens.comparison.context import add_context
 from storylens.comparison.dedup import DuplicateGroup
 from storylens.comparison.provenance import SourceNames, group_provenance
 from storylens.comparison.wording import shared_fact
@@ -205,6 +206,7 @@ def build_report(
                 data["whole_sentence"] = True  # a sentence the claim extractor found no claim in
             claims.append(data)
     groups = [g.to_dict() for g in alignment.groups]
+    add_context(groups, analyses)
     framing, summary = framing_and_summary(analyses, entities, groups, settings)
     return Report(
         articles=articles,

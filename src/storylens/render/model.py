@@ -83,6 +83,7 @@ class ClaimGroupView:
     partly: frozenset[str] = frozenset()  # outlets here that do not state the shared wording
     event: str = ""  # the event it reports ('' when no other group reports it)
     same_event: list[int] = field(default_factory=list)  # row numbers of that event's other groups
+    context: str = ""  # the sentence before the row's wording, when the wording leans on it
 
     @property
     def extra(self) -> list[tuple[str, str]]:
@@ -239,6 +240,7 @@ class ReportView:
             ],
             partly=partly,
             event=text_of(group.get("event")),
+            context=text_of(as_dict(group.get("context")).get("text")),
         )
 
     # -- lookups ---------------------------------------------------------------------------

@@ -27,7 +27,10 @@ def markdown(view: ReportView) -> str:
         indep = "" if g.independent_sources is None else str(g.independent_sources)
         if indep and g.primary_sources:  # the names behind the count
             indep += " (" + ", ".join(md_escape(s) for s in g.primary_sources) + ")"
-        label = md_escape(g.label) + "".join(
+        label = md_escape(g.label)
+        if g.context:
+            label += f"<br>after: “{md_escape(shorten(g.context, CONTEXT_CHARS))}”"
+        label += "".join(
             f"<br>only {md_escape(o)}: {md_escape(d)}" if o else f"<br>{md_escape(d)}"
             for o, d in g.extra
         )
@@ -51,6 +54,8 @@ def terminal(view: ReportView, console: Console) -> None:
         cells = [cell(view.cell(group, o), compact) for o in view.outlets]
         indep = group.independent_sources
         label = Text(shorten(group.label, 110))
+        if group.context:
+            label.append(f"\n  after: “{shorten(group.context, CONTEXT_CHARS)}”", style="dim")
         for outlet, detail in group.extra:
             detail_shown = f"only {outlet}: {shorten(detail, 90)}" if outlet else detail
             label.append(f"\n  {detail_shown}", style="dim")
@@ -74,6 +79,7 @@ def html(view: ReportView) -> dict[str, Any]:
             "number": g.index + 1,
             "status": g.status,
             "label": g.label,
+            "context": shorten(g.context, CONTEXT_CHARS) if g.context else "",
             "extra": g.extra,
             "refs": " ".join(r for r in (claim_ref(view, c) for c in g.claims) if r),
             "cells": [(o, view.cell(g, o)) for o in view.outlets],
@@ -86,6 +92,7 @@ def html(view: ReportView) -> dict[str, Any]:
     return {"groups": groups}
 
 
+CONTEXT_CHARS = 160  # of the sentence a row leans on, shown under it
 SAME_EVENT_SHOWN = 5  # rows named on a group's "same event as" line; the rest are counted
 
 

@@ -1,0 +1,84 @@
+"""A row that leans on the sentence before it is shown with that sentence."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storylens.comparison.context import add_context, needs_context
+from storylens.types import Analysis, Article, Claim
+
+STORY = Path(__file__).parent / "stories" / "dam-pledges"
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Both times it backtracked.", True),
+        ("He has denied having anything to do with such an effort.", True),
+        ("But they said the wall could fail.", True),
+        ("The same goes for the river locks.", True),
+        ("In the same meeting, the mayor said the dam was safe.", True),
+        ("That means the ferry will not sail.", True),
+        ("The Orsk council voted on Tuesday to repair the dam.", False),
+        ("Mayor Lena Brandt said the work would start in March.", False),
+        # a quotation's pronouns are the speaker's
+        ("“They lied to us,” Brandt said.", False),
+        ("Theresa Lund, the engineer, said the wall held.", False),
+    ],
+)
+def test_context_a_row_leans_back_on_a_pronoun_or_a_word_that_points_back(
+    text: str, leans: bool
+) -> None:
+    assert needs_context(text) is leans
+
+
+def test_context_is_the_exact_sentence_before_the_wording() -> None:
+    text = "The council pledged twice before to rebuild the dam.  Both times it backtracked."
+    first_end = text.index(".") + 1
+    second = text.index("Both")
+    article = Article(id="a", outlet="Orsk Courier", text=text)
+    claims = [
+        Claim("a:s0", "a", 0, first_end, text[:first_end], sentence=0),
+        Claim("a:s1", "a", second, len(text), text[second:], sentence=1),
+    ]
+    analysis = Analysis(
+        article=article, claims=claims, sentences=[(0, first_end + 1), (second, len(text))]
+    )
+    groups: list[dict[str, Any]] = [
+        {"id": "g0", "claims": ["a:s0"], "text": claims[0].text},
+        {"id": "g1", "claims": ["a:s1"], "text": claims[1].text},
+    ]
+    add_context(groups, [analysis])
+    assert "context" not in groups[0]
+    context = groups[1]["context"]
+    assert context["text"] == text[:first_end]
+    assert text[context["start"] : context["end"]] == context["text"]
+    assert (context["claim"], context["article"]) == ("a:s1", "a")
+
+
+@pytest.mark.slow
+def test_context_is_shown_beside_the_rows_that_lean_on_it(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    out, md = tmp_path / "report.json", tmp_path / "report.md"
+    result = cli("compare", str(STORY), "--json", str(out), "--md", str(md), "--quiet")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    leaning = {}
+    for group in report["claim_groups"]:
+        wording = (group.get("shared") or {}).get("text") or group["text"]
+        if "context" in group:
+            context = group["context"]
+            assert texts[context["article"]][context["start"] : context["end"]] == context["text"]
+            leaning[wording] = context["text"]
+        else:
+            assert not needs_context(wording), wording
+    assert leaning["Both times it backtracked."].startswith("The council pledged twice before")
+    shown = md.read_text(encoding="utf-8")
+    assert "Both times it backtracked.<br>after: “The council pledged twice before" in shown
