@@ -21,6 +21,7 @@ from storylens.comparison.backing import (
     names_source,
     own_act,
 )
+from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING
 from storylens.comparison.scoring import PairScores
 from storylens.comparison.standalone import (
@@ -131,7 +132,8 @@ def shared_fact(
     :func:`trimmed`) when that lets more outlets back it, so the wording states nothing
     only some of them report. The candidate a summary can cite to the most outlets wins
     (a source's words only to those that give the source), then the one most outlets
-    back, one that names its subject before one opening on "he", the best backed, the
+    back, one that stands alone before one leaning on the sentence before it ("he said ...",
+    "Both times it ..."; see :func:`.context.needs_context`), the best backed, the
     shortest. Returns its
     statement, part (``None`` for a whole statement), span, wording and attribution, the
     spans its wording leaves out (``holes``: clauses split off the part), and the statements
@@ -211,7 +213,7 @@ def shared_fact(
             # the wording a summary can cite to the most outlets: one given as a source's
             # words cites only the outlets that name that source ("A Number 10 spokesperson
             # said: ..."); then one that names its subject ("Trump declined ...") before one
-            # that opens on "he" or "she"
+            # that leans on the sentence before it ("he", "Both times it")
             source = next((s for s in claim.attributed_to if s.strip()), "")
             # what the source itself does ("the administration said it would delay ..."):
             # every outlet that tells the act tells the fact, whoever it credits
@@ -222,7 +224,7 @@ def shared_fact(
                 for b in backers
                 if b == sid or not source or act or gives_source(views[b].claim, source)
             }
-            alone = not LEADING_PRONOUN.match(wording)
+            alone = not needs_context(wording)
             key = (len(cited), len(outlets), alone, round(mean, 1), -len(wording), round(total, 2))
             if best is None or key > best:
                 best = key
