@@ -795,3 +795,23 @@ def test_wording_a_part_is_shown_with_the_clause_that_says_which_thing_is_meant(
     alignment = _with_tail(sentence, "The report is based on records", tail, "s.g")
     part = alignment.part_views["s:c1"].claim
     assert with_restrictive(part, "s", alignment).text == sentence[: sentence.index(",")]
+
+
+def test_wording_a_backer_holds_what_the_wording_says_beside_its_names() -> None:
+    from storylens.comparison.backing import covers
+    from storylens.comparison.wording import _unnamed
+
+    wording = (
+        "Mirek Halas, the harbour master of Velm Port, was charged in May with lying to the "
+        "council about the pier repairs"
+    )
+    naming = "The questions concern the firing of Velm Port harbour master Mirek Halas"
+    stating = "Halas, who ran the port, was charged with lying about the pier repairs in May."
+    # the names and the role alone pass the word share ...
+    assert covers(wording, naming)
+    # ... but not what the wording says of them
+    assert not covers(_unnamed(wording), naming)
+    assert covers(wording, stating) and covers(_unnamed(wording), stating)
+    # a title-case headline and a wording that says little beside its names hold no words
+    assert _unnamed("Velm Council Charges Harbour Master Mirek Halas") == ""
+    assert _unnamed("The Velm Rovers take on the Orsk Mariners on Sunday") == ""

@@ -13,6 +13,7 @@ from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import tidy
 from storylens.comparison.align import ordered
 from storylens.comparison.backing import (
+    content_words,
     covers,
     figures,
     gives_source,
@@ -264,6 +265,7 @@ def _stating(
         for o, top in scores.items()
         if top >= threshold
         and covers(wording, views[o].claim.text)
+        and covers(_unnamed(wording), views[o].claim.text)
         and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
         and names_held(
             views[sid].actors, wording, views[o].people, f"{views[o].claim.text} {views[o].focus}"
@@ -271,6 +273,25 @@ def _stating(
     ]
     held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
     return [sid, *held]
+
+
+def _unnamed(wording: str) -> str:
+    """The wording without its capitalised words after the first (names, mostly): what it
+    says of the people and places it names ("was charged in December with lying to" of
+    "Michael Flynn, the national security adviser, was charged in December with lying to
+    the FBI"). A backer must hold that too, not only the names: a sentence naming "national
+    security adviser Michael Flynn" among those fired states no charge. Empty (nothing to
+    hold) for a headline in title case and for a wording that says little beside its names
+    ("The Chargers take on the Pittsburgh Steelers Sunday")."""
+    first, _, rest = wording.partition(" ")
+    words = rest.split()
+    if sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return ""
+    said = f"{first} {' '.join(w for w in words if not w[:1].isupper())}"
+    return said if len(content_words(said)) >= MIN_UNNAMED_WORDS else ""
+
+
+MIN_UNNAMED_WORDS = 4  # content words a wording must say beside its names to be held to them
 
 
 def _backing(
