@@ -90,6 +90,14 @@ def _quotes(nlp: Any, text: str) -> list[Any]:
             False,
             "The port handled 40 ships last year",
         ),
+        (  # the person the source phrase opens on, not a name in the role set off after it
+            "The ferry crews opened the new line and checked it for four minutes, said Ivo "
+            "Kall-young, director for the situation room at Mayor Lund's Velm Port Authority.",
+            "Ivo Kall-young",
+            "said",
+            False,
+            "The ferry crews opened the new line and checked it for four minutes",
+        ),
         (  # a relayed quotation: the one quoted is the speaker
             "“The pier will close in May,” Jon Vell was quoted by the Lindholm Gazette as saying.",
             "Jon Vell",

@@ -26,7 +26,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v3"
+STAGE = "quotes.rules.v4"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")

@@ -101,6 +101,17 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             and n.label in SOURCE_LABELS
             and n.start not in clause
         ]
+        text = doc_text(doc)
+        opening = next((n for n in inside if n.start == att.source_start), None)
+        if (
+            opening is not None
+            and opening.label == "PERSON"
+            and text[opening.end :].startswith(",")
+            and " and " not in att.source_name  # "Goodlatte, Gowdy and Nunes noted"
+        ):
+            # "said Youn Kun-young, director for the situation room at the Blue House": the
+            # person the phrase opens on, not a name inside the role set off after it
+            return opening.text, opening.entity
         named = [n for n in inside if n.text in att.source_name]
         if len(named) > 1 and " and " in att.source_name:
             return att.source_name, None  # "Canada and Mexico have said": both speak
