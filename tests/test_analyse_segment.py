@@ -466,3 +466,19 @@ def test_segment_a_sentence_with_no_claim_is_said_by_the_speaker_of_its_quote() 
     ]
     found = statements(analysis, analysis.claims)
     assert [s.attributed_to for s, _ in found] == [["Ilse Brandt"], []]
+
+
+def test_segment_a_sentence_inside_a_quotation_is_its_speakers() -> None:
+    from storylens.analyse.segment import _quoted
+    from storylens.types import Quote
+
+    text = '"The ferry was late," Lund said. "It was as if the harbour had closed all week."'
+    second = text.index('"It')
+    statement = Claim("a:s1", "a", second + 1, len(text) - 2, text[second + 1 : -2])
+    quote = Quote("a", second, len(text), text[second:], speaker="Anna Lund", direct=True)
+    assert _quoted(statement, [quote]).attributed_to == ["Anna Lund"]
+    # a sentence outside the quotation, or one that names its own source, keeps its own
+    first = Claim("a:s0", "a", 1, 19, text[1:19])
+    assert _quoted(first, [quote]).attributed_to == []
+    own = Claim("a:s1", "a", second + 1, len(text) - 2, statement.text, attributed_to=["Vell"])
+    assert _quoted(own, [quote]).attributed_to == ["Vell"]

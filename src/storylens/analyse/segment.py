@@ -36,7 +36,7 @@ from storylens.analyse.focus import name_antecedent, named_subject, read_gap, re
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
-from storylens.types import Analysis, Argument, Claim
+from storylens.types import Analysis, Argument, Claim, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -169,6 +169,18 @@ def _split(
     )
     focus = tidy("".join(t.text_with_ws for t in main_tokens))
     return [main, *children], focus
+
+
+def _quoted(statement: Claim, quotes: Sequence[Quote]) -> Claim:
+    """A statement no claim gave a source, inside a quotation with a speaker, is that
+    speaker's ("“The connection was very good,” Mr. Youn said. “It was as if talking to a
+    neighbor right next door.”": the second sentence is Youn's too)."""
+    if statement.attributed_to:
+        return statement
+    for quote in quotes:
+        if quote.speaker and quote.start <= statement.start + 2 and statement.end <= quote.end + 2:
+            return dataclasses.replace(statement, attributed_to=[quote.speaker])
+    return statement
 
 
 def tidy(text: str) -> str:
@@ -438,6 +450,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
         for statement, inside in statements(analysis, parts):
             if _caption(statement, doc, analysis.article.text):
                 continue
+            statement = _quoted(statement, analysis.quotes)
             claims.append(statement)
             _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
