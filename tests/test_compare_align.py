@@ -182,7 +182,11 @@ def test_align_wire_copies_count_once() -> None:
 
 def test_align_high_threshold_keeps_everything_apart() -> None:
     alignment = align_claims(
-        ANALYSES, OUTLETS, UNITS, Settings(align_threshold=1.5), embed=bow_embed
+        ANALYSES,
+        OUTLETS,
+        UNITS,
+        Settings(align_threshold=1.5, align_headline_similarity=0.0),
+        embed=bow_embed,
     )
     assert all(len(g.claims) == 1 and g.status == "unique" for g in alignment.groups)
     assert sum(len(g.claims) for g in alignment.groups) == 10

@@ -223,7 +223,8 @@ class ClaimGroupDict(TypedDict):
             "statements that joined on part of their fact: a lone statement whose best match "
             "in another outlet's text fell just short of the grouping threshold and is close "
             "to it as a whole, or tells the same kind of event of the same participant in a "
-            "clause; the reports "
+            "clause, and an article's first statement (its headline) close in meaning to "
+            "another outlet's statement of the group (compare.headline_join); the reports "
             'show an outlet in an `agreed` group as "partly", not "agreed", when none of its '
             "statements there states `shared` (is in `shared.claims`), or with no shared "
             "wording, when its statements there are all partial",

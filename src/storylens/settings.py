@@ -98,6 +98,9 @@ class Settings:
     # ...and only when the two statements' meanings are this close as wholes (embedding
     # cosine): a clause match alone joins a story's many sentences on one topic
     align_support_similarity: float = 0.6
+    # an article's first statement left alone joins the group of another outlet's statement
+    # this close to it in meaning (embedding cosine; compare.headline_join); 0 = never
+    align_headline_similarity: float = 0.65
     # fact groups that report one event join when their statements' average event affinity
     # (compare.event_groups) reaches this share one `event`; 0 finds no events
     event_threshold: float = 0.41

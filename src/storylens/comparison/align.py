@@ -24,6 +24,7 @@ from storylens.comparison.features import (
     speaker_of,
     statement_vectors,
 )
+from storylens.comparison.headline_join import attach_headlines
 from storylens.comparison.scoring import EmbedFn, PairScores, score_matrix
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, Mention, asdict, content_id
@@ -366,6 +367,9 @@ def align_claims(
     clusters = cluster(views, seeds, settings.align_threshold)
     support = settings.align_threshold - settings.align_support_margin
     clusters, joined = attach_supported(views, scores, clusters, support)
+    clusters = attach_headlines(
+        views, whole_vectors, clusters, joined, settings.align_headline_similarity
+    )
     clusters = _with_repeats(clusters, by_id)
     # the events are read with every lone statement beside the fact it shares part of: one
     # that turns out to share only the event is a fact of its own, in that event
