@@ -19,7 +19,7 @@ from storylens.types import Analysis, Claim
 
 # words that open a sentence leaning on the one before: pronouns, "both", "such", "the same"
 _LEANS_BACK = re.compile(
-    r"(?:he|she|it|they|him|them|his|her|its|their|both|such|another|others|neither|"
+    r"(?:he|she|it|they|him|them|his|her|its|their|both|such|another|others?|neither|"
     r"either|the\s+same|the\s+pair|in\s+(?:that|this|the\s+same)|at\s+(?:that|"
     r"this)|by\s+(?:then|that)|then)\b",
     re.IGNORECASE,
