@@ -25,6 +25,8 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("In the same meeting, the mayor said the dam was safe.", True),
         ("That means the ferry will not sail.", True),
         ("Other defendants include the harbour master.", True),
+        ("On the contrary, he suggested he would keep them.", True),
+        ("Particularly in the mayor's case.", True),
         ("The Orsk council voted on Tuesday to repair the dam.", False),
         ("Mayor Lena Brandt said the work would start in March.", False),
         # a quotation's pronouns are the speaker's

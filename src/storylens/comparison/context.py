@@ -17,11 +17,14 @@ from typing import Any
 from storylens.comparison.standalone import points_back
 from storylens.types import Analysis, Claim
 
-# words that open a sentence leaning on the one before: pronouns, "both", "such", "the same"
+# words that open a sentence leaning on the one before: pronouns, "both", "such", "the same",
+# and the connectives that answer it ("On the contrary", "Instead", "Particularly")
 _LEANS_BACK = re.compile(
     r"(?:he|she|it|they|him|them|his|her|its|their|both|such|another|others?|neither|"
     r"either|the\s+same|the\s+pair|in\s+(?:that|this|the\s+same)|at\s+(?:that|"
-    r"this)|by\s+(?:then|that)|then)\b",
+    r"this)|by\s+(?:then|that)|then|on\s+the\s+contrary|instead|rather|particularly|"
+    r"especially|moreover|likewise|similarly|otherwise|by\s+contrast|in\s+contrast|"
+    r"as\s+a\s+result|in\s+turn|even\s+so|for\s+(?:example|instance))\b",
     re.IGNORECASE,
 )
 _OPENING = re.compile(r"^[\s(\[]*(?:and|but|so|yet)?[\s,]*", re.IGNORECASE)

@@ -92,7 +92,7 @@ def html(view: ReportView) -> dict[str, Any]:
     return {"groups": groups}
 
 
-CONTEXT_CHARS = 160  # of the sentence a row leans on, shown under it
+CONTEXT_CHARS = 240  # of the sentence a row leans on, shown under it
 SAME_EVENT_SHOWN = 5  # rows named on a group's "same event as" line; the rest are counted
 
 
