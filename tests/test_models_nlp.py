@@ -169,5 +169,8 @@ def test_a_quoted_question_runs_on_into_who_asked_it() -> None:
     ]
     # no verb of saying after the quotation: the next sentence is a sentence of its own
     assert sentences[-1] == "The crowd left the square."
+    # nor is a new line after the quotation joined to it
+    lines = [s.text.strip() for s in nlp('"Is the pier safe?"\nMayor Lund said it was.').sents]
+    assert lines == ['"Is the pier safe?"', "Mayor Lund said it was."]
     shipped = [s.text.strip() for s in build_sm()(text).sents]
     assert "Mayor Anna Lund planned to ask." in shipped  # what the component is for

@@ -35,6 +35,8 @@ def quote_tags(doc: Doc) -> Doc:
     for i in range(1, n - 2):
         if doc[i].text not in _CLOSING or doc[i - 1].text not in _ENDS:
             continue
+        if "\n" in doc[i].whitespace_ or doc[i + 1].is_space:
+            continue  # a new line: the line break starts the sentence (see .lines)
         if _tag_follows(doc, i + 1):
             doc[i + 1].is_sent_start = False
     return doc
