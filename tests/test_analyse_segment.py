@@ -231,6 +231,10 @@ def test_segment_statements_one_row_per_sentence() -> None:
             ["POSTED: 1052 GMT (1852 HKT), March 4, 2026\n\n" + MAYOR],
             [MAYOR],
         ),
+        (  # a stamp in a country's time, or in local time
+            ["11:39am UK, Wednesday 04 March 2026\n\n10:02 local time, Wed March 4\n\n" + MAYOR],
+            [MAYOR],
+        ),
         (
             ["On March 4, 2026 the mayor opened the bridge."],
             ["On March 4, 2026 the mayor opened the bridge."],

@@ -374,7 +374,8 @@ _SAID = frozenset(
 _STAMP_WORDS = frozenset(
     """mon tue wed thu fri sat sun am pm a m p updated posted published last gmt utc et est
     edt pst pdt cst cdt mst mdt hst bst cet cest eet eest msk ist jst hkt sgt pht aest aedt
-    awst nzst nzdt sast wat eat st nd rd th on at first originally modified edited""".split()  # noqa: SIM905
+    awst nzst nzdt sast wat eat st nd rd th on at first originally modified edited uk local
+    time hrs""".split()  # noqa: SIM905
 )
 _TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | _STAMP_WORDS
 
