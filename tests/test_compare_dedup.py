@@ -62,3 +62,24 @@ def test_dedup_jaccard_bounds() -> None:
     assert jaccard(a, a) == 1.0
     assert jaccard(a, b) == 0.0
     assert jaccard(set(), a) == 0.0
+
+
+def test_dedup_a_cut_of_one_text_with_a_paragraph_of_its_own_is_a_copy() -> None:
+    # an outlet runs the agency text cut short, with a paragraph of its own ahead of it:
+    # the pair's Jaccard similarity is well under the threshold, but the shorter text is
+    # the longer one's
+    own = (
+        "Islanders queued at the ticket office all morning, and some said they would not "
+        "travel until the pier reopens. The council will meet on Thursday to discuss a "
+        "temporary landing stage at the old lifeboat slip."
+    )
+    cut = WIRE.split(" Fishing crews")[0]
+    copy = art("a5", "Island Echo", own + " " + cut)
+    a, b = shingles(WIRE), shingles(copy.text)
+    assert jaccard(a, b) < 0.8 and dedup.contained(a, b) >= dedup.COPY_SHARE
+    groups = find_duplicates([ARTICLES[0], ARTICLES[1], copy], threshold=0.8)
+    assert [g.articles for g in groups] == [["a1", "a5"]]
+    assert groups[0].pairs[0]["contained"] >= dedup.COPY_SHARE
+    # a text that shares a sentence or two with another is no copy of it
+    quoting = art("a6", "Coast Weekly", OTHER + " " + cut.split(", a spokeswoman")[0] + ".")
+    assert find_duplicates([ARTICLES[0], quoting], threshold=0.8) == []

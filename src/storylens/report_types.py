@@ -296,9 +296,18 @@ class DuplicateDict(TypedDict):
 
     articles: Annotated[list[str], "article ids"]
     outlets: Annotated[list[str], "their outlets"]
-    similarity: Annotated[float, "lowest Jaccard similarity of word shingles that joined them"]
+    similarity: Annotated[
+        float,
+        "lowest Jaccard similarity of word shingles among the pairs that joined them (a pair "
+        "joined as one text cut can be well under the threshold; see `pairs`)",
+    ]
     representative: Annotated[str, "the article that stands for the group"]
-    pairs: Annotated[list[dict[str, Any]], "each joined pair: a, b, similarity"]
+    pairs: Annotated[
+        list[dict[str, Any]],
+        "each joined pair: a, b, similarity; and `contained`, the share of the shorter "
+        "article's shingles the longer holds, when that (at 0.75 or more, in stories of up to "
+        "60 articles) and not the similarity joined them",
+    ]
     sources: NotRequired[Annotated[list[str], "inputs the same article was read from"]]
 
 
