@@ -55,10 +55,11 @@ def add_context(groups: Iterable[dict[str, Any]], analyses: Sequence[Analysis]) 
         if not needs_context(wording) or not 0 < k < len(analysis.sentences):
             continue
         start, end = analysis.sentences[k - 1]
-        text = analysis.article.text[start:end].strip()
+        raw = analysis.article.text[start:end]
+        text = raw.strip()
         if not text:
             continue
-        start = analysis.article.text.index(text, start)
+        start += len(raw) - len(raw.lstrip())
         group["context"] = {
             "claim": claim.id,
             "article": claim.article,

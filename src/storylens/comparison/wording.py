@@ -151,12 +151,12 @@ def shared_fact(
             if p.endswith(".g") or (among and p not in among):
                 continue  # a clause the extractor did not read: no subject of its own
             view = alignment.part_views[p]
-            told = view.claim
-            wording = _without(told, _holes(told, p, alignment), own)
-            longer = with_restrictive(told, sid, alignment)
-            if longer is not told and readable(wording) and wording.endswith(told.text[-20:]):
-                told = longer
-                wording = _without(told, _holes(told, p, alignment), own)
+            told, wording = _through_tail(
+                view.claim,
+                _without(view.claim, _holes(view.claim, p, alignment), own),
+                sid,
+                alignment,
+            )
             cut = _strands_verb(view.claim, []) and _continues(own, told.end)
             if not readable(wording) and _first_read(p, own, alignment, wording):
                 # what someone says, told with who says it ("The administration said on Monday
@@ -341,20 +341,12 @@ def outlet_details(
         other_parts = [q for o in others for q in alignment.parts.get(o, ())]
         for p in alignment.parts.get(sid, ()):
             view = alignment.part_views[p]
-            shown = with_restrictive(view.claim, sid, alignment)
-            kept = [c for c in alignment.children.get(p, ()) if _says_which(view.claim, c)]
-            if kept:  # its clauses split off, but not the one that says which thing
+            if any(_says_which(view.claim, c) for c in alignment.children.get(p, ())):
+                # its clauses split off, but not the one that says which thing
                 wording = _without(view.claim, _holes(view.claim, p, alignment), views[sid].claim)
             else:
                 wording = _shown(view)
-            if (
-                shown is not view.claim
-                and readable(wording)
-                and wording.endswith(view.claim.text[-20:])
-            ):
-                wording += shown.text[len(view.claim.text) :]
-            else:
-                shown = view.claim
+            shown, wording = _through_tail(view.claim, wording, sid, alignment)
             if (
                 not _states_something(view.claim)
                 or not readable(wording)
@@ -420,7 +412,17 @@ def _shown(view: ClaimView) -> str:
     return focus or text
 
 
-_RELATIVE_OPENERS = frozenset({"that", "who", "whom", "whose", "which"})
+_RELATIVE_OPENERS = (RELATIVES - {"what"}) | {"that"}  # the words a relative clause opens on
+
+
+def _through_tail(claim: Claim, wording: str, sid: str, alignment: Alignment) -> tuple[Claim, str]:
+    """``claim`` and its ``wording`` carried on through the relative clause right after it
+    (see :func:`with_restrictive`), when the wording stands as a sentence and ends where the
+    claim does; else both as they are."""
+    longer = with_restrictive(claim, sid, alignment)
+    if longer is claim or not readable(wording) or not wording.endswith(claim.text[-20:]):
+        return claim, wording
+    return longer, wording + longer.text[len(claim.text) :]
 
 
 def with_restrictive(claim: Claim, sid: str, alignment: Alignment) -> Claim:
