@@ -545,6 +545,26 @@ def test_align_a_clause_telling_one_event_of_one_participant_keeps_a_partly_join
     assert _loose(joined, lambda x, y: x != "a") == {"a", "c"}
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Gunman kills 1, wounds 2 at Velm mill", "Mill shooting kills 1, injures 2", True),
+        ("The Rovers won 20 - 13 on Sunday.", "A 20-13 loss ended the Lions' season.", True),
+        # one figure in common is common by chance: points, ages, hours
+        ("Okafor finished with 20 points.", "Lund scored 20 points and had 9 rebounds.", False),
+        # years and the zeros after a thousands comma are no figures of their own
+        ("In 2019, 20, 000 people marched in Velm.", "In 2019 about 20, 000 rallied.", False),
+    ],
+)
+def test_align_two_figures_in_common_keep_a_partly_join(a: str, b: str, same: bool) -> None:
+    from storylens.comparison.align import _same_figures
+
+    def claim(cid: str, text: str) -> Claim:
+        return Claim(id=cid, article=cid, start=0, end=len(text), text=text)
+
+    assert _same_figures(claim("a", a), claim("b", b)) is same
+
+
 def test_align_a_sentence_repeated_in_its_article_is_one_row() -> None:
     lead = "The harbour office closed the old pier on Friday after the storm."
     a = make_analysis(
