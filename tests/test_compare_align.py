@@ -557,12 +557,12 @@ def test_align_a_clause_telling_one_event_of_one_participant_keeps_a_partly_join
     ],
 )
 def test_align_two_figures_in_common_keep_a_partly_join(a: str, b: str, same: bool) -> None:
-    from storylens.comparison.align import _same_figures
+    from storylens.comparison.backing import same_figures
 
     def claim(cid: str, text: str) -> Claim:
         return Claim(id=cid, article=cid, start=0, end=len(text), text=text)
 
-    assert _same_figures(claim("a", a), claim("b", b)) is same
+    assert same_figures(claim("a", a), claim("b", b)) is same
 
 
 def test_align_a_sentence_repeated_in_its_article_is_one_row() -> None:

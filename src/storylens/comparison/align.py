@@ -10,12 +10,11 @@ detector may then mark a group ``conflicting``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storylens.comparison.backing import figures
+from storylens.comparison.backing import same_figures
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.event_groups import find_events
 from storylens.comparison.events import event_class
@@ -390,7 +389,7 @@ def align_claims(
             float(whole_scores.matrix[i, j]) >= support
             or float(whole_vectors[i] @ whole_vectors[j]) >= settings.align_support_similarity
             or _one_event(parts.get(a, ()), parts.get(b, ()), part_scores, part_view_of)
-            or _same_figures(by_id[a].claim, by_id[b].claim)
+            or same_figures(by_id[a].claim, by_id[b].claim)
         )
 
     loose = _loose(joined, close)
@@ -485,23 +484,6 @@ def _loose(joined: Mapping[str, str], close: Callable[[str, str], bool]) -> set[
     while more := {c for c, by in joined.items() if by in loose} - loose:
         loose |= more
     return loose
-
-
-def _same_figures(a: Claim, b: Claim) -> bool:
-    """Both statements give the same two figures or more, years aside ("Gunman kills 1,
-    wounds 2" / "office shooting kills 1, injures 2"; a final score "20 - 13"): a pair of
-    figures seldom recurs by chance in one story."""
-    shared = _counted(figures(a)) & _counted(figures(b))
-    return len(shared) >= 2
-
-
-def _counted(found: set[str]) -> set[str]:
-    """Figures without years and without the zeros of a number written with a space after
-    its thousands comma ("20, 000")."""
-    return {f for f in found if not _YEAR.fullmatch(f) and not f.startswith("0")}
-
-
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _one_event(

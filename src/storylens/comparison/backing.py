@@ -70,6 +70,20 @@ def figures(claim: Claim, end: int | None = None) -> set[str]:
     return out
 
 
+def same_figures(a: Claim, b: Claim) -> bool:
+    """Both statements give the same two figures or more, years aside ("Gunman kills 1,
+    wounds 2" / "office shooting kills 1, injures 2"; a final score "20 - 13"): a pair of
+    figures seldom recurs by chance in one story."""
+    return len(_counted(figures(a)) & _counted(figures(b))) >= 2
+
+
+def _counted(found: set[str]) -> set[str]:
+    """Figures without years and without the zeros of a number written with a space after
+    its thousands comma ("20, 000")."""
+    return {f for f in found if not _YEAR.fullmatch(f) and not f.startswith("0")}
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORD = re.compile(r"\w+")
 
 
