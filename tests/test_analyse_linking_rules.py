@@ -162,6 +162,60 @@ def test_ambiguous_surname_takes_nearest_full_name_before_it() -> None:
     assert tomas.entity != greta.entity
 
 
+def test_a_family_name_with_no_full_name_before_it_is_the_person_most_articles_name() -> None:
+    main = "Deputy Ansel Marro was shot. Marro died."
+    texts = [main, main, "Ansel Marro was 35.", "Rosa Marro, his aunt, spoke."]
+    both = [("Ansel Marro", "PERSON"), ("Marro", "PERSON")]
+    names = [both, both, [("Ansel Marro", "PERSON")], [("Rosa Marro", "PERSON")]]
+    analyses = [
+        _analysis(f"a{k}", f"Outlet {k}", text, found)
+        for k, (text, found) in enumerate(zip(texts, names, strict=True))
+    ]
+    later = _analysis("a9", "Outlet 9", "Marro was buried on Friday.", [("Marro", "PERSON")])
+    link_entities([*analyses, later], Settings())
+    assert _entity_of(later, "Marro") == _entity_of(analyses[0], "Ansel Marro")
+    # named in full by as many articles as another: no guess
+    even = _analysis("b9", "Outlet 9", "Marro was buried on Friday.", [("Marro", "PERSON")])
+    link_entities([analyses[0], analyses[3], even], Settings())
+    assert _entity_of(even, "Marro") not in {
+        _entity_of(analyses[0], "Ansel Marro"),
+        _entity_of(analyses[3], "Rosa Marro"),
+    }
+
+
+def test_a_persons_name_after_words_the_tagger_took_in_is_that_person() -> None:
+    text = "GM Theo Vorn met Manager Theo Vorn's staff. Theo Vorn, the manager, spoke."
+    forms = ["GM Theo Vorn", "Manager Theo Vorn", "Theo Vorn"]
+    one = _analysis("a1", "Ledger", text, [(f, "PERSON") for f in forms])
+    entities = link_entities([one], Settings())
+    assert len({_entity_of(one, f) for f in forms}) == 1
+    # and the entity goes by the name, not the words before it
+    assert [e.name for e in entities] == ["Theo Vorn"]
+
+
+def test_a_headline_word_before_a_family_name_is_no_given_name() -> None:
+    head = _analysis(
+        "a1", "Ledger", "Having Vorn on Stage\nTheo Vorn will host.", [("Having Vorn", "PERSON")]
+    )
+    body = _analysis("a2", "Post", "Theo Vorn is having a good year.", [("Theo Vorn", "PERSON")])
+    entities = link_entities([head, body], Settings())
+    assert _entity_of(head, "Having Vorn") == _entity_of(body, "Theo Vorn")
+    assert [e.name for e in entities] == ["Theo Vorn"]
+    # a given name that ends like a verb's "-ing" form, and that the story never writes in
+    # lower case, stays a given name
+    son = _analysis("a3", "Post", "Irving Vorn, his son, is 9.", [("Irving Vorn", "PERSON")])
+    link_entities([head, body, son], Settings())
+    assert _entity_of(son, "Irving Vorn") != _entity_of(body, "Theo Vorn")
+
+
+def test_two_given_names_before_one_family_name_are_two_people() -> None:
+    text = "Debbie Vell Alder spoke. Wendy Vell Alder replied. Vell Alder left."
+    forms = ["Debbie Vell Alder", "Wendy Vell Alder", "Vell Alder"]
+    one = _analysis("a1", "Ledger", text, [(f, "PERSON") for f in forms])
+    link_entities([one], Settings())
+    assert _entity_of(one, "Debbie Vell Alder") != _entity_of(one, "Wendy Vell Alder")
+
+
 def test_surname_mislabelled_as_place_joins_person() -> None:
     one = _analysis(
         "a1",
@@ -435,6 +489,20 @@ def test_parenthesised_credit_is_not_an_acronym() -> None:
         ("Arvo Lind", "Arvo Karl Lind", True),
         ("Arvo Lind", "Arvo Lindqvist", False),
         ("Kim Sol Ha", "Kim Sol Min", False),
+        # a familiar form of the given name, a spelling of it, a numeral left out
+        ("Bob Tallin", "Robert J. Tallin III", True),
+        ("Phil Omerod", "Phillip Omerod", True),
+        ("Rudy Varga", "Rudolph W. Varga", True),
+        # a family name spelled two ways, a nickname in quotation marks, a leading initial
+        ("Philip Haddock", "Philip H. Hadock", True),
+        ("Jerry Arnaz", 'Luis Gerardo "Jerry" Arnaz', True),
+        ("Mark Soll", "W. Mark Soll", True),
+        ("William Mark Soll", "W. Mark Soll", True),
+        # father and son; two middle initials; two given names
+        ("Donald Brask Jr", "Donald J. Brask", False),
+        ("Arvo S. Lind", "Arvo F. Lind", False),
+        ("Tom Lind", "Tim Lind", False),
+        ("Dean Lind", "Dena Lind", False),
     ],
 )
 def test_longer_full_names_with_same_first_and_last_word(

@@ -12,12 +12,15 @@ steps, each a small rule that is easy to check:
    (KCNA)") and an all-caps name equal to the initials of exactly one longer name.
 4. **Variants**: transliteration and spelling variants of multi-word names with the same
    number of words ("Zelensky"/"Zelenskyy", "Dmitry"/"Dmitri"), by rapidfuzz similarity, and
-   shorter full names contained in longer ones ("Vladimir Putin" in "Vladimir V. Putin").
+   forms of one person's name (:mod:`.personnames`: "Vladimir Putin" / "Vladimir V. Putin",
+   "Rudy Giuliani" / "Rudolph W. Giuliani", "Robert Mueller" / "Robert S. Mueller III").
 5. **Newspapers by their last word**: "the Times" is the one newspaper the story names in
    full with that last word ("The New York Times").
 6. **Surnames**: a one-word person name links to the one full-name person of the story whose
    last (or, failing that, first) name it is ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong
-   Un"); when several fit, the nearest full-name mention before it in the same article wins.
+   Un"); when several fit, the nearest full-name mention before it in the same article wins,
+   and with none before it, the one named in full in the most articles, when that is at least
+   three and twice as many as any other.
 
 :func:`link_entities` also writes the entity ids back onto mentions, descriptors, quote
 speakers and claim arguments, and canonical names into claim attributions.
@@ -25,25 +28,22 @@ speakers and claim arguments, and canonical names into claim attributions.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from storylens.analyse.aliases import AliasTable, load_aliases, normalise_name
 from storylens.analyse.cues import NAME_TITLES
-from storylens.errors import ConfigError
-from storylens.settings import Settings, read_settings_json
+from storylens.analyse.personnames import lead_word, lower_words, one_person_pairs
+from storylens.settings import Settings
 from storylens.types import Analysis, Argument, Entity, Mention
 
-STAGE = "linking.rules.v1"
+STAGE = "linking.rules.v2"
 
 LINKED_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -52,25 +52,12 @@ FAMILIES = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW")
 ARGUMENT_ROLES_LINKED = ("agent", "recipient", "theme", "place")
 FUZZY_THRESHOLD = 90.0
+DOMINANT_ARTICLES = 3  # a bare family name of several people goes to one named in this many
 WORD_FUZZY_THRESHOLD = 82.0  # each word of a person's name, against the same word of the other
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "in", "on", "to", "&"})
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.&]{1,9})\s*\)")
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
 _DASHES = re.compile(r"[-‐‑‒–—]")
-_NON_WORD = re.compile(r"[^\w' ]+")
-
-
-def normalise_name(name: str) -> str:
-    """A matching key: NFKC, casefolded, no dots/hyphens/possessive/leading "the"."""
-    s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
-    s = re.sub(r"'s$|'$", "", s.strip())
-    s = s.replace(".", "")
-    s = _DASHES.sub(" ", s)
-    s = _NON_WORD.sub(" ", s)
-    s = " ".join(s.casefold().split())
-    if s.startswith("the ") and len(s) > 4:
-        s = s[4:]
-    return s
 
 
 def slug(name: str) -> str:
@@ -83,63 +70,6 @@ def slug(name: str) -> str:
 def family(label: str) -> str:
     """Labels that may name the same thing share a family (GPE/LOC/FAC → PLACE)."""
     return FAMILIES.get(label, label)
-
-
-# --- alias file ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class AliasEntry:
-    name: str
-    type: str
-
-
-@dataclass(slots=True)
-class AliasTable:
-    """Normalised alias → canonical entry."""
-
-    entries: dict[str, AliasEntry] = field(default_factory=dict)
-
-    def add_file_data(self, data: Any, source: str) -> None:
-        items = data.get("entities") if isinstance(data, dict) else None
-        if not isinstance(items, list):
-            raise ConfigError(f"{source}: aliases file needs an 'entities' list")
-        for n, item in enumerate(items):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-                raise ConfigError(f"{source}: entities[{n}] needs a 'name' string")
-            aliases = item.get("aliases", [])
-            etype = item.get("type", "ORG")
-            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise ConfigError(f"{source}: entities[{n}].aliases must be a list of strings")
-            if not isinstance(etype, str):
-                raise ConfigError(f"{source}: entities[{n}].type must be a string")
-            entry = AliasEntry(item["name"], etype)
-            for alias in [item["name"], *aliases]:
-                key = normalise_name(alias)
-                if key:
-                    self.entries[key] = entry
-
-    def get(self, key: str) -> AliasEntry | None:
-        return self.entries.get(key)
-
-
-@cache
-def _load_aliases(extra: Path | None) -> AliasTable:
-    table = AliasTable()
-    builtin = resources.files("storylens") / "data" / "aliases.json"
-    table.add_file_data(json.loads(builtin.read_text(encoding="utf-8")), "data/aliases.json")
-    if extra is not None:
-        try:
-            data = read_settings_json(Path(extra), "aliases file")
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ConfigError(f"{extra}: cannot read aliases file: {exc}") from exc
-        table.add_file_data(data, str(extra))
-    return table
-
-
-def load_aliases(settings: Settings) -> AliasTable:
-    """The built-in alias table extended with ``settings.aliases_file``."""
-    return _load_aliases(settings.aliases_file)
 
 
 # --- union-find --------------------------------------------------------------------------
@@ -189,7 +119,7 @@ def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Enti
         clusters.add(ref.node)
     bare = _bare_names(refs)
     _link_acronyms(analyses, refs, clusters)
-    _link_variants(refs, clusters)
+    _link_variants(refs, clusters, lower_words(a.article.text for a in analyses))
     _link_papers(refs, clusters)
     assignment = _assign_surnames(bare, refs, clusters)
     _link_same_names(refs, clusters, assignment)
@@ -217,11 +147,14 @@ def _bare_names(refs: list[_Ref]) -> list[_Ref]:
 
 def _refs(analyses: Sequence[Analysis], table: AliasTable) -> list[_Ref]:
     refs: list[_Ref] = []
+    common = lower_words(a.article.text for a in analyses)
     surnames = {
-        normalise_name(m.text).split()[-1]
+        words[-1]
         for a in analyses
         for m in a.mentions
-        if m.label == "PERSON" and len(normalise_name(m.text).split()) > 1
+        if m.label == "PERSON"
+        and len(words := normalise_name(m.text).split()) > 1
+        and not lead_word(words[0], common)
     }
     for ai, analysis in enumerate(analyses):
         for mi, m in enumerate(analysis.mentions):
@@ -230,6 +163,9 @@ def _refs(analyses: Sequence[Analysis], table: AliasTable) -> list[_Ref]:
             key = normalise_name(m.text)
             if not key:
                 continue
+            words = key.split()
+            if len(words) == 2 and words[1] in surnames and lead_word(words[0], common):
+                key = words[1]  # "Having Jackman host is a coup": a title-case headline
             alias = table.get(key)
             if alias is not None:
                 node = ("ALIAS", normalise_name(alias.name))
@@ -277,7 +213,7 @@ def _initials(words: list[str]) -> set[str]:
     return {every, significant} - {""}
 
 
-def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
+def _link_variants(refs: list[_Ref], clusters: _Clusters, common: set[str]) -> None:
     """Spelling variants (same family, word count and initial; or the same letters with
     spaces left out) and contained full names.
 
@@ -285,12 +221,9 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
     """
     nodes = sorted({r.node for r in refs if " " in r.node[1] and r.node[0] != "ALIAS"})
     buckets: dict[tuple[str, int, str], list[tuple[str, str]]] = defaultdict(list)
-    ends: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for node in nodes:
         words = node[1].split()
         buckets[(node[0], len(words), words[0][:1])].append(node)
-        if node[0] == "PERSON":
-            ends[(words[0], words[-1])].append(node)
     for bucket in buckets.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
@@ -303,22 +236,42 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters) -> None:
     for same in compact.values():
         for node in same[1:]:
             clusters.union(same[0], node)
-    # "Undersheriff James Gage", whatever the tagger labelled it: the person "James Gage"
+    # "Undersheriff James Gage", whatever the tagger labelled it: the person "James Gage";
+    # a person's name after a word the tagger took in, one the story also writes in lower
+    # case or an abbreviation ("Comedian Ellen DeGeneres", "Colts QB Andrew Luck"), is that
+    # person too, but not after another given name ("Wendy Wasserman Schultz")
     people = {n[1]: n for n in nodes if n[0] == "PERSON"}
+    written = {r.node: r.mention.text for r in refs}
     for node in nodes:
         words = node[1].split()
         k = 0
         while k < len(words) - 2 and words[k] in NAME_TITLES:
             k += 1
         person = people.get(" ".join(words[k:])) if k else None
+        if person is None and node[0] == "PERSON":
+            person = next(
+                (
+                    people[tail]
+                    for j in range(1, len(words) - 1)
+                    if (tail := " ".join(words[j:])) in people
+                    and (words[j - 1] in common or words[j - 1].upper() in written[node].split())
+                ),
+                None,
+            )
         if person is not None:
             clusters.union(person, node)
-    # "Vladimir Putin" and "Vladimir V. Putin": same first and last word, one name longer
-    for same in ends.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1 :]:
-                if len(a[1].split()) != len(b[1].split()):
-                    clusters.union(a, b)
+    _link_name_forms(refs, clusters)
+
+
+def _link_name_forms(refs: list[_Ref], clusters: _Clusters) -> None:
+    """Forms of one person's name ("Vladimir Putin" / "Vladimir V. Putin", "Rudy Giuliani" /
+    "Rudolph W. Giuliani"; see :mod:`.personnames`)."""
+    written: dict[tuple[str, str], str] = {}
+    for ref in refs:
+        if ref.node[0] == "PERSON":
+            written.setdefault(ref.node, ref.mention.text)
+    for a, b in one_person_pairs(written):
+        clusters.union(a, b)
 
 
 # the last word a newspaper is named by in running text ("the Times", "the Post")
@@ -375,9 +328,24 @@ def _assign_surnames(
             assignment[id(ref)] = next(iter(candidates))
         elif candidates:
             chosen = _nearest_full_name(ref, candidates, full)
+            if chosen is None and ref.key in by_last:  # a family name, not a first word
+                chosen = _best_known(candidates, full)
             if chosen is not None:
                 assignment[id(ref)] = chosen
     return assignment
+
+
+def _best_known(
+    candidates: set[tuple[str, str]], full: dict[tuple[str, str], list[_Ref]]
+) -> tuple[str, str] | None:
+    """The person the story names in full in the most articles, at least twice as many as
+    any other candidate: "Ortiz" in an article that never gives a full name is the slain
+    deputy eight articles name, not the relative one article quotes."""
+    counts = sorted(
+        ((len({r.analysis for r in full[root]}), root) for root in candidates), reverse=True
+    )
+    top, runner_up = counts[0][0], counts[1][0]
+    return counts[0][1] if top >= DOMINANT_ARTICLES and top >= 2 * runner_up else None
 
 
 def _link_same_names(
@@ -443,11 +411,17 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
             entry = table.get(ref.key)
             if entry is not None:
                 return entry.name, entry.type
-    counts = Counter(r.mention.text for r in members)
+    # a mention read without the headline word the tagger took in is no form of the name
+    named = [r for r in members if r.key == normalise_name(r.mention.text)] or members
+    counts = Counter(r.mention.text for r in named)
     first: dict[str, int] = {}  # each surface form's first position among the members
     for n, ref in enumerate(members):
         first.setdefault(ref.mention.text, n)
-    name = max(counts, key=lambda s: (len(normalise_name(s).split()), counts[s], len(s), -first[s]))
+    # a form that only adds words before another form's full name ("Manager Theo Epstein",
+    # "Theo Epstein") is not the name
+    keys = {normalise_name(s) for s in counts}
+    plain = [s for s in counts if not _ends_with_other(normalise_name(s), keys)] or list(counts)
+    name = max(plain, key=lambda s: (len(normalise_name(s).split()), counts[s], len(s), -first[s]))
     labels = Counter(r.mention.label for r in members)
     etype = max(
         labels,
@@ -456,6 +430,12 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
     if any(r.mention.label == "PERSON" and " " in r.key for r in members):
         etype = "PERSON"  # a full person name settles it
     return name, etype
+
+
+def _ends_with_other(key: str, keys: set[str]) -> bool:
+    """``key`` ends with another of ``keys`` of two words or more."""
+    words = key.split()
+    return any(" ".join(words[j:]) in keys for j in range(1, len(words) - 1))
 
 
 def _unique_id(base: str, etype: str, used: set[str]) -> str:

@@ -1,0 +1,232 @@
+"""When two written forms of a person's name name one person.
+
+Outlets write one person's name in many forms: with or without a middle initial or a
+generational suffix ("Robert Mueller", "Robert S. Mueller III"), with a familiar form of the
+given name ("Rudy Giuliani", "Rudolph W. Giuliani"; "Phil Stirling", "Phillip Stirling"), with
+a nickname set in quotation marks or brackets ('Luis Gerardo "Jerry" Ortiz', "Jerry Ortiz"),
+and now and then with a family name spelled two ways ("Philip Hickok", "Philip H. Hickock").
+A name is read as its given name, its middle names, its family name and its suffix; two forms
+are one person when the family names match, the given names are one name (the same, a
+familiar form of it, a spelling variant, or a nickname the other form gives), and neither
+the middle initials nor the suffixes tell two people apart ("Jr." or "Sr." on one form
+only does: father and son share the rest of the name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from storylens.analyse.cues import NAME_TITLES
+
+# a name's generational suffix ("Jr.", "III")
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# suffixes that tell a father and a son apart, both often in one story: a name with one is
+# never the same name without it (a numeral is often left out: "Robert S. Mueller III")
+FAMILY_SUFFIXES = frozenset({"jr", "sr"})
+# two spellings of one family or given name ("Hickok" / "Hickock", "Philip" / "Phillip")
+SPELLING_SIMILARITY = 90.0
+MIN_SPELLING_LETTERS = 5  # shorter names are too alike by chance ("Dean" / "Dena")
+
+# each line: a given name, then the familiar forms and spellings English news uses for it
+_GIVEN_NAMES = """
+abraham abe
+albert al bert
+alexander alex alec sandy
+alfred al alf fred
+andrew andy drew
+anthony tony
+barbara barb
+benjamin ben benny
+bradley brad
+catherine cathy kate katie cath kathryn katherine kathy
+charles charlie chuck chas
+christopher chris kit
+daniel dan danny
+david dave davy
+deborah debbie deb debra
+donald don donnie
+douglas doug
+edward ed eddie ted teddy ned
+elizabeth liz beth betty bettie lizzie eliza betsy
+eugene gene
+frederick fred freddie
+gerald jerry gerry
+gregory greg
+harold hal harry
+henry hank harry
+herbert herb
+jacob jake
+james jim jimmy jamie
+jeffrey jeff geoffrey
+jennifer jen jenny
+jerome jerry
+john jack johnny jon
+jonathan jon jonny
+joseph joe joey
+joshua josh
+katherine kate katie kathy kathryn catherine
+kenneth ken kenny
+lawrence larry laurence
+leonard leo len lenny lennie
+margaret maggie meg peggy marge
+matthew matt
+michael mike mikey mick
+nicholas nick nicky
+patricia pat patty trish
+patrick pat paddy
+peter pete
+philip phil phillip
+raymond ray
+richard rick ricky dick rich richie
+robin robyn
+robert bob bobby rob robbie bert
+ronald ron ronnie
+rudolph rudy rudolf
+samuel sam sammy
+stanley stan
+stephen steve stephan steven
+susan sue susie suzanne
+theodore ted teddy theo
+thomas tom tommy
+timothy tim timmy
+victoria vicky tori
+vincent vince vinnie
+walter walt wally
+william bill billy will willie liam
+zachary zach zack
+"""
+
+
+@cache
+def _forms() -> dict[str, frozenset[str]]:
+    """Each given name or familiar form with the full names it may stand for."""
+    out: dict[str, set[str]] = {}
+    for line in _GIVEN_NAMES.split("\n"):
+        words = line.split()
+        for word in words:
+            out.setdefault(word, {word}).add(words[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def given_forms(name: str) -> frozenset[str]:
+    """``name`` with the full given names it may be a familiar form of ("rudy" → {"rudy",
+    "rudolph"})."""
+    return _forms().get(name, frozenset({name}))
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A person's name read from its matching key (see :func:`.linking.normalise_name`)."""
+
+    given: tuple[str, ...]  # the given names and initials, in order ("w", "mark")
+    family: str
+    suffix: str = ""
+    nicknames: frozenset[str] = frozenset()  # set in quotation marks or brackets
+
+
+_NICKNAME = re.compile(r"[\"“”(]\s*([^\W\d_]+)\s*[\"“”)]")
+
+
+def name_parts(key: str, text: str) -> NameParts | None:
+    """The parts of a person's name of two words or more (``key``: its matching key,
+    ``text``: a mention of it as written); None for a single name."""
+    nicknames = frozenset(m.casefold() for m in _NICKNAME.findall(text))
+    words = key.split()
+    while len(words) > 2 and words[0] in NAME_TITLES:
+        words = words[1:]
+    suffix = words.pop() if len(words) > 2 and words[-1] in SUFFIXES else ""
+    if len(words) < 2:
+        return None
+    given = tuple(w for w in words[:-1] if w not in nicknames) or tuple(words[:1])
+    return NameParts(given, words[-1], suffix, nicknames)
+
+
+def one_person(a: NameParts, b: NameParts) -> bool:
+    """Whether two forms of a name name one person."""
+    suffixes = {a.suffix, b.suffix} - {""}
+    if len(suffixes) > 1 or (a.suffix != b.suffix and suffixes & FAMILY_SUFFIXES):
+        return False  # "Donald Trump Jr" is not "Donald J. Trump"
+    if not _same_spelling(a.family, b.family):
+        return False
+    if a.given[0] in b.nicknames or b.given[0] in a.nicknames:
+        return True
+    short, long = sorted((a.given, b.given), key=len)
+    if _one_given(short[0], long[0]):
+        # the names after the first, where both give one, start with one letter
+        return not (short[1:] and long[1:] and short[1][0] != long[1][0])
+    # "Mark Felt" / "W. Mark Felt": a leading initial before the name he goes by
+    return len(long[0]) == 1 and len(long) > 1 and _one_given(short[0], long[1])
+
+
+def _one_given(a: str, b: str) -> bool:
+    """One given name: the same, a familiar form or a spelling of it, or its initial."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return bool(given_forms(a) & given_forms(b)) or _same_spelling(a, b)
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    return a == b or (
+        min(len(a), len(b)) >= MIN_SPELLING_LETTERS
+        and a[0] == b[0]
+        and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
+    )
+
+
+Node = tuple[str, str]  # a linking node: (label family, matching key)
+
+
+def one_person_pairs(written: Mapping[Node, str]) -> list[tuple[Node, Node]]:
+    """The pairs of person nodes whose names name one person (``written``: each node with a
+    mention of it as written), compared within buckets of one family name or of one given
+    name and family initial."""
+    found: dict[Node, NameParts] = {}
+    for node, text in written.items():
+        parts = name_parts(node[1], text)
+        if parts is not None:
+            found[node] = parts
+    buckets: dict[tuple[str, str], list[Node]] = defaultdict(list)
+    for node, parts in sorted(found.items()):
+        buckets[("", parts.family)].append(node)
+        for given in given_forms(parts.given[0]):
+            buckets[(given, parts.family[:1])].append(node)
+    return [
+        (a, b)
+        for bucket in buckets.values()
+        for i, a in enumerate(bucket)
+        for b in bucket[i + 1 :]
+        if one_person(found[a], found[b])
+    ]
+
+
+def lead_word(word: str, common: set[str]) -> bool:
+    """A word a headline or a sentence's start sets before a family name that the tagger
+    took into it ("Having Jackman host is a coup", "Without Felt"): a preposition or a verb's
+    "-ing" form of a short list, or another "-ing" form the story also writes in lower case
+    (``common``, see :func:`lower_words`) and no given name."""
+    if word in _LEAD_WORDS:
+        return True
+    return word in common and word.endswith("ing") and word not in _forms()
+
+
+# words that open a sentence or headline before a name and are never given names
+_LEAD_WORDS = frozenset(
+    {"without", "with", "after", "before", "against", "behind", "enter", "having", "being"}
+    | {"getting", "making", "following", "including", "adding", "saying", "losing", "joining"}
+    | {"leaving", "taking", "giving", "watching", "seeing", "asking", "meeting", "facing"}
+    | {"stunning"}
+)
+
+
+def lower_words(texts: Iterable[str]) -> set[str]:
+    """The words ``texts`` write in lower case somewhere."""
+    return {w for text in texts for w in _LOWER_WORD.findall(text)}
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
