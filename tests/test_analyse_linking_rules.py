@@ -216,6 +216,33 @@ def test_two_given_names_before_one_family_name_are_two_people() -> None:
     assert _entity_of(one, "Debbie Vell Alder") != _entity_of(one, "Wendy Vell Alder")
 
 
+def test_an_organisation_named_by_the_last_words_of_one_longer_name() -> None:
+    text = (
+        "The Velm Rovers won. The Rovers play again on Sunday. The Indian Navy and the Royal "
+        "Navy sailed; the Navy said nothing. The Bank of Arden lent. Arden paid."
+    )
+    names = ["Velm Rovers", "Rovers", "Indian Navy", "Royal Navy", "Navy", "Bank of Arden"]
+    one = _analysis("a1", "Ledger", text, [(n, "ORG") for n in [*names, "Arden"]])
+    entities = link_entities([one], Settings())
+    assert _entity_of(one, "Rovers") == _entity_of(one, "Velm Rovers")
+    # several longer names end so: no guess; the object of "of" is another thing
+    assert _entity_of(one, "Navy") not in {
+        _entity_of(one, "Indian Navy"),
+        _entity_of(one, "Royal Navy"),
+    }
+    assert _entity_of(one, "Arden") != _entity_of(one, "Bank of Arden")
+    assert "Velm Rovers" in {e.name for e in entities}
+
+
+def test_an_organisation_goes_by_its_name_not_a_one_off_with_words_before_it() -> None:
+    text = "Valpress Weekly - Ostrena said so. " + "Ostrena agreed. " * 10
+    one = _analysis("a1", "Ledger", text, [("Valpress Weekly - Ostrena", "ORG")])
+    spots = [m.start() for m in re.finditer(r"Ostrena agreed", text)]
+    one.mentions += [Mention("a1", k, k + 7, "Ostrena", "ORG") for k in spots]
+    entities = link_entities([one], Settings())
+    assert [e.name for e in entities] == ["Ostrena"]
+
+
 def test_surname_mislabelled_as_place_joins_person() -> None:
     one = _analysis(
         "a1",

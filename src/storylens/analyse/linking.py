@@ -39,6 +39,12 @@ from rapidfuzz import fuzz
 
 from storylens.analyse.aliases import AliasTable, load_aliases, normalise_name
 from storylens.analyse.cues import NAME_TITLES
+from storylens.analyse.heads import (
+    SPOKESPERSON_WORDS,
+    TYPE_PRIORITY,
+    descriptor_spans,
+    head_mention,
+)
 from storylens.analyse.personnames import lead_word, lower_words, one_person_pairs
 from storylens.settings import Settings
 from storylens.types import Analysis, Argument, Entity, Mention
@@ -49,9 +55,9 @@ LINKED_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
 FAMILIES = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW")
 ARGUMENT_ROLES_LINKED = ("agent", "recipient", "theme", "place")
 FUZZY_THRESHOLD = 90.0
+RARE_FORM = 10  # a form used less than a tenth as often as the most used one names no entity
 DOMINANT_ARTICLES = 3  # a bare family name of several people goes to one named in this many
 WORD_FUZZY_THRESHOLD = 82.0  # each word of a person's name, against the same word of the other
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "in", "on", "to", "&"})
@@ -261,6 +267,25 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters, common: set[str]) -> N
         if person is not None:
             clusters.union(person, node)
     _link_name_forms(refs, clusters)
+    _link_short_names(refs, clusters)
+
+
+def _link_short_names(refs: list[_Ref], clusters: _Clusters) -> None:
+    """An organisation named by the last words of one longer name of the story ("the
+    Angels" / "the Los Angeles Angels", "Superior Court" / "Los Angeles Superior Court"):
+    not when several longer names end so ("Navy": "Indian Navy", "U.S. Navy"), nor when the
+    words are the object of "of" in it ("Aden" / "Gulf of Aden")."""
+    orgs = sorted({r.node for r in refs if r.node[0] == "ORG"})
+    longer: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for node in orgs:
+        words = node[1].split()
+        for j in range(1, len(words)):
+            if words[j - 1] not in _ACRONYM_STOPWORDS:
+                longer[" ".join(words[j:])].add(node)
+    for node in orgs:
+        roots = {clusters.find(n) for n in longer.get(node[1], ())}
+        if len(roots) == 1:
+            clusters.union(roots.pop(), node)
 
 
 def _link_name_forms(refs: list[_Ref], clusters: _Clusters) -> None:
@@ -417,11 +442,6 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
     first: dict[str, int] = {}  # each surface form's first position among the members
     for n, ref in enumerate(members):
         first.setdefault(ref.mention.text, n)
-    # a form that only adds words before another form's full name ("Manager Theo Epstein",
-    # "Theo Epstein") is not the name
-    keys = {normalise_name(s) for s in counts}
-    plain = [s for s in counts if not _ends_with_other(normalise_name(s), keys)] or list(counts)
-    name = max(plain, key=lambda s: (len(normalise_name(s).split()), counts[s], len(s), -first[s]))
     labels = Counter(r.mention.label for r in members)
     etype = max(
         labels,
@@ -429,7 +449,29 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
     )
     if any(r.mention.label == "PERSON" and " " in r.key for r in members):
         etype = "PERSON"  # a full person name settles it
+        # a form that only adds words before another form's full name ("Manager Theo
+        # Epstein", "Theo Epstein") is not the name
+        keys = {normalise_name(s) for s in counts}
+        plain = [s for s in counts if not _ends_with_other(normalise_name(s), keys)]
+    else:
+        # words before a name the story uses ten times as often are a one-off's, not the
+        # name's ("Computerworld - Microsoft" beside 73 mentions of "Microsoft")
+        plain = [s for s in counts if not _rare_longer(s, counts)]
+    plain = plain or list(counts)
+    name = max(plain, key=lambda s: (len(normalise_name(s).split()), counts[s], len(s), -first[s]))
     return name, etype
+
+
+def _rare_longer(form: str, counts: Counter[str]) -> bool:
+    """``form`` ends with another of the forms ``counts`` counts, which is used at least
+    ``RARE_FORM`` times as often."""
+    key = normalise_name(form)
+    return any(
+        other != form
+        and key.endswith(" " + normalise_name(other))
+        and counts[other] >= RARE_FORM * counts[form]
+        for other in counts
+    )
 
 
 def _ends_with_other(key: str, keys: set[str]) -> bool:
@@ -469,13 +511,13 @@ def _write_back(analyses: Sequence[Analysis], entities: list[Entity], table: Ali
                 labels = by_id[desc.entity].labels.setdefault(outlet, [])
                 if desc.text not in labels:
                     labels.append(desc.text)
-        spans = _descriptor_spans(analysis)
+        spans = descriptor_spans(analysis)
         for quote in analysis.quotes:
             ent = None
             if quote.speaker_start is not None and quote.speaker_end is not None:
                 speaker = Argument(quote.speaker_text, quote.speaker_start, quote.speaker_end)
-                head = _head_mention(
-                    analysis.article.text, speaker, linked, spans, extra=_SPOKESPERSON_WORDS
+                head = head_mention(
+                    analysis.article.text, speaker, linked, spans, extra=SPOKESPERSON_WORDS
                 )
                 ent = by_id.get(head.entity) if head is not None and head.entity else None
             if ent is None:
@@ -488,83 +530,10 @@ def _write_back(analyses: Sequence[Analysis], entities: list[Entity], table: Ali
                 arg = claim.arguments.get(role)
                 if arg is None:
                     continue
-                head = _head_mention(analysis.article.text, arg, linked, spans)
+                head = head_mention(analysis.article.text, arg, linked, spans)
                 if head is not None and head.entity in by_id:
                     arg.value = head.entity
             claim.attributed_to = [_canonical_source(s, by_key, table) for s in claim.attributed_to]
-
-
-_PREFIX_WORDS = frozenset(
-    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "'s", "’s", "-", ","}
-)
-_POSSESSIVE_AFTER = re.compile(r"\s*['’]s?\b")
-
-
-# "a spokesperson for the Defense Ministry" speaks for the ministry
-_SPOKESPERSON_WORDS = frozenset(
-    {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "representative",
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "for",
-        "of",
-        "at",
-        "from",
-    }
-)
-
-
-def _descriptor_spans(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
-    """Descriptor spans per described mention (by ``id`` of the Mention)."""
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for desc in analysis.descriptors:
-        if 0 <= desc.mention < len(analysis.mentions):
-            spans[id(analysis.mentions[desc.mention])].append((desc.start, desc.end))
-    return spans
-
-
-def _head_mention(
-    text: str,
-    arg: Argument,
-    linked: list[Mention],
-    descriptors: dict[int, list[tuple[int, int]]],
-    *,
-    extra: frozenset[str] = frozenset(),
-) -> Mention | None:
-    """The linked mention that heads an argument phrase, if any.
-
-    A mention heads the phrase when nothing but determiners, its own descriptors and other
-    names (possessors) precede it inside the phrase, and it is not itself a possessor:
-    "Communist dictator Kim Jong-un of North Korea" → Kim; "the government of strongman
-    Vladimir Putin" → none; "Kim's train" → none.
-    """
-    best: tuple[tuple[int, int], Mention] | None = None
-    for m in linked:
-        if m.start < arg.start or m.end > arg.end:
-            continue
-        if _POSSESSIVE_AFTER.match(text, m.end) and m.end < arg.end:
-            continue
-        if m.label == "NORP" and text[m.end : arg.end].strip()[:1].isalpha():
-            continue  # "Russian news outlets": a nationality modifying the head noun
-        cut = [(d0, d1) for d0, d1 in descriptors.get(id(m), [])]
-        cut += [(o.start, o.end) for o in linked if o is not m and o.end <= m.start]
-        prefix = list(text[arg.start : m.start])
-        for c0, c1 in cut:
-            for i in range(max(c0, arg.start), min(c1, m.start)):
-                prefix[i - arg.start] = " "
-        words = "".join(prefix).replace("’s", " ").replace("'s", " ").lower().split()
-        if any(w not in _PREFIX_WORDS and w not in extra for w in words):
-            continue
-        rank = TYPE_PRIORITY.index(m.label) if m.label in TYPE_PRIORITY else len(TYPE_PRIORITY)
-        score = (-rank, -m.start)
-        if best is None or score > best[0]:
-            best = (score, m)
-    return best[1] if best else None
 
 
 def _canonical_source(name: str, by_key: dict[str, Entity], table: AliasTable) -> str:
