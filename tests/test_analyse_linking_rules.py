@@ -46,6 +46,10 @@ def _entity_of(analysis: Analysis, surface: str, nth: int = 0) -> str | None:
         ("D.P.R.K.", "dprk"),
         ("  Port\u00a0Caldera ", "port caldera"),
         ("ＴＡＳＳ", "tass"),
+        (
+            "Center for Strategic & International Studies",
+            "center for strategic and international studies",
+        ),
     ],
 )
 def test_normalise_name_variants(raw: str, key: str) -> None:

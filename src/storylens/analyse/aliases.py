@@ -20,10 +20,11 @@ _NON_WORD = re.compile(r"[^\w' ]+")
 
 
 def normalise_name(name: str) -> str:
-    """A matching key: NFKC, casefolded, no dots/hyphens/possessive/leading "the"."""
+    """A matching key: NFKC, casefolded, no dots/hyphens/possessive/leading "the", "&"
+    read as "and"."""
     s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
     s = re.sub(r"'s$|'$", "", s.strip())
-    s = s.replace(".", "")
+    s = s.replace(".", "").replace("&", " and ")
     s = _DASHES.sub(" ", s)
     s = _NON_WORD.sub(" ", s)
     s = " ".join(s.casefold().split())
