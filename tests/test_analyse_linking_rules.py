@@ -247,6 +247,44 @@ def test_an_organisation_goes_by_its_name_not_a_one_off_with_words_before_it() -
     assert [e.name for e in entities] == ["Ostrena"]
 
 
+def test_a_family_name_is_the_person_most_articles_name_even_after_a_relative() -> None:
+    main = "President Ivo Starck spoke."
+    analyses = [
+        _analysis(f"a{k}", f"Outlet {k}", main, [("Ivo Starck", "PERSON")]) for k in range(3)
+    ]
+    visit = _analysis(
+        "a9",
+        "Outlet 9",
+        "Ivo Starck arrived. His wife, Ada Starck, waved. Starck then said no.",
+        [("Ivo Starck", "PERSON"), ("Ada Starck", "PERSON"), ("Starck", "PERSON")],
+    )
+    link_entities([*analyses, visit], Settings())
+    assert _entity_of(visit, "Starck") == _entity_of(visit, "Ivo Starck")
+    assert _entity_of(visit, "Ada Starck") != _entity_of(visit, "Ivo Starck")
+
+
+def test_a_titled_family_name_is_the_person_with_that_title_and_stays_so() -> None:
+    first = _analysis(
+        "a1",
+        "Ledger",
+        "President Ivo Starck and First Lady Ada Starck arrived.",
+        [("Ivo Starck", "PERSON"), ("Ada Starck", "PERSON")],
+    )
+    second = _analysis(
+        "a2",
+        "Post",
+        "Ada Starck smiled. President Starck spoke. Starck then left.",
+        [("Ada Starck", "PERSON"), ("Starck", "PERSON"), ("Starck", "PERSON")],
+    )
+    link_entities([first, second], Settings())
+    ivo = _entity_of(first, "Ivo Starck")
+    # the title says who; the untitled mention after it in the article is that person too,
+    # though another full name of the family comes nearer before it
+    assert _entity_of(second, "Starck", 0) == ivo
+    assert _entity_of(second, "Starck", 1) == ivo
+    assert _entity_of(second, "Ada Starck") != ivo
+
+
 def test_surname_mislabelled_as_place_joins_person() -> None:
     one = _analysis(
         "a1",

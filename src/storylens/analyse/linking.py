@@ -45,7 +45,13 @@ from storylens.analyse.heads import (
     descriptor_spans,
     head_mention,
 )
-from storylens.analyse.personnames import lead_word, lower_words, one_person_pairs
+from storylens.analyse.personnames import (
+    fitting,
+    lead_word,
+    lower_words,
+    mention_titles,
+    one_person_pairs,
+)
 from storylens.settings import Settings
 from storylens.types import Analysis, Argument, Entity, Mention
 
@@ -127,7 +133,7 @@ def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Enti
     _link_acronyms(analyses, refs, clusters)
     _link_variants(refs, clusters, lower_words(a.article.text for a in analyses))
     _link_papers(refs, clusters)
-    assignment = _assign_surnames(bare, refs, clusters)
+    assignment = _assign_surnames(bare, refs, clusters, mention_titles(analyses))
     _link_same_names(refs, clusters, assignment)
     groups: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
     for ref in refs:
@@ -331,32 +337,55 @@ def _word_by_word(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def _assign_surnames(
-    bare: list[_Ref], refs: list[_Ref], clusters: _Clusters
+    bare: list[_Ref],
+    refs: list[_Ref],
+    clusters: _Clusters,
+    titles: dict[tuple[int, int], set[str]],
 ) -> dict[int, tuple[str, str]]:
-    """Root cluster for each one-word person mention that names a full-name person."""
+    """Root cluster for each one-word person mention that names a full-name person
+    (``titles``: the labels set before or beside mentions, by (analysis, mention index))."""
     full: dict[tuple[str, str], list[_Ref]] = defaultdict(list)
     for ref in refs:
         if ref.node[0] == "PERSON" and " " in ref.mention.text.strip():
             full[clusters.find(ref.node)].append(ref)
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
     by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    keys = {ref.key for members in full.values() for ref in members}
     for root, members in full.items():
         for ref in members:
             words = ref.key.split()
+            # words before a full name the story gives alone are not the person's first
+            # name ("Colts QB Andrew Luck": "Colts" is no name of Luck's)
+            name_starts = next(
+                (j for j in range(1, len(words) - 1) if " ".join(words[j:]) in keys), 0
+            )
             for i in range(1, len(words)):
                 by_last[" ".join(words[i:])].add(root)  # "ko rin" in "ansel ko rin"
-                by_first[" ".join(words[:i])].add(root)
+                if i > name_starts:
+                    by_first[" ".join(words[name_starts:i])].add(root)
     assignment: dict[int, tuple[str, str]] = {}
+    # in an article, a name that a title tied to one person goes on naming that person
+    told: dict[tuple[int, str], set[tuple[str, str]]] = defaultdict(set)
+    pending: list[tuple[_Ref, set[tuple[str, str]]]] = []
     for ref in bare:
         candidates = by_last.get(ref.key) or by_first.get(ref.key) or set()
-        if len(candidates) == 1:
-            assignment[id(ref)] = next(iter(candidates))
+        fits = fitting(titles.get((ref.analysis, ref.index), set()), candidates, full, titles)
+        if len(candidates) == 1 or len(fits) == 1:
+            assignment[id(ref)] = next(iter(fits if len(fits) == 1 else candidates))
+            told[(ref.analysis, ref.key)].add(assignment[id(ref)])
         elif candidates:
-            chosen = _nearest_full_name(ref, candidates, full)
-            if chosen is None and ref.key in by_last:  # a family name, not a first word
-                chosen = _best_known(candidates, full)
-            if chosen is not None:
-                assignment[id(ref)] = chosen
+            pending.append((ref, fits or candidates))
+    for ref, candidates in pending:
+        # the person the article's titled mentions name, else, for a family name, the one
+        # most articles name in full ("Trump said" after "Melania Trump"), else the
+        # nearest full name before it
+        said = told.get((ref.analysis, ref.key), set()) & candidates
+        chosen = next(iter(said)) if len(said) == 1 else None
+        if chosen is None and ref.key in by_last:
+            chosen = _best_known(candidates, full)
+        chosen = chosen or _nearest_full_name(ref, candidates, full)
+        if chosen is not None:
+            assignment[id(ref)] = chosen
     return assignment
 
 
@@ -364,8 +393,8 @@ def _best_known(
     candidates: set[tuple[str, str]], full: dict[tuple[str, str], list[_Ref]]
 ) -> tuple[str, str] | None:
     """The person the story names in full in the most articles, at least twice as many as
-    any other candidate: "Ortiz" in an article that never gives a full name is the slain
-    deputy eight articles name, not the relative one article quotes."""
+    any other candidate: "Ortiz" is the slain deputy eight articles name, not the relative
+    one article quotes; "Trump" is the president, not the first lady named just before."""
     counts = sorted(
         ((len({r.analysis for r in full[root]}), root) for root in candidates), reverse=True
     )

@@ -19,10 +19,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
 from storylens.analyse.cues import NAME_TITLES
+from storylens.types import Analysis
 
 # a name's generational suffix ("Jr.", "III")
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -230,3 +232,71 @@ def lower_words(texts: Iterable[str]) -> set[str]:
 
 
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+# honorifics and labels that tell a man from a woman ("Mr. Trump" is not "first lady Melania
+# Trump", "Mrs. Macron" not "President Emmanuel Macron" once he is called "Mr.")
+_MALE = frozenset({"mr", "sir", "husband", "king", "prince"})
+_FEMALE = frozenset({"mrs", "ms", "madam", "lady", "wife", "queen", "princess"})
+
+Titles = dict[tuple[int, int], set[str]]  # title words by (analysis, mention index)
+
+
+class Mentioned(Protocol):
+    """A mention's place: its analysis and its index in that analysis's mentions."""
+
+    analysis: int
+    index: int
+
+
+def fitting(
+    title: set[str],
+    candidates: set[Node],
+    full: Mapping[Node, Iterable[Mentioned]],
+    titles: Titles,
+) -> set[Node]:
+    """The candidates (each with its full-name mentions, refs with ``analysis`` and ``index``)
+    a mention's ``title`` fits: those the story gives that title ("President Trump": the one
+    called "President Donald Trump"), else those no title marks as of the other sex (a
+    "Mr." is no one called "Mrs." or "first lady"); all of them when the mention has none."""
+    if not title:
+        return set(candidates)
+    given: dict[Node, list[str]] = {
+        root: [w for r in full[root] for w in titles.get((r.analysis, r.index), ())]
+        for root in candidates
+    }
+    same = {root for root in candidates if title & set(given[root]) - _MALE - _FEMALE}
+    if same:
+        return same
+    own, other = (_MALE, _FEMALE) if title & _MALE else (_FEMALE, _MALE)
+    if not title & (_MALE | _FEMALE):
+        return set(candidates)
+    # titles of the other sex, twice or more and more often than the mention's, mark
+    # someone else ("Miss." may be a state: "Biloxi, Miss. Fred LaRue")
+    return {
+        root
+        for root in candidates
+        if (n := sum(w in other for w in given[root])) < 2
+        or n <= sum(w in own for w in given[root])
+    }
+
+
+def mention_titles(analyses: Iterable[Analysis]) -> Titles:
+    """The title words set right before each mention ("President Trump", "Mr. Kim") or
+    ending a label the analysis read for it ("U.S. President Donald Trump", "the first
+    lady"), lower case."""
+    out: Titles = defaultdict(set)
+    for ai, analysis in enumerate(analyses):
+        text = analysis.article.text
+        for d in analysis.descriptors:
+            words = re.findall(r"[a-z]+", d.text.casefold())
+            if words and words[-1] in NAME_TITLES | _MALE | _FEMALE:
+                out[(ai, d.mention)].add(words[-1])
+        for mi, m in enumerate(analysis.mentions):
+            before = _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if before and before.group(1).casefold() in NAME_TITLES | _MALE | _FEMALE:
+                out[(ai, mi)].add(before.group(1).casefold())
+    return out
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
