@@ -298,6 +298,19 @@ def test_surname_mislabelled_as_place_joins_person() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ARDEN — The mayor spoke. A statue of Ivo Arden stands.", "ARDEN"),
+        ("The mayor spoke in Arden. A statue of Ivo Arden stands.", "Arden"),
+    ],
+)
+def test_a_place_that_shares_a_persons_family_name_stays_a_place(text: str, place: str) -> None:
+    one = _analysis("a1", "Ledger", text, [(place, "GPE"), ("Ivo Arden", "PERSON")])
+    link_entities([one], Settings())
+    assert _entity_of(one, place) != _entity_of(one, "Ivo Arden")
+
+
+@pytest.mark.parametrize(
     ("text", "names", "short", "long"),
     [
         (

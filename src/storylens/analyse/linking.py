@@ -181,12 +181,34 @@ def _refs(analyses: Sequence[Analysis], table: AliasTable) -> list[_Ref]:
             alias = table.get(key)
             if alias is not None:
                 node = ("ALIAS", normalise_name(alias.name))
-            elif m.label != "PERSON" and " " not in key and key in surnames:
-                node = ("PERSON", key)  # "Shoigu" tagged GPE, with "Sergei Shoigu" in the story
+            elif (
+                m.label != "PERSON"
+                and " " not in key
+                and key in surnames
+                and not _place(analysis.article.text, m.start, m.end)
+            ):
+                # "Shoigu" tagged GPE, with "Sergei Shoigu" in the story; not "in
+                # Washington" nor a dateline's "WASHINGTON", with George Washington in it
+                node = ("PERSON", key)
             else:
                 node = (family(m.label), key)
             refs.append(_Ref(ai, mi, m, key, node))
     return refs
+
+
+def _place(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` reads as a place: after "in" or "from" and not owning
+    what follows ("in London", not "in Comey's memo"), or a dateline's capitals."""
+    owns = text.startswith(("'s", "’s"), end)
+    return bool(_PLACE_BEFORE.search(text, 0, start) and not owns) or bool(
+        _DATELINE.match(text, start)
+    )
+
+
+# words before a place's name ("in Washington", "from Paris")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$", re.IGNORECASE)
+# a dateline's place: capitals opening a line, then a dash or comma ("WASHINGTON — ")
+_DATELINE = re.compile(r"(?<![^\n])[A-Z][A-Z .'-]+(?:,|\s[—–-])")
 
 
 def _link_acronyms(analyses: Sequence[Analysis], refs: list[_Ref], clusters: _Clusters) -> None:
