@@ -283,6 +283,16 @@ def test_a_titled_family_name_is_the_person_with_that_title_and_stays_so() -> No
     assert _entity_of(second, "Starck", 0) == ivo
     assert _entity_of(second, "Starck", 1) == ivo
     assert _entity_of(second, "Ada Starck") != ivo
+    # a woman's title goes to the one the story calls so, whatever the article's sense
+    third = _analysis(
+        "a3",
+        "Wire",
+        "President Starck spoke. Mrs. Starck waved.",
+        [("Starck", "PERSON"), ("Starck", "PERSON")],
+    )
+    link_entities([first, third], Settings())
+    assert _entity_of(third, "Starck", 0) == _entity_of(first, "Ivo Starck")
+    assert _entity_of(third, "Starck", 1) == _entity_of(first, "Ada Starck")
 
 
 def test_surname_mislabelled_as_place_joins_person() -> None:

@@ -273,12 +273,18 @@ def fitting(
         return set(candidates)
     # titles of the other sex, twice or more and more often than the mention's, mark
     # someone else ("Miss." may be a state: "Biloxi, Miss. Fred LaRue")
-    return {
+    kept = {
         root
         for root in candidates
         if (n := sum(w in other for w in given[root])) < 2
         or n <= sum(w in own for w in given[root])
     }
+    # "Mrs. Clinton" is the one the story calls "first lady" or "Mrs.", not her husband the
+    # president ("Mr." is no such mark: it is how some papers name any man a second time)
+    if own is _FEMALE:
+        marked = {root for root in kept if any(w in _FEMALE for w in given[root])}
+        return marked or kept
+    return kept
 
 
 def mention_titles(analyses: Iterable[Analysis]) -> Titles:
