@@ -15,7 +15,7 @@ from typing import Any
 from storylens.errors import ConfigError
 from storylens.settings import Settings, read_settings_json
 
-_DASHES = re.compile(r"[-‐‑‒–—]")
+DASHES = re.compile(r"[-‐‑‒–—]")  # the hyphens and dashes a name may be written with
 _NON_WORD = re.compile(r"[^\w' ]+")
 
 
@@ -25,7 +25,7 @@ def normalise_name(name: str) -> str:
     s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
     s = re.sub(r"'s$|'$", "", s.strip())
     s = s.replace(".", "").replace("&", " and ")
-    s = _DASHES.sub(" ", s)
+    s = DASHES.sub(" ", s)
     s = _NON_WORD.sub(" ", s)
     s = " ".join(s.casefold().split())
     if s.startswith("the ") and len(s) > 4:

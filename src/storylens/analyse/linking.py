@@ -18,9 +18,10 @@ steps, each a small rule that is easy to check:
    full with that last word ("The New York Times").
 6. **Surnames**: a one-word person name links to the one full-name person of the story whose
    last (or, failing that, first) name it is ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong
-   Un"); when several fit, the nearest full-name mention before it in the same article wins,
-   and with none before it, the one named in full in the most articles, when that is at least
-   three and twice as many as any other.
+   Un"); when several fit: the one whose full name carries this mention's title ("President
+   Trump"), then in that article the one its titled mentions named, then the one named in full
+   in the most articles (at least three, twice as many as any other), and only then the
+   nearest full-name mention before it in the same article.
 
 :func:`link_entities` also writes the entity ids back onto mentions, descriptors, quote
 speakers and claim arguments, and canonical names into claim attributions.
@@ -37,7 +38,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storylens.analyse.aliases import AliasTable, load_aliases, normalise_name
+from storylens.analyse.aliases import DASHES, AliasTable, load_aliases, normalise_name
 from storylens.analyse.cues import NAME_TITLES
 from storylens.analyse.heads import (
     SPOKESPERSON_WORDS,
@@ -69,7 +70,6 @@ WORD_FUZZY_THRESHOLD = 82.0  # each word of a person's name, against the same wo
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "in", "on", "to", "&"})
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.&]{1,9})\s*\)")
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
-_DASHES = re.compile(r"[-‐‑‒–—]")
 
 
 def slug(name: str) -> str:
@@ -125,13 +125,14 @@ class _Ref:
 def link_entities(analyses: Sequence[Analysis], settings: Settings) -> list[Entity]:
     """Canonical entities of the story told by ``analyses``; ids are written back in place."""
     table = load_aliases(settings)
-    refs = _refs(analyses, table)
+    common = lower_words(a.article.text for a in analyses)
+    refs = _refs(analyses, table, common)
     clusters = _Clusters()
     for ref in refs:
         clusters.add(ref.node)
     bare = _bare_names(refs)
     _link_acronyms(analyses, refs, clusters)
-    _link_variants(refs, clusters, lower_words(a.article.text for a in analyses))
+    _link_variants(refs, clusters, common)
     _link_papers(refs, clusters)
     assignment = _assign_surnames(bare, refs, clusters, mention_titles(analyses))
     _link_same_names(refs, clusters, assignment)
@@ -157,9 +158,10 @@ def _bare_names(refs: list[_Ref]) -> list[_Ref]:
     ]
 
 
-def _refs(analyses: Sequence[Analysis], table: AliasTable) -> list[_Ref]:
+def _refs(analyses: Sequence[Analysis], table: AliasTable, common: set[str]) -> list[_Ref]:
+    """Each linkable mention with its matching node (``common``: the words the story writes
+    in lower case, see :func:`.personnames.lower_words`)."""
     refs: list[_Ref] = []
-    common = lower_words(a.article.text for a in analyses)
     surnames = {
         words[-1]
         for a in analyses
@@ -200,13 +202,13 @@ def _place(text: str, start: int, end: int) -> bool:
     """The name at ``start:end`` reads as a place: after "in" or "from" and not owning
     what follows ("in London", not "in Comey's memo"), or a dateline's capitals."""
     owns = text.startswith(("'s", "’s"), end)
-    return bool(_PLACE_BEFORE.search(text, 0, start) and not owns) or bool(
-        _DATELINE.match(text, start)
-    )
+    before = _PLACE_BEFORE.search(text, max(0, start - _PLACE_WINDOW), start)
+    return bool(before and not owns) or bool(_DATELINE.match(text, start))
 
 
 # words before a place's name ("in Washington", "from Paris")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$", re.IGNORECASE)
+_PLACE_WINDOW = 12  # characters before a name looked at for those words
 # a dateline's place: capitals opening a line, then a dash or comma ("WASHINGTON — ")
 _DATELINE = re.compile(r"(?<![^\n])[A-Z][A-Z .'-]+(?:,|\s[—–-])")
 
@@ -238,7 +240,7 @@ def _link_acronyms(analyses: Sequence[Analysis], refs: list[_Ref], clusters: _Cl
 
 
 def _initials(words: list[str]) -> set[str]:
-    parts = [_DASHES.sub(" ", w) for w in words]
+    parts = [DASHES.sub(" ", w) for w in words]
     tokens = " ".join(parts).split()
     every = "".join(t[0] for t in tokens if t[:1].isalpha()).lower()
     significant = "".join(
@@ -275,7 +277,9 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters, common: set[str]) -> N
     # case or an abbreviation ("Comedian Ellen DeGeneres", "Colts QB Andrew Luck"), is that
     # person too, but not after another given name ("Wendy Wasserman Schultz")
     people = {n[1]: n for n in nodes if n[0] == "PERSON"}
-    written = {r.node: r.mention.text for r in refs}
+    written: dict[tuple[str, str], str] = {}
+    for ref in refs:
+        written.setdefault(ref.node, ref.mention.text)
     for node in nodes:
         words = node[1].split()
         k = 0
@@ -294,7 +298,8 @@ def _link_variants(refs: list[_Ref], clusters: _Clusters, common: set[str]) -> N
             )
         if person is not None:
             clusters.union(person, node)
-    _link_name_forms(refs, clusters)
+    for a, b in one_person_pairs({n: t for n, t in written.items() if n[0] == "PERSON"}):
+        clusters.union(a, b)  # forms of one person's name (see .personnames)
     _link_short_names(refs, clusters)
 
 
@@ -314,17 +319,6 @@ def _link_short_names(refs: list[_Ref], clusters: _Clusters) -> None:
         roots = {clusters.find(n) for n in longer.get(node[1], ())}
         if len(roots) == 1:
             clusters.union(roots.pop(), node)
-
-
-def _link_name_forms(refs: list[_Ref], clusters: _Clusters) -> None:
-    """Forms of one person's name ("Vladimir Putin" / "Vladimir V. Putin", "Rudy Giuliani" /
-    "Rudolph W. Giuliani"; see :mod:`.personnames`)."""
-    written: dict[tuple[str, str], str] = {}
-    for ref in refs:
-        if ref.node[0] == "PERSON":
-            written.setdefault(ref.node, ref.mention.text)
-    for a, b in one_person_pairs(written):
-        clusters.union(a, b)
 
 
 # the last word a newspaper is named by in running text ("the Times", "the Post")
@@ -378,9 +372,7 @@ def _assign_surnames(
             words = ref.key.split()
             # words before a full name the story gives alone are not the person's first
             # name ("Colts QB Andrew Luck": "Colts" is no name of Luck's)
-            name_starts = next(
-                (j for j in range(1, len(words) - 1) if " ".join(words[j:]) in keys), 0
-            )
+            name_starts = _tail_start(words, keys)
             for i in range(1, len(words)):
                 by_last[" ".join(words[i:])].add(root)  # "ko rin" in "ansel ko rin"
                 if i > name_starts:
@@ -503,7 +495,7 @@ def _canonical(members: list[_Ref], table: AliasTable) -> tuple[str, str]:
         # a form that only adds words before another form's full name ("Manager Theo
         # Epstein", "Theo Epstein") is not the name
         keys = {normalise_name(s) for s in counts}
-        plain = [s for s in counts if not _ends_with_other(normalise_name(s), keys)]
+        plain = [s for s in counts if not _tail_start(normalise_name(s).split(), keys)]
     else:
         # words before a name the story uses ten times as often are a one-off's, not the
         # name's ("Computerworld - Microsoft" beside 73 mentions of "Microsoft")
@@ -525,10 +517,10 @@ def _rare_longer(form: str, counts: Counter[str]) -> bool:
     )
 
 
-def _ends_with_other(key: str, keys: set[str]) -> bool:
-    """``key`` ends with another of ``keys`` of two words or more."""
-    words = key.split()
-    return any(" ".join(words[j:]) in keys for j in range(1, len(words) - 1))
+def _tail_start(words: list[str], keys: set[str]) -> int:
+    """Where the first of ``keys`` of two words or more that ends ``words`` starts ("Colts
+    QB Andrew Luck" with "andrew luck" among them: 2); 0 when none does."""
+    return next((j for j in range(1, len(words) - 1) if " ".join(words[j:]) in keys), 0)
 
 
 def _unique_id(base: str, etype: str, used: set[str]) -> str:

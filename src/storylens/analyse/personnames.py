@@ -239,6 +239,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _MALE = frozenset({"mr", "sir", "husband", "king", "prince"})
 _FEMALE = frozenset({"mrs", "ms", "madam", "lady", "wife", "queen", "princess"})
 
+_TITLE_WORDS = NAME_TITLES | _MALE | _FEMALE
 Titles = dict[tuple[int, int], set[str]]  # title words by (analysis, mention index)
 
 
@@ -296,11 +297,11 @@ def mention_titles(analyses: Iterable[Analysis]) -> Titles:
         text = analysis.article.text
         for d in analysis.descriptors:
             words = re.findall(r"[a-z]+", d.text.casefold())
-            if words and words[-1] in NAME_TITLES | _MALE | _FEMALE:
+            if words and words[-1] in _TITLE_WORDS:
                 out[(ai, d.mention)].add(words[-1])
         for mi, m in enumerate(analysis.mentions):
             before = _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start)
-            if before and before.group(1).casefold() in NAME_TITLES | _MALE | _FEMALE:
+            if before and before.group(1).casefold() in _TITLE_WORDS:
                 out[(ai, mi)].add(before.group(1).casefold())
     return out
 
