@@ -112,12 +112,29 @@ def test_ingest_scrape_plain_text_without_metadata_never_guesses_date() -> None:
         ("Ferry crews end strike after pay deal", "Ferry crews end strike after pay deal"),
         ("Ferry crews ended their strike on Friday.", None),
         ("Lantern City Won.", None),  # too few long words to tell
+        # a sentence-case headline that ends on a full stop, as some scrapes write them
+        (
+            "Ferry crews end strike as port offers pay deal.",
+            "Ferry crews end strike as port offers pay deal.",
+        ),
+        ("Ferry crews said the strike was over.", None),  # a lead names its source
+        ("HARWICK — Ferry crews end strike after deal.", None),  # a dateline opens a lead
+        ("Ferry crews end strike. The port agreed to a raise.", None),  # two sentences
     ],
 )
 def test_ingest_scrape_title_detection(first: str, title: str | None) -> None:
-    scrape = parse_scrape(f"{first}\n\nThe union said members would get a raise.")
+    body = "The union said members would get a raise of four percent over the next two years."
+    scrape = parse_scrape(f"{first}\n\n{body}")
     assert scrape.title == title
     assert (first in scrape.text) == (title is None)
+
+
+def test_ingest_scrape_short_sentences_are_no_headline() -> None:
+    # a first sentence as long as what follows it is a lead, not a headline
+    text = "Ferry crews end their strike after a pay deal.\n\nThe port agreed to it.\n\nIt ends."
+    scrape = parse_scrape(text)
+    assert scrape.title is None
+    assert scrape.text.startswith("Ferry crews end their strike")
 
 
 def test_ingest_scrape_header_skips_debris_and_update_lines() -> None:

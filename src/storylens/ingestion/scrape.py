@@ -37,6 +37,14 @@ _URL_LINE = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s*:?\s+(?P<who>\S.*)$", re.I)
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)(?:\s+on)?\s*[:|-]?\s*(?P<rest>.+)$", re.I)
+MAX_SENTENCE_TITLE_WORDS = 20
+# what a lead sentence carries and a headline rarely does: its day, a dateline, "said"
+_LEAD_MARKS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+    r"|tonight|said|told)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,']+\s[—–-]")
 _SENTENCE_END = tuple(".!?…:;\"”’')]")
 
 
@@ -110,6 +118,27 @@ def _title_cased(line: str) -> bool:
     return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
+def _headline_sentence(lines: _Lines, i: int) -> bool:
+    """A line in sentence case ending on a full stop that reads as a headline, not as the
+    article's first sentence ("Trump warns Iran on nuclear program as Macron aims to
+    preserve pact."): one sentence of 5 to ``MAX_SENTENCE_TITLE_WORDS`` words with no
+    day ("on Tuesday", "yesterday"), no dateline and no "said", with a longer paragraph
+    among the next three (a deck or a related link may come first).
+    A lead sentence names its day or its source, and runs longer than a headline."""
+    plain = lines.plain[i]
+    words = plain.split()
+    if (
+        not 5 <= len(words) <= MAX_SENTENCE_TITLE_WORDS
+        or _LEAD_MARKS.search(plain)
+        or _DATELINE.match(plain)
+    ):
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", plain[:-1]):
+        return False  # two sentences
+    later = [j for j in lines.content() if j > i][:3]
+    return any(len(lines.plain[j].split()) > len(words) for j in later)
+
+
 def _is_title(lines: _Lines, i: int, *, no_blank_lines: bool) -> bool:
     plain = lines.plain[i]
     if markdown.heading_text(lines.raw[i]) is not None:
@@ -118,7 +147,7 @@ def _is_title(lines: _Lines, i: int, *, no_blank_lines: bool) -> bool:
         return False
     if plain.endswith((",", ";", ":")) or debris.debris_reason(plain):
         return False
-    if plain.endswith(".") and not _title_cased(plain):
+    if plain.endswith(".") and not (_title_cased(plain) or _headline_sentence(lines, i)):
         return False  # a short sentence, not a headline
     if parse_date_line(plain) or _BYLINE.match(plain):
         return False
