@@ -32,6 +32,16 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         # a quotation's pronouns are the speaker's
         ("“They lied to us,” Brandt said.", False),
         ("Theresa Lund, the engineer, said the wall held.", False),
+        # ... unless the speaker is only "he" or "she": who speaks is in the sentence before
+        ("“They lied to us,” she said.", True),
+        ("The goal, he said, is a safe dam.", True),
+        # a clause hung on a pronoun, a pointer after its comma, "the first", "did this"
+        ("If they pass the inspection, the locks will reopen.", True),
+        ("That, of course, was not the council's position.", True),
+        ("The first would raise the wall and the second would widen the spillway.", True),
+        ("The council did this twice in a decade.", True),
+        ("The first time the dam flooded was in 1998.", False),
+        ("If the river rises, the locks will close.", False),
     ],
 )
 def test_context_a_row_leans_back_on_a_pronoun_or_a_word_that_points_back(
@@ -62,6 +72,28 @@ def test_context_is_the_exact_sentence_before_the_wording() -> None:
     assert context["text"] == text[:first_end]
     assert text[context["start"] : context["end"]] == context["text"]
     assert (context["claim"], context["article"]) == ("a:s1", "a")
+
+
+def test_context_goes_back_past_a_sentence_that_leans_back_itself() -> None:
+    sentences = [
+        "Mayor Lena Brandt promised on Monday to rebuild the Orsk dam by spring.",
+        "“We will not wait,” she said.",
+        "“It is done when it is done,” she added.",
+    ]
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for sentence in sentences:
+        spans.append((at, at + len(sentence)))
+        at += len(sentence) + 1
+    article = Article(id="a", outlet="Orsk Courier", text=text)
+    claims = [Claim(f"a:s{k}", "a", *spans[k], sentences[k], sentence=k) for k in range(3)]
+    analysis = Analysis(article=article, claims=claims, sentences=spans)
+    groups: list[dict[str, Any]] = [{"id": "g2", "claims": ["a:s2"], "text": sentences[2]}]
+    add_context(groups, [analysis])
+    context = groups[0]["context"]
+    # the sentence before is one more pronoun's quotation: the one naming Brandt comes too
+    assert context["text"] == " ".join(sentences[:2])
+    assert text[context["start"] : context["end"]] == context["text"]
 
 
 @pytest.mark.slow

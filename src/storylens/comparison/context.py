@@ -3,9 +3,11 @@
 A row is one sentence of one article, and news sentences lean on the one before them: "Both
 times it backtracked.", "He has denied having anything to do with such an effort.", "The
 list of questions grew out of those negotiations." Alone, a reader cannot tell what they
-say. When a group's wording opens on a pronoun or a word that points back, its ``context``
-is the sentence before it in its article (an exact span), which the reports show beside
-the row; the row itself stays the outlet's own words.
+say. When a group's wording opens on a pronoun or a word that points back (or hangs a clause
+on one: "If they pass an initial screening", "Trump did this twice"), or quotes a speaker
+named only "he" or "she" ('"You can mark it down," he said.'), its ``context`` is the
+sentence before it in its article (an exact span), which the reports show beside the row;
+the row itself stays the outlet's own words.
 """
 
 from __future__ import annotations
@@ -28,20 +30,51 @@ _LEANS_BACK = re.compile(
     re.IGNORECASE,
 )
 _OPENING = re.compile(r"^[\s(\[]*(?:and|but|so|yet)?[\s,]*", re.IGNORECASE)
+# a sentence that leans back past its first word: a clause hung on a pronoun ("If they pass
+# an initial screening"), "That, of course, was", "The first would curb ...", "did this"
+_LEANS_BACK_LATER = re.compile(
+    r"(?:if|when|while|because|although|though|as|after|before|whether|since|unless|until)"
+    r"\s+(?:he|she|they|it|its|his|her|their|this|that|these|those)\b"
+    r"|(?:that|this|these|those)\s*,"
+    r"|the\s+(?:first|second|third|fourth|fifth|latter|former)\b(?!\s+(?:time|day|week|month|"
+    r"year|quarter|half|round|game|season)s?\b)",
+    re.IGNORECASE,
+)
+_DID_THIS = re.compile(r"\b(?:did|does|do|done|doing)\s+(?:this|that|so)\b", re.IGNORECASE)
+# a quotation whose speaker is a pronoun ("'You can mark it down,' he said."): who speaks,
+# and what about, is in the sentences before
+_PRONOUN_SPEAKER = re.compile(
+    r"[,”\"’']\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|noted|explained|"
+    r"continued|wrote|writes|asked|argued|insisted|declared|stated|replied|recalled)\b",
+    re.IGNORECASE,
+)
 
 
 def needs_context(text: str) -> bool:
     """Whether a row's ``text`` leans on the sentence before it to be understood; a
-    quotation's own words ("“They lied,” Lund said") are the speaker's and are not read."""
+    quotation's own words ("“They lied,” Lund said") are the speaker's and are not read,
+    but a quotation whose speaker is only "he" or "she" needs the sentences before it."""
     text = _OPENING.sub("", text, count=1)
-    if not text or text[0] in "\"“'‘«":
+    if not text:
         return False
-    return bool(_LEANS_BACK.match(text)) or points_back(text)
+    if _PRONOUN_SPEAKER.search(text):
+        return True
+    if text[0] in "\"“'‘«":
+        return False
+    return bool(
+        _LEANS_BACK.match(text) or _LEANS_BACK_LATER.match(text) or _DID_THIS.search(text)
+    ) or points_back(text)
+
+
+_STRAY_MARKS = re.compile(r"(?:[\s\"“”'‘’]*\n)?")
+MIN_CONTEXT_WORDS = 4  # a shorter sentence before (a lone quotation mark) tells nothing
 
 
 def add_context(groups: Iterable[dict[str, Any]], analyses: Sequence[Analysis]) -> None:
     """Set ``context`` on each group (a contract dict) whose wording leans on the sentence
-    before it: ``{"claim", "article", "start", "end", "text"}`` of that sentence."""
+    before it: ``{"claim", "article", "start", "end", "text"}`` of that sentence, or of the
+    two before it when the one before is under ``MIN_CONTEXT_WORDS`` words or leans back
+    itself ('"We're here," he said.')."""
     claims: dict[str, tuple[Claim, Analysis]] = {c.id: (c, a) for a in analyses for c in a.claims}
     for group in groups:
         shared = group.get("shared") or {}
@@ -55,7 +88,12 @@ def add_context(groups: Iterable[dict[str, Any]], analyses: Sequence[Analysis]) 
         if not needs_context(wording) or not 0 < k < len(analysis.sentences):
             continue
         start, end = analysis.sentences[k - 1]
+        before = analysis.article.text[start:end]
+        if k > 1 and (len(before.split()) < MIN_CONTEXT_WORDS or needs_context(before)):
+            start = analysis.sentences[k - 2][0]  # it leans back too: one more sentence
         raw = analysis.article.text[start:end]
+        stray = _STRAY_MARKS.match(raw)  # a quotation mark closing the sentence before
+        raw = raw[stray.end() if stray else 0 :]
         text = raw.strip()
         if not text:
             continue
