@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.comparison.backing import covers, figures
+from storylens.comparison.backing import covers, figures, quoted_passages, quotes_held
 from storylens.comparison.summary import _headline_only
 from storylens.types import Argument, Claim
 
@@ -87,3 +87,51 @@ def test_backing_names_who_acts(wording: str, text: str, held: bool) -> None:
 
     actors = (frozenset({"orm", "vell"}),)
     assert names_held(actors, wording, (), text) is held
+
+
+@pytest.mark.parametrize(
+    ("wording", "statement", "held"),
+    [
+        # the same words, other marks and commas
+        (
+            "“At the time, I thought it was a brick,” Ada Voss said.",
+            "``At the time I thought it was a brick,'' Voss testified.",
+            True,
+        ),
+        # a shorter quotation does not back the longer one
+        (
+            "'At the time, I thought it was a brick, but it was a bullet,' Voss said.",
+            '"I thought it was a brick but it was a bullet," Voss said.',
+            False,
+        ),
+        # a paraphrase does not back a quotation
+        (
+            "Voss said the ferry “will not sail again this year.”",
+            "Voss said the ferry would not sail again before next year.",
+            False,
+        ),
+        # two quotations: both must be there
+        (
+            "“We will rebuild,” the mayor said, “and we will do it fast.”",
+            "“We will rebuild,” she said. Later: “and we will do it fast.”",
+            True,
+        ),
+        # apostrophes stay inside a single-quoted passage
+        (
+            "Voss called it 'the harbour's worst week' on Monday.",
+            "It was the harbour's worst week, Voss said.",
+            True,
+        ),
+    ],
+)
+def test_backing_quotation_held_word_for_word(wording: str, statement: str, held: bool) -> None:
+    passages = quoted_passages(wording)
+    assert passages
+    assert quotes_held(passages, statement) is held
+
+
+def test_backing_whole_wording_quoted() -> None:
+    # a wording that is all a speaker's words, with no marks of its own
+    passages = quoted_passages("the dam will hold through the winter", whole=True)
+    assert passages == [["the", "dam", "will", "hold", "through", "the", "winter"]]
+    assert not quotes_held(passages, "the dam will hold, the engineer said")

@@ -143,6 +143,16 @@ def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor() -> N
     assert out[0]["text"] == "Red Flag Daily reported that the leader signed an accord on Friday."
 
 
+def test_compare_summary_drops_a_word_of_degree_with_the_loaded_word() -> None:
+    # dropping "lavish" alone would leave "a more reception"
+    text = "The mayor held a more lavish reception on Friday."
+    art = Article(id="x1", outlet="Red Flag Daily", text=text)
+    claim = Claim("x1-0", "x1", 0, len(text), text)
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [], framing, [], [art])
+    assert out[0]["text"] == "Red Flag Daily reported that the mayor held a reception on Friday."
+
+
 def test_compare_summary_caps_and_dedups() -> None:
     texts = [f"Officials in Lund counted {n} boats on the river on day {n}." for n in range(12)]
     arts = [Article(id=f"d{i}", outlet=f"Outlet {i}", text=t) for i, t in enumerate(texts)]

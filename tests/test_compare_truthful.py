@@ -125,10 +125,21 @@ def test_truthful_summary_quotes_are_verbatim(samples: Report, bridge: Report) -
 
 
 def _assert_quotes_verbatim(report: Report) -> None:
+    # a quotation in a summary sentence is verbatim, and every statement an agreed
+    # sentence cites quotes all of its words, in a row (punctuation aside; a conflict's
+    # sentence gives each side in its own words)
     texts = [a["text"] for a in report["articles"]]
+    claims = {c["id"]: c for c in report["claims"]}
+
+    def flat(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", text.casefold().replace("’", "'"))) + " "
+
     for sentence in report["summary"]:
         for quoted in re.findall(r"(?:[“\"]|``)([^”\"`']{12,}?)(?:[”\"]|'')", sentence["text"]):
             assert any(quoted.strip(" ,.") in t for t in texts), quoted
+            for cid in sentence["citations"] if sentence["kind"] == "agreed" else ():
+                if cid in claims:
+                    assert flat(quoted) in flat(claims[cid]["text"]), (quoted, cid)
 
 
 def test_truthful_rows_stand_alone(samples: Report) -> None:

@@ -159,3 +159,31 @@ _NAME_FILLERS = frozenset({"the", "and", "for"})  # "The Harbour Authority" is n
 
 
 _NAME_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def quoted_passages(text: str, *, whole: bool = False) -> list[list[str]]:
+    """The words of each quotation in ``text`` (all of it when ``whole``), lower-cased."""
+    found = [next(g for g in m.groups() if g is not None) for m in _QUOTATION.finditer(text)]
+    if whole and not found:
+        found = [text]
+    return [words for q in found if (words := _quote_words(q))]
+
+
+def quotes_held(passages: Sequence[Sequence[str]], text: str) -> bool:
+    """Whether ``text`` holds each passage's words in a row, punctuation aside: "I thought
+    it was a brick but it was a bullet" does not hold "At the time, I thought it was a
+    brick, but it was a bullet"."""
+    words = f" {' '.join(_quote_words(text))} "
+    return all(f" {' '.join(p)} " in words for p in passages)
+
+
+def _quote_words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _NAME_TOKEN.findall(text.casefold())]
+
+
+# a quotation in straight, curly or typesetters' marks, double or single (a single mark
+# closes before a space or a stop: "it's" and "Kim's" stay inside)
+_QUOTATION = re.compile(
+    r"“([^”]+)”|\"([^\"]+)\"|``(.+?)''"
+    r"|(?:^|(?<=\s))[‘'](.+?)[’'](?=[\s,.;:!?]|$)"
+)

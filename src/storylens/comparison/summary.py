@@ -24,7 +24,7 @@ from typing import Any
 from storylens.analyse.cues import PERSON_ROLES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
-from storylens.comparison.backing import names_source, relays_source
+from storylens.comparison.backing import names_source, quoted_passages, quotes_held, relays_source
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.provenance import is_named
 from storylens.comparison.standalone import DATELINE, first_person, points_back
@@ -369,6 +369,9 @@ def _shared_candidate(
         home, source = dataclasses.replace(home, attributed_to=[]), ""
     if source:  # "According to X, ..." cites only the outlets that say X says so
         backers = [b for b in backers if b.id == home.id or relays_source(b, source)]
+    passages = quoted_passages(str(shared.get("text") or home.text), whole=quoted)
+    # a quotation is cited only to outlets that quote every word of it
+    backers = [b for b in backers if b.id == home.id or quotes_held(passages, b.text)]
     best: dict[str, Claim] = {}  # one statement per outlet: its best (backers come best first)
     backers = [best.setdefault(ctx.outlet(b), b) for b in backers if ctx.outlet(b) not in best]
     outlets = list(best)  # the outlets it cites: one alone makes it that outlet's report

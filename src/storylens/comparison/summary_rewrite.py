@@ -262,10 +262,18 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
         if not replacement:  # drop the words and the space after them
             while end < hi and text[end] == " ":
                 end += 1
+            degree = _DEGREE.search(text, lo, start)  # "a more casual setting": "more" too
+            if degree:
+                start = degree.start()
         edits.append(_Edit(start, end, replacement))
     return edits
 
 
+# a word of degree right before a dropped word would be left grading nothing
+_DEGREE = re.compile(
+    r"\b(?:more|most|less|least|very|so|too|quite|rather|extremely|highly|really|truly)\s+$",
+    re.IGNORECASE,
+)
 _COPULA = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|seems?|seemed|looks?|looked|remains?|remained|"
     r"became|becomes?|appears?|appeared|felt|feels?)\s+(?:\w+ly\s+|very\s+|so\s+|too\s+)?$",
