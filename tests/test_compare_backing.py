@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.comparison.backing import covers, figures, quoted_passages, quotes_held
+from storylens.comparison.backing import (
+    covers,
+    figures,
+    gives_source,
+    quoted_passages,
+    quotes_held,
+    relays_source,
+    speaks_for,
+)
 from storylens.comparison.summary import _headline_only
-from storylens.types import Argument, Claim
+from storylens.types import Argument, Claim, Entity
 
 
 def _claim(text: str, quantities: list[Argument] | None = None, verb: str = "") -> Claim:
@@ -135,3 +143,26 @@ def test_backing_whole_wording_quoted() -> None:
     passages = quoted_passages("the dam will hold through the winter", whole=True)
     assert passages == [["the", "dam", "will", "hold", "through", "the", "winter"]]
     assert not quotes_held(passages, "the dam will hold, the engineer said")
+
+
+def test_backing_a_spokesman_gives_the_body_he_speaks_for() -> None:
+    roles = speaks_for(
+        [
+            Entity("e_peskov", "Dmitry Peskov", "PERSON", aliases=["Peskov"],
+                   labels={"Courier": ["the Kremlin's top spokesman"]}),
+            Entity("e_comey", "James Comey", "PERSON",
+                   labels={"Courier": ["former FBI director"]}),
+            Entity("e_kremlin", "Kremlin", "ORG", labels={"Courier": ["official"]}),
+        ]
+    )  # fmt: skip
+    assert roles == {
+        "dmitry peskov": ["the Kremlin's top spokesman"],
+        "peskov": ["the Kremlin's top spokesman"],
+    }
+    text = "No agreements were signed, Peskov said."
+    said = Claim("c1", "a", 0, len(text), text, attributed_to=["Peskov"])
+    assert gives_source(said, "Kremlin", roles) and relays_source(said, "Kremlin", roles)
+    assert not gives_source(said, "Kremlin") and not relays_source(said, "Kremlin")
+    text = "The memos were accurate, Comey said."
+    former = Claim("c2", "a", 0, len(text), text, attributed_to=["James Comey"])
+    assert not gives_source(former, "FBI", roles)

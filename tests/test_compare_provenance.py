@@ -122,3 +122,30 @@ def test_provenance_hedged_own_voice_relays_the_named_source() -> None:
     assert group_provenance([relayed, reportedly], OUTLETS, UNITS, NAMES)[1] == 1
     reportedly.hedged = False  # the outlet saw it itself
     assert group_provenance([relayed, reportedly], OUTLETS, UNITS, NAMES)[1] == 2
+
+
+def test_provenance_a_body_and_its_spokesman_are_one_origin() -> None:
+    names = SourceNames(
+        [
+            Entity(id="e_harbour-board", name="Harbour Board", type="ORG"),
+            Entity(
+                id="e_lena-voss",
+                name="Lena Voss",
+                type="PERSON",
+                aliases=["Voss"],
+                labels={"Lakeside Post": ["Harbour Board spokeswoman"]},
+            ),
+            Entity(
+                id="e_ivo-berg",
+                name="Ivo Berg",
+                type="PERSON",
+                labels={"Daily Torch": ["former Harbour Board spokesman"]},
+            ),
+        ],
+        outlets=["Lakeside Post", "Daily Torch"],
+    )
+    board, voss = claim("c1", "a1", ["Harbour Board"]), claim("c2", "a2", ["Voss"])
+    assert group_provenance([board, voss], OUTLETS, UNITS, names) == (["Harbour Board"], 1)
+    # a former spokesman speaks for no one
+    berg = claim("c3", "a2", ["Ivo Berg"])
+    assert group_provenance([board, berg], OUTLETS, UNITS, names)[1] == 2

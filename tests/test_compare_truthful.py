@@ -184,6 +184,10 @@ def test_truthful_samples_shared_facts_grouped(samples: Report) -> None:
                 }
             )
         assert groups[0] & groups[1], (left, right)
+    # the Kremlin and its spokesman Peskov state it: both outlets agree, one origin
+    signed = group_of(samples, r"no agreement has or will be signed")
+    assert signed["status"] == "agreed"
+    assert signed["independent_sources"] == 1, signed["primary_sources"]
     drones = group_of(samples, r"Kim had been given five explosive drones")
     assert drones["status"] == "conflicting"
     assert {d["argument"] for d in drones["differences"]} == {"agent"}

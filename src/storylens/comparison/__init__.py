@@ -141,6 +141,7 @@ def _compare(
     from storylens.analyse.tasks import analyse_and_segment
     from storylens.comparison.align import STAGE as ALIGN_STAGE
     from storylens.comparison.align import align_claims
+    from storylens.comparison.backing import speaks_for
     from storylens.comparison.dedup import find_duplicates, units
     from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
     from storylens.comparison.lexicon import load_lexicon
@@ -177,6 +178,7 @@ def _compare(
         parts=segmented.parts,
         lemmas=segmented.lemmas,
     )
+    alignment.speaks_for = speaks_for(entities)  # "Peskov said" gives "the Kremlin"
     describe_groups(alignment, settings)  # each group's shared wording and outlet details
     detector = resolve_conflicts(alignment, settings)
     names = SourceNames(entities, outlet_of.values())

@@ -76,6 +76,8 @@ class Alignment:
     part_scores: Mapping[tuple[str, str], float] = field(default_factory=dict)
     children: dict[str, list[Claim]] = field(default_factory=dict)  # part -> split-off clauses
     whole_scores: Mapping[tuple[str, str], float] = field(default_factory=dict)  # as wholes
+    # a person's name -> the roles that make them speak for a body (backing.speaks_for)
+    speaks_for: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def similarity(self, a: str, b: str) -> float:
         if a == b:

@@ -5,10 +5,10 @@ the source (see :func:`.wording.shared_fact`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from storylens.comparison.features import REPORTING, content_terms
-from storylens.types import Claim
+from storylens.types import Claim, Entity
 from storylens.words import stem
 
 # a statement backs a wording only when it also holds this share of the wording's content
@@ -123,22 +123,62 @@ def _forms(noun: str) -> set[str]:
     return {noun, stem, stem + "s", stem.removesuffix("y") + "ies"}
 
 
-def gives_source(claim: Claim, source: str) -> bool:
-    """Whether ``claim`` gives ``source`` as its source or names it in its text."""
-    return names_source(source, claim.text) or _credits(claim, source)
+SpeaksFor = Mapping[str, Sequence[str]]  # a person's name, lower-cased -> their roles
 
 
-def _credits(claim: Claim, source: str) -> bool:
-    """Whether ``claim``'s attribution chain names ``source``."""
-    return any(names_source(source, s) or names_source(s, source) for s in claim.attributed_to if s)
+def speaks_for(entities: Iterable[Entity]) -> dict[str, list[str]]:
+    """Each person's names (lower-cased) -> the descriptors the story gives them that make
+    them speak for a body: "the Kremlin's top spokesman" (Dmitry Peskov), "White House press
+    secretary". A former holder ("former FBI director") speaks for no one."""
+    out: dict[str, list[str]] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        roles = sorted(
+            {
+                d
+                for labels in entity.labels.values()
+                for d in labels
+                if _SPOKESPERSON.search(d) and not _FORMER.search(d)
+            }
+        )
+        if roles:
+            for name in (entity.name, *entity.aliases):
+                out.setdefault(name.casefold(), roles)
+    return out
 
 
-def relays_source(claim: Claim, source: str) -> bool:
-    """Whether ``claim`` tells what ``source`` says: it gives ``source`` as its source or,
-    when it gives none, names it ("Vell's report showed …"). A claim someone else makes
-    about the source's words ("officials said nothing Vell showed proves it") does not."""
+_SPOKESPERSON = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press\s+secretary|press\s+officer|official)\b", re.I
+)
+_FORMER = re.compile(r"\b(?:former|ex|then|onetime|retired)\b", re.IGNORECASE)
+
+
+def gives_source(claim: Claim, source: str, roles: SpeaksFor | None = None) -> bool:
+    """Whether ``claim`` gives ``source`` as its source or names it in its text; with
+    ``roles`` (see :func:`speaks_for`), a source who speaks for ``source`` gives it too
+    ("Peskov said", the Kremlin's spokesman, gives "the Kremlin")."""
+    return names_source(source, claim.text) or _credits(claim, source, roles)
+
+
+def _credits(claim: Claim, source: str, roles: SpeaksFor | None = None) -> bool:
+    """Whether ``claim``'s attribution chain names ``source``, or someone who speaks for it."""
+    return any(
+        names_source(source, s)
+        or names_source(s, source)
+        or any(names_source(source, role) for role in (roles or {}).get(s.casefold(), ()))
+        for s in claim.attributed_to
+        if s
+    )
+
+
+def relays_source(claim: Claim, source: str, roles: SpeaksFor | None = None) -> bool:
+    """Whether ``claim`` tells what ``source`` says: it gives ``source`` as its source (or
+    someone who speaks for it) or, when it gives none, names it ("Vell's report showed …").
+    A claim someone else makes about the source's words ("officials said nothing Vell
+    showed proves it") does not."""
     if any(claim.attributed_to):
-        return _credits(claim, source)
+        return _credits(claim, source, roles)
     return names_source(source, claim.text)
 
 

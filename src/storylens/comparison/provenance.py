@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from storylens.analyse.cues import NAME_TITLES, PERSON_ROLES
+from storylens.comparison.backing import names_source, speaks_for
 from storylens.types import Claim, Entity
 from storylens.words import CORE
 
@@ -48,6 +49,8 @@ class SourceNames:
     def __init__(self, entities: Iterable[Entity] = (), outlets: Iterable[str] = ()) -> None:
         self._names: dict[str, str] = {}
         self._bodies: set[str] = set()  # keys of organisations' names and aliases
+        entities = list(entities)
+        self._roles = speaks_for(entities)  # "Dmitry Peskov" -> "the Kremlin's top spokesman"
         for outlet in outlets:
             self._names.setdefault(source_key(outlet), outlet)
         for ent in entities:
@@ -57,6 +60,11 @@ class SourceNames:
                     self._names.setdefault(key, ent.name)
                     if ent.type == "ORG":
                         self._bodies.add(key)
+
+    def voice_of(self, person: str, body: str) -> bool:
+        """Whether the story gives ``person`` a role that speaks for ``body`` (the
+        Kremlin's spokesman speaks for "Kremlin"): their words are one origin."""
+        return any(names_source(body, role) for role in self._roles.get(person.casefold(), ()))
 
     def canonical(self, name: str) -> str:
         clean = _POSSESSIVE.sub("", _LEADING.sub("", name.strip())).strip(" ,.;:")
@@ -164,6 +172,31 @@ def _one_person(origins: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bo
     return out
 
 
+def _one_voice(
+    origins: dict[str, tuple[str, bool]], names: SourceNames
+) -> dict[str, tuple[str, bool]]:
+    """``origins`` with a body and the person who speaks for it (its spokesman, press
+    secretary or official, see :func:`.backing.speaks_for`) kept once, the first: "the
+    Kremlin said" and "Peskov, the Kremlin's spokesman, said" are one origin."""
+    out: dict[str, tuple[str, bool]] = {}
+    for key, (name, vague) in origins.items():
+        same = next(
+            (
+                k
+                for k, (other, _) in out.items()
+                if key.startswith("source:")
+                and k.startswith("source:")
+                and (names.voice_of(name, other) or names.voice_of(other, name))
+            ),
+            None,
+        )
+        if same is None:
+            out[key] = (name, vague)
+        else:
+            out[same] = (out[same][0], out[same][1] and vague)
+    return out
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Whether two names (key words, initials dropped) name one person: the same, or one
     is the other after titles ("chief patrol agent rodney scott" / "rodney scott")."""
@@ -216,7 +249,7 @@ def group_provenance(
         for key, name, vague in attributed.get(unit) or own.get(unit, []):
             seen = origins.get(key)
             origins[key] = (seen[0] if seen else name, (seen[1] if seen else True) and vague)
-    origins = _one_person(origins)
+    origins = _one_voice(_one_person(origins), names)
     if any(not vague for k, (_, vague) in origins.items() if k.startswith("source:")):
         origins = {k: v for k, v in origins.items() if not v[1]}
     # an outlet named as the source by another is the same origin as its own voice

@@ -368,7 +368,9 @@ def _shared_candidate(
     if source and flat and not (quoted or said):
         home, source = dataclasses.replace(home, attributed_to=[]), ""
     if source:  # "According to X, ..." cites only the outlets that say X says so
-        backers = [b for b in backers if b.id == home.id or relays_source(b, source)]
+        backers = [
+            b for b in backers if b.id == home.id or relays_source(b, source, ctx.speaks_for)
+        ]
     passages = quoted_passages(str(shared.get("text") or home.text), whole=quoted)
     # a quotation is cited only to outlets that quote every word of it
     backers = [b for b in backers if b.id == home.id or quotes_held(passages, b.text)]

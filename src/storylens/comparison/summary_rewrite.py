@@ -17,6 +17,7 @@ from typing import Any
 
 from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import LEADING_CONJUNCTIONS
+from storylens.comparison.backing import speaks_for
 from storylens.comparison.lexicon import Lexicon, quote_spans
 from storylens.types import Article, Claim, Entity
 
@@ -51,6 +52,7 @@ class Context:
         self.articles = {a.id: a for a in articles}
         self.lexicon = lexicon
         self.names = {e.id: e.name for e in entities}
+        self.speaks_for = speaks_for(entities)  # who speaks for a body the sentence names
         self.proper = _proper_words(articles, entities)
         self.terms: dict[str, list[dict[str, Any]]] = {}
         self.naming: dict[str, dict[str, list[str]]] = {}  # entity -> outlet -> labels

@@ -23,8 +23,8 @@ from storylens.comparison.backing import (
     own_act,
 )
 from storylens.comparison.context import needs_context
-from storylens.comparison.features import REPORTING
-from storylens.comparison.scoring import PairScores
+from storylens.comparison.features import REPORTING, content_terms
+from storylens.comparison.scoring import TINY_TERMS, PairScores
 from storylens.comparison.standalone import (
     DATELINE,
     TELLING,
@@ -62,7 +62,7 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
                 for c in shared.get("claims", ())
                 if c == shared["claim"]
                 or not (source and views[c].claim.attributed_to)
-                or gives_source(views[c].claim, source)
+                or gives_source(views[c].claim, source, alignment.speaks_for)
             }
             if len(stating) < 2:
                 group.status = "partial"
@@ -71,8 +71,20 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
                 for d in outlet_details(
                     group.claims, alignment, settings.align_threshold, elsewhere
                 )
-                if d["part"] != group.shared.get("part")
+                if d["part"] != group.shared.get("part") and not _restates(d["text"], shared)
             ]
+
+
+def _restates(detail: str, shared: dict[str, Any]) -> bool:
+    """Whether an outlet's detail is the shared fact in its own words: most of the content
+    words of each are in the other ("No agreements were signed on this issue" beside "The
+    Kremlin has said no agreement has or will be signed"; not "Kim had not left his country
+    since the pandemic" beside "Kim left Russia on Sunday")."""
+    wording = str(shared.get("text") or "")
+    return bool(wording) and covers(wording, detail, RESTATED) and covers(detail, wording, RESTATED)
+
+
+RESTATED = 0.6  # share of each one's content words the other holds
 
 
 def _first_read(part_id: str, statement: Claim, alignment: Alignment, wording: str) -> bool:
@@ -174,10 +186,14 @@ def shared_fact(
                 and whole(wording, view.claim, own)
             ):
                 candidates.append((p, told, wording))
+        # the facts a backer must state each of; a clause of one content word ("will be
+        # signed" of "no agreement has or will be signed") tells too little to be matched
         facts = [
             p
             for p in alignment.parts.get(sid, ())
-            if not p.endswith(".g") and _states_something(alignment.part_views[p].claim)
+            if not p.endswith(".g")
+            and _states_something(alignment.part_views[p].claim)
+            and len(set(content_terms(_matched_text(alignment.part_views[p])))) >= TINY_TERMS
         ]
         for part_id, claim, full in candidates:
             scores = {
@@ -223,7 +239,10 @@ def shared_fact(
             cited = {
                 unit[b]
                 for b in backers
-                if b == sid or not source or act or gives_source(views[b].claim, source)
+                if b == sid
+                or not source
+                or act
+                or gives_source(views[b].claim, source, alignment.speaks_for)
             }
             alone = not needs_context(wording)
             key = (len(cited), len(outlets), alone, round(mean, 1), -len(wording), round(total, 2))
@@ -398,6 +417,11 @@ def best_elsewhere(alignment: Alignment) -> dict[str, float]:
 
 # nothing but who says so: "According to a report from TMZ published this week"
 _ONLY_SOURCE = re.compile(r"(?i)according to [^,;:]*$")
+
+
+def _matched_text(view: ClaimView) -> str:
+    """The text a part is scored by (its focus, else its own words)."""
+    return view.focus or view.claim.text
 
 
 def _shown(view: ClaimView) -> str:
