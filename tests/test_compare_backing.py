@@ -12,6 +12,7 @@ from storylens.comparison.backing import (
     quotes_held,
     relays_source,
     speaks_for,
+    unquoted,
 )
 from storylens.comparison.summary import _headline_only
 from storylens.types import Argument, Claim, Entity
@@ -166,3 +167,9 @@ def test_backing_a_spokesman_gives_the_body_he_speaks_for() -> None:
     text = "The memos were accurate, Comey said."
     former = Claim("c2", "a", 0, len(text), text, attributed_to=["James Comey"])
     assert not gives_source(former, "FBI", roles)
+
+
+def test_backing_unquoted_keeps_the_writers_words() -> None:
+    text = 'The authority wrote that "we will reopen soon" and added: “No delays.”'
+    assert unquoted(text).split() == ["The", "authority", "wrote", "that", "and", "added:"]
+

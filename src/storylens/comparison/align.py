@@ -26,6 +26,7 @@ from storylens.comparison.features import (
     statement_vectors,
 )
 from storylens.comparison.headline_join import attach_headlines
+from storylens.comparison.quote_join import attach_quoted
 from storylens.comparison.scoring import EmbedFn, PairScores, score_matrix
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, Mention, asdict, content_id
@@ -373,7 +374,7 @@ def align_claims(
     clusters = attach_headlines(
         views, whole_vectors, clusters, joined, settings.align_headline_similarity
     )
-    clusters = _with_repeats(clusters, by_id)
+    clusters = _with_repeats(attach_quoted(views, clusters, joined), by_id)
     # the events are read with every lone statement beside the fact it shares part of: one
     # that turns out to share only the event is a fact of its own, in that event
     events = (

@@ -217,6 +217,11 @@ def quotes_held(passages: Sequence[Sequence[str]], text: str) -> bool:
     return all(f" {' '.join(p)} " in words for p in passages)
 
 
+def unquoted(text: str) -> str:
+    """``text`` without its quotations: what the writer says around them."""
+    return _QUOTATION.sub(" ", text)
+
+
 def _quote_words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _NAME_TOKEN.findall(text.casefold())]
 

@@ -21,6 +21,9 @@ from storylens.comparison.backing import (
     names_held,
     names_source,
     own_act,
+    quoted_passages,
+    quotes_held,
+    unquoted,
 )
 from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, content_terms
@@ -57,12 +60,16 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
         if group.status != "unique":
             group.shared = shared = shared_fact(group.claims, alignment, settings.align_threshold)
             source = next((s for s in shared.get("attributed_to", ()) if s.strip()), "")
+            # the same long quotation word for word: both tell the remark, whoever they
+            # name for it ("the chairmen said" / "the House Intelligence Committee added")
+            remark = _long_quotes(str(shared.get("text") or ""))
             stating = {
                 views[c].unit
                 for c in shared.get("claims", ())
                 if c == shared["claim"]
                 or not (source and views[c].claim.attributed_to)
                 or gives_source(views[c].claim, source, alignment.speaks_for)
+                or (remark and quotes_held(remark, views[c].claim.text))
             }
             if len(stating) < 2:
                 group.status = "partial"
@@ -279,10 +286,11 @@ def _stating(
 ) -> list[str]:
     """Statement ``sid`` and the statements of other outlets that state its ``wording`` (see
     :mod:`.backing`), those that hold most of its words first, then the best scored."""
+    quoted = _long_quotes(wording)  # the same words quoted: one remark reported by both
     held = [
         o
         for o, top in scores.items()
-        if top >= threshold
+        if (top >= threshold or _quotes_it(quoted, wording, views[o].claim.text))
         and covers(wording, views[o].claim.text)
         and covers(_unnamed(wording), views[o].claim.text)
         and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
@@ -292,6 +300,22 @@ def _stating(
     ]
     held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
     return [sid, *held]
+
+
+def _quotes_it(quoted: list[list[str]], wording: str, text: str) -> bool:
+    """Whether ``text`` reports the remark ``wording`` quotes (``quoted``: its long
+    quotations' words): it holds them word for word, and what the wording says around
+    them ("In a statement, the authority struck an upbeat note: ...") as :func:`covers`
+    asks."""
+    return bool(quoted) and quotes_held(quoted, text) and covers(unquoted(wording), text)
+
+
+def _long_quotes(wording: str) -> list[list[str]]:
+    """The wording's quotations (their words), when one of them runs to
+    ``MIN_QUOTED_WORDS`` words: a statement that holds them all word for word reports the
+    same remark; else none."""
+    quoted = quoted_passages(wording)
+    return quoted if any(len(q) >= MIN_QUOTED_WORDS for q in quoted) else []
 
 
 def _unnamed(wording: str) -> str:
@@ -310,6 +334,7 @@ def _unnamed(wording: str) -> str:
     return said if len(content_words(said)) >= MIN_UNNAMED_WORDS else ""
 
 
+MIN_QUOTED_WORDS = 5  # a quotation this long, word for word in both, is one remark
 MIN_UNNAMED_WORDS = 4  # content words a wording must say beside its names to be held to them
 
 
