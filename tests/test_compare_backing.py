@@ -172,4 +172,3 @@ def test_backing_a_spokesman_gives_the_body_he_speaks_for() -> None:
 def test_backing_unquoted_keeps_the_writers_words() -> None:
     text = 'The authority wrote that "we will reopen soon" and added: “No delays.”'
     assert unquoted(text).split() == ["The", "authority", "wrote", "that", "and", "added:"]
-

@@ -14,8 +14,7 @@ def view(cid: str, unit: str, text: str, speaker: str = "", negated: bool = Fals
 
 REMARK = "“The harbour will reopen before the first autumn storm,” Mayor Ilse Brandt said."
 FRAMED = (
-    "Brandt spoke after touring the pier. “The harbour will reopen before the first autumn "
-    "storm.”"
+    "Brandt spoke after touring the pier. “The harbour will reopen before the first autumn storm.”"
 )
 
 

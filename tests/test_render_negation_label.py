@@ -123,3 +123,44 @@ def test_render_a_row_starts_with_a_capital(text: str, label: str) -> None:
     report = _report([claim])
     report["articles"][0]["text"] = article
     assert [g.label for g in ReportView.of(report).ordered_groups()] == [label]
+
+
+def test_render_negation_label_reads_the_part_the_row_shows() -> None:
+    # the statement is negated by its second clause; the row shows its first, asserted one
+    text = "Officials consulted the harbour board and denied that the ferry had sailed."
+    first = "Officials consulted the harbour board"
+    second = "the ferry had sailed"
+    statement = {
+        "id": "a1:s0",
+        "article": "a1",
+        "start": 0,
+        "end": len(text),
+        "text": text,
+        "negated": True,
+        "attributed_to": ["Officials"],
+        "parts": [
+            {"id": "a1:c0", "start": 0, "end": len(first), "text": first, "negated": False,
+             "attributed_to": []},
+            {"id": "a1:c1", "start": text.index(second), "end": len(text) - 1, "text": second,
+             "negated": True, "attributed_to": ["Officials"]},
+        ],
+    }  # fmt: skip
+    report = {
+        "schema_version": "1.0",
+        "articles": [{"id": "a1", "outlet": "Isle Herald", "text": text}],
+        "claims": [statement],
+        "claim_groups": [
+            {
+                "id": "g0",
+                "claims": ["a1:s0"],
+                "outlets": ["Isle Herald"],
+                "status": "agreed",
+                "shared": {"claim": "a1:s0", "part": "a1:c0", "text": first},
+            }
+        ],
+    }
+    assert [g.label for g in ReportView.of(report).ordered_groups()] == [first]
+    # the same row showing the denied part is marked
+    report["claim_groups"][0]["shared"] = {"claim": "a1:s0", "part": "a1:c1", "text": second}
+    labels = [g.label for g in ReportView.of(report).ordered_groups()]
+    assert labels == ["(denied) The ferry had sailed"]

@@ -116,6 +116,14 @@ class ClaimGroupView:
         owner = next((c for c in self.claims if text_of(c.get("id")) == home), None)
         if shared and owner is not None:
             first, text = owner, shared
+            # a wording that is one part of its statement is denied only when that part is
+            # ("the department consulted relevant parties and concluded that the release
+            # would not adversely impact ...": the part consulted, not denied)
+            part = text_of(self.shared.get("part"))
+            first = next(
+                (q for q in as_list(owner.get("parts")) if part and text_of(q.get("id")) == part),
+                owner,
+            )
         marks = []
         if first.get("negated") is True and not says_no(text):
             marks.append("denied" if as_list(first.get("attributed_to")) else "negated")
