@@ -206,14 +206,14 @@ def quoted_passages(text: str, *, whole: bool = False) -> list[list[str]]:
     found = [next(g for g in m.groups() if g is not None) for m in _QUOTATION.finditer(text)]
     if whole and not found:
         found = [text]
-    return [words for q in found if (words := _quote_words(q))]
+    return [words for q in found if (words := quote_words(q))]
 
 
 def quotes_held(passages: Sequence[Sequence[str]], text: str) -> bool:
     """Whether ``text`` holds each passage's words in a row, punctuation aside: "I thought
     it was a brick but it was a bullet" does not hold "At the time, I thought it was a
     brick, but it was a bullet"."""
-    words = f" {' '.join(_quote_words(text))} "
+    words = f" {' '.join(quote_words(text))} "
     return all(f" {' '.join(p)} " in words for p in passages)
 
 
@@ -222,7 +222,8 @@ def unquoted(text: str) -> str:
     return _QUOTATION.sub(" ", text)
 
 
-def _quote_words(text: str) -> list[str]:
+def quote_words(text: str) -> list[str]:
+    """The words of a quotation, lower-cased, apostrophes straight."""
     return [w.replace("’", "'") for w in _NAME_TOKEN.findall(text.casefold())]
 
 

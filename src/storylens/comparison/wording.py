@@ -21,6 +21,7 @@ from storylens.comparison.backing import (
     names_held,
     names_source,
     own_act,
+    quote_words,
     quoted_passages,
     quotes_held,
     unquoted,
@@ -62,7 +63,9 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
             source = next((s for s in shared.get("attributed_to", ()) if s.strip()), "")
             # the same long quotation word for word: both tell the remark, whoever they
             # name for it ("the chairmen said" / "the House Intelligence Committee added")
-            remark = _long_quotes(str(shared.get("text") or ""))
+            home = views[shared["claim"]].claim
+            lead = home.text[: max(0, int(shared.get("start", home.start)) - home.start)]
+            remark = _long_quotes(str(shared.get("text") or ""), inside=quote_open(lead))
             stating = {
                 views[c].unit
                 for c in shared.get("claims", ())
@@ -310,11 +313,11 @@ def _quotes_it(quoted: list[list[str]], wording: str, text: str) -> bool:
     return bool(quoted) and quotes_held(quoted, text) and covers(unquoted(wording), text)
 
 
-def _long_quotes(wording: str) -> list[list[str]]:
-    """The wording's quotations (their words), when one of them runs to
-    ``MIN_QUOTED_WORDS`` words: a statement that holds them all word for word reports the
-    same remark; else none."""
-    quoted = quoted_passages(wording)
+def _long_quotes(wording: str, *, inside: bool = False) -> list[list[str]]:
+    """The wording's quotations (their words; all of it when it lies ``inside`` one), when
+    one of them runs to ``MIN_QUOTED_WORDS`` words: a statement that holds them all word for
+    word reports the same remark; else none."""
+    quoted = [quote_words(wording)] if inside else quoted_passages(wording)
     return quoted if any(len(q) >= MIN_QUOTED_WORDS for q in quoted) else []
 
 
