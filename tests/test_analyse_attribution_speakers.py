@@ -478,3 +478,29 @@ def test_analyse_attribution_a_suit_speaks_through_its_text(nlp: Any, document: 
     text = f'"The harbour board knew the pier was unsafe for years," the {document} claims.\n'
     quotes = _quotes(nlp, text)
     assert [q.speaker_text for q in quotes] == [f"the {document}"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the tagger reads "Fieldings" and "Hollings" as plural common nouns; written with a
+        # capital after a quotation's comma, each is a name
+        (
+            '"The pier will not reopen before the spring," Fieldings said in a statement.',
+            "Fieldings",
+        ),
+        ('"We were never told," Hollings said.', "Hollings"),
+    ],
+)
+def test_analyse_attribution_a_name_tagged_as_a_common_noun(
+    nlp: Any, text: str, source: str
+) -> None:
+    assert _speaker_of(_quotes(nlp, text), text.split('"')[1].rstrip(",")[:12]) == source
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_capital_where_a_sentence_may_open_is_no_name(nlp: Any) -> None:
+    # after an opening quotation mark a capitalised common noun is no name
+    text = 'The mayor wrote: "Engineers say the pier is safe."'
+    assert "Engineers" not in "".join(q.speaker for q in _quotes(nlp, text) if q.speaker)

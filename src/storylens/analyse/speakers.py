@@ -258,6 +258,8 @@ def _kind(span: Span, head: Token) -> str:
         return "none"  # "the June decision", "Tuesday"
     if head.ent_type_ in SOURCE_LABELS or (head.pos_ == "PROPN" and not _sentence_initial(head)):
         return "named"
+    if _missed_name(head):
+        return "named"
     if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS:
         # "the prime minister", and "Israel's prime minister": a nation's office-holder
         owner = lemma in PERSON_ROLES and _national_owner(span, head)
@@ -268,6 +270,25 @@ def _kind(span: Span, head: Token) -> str:
             return "role"
         return "named" if _has_name(span) else "plain"
     return "none"
+
+
+def _missed_name(tok: Token) -> bool:
+    """A capitalised noun the tagger took for a common one ('"…," Cummings said', tagged a
+    plural noun): inside a sentence, and not where a sentence may open (after an opening
+    quotation mark, a colon or a dash), a common noun is written in lower case."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if tok.is_sent_start is not False or tok.i < 2:
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree if t.i != tok.i):
+        return False  # "Colts interim coach Bruce Arians": the name is another word's
+    before = tok.nbor(-1).text
+    if before in {'"', "'"}:  # a straight mark closes a quotation after its comma
+        return tok.nbor(-2).text in {",", "?", "!"}
+    return before not in _OPENERS
+
+
+_OPENERS = frozenset({"“", "‘", "``", ":", "—", "–", "-", "(", "["})
 
 
 def _sentence_initial(tok: Token) -> bool:
