@@ -815,3 +815,43 @@ def test_wording_a_backer_holds_what_the_wording_says_beside_its_names() -> None
     # a title-case headline and a wording that says little beside its names hold no words
     assert _unnamed("Velm Council Charges Harbour Master Mirek Halas") == ""
     assert _unnamed("The Velm Rovers take on the Orsk Mariners on Sunday") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "cut"),
+    [
+        # a quotation going on past the part in its sentence: the speaker's words cut short
+        (
+            '"In telling the story, the mayor pointed at the pier and said it was rotten," '
+            "Lund wrote.",
+            "In telling the story, the mayor pointed at the pier",
+            True,
+        ),
+        # the part closes the quotation, or is one whole sentence of a longer one
+        ('"The pier was rotten," Lund wrote.', "The pier was rotten", False),
+        ('"The pier was rotten. We knew it for years," Lund wrote.', "The pier was rotten", False),
+        ('"The pier was rotten.', "The pier was rotten", False),
+        # no quotation around the part
+        ("The pier was rotten and the council knew it.", "The pier was rotten", False),
+    ],
+)
+def test_wording_never_cuts_a_quotation_short(sentence: str, part: str, cut: bool) -> None:
+    from storylens.comparison.standalone import quote_cut
+
+    statement, claim = _statement_and_part(sentence, part)
+    assert quote_cut(claim, statement) is cut
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        ("The mayor brought up the 'harbour thing", False),
+        ("The mayor brought up the 'harbour thing' again", True),
+        ("The mayor's pier and the Joneses' boat", True),
+        ("He said ‘no’ twice", True),
+    ],
+)
+def test_wording_never_leaves_a_single_quotation_open(text: str, paired: bool) -> None:
+    from storylens.comparison.standalone import _singles_paired
+
+    assert _singles_paired(text) is paired

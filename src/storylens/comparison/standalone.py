@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
-from storylens.analyse.quotemarks import quotes_paired
+from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.comparison.backing import content_words
 from storylens.comparison.lexicon import quote_spans
 from storylens.types import Claim
@@ -249,8 +249,35 @@ def whole(wording: str, part: Claim, statement: Claim) -> bool:
         or measure_cut(wording, part, statement)
         or clause_cut(wording, part, statement)
         or not quotes_paired(wording)  # not 'Kim would "leave the meeting" if it is not "fruitful'
+        or not _singles_paired(wording)  # not "The president brought up the 'Golden Shower Thing"
+        or quote_cut(part, statement)
         or asked(part, statement)
     )
+
+
+def quote_cut(part: Claim, statement: Claim) -> bool:
+    """Whether the part lies inside a quotation that goes on after it in the same sentence:
+    a speaker's words are never shown cut short ("In telling the story, the President
+    pointed his [fingers] at his head" of a quotation that goes on "and said 'the guy has
+    serious judgment issues'"); one whole sentence of a longer quotation is not cut."""
+    lead = statement.text[: max(0, part.start - statement.start)]
+    if not quote_open(lead):
+        return False
+    rest = statement.text[max(0, part.end - statement.start) :]
+    return _QUOTE_ENDS.match(rest) is None
+
+
+# the quotation closes after the part, or the part is one whole sentence of it
+_QUOTE_ENDS = re.compile(r"\s*[,.;:!?…]*\s*(?:[”\"]|'')|[.!?…]\s|\s*[.!?…]*\s*$")
+# a single quotation mark: opening before a letter after a space, closing after a letter
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s,.;:!?)\]]|$)")
+
+
+def _singles_paired(text: str) -> bool:
+    """Whether every single quotation mark opened in ``text`` is closed (apostrophes, as in
+    "Trump's" or "the Joneses'", are neither)."""
+    return len(_SINGLE_OPEN.findall(text)) <= len(_SINGLE_CLOSE.findall(text))
 
 
 def asked(part: Claim, statement: Claim) -> bool:
