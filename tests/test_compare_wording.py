@@ -855,3 +855,39 @@ def test_wording_never_leaves_a_single_quotation_open(text: str, paired: bool) -
     from storylens.comparison.standalone import _singles_paired
 
     assert _singles_paired(text) is paired
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "agent", "verb", "lemma", "demanded"),
+    [
+        # what someone demands another do reads, alone, as done
+        (
+            "The mayor insisted Lund repair the pier before winter.",
+            "Lund repair the pier before winter",
+            "Lund",
+            "repair",
+            "repair",
+            True,
+        ),
+        # a finite verb, a plural or a pronoun subject, a sentence's first word
+        ("The mayor said Lund repairs piers.", "Lund repairs piers", "Lund", "repairs", "repair",
+         False),
+        ("The mayor said Londoners love the pier.", "Londoners love the pier", "Londoners",
+         "love", "love", False),
+        ("The mayor said we repair the pier.", "we repair the pier", "we", "repair", "repair",
+         False),
+        ("People repair the pier every spring.", "People repair the pier every spring", "People",
+         "repair", "repair", False),
+    ],
+)  # fmt: skip
+def test_wording_never_shows_a_demand_as_done(
+    sentence: str, part: str, agent: str, verb: str, lemma: str, demanded: bool
+) -> None:
+    from storylens.comparison.standalone import mandated
+
+    statement, claim = _statement_and_part(sentence, part)
+    claim.predicate = lemma
+    for role, words in (("agent", agent), ("predicate", verb)):
+        at = sentence.index(words, claim.start)
+        claim.arguments[role] = Argument(words, at, at + len(words), words)
+    assert mandated(claim, statement) is demanded

@@ -252,7 +252,43 @@ def whole(wording: str, part: Claim, statement: Claim) -> bool:
         or not _singles_paired(wording)  # not "The president brought up the 'Golden Shower Thing"
         or quote_cut(part, statement)
         or asked(part, statement)
+        or mandated(part, statement)
     )
+
+
+def mandated(part: Claim, statement: Claim) -> bool:
+    """Whether the part is what someone demands, in the verb's bare form after a named
+    subject inside its sentence ("[Trump insisted] Comey disprove allegations about ..."):
+    alone it reads as if the named one did it. A sentence's first word is capitalised
+    whatever it is ("People demand ...")."""
+    verb = part.arguments.get("predicate")
+    agent = part.arguments.get("agent")
+    if verb is None or agent is None or agent.end > verb.start:
+        return False
+    if not statement.text[: max(0, agent.start - statement.start)].strip(" “\"‘'("):
+        return False
+    word = verb.text.split()[0].casefold() if verb.text.split() else ""
+    between = part.text[agent.end - part.start : verb.start - part.start].split()
+    words = agent.text.split()
+    # one named person or body ("Comey", "James Comey"), not "The majority" or "Londoners"
+    named = (
+        bool(words)
+        and all(w[:1].isupper() for w in words)
+        and words[0].casefold() not in DETERMINERS | _BARE_FORM_PRONOUNS
+        and not words[-1].endswith("s")
+    )
+    return (
+        named
+        and not between
+        and word == part.predicate.split()[0].casefold()
+        and not word.endswith("s")
+        and word not in _NOT_BARE
+    )
+
+
+_BARE_FORM_PRONOUNS = frozenset({"i", "you", "we", "they"})  # "We remain concerned"
+# bare forms that are also past forms
+_NOT_BARE = frozenset({"put", "set", "cut", "hit", "let", "read", "cost", "quit", "shut", "hurt"})
 
 
 def quote_cut(part: Claim, statement: Claim) -> bool:
