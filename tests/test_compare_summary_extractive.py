@@ -509,6 +509,11 @@ def test_compare_summary_keeps_a_shared_quotation_quoted(source: str, expected: 
          "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
         ("VELM, May 4 (Reuters) - Mr. Roth reopened the pier on Monday.", "reopened",
          "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
+        ("Sept. 4 - Mr. Roth reopened the pier on Monday.", "reopened",
+         "Lund Courier reported that Mr. Roth reopened the pier on Monday."),
+        # an age written with spaces is no dateline
+        ("The 11 - year old pier reopened on Monday.", "reopened",
+         "Lund Courier reported that the 11 - year old pier reopened on Monday."),
         # a photo caption and a title line are left out
         ("Fishers and their families watching the pier reopen on Monday.", "watching", None),
         ("Pier Reopens in Velm", "", None),

@@ -52,7 +52,8 @@ _CUT_APPOSITION = re.compile(
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z ]+\))?"
     r"|[A-Z][A-Za-z.'’ ]{2,30}?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z ]+\)"
-    r"|[A-Z][a-z]+\.? \d{1,2}\s*(?:\([A-Za-z ]+\))?)"
+    # "Sept. 12 - ", a month and a day (not "The 11 - year old girl")
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*(?:\([A-Za-z ]+\))?)"
     r"\s*(?:[–—]+|\s-+)\s+"
 )
 
