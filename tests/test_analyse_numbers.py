@@ -55,6 +55,9 @@ def test_numbers_normalise_unit(word: str, unit: str) -> None:
         ),
         ("The town marked its 70th anniversary on June 4, 2021.", [(70.0, "anniversary")]),
         ("The market opened in 1998.", []),
+        # a parent of so many: that many children, whatever follows
+        ("Ferry captain Ada Roth, a mother of three, retired.", [(3.0, "child")]),
+        ("A father of 12 Jon Vell was hurt.", [(12.0, "child")]),
     ],
 )
 def test_numbers_find_quantities(

@@ -4,7 +4,8 @@
 "1,200" -> 1200, "1.2 million" -> 1200000, "70th" -> 70, "a dozen" -> 12).
 :func:`find_quantities` walks the tokens of a span and returns every number with its
 normalised unit ("250 kilometers" -> 250 km, "six-day" -> 6 day, "40 percent" -> 40 percent,
-"$3 million" -> 3000000 USD, "five kamikaze drones" -> 5 drone).
+"$3 million" -> 3000000 USD, "five kamikaze drones" -> 5 drone, "a mother of 12" -> 12
+child).
 
 Pure token walks over an already parsed spaCy ``Doc``: no extra model passes.
 """
@@ -264,6 +265,9 @@ def _unit_for(first: Token, last: Token) -> tuple[str | None, int]:
     prev = doc[first.i - 1] if first.i > 0 else None
     if prev is not None and prev.text in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[prev.text], end
+    if first.i > 1 and prev is not None and prev.lower_ == "of":
+        if doc[first.i - 2].lower_ in _PARENTS:  # "a mother of 12": twelve children
+            return "child", end
     m = _ATTACHED_UNIT.match(last.text)
     if m:
         return normalise_unit(m.group(2)), end
@@ -291,6 +295,11 @@ def _unit_for(first: Token, last: Token) -> tuple[str | None, int]:
     if nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod":
         return normalise_unit(nxt.lemma_ or nxt.text), end
     return None, end
+
+
+_PARENTS = frozenset(
+    {"mother", "father", "mom", "mum", "dad", "parent", "parents", "grandmother", "grandfather"}
+)
 
 
 def _split_hyphen_word(tok: Token) -> tuple[float, str] | None:
