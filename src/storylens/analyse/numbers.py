@@ -265,9 +265,9 @@ def _unit_for(first: Token, last: Token) -> tuple[str | None, int]:
     prev = doc[first.i - 1] if first.i > 0 else None
     if prev is not None and prev.text in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[prev.text], end
-    if first.i > 1 and prev is not None and prev.lower_ == "of":
-        if doc[first.i - 2].lower_ in _PARENTS:  # "a mother of 12": twelve children
-            return "child", end
+    parent = first.i > 1 and doc[first.i - 2].lower_ in _PARENTS
+    if parent and prev is not None and prev.lower_ == "of":  # "a mother of 12": 12 children
+        return "child", end
     m = _ATTACHED_UNIT.match(last.text)
     if m:
         return normalise_unit(m.group(2)), end
