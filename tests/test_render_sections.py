@@ -119,14 +119,18 @@ def test_render_matrix_shows_every_outlet_of_a_partial_group_as_partly() -> None
     from storylens.render.markdown import render_markdown
 
     # no wording of the group is stated by two outlets: neither agrees outright; the one that
-    # states it is its only source, the other shares part of it
+    # states it says it in full, the other shares part of it (neither is "unique": another
+    # outlet reports part of the fact)
     report = build_report()
     group = next(g for g in report["claim_groups"] if g["id"] == "g3")
     group["status"] = "partial"
     group["shared"] = {"claim": "c6", "text": "Traffic will be limited", "claims": ["c6"]}
     row = next(r for r in render_markdown(report).splitlines() if "Traffic will be limited" in r)
-    assert row.count("◐ partly") == 1 and row.count("● unique") == 1 and "agreed" not in row
-    assert render_html(report).count('<td class="cell partly">partly</td>') == 1
+    assert row.count("◐ partly") == 1 and row.count("✚ states it") == 1
+    assert "agreed" not in row and "unique" not in row
+    html = render_html(report)
+    assert html.count('<td class="cell partly">partly</td>') == 1
+    assert html.count('<td class="cell states">states</td>') == 1
     # after what outlets agree or conflict on, before what one outlet alone reports
     order = [(g.status, g.id) for g in ReportView.of(report).ordered_groups()]
     statuses = [s for s, _ in order]

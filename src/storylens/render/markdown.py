@@ -10,13 +10,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from storylens.render.model import PARTLY, SILENT, ReportView, text_of
+from storylens.render.model import PARTLY, SILENT, STATES, ReportView, text_of
 from storylens.render.sections import sections
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~])")
 MATRIX_MARK = {
     "agreed": "✔ agreed",
     PARTLY: "◐ partly",
+    STATES: "✚ states it",
     "unique": "● unique",
     "conflicting": "✖ conflict",
     SILENT: "–",

@@ -27,6 +27,9 @@ SILENT = "silent"
 # none of the outlet's statements in an agreed group states its shared wording, or the
 # group is partial (no two outlets state one wording of it)
 PARTLY = "partly"
+# the outlet (or copies of one text) that states a partial group's wording in full: the others
+# share part of the fact, so it is not the only one to report it
+STATES = "states"
 
 
 def as_list(value: Any) -> list[Any]:
@@ -283,14 +286,15 @@ class ReportView:
     def cell(self, group: ClaimGroupView, outlet: str) -> str:
         """The matrix cell of ``outlet`` for ``group``: its status, 'partly' in an agreed or
         partial group when none of the outlet's statements states the group's shared wording
-        (see the report contract's ``shared`` and ``partial``), 'unique' for the one source
-        that states a partial group's wording (or copies of it), or 'silent'."""
+        (see the report contract's ``shared`` and ``partial``), 'states' for the one source
+        that states a partial group's wording in full (or copies of it: the others share part
+        of the fact, so "unique" would say no one else reports it), or 'silent'."""
         if outlet not in group.outlets:
             return SILENT
         if group.status in ("agreed", "partial") and outlet in group.partly:
             return PARTLY
         if group.status == "partial":
-            return "unique"  # it states the wording; no other independent source does
+            return STATES
         return group.status
 
     def ordered_groups(self) -> list[ClaimGroupView]:

@@ -12,17 +12,25 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from storylens.render.model import PARTLY, SILENT, ReportView
+from storylens.render.model import PARTLY, SILENT, STATES, ReportView
 from storylens.render.sections import sections
 
 CELL_STYLE = {
     "agreed": ("agreed", "green"),
     PARTLY: ("partly", "yellow"),
+    STATES: ("states it", "green"),
     "unique": ("unique", "cyan"),
     "conflicting": ("CONFLICT", "bold red"),
     SILENT: ("·", "dim"),
 }
-COMPACT_CELL = {"agreed": "✔", PARTLY: "◐", "unique": "●", "conflicting": "✖", SILENT: "·"}
+COMPACT_CELL = {
+    "agreed": "✔",
+    PARTLY: "◐",
+    STATES: "✚",
+    "unique": "●",
+    "conflicting": "✖",
+    SILENT: "·",
+}
 
 
 # control characters (terminal escape sequences from hostile input) shown as U+FFFD:
