@@ -257,3 +257,27 @@ def test_ingest_scrape_byline_with_date(line: str, expected: tuple[str, str | No
 )
 def test_ingest_scrape_markdown_stripping(markdown: str, plain: str) -> None:
     assert strip_markdown(markdown) == plain
+
+
+def test_ingest_scrape_date_line_after_a_deck() -> None:
+    # headline, a sub-headline with no closing stop, then the date line
+    text = (
+        "Ferry Crews End Strike\n\nPort offers a raise of four percent over two years\n\n"
+        "October 10, 2011\n\nThe ferry crews of Velm went back to work on Monday after a week."
+    )
+    scrape = parse_scrape(text)
+    assert (scrape.title, scrape.published) == ("Ferry Crews End Strike", "2011-10-10")
+    assert scrape.text.startswith("Port offers a raise")  # the deck stays in the body
+
+
+def test_ingest_scrape_headline_after_a_leading_date_line() -> None:
+    text = (
+        "August 17, 2011\n\nUndersea cables severed near the Velm coast\n\n"
+        "Internet services in the harbour district were cut on Tuesday, the operator said."
+    )
+    scrape = parse_scrape(text)
+    assert (scrape.title, scrape.published) == (
+        "Undersea cables severed near the Velm coast",
+        "2011-08-17",
+    )
+    assert scrape.text.startswith("Internet services")

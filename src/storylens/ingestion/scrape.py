@@ -169,17 +169,22 @@ def _clean_byline(who: str) -> str | None:
 def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str | None, str | None]:
     title = byline = published = None
     no_blank = all(ln.strip() for ln in lines.raw if ln is not None) and len(lines.content()) > 1
-    first_content = True  # the headline is the first line that is not debris
+    # the headline is the first line that is not debris, a byline or a date line; one deck
+    # (a sub-headline with no closing stop) may stand between it and the byline or date
+    deck = False
     for i in lines.content()[:HEADER_SCAN]:
         plain = lines.plain[i]
         if debris.debris_reason(plain):
             continue  # debris in the header (a photo credit): the debris pass removes it
-        if first_content and detect_title and _is_title(lines, i, no_blank_lines=no_blank):
+        if (
+            title is None
+            and not deck
+            and detect_title
+            and _is_title(lines, i, no_blank_lines=no_blank)
+        ):
             title = plain
             lines.drop(i, "headline (moved to title)")
-            first_content = False
             continue
-        first_content = False
         by = _BYLINE.match(plain)
         if by and byline is None:
             who, date = split_trailing_date(by.group("who"))
@@ -199,8 +204,16 @@ def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str 
         if updated and parse_date_line(updated.group("rest")):
             lines.drop(i, "update date line (not the publication date)")
             continue
+        if title is not None and not deck and _is_deck(plain):
+            deck = True  # stays in the body: the date or byline may come after it
+            continue
         break
     return title, byline, published
+
+
+def _is_deck(line: str) -> bool:
+    """A sub-headline under the headline: short, and not closed like a sentence."""
+    return len(line.split()) <= MAX_TITLE_WORDS and not line.rstrip().endswith(_SENTENCE_END)
 
 
 def _take_debris(lines: _Lines) -> list[str]:
