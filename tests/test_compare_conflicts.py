@@ -344,6 +344,25 @@ def test_conflicts_dates_differ() -> None:
     assert detect(a, b)[0] == []  # an ISO date and a bare weekday are not compared
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one weekday, worked out against two publication dates a week apart
+        (("on Saturday", "2025-05-03"), ("on Saturday", "2025-05-10")),
+        # a statement's "this morning", quoted by outlets publishing on different days
+        (("this morning", "2025-05-03"), ("this morning", "2025-05-05")),
+    ],
+)
+def test_conflicts_dates_worked_out_from_publication_are_not_compared(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    a = view("t1", f"The cable broke {first[0]}.", outlet="A", predicate="break",
+             args={"time": arg(*first)})  # fmt: skip
+    b = view("t2", f"The cable broke {second[0]}.", outlet="B", predicate="break",
+             args={"time": arg(*second)})  # fmt: skip
+    assert detect(a, b)[0] == []
+
+
 def test_conflicts_copies_of_one_article_never_conflict() -> None:
     copy = view(
         "c9",
