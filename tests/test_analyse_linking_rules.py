@@ -320,6 +320,21 @@ def test_a_place_that_shares_a_persons_family_name_stays_a_place(text: str, plac
     assert _entity_of(one, place) != _entity_of(one, "Ivo Arden")
 
 
+def test_a_word_the_story_writes_as_a_place_is_no_family_name() -> None:
+    # the tagger read a company as a person; the story writes its last word as a place
+    # more often, so a bare "Velmia" is the country, wherever it stands
+    text = (
+        "Telecom Velmia said the cable in Velmia broke. Lines from Velmia were cut. "
+        "Velmia lost service. A network outage hit Velmia again."
+    )
+    names = [("Telecom Velmia", "PERSON"), ("Velmia", "GPE"), ("Velmia", "GPE"),
+             ("Velmia", "GPE"), ("Velmia", "GPE")]  # fmt: skip
+    one = _analysis("a1", "Ledger", text, names)
+    link_entities([one], Settings())
+    assert _entity_of(one, "Velmia", 2) != _entity_of(one, "Telecom Velmia")
+    assert _entity_of(one, "Velmia", 2) == _entity_of(one, "Velmia", 0)
+
+
 @pytest.mark.parametrize(
     ("text", "names", "short", "long"),
     [

@@ -162,14 +162,23 @@ def _refs(analyses: Sequence[Analysis], table: AliasTable, common: set[str]) -> 
     """Each linkable mention with its matching node (``common``: the words the story writes
     in lower case, see :func:`.personnames.lower_words`)."""
     refs: list[_Ref] = []
-    surnames = {
+    named = Counter(
         words[-1]
         for a in analyses
         for m in a.mentions
         if m.label == "PERSON"
         and len(words := normalise_name(m.text).split()) > 1
         and not lead_word(words[0], common)
-    }
+    )
+    # a word the story writes as a place ("in Egypt") more often than a person's name ends
+    # with it is no family name ("Etisalat Egypt", a company the tagger read as a person)
+    places = Counter(
+        normalise_name(m.text)
+        for a in analyses
+        for m in a.mentions
+        if m.label in _PLACE_LABELS and _place(a.article.text, m.start, m.end)
+    )
+    surnames = {word for word, n in named.items() if n >= places[word]}
     for ai, analysis in enumerate(analyses):
         for mi, m in enumerate(analysis.mentions):
             if m.label not in LINKED_LABELS:
@@ -196,6 +205,9 @@ def _refs(analyses: Sequence[Analysis], table: AliasTable, common: set[str]) -> 
                 node = (family(m.label), key)
             refs.append(_Ref(ai, mi, m, key, node))
     return refs
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _place(text: str, start: int, end: int) -> bool:
