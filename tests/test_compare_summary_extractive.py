@@ -134,23 +134,24 @@ def test_compare_summary_deterministic(summary: list[dict[str, Any]]) -> None:
     assert once == again
 
 
-def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor() -> None:
-    text = "The strongman signed a so-called accord on Friday."
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The strongman signed a so-called accord on Friday.",
+         "Red Flag Daily reported that the leader signed an accord on Friday."),
+        # dropping "lavish" alone would leave "a more reception"
+        ("The mayor held a more lavish reception on Friday.",
+         "Red Flag Daily reported that the mayor held a reception on Friday."),
+    ],
+)  # fmt: skip
+def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor(
+    text: str, shown: str
+) -> None:
     art = Article(id="x1", outlet="Red Flag Daily", text=text)
     claim = Claim("x1-0", "x1", 0, len(text), text)
     framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
     out = summarise([claim], [], framing, [], [art])
-    assert out[0]["text"] == "Red Flag Daily reported that the leader signed an accord on Friday."
-
-
-def test_compare_summary_drops_a_word_of_degree_with_the_loaded_word() -> None:
-    # dropping "lavish" alone would leave "a more reception"
-    text = "The mayor held a more lavish reception on Friday."
-    art = Article(id="x1", outlet="Red Flag Daily", text=text)
-    claim = Claim("x1-0", "x1", 0, len(text), text)
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    out = summarise([claim], [], framing, [], [art])
-    assert out[0]["text"] == "Red Flag Daily reported that the mayor held a reception on Friday."
+    assert out[0]["text"] == shown
 
 
 def test_compare_summary_caps_and_dedups() -> None:
