@@ -41,6 +41,11 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("The first would raise the wall and the second would widen the spillway.", True),
         ("The council did this twice in a decade.", True),
         ("The first time the dam flooded was in 1998.", False),
+        # a speaker's own words with no tag: who "we" are is said before
+        ("We allowed the ferries to sail again.", True),
+        ("“I never saw the report.”", True),
+        ("“We allowed the ferries to sail,” Brandt said.", False),
+        ("Irma Lund opened the pier.", False),
         ("If the river rises, the locks will close.", False),
     ],
 )

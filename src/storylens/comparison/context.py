@@ -50,6 +50,13 @@ _PRONOUN_SPEAKER = re.compile(
 )
 
 
+# a speaker's own words with no tag naming them: who "I" or "we" is, is said before
+_FIRST_PERSON = re.compile(r"(?:I|We|My|Our|Us)\b(?!['’]s)")
+_TAGGED = re.compile(
+    r"\b(?:said|says|added|adds|told|tells|wrote|writes|stated|explained|noted)\b", re.I
+)
+
+
 def needs_context(text: str) -> bool:
     """Whether a row's ``text`` leans on the sentence before it to be understood; a
     quotation's own words ("“They lied,” Lund said") are the speaker's and are not read,
@@ -59,6 +66,8 @@ def needs_context(text: str) -> bool:
         return False
     if _PRONOUN_SPEAKER.search(text):
         return True
+    if _FIRST_PERSON.match(text.lstrip("\"“'‘«")) and not _TAGGED.search(text):
+        return True  # "We allowed P2P traffic": who "we" are is said before
     if text[0] in "\"“'‘«":
         return False
     return bool(
