@@ -161,3 +161,31 @@ def test_same_event_line_names_a_few_rows_and_counts_the_rest() -> None:
     assert line.startswith("same event as #2, #3")
     assert line.endswith(" and 11 more")
     assert line.count("#") == SAME_EVENT_SHOWN
+
+
+def test_render_matrix_marks_a_copy_of_another_outlets_article() -> None:
+    from storylens.render.markdown import render_markdown
+    from storylens.render.model import ReportView
+
+    report = build_report()
+    # the Beacon's article is a copy of the Ledger's: in a row both carry, it is the copy
+    report["duplicates"] = [
+        {
+            "articles": ["a_ledger", "a_beacon"],
+            "outlets": ["Averholt Ledger", "Valley Beacon"],
+            "similarity": 0.9,
+            "representative": "a_ledger",
+        }
+    ]
+    view = ReportView.of(report)
+    g1 = next(g for g in view.groups if g.id == "g1")
+    cells = {o: view.cell(g1, o) for o in g1.outlets}
+    assert cells == {
+        "Averholt Ledger": "agreed",
+        "Valley Beacon": "copy",
+        "River Courier": "agreed",
+    }
+    row = next(
+        r for r in render_markdown(report).splitlines() if r.startswith("| ") and "≡ copy" in r
+    )
+    assert row.count("✔ agreed") == 2

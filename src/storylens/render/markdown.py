@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from storylens.render.model import PARTLY, SILENT, STATES, ReportView, text_of
+from storylens.render.model import COPY, PARTLY, SILENT, STATES, ReportView, text_of
 from storylens.render.sections import sections
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~])")
@@ -18,6 +18,7 @@ MATRIX_MARK = {
     "agreed": "✔ agreed",
     PARTLY: "◐ partly",
     STATES: "✚ states it",
+    COPY: "≡ copy",
     "unique": "● unique",
     "conflicting": "✖ conflict",
     SILENT: "–",

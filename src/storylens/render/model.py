@@ -30,6 +30,9 @@ PARTLY = "partly"
 # the outlet (or copies of one text) that states a partial group's wording in full: the others
 # share part of the fact, so it is not the only one to report it
 STATES = "states"
+# an outlet whose article is a copy of another outlet's in the row (a wire text run twice):
+# the two count once, so the copy is marked as such, not as a second voice
+COPY = "copy"
 
 
 def as_list(value: Any) -> list[Any]:
@@ -188,6 +191,7 @@ class ReportView:
     claim_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     claim_index: dict[str, int] = field(default_factory=dict)
     article_index: dict[str, int] = field(default_factory=dict)
+    copy_of: dict[str, str] = field(default_factory=dict)  # article id -> the outlet it copies
 
     @classmethod
     def of(cls, report: Mapping[str, Any]) -> ReportView:
@@ -203,6 +207,11 @@ class ReportView:
             view.claim_by_id.setdefault(cid, claim)
             view.claim_index.setdefault(cid, i)
         view.groups = [view._group(i, g) for i, g in enumerate(_dicts(report.get("claim_groups")))]
+        for dup in _dicts(report.get("duplicates")):
+            first = view.outlet_of(text_of(dup.get("representative")))
+            for aid in as_list(dup.get("articles")):
+                if first and view.outlet_of(text_of(aid)) != first:
+                    view.copy_of.setdefault(text_of(aid), first)
         rows: dict[str, list[int]] = {}
         for g in view.groups:
             if g.event:
@@ -256,6 +265,9 @@ class ReportView:
 
     # -- lookups ---------------------------------------------------------------------------
 
+    def _outlet_of_claim(self, claim: Mapping[str, Any]) -> str:
+        return text_of(claim.get("outlet")) or self.outlet_of(text_of(claim.get("article")))
+
     def outlet_of(self, article_id: str) -> str:
         """The outlet name of an article id ('' when unknown)."""
         return text_of(self.article_by_id.get(article_id, {}).get("outlet"))
@@ -288,9 +300,15 @@ class ReportView:
         partial group when none of the outlet's statements states the group's shared wording
         (see the report contract's ``shared`` and ``partial``), 'states' for the one source
         that states a partial group's wording in full (or copies of it: the others share part
-        of the fact, so "unique" would say no one else reports it), or 'silent'."""
+        of the fact, so "unique" would say no one else reports it), 'copy' for an outlet whose
+        article copies another outlet's in the row (they count once), or 'silent'."""
         if outlet not in group.outlets:
             return SILENT
+        own = [
+            text_of(c.get("article")) for c in group.claims if self._outlet_of_claim(c) == outlet
+        ]
+        if own and all(self.copy_of.get(a) in group.outlets for a in own):
+            return COPY
         if group.status in ("agreed", "partial") and outlet in group.partly:
             return PARTLY
         if group.status == "partial":

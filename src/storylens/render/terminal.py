@@ -12,13 +12,14 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from storylens.render.model import PARTLY, SILENT, STATES, ReportView
+from storylens.render.model import COPY, PARTLY, SILENT, STATES, ReportView
 from storylens.render.sections import sections
 
 CELL_STYLE = {
     "agreed": ("agreed", "green"),
     PARTLY: ("partly", "yellow"),
     STATES: ("states it", "green"),
+    COPY: ("copy", "dim"),
     "unique": ("unique", "cyan"),
     "conflicting": ("CONFLICT", "bold red"),
     SILENT: ("·", "dim"),
@@ -27,6 +28,7 @@ COMPACT_CELL = {
     "agreed": "✔",
     PARTLY: "◐",
     STATES: "✚",
+    COPY: "≡",
     "unique": "●",
     "conflicting": "✖",
     SILENT: "·",
