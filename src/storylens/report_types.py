@@ -205,8 +205,9 @@ class ClaimGroupDict(TypedDict):
         "the comparison's verdict: `agreed` when two or more outlets (copies of one article "
         "count once) state its `shared` wording, `partial` when its outlets share part of a "
         "fact but only one states any wording of it (the reports show that outlet as "
-        '"unique" and the others as "partly"), `unique` for one outlet, `conflicting` when '
-        "they disagree on a detail",
+        '"states it" and the others as "partly"; an outlet whose article copies another\'s '
+        'in the group as "copy"), `unique` for one outlet, `conflicting` when they disagree '
+        "on a detail",
     ]
     text: Annotated[str, "its first statement"]
     score: Annotated[float, "mean pair score"]
