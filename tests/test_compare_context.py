@@ -79,6 +79,32 @@ def test_context_is_the_exact_sentence_before_the_wording() -> None:
     assert (context["claim"], context["article"]) == ("a:s1", "a")
 
 
+def test_context_leaves_out_a_quotation_mark_closing_the_paragraph_before() -> None:
+    # the sentence before is a lone closing mark and the paragraph after it: the context is
+    # that paragraph, and its span is still exact
+    text = (
+        'The pier will hold for a century, Lund said.\n\n"\n\nThe council met in March.'
+        "\n\nThat was a mistake."
+    )
+    spans, at = [], 0
+    for piece in (
+        "The pier will hold for a century, Lund said.",
+        '"\n\nThe council met in March.',
+        "That was a mistake.",
+    ):
+        at = text.index(piece, at)
+        spans.append((at, at + len(piece)))
+        at += len(piece)
+    article = Article(id="a", outlet="Orsk Courier", text=text)
+    claims = [Claim("a:s2", "a", *spans[2], text[slice(*spans[2])], sentence=2)]
+    analysis = Analysis(article=article, claims=claims, sentences=spans)
+    groups: list[dict[str, Any]] = [{"id": "g", "claims": ["a:s2"], "text": claims[0].text}]
+    add_context(groups, [analysis])
+    context = groups[0]["context"]
+    assert context["text"] == "The council met in March."
+    assert text[context["start"] : context["end"]] == context["text"]
+
+
 def test_context_goes_back_past_a_sentence_that_leans_back_itself() -> None:
     sentences = [
         "Mayor Lena Brandt promised on Monday to rebuild the Orsk dam by spring.",

@@ -142,6 +142,15 @@ def _assert_quotes_verbatim(report: Report) -> None:
                     assert flat(quoted) in flat(claims[cid]["text"]), (quoted, cid)
 
 
+def _assert_context_spans(report: Report) -> None:
+    # a row's context is the exact span of its article it names
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for group in report["claim_groups"]:
+        context = group.get("context")
+        if context:
+            assert texts[context["article"]][context["start"] : context["end"]] == context["text"]
+
+
 def test_truthful_rows_stand_alone(samples: Report) -> None:
     for claim in samples["claims"]:
         text = claim["text"]
@@ -230,6 +239,7 @@ def test_truthful_summary_citations_on_real_news(shared_dir: Path) -> None:
         w, t = _weak_citations(report)
         weak, total = weak + w, total + t
         _assert_quotes_verbatim(report)
+        _assert_context_spans(report)
     assert total >= 100
     assert weak / total <= MAX_WEAK_CITATIONS, (weak, total)
 

@@ -75,7 +75,7 @@ def needs_context(text: str) -> bool:
     ) or points_back(text)
 
 
-_STRAY_MARKS = re.compile(r"(?:[\s\"“”'‘’]*\n)?")
+_STRAY_MARKS = re.compile(r"[\s\"“”'‘’]*\n")
 MIN_CONTEXT_WORDS = 4  # a shorter sentence before (a lone quotation mark) tells nothing
 
 
@@ -102,7 +102,8 @@ def add_context(groups: Iterable[dict[str, Any]], analyses: Sequence[Analysis]) 
             start = analysis.sentences[k - 2][0]  # it leans back too: one more sentence
         raw = analysis.article.text[start:end]
         stray = _STRAY_MARKS.match(raw)  # a quotation mark closing the sentence before
-        raw = raw[stray.end() if stray else 0 :]
+        if stray:
+            start, raw = start + stray.end(), raw[stray.end() :]
         text = raw.strip()
         if not text:
             continue
