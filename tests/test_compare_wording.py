@@ -280,12 +280,18 @@ def test_wording_never_ends_before_what_a_verb_of_thinking_reports() -> None:
         ("The mayor said the pier would “reopen in June”", True),
         ('The mayor would "leave the meeting" if it is not "fruitful', False),
         ("The mayor called the plan “a fair", False),
+        # single marks too; apostrophes are none
+        ("The mayor brought up the 'harbour thing", False),
+        ("The mayor brought up the 'harbour thing' again", True),
+        ("The mayor's pier and the Joneses' boat", True),
+        ("He said ‘no’ twice", True),
     ],
 )
 def test_wording_an_outlet_detail_closes_its_quotations(text: str, closed: bool) -> None:
     from storylens.analyse.quotemarks import quotes_paired
+    from storylens.comparison.standalone import _singles_paired
 
-    assert quotes_paired(text) is closed
+    assert (quotes_paired(text) and _singles_paired(text)) is closed
 
 
 def test_wording_an_outlet_detail_never_shows_a_guessed_name() -> None:
@@ -840,21 +846,6 @@ def test_wording_never_cuts_a_quotation_short(sentence: str, part: str, cut: boo
 
     statement, claim = _statement_and_part(sentence, part)
     assert quote_cut(claim, statement) is cut
-
-
-@pytest.mark.parametrize(
-    ("text", "paired"),
-    [
-        ("The mayor brought up the 'harbour thing", False),
-        ("The mayor brought up the 'harbour thing' again", True),
-        ("The mayor's pier and the Joneses' boat", True),
-        ("He said ‘no’ twice", True),
-    ],
-)
-def test_wording_never_leaves_a_single_quotation_open(text: str, paired: bool) -> None:
-    from storylens.comparison.standalone import _singles_paired
-
-    assert _singles_paired(text) is paired
 
 
 @pytest.mark.parametrize(

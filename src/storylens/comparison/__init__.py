@@ -141,7 +141,6 @@ def _compare(
     from storylens.analyse.tasks import analyse_and_segment
     from storylens.comparison.align import STAGE as ALIGN_STAGE
     from storylens.comparison.align import align_claims
-    from storylens.comparison.backing import speaks_for
     from storylens.comparison.dedup import find_duplicates, units
     from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
     from storylens.comparison.lexicon import load_lexicon
@@ -178,10 +177,10 @@ def _compare(
         parts=segmented.parts,
         lemmas=segmented.lemmas,
     )
-    alignment.speaks_for = speaks_for(entities)  # "Peskov said" gives "the Kremlin"
+    names = SourceNames(entities, outlet_of.values())
+    alignment.speaks_for = names.roles  # "Peskov said" gives "the Kremlin"
     describe_groups(alignment, settings)  # each group's shared wording and outlet details
     detector = resolve_conflicts(alignment, settings)
-    names = SourceNames(entities, outlet_of.values())
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
     note("report")
     return build_report(

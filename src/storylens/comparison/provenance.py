@@ -11,7 +11,7 @@ source. A group's ``primary_sources`` are exactly the origins it counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from storylens.analyse.cues import NAME_TITLES, PERSON_ROLES
 from storylens.comparison.backing import names_source, speaks_for
@@ -50,7 +50,7 @@ class SourceNames:
         self._names: dict[str, str] = {}
         self._bodies: set[str] = set()  # keys of organisations' names and aliases
         entities = list(entities)
-        self._roles = speaks_for(entities)  # "Dmitry Peskov" -> "the Kremlin's top spokesman"
+        self.roles = speaks_for(entities)  # "Dmitry Peskov" -> ["the Kremlin's top spokesman"]
         for outlet in outlets:
             self._names.setdefault(source_key(outlet), outlet)
         for ent in entities:
@@ -64,7 +64,7 @@ class SourceNames:
     def voice_of(self, person: str, body: str) -> bool:
         """Whether the story gives ``person`` a role that speaks for ``body`` (the
         Kremlin's spokesman speaks for "Kremlin"): their words are one origin."""
-        return any(names_source(body, role) for role in self._roles.get(person.casefold(), ()))
+        return any(names_source(body, role) for role in self.roles.get(person.casefold(), ()))
 
     def canonical(self, name: str) -> str:
         clean = _POSSESSIVE.sub("", _LEADING.sub("", name.strip())).strip(" ,.;:")
@@ -147,54 +147,38 @@ def primary_source(claim: Claim, outlet: str, names: SourceNames) -> str:
     return outlet
 
 
-def _one_person(origins: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
-    """``origins`` with the names of one person written two ways kept once, the first:
-    with and without a middle initial or a title before it ("Chief Patrol Agent Rodney
-    Scott", "Rodney S. Scott")."""
-    out: dict[str, tuple[str, bool]] = {}
-    words: dict[str, list[str]] = {}
-    for key, (name, vague) in origins.items():
-        plain = [w for w in key.removeprefix("source:").split() if len(w) > 1]
-        same = next(
-            (
-                k
-                for k, other in words.items()
-                if key.startswith("source:") and _same_person(plain, other)
-            ),
-            None,
-        )
-        if same is None:
-            out[key] = (name, vague)
-            if key.startswith("source:"):
-                words[key] = plain
-        else:
-            out[same] = (out[same][0], out[same][1] and vague)
-    return out
-
-
-def _one_voice(
-    origins: dict[str, tuple[str, bool]], names: SourceNames
+def _kept_once(
+    origins: dict[str, tuple[str, bool]], same: Callable[[str, str, str, str], bool]
 ) -> dict[str, tuple[str, bool]]:
-    """``origins`` with a body and the person who speaks for it (its spokesman, press
-    secretary or official, see :func:`.backing.speaks_for`) kept once, the first: "the
-    Kremlin said" and "Peskov, the Kremlin's spokesman, said" are one origin."""
+    """``origins`` with each source that ``same(key, name, kept_key, kept_name)`` ties to one
+    kept before it folded into that one: its name stays, vague only when both are."""
     out: dict[str, tuple[str, bool]] = {}
     for key, (name, vague) in origins.items():
-        same = next(
+        tie = next(
             (
                 k
                 for k, (other, _) in out.items()
                 if key.startswith("source:")
                 and k.startswith("source:")
-                and (names.voice_of(name, other) or names.voice_of(other, name))
+                and same(key, name, k, other)
             ),
             None,
         )
-        if same is None:
+        if tie is None:
             out[key] = (name, vague)
         else:
-            out[same] = (out[same][0], out[same][1] and vague)
+            out[tie] = (out[tie][0], out[tie][1] and vague)
     return out
+
+
+def _one_person(key: str, _name: str, kept: str, _kept_name: str) -> bool:
+    """One person's name written two ways: with and without a middle initial or a title
+    before it ("Chief Patrol Agent Rodney Scott", "Rodney S. Scott")."""
+    return _same_person(_plain(key), _plain(kept))
+
+
+def _plain(key: str) -> list[str]:
+    return [w for w in key.removeprefix("source:").split() if len(w) > 1]
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -249,7 +233,13 @@ def group_provenance(
         for key, name, vague in attributed.get(unit) or own.get(unit, []):
             seen = origins.get(key)
             origins[key] = (seen[0] if seen else name, (seen[1] if seen else True) and vague)
-    origins = _one_voice(_one_person(origins), names)
+    origins = _kept_once(origins, _one_person)
+    # a body and the person who speaks for it (its spokesman, press secretary or official,
+    # see .backing.speaks_for): "the Kremlin said" and "Peskov, the Kremlin's spokesman, said"
+    origins = _kept_once(
+        origins,
+        lambda _k, name, _kk, other: names.voice_of(name, other) or names.voice_of(other, name),
+    )
     if any(not vague for k, (_, vague) in origins.items() if k.startswith("source:")):
         origins = {k: v for k, v in origins.items() if not v[1]}
     # an outlet named as the source by another is the same origin as its own voice

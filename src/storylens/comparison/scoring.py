@@ -124,9 +124,13 @@ class PairScores(Mapping[tuple[str, str], float]):
 
 
 def claim_texts(views: Sequence[ClaimView]) -> list[str]:
-    """The text each claim is compared by, in ``views`` order (a view built without a
-    focus text is compared by its claim's text)."""
-    return [v.focus or v.claim.text for v in views]
+    """The text each claim is compared by, in ``views`` order (see :func:`compared_text`)."""
+    return [compared_text(v) for v in views]
+
+
+def compared_text(view: ClaimView) -> str:
+    """The text a claim is compared by: its focus, or its own words when it has none."""
+    return view.focus or view.claim.text
 
 
 # the pair score is the sum of these weights times the features of the same name (see

@@ -28,7 +28,7 @@ from storylens.comparison.backing import (
 )
 from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, content_terms
-from storylens.comparison.scoring import TINY_TERMS, PairScores
+from storylens.comparison.scoring import TINY_TERMS, PairScores, compared_text
 from storylens.comparison.standalone import (
     DATELINE,
     TELLING,
@@ -203,7 +203,7 @@ def shared_fact(
             for p in alignment.parts.get(sid, ())
             if not p.endswith(".g")
             and _states_something(alignment.part_views[p].claim)
-            and len(set(content_terms(_matched_text(alignment.part_views[p])))) >= TINY_TERMS
+            and len(set(content_terms(compared_text(alignment.part_views[p])))) >= TINY_TERMS
         ]
         for part_id, claim, full in candidates:
             scores = {
@@ -445,11 +445,6 @@ def best_elsewhere(alignment: Alignment) -> dict[str, float]:
 
 # nothing but who says so: "According to a report from TMZ published this week"
 _ONLY_SOURCE = re.compile(r"(?i)according to [^,;:]*$")
-
-
-def _matched_text(view: ClaimView) -> str:
-    """The text a part is scored by (its focus, else its own words)."""
-    return view.focus or view.claim.text
 
 
 def _shown(view: ClaimView) -> str:

@@ -265,9 +265,6 @@ class ReportView:
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def _outlet_of_claim(self, claim: Mapping[str, Any]) -> str:
-        return text_of(claim.get("outlet")) or self.outlet_of(text_of(claim.get("article")))
-
     def outlet_of(self, article_id: str) -> str:
         """The outlet name of an article id ('' when unknown)."""
         return text_of(self.article_by_id.get(article_id, {}).get("outlet"))
@@ -304,9 +301,8 @@ class ReportView:
         article copies another outlet's in the row (they count once), or 'silent'."""
         if outlet not in group.outlets:
             return SILENT
-        own = [
-            text_of(c.get("article")) for c in group.claims if self._outlet_of_claim(c) == outlet
-        ]
+        articles = (text_of(c.get("article")) for c in group.claims)
+        own = [a for a in articles if self.outlet_of(a) == outlet]
         if own and all(self.copy_of.get(a) in group.outlets for a in own):
             return COPY
         if group.status in ("agreed", "partial") and outlet in group.partly:
