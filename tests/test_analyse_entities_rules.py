@@ -74,6 +74,8 @@ def test_rule_layer_finds_and_labels_names(text: str, surface: str, label: str) 
             "Halas Hands Marant Gift as Summit Closes in Triumph\n\nMirek Halas met Ilse Marant.",
             "Gift",
         ),
+        # a clock's time zone is no organisation (nor, later, anyone's source)
+        ("The fire service was called at 06:00 BST to the depot in High Street, Velm.", "BST"),
     ],
 )
 def test_rule_layer_drops_false_names(text: str, absent: str) -> None:

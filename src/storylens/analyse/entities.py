@@ -160,7 +160,15 @@ def _clean(cand: _Cand, text: str) -> _Cand | None:
         return None
     if cand.label in NAME_LABELS and not any(ch.isupper() for ch in span):
         return None  # names are capitalised: "krona" is no organisation
+    if span in _TIME_ZONES:
+        return None  # "called at 06:00 BST": a clock's zone, no organisation
     return _Cand(start, end, cand.label, cand.source)
+
+
+_TIME_ZONES = frozenset(
+    {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST"}
+    | {"CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AEST", "AEDT", "JST", "KST"}
+)
 
 
 def _trim_headline_words(doc: Doc, cand: _Cand) -> _Cand | None:
