@@ -414,11 +414,47 @@ def test_align_event_class_reads_phrasal_and_copular_predicates(a: str, b: str, 
 
 def test_align_speaker_is_the_fullest_matching_name() -> None:
     from storylens.comparison.features import speaker_of
+    from storylens.types import Mention
 
-    people = ["Tara", "Tara Reid", "Sgt.", "Marty Earley"]
+    people = [
+        Mention("a", 0, 1, name, "PERSON") for name in ("Tara", "Tara Reid", "Sgt.", "Marty Earley")
+    ]
     said = [Claim(id=str(k), article="a", start=0, end=1, text="x", attributed_to=[s])
             for k, s in enumerate(("Tara", "Reid", "Sgt. Marty Earley", "Earley"))]  # fmt: skip
-    assert [speaker_of(c, people) for c in said] == ["reid", "reid", "earley", "earley"]
+    assert [speaker_of(c, people) for c in said] == [{"reid"}, {"reid"}, {"earley"}, {"earley"}]
+    linked = [Mention("a", 0, 1, "Kim Jong Un", "PERSON", entity="e_kim-jong-un")]
+    said_by_kim = Claim(
+        id="k", article="a", start=0, end=1, text="x", attributed_to=["Kim Jong Un"]
+    )
+    assert speaker_of(said_by_kim, linked) == {"e_kim-jong-un", "un"}
+
+
+@pytest.mark.parametrize(
+    ("speaker_a", "speaker_b", "penalised"),
+    [
+        ({"e_kim-jong-un", "kim"}, {"e_kim-jong-un", "un"}, False),  # one person, linked
+        ({"e_rodney-s-scott", "scott"}, {"e_rodney-scott", "scott"}, False),  # one surname
+        ({"e_john-kelly", "kelly"}, {"e_john-bolton", "bolton"}, True),  # two people
+    ],
+)
+def test_align_statements_of_one_speaker_are_not_penalised_as_two(
+    speaker_a: set[str], speaker_b: set[str], penalised: bool
+) -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import SPEAKER_PENALTY, score_matrix
+
+    text = "the talks with the neighbours went well and will go on next month"
+
+    def pair(a: set[str], b: set[str]) -> float:
+        views = [
+            ClaimView(Claim(id=k, article=k, start=0, end=len(text), text=text),
+                      outlet=k, unit=k, speaker=frozenset(s))
+            for k, s in (("A", a), ("B", b))
+        ]  # fmt: skip
+        return float(score_matrix(views, bow_embed)[0, 1])
+
+    drop = pair(speaker_a, speaker_a) - pair(speaker_a, speaker_b)
+    assert drop == pytest.approx(SPEAKER_PENALTY if penalised else 0.0, abs=1e-5)
 
 
 @pytest.mark.parametrize(

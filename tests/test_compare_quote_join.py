@@ -9,7 +9,7 @@ from storylens.types import Claim
 
 def view(cid: str, unit: str, text: str, speaker: str = "", negated: bool = False) -> ClaimView:
     claim = Claim(cid, unit, 0, len(text), text, negated=negated)
-    return ClaimView(claim=claim, outlet=unit, unit=unit, speaker=speaker)
+    return ClaimView(claim=claim, outlet=unit, unit=unit, speaker=frozenset({speaker} - {""}))
 
 
 REMARK = "“The harbour will reopen before the first autumn storm,” Mayor Ilse Brandt said."

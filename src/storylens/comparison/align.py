@@ -108,7 +108,7 @@ def claim_views(
     views = []
     for analysis in analyses:
         art = analysis.article
-        people = [m.text for m in analysis.mentions if m.label == "PERSON"]
+        people = [m for m in analysis.mentions if m.label == "PERSON"]
         by_sentence: dict[int, list[Claim]] = {}
         for claim in analysis.claims:
             by_sentence.setdefault(claim.sentence, []).append(claim)

@@ -29,7 +29,8 @@ class ClaimView:
     entities: frozenset[str] = frozenset()  # linked entity ids inside the claim span
     focus: str = ""  # the text the claim is compared by (see align.focus_text); claim.text if empty
     whole_sentence: bool = False  # a sentence part no extracted claim covered (no arguments)
-    speaker: str = ""  # the person the claim is attributed to (surname, folded), if any
+    # who the claim is attributed to, if anyone: linked entity and surname (see speaker_of)
+    speaker: frozenset[str] = frozenset()
     actors: tuple[frozenset[str], ...] = ()  # the people in the claim's agent (name words)
     people: tuple[frozenset[str], ...] = ()  # the people named anywhere in the claim
 

@@ -96,19 +96,24 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
-def speaker_of(claim: Claim, people: Sequence[str]) -> str:
-    """The surname of the person the claim is attributed to ("Mayor Ilse Brandt" ->
-    "brandt"), or "" when its nearest source is no person named in the article."""
+def speaker_of(claim: Claim, people: Sequence[Mention]) -> frozenset[str]:
+    """Who the claim is attributed to, as the names that identify that person: the story's
+    entity of the name when it is linked to one and the surname ("Mayor Ilse Brandt" ->
+    "brandt"). Two claims have one speaker when these share a name: linking joins "Kim"
+    and "Kim Jong-un" across outlets, the surname "Rodney Scott" and "Patrol Agent Rodney
+    S. Scott" where linking keeps a title apart. Empty when the nearest source is no person
+    named in the article."""
     if not claim.attributed_to:
-        return ""
+        return frozenset()
     source = claim.attributed_to[0]
     # the fullest name that matches: "Tara" and "Reid" are both Tara Reid's; a title or a
     # place the tagger took for a name ("Sgt.", "Bloomington") loses to the whole name
-    names = [n for n in people if n and (n in source or source in n)]
+    names = [m for m in people if m.text and (m.text in source or source in m.text)]
     if not names:
-        return ""
-    words = _NAME_WORD.findall(max(names, key=len))
-    return _folded(words[-1]) if words else ""
+        return frozenset()
+    name = max(names, key=lambda m: len(m.text))
+    words = _NAME_WORD.findall(name.text)
+    return frozenset(k for k in (name.entity, _folded(words[-1]) if words else "") if k)
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -67,7 +67,7 @@ def _same_remark(a: ClaimView, b: ClaimView, long: dict[str, list[list[str]]]) -
     for word in the other, one speaker (or an unnamed one) says it, one polarity."""
     return (
         a.unit != b.unit
-        and not (a.speaker and b.speaker and a.speaker != b.speaker)
+        and not (a.speaker and b.speaker and a.speaker.isdisjoint(b.speaker))
         and a.claim.negated == b.claim.negated
         and (
             any(quotes_held([q], b.claim.text) for q in long[a.claim.id])

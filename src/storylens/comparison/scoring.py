@@ -214,7 +214,7 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "date_differs": differ(dates, dates_differ),
         "place_differs": differ(places, places_differ),
         "object_differs": differ(objects, objects_differ, block=lambda o: o[0]),
-        "speaker_differs": differ(speakers, str.__ne__),
+        "speaker_differs": differ(speakers, frozenset.isdisjoint),
         # one transfer with two givers is a question of who gave it (see .conflicts)
         "actor_differs": _actors_differ(views) & ~(transfer[:, None] & transfer[None, :]),
         "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
