@@ -614,3 +614,28 @@ def test_align_a_sentence_repeated_in_its_article_is_one_row() -> None:
     [group] = [g for g in alignment.groups if "a_c0" in g.claims]
     assert group.claims == ["a_c0", "a_c2"]
     assert group.status == "unique"
+
+
+@pytest.mark.parametrize(
+    ("text_b", "speaker_b", "two"),
+    [
+        ("the two leaders had more substantive talks than on any other issue", {"amsel"}, True),
+        ("the two leaders had more substantive talks than on any other issue", {"brandt"}, False),
+        ("the two leaders had more substantive talks than on any other issue", set(), False),
+        # the same words credited to another man by a misread "he said" are one remark
+        ("he said the leaders sensed a convergence of views they could build on", {"amsel"}, False),
+    ],
+)
+def test_align_two_voices_on_one_topic_are_two_facts(
+    text_b: str, speaker_b: set[str], two: bool
+) -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.features import two_voices
+
+    text_a = "Brandt said the leaders sensed a convergence of views they could build on"
+
+    def view(cid: str, text: str, speaker: set[str]) -> ClaimView:
+        claim = Claim(id=cid, article=cid, start=0, end=len(text), text=text)
+        return ClaimView(claim, outlet=cid, unit=cid, speaker=frozenset(speaker))
+
+    assert two_voices(view("A", text_a, {"brandt"}), view("B", text_b, speaker_b)) is two

@@ -24,6 +24,7 @@ from storylens.comparison.features import (
     name_words,
     speaker_of,
     statement_vectors,
+    two_voices,
 )
 from storylens.comparison.headline_join import attach_headlines
 from storylens.comparison.quote_join import attach_quoted
@@ -390,7 +391,10 @@ def align_claims(
         i, j = index[a], index[b]
         return (
             float(whole_scores.matrix[i, j]) >= support
-            or float(whole_vectors[i] @ whole_vectors[j]) >= settings.align_support_similarity
+            or (
+                float(whole_vectors[i] @ whole_vectors[j]) >= settings.align_support_similarity
+                and not two_voices(by_id[a], by_id[b])
+            )
             or _one_event(parts.get(a, ()), parts.get(b, ()), part_scores, part_view_of)
             or same_figures(by_id[a].claim, by_id[b].claim)
         )

@@ -14,7 +14,12 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storylens.comparison.conflict_args import ORDINAL, claim_quantities, phrases_compatible
+from storylens.comparison.conflict_args import (
+    ORDINAL,
+    ClaimView,
+    claim_quantities,
+    phrases_compatible,
+)
 from storylens.comparison.events import event_class
 from storylens.types import Claim, Mention
 from storylens.words import FUNCTION_WORDS, SAY
@@ -116,6 +121,18 @@ def speaker_of(claim: Claim, people: Sequence[Mention]) -> frozenset[str]:
     return frozenset(k for k in (name.entity, _folded(words[-1]) if words else "") if k)
 
 
+def two_voices(a: ClaimView, b: ClaimView) -> bool:
+    """Two statements that give two people's words in words of their own ("Macron said he
+    sensed a convergence of views" / "Trump said the two had substantive talks"): being on
+    one topic makes neither a part of the other's fact. Nearly the same words are one remark
+    whoever attribution credits them to ("Greeks must also understand that without these
+    measures ...", credited to two men by two readings of "he said")."""
+    if not (a.speaker and b.speaker) or not a.speaker.isdisjoint(b.speaker):
+        return False
+    x, y = set(content_terms(a.focus or a.claim.text)), set(content_terms(b.focus or b.claim.text))
+    return len(x & y) < SAME_WORDS * min(len(x), len(y))
+
+
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -141,6 +158,7 @@ def amounts(claim: Claim) -> set[str]:
 
 
 WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
+SAME_WORDS = 0.8  # two texts sharing this share of the shorter's content words: one remark
 # function words, and words of saying and of place or degree that carry no fact
 _STOP = (
     FUNCTION_WORDS
