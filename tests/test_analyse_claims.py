@@ -358,3 +358,31 @@ def test_claims_a_clause_before_a_semicolon_is_not_what_the_next_one_dismisses(n
     claim = _by_predicate(_claims(nlp, _article(text)), "criticise")
     assert not claim.negated
     assert claim.attributed_to == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "claim_text", "predicate", "subject"),
+    [
+        (
+            "The Orvel ferry is believed to be carrying forty passengers, the coastguard said.",
+            "The Orvel ferry is believed to be carrying forty passengers",
+            "carry",
+            "The Orvel ferry",
+        ),
+        (
+            "Mayor Lund is said to have resigned on Monday.",
+            "Mayor Lund is said to have resigned on Monday",
+            "resign",
+            "Mayor Lund",
+        ),
+    ],
+)
+def test_claims_what_a_subject_is_said_to_do_is_a_hedged_claim_of_it(
+    nlp: Any, text: str, claim_text: str, predicate: str, subject: str
+) -> None:
+    # "is said to", "is believed to": no source named, the infinitive is the claim
+    claim = _by_predicate(_claims(nlp, _article(text)), predicate)
+    assert claim.text == claim_text
+    assert claim.hedged
+    assert subject in {a.text for a in claim.arguments.values()}

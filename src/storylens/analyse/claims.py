@@ -45,7 +45,7 @@ from storylens.analyse.sourceless import QUESTION_CUES
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v2"
+STAGE = "claims.rules.v3"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -163,6 +163,8 @@ def _subject_of(tok: Token, depth: int = 0) -> Token | None:
             return doc[c]
     if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(tok.head, depth + 1) if depth < MAX_DEPTH else None
+    if _raised(tok):
+        return next(doc[c] for c in doc_children(doc)[tok.head.i] if deps[c] == "nsubjpass")
     if _bare_participle(tok):
         return tok.head
     if _participle(tok) and depth < MAX_DEPTH:
@@ -192,6 +194,24 @@ def _bare_participle(tok: Token) -> bool:
     )
 
 
+def _raised(tok: Token) -> bool:
+    """The infinitive of a passive verb of saying or believing ("Moscow is believed to be
+    interested in buying ammunition", "He is said to have left"): the claim, told of that
+    verb's subject and hedged by the verb."""
+    head = tok.head
+    deps = [c.dep_ for c in head.children]
+    return (
+        tok.dep_ == "xcomp"
+        and tok.i > head.i
+        and head.lemma_ in _RAISING
+        and "auxpass" in deps
+        and "nsubjpass" in deps
+    )
+
+
+_RAISING = frozenset({"believe", "say", "think", "report", "understand", "know", "allege"})
+
+
 def _is_cue_verb(tok: Token) -> bool:
     return is_cue(tok) and any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
 
@@ -218,8 +238,6 @@ def _participle(tok: Token) -> bool:
 
 
 _RELATIVES = frozenset({"that", "which", "who"})
-
-
 _CANDIDATE_DEPS = _CLAUSE_DEPS | {"relcl", "advcl"}
 
 
@@ -229,6 +247,9 @@ def _predicates(sent: Span, attribution_tokens: set[int], cues: set[int]) -> lis
     deps = doc_column(doc, "dep_")
     for i in range(sent.start, sent.end):
         if deps[i] == "acl" and _bare_participle(doc[i]) and i not in attribution_tokens:
+            preds.append(doc[i])
+            continue
+        if deps[i] == "xcomp" and doc[i].head.i in attribution_tokens and _raised(doc[i]):
             preds.append(doc[i])
             continue
         if deps[i] not in _CANDIDATE_DEPS:
@@ -276,6 +297,9 @@ def _claim_tokens(
     found: list[int] = []
     if _bare_participle(pred):  # its subject is its head: the noun phrase before it
         found.extend(range(pred.head.left_edge.i, pred.head.i + 1))
+    subject = _subject_of(pred) if (raised := _raised(pred)) else None
+    if subject is not None:  # "Moscow is believed to be ...": the claim opens on the subject
+        found.extend(range(subject.left_edge.i, subject.right_edge.i + 1))
     stack = [top]
     while stack:
         i = stack.pop()
@@ -290,7 +314,7 @@ def _claim_tokens(
             stack.append(child)
     lo, hi = paragraph_bounds(doc_text(doc), pred.idx)
     right = min((i for i in bounds if i > top), default=len(doc))
-    left = max((i for i in bounds if i < top), default=-1)
+    left = max((i for i in bounds if i < top and not (raised and i == pred.head.i)), default=-1)
     kept = sorted(
         i for i in found if (i not in attribution_tokens or i == top) and left < i < right
     )
