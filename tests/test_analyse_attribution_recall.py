@@ -265,6 +265,18 @@ def test_attribution_content_without_a_dangling_connective(nlp: Any) -> None:
             "The mayor called on the council to rebuild the pier by May.",
             ("The mayor", "called on", "the council to rebuild the pier by May"),
         ),
+        # a clause of purpose the parser hangs on the verb of saying is still what was said
+        (
+            "Transport Secretary Jon Vell said late Friday that tolls on trucks from Velm and "
+            "other towns are necessary so trucks from those towns don't simply replace Orvel "
+            "trucks.",
+            (
+                "Transport Secretary Jon Vell",
+                "said",
+                "that tolls on trucks from Velm and other towns are necessary so trucks from "
+                "those towns don't simply replace Orvel trucks",
+            ),
+        ),
     ],
 )
 def test_attribution_content_edges(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:

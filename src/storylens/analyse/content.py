@@ -73,6 +73,14 @@ def clause_tokens(clause: Token) -> list[Token]:
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
     lemmas = doc_lemmas(doc)
     subtree = subtree_indices(children, clause.i)
+    if deps[clause.i] == "ccomp":
+        # "said that quotas are necessary so imports don't replace ...": the parser hangs
+        # the clause of purpose or cause on the verb of saying, but it is what was said
+        for k in children[clause.head.i]:
+            marks = {lower[c] for c in children[k] if deps[c] == "mark"}
+            next_to = doc[k].left_edge.i == max(subtree) + 1
+            if deps[k] == "ccomp" and marks & {"so", "because"} and next_to:
+                subtree = [*subtree, *subtree_indices(children, k)]
     drop: set[int] = set()
     for i in subtree:
         if deps[i] == "advcl" and any(
