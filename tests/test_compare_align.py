@@ -639,3 +639,48 @@ def test_align_two_voices_on_one_topic_are_two_facts(
         return ClaimView(claim, outlet=cid, unit=cid, speaker=frozenset(speaker))
 
     assert two_voices(view("A", text_a, {"brandt"}), view("B", text_b, speaker_b)) is two
+
+
+@pytest.mark.parametrize(
+    ("country_b", "entities_b", "penalised"),
+    [
+        ("e_velmland", frozenset(), True),  # one thing said of two countries: two facts
+        ("e_velmland", frozenset({"e_orvelia"}), False),  # B names A's country too
+        ("e_orvelia", frozenset(), False),  # one country
+        ("", frozenset(), False),  # B is told of no country
+    ],
+)
+def test_align_claims_told_of_two_countries_score_lower(
+    country_b: str, entities_b: frozenset[str], penalised: bool
+) -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import COUNTRY_PENALTY, score_matrix
+
+    text = "is the largest steel exporter to the islands"
+
+    def pair(country: str, entities: frozenset[str]) -> float:
+        views = [
+            ClaimView(Claim(id="A", article="A", start=0, end=len(text), text=text),
+                      outlet="A", unit="A", country="e_orvelia"),
+            ClaimView(Claim(id="B", article="B", start=0, end=len(text), text=text),
+                      outlet="B", unit="B", country=country, entities=entities),
+        ]  # fmt: skip
+        return float(score_matrix(views, bow_embed)[0, 1])
+
+    drop = pair("e_orvelia", frozenset()) - pair(country_b, entities_b)
+    assert drop == pytest.approx(COUNTRY_PENALTY if penalised else 0.0, abs=1e-5)
+
+
+def test_align_a_country_is_a_listed_country_that_is_the_whole_agent() -> None:
+    from storylens.comparison.features import is_country
+    from storylens.types import Argument, Mention
+
+    def told(text: str, agent: str, label: str = "GPE") -> bool:
+        claim = Claim("c", "a", 0, len(text), text, arguments={
+            "agent": Argument(agent, 0, len(agent))})  # fmt: skip
+        return is_country(claim, Mention("a", 0, len(agent), agent.removeprefix("the "), label))
+
+    assert told("Canada is the largest exporter", "Canada")
+    assert told("the United States imported more steel", "the United States")
+    assert not told("Paris was hit by a heist", "Paris")  # a city is no country
+    assert not told("Canada's industry is integrated", "Canada's industry")

@@ -21,10 +21,12 @@ from storylens.comparison.events import event_class
 from storylens.comparison.features import (
     WORD,
     best_part_scores,
+    is_country,
     name_words,
     speaker_of,
     statement_vectors,
     two_voices,
+    with_country,
 )
 from storylens.comparison.headline_join import attach_headlines
 from storylens.comparison.quote_join import attach_quoted
@@ -134,6 +136,7 @@ def claim_views(
                         m for m in inside if m.label == "PERSON" and _in_agent(claim, m)
                     ),
                     people=name_words(m for m in inside if m.label == "PERSON"),
+                    country=next((m.entity or "" for m in inside if is_country(claim, m)), ""),
                 )
             )
     return views
@@ -335,6 +338,7 @@ def align_claims(
     views = claim_views(analyses, outlet_of, unit_of, focus, whole_sentences)
     part_views = claim_views(_part_analyses(analyses, parts), outlet_of, unit_of, focus)
     part_view_of = {v.claim.id: v for v in part_views}
+    views = [with_country(v, parts.get(v.claim.id, ()), part_view_of) for v in views]
     texts = alignment_texts(analyses, focus, parts)
     vectors = embed(texts) if len(texts) else np.zeros((0, 1), dtype=np.float32)
     n = len(views)

@@ -33,6 +33,7 @@ class ClaimView:
     speaker: frozenset[str] = frozenset()
     actors: tuple[frozenset[str], ...] = ()  # the people in the claim's agent (name words)
     people: tuple[frozenset[str], ...] = ()  # the people named anywhere in the claim
+    country: str = ""  # the place that is the claim's whole agent ("Canada is ..."), linked
 
 
 # an ordinal word: "11th", "sixth", "nineteenth", "twentieth"

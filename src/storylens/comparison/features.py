@@ -7,11 +7,14 @@ values into the matrix of pairs that do.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from storylens.comparison.conflict_args import (
@@ -131,6 +134,32 @@ def two_voices(a: ClaimView, b: ClaimView) -> bool:
         return False
     x, y = set(content_terms(a.focus or a.claim.text)), set(content_terms(b.focus or b.claim.text))
     return len(x & y) < SAME_WORDS * min(len(x), len(y))
+
+
+def with_country(
+    view: ClaimView, parts: Sequence[Claim], part_view_of: Mapping[str, ClaimView]
+) -> ClaimView:
+    """A statement told of no country as a whole is told of its first clause's country
+    ("Canada is the largest steel exporter, and its industry is integrated ...")."""
+    if view.country:
+        return view
+    found = next((part_view_of[p.id].country for p in parts if part_view_of[p.id].country), "")
+    return dataclasses.replace(view, country=found) if found else view
+
+
+def is_country(claim: Claim, mention: Mention) -> bool:
+    """Whether the mention, a country, is the claim's whole agent ("Canada is the largest")."""
+    agent = claim.arguments.get("agent")
+    text = agent.text.removeprefix("the ") if agent is not None else ""
+    return mention.label == "GPE" and text == mention.text and text.casefold() in countries()
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """The country names of ``data/countries.txt``, folded."""
+    text = resources.files("storylens").joinpath("data", "countries.txt").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line.casefold() for line in lines if line and not line.startswith("#"))
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -67,6 +67,7 @@ ORDINAL_PENALTY = 0.1  # the same thing, another ordinal ("the 11th round" / "th
 CLASS_PENALTY = 0.15  # events of different families ("was charged" / "was convicted")
 SPEAKER_PENALTY = 1.0  # two people's words: two statements, never one fact told twice
 ACTOR_PENALTY = 0.15  # two people act, neither named by the other claim
+COUNTRY_PENALTY = 0.25  # two countries act, neither named by the other claim
 OBJECT_PENALTY = 0.1  # same kind of predicate, clearly different objects ("met Putin" / "students")
 RUN_WEIGHT = 0.04  # per ordinary word of a shared verbatim run of three or more
 RUN_CAP = 0.16
@@ -149,6 +150,7 @@ WEIGHTS = {
     "object_differs": -OBJECT_PENALTY,
     "speaker_differs": -SPEAKER_PENALTY,
     "actor_differs": -ACTOR_PENALTY,
+    "country_differs": -COUNTRY_PENALTY,
     "ordinal_differs": -ORDINAL_PENALTY,
     "family_differs": -CLASS_PENALTY,
     "polarity_differs": -POLARITY_PENALTY,
@@ -217,6 +219,7 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "speaker_differs": differ(speakers, frozenset.isdisjoint),
         # one transfer with two givers is a question of who gave it (see .conflicts)
         "actor_differs": _actors_differ(views) & ~(transfer[:, None] & transfer[None, :]),
+        "country_differs": _countries_differ(views),
         "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
         "family_differs": differ(families, str.__ne__),
         "polarity_differs": negated[:, None] != negated[None, :],
@@ -238,6 +241,26 @@ def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.f
         score += weight * features[name]
     result: npt.NDArray[np.float32] = score.astype(np.float32)
     return result
+
+
+def _countries_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
+    """Both claims are told of a place as their whole agent, two different ones, and neither
+    claim mentions the other's ("Canada is the largest steel exporter" / "Germany, the EU's
+    largest steel exporter, accounted for 5 percent"; "China has long favored a peace treaty"
+    / "North Korea has long sought a peace treaty"): one thing said of two countries is two
+    facts."""
+    import numpy as np
+
+    n = len(views)
+    out = np.zeros((n, n), dtype=bool)
+    told = [k for k, v in enumerate(views) if v.country]
+    for x, i in enumerate(told):
+        a = views[i]
+        for j in told[x + 1 :]:
+            b = views[j]
+            if a.country != b.country and a.country not in b.entities | {""}:
+                out[i, j] = out[j, i] = b.country not in a.entities
+    return out
 
 
 def _actors_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
