@@ -376,8 +376,9 @@ def _shared_candidate(
     backers = [b for b in backers if b.id == home.id or quotes_held(passages, b.text)]
     best: dict[str, Claim] = {}  # one statement per outlet: its best (backers come best first)
     backers = [best.setdefault(ctx.outlet(b), b) for b in backers if ctx.outlet(b) not in best]
-    outlets = list(best)  # the outlets it cites: one alone makes it that outlet's report
-    kind = "agreed" if len(outlets) > 1 else "unique"
+    outlets = list(best)  # the outlets it cites
+    if len(outlets) < 2:  # the others give it to another name or in other words: "X reported
+        return None  # that ..." would call a fact of an agreed row one outlet's report
     if quoted and not source:
         return None  # “We will see them in court”: someone's words, and no one to say whose
 
@@ -398,13 +399,10 @@ def _shared_candidate(
         if quoted and text[:1] not in "“\"`‘'":
             text = text.rstrip().removesuffix('"')
             text = f"“{text.rstrip(' .,”')}.”"  # a speaker's words stay quoted
-        text = _attributed(home, text, ctx.proper)
-        if kind == "unique" and not _names_outlet(text, outlets):
-            text = _outlet_reported(outlets, text, ctx.proper)
-        return text, backers
+        return _attributed(home, text, ctx.proper), backers
 
     rank = (-len(outlets), -independent, _position(claims))
-    return _Candidate(kind, gid, outlets, rank, compose=compose)
+    return _Candidate("agreed", gid, outlets, rank, compose=compose)
 
 
 def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
