@@ -47,6 +47,14 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("“We allowed the ferries to sail,” Brandt said.", False),
         ("Irma Lund opened the pier.", False),
         ("If the river rises, the locks will close.", False),
+        # a thing named by a word that points back: which plans, which talks?
+        ("Mayor Lund dashed those plans after the vote.", True),
+        ("Ferry fares will likely be tied to that broader negotiation.", True),
+        ("The council said these measures would cost too much.", True),
+        # ... but not a time, a size or "those involved"
+        ("The locks have been busy these days.", False),
+        ("A flood of that size has not been seen in Orsk.", False),
+        ("The council said those involved would be fined.", False),
     ],
 )
 def test_context_a_row_leans_back_on_a_pronoun_or_a_word_that_points_back(

@@ -41,6 +41,18 @@ _LEANS_BACK_LATER = re.compile(
     re.IGNORECASE,
 )
 _DID_THIS = re.compile(r"\b(?:did|does|do|done|doing)\s+(?:this|that|so)\b", re.IGNORECASE)
+# a thing named by a word that points back: "dashed those plans", "tied to that broader
+# negotiation", "these measures"
+# (not a time, "these days", nor "those involved", "of that size")
+_NOT_A_THING = (
+    r"(?:(?:time|day|week|month|year|morning|afternoon|evening|night|weekend|season|point)s?"
+    r"|nature|size|kind|sort|type|magnitude|scale|who|which|that|of|are|were|have|had|in"
+    r"|[a-z]+ed)\b"
+)
+_THAT_THING = re.compile(
+    rf"\b(?:those|these|(?:to|of|for|with|on|about|from|by|over|against)\s+(?:that|this))"
+    rf"\s+(?!{_NOT_A_THING})[a-z]"
+)
 # a quotation whose speaker is a pronoun ("'You can mark it down,' he said."): who speaks,
 # and what about, is in the sentences before
 _PRONOUN_SPEAKER = re.compile(
@@ -71,7 +83,10 @@ def needs_context(text: str) -> bool:
     if text[0] in "\"“'‘«":
         return False
     return bool(
-        _LEANS_BACK.match(text) or _LEANS_BACK_LATER.match(text) or _DID_THIS.search(text)
+        _LEANS_BACK.match(text)
+        or _LEANS_BACK_LATER.match(text)
+        or _DID_THIS.search(text)
+        or _THAT_THING.search(text)
     ) or points_back(text)
 
 
