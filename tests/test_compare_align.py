@@ -547,7 +547,7 @@ def test_align_words_no_claim_covers_seed_no_group() -> None:
 
 
 def test_align_a_clause_telling_one_event_of_one_participant_keeps_a_partly_join() -> None:
-    from storylens.comparison.align import _loose, _one_event
+    from storylens.comparison.support import loose_joins, one_event
     from storylens.comparison.conflict_args import ClaimView
     from storylens.comparison.scoring import PairScores
 
@@ -573,12 +573,12 @@ def test_align_a_clause_telling_one_event_of_one_participant_keeps_a_partly_join
     )
     a_parts = [view_of["a.1"].claim, view_of["a.2"].claim]
     # "departed" and "left" tell one kind of event, of one place: a part of the fact
-    assert _one_event(a_parts, [view_of["b.1"].claim], scores, view_of)
+    assert one_event(a_parts, [view_of["b.1"].claim], scores, view_of)
     # the same kind of event of another participant is another fact
-    assert not _one_event(a_parts, [view_of["c.1"].claim], scores, view_of)
+    assert not one_event(a_parts, [view_of["c.1"].claim], scores, view_of)
     # a statement that joined by a loose one goes with it
     joined = {"a": "b", "c": "a", "d": "b"}
-    assert _loose(joined, lambda x, y: x != "a") == {"a", "c"}
+    assert loose_joins(joined, lambda x, y: x != "a") == {"a", "c"}
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,13 @@ detector may then mark a group ``conflicting``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from storylens.comparison.backing import same_figures
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.event_groups import find_events
-from storylens.comparison.events import event_class
 from storylens.comparison.features import (
     WORD,
     best_part_scores,
@@ -31,6 +30,7 @@ from storylens.comparison.features import (
 from storylens.comparison.headline_join import attach_headlines
 from storylens.comparison.quote_join import attach_quoted
 from storylens.comparison.scoring import EmbedFn, PairScores, score_matrix
+from storylens.comparison.support import attach_supported, loose_joins, one_event, rejoin
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, Mention, asdict, content_id
 
@@ -389,9 +389,10 @@ def align_claims(
     )
 
     def close(a: str, b: str) -> bool:
-        """Whether joined statement ``a`` is close to its match ``b`` (see :func:`_loose`):
-        their whole-statement score within the margin, their meanings close as wholes, a
-        clause of each telling one event, or the same two figures in both."""
+        """Whether joined statement ``a`` is close to its match ``b`` (see
+        :func:`.support.loose_joins`): their whole-statement score within the margin, their
+        meanings close as wholes, a clause of each telling one event, or the same two figures
+        in both."""
         i, j = index[a], index[b]
         return (
             float(whole_scores.matrix[i, j]) >= support
@@ -399,24 +400,25 @@ def align_claims(
                 float(whole_vectors[i] @ whole_vectors[j]) >= settings.align_support_similarity
                 and not two_voices(by_id[a], by_id[b])
             )
-            or _one_event(parts.get(a, ()), parts.get(b, ()), part_scores, part_view_of)
+            or one_event(parts.get(a, ()), parts.get(b, ()), part_scores, part_view_of)
             or same_figures(by_id[a].claim, by_id[b].claim)
         )
 
-    loose = _loose(joined, close)
-    groups = [
-        _group([c for c in members if c not in loose], by_id, scores, all_outlets, joined)
-        for members in clusters
-    ]
+    loose = loose_joins(joined, close)
+    clusters, joined = rejoin(clusters, joined, loose, scores, by_id, support, close)
+    kept = [[c for c in members if c not in loose] for members in clusters]
+    placed = [_group(k, by_id, scores, all_outlets, joined) if k else None for k in kept]
+    groups = [g for g in placed if g is not None]
     for event in events:
-        members = [groups[n] for n in event]
+        members = [g for n in event if (g := placed[n]) is not None]
+        first = len(members)
         members += [
             _group([c], by_id, scores, all_outlets, {})
             for n in event
             for c in clusters[n]
             if c in loose
         ]
-        groups += members[len(event) :]
+        groups += members[first:]
         if len(members) > 1:
             name = content_id(" ".join(sorted(g.id for g in members)), prefix="e")
             for group in members:
@@ -478,91 +480,6 @@ def _with_repeats(clusters: list[list[str]], by_id: Mapping[str, ClaimView]) -> 
                 clusters[home] = [*clusters[home], cid]
                 clusters[n] = []
     return [m for m in clusters if m]
-
-
-def _loose(joined: Mapping[str, str], close: Callable[[str, str], bool]) -> set[str]:
-    """The joined statements (``joined`` maps each to the statement it joined by, see
-    :func:`attach_supported`) that go back to being a fact of their own: those not
-    ``close`` to their match, and those that joined by one of these.
-
-    A lone statement's best match in a long story is often a sentence on the same topic one
-    clause of which shares words with one of its own ("the extension is unlikely to satisfy
-    the European Union, whose leaders have said ..." / "Australia's Prime Minister
-    welcomed the exemption and said ..."): a sentence that states part of its fact is close
-    to it as a whole, or has a clause telling the same event of the same participants.
-    """
-    loose = {c for c, by in joined.items() if not close(c, by)}
-    while more := {c for c, by in joined.items() if by in loose} - loose:
-        loose |= more
-    return loose
-
-
-def _one_event(
-    parts_a: Sequence[Claim],
-    parts_b: Sequence[Claim],
-    part_scores: PairScores,
-    view_of: Mapping[str, ClaimView],
-) -> bool:
-    """The best-scoring pair of a part of one statement and a part of the other tells one
-    kind of event (:func:`.events.event_class`, a listed class) with a linked participant
-    in common, and neither denies it alone ("departed from far-east Russia on Sunday" /
-    "left Russia on Sunday")."""
-    pairs = [(p.id, q.id) for p in parts_a for q in parts_b]
-    scored = [(part_scores.get(k, part_scores.get(k[::-1], -1.0)), k) for k in pairs]
-    if not scored:
-        return False
-    _, (a, b) = max(scored)
-    x, y = view_of[a], view_of[b]
-    kind = event_class(x.claim.predicate)
-    return (
-        kind.startswith("event")
-        and kind == event_class(y.claim.predicate)
-        and bool(x.entities & y.entities)
-        and x.claim.negated == y.claim.negated
-    )
-
-
-def attach_supported(
-    views: Sequence[ClaimView],
-    scores: PairScores,
-    clusters: list[list[str]],
-    support: float,
-) -> tuple[list[list[str]], dict[str, str]]:
-    """Join each statement no other outlet was grouped with to the group of its best match
-    in another outlet's text, when that match scores at least ``support``.
-
-    A statement is ``unique`` only when no other outlet's text supports it; one that shares
-    part of its fact (the event, with details of its own) joins that fact's group and is
-    listed in the group's ``partial``. Returns the new clusters and the joined ids, each
-    with the id of the match it joined by.
-    """
-    import numpy as np
-
-    if support <= 0 or len(views) < 2:
-        return clusters, {}
-    unit = [v.unit for v in views]
-    index = {cid: k for k, cid in enumerate(scores.ids)}
-    cluster_of = {cid: n for n, members in enumerate(clusters) for cid in members}
-    units_of = [{unit[index[c]] for c in members} for members in clusters]
-    matrix = scores.matrix
-    units = np.array([hash(u) for u in unit])
-    joined: dict[str, str] = {}
-    for n, members in enumerate(clusters):
-        if len(units_of[n]) > 1 or len(members) != 1:
-            continue
-        i = index[members[0]]
-        row = np.where(units != units[i], matrix[i], -np.inf)
-        j = int(np.argmax(row))
-        if row[j] < support:
-            continue
-        target = cluster_of[scores.ids[j]]
-        clusters[target].extend(members)
-        units_of[target] |= units_of[n]
-        for cid in members:
-            cluster_of[cid] = target
-            joined[cid] = scores.ids[j]
-        clusters[n] = []
-    return [sorted(m, key=index.__getitem__) for m in clusters if m], joined
 
 
 def _children(part_views: Sequence[ClaimView]) -> dict[str, list[Claim]]:
