@@ -113,6 +113,12 @@ def test_descriptor_found_with_exact_span(text: str, name: str, label: str) -> N
             "official suspect of the probe",
         ),
         ("Mirek Halas is not the harbour master of Velm.", "Mirek Halas", "harbour master of Velm"),
+        # a comparison is no label: "more bark than bite" is a charge, not a name for him
+        (
+            "It could fuel criticism that Mr. Halas is more bark than bite.",
+            "Halas",
+            "more bark",
+        ),
     ],
 )
 def test_descriptor_rejects_non_labels(text: str, name: str, not_label: str) -> None:
@@ -131,3 +137,20 @@ def test_descriptor_spans_are_exact_and_point_at_mentions() -> None:
         assert not d.text.lower().startswith(("the ", "a ", "an "))
         assert mentions[d.mention].label in {"PERSON", "ORG"}
         assert d.kind in {"premodifier", "appositive"}
+
+
+def test_descriptor_another_place_or_body_named_whole_is_no_label() -> None:
+    from storylens.analyse.descriptors import _is_other_name, _MentionIndex
+
+    # "Velmland, Orsk and the Harbour Union": a list the parser may read as an apposition
+    text = "Velmland, Orsk and the Harbour Union have all insisted on quotas."
+    doc = get_nlp()(text)
+    union = doc.char_span(text.index("the Harbour"), text.index(" have"))
+    velmland = [doc[0]]
+    assert union is not None
+    mentions = [
+        Mention("a", 0, 8, "Velmland", "GPE"),
+        Mention("a", union.start_char, union.end_char, union.text, "ORG"),
+    ]
+    assert _is_other_name(velmland, _MentionIndex(mentions), union)
+    assert not _is_other_name(velmland, _MentionIndex(mentions[1:]), union)

@@ -30,7 +30,7 @@ from storylens.analyse.cues import NAME_TITLES
 from storylens.analyse.entities import is_title_case_line
 from storylens.types import Article, Descriptor, Mention
 
-STAGE = "descriptors.deps.v3"
+STAGE = "descriptors.deps.v4"
 
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod", "advmod", "poss", "case"})
@@ -186,6 +186,8 @@ def _predicate_nominal(doc: Doc, span: Span, mentions: _MentionIndex) -> list[To
         if child.dep_ in _COPULA_DEPS and child.i > verb.i and child.pos_ in _HEAD_POS:
             if child.tag_ in {"NNS", "NNPS"} or child.pos_ == "PROPN":
                 return []  # "X and Y are rivals" or "X is Y": no label of one actor
+            if any(t.lower_ == "than" for t in child.subtree):
+                return []  # "Trump is more bark than bite": a comparison, not a label
             tokens = _phrase(doc, child, exclude=span)
             if tokens and len(tokens) <= MAX_WORDS and not _is_other_name(tokens, mentions, span):
                 return tokens
@@ -343,7 +345,8 @@ class _MentionIndex:
 
 
 def _is_other_name(tokens: list[Token], mentions: _MentionIndex, span: Span) -> bool:
-    """True when the phrase contains another person's or organisation's full mention."""
+    """True when the phrase contains another person's full mention, or is another
+    organisation's or place's."""
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     for m in mentions.starting_in(start, end):  # a mention inside the phrase starts in it
@@ -351,6 +354,6 @@ def _is_other_name(tokens: list[Token], mentions: _MentionIndex, span: Span) -> 
             continue
         if m.label == "PERSON" and start <= m.start and m.end <= end:
             return True
-        if m.label == "ORG" and (m.start, m.end) == (start, end):
-            return True
+        if m.label in {"ORG", "GPE", "LOC", "NORP"} and (m.start, m.end) == (start, end):
+            return True  # "Canada, Mexico and the European Union": "Canada" is no label
     return False
