@@ -298,6 +298,44 @@ def test_segment_statement_flags_never_come_from_a_relative_clause_aside(
         assert statement.predicate == "open"  # the flight's part, not the aside's "leave"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker_part", "aside", "aside_agent"),
+    [
+        # a verb joined to a relative clause is told of "who" too
+        (
+            "“Nothing would change our assessment,” said Ines Varda, who was the harbour "
+            "master until May, and retired after decades of studying the river.",
+            "Nothing would change our assessment",
+            "retired after decades of studying the river",
+            "who",
+        ),
+        # a participial clause hung on the sentence is not what the sentence says
+        (
+            "Ines Varda said the ferry is not being hurt by the tolls, pointing to an "
+            "increase in the number of passengers since the spring.",
+            "the ferry is not being hurt by the tolls",
+            "pointing to an increase in the number of passengers since the spring",
+            "",
+        ),
+    ],
+)
+def test_segment_statement_speaks_with_its_main_clause_not_an_aside(
+    text: str, speaker_part: str, aside: str, aside_agent: str
+) -> None:
+    from storylens.types import Argument
+
+    analysis = _with_claims(text, [(0, len(text))], [speaker_part, aside])
+    said, other = analysis.claims
+    analysis.claims[0] = dataclasses.replace(said, attributed_to=["Ines Varda"], predicate="say")
+    verb = aside.split()[0]
+    arguments = {"predicate": Argument(verb, other.start, other.start + len(verb))}
+    if aside_agent:
+        arguments["agent"] = Argument(aside_agent, 0, len(aside_agent))
+    analysis.claims[1] = dataclasses.replace(other, arguments=arguments)
+    [(statement, _parts)] = statements(analysis, analysis.claims)
+    assert statement.attributed_to == ["Ines Varda"] and statement.predicate == "say"
+
+
 def test_segment_statement_flags_come_from_a_relative_clause_that_is_all_there_is() -> None:
     # a headline that is only a relative clause keeps the clause's denial
     text = "Fishermen who did not return to the harbour before the storm"

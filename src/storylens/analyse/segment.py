@@ -20,7 +20,8 @@ A conditional clause ("if they pass the screening") states no fact and is not sp
 A statement takes its predicate and flags from its longest part that is not a relative
 clause: "Kim, who had not left his country since 2020, departed on Sunday" is no denial.
 
-Stage name ``"segment.statements.v2"`` (``v1`` took them from the longest part of any kind;
+Stage name ``"segment.statements.v3"`` (``v2`` read a verb joined to a relative clause and a
+participial clause as the main one; ``v1`` took them from the longest part of any kind;
 ``segment.clauses.v2`` made each clause a row).
 """
 
@@ -41,7 +42,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v2"
+STAGE = "segment.statements.v3"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -258,15 +259,29 @@ MAX_QUOTE_ROW_WORDS = 120  # a quotation whose marks never close stops joining s
 
 
 def _relative(part: Claim) -> bool:
-    return _first_word(part.text).casefold() in _RELATIVES
+    """A relative clause, or a verb joined to one ("who was the mission manager, and retired
+    after decades of studying the country": "retired" is told of "who" too)."""
+    agent = part.arguments.get("agent")
+    subject = agent.text.casefold() if agent is not None else ""
+    return _first_word(part.text).casefold() in _RELATIVES or subject in _RELATIVES
+
+
+def _participle(part: Claim) -> bool:
+    """A participial clause hung on the sentence ("…, pointing to an increase in …")."""
+    first = _first_word(part.text)
+    verb = part.arguments.get("predicate")
+    return first.islower() and first.endswith("ing") and verb is not None and verb.text == first
 
 
 def _main_part(inside: Sequence[Claim]) -> Claim | None:
     """The part a statement takes its predicate and flags from: its longest part that is
-    not a relative clause ("who had not left his country"), else its longest part."""
+    neither a relative clause ("who had not left his country") nor a participial clause
+    ("Dermer said Iran is not being hurt by the deal, pointing to …": said by Dermer), else
+    its longest part that is not a relative clause, else its longest part."""
     if not inside:
         return None
     free = [p for p in inside if not _relative(p)] or list(inside)
+    free = [p for p in free if not _participle(p)] or free
     return max(free, key=lambda p: (p.end - p.start, -p.start))
 
 
