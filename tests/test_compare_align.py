@@ -547,9 +547,9 @@ def test_align_words_no_claim_covers_seed_no_group() -> None:
 
 
 def test_align_a_clause_telling_one_event_of_one_participant_keeps_a_partly_join() -> None:
-    from storylens.comparison.support import loose_joins, one_event
     from storylens.comparison.conflict_args import ClaimView
     from storylens.comparison.scoring import PairScores
+    from storylens.comparison.support import loose_joins, one_event
 
     def part(pid: str, article: str, text: str, predicate: str, *entities: str) -> ClaimView:
         claim = Claim(id=pid, article=article, start=0, end=len(text), text=text)
