@@ -386,3 +386,14 @@ def test_claims_what_a_subject_is_said_to_do_is_a_hedged_claim_of_it(
     assert claim.text == claim_text
     assert claim.hedged
     assert subject in {a.text for a in claim.arguments.values()}
+
+
+@pytest.mark.slow
+def test_claims_a_datelines_agency_is_no_ones_antecedent(nlp: Any) -> None:
+    # "it" is not the agency that filed the story
+    text = (
+        "VELM (Reuters) - Orvelia presented on Monday what it said was proof that the "
+        "harbour wall had cracked."
+    )
+    claims = _claims(nlp, _article(text))
+    assert claims and all("Reuters" not in c.attributed_to for c in claims)

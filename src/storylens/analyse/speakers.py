@@ -57,6 +57,10 @@ ORG_ROLES = lexicon(
 )
 
 
+# a dateline: a place in capitals opening a line, the agency in brackets, a dash
+_DATELINE = re.compile(r"(?<![^\n])[A-Z][A-Z .,'-]*(?:, [A-Z][\w.]*)?\s*\([^()\n]{2,40}\)\s*[-–—]")
+
+
 @dataclass(slots=True)
 class NamedSpan:
     """A name in the text (an entity mention, or a named-entity span)."""
@@ -538,10 +542,23 @@ def _described(
 
 
 def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
-    """Names to resolve against: the article's mentions, or the doc's own entities."""
+    """Names to resolve against: the article's mentions, or the doc's own entities; never
+    a dateline's ("TEL AVIV (Reuters) - Israel presented what it said was evidence": "it" is
+    Israel, not the agency that filed the story)."""
+    datelines = [m.span() for m in _DATELINE.finditer(doc_text(doc))]
+
+    def kept(start: int) -> bool:
+        return not any(a <= start < b for a, b in datelines)
+
     if mentions:
-        return [NamedSpan(m.start, m.end, m.text, m.label, m.entity) for m in mentions]
-    out = [NamedSpan(e.start_char, e.end_char, strip_det(e), e.label_) for e in doc_ents(doc)]
+        return [
+            NamedSpan(m.start, m.end, m.text, m.label, m.entity) for m in mentions if kept(m.start)
+        ]
+    out = [
+        NamedSpan(e.start_char, e.end_char, strip_det(e), e.label_)
+        for e in doc_ents(doc)
+        if kept(e.start_char)
+    ]
     # unlinked: a surname on its own takes the type of the full name seen before it
     surnames: dict[str, str] = {}
     for n in out:
