@@ -1,9 +1,9 @@
 """The packages import each other in pipeline order only: no cycle, no upward import.
 
 Layers, lowest first: the shared records and helpers (``types``, ``errors``, ``settings``,
-``words``, ``report_types``, ``models``), then ``ingestion`` → ``analyse`` → ``stories`` /
-``comparison`` → ``render`` / ``store`` / ``web`` → ``eval`` / ``cli``. A package may import
-its own layer and those below it. Imports needed only by the type checker (under
+``words``, ``datelines``, ``report_types``, ``models``), then ``ingestion`` → ``analyse`` →
+``stories`` / ``comparison`` → ``render`` / ``store`` / ``web`` → ``eval`` / ``cli``. A package
+may import its own layer and those below it. Imports needed only by the type checker (under
 ``if TYPE_CHECKING:``) are left out: they never run.
 """
 
@@ -19,7 +19,7 @@ import storylens
 PACKAGE = Path(storylens.__file__).parent
 
 LAYERS = [
-    {"types", "errors", "settings", "report_types", "words", "_imports", "models"},
+    {"types", "errors", "settings", "report_types", "words", "datelines", "_imports", "models"},
     {"ingestion"},
     {"analyse"},
     {"stories", "comparison"},

@@ -281,3 +281,35 @@ def test_ingest_scrape_headline_after_a_leading_date_line() -> None:
         "2011-08-17",
     )
     assert scrape.text.startswith("Internet services")
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        # a teaser for another story
+        "Velmland and Orsk agree that a fishing war would hurt both coasts, a minister said.",
+        # a pull quote the story repeats below
+        '"The harbour will never close," said Mayor Lund.',
+        # a photo caption
+        "Ferry crews on the pier in Velm on Sunday.",
+    ],
+)
+def test_ingest_scrape_what_stands_between_headline_and_dateline_is_no_body(lead_in: str) -> None:
+    lead = "VELM (Reuters) - The ferry crews of Velm went back to work on Monday after a week."
+    text = f"Ferry Crews End Strike\n\n{lead_in}\n\n{lead}\n\nThe port offered a raise."
+    scrape = parse_scrape(text)
+    assert scrape.title == "Ferry Crews End Strike"
+    assert scrape.text.startswith(lead)
+    assert [r.text for r in scrape.removed if r.reason.startswith("lead-in")] == [lead_in]
+
+
+def test_ingest_scrape_a_dateline_further_down_or_after_a_long_paragraph_drops_nothing() -> None:
+    first = "The ferry crews of Velm went back to work on Monday."
+    later = "VELM (Reuters) - A second strike was called off in Orsk."
+    # a dateline three paragraphs down opens a section, not the story
+    text = f"Ferry Crews End Strike\n\n{first}\n\nThe port paid.\n\nTalks end.\n\n{later}"
+    assert parse_scrape(text).text.startswith(first)
+    # a paragraph as long as a story's own is no lead-in
+    long_first = " ".join([first] * 7)
+    text = f"Ferry Crews End Strike\n\n{long_first}\n\n{later}"
+    assert parse_scrape(text).text.startswith(long_first)

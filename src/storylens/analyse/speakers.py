@@ -15,6 +15,7 @@ from storylens.analyse.columns import doc_ents, doc_sents, doc_text
 from storylens.analyse.cues import PERSON_ROLES, RELATIVE_PRONOUNS, lexicon
 from storylens.analyse.phrases import MAX_DEPTH, strip_det
 from storylens.analyse.quotemarks import doc_quotes
+from storylens.datelines import dateline_spans
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 ORG_PRONOUNS = frozenset({"it"})
@@ -55,10 +56,6 @@ ORG_ROLES = lexicon(
     """agency ministry government kremlin newspaper outlet broadcaster company firm
     office department party committee council group organisation organization bank"""
 )
-
-
-# a dateline: a place in capitals opening a line, the agency in brackets, a dash
-_DATELINE = re.compile(r"(?<![^\n])[A-Z][A-Z .,'-]*(?:, [A-Z][\w.]*)?\s*\([^()\n]{2,40}\)\s*[-–—]")
 
 
 @dataclass(slots=True)
@@ -545,7 +542,7 @@ def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
     """Names to resolve against: the article's mentions, or the doc's own entities; never
     a dateline's ("TEL AVIV (Reuters) - Israel presented what it said was evidence": "it" is
     Israel, not the agency that filed the story)."""
-    datelines = [m.span() for m in _DATELINE.finditer(doc_text(doc))]
+    datelines = dateline_spans(doc_text(doc))
 
     def kept(start: int) -> bool:
         return not any(a <= start < b for a, b in datelines)

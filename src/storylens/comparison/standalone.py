@@ -46,18 +46,6 @@ _CUT_APPOSITION = re.compile(
 )
 
 
-# a dateline opening the article's first sentence: "WASHINGTON – ", "PALM BEACH, Fla. — ",
-# "April 29 (UPI) — ", "WASHINGTON, April 30 (Reuters) - ", "Washington (AFP) – " (a place
-# not in capitals only with its agency); a hyphen only with a space before it
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z ]+\))?"
-    r"|[A-Z][A-Za-z.'’ ]{2,30}?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z ]+\)"
-    # "Sept. 12 - ", a month and a day (not "The 11 - year old girl")
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*(?:\([A-Za-z ]+\))?)"
-    r"\s*(?:[–—]+|\s-+)\s+"
-)
-
-
 def points_back(text: str) -> bool:
     """Whether a sentence's subject points at the sentence before it ("That's more than five
     times the legal limit", "They detail the demands ..."): it cannot stand alone."""

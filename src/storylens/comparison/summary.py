@@ -27,7 +27,7 @@ from storylens.analyse.segment import tidy
 from storylens.comparison.backing import names_source, quoted_passages, quotes_held, relays_source
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.provenance import is_named
-from storylens.comparison.standalone import DATELINE, first_person, points_back
+from storylens.comparison.standalone import first_person, points_back
 from storylens.comparison.summary_rewrite import (
     Context,
     as_spans,
@@ -37,6 +37,7 @@ from storylens.comparison.summary_rewrite import (
     sentence_bounds,
     sentence_text,
 )
+from storylens.datelines import DATELINE
 from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 from storylens.words import BE, CORE, HAVE

@@ -30,7 +30,6 @@ from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.comparison.scoring import TINY_TERMS, PairScores, compared_text
 from storylens.comparison.standalone import (
-    DATELINE,
     TELLING,
     first_person,
     main_clause,
@@ -38,6 +37,7 @@ from storylens.comparison.standalone import (
     trimmed,
     whole,
 )
+from storylens.datelines import DATELINE
 from storylens.settings import Settings
 from storylens.types import Claim
 from storylens.words import RELATIVES

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storylens.datelines import DATELINE
 from storylens.errors import EmptyInput
 from storylens.ingestion import debris, markdown
 from storylens.ingestion.build import Meta, make_article
@@ -26,6 +27,8 @@ TRAILER_SCAN = 6  # non-empty lines at the bottom searched for the source URL tr
 MAX_TITLE_CHARS = 250
 MAX_TITLE_WORDS = 30
 MAX_BYLINE_WORDS = 12
+MAX_LEAD_IN = 2  # paragraphs between a headline and a dateline lead that are no body
+MAX_LEAD_IN_WORDS = 60  # ...each this short at most
 
 _TRAILER = re.compile(
     r"^(?:original\s+(?:url|link|article|source|story)|source\s+(?:url|link)|canonical\s+url"
@@ -44,7 +47,6 @@ _LEAD_MARKS = re.compile(
     r"|tonight|said|told)\b",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .,']+\s[—–-]")
 _SENTENCE_END = tuple(".!?…:;\"”’')]")
 
 
@@ -130,7 +132,7 @@ def _headline_sentence(lines: _Lines, i: int) -> bool:
     if (
         not 5 <= len(words) <= MAX_SENTENCE_TITLE_WORDS
         or _LEAD_MARKS.search(plain)
-        or _DATELINE.match(plain)
+        or DATELINE.match(plain)
     ):
         return False
     if re.search(r"[.!?]\s+[A-Z]", plain[:-1]):
@@ -216,6 +218,20 @@ def _is_deck(line: str) -> bool:
     return len(line.split()) <= MAX_TITLE_WORDS and not line.rstrip().endswith(_SENTENCE_END)
 
 
+def _take_lead_in(lines: _Lines) -> None:
+    """Drop the paragraphs between the headline and a first paragraph that opens on a
+    dateline ("WASHINGTON — ", "TEL AVIV (Reuters) - "): the story starts there, and what
+    stands before it is a standfirst, a pull quote or a teaser for another story ("Japan and
+    China agree that a trade war will have serious consequences ..." above a story on US
+    tariffs). Kept in ``removed``; at most ``MAX_LEAD_IN`` short paragraphs."""
+    content = lines.content()[: MAX_LEAD_IN + 1]
+    start = next((k for k, i in enumerate(content) if DATELINE.match(lines.plain[i])), 0)
+    before = content[:start]
+    if before and all(len(lines.plain[i].split()) <= MAX_LEAD_IN_WORDS for i in before):
+        for i in before:
+            lines.drop(i, "lead-in before the dateline (standfirst, pull quote or teaser)")
+
+
 def _take_debris(lines: _Lines) -> list[str]:
     names: list[str] = []
     for i in lines.content():
@@ -277,6 +293,8 @@ def parse_scrape(text: str, *, detect_title: bool = True, is_markdown: bool = Tr
     lines = _prepare(text, is_markdown=is_markdown)
     url = _take_trailer(lines)
     title, byline, published = _take_header(lines, detect_title=detect_title)
+    if title is not None:
+        _take_lead_in(lines)
     names = _take_debris(lines)
     _take_captions(lines)
     body = assemble_paragraphs(
