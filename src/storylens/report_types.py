@@ -286,7 +286,11 @@ class SummarySentenceDict(TypedDict):
     citations: Annotated[list[str], "claim ids and article ids"]
     claims: Annotated[list[str], "claim ids"]
     articles: Annotated[list[str], "article ids"]
-    kind: Annotated[str, "agreed, conflict or unique"]
+    kind: Annotated[
+        str,
+        "agreed (cited to two outlets or more), conflict, or unique (one outlet's report: a "
+        "fact of a unique or partial group; an agreed group never gets a unique sentence)",
+    ]
     group: Annotated[str, "claim group id"]
     outlets: Annotated[list[str], "outlets behind it"]
     stage: NotRequired[Annotated[str, "the summary stage's registered name"]]
