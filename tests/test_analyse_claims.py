@@ -387,3 +387,15 @@ def test_claims_a_datelines_agency_is_no_ones_antecedent(nlp: Any) -> None:
     )
     claims = _claims(nlp, _article(text))
     assert claims and all("Reuters" not in c.attributed_to for c in claims)
+
+
+@pytest.mark.slow
+def test_claims_a_family_name_opening_a_sentence_is_the_person_named_before(nlp: Any) -> None:
+    # the tagger reads no name in a capitalised word that opens a sentence: the story has
+    # named the person before, so "Fanning said" is Tim Fanning's report
+    text = (
+        "Fire chief Tim Fanning arrived at noon.\n\n"
+        "Fanning said the gunman entered the party around 4 p.m."
+    )
+    claim = _by_predicate(_claims(nlp, _article(text)), "enter")
+    assert claim.attributed_to == ["Fanning"]

@@ -88,6 +88,12 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         return "", None
     head = _head(span, att)
     kind = _kind(span, head)
+    if kind == "none" and head.pos_ == "PROPN":
+        # "Pompeo accused Iran …" opening a sentence, the tagger reading no name in it: the
+        # person or body the story named so before
+        known = _named_before(head.text, att.source_start, names)
+        if known is not None:
+            return head.text, known.entity
     if kind == "none":
         return "", None
     if kind == "named":
@@ -146,6 +152,20 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
+
+
+def _named_before(word: str, start: int, names: list[NamedSpan]) -> NamedSpan | None:
+    """The last source name before ``start`` that is ``word`` or ends with it."""
+    return next(
+        (
+            n
+            for n in reversed(names)
+            if n.start < start
+            and n.label in SOURCE_LABELS
+            and (n.text == word or n.text.endswith(" " + word))
+        ),
+        None,
+    )
 
 
 def _reporting_body(att: Attribution, doc: Doc, *, plural: bool) -> Attribution | None:
