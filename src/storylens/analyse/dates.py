@@ -55,6 +55,11 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5,
     "sunday": 6,
 }
+#: time zones a clock time or a page's time stamp names ("06:00 BST"), folded
+TIME_ZONES = frozenset(
+    """gmt utc et est edt pst pdt cst cdt mst mdt hst akst akdt bst wet cet cest eet eest msk
+    ist jst kst hkt sgt pht aest aedt awst nzst nzdt sast wat eat""".split()  # noqa: SIM905
+)
 
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from storylens.analyse.columns import doc_column, doc_ents
 from storylens.analyse.cues import NAME_TITLES as TITLES
 from storylens.analyse.cues import PERSON_ROLES
+from storylens.analyse.dates import TIME_ZONES
 from storylens.types import Article, Mention
 
 STAGE = "entities.spacy_rules.v2"
@@ -160,15 +161,9 @@ def _clean(cand: _Cand, text: str) -> _Cand | None:
         return None
     if cand.label in NAME_LABELS and not any(ch.isupper() for ch in span):
         return None  # names are capitalised: "krona" is no organisation
-    if span in _TIME_ZONES:
+    if span.isupper() and span.casefold() in TIME_ZONES:
         return None  # "called at 06:00 BST": a clock's zone, no organisation
     return _Cand(start, end, cand.label, cand.source)
-
-
-_TIME_ZONES = frozenset(
-    {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST"}
-    | {"CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AEST", "AEDT", "JST", "KST"}
-)
 
 
 def _trim_headline_words(doc: Doc, cand: _Cand) -> _Cand | None:

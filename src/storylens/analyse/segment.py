@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storylens.analyse.dates import MONTHS, WEEKDAYS
+from storylens.analyse.dates import MONTHS, TIME_ZONES, WEEKDAYS
 from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.numbers import find_quantities
@@ -386,11 +386,9 @@ _SAID = frozenset(
 
 
 # besides month and weekday names: what a page's time stamp says around them
-_STAMP_WORDS = frozenset(
-    """mon tue wed thu fri sat sun am pm a m p updated posted published last gmt utc et est
-    edt pst pdt cst cdt mst mdt hst bst cet cest eet eest msk ist jst hkt sgt pht aest aedt
-    awst nzst nzdt sast wat eat st nd rd th on at first originally modified edited uk local
-    time hrs""".split()  # noqa: SIM905
+_STAMP_WORDS = TIME_ZONES | frozenset(
+    """mon tue wed thu fri sat sun am pm a m p updated posted published last st nd rd th on
+    at first originally modified edited uk local time hrs""".split()  # noqa: SIM905
 )
 _TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | _STAMP_WORDS
 
