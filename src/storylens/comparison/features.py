@@ -124,6 +124,11 @@ def speaker_of(claim: Claim, people: Sequence[Mention]) -> frozenset[str]:
     return frozenset(k for k in (name.entity, _folded(words[-1]) if words else "") if k)
 
 
+def compared_text(view: ClaimView) -> str:
+    """The text a claim is compared by: its focus, or its own words when it has none."""
+    return view.focus or view.claim.text
+
+
 def two_voices(a: ClaimView, b: ClaimView) -> bool:
     """Two statements that give two people's words in words of their own ("Macron said he
     sensed a convergence of views" / "Trump said the two had substantive talks"): being on
@@ -132,7 +137,7 @@ def two_voices(a: ClaimView, b: ClaimView) -> bool:
     measures ...", credited to two men by two readings of "he said")."""
     if not (a.speaker and b.speaker) or not a.speaker.isdisjoint(b.speaker):
         return False
-    x, y = set(content_terms(a.focus or a.claim.text)), set(content_terms(b.focus or b.claim.text))
+    x, y = set(content_terms(compared_text(a))), set(content_terms(compared_text(b)))
     return len(x & y) < SAME_WORDS * min(len(x), len(y))
 
 

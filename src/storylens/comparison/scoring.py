@@ -29,6 +29,7 @@ from storylens.comparison.features import (
     REPORTING,
     WORD,
     amounts,
+    compared_text,
     content_terms,
     date_of,
     dates_differ,
@@ -127,11 +128,6 @@ class PairScores(Mapping[tuple[str, str], float]):
 def claim_texts(views: Sequence[ClaimView]) -> list[str]:
     """The text each claim is compared by, in ``views`` order (see :func:`compared_text`)."""
     return [compared_text(v) for v in views]
-
-
-def compared_text(view: ClaimView) -> str:
-    """The text a claim is compared by: its focus, or its own words when it has none."""
-    return view.focus or view.claim.text
 
 
 # the pair score is the sum of these weights times the features of the same name (see
@@ -258,7 +254,7 @@ def _countries_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
         a = views[i]
         for j in told[x + 1 :]:
             b = views[j]
-            if a.country != b.country and a.country not in b.entities | {""}:
+            if a.country != b.country and a.country not in b.entities:
                 out[i, j] = out[j, i] = b.country not in a.entities
     return out
 

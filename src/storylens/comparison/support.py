@@ -10,11 +10,16 @@ its own best match (:func:`rejoin`).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
+from typing import TYPE_CHECKING
 
 from storylens.comparison.conflict_args import ClaimView
 from storylens.comparison.events import event_class
 from storylens.comparison.scoring import PairScores
 from storylens.types import Claim
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 
 def attach_supported(
@@ -45,10 +50,8 @@ def attach_supported(
     for n, members in enumerate(clusters):
         if len(units_of[n]) > 1 or len(members) != 1:
             continue
-        i = index[members[0]]
-        row = np.where(units != units[i], matrix[i], -np.inf)
-        j = int(np.argmax(row))
-        if row[j] < support:
+        score, j = _best_match(index[members[0]], units, matrix)
+        if score < support:
             continue
         target = cluster_of[scores.ids[j]]
         clusters[target].extend(members)
@@ -58,6 +61,24 @@ def attach_supported(
             joined[cid] = scores.ids[j]
         clusters[n] = []
     return [sorted(m, key=index.__getitem__) for m in clusters if m], joined
+
+
+def _best_match(
+    i: int,
+    units: npt.NDArray[np.int64],
+    matrix: npt.NDArray[np.float32],
+    allowed: npt.NDArray[np.bool_] | None = None,
+) -> tuple[float, int]:
+    """The score and index of statement ``i``'s best match in another outlet's text (one
+    of the ``allowed`` statements, when given)."""
+    import numpy as np
+
+    others = units != units[i]
+    if allowed is not None:
+        others &= allowed
+    row = np.where(others, matrix[i], -np.inf)
+    j = int(np.argmax(row))
+    return float(row[j]), j
 
 
 def loose_joins(joined: Mapping[str, str], close: Callable[[str, str], bool]) -> set[str]:
@@ -100,11 +121,9 @@ def rejoin(
         if len(kept) != 1 or len(members) == 1 or kept[0] in joined:
             continue
         c = kept[0]
-        i = index[c]
-        row = np.where((units != units[i]) & ~blocked, scores.matrix[i], -np.inf)
-        j = int(np.argmax(row))
+        score, j = _best_match(index[c], units, scores.matrix, ~blocked)
         match = scores.ids[j]
-        if row[j] < support or not close(c, match):
+        if score < support or not close(c, match):
             continue
         clusters[cluster_of[match]].append(c)
         members.remove(c)

@@ -27,8 +27,8 @@ from storylens.comparison.backing import (
     unquoted,
 )
 from storylens.comparison.context import needs_context
-from storylens.comparison.features import REPORTING, content_terms
-from storylens.comparison.scoring import TINY_TERMS, PairScores, compared_text
+from storylens.comparison.features import REPORTING, compared_text, content_terms
+from storylens.comparison.scoring import TINY_TERMS, PairScores
 from storylens.comparison.standalone import (
     TELLING,
     first_person,
