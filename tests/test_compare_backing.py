@@ -6,8 +6,10 @@ import pytest
 
 from storylens.comparison.backing import (
     covers,
+    details_held,
     figures,
     gives_source,
+    named_details,
     quoted_passages,
     quotes_held,
     relays_source,
@@ -172,3 +174,42 @@ def test_backing_a_spokesman_gives_the_body_he_speaks_for() -> None:
 def test_backing_unquoted_keeps_the_writers_words() -> None:
     text = 'The authority wrote that "we will reopen soon" and added: “No delays.”'
     assert unquoted(text).split() == ["The", "authority", "wrote", "that", "and", "added:"]
+
+
+@pytest.mark.parametrize(
+    ("wording", "details"),
+    [
+        # a place, a body, a team: each run of capitalised words is one name
+        ("Police arrested Tomas Rell at Kessow Pier after the fire", {"kessow pier"}),
+        ("Rell led the Velm Rovers to a third title", {"velm rovers"}),
+        ("The patch protects users of IE on older machines", {"IE"}),
+        # the story's people, titles and days are no details of their own; nor is a word
+        # opening the wording, a sentence or a quotation
+        ('The skipper told Sgt. Rell on Friday: "We saw smoke." Nobody was hurt', set()),
+        # a people's name before a noun: outlets name them by their city or not at all
+        ("An Osterian fisherman was arrested in the marina", set()),
+        # a headline capitalises every word: only its places count
+        ("Fisherman Arrested After Boat Fire In Kessow Marina", {"kessow marina"}),
+    ],
+)
+def test_backing_named_details(wording: str, details: set[str]) -> None:
+    people = {"tomas", "rell"}
+    assert named_details(wording, people, ["Kessow Marina"]) == details
+
+
+@pytest.mark.parametrize(
+    ("details", "text", "held"),
+    [
+        ({"kessow pier"}, "Police arrested Rell at Kessow Pier on Saturday", True),
+        ({"kessow pier"}, "Police arrested Rell in Kessow on Saturday", False),
+        ({"kessow pier"}, "Police arrested Rell on Saturday", False),
+        # a word of the same stem, the initials, the last word as a name
+        ({"osteria"}, "the Osterian coastguard said", True),
+        ({"IE"}, "a flaw in Internet Explorer", True),
+        ({"internet explorer"}, "a flaw in IE", True),
+        ({"velm rovers"}, "a third title for the Rovers", True),
+        ({"RBI"}, "with 121 RBIs", True),
+    ],
+)
+def test_backing_details_held(details: set[str], text: str, held: bool) -> None:
+    assert details_held(details, text) is held

@@ -263,6 +263,32 @@ def test_truthful_summary_states_the_shared_fact_without_one_outlets_details(
         assert detail not in lead["text"], lead["text"]
 
 
+def test_truthful_a_named_place_is_cited_only_to_outlets_that_name_it(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # three outlets report one arrest; two name the pier, one does not: no shared wording
+    # or summary sentence naming the pier cites the outlet that leaves it out
+    story = Path(__file__).parent / "stories" / "pier-arrest"
+    report = _report(cli, [story], tmp_path / "report.json")
+    claims = {c["id"]: c for c in report["claims"]}
+    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
+    agreed = [
+        g for g in report["claim_groups"] if "Tomas Rell" in (g.get("shared") or {}).get("text", "")
+    ]
+    assert len(agreed) == 1 and len(agreed[0]["shared"]["outlets"]) == 3, agreed
+    sentences = [(s["text"], s["citations"]) for s in report["summary"]]
+    sentences += [(g["shared"]["text"], g["shared"]["claims"]) for g in agreed]
+    cited = [
+        outlet[claims[c]["article"]] if c in claims else outlet[c]
+        for words, ids in sentences
+        if "Kessow" in words
+        for c in ids
+    ]
+    assert "Northern Wire" not in cited, sentences
+    # a sentence opening on a name keeps its capital
+    assert any(s["text"].find("that Rell, 41,") > 0 for s in report["summary"]), report["summary"]
+
+
 def test_truthful_a_clause_under_a_denied_verb_is_never_shown_alone(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

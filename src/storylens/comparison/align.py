@@ -82,6 +82,7 @@ class Alignment:
     whole_scores: Mapping[tuple[str, str], float] = field(default_factory=dict)  # as wholes
     # a person's name -> the roles that make them speak for a body (backing.speaks_for)
     speaks_for: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    people_words: frozenset[str] = frozenset()  # the name words of every person in the story
 
     def similarity(self, a: str, b: str) -> float:
         if a == b:
@@ -432,6 +433,7 @@ def align_claims(
         part_scores=part_scores,
         children=_children(part_views),
         whole_scores=whole_scores,
+        people_words=frozenset().union(*(w for v in views for w in v.people)),
     )
     return alignment
 

@@ -5,7 +5,7 @@ the source (see :func:`.wording.shared_fact`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.types import Claim, Entity
@@ -97,6 +97,109 @@ def names_held(
     said = {w.casefold() for w in _WORD.findall(wording)}
     held = {w.casefold() for w in _WORD.findall(text)}.union(*backer)
     return all(not (person & said) or person & held for person in people)
+
+
+# a capitalised word in running text: a place, a body, a team, a day, a work's title
+_CAPITAL = re.compile(r"[A-Z][A-Za-z'’-]*")
+# capitalised words that tell no detail of their own: titles before a name, pronouns
+_NO_DETAIL = frozenset(
+    {"i", "mr", "mrs", "ms", "dr", "sir", "president", "sen", "senator", "rep", "gov"}
+    | {"governor", "judge", "prime", "minister", "secretary", "chief", "gen", "general"}
+    | {"capt", "captain", "col", "maj", "cpl", "sgt", "lt", "officer", "deputy", "sheriff"}
+    | {"coach", "king", "queen", "pope", "prince", "rev", "st", "no"}
+    # times: outlets tell a day in many ways ("Friday", "yesterday", "on April 20"), and
+    # a figure the wording gives is checked on its own (:func:`figures`)
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun"}
+    | {"jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+# a people's name before a noun ("an Australian climber", "the Indian navy"): outlets name
+# the same people by their country, their city or not at all
+_PEOPLE_WORD = re.compile(r"[A-Z][A-Za-z]+(?:an|ese|ish|i|AN|ESE|ISH|I)\s+[a-z]")
+_OPENS = frozenset(".!?:;\"“‘'(—–-[")
+
+
+def named_details(wording: str, people: Set[str], places: Sequence[str] = ()) -> set[str]:
+    """The names in ``wording`` other than the story's people's (``people``: their name
+    words, folded): places, bodies, teams, days ("at Millom Pier", "led Drake", "Brazos
+    County"), each run of capitalised words as one name, lower-cased, possessives off.
+    Words that open the wording, a sentence or a quotation are left out; of a wording set
+    in title case (a headline capitalises every word), only the words of its statement's
+    ``places``."""
+    words = [w for w in _WORD.findall(wording) if len(w) >= 4 and w.isalpha()]
+    headline = bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    place_words = {w.casefold() for place in places for w in _WORD.findall(place)}
+    runs: list[list[str]] = []
+    joins, end = False, 0  # whether the word before was a name; where it ended
+    for m in _CAPITAL.finditer(wording):
+        word = re.sub(r"['’]\w*$", "", m.group()).strip("-")
+        before = wording[: m.start()].rstrip()
+        folded = word.casefold()
+        if (
+            not before
+            or before[-1] in _OPENS
+            or not (before[-1].isalnum() or before[-1] == ",")
+            or wording[m.start() - 1].isalnum()
+            or len(word) < 2
+            or folded in _NO_DETAIL
+            or folded in people
+            or (headline and folded not in place_words)
+            or _PEOPLE_WORD.match(wording, m.start())
+        ):
+            joins = False
+            continue
+        name = word if word.isupper() and len(word) <= 4 else folded  # "IE", "NFL"
+        if joins and not wording[end : m.start()].strip():
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+        joins = True
+        end = m.end()
+    return {" ".join(run) for run in runs}
+
+
+def details_held(details: set[str], text: str) -> bool:
+    """Whether ``text`` holds each of the ``details`` (see :func:`named_details`): each of
+    its words or one of the same stem ("Iran" / "Iranian", "Somalian" / "Somali"), or its
+    initials ("Internet Explorer" / "IE"; "IE" / "Internet Explorer"); a name of two words
+    or more also by its last word as a name ("Indianapolis Colts" / "the Colts"). "Lindsay Lohan
+    checks into rehab at Betty Ford Center" is not backed by "Lohan checks into rehab"."""
+    if not details:
+        return True
+    held = {w.casefold() for w in _WORD.findall(text)}
+    initials = _initials(text)
+    named = {w.casefold() for w in re.findall(r"(?<=[\w,] )[A-Z]\w+", text)}
+
+    def word_held(d: str) -> bool:
+        if d.isupper():  # "RBI": "RBI", "RBIs", "Runs Batted In"
+            return d in initials or any(
+                h.startswith(d.casefold()) and len(h) <= len(d) + 1 for h in held
+            )
+        return d in held or any(
+            len(h) >= 4
+            and len(d) >= 4
+            and h[: min(5, len(d), len(h))] == d[: min(5, len(d), len(h))]
+            for h in held
+        )
+
+    def name_held(name: str) -> bool:
+        words = name.split()
+        if all(word_held(w) for w in words) or (len(words) >= 2 and words[-1] in named):
+            return True  # "Indianapolis Colts": "the Colts"
+        return len(words) >= 2 and "".join(w[0] for w in words).upper() in initials
+
+    return all(name_held(d) for d in details)
+
+
+def _initials(text: str) -> set[str]:
+    """The words of ``text`` in capitals and the initials of each run of capitalised words
+    ("Internet Explorer 8" -> "IE", "European Union" -> "EU")."""
+    out = {w for w in _WORD.findall(text.replace(".", "")) if w.isupper()}
+    for run in re.finditer(r"(?:[A-Z]\w*(?:\s+|$)){2,}", text):
+        caps = "".join(w[0] for w in run.group().split())
+        out |= {caps[i:j] for i in range(len(caps)) for j in range(i + 2, len(caps) + 1)}
+    return out
 
 
 def names_source(source: str, text: str) -> bool:

@@ -75,7 +75,7 @@ def _as_clause(text: str, proper: set[str] | frozenset[str] = frozenset()) -> st
     """
     text = _TRAILING_COMMA.sub(r"\1", text.strip().rstrip("."))
     first = text.split(" ", 1)[0]
-    word = re.split(r"[’']", first.strip("\"“‘'("))[0]
+    word = re.split(r"[’']", first.strip("\"“‘'("))[0].rstrip(",;:")  # "Rell, 41, was"
     title = first.endswith(".") and len(word) <= 4  # "Mr.", "Dr.", "Sen." stay as written
     common = not title and (
         word.lower() in _FUNCTION_START

@@ -15,9 +15,11 @@ from storylens.comparison.align import ordered
 from storylens.comparison.backing import (
     content_words,
     covers,
+    details_held,
     figures,
     gives_source,
     held_share,
+    named_details,
     names_held,
     names_source,
     own_act,
@@ -216,7 +218,8 @@ def shared_fact(
             # the most outlets state
             variants = trimmed(full, claim, own)
             backing = [
-                _stating(sid, wording, claim, scores, views, threshold) for wording in variants
+                _stating(sid, wording, claim, scores, views, threshold, alignment.people_words)
+                for wording in variants
             ]
             count = [len({unit[b] for b in backers}) for backers in backing]
             # the longest wording the most outlets state whose last detail they all state
@@ -286,10 +289,15 @@ def _stating(
     scores: dict[str, float],
     views: dict[str, ClaimView],
     threshold: float,
+    people_words: Set[str] = frozenset(),
 ) -> list[str]:
     """Statement ``sid`` and the statements of other outlets that state its ``wording`` (see
     :mod:`.backing`), those that hold most of its words first, then the best scored."""
     quoted = _long_quotes(wording)  # the same words quoted: one remark reported by both
+    # the names the wording tells beside its people and its source (whom a backer must
+    # give is checked on its own: :func:`.backing.gives_source`)
+    sources = {w.casefold() for s in claim.attributed_to for w in re.findall(r"\w+", s)}
+    details = named_details(wording, people_words | sources, views[sid].place_names)
     held = [
         o
         for o, top in scores.items()
@@ -300,6 +308,7 @@ def _stating(
         and names_held(
             views[sid].actors, wording, views[o].people, f"{views[o].claim.text} {views[o].focus}"
         )
+        and details_held(details, f"{views[o].claim.text} {views[o].focus}")
     ]
     held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
     return [sid, *held]
