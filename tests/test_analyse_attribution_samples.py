@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from storylens.analyse.speakers import SOURCE_NOUNS
+from storylens.analyse.sourcekind import SOURCE_NOUNS
 
 Report = dict[str, Any]
 _SOURCE_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -512,8 +512,64 @@ def test_analyse_attribution_a_name_tagged_as_a_common_noun(
 def test_analyse_attribution_a_capital_names_only_inside_a_sentence(
     nlp: Any, text: str, word: str, name: bool
 ) -> None:
-    from storylens.analyse.speakers import _missed_name
+    from storylens.analyse.sourcekind import missed_name as _missed_name
 
     token = next(t for t in nlp(text) if t.text == word)
     assert token.pos_ == "NOUN"  # the tagger's reading the rule is there for
     assert _missed_name(token) is name
+
+
+UNNAMED_WITNESSES = """\
+Marta Olsen, 58, and her daughter Lene were found dead at their home in Brenmoor on Sunday.
+
+Security guard Marta had recently taken in a stray dog from the harbour.
+
+A friend said she was cheerful when they met at the market on Friday.
+
+She added: "We talked about the boat show for half an hour."
+
+According to a relative, the son had been unwell for months.
+
+"He has had a hard year, but he is no monster," she said.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        # "she" after an unnamed witness's report continues the witness, not the victim
+        # named a paragraph before
+        ("We talked about the boat show", "friend"),
+        ("he is no monster", "relative"),
+    ],
+)
+def test_analyse_attribution_she_continues_the_unnamed_witness_before(
+    nlp: Any, words: str, speaker: str
+) -> None:
+    assert _speaker_of(_quotes(nlp, UNNAMED_WITNESSES), words) == speaker
+
+
+@pytest.mark.slow
+def test_analyse_attribution_he_continues_the_named_speaker_of_his_paragraph(nlp: Any) -> None:
+    # an unnamed source inside the named speaker's paragraph does not take over "he"
+    text = (
+        'Chief Ivo Brandt said a witness heard shouting, but a source said the man "was too '
+        'far away to see."\n\nThe search was within the rules, he added.'
+    )
+    assert _sources(nlp, text)[-1] == "Ivo Brandt"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name inside an unnamed person's phrase is not who speaks
+        ("An office worker in Velm said the tremor lasted thirty seconds.", "office worker"),
+        ("Brandt's colleagues said he was a natural choice for the post.", "Brandt's colleagues"),
+    ],
+)
+def test_analyse_attribution_a_name_in_a_witness_phrase_is_no_speaker(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    assert _sources(nlp, text)[0] == speaker

@@ -7,19 +7,26 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_ents, doc_sents, doc_text
-from storylens.analyse.cues import PERSON_ROLES, RELATIVE_PRONOUNS, lexicon
+from storylens.analyse.cues import PERSON_ROLES
 from storylens.analyse.phrases import MAX_DEPTH, strip_det
 from storylens.analyse.quotemarks import doc_quotes
+from storylens.analyse.sourcekind import (
+    ORG_PRONOUNS,
+    ORG_ROLES,
+    PERSON_NOUNS,
+    PLURAL_PRONOUNS,
+    SOURCE_LABELS,
+    source_head,
+    source_kind,
+    wanted_labels,
+)
 from storylens.datelines import dateline_spans
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
-ORG_PRONOUNS = frozenset({"it"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
 # A role word and the title abbreviations that carry it ("Rep. Jane Roe" is a congresswoman).
 ROLE_TITLES = {
     "congressman": ("rep.", "representative", "congressman"),
@@ -29,33 +36,6 @@ ROLE_TITLES = {
     "president": ("president", "pres."),
     "general": ("gen.", "general"),
 }
-# Common nouns that can head a real source phrase: people, groups and bodies, documents and
-# publications with an author ("the report", "a statement from", "the poll").
-SOURCE_NOUNS = PERSON_ROLES | lexicon(
-    """people person official officials spokesmen spokespeople aides advisers advisors
-    analysts economists experts scientists witnesses sources critics supporters opponents
-    voters residents citizens americans members leaders lawmakers senators democrats
-    republicans conservatives liberals observers diplomats investigators officers police
-    authorities administration campaign agency agencies ministry government kremlin
-    newspaper newspapers paper outlet outlets broadcaster network channel station company
-    firm office department party committee council group organisation organization bank
-    court panel commission board union association institute foundation team staff
-    report reports statement statements poll polls survey surveys study studies document
-    documents letter memo filing complaint lawsuit suit petition motion ruling indictment
-    release transcript analysis
-    review audit data figures records record census estimate estimates article editorial
-    website site magazine journal blog post tweet video ad advertisement book account
-    someone anyone everyone nobody many some others most few all both majority minority
-    percent audience crowd public family friend friends spokeswoman mother father wife
-    husband son daughter brother sister children parents side camp summary translation
-    text copy version readout communique draft allies partners assessment assessments
-    count counts tally tallies"""
-)
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "FAC"})
-ORG_ROLES = lexicon(
-    """agency ministry government kremlin newspaper outlet broadcaster company firm
-    office department party committee council group organisation organization bank"""
-)
 
 
 @dataclass(slots=True)
@@ -86,8 +66,8 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     span = doc.char_span(att.source_start, att.source_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "", None
-    head = _head(span, att)
-    kind = _kind(span, head)
+    head = source_head(span, att)
+    kind = source_kind(span, head)
     if kind == "none" and head.pos_ == "PROPN":
         # "Pompeo accused Iran …" opening a sentence, the tagger reading no name in it: the
         # person or body the story named so before
@@ -119,6 +99,8 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             # "said Youn Kun-young, director for the situation room at the Blue House": the
             # person the phrase opens on, not a name inside the role set off after it
             return opening.text, opening.entity
+        if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS - PERSON_ROLES:
+            return att.source_name, None  # "an office worker in Dubai", "Collins' colleagues"
         named = [n for n in inside if n.text in att.source_name]
         if len(named) > 1 and " and " in att.source_name:
             return att.source_name, None  # "Canada and Mexico have said": both speak
@@ -131,7 +113,7 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         return att.source_name, None
     if kind == "plain":
         return att.source_name, None
-    labels = _wanted_labels(head, span)
+    labels = wanted_labels(head, span)
     if labels is None:
         return att.source_name, None
     if kind == "role":
@@ -149,9 +131,48 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         if outer is not None:
             return resolve_source(outer, doc, names)
     found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS)
+    if head.lower_ in {"he", "she"} and (before := _unnamed_speaker(att, doc, found)) is not None:
+        return resolve_source(before, doc, names)
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
+
+
+def _unnamed_speaker(att: Attribution, doc: Doc, found: NamedSpan | None) -> Attribution | None:
+    """The report just before a "he" or "she" (none inside another report's words), in
+    its paragraph or the two before, when its source is one person the story does not name
+    and stands in a later paragraph than the name ``found``: "The friend said she was bubbly
+    … She added: …" continues the friend, not the victim named before."""
+    reports = [o for o in attributions_for(doc) if o.kind not in {"attitude", "act"}]
+    before = [
+        o
+        for o in reports
+        if o.cue_start < att.cue_start
+        and o.source_start is not None
+        and o.source_end is not None
+        and not any(r.content_start <= o.cue_start < r.content_end for r in reports)
+    ]
+    if not before or att.source_start is None:
+        return None
+    last = max(before, key=lambda o: o.cue_start)
+    span = doc.char_span(last.source_start or 0, last.source_end or 0, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    text = doc_text(doc)
+    if found is not None and paragraph_bounds(text, found.start)[1] >= span.start_char:
+        return None
+    head = source_head(span, last)
+    lo = att.source_start
+    for _ in range(3):
+        lo = paragraph_bounds(text, max(lo - 2, 0))[0]
+    return (
+        last
+        if source_kind(span, head) in {"role", "plain"}
+        and head.lemma_.lower() in PERSON_NOUNS
+        and head.tag_ not in {"NNS", "NNPS"}
+        and span.start_char >= lo
+        else None
+    )
 
 
 def _named_before(word: str, start: int, names: list[NamedSpan]) -> NamedSpan | None:
@@ -202,7 +223,7 @@ def _body(att: Attribution, doc: Doc, *, plural: bool) -> bool:
     span = doc.char_span(att.source_start or 0, att.source_end or 0, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    head = _head(span, att)
+    head = source_head(span, att)
     if plural:
         return head.tag_ in {"NNS", "NNPS"} or head.lower_ in _GROUP_WORDS
     return head.lower_ in ORG_ROLES and head.tag_ in {"NN", "NNP"}
@@ -242,112 +263,6 @@ _OTHERS = frozenset(
     | {"neighbours", "neighbor", "neighbors"}
 )
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for", "of", "at"})
-
-
-def is_source_phrase(att: Attribution, doc: Doc) -> bool:
-    """Whether an attribution's source phrase can name a real source (see
-    :func:`resolve_source`)."""
-    if att.source_start is None or att.source_end is None:
-        return False
-    span = doc.char_span(att.source_start, att.source_end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and _kind(span, _head(span, att)) != "none"
-
-
-def _head(span: Span, att: Attribution) -> Token:
-    doc = span.doc
-    heads = [doc[i] for i in att.source_head_tokens if span.start <= i < span.end]
-    if heads:
-        inside = {t.i for t in heads}
-        for t in heads:
-            if t.head.i not in inside or t.head.i == t.i:
-                return t
-    return span.root
-
-
-def _kind(span: Span, head: Token) -> str:
-    """named | pronoun | role | plain (a real but unnamed source) | none (no source)."""
-    low, lemma = head.lower_, head.lemma_.lower()
-    if low in RELATIVE_PRONOUNS:
-        return "plain"  # the antecedent is already the source's name
-    if head.pos_ == "PRON":
-        if low in {"i", "we", "you", "me", "us"}:
-            return "none"  # the writer or the reader: the outlet's own voice
-        if low in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
-            return "pronoun"
-        return "plain" if lemma in SOURCE_NOUNS else "none"
-    if head.ent_type_ and head.ent_type_ not in SOURCE_LABELS:
-        return "none"  # "the June decision", "Tuesday"
-    if head.ent_type_ in SOURCE_LABELS or (head.pos_ == "PROPN" and not _sentence_initial(head)):
-        return "named"
-    if _missed_name(head):
-        return "named"
-    if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS:
-        # "the prime minister", and "Israel's prime minister": a nation's office-holder
-        owner = lemma in PERSON_ROLES and _national_owner(span, head)
-        definite = span[0].lower_ in {"the", "this", "that"} or owner
-        roles = PERSON_ROLES | ORG_ROLES
-        named = any(t.ent_type_ in SOURCE_LABELS for t in span if not (owner and t.i < head.i))
-        if definite and lemma in roles and not named:
-            return "role"
-        return "named" if _has_name(span) else "plain"
-    return "none"
-
-
-def _missed_name(tok: Token) -> bool:
-    """A capitalised noun the tagger took for a common one ('"…," Cummings said', tagged a
-    plural noun): inside a sentence, and not where a sentence may open (after an opening
-    quotation mark, a colon or a dash), a common noun is written in lower case."""
-    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.text.isupper():
-        return False
-    if tok.is_sent_start is not False or tok.i < 2:
-        return False
-    if any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree if t.i != tok.i):
-        return False  # "Colts interim coach Bruce Arians": the name is another word's
-    before = tok.nbor(-1).text
-    if before in {'"', "'"}:  # a straight mark closes a quotation after its comma
-        return tok.nbor(-2).text in {",", "?", "!"}
-    return before not in _OPENERS
-
-
-_OPENERS = frozenset({"“", "‘", "``", ":", "—", "–", "-", "(", "["})
-
-
-def _sentence_initial(tok: Token) -> bool:
-    """A capitalised common word opening a sentence ("Records show"): tagged PROPN at times."""
-    if tok.is_sent_start is not True or tok.ent_type_:
-        return False
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is None or nxt.pos_ != "PROPN"
-
-
-def _national_owner(span: Span, head: Token) -> bool:
-    """Whether the phrase opens on a country owning the role ("Israel's prime minister")."""
-    first = span[0]
-    return first.ent_type_ in {"GPE", "NORP"} and any(
-        t.dep_ == "poss" and t.head.i == head.i and t.ent_type_ in {"GPE", "NORP"} for t in span
-    )
-
-
-def _has_name(span: Span) -> bool:
-    return any(t.ent_type_ in SOURCE_LABELS for t in span)
-
-
-def _wanted_labels(head: Token, span: Span) -> set[str] | None:
-    """Labels a pronoun or role source may refer to."""
-    low, lemma = head.lower_, head.lemma_.lower()
-    if head.pos_ == "PRON":
-        if low in PERSON_PRONOUNS:
-            return {"PERSON"}
-        if low in ORG_PRONOUNS:
-            return {"ORG"}
-        if low in PLURAL_PRONOUNS:  # not one person: "they" of "150 migrants" is no name
-            return {"ORG", "NORP"}
-        return None
-    if lemma in PERSON_ROLES:
-        return {"PERSON"}
-    if lemma in ORG_ROLES:
-        return {"ORG"}
-    return None
 
 
 def _quotes(doc: Doc) -> list[tuple[int, int]]:

@@ -1,0 +1,146 @@
+"""What kind of source a source phrase is: a name, a pronoun, a role ("the fire chief"), a
+real but unnamed source ("a relative", "the report") or none ("the rules", "Tuesday"); the
+words and labels each kind is read by (see :mod:`storylens.analyse.speakers`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.cues import PERSON_ROLES, RELATIVE_PRONOUNS, lexicon
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+ORG_PRONOUNS = frozenset({"it"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+# People a story may quote without naming ("a relative", "the neighbour"): one of them can
+# be who "she" continues (see :func:`storylens.analyse.speakers.resolve_source`).
+PERSON_NOUNS = PERSON_ROLES | lexicon(
+    """friend relative neighbour neighbor resident colleague classmate teacher student
+    worker employee owner survivor passenger bystander onlooker mother father wife husband
+    son daughter brother sister"""
+)
+# Common nouns that can head a real source phrase: people, groups and bodies, documents and
+# publications with an author ("the report", "a statement from", "the poll").
+SOURCE_NOUNS = PERSON_NOUNS | lexicon(
+    """people person official officials spokesmen spokespeople aides advisers advisors
+    analysts economists experts scientists witnesses sources critics supporters opponents
+    voters residents citizens americans members leaders lawmakers senators democrats
+    republicans conservatives liberals observers diplomats investigators officers police
+    authorities administration campaign agency agencies ministry government kremlin
+    newspaper newspapers paper outlet outlets broadcaster network channel station company
+    firm office department party committee council group organisation organization bank
+    court panel commission board union association institute foundation team staff
+    report reports statement statements poll polls survey surveys study studies document
+    documents letter memo filing complaint lawsuit suit petition motion ruling indictment
+    release transcript analysis
+    review audit data figures records record census estimate estimates article editorial
+    website site magazine journal blog post tweet video ad advertisement book account
+    someone anyone everyone nobody many some others most few all both majority minority
+    percent audience crowd public family friend friends spokeswoman mother father wife
+    husband son daughter brother sister children parents side camp summary translation
+    text copy version readout communique draft allies partners assessment assessments
+    count counts tally tallies"""
+)
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "FAC"})
+ORG_ROLES = lexicon(
+    """agency ministry government kremlin newspaper outlet broadcaster company firm
+    office department party committee council group organisation organization bank"""
+)
+
+
+def source_head(span: Span, att: Attribution) -> Token:
+    """The head word of a source phrase: of its own noun phrase, when attribution marked one."""
+    doc = span.doc
+    heads = [doc[i] for i in att.source_head_tokens if span.start <= i < span.end]
+    if heads:
+        inside = {t.i for t in heads}
+        for t in heads:
+            if t.head.i not in inside or t.head.i == t.i:
+                return t
+    return span.root
+
+
+def source_kind(span: Span, head: Token) -> str:
+    """named | pronoun | role | plain (a real but unnamed source) | none (no source)."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    if low in RELATIVE_PRONOUNS:
+        return "plain"  # the antecedent is already the source's name
+    if head.pos_ == "PRON":
+        if low in {"i", "we", "you", "me", "us"}:
+            return "none"  # the writer or the reader: the outlet's own voice
+        if low in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
+            return "pronoun"
+        return "plain" if lemma in SOURCE_NOUNS else "none"
+    if head.ent_type_ and head.ent_type_ not in SOURCE_LABELS:
+        return "none"  # "the June decision", "Tuesday"
+    if head.ent_type_ in SOURCE_LABELS or (head.pos_ == "PROPN" and not _sentence_initial(head)):
+        return "named"
+    if missed_name(head):
+        return "named"
+    if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS:
+        # "the prime minister", and "Israel's prime minister": a nation's office-holder
+        owner = lemma in PERSON_ROLES and _national_owner(span, head)
+        definite = span[0].lower_ in {"the", "this", "that"} or owner
+        roles = PERSON_ROLES | ORG_ROLES
+        named = any(t.ent_type_ in SOURCE_LABELS for t in span if not (owner and t.i < head.i))
+        if definite and lemma in roles and not named:
+            return "role"
+        return "named" if _has_name(span) else "plain"
+    return "none"
+
+
+def missed_name(tok: Token) -> bool:
+    """A capitalised noun the tagger took for a common one ('"…," Cummings said', tagged a
+    plural noun): inside a sentence, and not where a sentence may open (after an opening
+    quotation mark, a colon or a dash), a common noun is written in lower case."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if tok.is_sent_start is not False or tok.i < 2:
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree if t.i != tok.i):
+        return False  # "Colts interim coach Bruce Arians": the name is another word's
+    before = tok.nbor(-1).text
+    if before in {'"', "'"}:  # a straight mark closes a quotation after its comma
+        return tok.nbor(-2).text in {",", "?", "!"}
+    return before not in _OPENERS
+
+
+_OPENERS = frozenset({"“", "‘", "``", ":", "—", "–", "-", "(", "["})
+
+
+def _sentence_initial(tok: Token) -> bool:
+    """A capitalised common word opening a sentence ("Records show"): tagged PROPN at times."""
+    if tok.is_sent_start is not True or tok.ent_type_:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.pos_ != "PROPN"
+
+
+def _national_owner(span: Span, head: Token) -> bool:
+    """Whether the phrase opens on a country owning the role ("Israel's prime minister")."""
+    first = span[0]
+    return first.ent_type_ in {"GPE", "NORP"} and any(
+        t.dep_ == "poss" and t.head.i == head.i and t.ent_type_ in {"GPE", "NORP"} for t in span
+    )
+
+
+def _has_name(span: Span) -> bool:
+    return any(t.ent_type_ in SOURCE_LABELS for t in span)
+
+
+def wanted_labels(head: Token, span: Span) -> set[str] | None:
+    """Labels a pronoun or role source may refer to."""
+    low, lemma = head.lower_, head.lemma_.lower()
+    if head.pos_ == "PRON":
+        if low in PERSON_PRONOUNS:
+            return {"PERSON"}
+        if low in ORG_PRONOUNS:
+            return {"ORG"}
+        if low in PLURAL_PRONOUNS:  # not one person: "they" of "150 migrants" is no name
+            return {"ORG", "NORP"}
+        return None
+    if lemma in PERSON_ROLES:
+        return {"PERSON"}
+    if lemma in ORG_ROLES:
+        return {"ORG"}
+    return None
