@@ -573,3 +573,29 @@ def test_analyse_attribution_a_name_in_a_witness_phrase_is_no_speaker(
     nlp: Any, text: str, speaker: str
 ) -> None:
     assert _sources(nlp, text)[0] == speaker
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_clause_hung_on_the_verb_after_the_reported_one_is_said(
+    nlp: Any,
+) -> None:
+    text = (
+        'British envoy Sir Jon Vell said he was "delighted" Brandt would "hold talks with '
+        'Prime Minister Lund" during his one-day visit.'
+    )
+    doc = nlp(text)
+    (said,) = [a for a in attributions_for(doc) if a.cue == "say"]
+    assert "hold talks with" in text[said.content_start : said.content_end]
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_quotation_left_open_goes_on_in_the_next_paragraph(
+    nlp: Any,
+) -> None:
+    text = (
+        'Mayor Ada Brandt remarked in March that: "It appears the ferry company heard the '
+        "many islanders who rely on it every single day of the year.\n\n"
+        '"Its boats would without doubt have been met by protests at the pier. This shows '
+        'what a mistake it was to cut the winter service."\n'
+    )
+    assert _speaker_of(_quotes(nlp, text), "met by protests") == "Ada Brandt"

@@ -75,11 +75,13 @@ def clause_tokens(clause: Token) -> list[Token]:
     subtree = subtree_indices(children, clause.i)
     if deps[clause.i] == "ccomp":
         # "said that quotas are necessary so imports don't replace ...": the parser hangs
-        # the clause of purpose or cause on the verb of saying, but it is what was said
+        # the clause of purpose or cause on the verb of saying, but it is what was said; so
+        # is a clause it hangs there right after the reported one ("said he was "delighted"
+        # Trump would hold talks")
         for k in children[clause.head.i]:
             marks = {lower[c] for c in children[k] if deps[c] == "mark"}
             next_to = doc[k].left_edge.i == max(subtree) + 1
-            if deps[k] == "ccomp" and marks & {"so", "because"} and next_to:
+            if deps[k] == "ccomp" and (not marks or marks & {"so", "because"}) and next_to:
                 subtree = [*subtree, *subtree_indices(children, k)]
     drop: set[int] = set()
     for i in subtree:

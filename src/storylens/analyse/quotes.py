@@ -200,4 +200,5 @@ def _carried_over(text: str, prev: Quote, start: int) -> bool:
     if hi >= start or text[hi:start].strip() or not quote_open(text[lo:hi]):
         return False
     opened = max(text.rfind("“", lo, hi), text.rfind('"', lo, hi))
-    return opened >= 0 and opened <= prev.start + 1 and prev.end > opened
+    # the open mark is prev's own: at its start, or inside it ('remarked that: "It ...')
+    return opened >= 0 and prev.start - 1 <= opened < prev.end
