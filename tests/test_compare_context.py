@@ -45,6 +45,10 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("We allowed the ferries to sail again.", True),
         ("“I never saw the report.”", True),
         ("“We allowed the ferries to sail,” Brandt said.", False),
+        # a quotation with no tag that opens on "he", "it" or "his": whose visit, who speaks?
+        ('"His visit would have been met by protests at the pier."', True),
+        ("“It will be a great day for the harbour.”", True),
+        ("“His visit would have been met by protests,” Brandt said.", False),
         ("Irma Lund opened the pier.", False),
         ("If the river rises, the locks will close.", False),
         # a thing named by a word that points back: which plans, which talks?

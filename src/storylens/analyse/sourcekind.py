@@ -17,7 +17,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 PERSON_NOUNS = PERSON_ROLES | lexicon(
     """friend relative neighbour neighbor resident colleague classmate teacher student
     worker employee owner survivor passenger bystander onlooker mother father wife husband
-    son daughter brother sister"""
+    son daughter brother sister campaigner protester protestor demonstrator organiser
+    organizer marcher"""
 )
 # Common nouns that can head a real source phrase: people, groups and bodies, documents and
 # publications with an author ("the report", "a statement from", "the poll").

@@ -78,8 +78,11 @@ def needs_context(text: str) -> bool:
         return False
     if _PRONOUN_SPEAKER.search(text):
         return True
-    if _FIRST_PERSON.match(text.lstrip("\"“'‘«")) and not _TAGGED.search(text):
-        return True  # "We allowed P2P traffic": who "we" are is said before
+    quoted = text.lstrip("\"“'‘«")
+    if (_FIRST_PERSON.match(quoted) or _LEANS_BACK.match(quoted)) and not _TAGGED.search(text):
+        # "We allowed P2P traffic", '"His visit next month would …"': who "we" or "he" is,
+        # and who speaks, is said before
+        return True
     if text[0] in "\"“'‘«":
         return False
     return bool(
