@@ -821,6 +821,10 @@ def test_wording_a_backer_holds_what_the_wording_says_beside_its_names() -> None
     # a title-case headline and a wording that says little beside its names hold no words
     assert _unnamed("Velm Council Charges Harbour Master Mirek Halas") == ""
     assert _unnamed("The Velm Rovers take on the Orsk Mariners on Sunday") == ""
+    # a short wording is held to its three words too: the names alone state no ban
+    short = "Halas has even been banned from parts of Velm"
+    assert not covers(_unnamed(short), "Halas confirmed he would definitely be coming to Velm")
+    assert covers(_unnamed(short), "Halas was banned from parts of the port last year")
 
 
 @pytest.mark.parametrize(

@@ -347,7 +347,7 @@ def _unnamed(wording: str) -> str:
 
 
 MIN_QUOTED_WORDS = 5  # a quotation this long, word for word in both, is one remark
-MIN_UNNAMED_WORDS = 4  # content words a wording must say beside its names to be held to them
+MIN_UNNAMED_WORDS = 3  # content words a wording must say beside its names to be held to them
 
 
 def _backing(
