@@ -97,6 +97,11 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The mayor had no doubt that the ferry was safe.", "have", [], False, False),
         ("The mayor had no money for the ferry.", "have", [], True, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
+        # words of likelihood hedge the verb they qualify, or the clause it completes
+        ("The mayor will most likely not attend the ceremony.", "attend", [], True, True),
+        ("The extension is unlikely to satisfy the harbour board.", "be unlikely", [], False, True),
+        ("It is likely that the ferry will sail in May.", "sail", [], False, True),
+        ("The mayor likes the new ferry.", "like", [], False, False),
         (
             "“The pier is safe,” Tilda Osk, who chairs the harbour board, told reporters.",
             "chair",

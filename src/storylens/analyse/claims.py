@@ -38,6 +38,7 @@ from storylens.analyse.columns import (
     seed_text,
 )
 from storylens.analyse.cues import NEGATIVE_CUES
+from storylens.analyse.hedges import likely
 from storylens.analyse.negation import negated
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
@@ -45,7 +46,7 @@ from storylens.analyse.sourceless import QUESTION_CUES
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v3"
+STAGE = "claims.rules.v4"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -540,10 +541,10 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
                 claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
     claim.negated = negated(pred, roles, shared.negative, p_start)
-    # "asked whether the ferry was sold": a yes-no question asserts nothing, so its asker
-    # is no source of it
+    # a yes-no question ("asked whether the ferry was sold") asserts nothing: no source of it
     chain = [a for a in chain_for(p_start, p_end, atts) if not _yes_no_question(a, text)]
-    claim.hedged = is_hedged(p_start, p_end, atts) or any(_anonymous(a.source_name) for a in chain)
+    claim.hedged = is_hedged(p_start, p_end, atts) or likely(pred)
+    claim.hedged = claim.hedged or any(_anonymous(a.source_name) for a in chain)
     own = shared.cue_verbs.get(pred.i)
     if own is not None and not own.stance:
         # a verb of saying with a noun content ("Reuters listed other gifts"): its own source;

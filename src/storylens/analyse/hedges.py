@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
-from storylens.analyse.cues import HEDGE_PASSIVES, HEDGE_RAISING, HEDGE_WORDS
+from storylens.analyse.cues import HEDGE_MODALS, HEDGE_PASSIVES, HEDGE_RAISING, HEDGE_WORDS
 from storylens.analyse.phrases import agent_of, is_passive, span_of
 
 _HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
@@ -86,3 +86,19 @@ def _verb_scope(verb: Token) -> list[Token]:
     lead = [k for k in kids if k < start and deps[k] in _LEADING]
     drop = {t.i for k in lead for t in doc[k].subtree}
     return [t for t in toks if t.i not in drop and t.i >= min(start, verb.i)]
+
+
+def likely(pred: Token) -> bool:
+    """Whether a word of likelihood qualifies a predicate: "will most likely not miss out",
+    "is unlikely to satisfy", "probably died instantly", "it is likely that he will get"."""
+    tok = pred
+    for _ in range(3):
+        kids = tok.children
+        if tok.lower_ in HEDGE_MODALS or any(
+            k.dep_ in {"advmod", "acomp"} and k.lower_ in HEDGE_MODALS for k in kids
+        ):
+            return True
+        if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
