@@ -337,3 +337,16 @@ def test_truthful_a_photo_caption_is_no_statement(cli: Callable[..., Any], tmp_p
     texts = [c["text"] for c in report["claims"]]
     assert not [t for t in texts if t.startswith(("Fishers mending", "A young fisher"))], texts
     assert any(t.startswith("The harbour office reopened the pier") for t in texts), texts
+
+
+def test_truthful_a_reported_question_is_a_row_of_its_asker(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # 'Brandt asked: "Who will carry …?"' reports what she asked; the outlet's own
+    # rhetorical question states nothing and is no row
+    story = Path(__file__).parent / "stories" / "ferry-question"
+    report = _report(cli, [story], tmp_path / "report.json")
+    rows = {c["text"]: c for c in report["claims"]}
+    asked = [c for text, c in rows.items() if "Who will carry" in text]
+    assert len(asked) == 1 and asked[0]["attributed_to"] == ["Ada Brandt"], rows.keys()
+    assert not any("busiest route" in text for text in rows)

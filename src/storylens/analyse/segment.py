@@ -20,7 +20,8 @@ A conditional clause ("if they pass the screening") states no fact and is not sp
 A statement takes its predicate and flags from its longest part that is not a relative
 clause: "Kim, who had not left his country since 2020, departed on Sunday" is no denial.
 
-Stage name ``"segment.statements.v3"`` (``v2`` read a verb joined to a relative clause and a
+Stage name ``"segment.statements.v4"`` (``v3`` dropped every question, also one someone is
+reported asking; ``v2`` read a verb joined to a relative clause and a
 participial clause as the main one; ``v1`` took them from the longest part of any kind;
 ``segment.clauses.v2`` made each clause a row).
 """
@@ -42,7 +43,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v3"
+STAGE = "segment.statements.v4"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -317,8 +318,12 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
                 found[-1][1] = max(found[-1][1], end)
                 found[-1][4].extend(inside)
                 continue
-            if not inside and body.rstrip("”\"’' ").endswith("?"):
-                continue
+            if (
+                not inside
+                and body.rstrip("”\"’' ").endswith("?")
+                and not _speaker(analysis, start, end)
+            ):
+                continue  # a question, unless someone is reported asking it ("Lammy asked: …")
             suffix = f"s{n}" if k == 0 else f"s{n}-{k}"
             found.append([start, end, suffix, n, inside])
     out = []
@@ -367,13 +372,16 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
 
 def _speaker(analysis: Analysis, start: int, end: int) -> list[str]:
     """Who says a sentence no claim was read in: the speaker of the quote that makes up
-    most of it ("The goal is to cut imports and boost production, Ross said.")."""
+    most of it ("The goal is to cut imports and boost production, Ross said."), or that
+    closes it after the speaker's cue."""
     best, most = "", 0
     for quote in analysis.quotes:
         inside = min(end, quote.end) - max(start, quote.start)
         cued = quote.cue_start is not None and start <= quote.cue_start < end
         cued = cued and quote.cue.casefold() in _SAID  # words said, not an act ("agreed")
-        if cued and inside * 2 >= end - start and inside > most and not quote.speaker.islower():
+        # most of the sentence, or all of it after the cue ('Lammy asked: "Anybody …?"')
+        whole = inside * 2 >= end - start or (quote.direct and quote.end >= end - 2)
+        if cued and whole and inside > most and not quote.speaker.islower():
             best, most = quote.speaker, inside  # the widest: "Moon said North Korea agreed"
     return [best] if best else []
 
@@ -381,7 +389,7 @@ def _speaker(analysis: Analysis, start: int, end: int) -> list[str]:
 _SAID = frozenset(
     {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "tweeted"}
     | {"stated", "explained", "warned", "insisted", "argued", "noted", "announced"}
-    | {"described", "claimed", "reported", "saying", "telling", "adding"}
+    | {"described", "claimed", "reported", "saying", "telling", "adding", "asked", "asks"}
 )
 
 
