@@ -567,6 +567,11 @@ def test_analyse_attribution_he_continues_the_named_speaker_of_his_paragraph(nlp
         # a name inside an unnamed person's phrase is not who speaks
         ("An office worker in Velm said the tremor lasted thirty seconds.", "office worker"),
         ("Brandt's colleagues said he was a natural choice for the post.", "Brandt's colleagues"),
+        # ... nor a place where the source is; but a government is its place's, and an
+        # article names its publication
+        ("Local evening news in Velm reported that two of the victims died.", "Local evening news"),
+        ("The government in Velm said it had made concessions.", "Velm"),
+        ("According to a 1997 article in Ebony, Brandt applied to law school.", "Ebony"),
     ],
 )
 def test_analyse_attribution_a_name_in_a_witness_phrase_is_no_speaker(

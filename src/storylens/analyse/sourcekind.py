@@ -28,7 +28,7 @@ SOURCE_NOUNS = PERSON_NOUNS | lexicon(
     voters residents citizens americans members leaders lawmakers senators democrats
     republicans conservatives liberals observers diplomats investigators officers police
     authorities administration campaign agency agencies ministry government kremlin
-    newspaper newspapers paper outlet outlets broadcaster network channel station company
+    news newspaper newspapers paper outlet outlets broadcaster network channel station company
     firm office department party committee council group organisation organization bank
     court panel commission board union association institute foundation team staff
     report reports statement statements poll polls survey surveys study studies document

@@ -101,6 +101,12 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             return opening.text, opening.entity
         if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS - PERSON_ROLES:
             return att.source_name, None  # "an office worker in Dubai", "Collins' colleagues"
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() not in ORG_ROLES | _WRITINGS
+            and all(n.label in {"GPE", "LOC"} and _placed(n, doc) for n in inside)
+        ):
+            return att.source_name, None  # "local evening news in Michigan": not Michigan
         named = [n for n in inside if n.text in att.source_name]
         if len(named) > 1 and " and " in att.source_name:
             return att.source_name, None  # "Canada and Mexico have said": both speak
@@ -136,6 +142,16 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
+
+
+# what is written in a place: "an article in Ebony" names its publication
+_WRITINGS = frozenset({"article", "report", "statement", "document", "letter", "memo", "study"})
+
+
+def _placed(name: NamedSpan, doc: Doc) -> bool:
+    """Whether a name is where someone is ("in Michigan", "from Ashgabat", "at the port")."""
+    before = doc_text(doc)[: name.start].split()
+    return bool(before) and before[-1].casefold() in {"in", "from", "at", "near"}
 
 
 def _unnamed_speaker(att: Attribution, doc: Doc, found: NamedSpan | None) -> Attribution | None:
