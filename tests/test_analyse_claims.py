@@ -102,6 +102,8 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The extension is unlikely to satisfy the harbour board.", "be unlikely", [], False, True),
         ("It is likely that the ferry will sail in May.", "sail", [], False, True),
         ("The mayor likes the new ferry.", "like", [], False, False),
+        # a claim nobody is named for: "it has been claimed", "it was alleged"
+        ("It has been claimed that the mayor sold the ferry.", "sell", [], False, True),
         (
             "“The pier is safe,” Tilda Osk, who chairs the harbour board, told reporters.",
             "chair",

@@ -212,7 +212,8 @@ HEDGE_WORDS = lexicon(
 # so framing does not count them among the hedges that hide a source
 HEDGE_MODALS = lexicon("likely unlikely probably possibly perhaps presumably")
 HEDGE_PASSIVES = frozenset(
-    {"believe", "say", "think", "report", "understand", "rumor", "rumour", "expect"}
+    {"believe", "say", "think", "report", "understand", "rumor", "rumour", "expect", "claim"}
+    | {"allege"}
 )
 HEDGE_RAISING = frozenset({"appear", "seem"})
 # Records and polls "show" what they hold: with such a subject, an evidence verb takes a noun
