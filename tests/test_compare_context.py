@@ -49,6 +49,9 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ('"His visit would have been met by protests at the pier."', True),
         ("“It will be a great day for the harbour.”", True),
         ("“His visit would have been met by protests,” Brandt said.", False),
+        # ... also after a leading "And" or "But" (left out of the row: "we will …")
+        ('"And he does not care about the pier."', True),
+        ('we will be talking about the pier."', True),
         ("Irma Lund opened the pier.", False),
         ("If the river rises, the locks will close.", False),
         # a thing named by a word that points back: which plans, which talks?

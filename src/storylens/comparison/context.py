@@ -63,7 +63,7 @@ _PRONOUN_SPEAKER = re.compile(
 
 
 # a speaker's own words with no tag naming them: who "I" or "we" is, is said before
-_FIRST_PERSON = re.compile(r"(?:I|We|My|Our|Us)\b(?!['’]s)")
+_FIRST_PERSON = re.compile(r"(?:I|[Ww]e|[Mm]y|[Oo]ur|Us)\b(?!['’]s)")  # "we": after "But"
 _TAGGED = re.compile(
     r"\b(?:said|says|added|adds|told|tells|wrote|writes|stated|explained|noted)\b", re.I
 )
@@ -78,7 +78,7 @@ def needs_context(text: str) -> bool:
         return False
     if _PRONOUN_SPEAKER.search(text):
         return True
-    quoted = text.lstrip("\"“'‘«")
+    quoted = _OPENING.sub("", text.lstrip("\"“'‘«"), count=1)  # '"And he doesn't care."'
     if (_FIRST_PERSON.match(quoted) or _LEANS_BACK.match(quoted)) and not _TAGGED.search(text):
         # "We allowed P2P traffic", '"His visit next month would …"': who "we" or "he" is,
         # and who speaks, is said before
