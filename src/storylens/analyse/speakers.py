@@ -150,8 +150,18 @@ _WRITINGS = frozenset({"article", "report", "statement", "document", "letter", "
 
 def _placed(name: NamedSpan, doc: Doc) -> bool:
     """Whether a name is where someone is ("in Michigan", "from Ashgabat", "at the port")."""
-    before = doc_text(doc)[: name.start].split()
+    before = doc_text(doc)[max(0, name.start - 8) : name.start].split()
     return bool(before) and before[-1].casefold() in {"in", "from", "at", "near"}
+
+
+def _paragraphs_back(text: str, start: int, before: int) -> int:
+    """Where the paragraph holding ``start`` begins, or the paragraph ``before`` earlier."""
+    lo = start
+    for _ in range(before + 1):
+        lo = paragraph_bounds(text, max(lo - 2, 0))[0]
+        if lo == 0:
+            break
+    return lo
 
 
 def _unnamed_speaker(att: Attribution, doc: Doc, found: NamedSpan | None) -> Attribution | None:
@@ -160,17 +170,20 @@ def _unnamed_speaker(att: Attribution, doc: Doc, found: NamedSpan | None) -> Att
     and stands in a later paragraph than the name ``found``: "The friend said she was bubbly
     … She added: …" continues the friend, not the victim named before."""
     reports = [o for o in attributions_for(doc) if o.kind not in {"attitude", "act"}]
-    before = [
-        o
-        for o in reports
-        if o.cue_start < att.cue_start
-        and o.source_start is not None
-        and o.source_end is not None
-        and not any(r.content_start <= o.cue_start < r.content_end for r in reports)
-    ]
-    if not before or att.source_start is None:
+    earlier = sorted(
+        (o for o in reports if o.cue_start < att.cue_start and o.source_start is not None),
+        key=lambda o: -o.cue_start,
+    )
+    last = next(
+        (
+            o
+            for o in earlier
+            if not any(r.content_start <= o.cue_start < r.content_end for r in reports)
+        ),
+        None,
+    )
+    if last is None or att.source_start is None:
         return None
-    last = max(before, key=lambda o: o.cue_start)
     span = doc.char_span(last.source_start or 0, last.source_end or 0, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -178,15 +191,12 @@ def _unnamed_speaker(att: Attribution, doc: Doc, found: NamedSpan | None) -> Att
     if found is not None and paragraph_bounds(text, found.start)[1] >= span.start_char:
         return None
     head = source_head(span, last)
-    lo = att.source_start
-    for _ in range(3):
-        lo = paragraph_bounds(text, max(lo - 2, 0))[0]
     return (
         last
         if source_kind(span, head) in {"role", "plain"}
         and head.lemma_.lower() in PERSON_NOUNS
         and head.tag_ not in {"NNS", "NNPS"}
-        and span.start_char >= lo
+        and span.start_char >= _paragraphs_back(text, att.source_start, 2)
         else None
     )
 
@@ -299,11 +309,7 @@ def _candidates(
     quotations the source is not in, nearest first."""
     text = doc_text(doc)
     start = att.source_start or 0
-    lo = start
-    for _ in range(4):
-        lo = paragraph_bounds(text, max(lo - 2, 0))[0]
-        if lo == 0:
-            break
+    lo = _paragraphs_back(text, start, 3)
     quotes = _quotes(doc)
     own = _in_quote(start, quotes)
     out = [

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 
+from storylens.analyse.cues import NAME_TITLES
+from storylens.analyse.dates import MONTHS, WEEKDAYS
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.types import Claim, Entity
 from storylens.words import stem
@@ -101,18 +103,14 @@ def names_held(
 
 # a capitalised word in running text: a place, a body, a team, a day, a work's title
 _CAPITAL = re.compile(r"[A-Z][A-Za-z'’-]*")
-# capitalised words that tell no detail of their own: titles before a name, pronouns
-_NO_DETAIL = frozenset(
-    {"i", "mr", "mrs", "ms", "dr", "sir", "president", "sen", "senator", "rep", "gov"}
-    | {"governor", "judge", "prime", "minister", "secretary", "chief", "gen", "general"}
-    | {"capt", "captain", "col", "maj", "cpl", "sgt", "lt", "officer", "deputy", "sheriff"}
-    | {"coach", "king", "queen", "pope", "prince", "rev", "st", "no"}
-    # times: outlets tell a day in many ways ("Friday", "yesterday", "on April 20"), and
-    # a figure the wording gives is checked on its own (:func:`figures`)
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august"}
-    | {"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun"}
-    | {"jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# capitalised words that tell no detail of their own: titles before a name, "I", "No." and
+# times (outlets tell a day in many ways, "Friday", "yesterday", "on April 20", and a figure
+# the wording gives is checked on its own: :func:`figures`)
+_NO_DETAIL = (
+    {title.rstrip(".") for title in NAME_TITLES}  # "Sen. Lund": "sen"
+    | {"prime", "coach", "maj", "cpl", "rev", "st", "i", "no"}
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
 )
 # a people's name before a noun ("an Australian climber", "the Indian navy"): outlets name
 # the same people by their country, their city or not at all

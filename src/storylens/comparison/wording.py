@@ -289,7 +289,7 @@ def _stating(
     scores: dict[str, float],
     views: dict[str, ClaimView],
     threshold: float,
-    people_words: Set[str] = frozenset(),
+    people_words: Set[str],
 ) -> list[str]:
     """Statement ``sid`` and the statements of other outlets that state its ``wording`` (see
     :mod:`.backing`), those that hold most of its words first, then the best scored."""
