@@ -621,6 +621,42 @@ def test_compare_summary_a_quote_inside_narration_does_not_make_it_the_speakers_
 
 
 @pytest.mark.parametrize(("source", "kept"), [("Ilse Brandt", True), ("", False)])
+def test_compare_summary_first_person_words_are_someones_even_unquoted(
+    source: str, kept: bool
+) -> None:
+    # the quotation opens before the shared words and closes in a later sentence, or the
+    # outlets left the marks out: "we" is a speaker, never the summary's own voice
+    texts = {
+        "w1": "Brandt spoke at noon. We will open the pier in May, she told the board.",
+        "w2": "Brandt was asked about the works. We will open the pier in May.",
+    }
+    agreed = _agreed_on(texts, "We will open the pier in May", source)
+    assert bool(agreed) is kept, agreed
+    if kept:
+        assert agreed[0].startswith("According to Ilse Brandt")
+
+
+def test_compare_summary_words_after_an_open_quotation_mark_are_quoted() -> None:
+    from storylens.comparison.lexicon import load_lexicon
+    from storylens.comparison.summary import _quoted
+    from storylens.comparison.summary_rewrite import Context
+
+    def quoted(text: str, home_end: int, wording: str) -> bool:
+        art = Article(id="w1", outlet="Outlet w1", text=text)
+        home = Claim("w1-0", "w1", 0, home_end, text[:home_end])
+        lo = text.index(wording)
+        ctx = Context([home], [], [], [art], load_lexicon())
+        shared = {"claim": home.id, "start": lo, "end": lo + len(wording), "text": wording}
+        return _quoted(home, shared, ctx)
+
+    # the sentence opens a quotation before the words; it closes only in the next one
+    opened = "“Sadly, the pier will not open in May. It needs new piles,” Brandt said."
+    assert quoted(opened, opened.index(" It"), "the pier will not open in May")
+    plain = "Sadly, the pier will not open in May. It needs new piles, Brandt said."
+    assert not quoted(plain, plain.index(" It"), "the pier will not open in May")
+
+
+@pytest.mark.parametrize(("source", "kept"), [("Ilse Brandt", True), ("", False)])
 def test_compare_summary_a_quotation_with_one_inside_is_still_someones_words(
     source: str, kept: bool
 ) -> None:

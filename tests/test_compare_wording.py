@@ -486,6 +486,51 @@ def test_wording_a_shared_fact_drops_a_detail_only_one_outlet_gives() -> None:
     assert shared["end"] - shared["start"] == len(shared["text"])
 
 
+def test_wording_a_shared_fact_drops_an_opening_time_only_one_outlet_gives() -> None:
+    texts = {
+        "a": "In January, the ferry Nordlys sailed from Velm to Lund with the mayor",
+        "b": "The ferry Nordlys sailed from Velm to Lund with the mayor, the office said",
+        "c": "The ferry Nordlys sailed from Velm to Lund with the mayor and her staff",
+    }
+    shared = _shared(texts)
+    assert shared["text"].casefold().startswith("the ferry nordlys sailed from velm to lund")
+    assert sorted(shared["claims"]) == ["a", "b", "c"]
+    if shared["claim"] == "a":  # its span is the words it shows
+        assert texts["a"][shared["start"] : shared["end"]] == shared["text"]
+    # an opening every outlet gives stays: it is part of what they all state
+    held = {k: t.replace("The ferry", "In January, the ferry") for k, t in texts.items()}
+    held["a"] = texts["a"]
+    assert _shared(held)["text"].startswith("In January, the ferry")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "opening"),
+    [
+        ("In January, the ferry Nordlys sailed from Velm to Lund", "sailed", "In January, "),
+        ("During the storm, the ferry Nordlys sailed back to Velm", "sailed", "During the storm, "),
+        ("However, the ferry Nordlys sailed from Velm to Lund", "sailed", "However, "),
+        # a discourse opening goes even before a figure
+        ("This time, the two ferries sailed from Velm to Lund", "sailed", "This time, "),
+        # a condition, a hedge or a source is no detail: the rest holds only with it
+        ("If elected, the mayor will close the old ferry pier", "close", ""),
+        ("Reportedly, the ferry Nordlys sailed from Velm to Lund", "sailed", ""),
+        ("According to Lund, the ferry Nordlys sailed from Velm", "sailed", ""),
+        # the span a figure is counted over; a comma after the verb
+        ("In 2019, forty ferries sailed from Velm to Lund", "sailed", ""),
+        ("At least ten ferries sailed from Velm, the harbour office said", "sailed", ""),
+        # what is left must say something alone
+        ("In January, he sailed", "sailed", ""),
+    ],
+)
+def test_wording_an_opening_detail_is_a_phrase_before_the_verb(
+    sentence: str, verb: str, opening: str
+) -> None:
+    from storylens.comparison.standalone import leading_detail
+
+    _, part = _with_verb(sentence, sentence, verb)
+    assert sentence[: leading_detail(sentence, part)] == opening
+
+
 def test_wording_a_shared_fact_is_cited_only_to_statements_that_hold_it() -> None:
     # a high pair score alone is no backing: the other statement names another ship
     shared = _shared(

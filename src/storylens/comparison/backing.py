@@ -334,3 +334,22 @@ _QUOTATION = re.compile(
     r"“([^”]+)”|\"([^\"]+)\"|``(.+?)''"
     r"|(?:^|(?<=\s))[‘'](.+?)[’'](?=[\s,.;:!?]|$)"
 )
+
+
+MIN_QUOTED_WORDS = 5  # a quotation this long, word for word in both, is one remark
+
+
+def quotes_remark(quoted: list[list[str]], wording: str, text: str) -> bool:
+    """Whether ``text`` reports the remark ``wording`` quotes (``quoted``: its long
+    quotations' words): it holds them word for word, and what the wording says around
+    them ("In a statement, the authority struck an upbeat note: ...") as :func:`covers`
+    asks."""
+    return bool(quoted) and quotes_held(quoted, text) and covers(unquoted(wording), text)
+
+
+def long_quotes(wording: str, *, inside: bool = False) -> list[list[str]]:
+    """The wording's quotations (their words; all of it when it lies ``inside`` one), when
+    one of them runs to ``MIN_QUOTED_WORDS`` words: a statement that holds them all word for
+    word reports the same remark; else none."""
+    quoted = [quote_words(wording)] if inside else quoted_passages(wording)
+    return quoted if any(len(q) >= MIN_QUOTED_WORDS for q in quoted) else []

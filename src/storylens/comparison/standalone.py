@@ -196,6 +196,67 @@ def trimmed(wording: str, part: Claim, statement: Claim) -> list[str]:
     return out
 
 
+# a phrase of time, place or manner that opens a sentence before its subject ("In January,",
+# "During the operation,", "Earlier,"); not a condition ("If elected,"), which the rest of
+# the sentence is true only under, nor a hedge ("Reportedly,") or a source ("According to")
+_LEAD_OPENERS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "amid", "last", "this", "early", "late"}
+    | {"earlier", "later", "shortly"}
+)
+_LEAD_WORDS = frozenset(
+    {"however", "meanwhile", "still", "instead", "now", "separately", "additionally", "also"}
+    | {"moreover", "furthermore", "earlier", "later", "yesterday", "today", "tonight", "then"}
+    | {"previously", "recently", "eventually", "finally", "initially", "subsequently"}
+)
+# an opening phrase that leans on what came before ("In addition,", "This time,"): never
+# part of a fact shared by outlets
+_DISCOURSE_LEADS = _LEAD_WORDS | {
+    "this time", "in addition", "at the same time", "in turn", "in fact", "in particular",
+    "in response", "in return", "in the meantime", "at the time", "at that time",
+    "in contrast", "in other words", "in short", "after that", "before that", "this week",
+}  # fmt: skip
+_LEAD = re.compile(r"(\w+)\b([^,;:“”\"‘’()]{0,60}),\s+(?=\S)")
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|"
+    r"billions?)\b",
+    re.IGNORECASE,
+)
+_NOT_AFTER_LEAD = _FRAGMENT_START | {"and", "but", "or", "so", "said", "says", "according"}
+
+
+def leading_detail(wording: str, part: Claim) -> int:
+    """The length of a phrase of time, place or manner opening ``wording`` (the start of
+    ``part``'s text) before its verb, with its comma ("In January, " of "In January, Trump
+    cancelled a visit"), or 0: what is left still says the fact, without a detail only some
+    outlets may give. Not before a figure, which the phrase may be the span of ("In 2019,
+    40 people died")."""
+    m = _LEAD.match(wording)
+    verb = part.arguments.get("predicate")
+    if m is None or verb is None or verb.start - part.start < m.end():
+        return 0
+    lead = wording[: m.end()]
+    if not part.text.startswith(lead) or (
+        _FIGURE.search(wording, m.end()) and not discourse_lead(lead)
+    ):
+        return 0
+    first, rest = m.group(1).casefold(), m.group(2).split()
+    if not (first in _LEAD_OPENERS and 0 < len(rest) <= 8) and not (
+        first in _LEAD_WORDS and not rest
+    ):
+        return 0
+    after = wording[m.end() :].split()
+    if len(after) < 4 or after[0].casefold().strip("“\"‘'") in _NOT_AFTER_LEAD:
+        return 0
+    return m.end()
+
+
+def discourse_lead(lead: str) -> bool:
+    """Whether an opening phrase (see :func:`leading_detail`) only leans on what came
+    before ("However, ", "In addition, ")."""
+    return " ".join(lead.casefold().strip(" ,").split()) in _DISCOURSE_LEADS
+
+
 def measure_cut(wording: str, part: Claim, statement: Claim) -> bool:
     """Whether the part ends on a span of time whose "after ..." or "before ..." is not in
     it ("Kim began the visit a little less than a month" of "... a month after the White

@@ -380,7 +380,7 @@ def _shared_candidate(
     outlets = list(best)  # the outlets it cites
     if len(outlets) < 2:  # the others give it to another name or in other words: "X reported
         return None  # that ..." would call a fact of an agreed row one outlet's report
-    if quoted and not source:
+    if not source and (quoted or first_person(str(shared.get("text") or home.text))):
         return None  # “We will see them in court”: someone's words, and no one to say whose
 
     def compose() -> tuple[str, list[Claim]]:
@@ -419,7 +419,8 @@ def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
         # marks inside only in pairs: a quotation within it ('"... these large "Caravans"
         # of people ..."'), not one that closes and goes on in the writer's words
         return quotes_paired(inner) and inner.count("``") == inner.count("''")
-    return any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
+    inside = quote_open(art.text[home.start : lo])  # its sentence opens it: '“I am so ...'
+    return inside or any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
 
 
 def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str:

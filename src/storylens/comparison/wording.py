@@ -19,21 +19,22 @@ from storylens.comparison.backing import (
     figures,
     gives_source,
     held_share,
+    long_quotes,
     named_details,
     names_held,
     names_source,
     own_act,
-    quote_words,
-    quoted_passages,
     quotes_held,
-    unquoted,
+    quotes_remark,
 )
 from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, compared_text, content_terms
 from storylens.comparison.scoring import TINY_TERMS, PairScores
 from storylens.comparison.standalone import (
     TELLING,
+    discourse_lead,
     first_person,
+    leading_detail,
     main_clause,
     readable,
     trimmed,
@@ -67,7 +68,7 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
             # name for it ("the chairmen said" / "the House Intelligence Committee added")
             home = views[shared["claim"]].claim
             lead = home.text[: max(0, int(shared.get("start", home.start)) - home.start)]
-            remark = _long_quotes(str(shared.get("text") or ""), inside=quote_open(lead))
+            remark = long_quotes(str(shared.get("text") or ""), inside=quote_open(lead))
             stating = {
                 views[c].unit
                 for c in shared.get("claims", ())
@@ -217,8 +218,9 @@ def shared_fact(
             # Sunday on his armoured train" -> "... left Russia on Sunday"): the longest that
             # the most outlets state
             variants = trimmed(full, claim, own)
+            people = alignment.people_words
             backing = [
-                _stating(sid, wording, claim, scores, views, threshold, alignment.people_words)
+                _stating(sid, wording, claim, scores, views, threshold, people)
                 for wording in variants
             ]
             count = [len({unit[b] for b in backers}) for backers in backing]
@@ -237,6 +239,14 @@ def shared_fact(
                 top[-1],
             )
             wording, backers = variants[pick], backing[pick]
+            trim, head = pick > 0, leading_detail(wording, claim)
+            opening = wording[:head]  # "In January, ": a time only some outlets may give
+            held = all(covers(opening, views[b].claim.text, 1) for b in backers)
+            if head and (discourse_lead(opening) or not held):
+                wording = wording[head:]
+                backers = _stating(sid, wording, claim, scores, views, threshold, people)
+            else:
+                head = 0
             total = sum(scores[b] for b in backers[1:])
             outlets = {unit[b] for b in backers}
             mean = total / (len(backers) - 1) if len(backers) > 1 else 0.0
@@ -261,15 +271,14 @@ def shared_fact(
             key = (len(cited), len(outlets), alone, round(mean, 1), -len(wording), round(total, 2))
             if best is None or key > best:
                 best = key
-                cut_short = wording != full
                 found = {
                     "claim": sid,
                     "part": part_id,
-                    "start": claim.start,
-                    "end": claim.start + len(wording) if cut_short else claim.end,
+                    "start": claim.start + head,
+                    "end": claim.start + head + len(wording) if trim else claim.end,
                     "text": wording,
                     "holes": _holes(claim, part_id, alignment)
-                    if wording != claim.text and not cut_short
+                    if wording != claim.text[head:] and not trim
                     else [],
                     # the source's own act told with who tells it ("The administration
                     # said it would delay ..."): a fact every backer states, not a quote
@@ -293,7 +302,7 @@ def _stating(
 ) -> list[str]:
     """Statement ``sid`` and the statements of other outlets that state its ``wording`` (see
     :mod:`.backing`), those that hold most of its words first, then the best scored."""
-    quoted = _long_quotes(wording)  # the same words quoted: one remark reported by both
+    quoted = long_quotes(wording)  # the same words quoted: one remark reported by both
     # the names the wording tells beside its people and its source (whom a backer must
     # give is checked on its own: :func:`.backing.gives_source`)
     sources = {w.casefold() for s in claim.attributed_to for w in re.findall(r"\w+", s)}
@@ -301,7 +310,7 @@ def _stating(
     held = [
         o
         for o, top in scores.items()
-        if (top >= threshold or _quotes_it(quoted, wording, views[o].claim.text))
+        if (top >= threshold or quotes_remark(quoted, wording, views[o].claim.text))
         and covers(wording, views[o].claim.text)
         and covers(_unnamed(wording), views[o].claim.text)
         and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
@@ -312,22 +321,6 @@ def _stating(
     ]
     held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
     return [sid, *held]
-
-
-def _quotes_it(quoted: list[list[str]], wording: str, text: str) -> bool:
-    """Whether ``text`` reports the remark ``wording`` quotes (``quoted``: its long
-    quotations' words): it holds them word for word, and what the wording says around
-    them ("In a statement, the authority struck an upbeat note: ...") as :func:`covers`
-    asks."""
-    return bool(quoted) and quotes_held(quoted, text) and covers(unquoted(wording), text)
-
-
-def _long_quotes(wording: str, *, inside: bool = False) -> list[list[str]]:
-    """The wording's quotations (their words; all of it when it lies ``inside`` one), when
-    one of them runs to ``MIN_QUOTED_WORDS`` words: a statement that holds them all word for
-    word reports the same remark; else none."""
-    quoted = [quote_words(wording)] if inside else quoted_passages(wording)
-    return quoted if any(len(q) >= MIN_QUOTED_WORDS for q in quoted) else []
 
 
 def _unnamed(wording: str) -> str:
@@ -346,7 +339,6 @@ def _unnamed(wording: str) -> str:
     return said if len(content_words(said)) >= MIN_UNNAMED_WORDS else ""
 
 
-MIN_QUOTED_WORDS = 5  # a quotation this long, word for word in both, is one remark
 MIN_UNNAMED_WORDS = 3  # content words a wording must say beside its names to be held to them
 
 
