@@ -9,7 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from storylens.analyse.attribution import chain_for, find_attributions
+from storylens.analyse.attributed import chain_for
+from storylens.analyse.attribution import find_attributions
 from storylens.analyse.quotemarks import quote_spans
 
 

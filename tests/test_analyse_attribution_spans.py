@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from fixtures.attribution import attribution_spans as _spans
-from storylens.analyse.attribution import chain_for, find_attributions
+from storylens.analyse.attributed import chain_for
+from storylens.analyse.attribution import find_attributions
 
 
 @pytest.mark.slow

@@ -572,12 +572,35 @@ def test_analyse_attribution_he_continues_the_named_speaker_of_his_paragraph(nlp
         ("Local evening news in Velm reported that two of the victims died.", "Local evening news"),
         ("The government in Velm said it had made concessions.", "Velm"),
         ("According to a 1997 article in Ebony, Brandt applied to law school.", "Ebony"),
+        # people a story quotes by who they are to someone, or by their trade
+        ("The captain was calm all night, said his girlfriend.", "his girlfriend"),
+        ("The ferry left late, but cops say the crew was sober.", "cops"),
     ],
 )
 def test_analyse_attribution_a_name_in_a_witness_phrase_is_no_speaker(
     nlp: Any, text: str, speaker: str
 ) -> None:
     assert _sources(nlp, text)[0] == speaker
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_trade_is_the_person_named_with_it_or_stays_as_written(
+    nlp: Any,
+) -> None:
+    # "the coroner" is the one the story named as such, not whoever it spoke of last
+    named = (
+        "The body of Jon Vell was found by a maid, Coroner Ada Lund said.\n\n"
+        "The coroner said Vell died of natural causes."
+    )
+    assert _sources(nlp, named)[-1].endswith("Ada Lund")
+    unnamed = named.replace("by a maid, Coroner Ada Lund said", "on Tuesday")
+    assert _sources(nlp, unnamed)[-1] == "coroner"
+
+
+@pytest.mark.slow
+def test_analyse_attribution_what_someone_saw_is_no_view(nlp: Any) -> None:
+    text = "Deputies found him hiding in a bathtub. Deputies found that the door was open."
+    assert [a.cue for a in attributions_for(nlp(text))] == ["find"]
 
 
 @pytest.mark.slow

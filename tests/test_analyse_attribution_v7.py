@@ -180,7 +180,8 @@ def test_attribution_more_phrases_that_report_a_view(
 
 @pytest.mark.slow
 def test_attribution_what_a_named_actor_thinks_of_is_a_stance(nlp: Any) -> None:
-    from storylens.analyse.attribution import chain_for, find_attributions
+    from storylens.analyse.attributed import chain_for
+    from storylens.analyse.attribution import find_attributions
 
     text = "Mayor Ada Brandel fears a long winter for the harbour."
     atts = find_attributions(nlp(text))
@@ -208,7 +209,8 @@ def test_attribution_casting_someone_in_a_light(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_attribution_claim_named_by_a_noun_with_its_owner(nlp: Any) -> None:
-    from storylens.analyse.attribution import chain_for, find_attributions
+    from storylens.analyse.attributed import chain_for
+    from storylens.analyse.attribution import find_attributions
 
     text = "Reporters checked Jon Vell's claim that the pier had lost money for years."
     atts = find_attributions(nlp(text))

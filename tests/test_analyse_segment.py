@@ -510,6 +510,28 @@ def test_segment_a_sentence_with_no_claim_is_said_by_the_speaker_of_its_quote() 
     assert [s.attributed_to for s, _ in found] == [["Ilse Brandt"], []]
 
 
+def test_segment_a_sentence_whose_only_claim_is_an_aside_is_said_by_its_speaker() -> None:
+    from storylens.types import Quote
+
+    # the extractor read only the relative clause; the sentence's own clause is a report
+    text = (
+        "After the hearing, Ilse Brandt said she was heartbroken over the loss of the old "
+        "ferry, which had sailed for forty years."
+    )
+    analysis = _with_claims(text, [(0, len(text))], ["which had sailed for forty years"])
+    content = "she was heartbroken over the loss of the old ferry"
+    start, at = text.index(content), text.index("said")
+    said = Quote("a1", start, start + len(content), content, speaker="Ilse Brandt", cue="said",
+                 cue_start=at, cue_end=at + 4, direct=False)  # fmt: skip
+    analysis.quotes = [said]
+    [(statement, _parts)] = statements(analysis, analysis.claims)
+    assert statement.attributed_to == ["Ilse Brandt"]
+    # with no report in the sentence, no one is its source
+    analysis.quotes = []
+    [(statement, _parts)] = statements(analysis, analysis.claims)
+    assert statement.attributed_to == []
+
+
 def test_segment_a_sentence_inside_a_quotation_is_its_speakers() -> None:
     from storylens.analyse.segment import _quoted
     from storylens.types import Quote

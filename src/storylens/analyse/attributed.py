@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -37,3 +38,47 @@ class Attribution:
 
     def covers(self, start: int, end: int) -> bool:
         return self.content_start <= start and end <= self.content_end
+
+
+def chain_for(
+    start: int, end: int, attributions: list[Attribution], *, exclude_cue: int | None = None
+) -> list[Attribution]:
+    """Attributions (with a source) whose content covers [start, end), outermost first.
+
+    The outermost attribution is the one the outlet itself relies on, so this is the source
+    chain "nearest first": in "X, TASS reported, according to the Moscow Times" it is
+    [Moscow Times, TASS].
+    """
+    covering = [
+        a
+        for a in attributions
+        if a.content_start <= start  # a.covers(start, end), inlined: this runs per claim
+        and end <= a.content_end
+        and a.source_start is not None
+        and not a.stance
+        and a.cue_start != exclude_cue
+        and not (a.cue_start >= start and a.cue_end <= end)
+    ]
+    covering.sort(key=lambda a: (-(a.content_end - a.content_start), a.cue_start))
+    out: list[Attribution] = []
+    for a in covering:
+        if not any(_same_name(a.source_name, b.source_name) for b in out):
+            out.append(a)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    na, nb = _norm(a), _norm(b)
+    return bool(na) and (na == nb or na in nb.split() or nb in na.split())
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^\w ]+", "", name).casefold().strip()
+
+
+def is_hedged(start: int, end: int, attributions: list[Attribution]) -> bool:
+    """Whether a hedge ("reportedly", "is believed to") scopes over [start, end)."""
+    return any(
+        a.kind == "hedge" and a.content_start <= start and end <= a.content_end + 1
+        for a in attributions
+    )

@@ -18,8 +18,9 @@ altogether (see :mod:`storylens.analyse.cues`). The name behind a source ("he", 
 congressman") is found by :mod:`storylens.analyse.speakers`.
 
 Each :class:`Attribution` carries char spans into the doc text. Source chains for claims
-(nearest first) come from :func:`chain_for`: the attributions whose content covers a position,
-outermost first ("X, TASS reported, according to the Moscow Times" -> Moscow Times, TASS).
+(nearest first) come from :func:`storylens.analyse.attributed.chain_for`: the attributions
+whose content covers a position, outermost first ("X, TASS reported, according to the
+Moscow Times" -> Moscow Times, TASS).
 
 Pure token walks over an already parsed ``Doc``: no extra model passes.
 """
@@ -123,7 +124,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v9"
+STAGE = "attribution.rules.v10"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -141,6 +142,17 @@ _NOUN_CONTENT_CUES = (
 
 # ---------------------------------------------------------------------------------------------
 # finding attributions
+
+
+def _small_clause(clause: Token | None) -> bool:
+    """A clause of a participle or bare verb with no "that" and no tense of its own ("him
+    hiding", "her leave"): what a verb of perceiving takes, never a view."""
+    return (
+        clause is not None
+        and clause.dep_ == "ccomp"
+        and clause.tag_ in {"VBG", "VB"}
+        and not any(c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children)
+    )
 
 
 def is_cue(tok: Token) -> bool:
@@ -211,13 +223,15 @@ def _verb_attribution(
     clause = clause_head(verb)
     if clause is not None and not sent.start <= clause.i < sent.end:
         clause = None  # a clause in another paragraph: the parser ran two sentences together
+    evidence = lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS  # "a poll showed"
+    if lemma in COGNITIVE_CUES and not evidence and _small_clause(clause):
+        return None  # "found him hiding in a bathtub": what was seen, not a view
     # "hopes to win", "expects to be chosen": an attitude, not a report, and only with a named
     # person, organisation or group as subject
     aim = clause is not None and clause.dep_ == "xcomp" and lemma not in _NOUN_CONTENT_CUES
     if aim and (lemma not in _AIMS or not named_actor(subj)):
         return None
     content: list[Token] | None = None
-    evidence = lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS  # "a poll showed"
     # "he will do what he claims": the report's content is "what", a thing the sentence
     # talks about, not the sentence around it
     free = [c for c in verb.children if c.lower_ in FREE_RELATIVES and c.i < verb.i]
@@ -554,47 +568,3 @@ def _sentence_attributions(
         if att is not None:
             found.append(att)
     found.extend(h for h in hedges(sent, s_index) if _clip(h, doc_text(doc)) is not None)
-
-
-def chain_for(
-    start: int, end: int, attributions: list[Attribution], *, exclude_cue: int | None = None
-) -> list[Attribution]:
-    """Attributions (with a source) whose content covers [start, end), outermost first.
-
-    The outermost attribution is the one the outlet itself relies on, so this is the source
-    chain "nearest first": in "X, TASS reported, according to the Moscow Times" it is
-    [Moscow Times, TASS].
-    """
-    covering = [
-        a
-        for a in attributions
-        if a.content_start <= start  # a.covers(start, end), inlined: this runs per claim
-        and end <= a.content_end
-        and a.source_start is not None
-        and not a.stance
-        and a.cue_start != exclude_cue
-        and not (a.cue_start >= start and a.cue_end <= end)
-    ]
-    covering.sort(key=lambda a: (-(a.content_end - a.content_start), a.cue_start))
-    out: list[Attribution] = []
-    for a in covering:
-        if not any(_same_name(a.source_name, b.source_name) for b in out):
-            out.append(a)
-    return out
-
-
-def _same_name(a: str, b: str) -> bool:
-    na, nb = _norm(a), _norm(b)
-    return bool(na) and (na == nb or na in nb.split() or nb in na.split())
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[^\w ]+", "", name).casefold().strip()
-
-
-def is_hedged(start: int, end: int, attributions: list[Attribution]) -> bool:
-    """Whether a hedge ("reportedly", "is believed to") scopes over [start, end)."""
-    return any(
-        a.kind == "hedge" and a.content_start <= start and end <= a.content_end + 1
-        for a in attributions
-    )

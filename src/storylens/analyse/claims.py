@@ -20,14 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.attributed import Attribution
-from storylens.analyse.attribution import (
-    attributions_for,
-    chain_for,
-    is_cue,
-    is_hedged,
-    paragraph_bounds,
-)
+from storylens.analyse.attributed import Attribution, chain_for, is_hedged
+from storylens.analyse.attribution import attributions_for, is_cue, paragraph_bounds
 from storylens.analyse.columns import (
     doc_children,
     doc_column,

@@ -199,6 +199,13 @@ PERSON_ROLES = lexicon(
     mogul incumbent challenger frontrunner front-runner speaker sheriff officer
     ceo king queen prince pope bishop priest rabbi imam politician"""
 )
+# roles many people of a story may hold: "the coroner" is the one named as such, never
+# just the person the paragraph is about
+OCCUPATIONS = lexicon(
+    """coroner detective trooper deputy pastor coach doctor physician surgeon nurse paramedic
+    firefighter medic"""
+)
+PERSON_ROLES |= OCCUPATIONS
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # a report that is a thing spoken of, not words given: "he will do *what* he claims"
 FREE_RELATIVES = frozenset({"what", "whatever"})

@@ -20,9 +20,10 @@ A conditional clause ("if they pass the screening") states no fact and is not sp
 A statement takes its predicate and flags from its longest part that is not a relative
 clause: "Kim, who had not left his country since 2020, departed on Sunday" is no denial.
 
-Stage name ``"segment.statements.v4"`` (``v3`` dropped every question, also one someone is
-reported asking; ``v2`` read a verb joined to a relative clause and a
-participial clause as the main one; ``v1`` took them from the longest part of any kind;
+Stage name ``"segment.statements.v5"`` (``v4`` took the source of a sentence whose only
+claim is a relative clause aside from that aside; ``v3`` dropped every question, also one
+someone is reported asking; ``v2`` read a verb joined to a relative clause and a participial
+clause as the main one; ``v1`` took them from the longest part of any kind;
 ``segment.clauses.v2`` made each clause a row).
 """
 
@@ -43,7 +44,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v4"
+STAGE = "segment.statements.v5"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -336,6 +337,12 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
         # a relative clause speaks for the sentence only when nothing else of it is left:
         # "Kim, who had not left his country since 2020, departed on Sunday" denies nothing
         aside = main is not None and gap is not None and _relative(main)
+        # whose it is: the main part's source; a sentence no claim reads the main clause of
+        # ("Brown said she was "heartbroken" over the death of her granddaughter, who had
+        # four children") is the speaker's whose words make up most of that clause
+        source = list(main.attributed_to) if main else _speaker(analysis, start, end)
+        if aside and not source and gap is not None:
+            source = _speaker(analysis, *gap)
         numbers: dict[tuple[int, int], Argument] = {}
         for p in inside:
             for q in p.quantities:
@@ -347,7 +354,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             end=end,
             text=body,
             predicate=main.predicate if main else "",
-            attributed_to=list(main.attributed_to) if main else _speaker(analysis, start, end),
+            attributed_to=source,
             hedged=main.hedged and not aside if main else False,
             negated=main.negated and not aside if main else False,
             arguments=dict(main.arguments) if main else {},

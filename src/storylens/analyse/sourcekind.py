@@ -18,7 +18,10 @@ PERSON_NOUNS = PERSON_ROLES | lexicon(
     """friend relative neighbour neighbor resident colleague classmate teacher student
     worker employee owner survivor passenger bystander onlooker mother father wife husband
     son daughter brother sister campaigner protester protestor demonstrator organiser
-    organizer marcher"""
+    organizer marcher girlfriend boyfriend fiance fiancee partner cousin uncle aunt
+    grandmother grandfather grandson granddaughter nephew niece cop player teammate driver
+    pilot guard soldier veteran customer patient victim suspect defendant juror inmate
+    rescuer villager local fan"""
 )
 # Common nouns that can head a real source phrase: people, groups and bodies, documents and
 # publications with an author ("the report", "a statement from", "the poll").

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_ents, doc_sents, doc_text
-from storylens.analyse.cues import PERSON_ROLES
+from storylens.analyse.cues import OCCUPATIONS, PERSON_ROLES
 from storylens.analyse.phrases import MAX_DEPTH, strip_det
 from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourcekind import (
@@ -128,7 +128,9 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         found = _described(att, doc, names, head.lemma_.lower(), labels)
         if found is not None:
             return found.text, found.entity
-        if any(t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span):
+        if head.lemma_.lower() in OCCUPATIONS or any(
+            t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span
+        ):
             # "the fire chief", "the president's lawyer": an office of its own, not whoever
             # the paragraph was about; it stays as written unless a name was given that office
             return att.source_name, None
@@ -489,7 +491,9 @@ def _described(
         # only an apposition describes the name ("Fox, a former president"), not the rest
         # of its sentence ("his lawyer, Michael Cohen, about a deal; whether the president")
         apposition = re.split(r"[,;:(.]", after[1:])[0] if after.startswith(",") else ""
-        window = before.split()[-4:] + apposition.split()[:_APPOSITION_WORDS]
+        # and a title the name was read with ("Coroner Gary Hargrove")
+        own = n.text.lower().split()[:-1]
+        window = before.split()[-4:] + own + apposition.split()[:_APPOSITION_WORDS]
         if any(w.strip(",;:()") in titles or w in titles for w in window):
             return n
     return None
