@@ -62,6 +62,11 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("The locks have been busy these days.", False),
         ("A flood of that size has not been seen in Orsk.", False),
         ("The council said those involved would be fined.", False),
+        # a pronoun subject after an opening phrase, unless the phrase names who it is
+        ("Shortly after hearing about it, he closed the pier.", True),
+        ("In April 2024, she was elected mayor of Orsk.", True),
+        ("Although Mayor Lund had urged the council to wait, she signed the order.", False),
+        ("On Monday, the council closed the pier.", False),
     ],
 )
 def test_context_a_row_leans_back_on_a_pronoun_or_a_word_that_points_back(

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from storylens.analyse.dates import MONTHS, WEEKDAYS
 from storylens.comparison.standalone import points_back
 from storylens.types import Analysis, Claim
 
@@ -40,6 +41,23 @@ _LEANS_BACK_LATER = re.compile(
     r"year|quarter|half|round|game|season)s?\b)",
     re.IGNORECASE,
 )
+# a pronoun subject after an opening phrase ("Shortly after learning about it, he mobilized
+# the National Guard", "In January, they cancelled"); not "it", so often no one ("In 2019, it
+# rained")
+_LEAD_THEN_PRONOUN = re.compile(r"[^,;:“”\"]{1,80},\s+(?:he|she|they)\b", re.I)
+
+
+def _lead_then_pronoun(text: str) -> bool:
+    """A pronoun subject after an opening phrase that names no one it could stand for
+    ("Although Mr. Macron has urged ..., he has left open" is Macron)."""
+    m = _LEAD_THEN_PRONOUN.match(text)
+    if m is None:
+        return False
+    later = re.findall(r"(?<=\s)[A-Z][\w’'-]*", m.group()[: m.group().rfind(",")])
+    return all(w.casefold() in _TIME_NAMES for w in later)
+
+
+_TIME_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _DID_THIS = re.compile(r"\b(?:did|does|do|done|doing)\s+(?:this|that|so)\b", re.IGNORECASE)
 # a thing named by a word that points back: "dashed those plans", "tied to that broader
 # negotiation", "these measures"
@@ -88,6 +106,7 @@ def needs_context(text: str) -> bool:
     return bool(
         _LEANS_BACK.match(text)
         or _LEANS_BACK_LATER.match(text)
+        or _lead_then_pronoun(text)
         or _DID_THIS.search(text)
         or _THAT_THING.search(text)
     ) or points_back(text)

@@ -201,7 +201,7 @@ def trimmed(wording: str, part: Claim, statement: Claim) -> list[str]:
 # the sentence is true only under, nor a hedge ("Reportedly,") or a source ("According to")
 _LEAD_OPENERS = frozenset(
     {"in", "on", "at", "during", "after", "before", "amid", "last", "this", "early", "late"}
-    | {"earlier", "later", "shortly"}
+    | {"earlier", "later", "shortly", "by"}
 )
 _LEAD_WORDS = frozenset(
     {"however", "meanwhile", "still", "instead", "now", "separately", "additionally", "also"}
