@@ -386,3 +386,44 @@ def test_quotation_the_sentence_splitter_cut_is_the_content() -> None:
     found = adjacent_quote(list(doc.sents)[1], quotes)
     assert found is not None
     assert text[found[0].idx : found[-1].idx + len(found[-1].text)] == text[: quotes[0][1]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # a quotation of two sentences before "said X": the speaker comes after the verb,
+        # not the last words of the quotation the parser made its subject
+        (
+            "“The harbour board is in panic mode. Full panic mode,” said Ines Varda, the harbour "
+            "master.",
+            "Ines Varda, the harbour master",
+            "Full panic mode,”",
+        ),
+        # a reported clause the parser hung on the verb as an adverbial one, after a time
+        (
+            "Lund said after the convention he would not accept the offer if it were made.",
+            "Lund",
+            "he would not accept the offer if it were made",
+        ),
+        # a name for a thing inside the words set off around the report is not a report
+        (
+            "The debate, Varda said, is clouded by what she called fear of the sea.",
+            "Varda",
+            "The debate, Varda said, is clouded by what she called fear of the sea",
+        ),
+    ],
+)
+def test_attribution_reports_the_parser_hangs_in_odd_places(
+    nlp: Any, text: str, source: str, content: str
+) -> None:
+    found = _spans(nlp, text)
+    assert found[0][0] == source, found
+    assert content in found[0][2] or found[0][2] in content, found
+
+
+@pytest.mark.slow
+def test_attribution_a_clause_that_tells_when_is_not_the_report(nlp: Any) -> None:
+    text = "Police said the woman was on the crossing at 7 p.m. when the van hit her."
+    (found, *_) = _spans(nlp, text)
+    assert found[0] == "Police" and "the woman was on the crossing" in found[2]

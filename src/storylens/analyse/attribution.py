@@ -241,6 +241,10 @@ def _verb_attribution(
         content = noun_phrase(verb.head)  # "a practice criticized by the mayor"
     elif clause is not None:
         content = trim_tokens(clause_tokens(clause), keep_that=True)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ == "advcl" and subject is not None and clause.i > verb.i:
+            # "said after the convention he would …": the time is the saying's
+            content = [t for t in content if t.i >= subject.left_edge.i] or content
         if clause.dep_ == "xcomp":
             # "urged the industry to do more": who is urged belongs to what is urged
             obj = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]

@@ -20,6 +20,9 @@ REPORT_VERBS = SPEECH_CUES | STANCE_CUES
 ALL_QUOTES = {*'“”«»„‘’"‹›', "''", "``"}
 
 
+_SAYING = frozenset({"say", "tell", "add", "write", "report", "announce", "state", "claim"})
+
+
 def clause_head(verb: Token) -> Token | None:
     doc = verb.doc
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
@@ -52,6 +55,15 @@ def clause_head(verb: Token) -> Token | None:
         for k in subtree_indices(children, child):
             if lower[k] == "that" and deps[k] == "mark" and k > child and lower[k - 1] == ",":
                 return doc[k].head
+    if verb.lemma_.lower() in _SAYING and not any(deps[c] == "dobj" for c in children[verb.i]):
+        for child in children[verb.i]:
+            # "said after the convention he would not accept it": the parser hung the
+            # reported clause, with its own subject and no subordinator, as an adverbial one
+            kids = {deps[g] for g in children[child]}
+            # not a clause a subordinator opens: "when the car hit her"
+            wh = "mark" in kids or any(doc[g].tag_ == "WRB" for g in children[child])
+            if deps[child] == "advcl" and child > verb.i and "nsubj" in kids and not wh:
+                return doc[child]
     subj = subject_of(verb)
     for child in children[verb.i]:
         before = deps[child] in {"ccomp", "parataxis"} and child < verb.i

@@ -217,6 +217,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # two subjects where the parser ran a heading into the sentence ("12:15 p.m.: Jon
         # Vell says"): the one nearest before the verb
         before = [c for c in subjects if c < verb.i]
+        after = [c for c in subjects if c > verb.i]
+        if before and after and _quote_closes(doc, before[-1], verb.i):
+            return doc[after[0]]  # '“… Full panic mode,” said Leslie Wimes': not "mode"
         return doc[before[-1] if before else subjects[0]]
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
@@ -227,6 +230,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return None
         return subject_of(verb.head, depth + 1) if depth < MAX_DEPTH else None
     return None
+
+
+def _quote_closes(doc: Doc, start: int, end: int) -> bool:
+    """Whether a quotation mark closes between tokens ``start`` and ``end``."""
+    return any(doc[k].text in {"”", '"', "''"} for k in range(start + 1, end))
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -21,6 +21,7 @@ from storylens.analyse.cues import (
     CUE_LEMMAS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    FREE_RELATIVES,
     PHRASE_CUES,
     RELATIVE_PRONOUNS,
     RELAYS,
@@ -132,6 +133,8 @@ def holds_report(tokens: list[Token]) -> bool:
     for tok in tokens:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_CUES:
             continue
+        if any(c.lower_ in FREE_RELATIVES and c.i < tok.i for c in tok.children):
+            continue  # "infected with what he called tribalism": a name for a thing in it
         if any(c.dep_ == "nsubj" and c.i in inside for c in tok.children):
             return True
     return False
