@@ -559,6 +559,11 @@ def test_conflicts_numbers_that_are_not_one_count(
             "The Velm club offered the striker a seven-year deal.",
             "The Orsk club offered the striker an eight-year deal.",
         ),
+        # a short name of the other's giver: one club, told two ways
+        (
+            "The Mariners offered the striker a seven-year deal.",
+            "The M's offered the striker a seven-year deal.",
+        ),
     ],
 )
 def test_conflicts_givers_of_joint_or_different_offers(first: str, second: str) -> None:

@@ -323,11 +323,13 @@ def _verb_attribution(
         answer = [c for c in verb.children if c.i > verb.i and c.lower_ in _ANSWERS]
         # "72 percent said yes", "half said so", "26 percent said the same"
         content = list(answer[0].subtree) if answer else content
-    if not content and ends_in_colon(sent, verb):
+    below = not content and ends_in_colon(sent, verb)
+    if below:
         content = next_paragraph(sent)  # "He said:" and the statement below it
     if not content:
         return None
-    quoted = any(t.text in ALL_QUOTES for t in content) or inside_quote(content, quotes)
+    # set out below its cue ("Limbaugh added:", "He continued:"), it is words given
+    quoted = below or any(t.text in ALL_QUOTES for t in content) or inside_quote(content, quotes)
     if lemma in QUOTE_ONLY_CUES and not quoted:
         return None  # "he continued" reports speech only next to a quotation
     if (

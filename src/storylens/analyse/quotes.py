@@ -142,7 +142,7 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
         prev = _previous_direct(known + out, qs)
         if prev is None or not _continues(text, prev, qs):
             prev = _previous(known + out, qs)
-            if prev is None or not _carried_over(text, prev, qs):
+            if prev is None or not (_carried_over(text, prev, qs) or _after_colon(text, prev, qs)):
                 continue
         out.append(
             Quote(
@@ -202,3 +202,12 @@ def _carried_over(text: str, prev: Quote, start: int) -> bool:
     opened = max(text.rfind("“", lo, hi), text.rfind('"', lo, hi))
     # the open mark is prev's own: at its start, or inside it ('remarked that: "It ...')
     return opened >= 0 and prev.start - 1 <= opened < prev.end
+
+
+def _after_colon(text: str, prev: Quote, start: int) -> bool:
+    """Whether a quotation opening the paragraph at ``start`` follows ``prev``'s report, which
+    ends the paragraph before on a colon ("Ramsey says she was escorted out …:" ¶ "“She
+    drove her car through a barrier …”")."""
+    end = max(prev.end, prev.cue_end or 0, prev.speaker_end or 0)
+    gap = text[end:start]
+    return gap.strip() == ":" and "\n" in gap

@@ -36,8 +36,10 @@ from storylens.types import Article, content_id
 
 SENTENCES_CSV = "ECBplus_coreference_sentences.csv"
 _FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
-_NO_SPACE_BEFORE = frozenset(",.;:!?%)]}'\"") | {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
-_NO_SPACE_AFTER = frozenset("([{$")
+_NO_SPACE_BEFORE = frozenset(",.;:!?%)]}'\"”") | {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = frozenset("([{$“")
+# a curly apostrophe the corpus tokenised apart ("Gray ’ s", "can ’ t"): one word again
+_CONTRACTED = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 Progress = Callable[[str, int, int], None]
 
 
@@ -163,7 +165,9 @@ def read_document(path: Path, annotated: set[int]) -> Document:
             pos += 2
         prev = ""
         for k, (tid, word) in enumerate(tokens):
-            if k and word not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER:
+            after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+            joined = (word == "’" and after in _CONTRACTED) or (prev == "’" and word in _CONTRACTED)
+            if k and word not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER and not joined:
                 text_parts.append(" ")
                 pos += 1
             spans[tid] = (pos, pos + len(word))

@@ -32,7 +32,7 @@ def givers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, An
         return
     if _bare_place(a, ga) or _bare_place(b, gb):
         return
-    if _may_be_the_other(ga) or _may_be_the_other(gb):
+    if _may_be_the_other(ga) or _may_be_the_other(gb) or _shortened(ga, gb):
         return  # "the suspect" / "the gunman", "Deep Throat" / "the source": one person
     if _gives_up(a.claim) or _gives_up(b.claim):
         return  # "gave himself up": a surrender, no transfer
@@ -104,3 +104,15 @@ def _may_be_the_other(phrase: str) -> bool:
 def _gives_up(claim: Claim) -> bool:
     """Whether the claim's "give" is "give (oneself) up" / "give in": a surrender."""
     return bool(re.search(r"\bg[ai]ve?n?\s+(?:\w+sel(?:f|ves)\s+)?(?:up|in)\b", claim.text, re.I))
+
+
+def _shortened(a: str, b: str) -> bool:
+    """Whether one giver may be the other's short name: a capitalised word of up to four
+    letters that begins a name of the other ("the O's" / "The Orioles")."""
+    names_a, names_b = re.findall(r"[A-Z]\w*", a), re.findall(r"[A-Z]\w*", b)
+    return any(
+        len(short) <= 4 and long != short and long.startswith(short)
+        for shorts, longs in ((names_a, names_b), (names_b, names_a))
+        for short in shorts
+        for long in longs
+    )
