@@ -86,6 +86,17 @@ def test_analyse_attribution_said_colon_takes_the_next_paragraph(nlp: Any) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("cue", ["added", "continued"])
+def test_analyse_attribution_a_weak_cue_before_a_colon_gives_the_paragraph_below(
+    nlp: Any, cue: str
+) -> None:
+    text = f"The harbour master {cue}:\n\nThe timbers are rotten and the pier must close."
+    assert ("The harbour master", cue, "The timbers are rotten and the pier must close") in [
+        s[:3] for s in _spans(nlp, text)
+    ]
+
+
+@pytest.mark.slow
 def test_analyse_attribution_stance_is_no_claim_source(nlp: Any) -> None:
     """ "Myrstad criticized the plan to sell the forest": the plan is not Myrstad's claim."""
     text = "Councillor Ada Myrstad criticized the plan to sell the town forest."

@@ -200,3 +200,15 @@ def test_quotes_samples_peskov_denial(nlp: Any, sample_files: list[Path]) -> Non
     assert {q.cue for q in found} & {"denied", "told"}
     for q in found:
         assert q.speaker_start is not None and q.speaker_end is not None
+
+
+@pytest.mark.slow
+def test_quotes_a_report_ending_on_a_colon_speaks_the_quotation_below(nlp: Any) -> None:
+    text = (
+        "Harbour master Ines Varda says the ferry left late and came back at noon:\n\n"
+        "“It hit the pier at full speed and the deck was torn open.”\n\n"
+        "The ferry company has not commented."
+    )
+    quotes = _quotes(nlp, text)
+    below = [q for q in quotes if q.text.startswith("“It hit")]
+    assert [q.speaker for q in below] == ["Ines Varda"]

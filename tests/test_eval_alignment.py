@@ -54,6 +54,18 @@ def test_eval_alignment_reads_ecbplus_document(tmp_path: Path) -> None:
     assert [(doc.article.text[s:e], c) for s, e, c in doc.mentions] == [("fled", "ACT1")]
 
 
+def test_eval_alignment_joins_curly_marks_as_printed(tmp_path: Path) -> None:
+    words = ["“", "Vell", "’", "s", "ferry", "is", "gone", ",", "”", "she", "said", "."]
+    tokens = "".join(
+        f'<token t_id="{k + 1}" sentence="1" number="{k}">{w}</token>' for k, w in enumerate(words)
+    )
+    path = tmp_path / "9_3ecbplus.xml"
+    path.write_text(f'<Document doc_name="9_3ecbplus.xml">{tokens}</Document>', encoding="utf-8")
+    doc = read_document(path, annotated={1})
+    # a quotation mark with no space inside it is read as one; an apostrophe joins its word
+    assert doc.article.text == "“Vell’s ferry is gone,” she said."
+
+
 def test_eval_alignment_loads_subtopics_by_kind(tmp_path: Path) -> None:
     (tmp_path / "ECB+" / "9").mkdir(parents=True)
     for n in (1, 2):
