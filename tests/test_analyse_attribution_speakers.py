@@ -598,6 +598,27 @@ def test_analyse_attribution_a_trade_is_the_person_named_with_it_or_stays_as_wri
 
 
 @pytest.mark.slow
+def test_analyse_attribution_a_rank_is_the_person_named_with_it(nlp: Any) -> None:
+    text = (
+        "Crews reached the pier at noon, according to Commissioner Ada Lund.\n\n"
+        "The commissioner says the pier will stay closed all winter."
+    )
+    assert _sources(nlp, text)[-1].endswith("Ada Lund")
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_name_after_a_number_is_no_one_she_can_be(nlp: Any) -> None:
+    # "a .357 Magnum": a make of gun the tagger read as a person
+    text = (
+        "Ines Varda was escorted from the pier.\n\n"
+        "She returned with a. 357 Magnum that she legally owned and kept under the seat of "
+        "her car.\n\nShe pointed the gun at two guards.\n\n"
+        "She said she sought out the three workers from her shift."
+    )
+    assert "Magnum" not in _sources(nlp, text)[-1]
+
+
+@pytest.mark.slow
 def test_analyse_attribution_what_someone_saw_is_no_view(nlp: Any) -> None:
     text = "Deputies found him hiding in a bathtub. Deputies found that the door was open."
     assert [a.cue for a in attributions_for(nlp(text))] == ["find"]

@@ -203,7 +203,8 @@ PERSON_ROLES = lexicon(
 # just the person the paragraph is about
 OCCUPATIONS = lexicon(
     """coroner detective trooper deputy pastor coach doctor physician surgeon nurse paramedic
-    firefighter medic"""
+    firefighter medic commissioner superintendent inspector sergeant captain lieutenant
+    constable undersheriff"""
 )
 PERSON_ROLES |= OCCUPATIONS
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})

@@ -304,6 +304,10 @@ def _in_quote(start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | No
     return None
 
 
+# a name right after a number is a make or a model ("a .357 Magnum", "a Colt 45 Peacemaker")
+_AFTER_A_NUMBER = re.compile(r"\d[^\S\n]*$")
+
+
 def _candidates(
     att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str]
 ) -> list[NamedSpan]:
@@ -321,6 +325,7 @@ def _candidates(
         and n.end <= start
         and n.label in labels
         and (_in_quote(n.start, quotes) in {None, own})
+        and not _AFTER_A_NUMBER.search(text, max(0, n.start - 8), n.start)
     ]
     out.sort(key=lambda n: -n.start)
     return out
