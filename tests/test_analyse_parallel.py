@@ -187,3 +187,31 @@ def test_analyse_parallel_in_process_analysis_keeps_blas_to_one_thread(
         pipeline.analyse_batch([], Settings(n_process=1))
         assert blas() == 2
     assert seen == [1]
+
+
+def test_analyse_parallel_result_lets_a_ctrl_c_from_another_thread_through() -> None:
+    import _thread
+    import threading
+    from concurrent.futures import Future
+
+    from storylens.analyse.parallel import result
+
+    done: Future[int] = Future()
+    done.set_result(7)
+    assert result(done) == 7
+    failed: Future[int] = Future()
+    failed.set_exception(TimeoutError("the task's own"))
+    with pytest.raises(TimeoutError, match="the task's own"):
+        result(failed)
+    # a Ctrl-C handled by another thread wakes no wait of this one: it must still come
+    # through before the work is done
+    slow: Future[int] = Future()
+    finish = threading.Timer(20, slow.set_result, (1,))
+    finish.start()
+    threading.Timer(0.2, _thread.interrupt_main).start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            result(slow)
+        assert not slow.done()
+    finally:
+        finish.cancel()

@@ -31,8 +31,9 @@ import os
 import signal
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from storylens.settings import Settings
 
@@ -122,6 +123,20 @@ def shutdown(*, kill: bool = False) -> None:
 
 
 atexit.register(shutdown)
+
+
+T = TypeVar("T")
+POLL_SECONDS = 0.25
+
+
+def result(future: Future[T]) -> T:
+    """``future``'s result, waited for in short spells. A Ctrl-C the kernel hands to another
+    thread of this process (this one holds it back while it starts helper processes, see
+    :func:`_no_ctrl_c`) wakes no wait of this thread: it is raised here within a spell,
+    not once all the work is done."""
+    while not future.done():
+        wait([future], timeout=POLL_SECONDS)
+    return future.result()
 
 
 @contextlib.contextmanager

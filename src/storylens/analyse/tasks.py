@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from storylens.analyse.parallel import broken, processes, shared_executor
+from storylens.analyse.parallel import broken, processes, result, shared_executor
 from storylens.settings import Settings
 from storylens.types import Article
 
@@ -38,7 +38,7 @@ def analyse_and_segment(articles: Sequence[Article], settings: Settings) -> Segm
     try:
         pool = shared_executor(workers)
         futures = {i: pool.submit(segment_one, items[i], settings) for i in order}
-        return merge_segmented([futures[i].result() for i in range(len(items))])
+        return merge_segmented([result(futures[i]) for i in range(len(items))])
     except BrokenProcessPool as exc:
         broken(exc)
         return merge_segmented([segment_one(article, settings) for article in items])

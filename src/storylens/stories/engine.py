@@ -35,6 +35,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from storylens.analyse import parallel
 from storylens.errors import ConfigError, InputError
 from storylens.ingestion import iter_ingest
 from storylens.ingestion.inputs import from_file, is_url, split_file, walk
@@ -414,7 +415,7 @@ def _windows(
         following = next(queue, None)
         if following is not None:
             pending.append(executor.submit(group_window, *args(following)))
-        yield future.result()
+        yield parallel.result(future)
 
 
 def run_corpus(
