@@ -427,3 +427,11 @@ def test_attribution_a_clause_that_tells_when_is_not_the_report(nlp: Any) -> Non
     text = "Police said the woman was on the crossing at 7 p.m. when the van hit her."
     (found, *_) = _spans(nlp, text)
     assert found[0] == "Police" and "the woman was on the crossing" in found[2]
+
+
+@pytest.mark.slow
+def test_attribution_a_not_of_the_quotation_is_the_speakers_answer(nlp: Any) -> None:
+    # the parser hangs the quotation's "not" on the verb: she said it, it is no unsaid word
+    text = "“Absolutely not,” Ada Myrstad said when asked whether the ferry was sold."
+    found = [s for s in attribution_spans(nlp, text) if s[1] == "said"]
+    assert [(s[0], s[3]) for s in found] == [("Ada Myrstad", False)]

@@ -162,6 +162,24 @@ def test_claims_stance_subject_is_no_source(nlp: Any, text: str, predicate: str)
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "chain", "negated"),
+    [
+        # words someone did not say, or did not deny, are no claim of theirs, nor a denial
+        ("Police didn't say why the council had sold the ferry.", [], False),
+        ("Ada Myrstad did not deny that the council had sold the ferry.", [], False),
+        ("Ada Myrstad denied that the council had sold the ferry.", ["Ada Myrstad"], True),
+    ],
+)
+def test_claims_words_not_said_are_no_ones(
+    nlp: Any, text: str, chain: list[str], negated: bool
+) -> None:
+    claim = _by_predicate(_claims(nlp, _article(text)), "sell")
+    assert claim.attributed_to == chain
+    assert claim.negated is negated
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "chain"),
     [
         # a yes-no question asserts nothing: its asker is no source of what it asks about

@@ -373,6 +373,12 @@ def _verb_attribution(
         last is not None and doc[last].idx < cstart and (generic or felt is not None)
     ):  # "took aim at", "made it clear"
         cue_end = max(cue_end, doc[last].idx + len(doc[last].text))
+    # a negation of the verb itself, not one the parser hung on it from a quotation
+    # ('“Absolutely not,” O'Connor said')
+    unsaid = any(
+        c.dep_ == "neg" and not any(t.text in ALL_QUOTES for t in doc[c.i : verb.i])
+        for c in verb.children
+    )
     return Attribution(
         cue=lemma,
         cue_start=cue_start,
@@ -384,7 +390,7 @@ def _verb_attribution(
         source_text=doc_text(verb.doc)[sstart:send],
         source_name=source_name(name_tokens),
         direct=direct,
-        negative=lemma in NEGATIVE_CUES,
+        negative=lemma in NEGATIVE_CUES and not unsaid,
         sentence=sent_index,
         cue_tokens=[verb.i, *[t.i for t in cue_toks if t.i != verb.i]],
         source_tokens=sorted(src_idx),
@@ -395,7 +401,10 @@ def _verb_attribution(
         or (clause is None and lemma in NOUN_STANCE_CUES)
         # "Brandel fears a long winter": what someone thinks of, not a claim of theirs
         or thought
-        or aim,
+        or aim
+        # "Investigators didn't say why she was suspended", "Lund did not deny it": words not
+        # said (nor denied) are no one's claim
+        or unsaid,
         kind=_kind(lemma, aim or thought),
         gap_start=gap.idx if gap is not None and gap.idx < cstart else -1,
     )

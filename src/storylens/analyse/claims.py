@@ -40,7 +40,7 @@ from storylens.analyse.sourceless import QUESTION_CUES
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v4"
+STAGE = "claims.rules.v5"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -62,7 +62,7 @@ def extract_claims(
     names = names_from(doc, list(mentions))
     attribution_tokens = _attribution_tokens(atts)
     cue_with_clause = {i for a in atts if a.kind == "verb" for i in a.cue_tokens[:1]}
-    negative = [a for a in atts if a.kind == "verb" and a.cue in NEGATIVE_CUES]
+    negative = [a for a in atts if a.kind == "verb" and a.cue in NEGATIVE_CUES and a.negative]
     cue_verbs: dict[int, Attribution] = {}
     for a in atts:
         if a.kind == "verb" and a.cue_tokens:
