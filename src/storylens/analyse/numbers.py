@@ -119,6 +119,8 @@ _SCALES: dict[str, int] = {
     "trillion": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
 }
+# the words that spell a number ("forty", "dozen", "million"; not the "m" of "$5m")
+NUMBER_WORDS = frozenset(_SMALL) | frozenset(w for w in _SCALES if len(w) > 2)
 _ORDINALS: dict[str, int] = {
     "first": 1,
     "second": 2,

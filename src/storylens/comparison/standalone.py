@@ -9,6 +9,7 @@ import dataclasses
 import re
 
 from storylens.analyse.cues import COGNITIVE_CUES, SPEECH_CUES
+from storylens.analyse.numbers import NUMBER_WORDS
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.comparison.backing import content_words
 from storylens.comparison.lexicon import quote_spans
@@ -216,12 +217,7 @@ _DISCOURSE_LEADS = _LEAD_WORDS | {
     "in contrast", "in other words", "in short", "after that", "before that", "this week",
 }  # fmt: skip
 _LEAD = re.compile(r"(\w+)\b([^,;:“”\"‘’()]{0,60}),\s+(?=\S)")
-_FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|"
-    r"billions?)\b",
-    re.IGNORECASE,
-)
+_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(sorted(NUMBER_WORDS))})s?\b", re.IGNORECASE)
 _NOT_AFTER_LEAD = _FRAGMENT_START | {"and", "but", "or", "so", "said", "says", "according"}
 
 
