@@ -168,6 +168,8 @@ def test_claims_stance_subject_is_no_source(nlp: Any, text: str, predicate: str)
         ("Police didn't say why the council had sold the ferry.", [], False),
         ("Ada Myrstad did not deny that the council had sold the ferry.", [], False),
         ("Ada Myrstad denied that the council had sold the ferry.", ["Ada Myrstad"], True),
+        # a guess at what someone thinks is the writer's, no report of theirs
+        ("The harbour board could be hoping that the council sold the ferry.", [], False),
     ],
 )
 def test_claims_words_not_said_are_no_ones(

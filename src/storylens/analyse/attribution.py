@@ -366,6 +366,10 @@ def _verb_attribution(
     gap = relative_gap(verb, subj, source)  # "which he said was unsafe"
     thought = clause is None and lemma in COGNITIVE_CUES and not evidence
     thought = thought and not _set_off(verb, subj)
+    # "the DNC could be hoping that …": the writer's guess at a view, no report of one
+    guessed = lemma in COGNITIVE_CUES and any(
+        c.dep_ == "aux" and c.lower_ in {"could", "may", "might"} for c in verb.children
+    )
     cue_start, cue_end = cue_span(verb, cue_toks)
     if issued >= 0:  # "released a statement saying"
         cue_start = min(cue_start, doc[issued].idx)
@@ -401,6 +405,7 @@ def _verb_attribution(
         or (clause is None and lemma in NOUN_STANCE_CUES)
         # "Brandel fears a long winter": what someone thinks of, not a claim of theirs
         or thought
+        or guessed
         or aim
         # "Investigators didn't say why she was suspended", "Lund did not deny it": words not
         # said (nor denied) are no one's claim
