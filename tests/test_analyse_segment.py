@@ -532,6 +532,20 @@ def test_segment_a_sentence_whose_only_claim_is_an_aside_is_said_by_its_speaker(
     assert statement.attributed_to == []
 
 
+def test_segment_a_quotation_with_no_claim_before_its_tag_is_the_speakers() -> None:
+    from storylens.types import Quote
+
+    # no claim was read in the words quoted (no verb); the tag after them names who said them
+    text = '"No proof and no witness at all," Ines Varda wrote in a long email to the Courier.'
+    analysis = _with_claims(text, [(0, len(text))], [])
+    end, at = text.index(",") + 2, text.index("wrote")
+    said = Quote("a1", 0, end, text[:end], speaker="Ines Varda", cue="wrote", cue_start=at,
+                 cue_end=at + 5, direct=True)  # fmt: skip
+    analysis.quotes = [said]
+    [(statement, _parts)] = statements(analysis, analysis.claims)
+    assert statement.attributed_to == ["Ines Varda"]
+
+
 def test_segment_a_sentence_inside_a_quotation_is_its_speakers() -> None:
     from storylens.analyse.segment import _quoted
     from storylens.types import Quote

@@ -20,11 +20,12 @@ A conditional clause ("if they pass the screening") states no fact and is not sp
 A statement takes its predicate and flags from its longest part that is not a relative
 clause: "Kim, who had not left his country since 2020, departed on Sunday" is no denial.
 
-Stage name ``"segment.statements.v5"`` (``v4`` took the source of a sentence whose only
-claim is a relative clause aside from that aside; ``v3`` dropped every question, also one
-someone is reported asking; ``v2`` read a verb joined to a relative clause and a participial
-clause as the main one; ``v1`` took them from the longest part of any kind;
-``segment.clauses.v2`` made each clause a row).
+Stage name ``"segment.statements.v6"`` (``v5`` gave no source to a quotation with no claim
+before its tag; ``v4`` took the source of a sentence whose only claim is a relative clause
+aside from that aside; ``v3`` dropped every question, also one someone is reported asking;
+``v2`` read a verb joined to a relative clause and a participial clause as the main one;
+``v1`` took them from the longest part of any kind; ``segment.clauses.v2`` made each clause a
+row).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v5"
+STAGE = "segment.statements.v6"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -386,8 +387,11 @@ def _speaker(analysis: Analysis, start: int, end: int) -> list[str]:
         inside = min(end, quote.end) - max(start, quote.start)
         cued = quote.cue_start is not None and start <= quote.cue_start < end
         cued = cued and quote.cue.casefold() in _SAID  # words said, not an act ("agreed")
-        # most of the sentence, or all of it after the cue ('Lammy asked: "Anybody …?"')
-        whole = inside * 2 >= end - start or (quote.direct and quote.end >= end - 2)
+        # most of the sentence, or all of it after the cue ('Lammy asked: "Anybody …?"'), or
+        # all of it before its tag ('"NO proof or evidence," he wrote in an email to Reuters.')
+        whole = inside * 2 >= end - start or (
+            quote.direct and (quote.end >= end - 2 or quote.start <= start + 1)
+        )
         if cued and whole and inside > most and not quote.speaker.islower():
             best, most = quote.speaker, inside  # the widest: "Moon said North Korea agreed"
     return [best] if best else []
