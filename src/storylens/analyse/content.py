@@ -14,7 +14,6 @@ from storylens.analyse.phrases import (
     subject_of,
     subtree_indices,
 )
-from storylens.analyse.quotemarks import quote_open
 from storylens.words import MODALS
 
 REPORT_VERBS = SPEECH_CUES | STANCE_CUES
@@ -401,25 +400,7 @@ def next_paragraph(sent: Span) -> list[Token] | None:
         return None
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    if quote_open(text[start:end]):
-        # a quotation it opens goes on to the paragraph that closes it ("Ramsey says …:" /
-        # "“She drove her car through a barrier." / … / "A third was also shot.”"); one that
-        # does not close soon is left at its first paragraph
-        pos = end
-        for _ in range(MAX_QUOTED_PARAGRAPHS):
-            nxt = len(text) - len(text[pos:].lstrip())
-            if nxt >= len(text):
-                break
-            stop = text.find("\n", nxt)
-            stop = len(text) if stop < 0 else stop
-            if not quote_open(text[start:stop]):
-                end = stop
-                break
-            pos = stop
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) < 3:
         return None
     return list(span)
-
-
-MAX_QUOTED_PARAGRAPHS = 6

@@ -241,8 +241,10 @@ def shared_fact(
             wording, backers = variants[pick], backing[pick]
             trim, head = pick > 0, leading_detail(wording, claim)
             opening = wording[:head]  # "In January, ": a time only some outlets may give
-            held = all(covers(opening, views[b].claim.text, 1) for b in backers)
-            if head and (discourse_lead(opening) or not held):
+            if head and (
+                discourse_lead(opening)
+                or not all(covers(opening, views[b].claim.text, 1) for b in backers)
+            ):
                 wording = wording[head:]
                 backers = _stating(sid, wording, claim, scores, views, threshold, people)
             else:
