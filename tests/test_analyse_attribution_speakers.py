@@ -648,3 +648,55 @@ def test_analyse_attribution_a_quotation_left_open_goes_on_in_the_next_paragraph
         'what a mistake it was to cut the winter service."\n'
     )
     assert _speaker_of(_quotes(nlp, text), "met by protests") == "Ada Brandt"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        # the subject of its own sentence, not the body named in the sentence before
+        (
+            "The Velm Harbour Authority said on Monday it would appeal.\n\n"
+            "The suit did not name the mayor, but it lists her deputy among the defendants.",
+            "her deputy",
+            "The suit",
+        ),
+        (
+            "The Velm Harbour Authority published the inspection memos on Monday.\n\n"
+            "The memos also show the divers found cracks in two piles. "
+            "And they indicate that the board knew of the cracks in March.",
+            "the board knew",
+            "The memos",
+        ),
+        # a country that is its sentence's subject speaks for itself
+        (
+            "The Velm Harbour Authority has asked for an inquiry.\n\n"
+            "Norway is believed to hold the pier's old plans, though it neither confirms "
+            "nor denies having them.",
+            "having them",
+            "Norway",
+        ),
+        # a thing that is no source leaves the pronoun unresolved rather than wrong
+        (
+            "The Velm Harbour Authority met the divers on Monday.\n\n"
+            "A sudden storm closed the pier for a week. It also said the ferries would wait.",
+            "the ferries would wait",
+            "",
+        ),
+    ],
+)
+def test_analyse_attribution_it_and_they_stand_for_the_thing_before_them(
+    nlp: Any, text: str, words: str, source: str
+) -> None:
+    found = _sources_of(nlp, text, words)  # with "is believed", which has no source
+    assert source in found and set(found) <= {source, ""}, found
+
+
+@pytest.mark.slow
+def test_analyse_attribution_it_goes_on_standing_for_the_body_it_stood_for(nlp: Any) -> None:
+    # "It ... It": the second "it" continues the first, not the list the first drew up
+    text = (
+        "The Velm Harbour Authority has promised a quick answer. It has drawn up a list of "
+        "repairs it would pay for. It has also asked the ferry crews to wait.\n"
+    )
+    assert _sources_of(nlp, text, "the ferry crews to wait") == ["Velm Harbour Authority"]

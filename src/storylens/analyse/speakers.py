@@ -139,11 +139,75 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         if outer is not None:
             return resolve_source(outer, doc, names)
     found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS)
+    if kind == "pronoun" and head.lower_ in ORG_PRONOUNS | PLURAL_PRONOUNS:
+        thing = _thing_before(att, doc, head, names, found)
+        if thing is not None:
+            return thing
     if head.lower_ in {"he", "she"} and (before := _unnamed_speaker(att, doc, found)) is not None:
         return resolve_source(before, doc, names)
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
+
+
+def _thing_before(
+    att: Attribution, doc: Doc, head: Token, names: list[NamedSpan], found: NamedSpan | None
+) -> tuple[str, str | None] | None:
+    """What an "it" or "they" stands for when a noun phrase that is no person, nearer than
+    the name ``found``, can: a subject before it in its sentence, else an object there, else
+    the main clause's subject or object in the sentence before ("The suit did not name the
+    president, but it lists his son"; "Israel is …, though it neither confirms nor denies").
+    A country or body is itself; a phrase naming no source ("the storm") leaves the pronoun
+    unresolved. None (resolve as before) for a pronoun, a person, or none nearer than ``found``.
+    """
+    own = _sentence_of(doc, head.idx)
+    if own < 0:
+        return None
+    sents, quotes = doc_sents(doc), _quotes(doc)
+
+    def free(t: Token) -> bool:
+        return (
+            t.pos_ in {"NOUN", "PROPN", "PRON"}
+            and not att.content_start <= t.idx < att.content_end
+            and _in_quote(t.idx, quotes) is None
+            and not (t.left_edge.i <= head.i <= t.right_edge.i)  # "documents they say …"
+        )
+
+    here = [t for t in reversed(doc[sents[own].start : head.i]) if free(t)]
+    root = sents[own - 1].root if own > 0 else head
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    main = [c for v in verbs for c in v.children if free(c)] if own > 0 else []
+    ranked = [t for ts in (here, main) for deps in _ROLES for t in ts if t.dep_ in deps]
+    plural = head.lower_ in PLURAL_PRONOUNS
+    for tok in ranked:
+        if tok.pos_ == "PRON":
+            return None  # "It has drawn up a list … It has also asked": the chain goes on
+        name = next((n for n in names if n.start <= tok.idx < n.end), None)
+        person = tok.ent_type_ == "PERSON" or (name is not None and name.label == "PERSON")
+        if person or tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ == "people":
+            if plural:
+                return None  # "they" of people: the names are resolved as before
+            continue
+        many = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
+        if many == plural and (found is None or found.start < tok.idx):
+            if name is not None:
+                return (name.text, name.entity) if name.label in _BODIES else None
+            span = doc[tok.left_edge.i : tok.i + 1]
+            if source_kind(span, tok) != "none":
+                return span.text, None
+            # "An arms announcement from North Korea came …": whom the thing comes from
+            text, end = doc_text(doc), doc[tok.right_edge.i].idx
+            by = (n for n in names if tok.idx < n.start <= end and n.label in _BODIES)
+            by = (n for n in by if text[max(0, n.start - 5) : n.start].strip() in {"from", "by"})
+            author = next(by, None)
+            return (author.text, author.entity) if author is not None else ("", None)
+        if many == plural:
+            return None
+    return None
+
+
+_BODIES = frozenset({"GPE", "ORG", "NORP"})
+_ROLES = (frozenset({"nsubj", "nsubjpass"}), frozenset({"dobj"}))  # subjects, then objects
 
 
 # what is written in a place: "an article in Ebony" names its publication
