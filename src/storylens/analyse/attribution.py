@@ -124,7 +124,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v11"
+STAGE = "attribution.rules.v12"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -382,7 +382,7 @@ def _verb_attribution(
     unsaid = any(
         c.dep_ == "neg" and not any(t.text in ALL_QUOTES for t in doc[c.i : verb.i])
         for c in verb.children
-    )
+    ) or (subj is not None and subj.head.i == verb.i and _nothing(subj))
     return Attribution(
         cue=lemma,
         cue_start=cue_start,
@@ -410,8 +410,16 @@ def _verb_attribution(
         # "Investigators didn't say why she was suspended", "Lund did not deny it": words not
         # said (nor denied) are no one's claim
         or unsaid,
+        unsaid=unsaid,
         kind=_kind(lemma, aim or thought),
         gap_start=gap.idx if gap is not None and gap.idx < cstart else -1,
+    )
+
+
+def _nothing(subj: Token) -> bool:
+    """A subject that names no one and nothing: "nothing … indicated", "no one said"."""
+    return subj.lower_ in {"nothing", "nobody", "none"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
     )
 
 

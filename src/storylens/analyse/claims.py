@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.attributed import Attribution, chain_for, is_hedged
+from storylens.analyse.attributed import (
+    Attribution,
+    chain_for,
+    is_hedged,
+    told_by_none,
+    unasserted,
+    yes_no_question,
+)
 from storylens.analyse.attribution import attributions_for, is_cue, paragraph_bounds
 from storylens.analyse.columns import (
     doc_children,
@@ -36,11 +43,10 @@ from storylens.analyse.hedges import likely
 from storylens.analyse.negation import negated
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
-from storylens.analyse.sourceless import QUESTION_CUES
 from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v5"
+STAGE = "claims.rules.v6"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -68,6 +74,7 @@ def extract_claims(
         if a.kind == "verb" and a.cue_tokens:
             cue_verbs.setdefault(a.cue_tokens[0], a)
     shared = _Shared(atts, names, quotes, times, negative, cue_verbs, {})
+    untold = unasserted(atts, doc_text(doc))
     claims: list[Claim] = []
     for s_index, sent in enumerate(doc_sents(doc)):
         if _skip_sentence(sent):
@@ -76,6 +83,8 @@ def extract_claims(
         pred_ids = {p.i for p in preds}
         bounds = pred_ids | {i for i in cue_with_clause if sent.start <= i < sent.end}
         for pred in preds:
+            if told_by_none(pred, untold):
+                continue  # no claim of anyone's: the sentence stays whole
             claim = _claim(pred, pred_ids, attribution_tokens, bounds, article, s_index)
             if claim is None:
                 continue
@@ -536,7 +545,7 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
             break
     claim.negated = negated(pred, roles, shared.negative, p_start)
     # a yes-no question ("asked whether the ferry was sold") asserts nothing: no source of it
-    chain = [a for a in chain_for(p_start, p_end, atts) if not _yes_no_question(a, text)]
+    chain = [a for a in chain_for(p_start, p_end, atts) if not yes_no_question(a, text)]
     claim.hedged = is_hedged(p_start, p_end, atts) or likely(pred)
     claim.hedged = claim.hedged or any(_anonymous(a.source_name) for a in chain)
     own = shared.cue_verbs.get(pred.i)
@@ -557,11 +566,6 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
             if speaker and speaker not in names_out and not known:
                 names_out.append(speaker)
     claim.attributed_to = names_out
-
-
-def _yes_no_question(att: Attribution, text: str) -> bool:
-    first = text[att.content_start : att.content_start + 8].split()[:1]
-    return att.cue in QUESTION_CUES and first in (["whether"], ["if"])
 
 
 _ANONYMOUS = frozenset({"report", "reports", "source", "sources", "rumor", "rumors", "rumour"})

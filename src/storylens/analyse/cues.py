@@ -247,3 +247,6 @@ HEDGE_PARTICIPLES = lexicon("believed said thought understood")
 # verbs that relay someone's words in the passive ("was quoted as saying", "was cited as
 # saying"): the one quoted is the source
 RELAYS = frozenset({"quote", "cite"})
+
+# cues of asking: what they report is a question ("asked whether …"), no one's claim
+QUESTION_CUES = frozenset({"ask", "question", "press"})

@@ -9,9 +9,9 @@ from spacy.tokens import Span, Token
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
 from storylens.analyse.content import clause_tokens, trim_tokens
+from storylens.analyse.cues import QUESTION_CUES
 from storylens.analyse.phrases import agent_of, span_of
 
-QUESTION_CUES = frozenset({"ask", "question", "press"})
 _WH_MARKS = frozenset({"whether", "if"})
 
 
