@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from storylens.analyse.attribution import attributions_for
+from storylens.analyse.names import names_from
 from storylens.analyse.quotes import find_quotes
-from storylens.analyse.speakers import names_from, resolve_source
+from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Quote
 
 SEVERAL_SPEAKERS = """\
@@ -700,3 +701,27 @@ def test_analyse_attribution_it_goes_on_standing_for_the_body_it_stood_for(nlp: 
         "repairs it would pay for. It has also asked the ferry crews to wait.\n"
     )
     assert _sources_of(nlp, text, "the ferry crews to wait") == ["Velm Harbour Authority"]
+
+
+@pytest.mark.slow
+def test_analyse_attribution_he_goes_on_with_the_speaker_not_a_name_inside_his_words(
+    nlp: Any,
+) -> None:
+    # "Mayor Lund" only may ask, in what Holm expects; "Ada Varr" is the subject of a clause
+    # describing the plan: neither is who "he said" goes on with
+    text = (
+        "Peter Holm said he expected Mayor Lund to petition the board for a delay. He also "
+        "played down the plan for the pier, which Ada Varr drew up last year.\n\n"
+        "“We are at the very start of any talks,” he said.\n"
+    )
+    assert _speaker_of(_quotes(nlp, text), "very start of any talks") == "Peter Holm"
+
+
+@pytest.mark.slow
+def test_analyse_attribution_the_subject_of_his_words_is_not_he(nlp: Any) -> None:
+    # "he said" after words about Ada Varr is someone else: the officer named before
+    text = (
+        "Officer Peter Holm said the pier was closed on Monday.\n\n"
+        "Ada Varr was on probation for an earlier arrest, he said.\n"
+    )
+    assert _sources_of(nlp, text, "on probation") == ["Peter Holm"]

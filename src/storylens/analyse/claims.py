@@ -40,10 +40,11 @@ from storylens.analyse.columns import (
 )
 from storylens.analyse.cues import NEGATIVE_CUES
 from storylens.analyse.hedges import likely
+from storylens.analyse.names import NamedSpan, names_from
 from storylens.analyse.negation import negated
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
-from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
+from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
 STAGE = "claims.rules.v6"

@@ -22,8 +22,9 @@ from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_text, seed_text
 from storylens.analyse.cues import COGNITIVE_CUES, FREE_RELATIVES, SPEECH_CUES
+from storylens.analyse.names import NamedSpan, names_from
 from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
-from storylens.analyse.speakers import NamedSpan, names_from, resolve_source
+from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
 STAGE = "quotes.rules.v4"

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
-from storylens.analyse.columns import doc_ents, doc_sents, doc_text
+from storylens.analyse.columns import doc_sents, doc_text
 from storylens.analyse.cues import OCCUPATIONS, PERSON_ROLES
-from storylens.analyse.phrases import MAX_DEPTH, strip_det
+from storylens.analyse.names import NamedSpan
+from storylens.analyse.phrases import MAX_DEPTH
 from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourcekind import (
     ORG_PRONOUNS,
@@ -25,7 +24,6 @@ from storylens.analyse.sourcekind import (
     source_kind,
     wanted_labels,
 )
-from storylens.datelines import dateline_spans
 
 # A role word and the title abbreviations that carry it ("Rep. Jane Roe" is a congresswoman).
 ROLE_TITLES = {
@@ -36,17 +34,6 @@ ROLE_TITLES = {
     "president": ("president", "pres."),
     "general": ("gen.", "general"),
 }
-
-
-@dataclass(slots=True)
-class NamedSpan:
-    """A name in the text (an entity mention, or a named-entity span)."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    entity: str | None = None
 
 
 def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[str, str | None]:
@@ -396,7 +383,9 @@ def _candidates(
 
 
 def _is_subject(n: NamedSpan, doc: Doc, speakers: set[int]) -> bool:
-    """Whether a name is the subject (or a source) of its clause, not a name in passing."""
+    """Whether a name is the subject (or a source) of its clause, not a name in passing nor
+    one in the words or an aside of a sentence about "he" or "she" ("Jackson was on
+    probation, he said", "He also tamped down …, which Mr. Trump left")."""
     span = doc.char_span(n.start, n.end, alignment_mode="expand")
     if span is None:
         return False
@@ -407,7 +396,12 @@ def _is_subject(n: NamedSpan, doc: Doc, speakers: set[int]) -> bool:
         if tok.dep_ == "poss":
             return False  # "Trump's wall": the name belongs to something else
         tok = tok.head
-    return tok.dep_ in {"nsubj", "nsubjpass"}
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    root = tok.sent.root
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _HE_SHE for c in root.children):
+        return True
+    return not {t.dep_ for t in (tok.head, *tok.head.ancestors) if t != root} & _WORDS_OR_ASIDE
 
 
 def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[int, int]:
@@ -423,6 +417,7 @@ def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[
                 other.source_start is None
                 or other.source_end is None
                 or other.kind in {"attitude", "act"}
+                or _infinitive(doc, other.verb)  # "expected Mr. Abe to petition Mr. Trump"
             ):
                 continue  # wanting or doing something makes no one a speaker
             k = bisect_left(starts, (other.source_start, -1))
@@ -433,6 +428,16 @@ def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[
         spoken.sort()
         doc.user_data[key] = spoken
     return {name: cue for cue, name in spoken if cue < att.cue_start}
+
+
+_HE_SHE = frozenset({"he", "she"})
+_WORDS_OR_ASIDE = frozenset({"ccomp", "parataxis", "relcl", "acl"})
+
+
+def _infinitive(doc: Doc, verb: int) -> bool:
+    return (
+        verb >= 0 and doc[verb].tag_ == "VB" and any(c.lower_ == "to" for c in doc[verb].children)
+    )
 
 
 def _antecedent(
@@ -566,32 +571,3 @@ def _described(
         if any(w.strip(",;:()") in titles or w in titles for w in window):
             return n
     return None
-
-
-def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
-    """Names to resolve against: the article's mentions, or the doc's own entities; never
-    a dateline's ("TEL AVIV (Reuters) - Israel presented what it said was evidence": "it" is
-    Israel, not the agency that filed the story)."""
-    datelines = dateline_spans(doc_text(doc))
-
-    def kept(start: int) -> bool:
-        return not any(a <= start < b for a, b in datelines)
-
-    if mentions:
-        return [
-            NamedSpan(m.start, m.end, m.text, m.label, m.entity) for m in mentions if kept(m.start)
-        ]
-    out = [
-        NamedSpan(e.start_char, e.end_char, strip_det(e), e.label_)
-        for e in doc_ents(doc)
-        if kept(e.start_char)
-    ]
-    # unlinked: a surname on its own takes the type of the full name seen before it
-    surnames: dict[str, str] = {}
-    for n in out:
-        parts = n.text.split()
-        if n.label == "PERSON" and len(parts) > 1:
-            surnames.setdefault(parts[-1], "PERSON")
-        elif n.text in surnames:
-            n.label = surnames[n.text]
-    return out

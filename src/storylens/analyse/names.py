@@ -1,0 +1,52 @@
+"""Names in an article's text that a source phrase, a pronoun or a role can stand for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from storylens.analyse.columns import doc_ents, doc_text
+from storylens.analyse.phrases import strip_det
+from storylens.datelines import dateline_spans
+
+
+@dataclass(slots=True)
+class NamedSpan:
+    """A name in the text (an entity mention, or a named-entity span)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+
+
+def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
+    """Names to resolve against: the article's mentions, or the doc's own entities; never
+    a dateline's ("TEL AVIV (Reuters) - Israel presented what it said was evidence": "it" is
+    Israel, not the agency that filed the story)."""
+    datelines = dateline_spans(doc_text(doc))
+
+    def kept(start: int) -> bool:
+        return not any(a <= start < b for a, b in datelines)
+
+    if mentions:
+        return [
+            NamedSpan(m.start, m.end, m.text, m.label, m.entity) for m in mentions if kept(m.start)
+        ]
+    out = [
+        NamedSpan(e.start_char, e.end_char, strip_det(e), e.label_)
+        for e in doc_ents(doc)
+        if kept(e.start_char)
+    ]
+    # unlinked: a surname on its own takes the type of the full name seen before it
+    surnames: dict[str, str] = {}
+    for n in out:
+        parts = n.text.split()
+        if n.label == "PERSON" and len(parts) > 1:
+            surnames.setdefault(parts[-1], "PERSON")
+        elif n.text in surnames:
+            n.label = surnames[n.text]
+    return out
