@@ -725,3 +725,21 @@ def test_analyse_attribution_the_subject_of_his_words_is_not_he(nlp: Any) -> Non
         "Ada Varr was on probation for an earlier arrest, he said.\n"
     )
     assert _sources_of(nlp, text, "on probation") == ["Peter Holm"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # people of a body or a country are people, not the body or the country
+        ("Norwegian officials said the pier was unsafe.", "Norwegian officials"),
+        (
+            "Velm Harbour Authority officials said the pier was unsafe.",
+            "Velm Harbour Authority officials",
+        ),
+        # a spokesman speaks for the body
+        ("A Velm Harbour Authority spokesman said the pier was unsafe.", "Velm Harbour Authority"),
+    ],
+)
+def test_analyse_attribution_people_of_a_body_are_people(nlp: Any, text: str, source: str) -> None:
+    assert _sources_of(nlp, text, "the pier was unsafe") == [source]

@@ -94,6 +94,15 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             and all(n.label in {"GPE", "LOC"} and _placed(n, doc) for n in inside)
         ):
             return att.source_name, None  # "local evening news in Michigan": not Michigan
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in PERSON_NOUNS - _SPEAKS_FOR
+            and inside
+            and all(_qualifies(n, doc, head) for n in inside)
+        ):
+            # "the CIA chief", "U.S. officials": people, not the body or country named
+            first = next(t.i for t in span if t.dep_ != "det" or t.i == head.i)
+            return doc[first : head.i + 1].text, None
         named = [n for n in inside if n.text in att.source_name]
         if len(named) > 1 and " and " in att.source_name:
             return att.source_name, None  # "Canada and Mexico have said": both speak
@@ -199,6 +208,15 @@ _ROLES = (frozenset({"nsubj", "nsubjpass"}), frozenset({"dobj"}))  # subjects, t
 
 # what is written in a place: "an article in Ebony" names its publication
 _WRITINGS = frozenset({"article", "report", "statement", "document", "letter", "memo", "study"})
+
+
+def _qualifies(name: NamedSpan, doc: Doc, head: Token) -> bool:
+    """Whether a name only qualifies the noun ``head`` ("CIA" in "the CIA chief")."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    return span is not None and span.root.head.i == head.i and span.root.dep_ in _QUALIFIERS
+
+
+_QUALIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def _placed(name: NamedSpan, doc: Doc) -> bool:
