@@ -101,6 +101,12 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The mayor will most likely not attend the ceremony.", "attend", [], True, True),
         ("The extension is unlikely to satisfy the harbour board.", "be unlikely", [], False, True),
         ("It is likely that the ferry will sail in May.", "sail", [], False, True),
+        # a modal of possibility hedges; one of ability does not
+        ("The ferry may have sailed in May.", "sail", [], False, True),
+        ("The ferry might sail in May.", "sail", [], False, True),
+        ("The fire at the pier could have been set.", "set", [], False, True),
+        ("The ferry could sail in May.", "sail", [], False, False),
+        ("Maybe the ferry will sail in May.", "sail", [], False, True),
         ("The mayor likes the new ferry.", "like", [], False, False),
         # a claim nobody is named for: "it has been claimed", "it was alleged"
         ("It has been claimed that the mayor sold the ferry.", "sell", [], False, True),

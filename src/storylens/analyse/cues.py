@@ -218,7 +218,7 @@ HEDGE_WORDS = lexicon(
 # words of likelihood: they hedge what they qualify ("will most likely not attend", "there
 # are likely to be protests", "is unlikely to meet the Queen"); the outlet's own estimate,
 # so framing does not count them among the hedges that hide a source
-HEDGE_MODALS = lexicon("likely unlikely probably possibly perhaps presumably")
+HEDGE_MODALS = lexicon("likely unlikely probably possibly perhaps maybe presumably")
 HEDGE_PASSIVES = frozenset(
     {"believe", "say", "think", "report", "understand", "rumor", "rumour", "expect", "claim"}
     | {"allege"}

@@ -90,15 +90,24 @@ def _verb_scope(verb: Token) -> list[Token]:
 
 def likely(pred: Token) -> bool:
     """Whether a word of likelihood qualifies a predicate: "will most likely not miss out",
-    "is unlikely to satisfy", "probably died instantly", "it is likely that he will get"."""
+    "is unlikely to satisfy", "probably died instantly", "it is likely that he will get",
+    "may have had", "might announce", "could have been"."""
     tok = pred
     for _ in range(3):
-        kids = tok.children
+        kids = list(tok.children)
         if tok.lower_ in HEDGE_MODALS or any(
-            k.dep_ in {"advmod", "acomp"} and k.lower_ in HEDGE_MODALS for k in kids
+            (k.dep_ in {"advmod", "acomp"} and k.lower_ in HEDGE_MODALS)
+            or (k.dep_ == "aux" and k.lower_ in _MAYBE)
+            for k in kids
         ):
             return True
+        auxes = [k.lower_ for k in kids if k.dep_ == "aux"]
+        if "could" in auxes and "have" in auxes:
+            return True  # "could have been": a guess at what was, not what could be done
         if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+_MAYBE = frozenset({"may", "might"})  # modals of possibility ("can" and "could" say ability)
