@@ -743,3 +743,14 @@ def test_analyse_attribution_the_subject_of_his_words_is_not_he(nlp: Any) -> Non
 )
 def test_analyse_attribution_people_of_a_body_are_people(nlp: Any, text: str, source: str) -> None:
     assert _sources_of(nlp, text, "the pier was unsafe") == [source]
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_semicolon_ends_the_words_before_another_source(nlp: Any) -> None:
+    text = (
+        '"The pier is safe," Mayor Ada Lund said on Monday.\n\n'
+        "Aides said the mayor has not seen the report; The Velm Gazette reported that "
+        "divers found cracks in two piles.\n"
+    )
+    assert _sources_of(nlp, text, "divers found cracks") == ["Velm Gazette"]
+    assert _sources_of(nlp, text, "has not seen the report") == ["Aides"]

@@ -137,3 +137,20 @@ def yes_no_question(att: Attribution, text: str) -> bool:
     """ "asked whether …", "asked if …": its asker is no source of what it asks about."""
     first = text[att.content_start : att.content_start + 8].split()[:1]
     return att.cue in QUESTION_CUES and first in (["whether"], ["if"])
+
+
+def cut_at_semicolons(attributions: list[Attribution], text: str) -> None:
+    """End a report's words at a semicolon after which another source reports something of
+    its own ("Aides said Trump has not spoken with Kim; The Washington Post reported that
+    Pompeo made a visit …": the visit is the Post's report, not the aides')."""
+    for a in attributions:
+        if a.direct:
+            continue
+        for b in attributions:
+            if b is a or b.source_start is None or b.cue_start < b.source_start:
+                continue
+            if not a.content_start < b.source_start < a.content_end:
+                continue
+            cut = text.rfind(";", a.content_start, b.source_start)
+            if cut > a.content_start and not text[cut + 1 : b.source_start].strip(" \n"):
+                a.content_end = len(text[:cut].rstrip())

@@ -39,7 +39,7 @@ from storylens.analyse.according import (
     signature_dash,
     signed_line,
 )
-from storylens.analyse.attributed import Attribution
+from storylens.analyse.attributed import Attribution, cut_at_semicolons
 from storylens.analyse.columns import (
     doc_column,
     doc_lemmas,
@@ -124,7 +124,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v14"
+STAGE = "attribution.rules.v15"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -521,6 +521,7 @@ def find_attributions(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> 
     found = with_title_line(doc, found)
     found.sort(key=lambda a: (a.cue_start, a.kind))
     extend_split_quotes(doc, found, quotes)
+    cut_at_semicolons(found, doc_text(doc))
     return found
 
 
