@@ -754,3 +754,13 @@ def test_analyse_attribution_a_semicolon_ends_the_words_before_another_source(nl
     )
     assert _sources_of(nlp, text, "divers found cracks") == ["Velm Gazette"]
     assert _sources_of(nlp, text, "has not seen the report") == ["Aides"]
+
+
+@pytest.mark.slow
+def test_analyse_attribution_what_it_said_was(nlp: Any) -> None:
+    # "it" of "what it said was" is the subject before it, not a body named further back
+    text = (
+        "The Velm Harbour Authority met on Friday.\n\n"
+        "Norway presented on Monday what it said was proof that the pier had been sold.\n"
+    )
+    assert _sources_of(nlp, text, "proof that the pier") == ["Norway"]

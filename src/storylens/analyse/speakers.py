@@ -24,6 +24,7 @@ from storylens.analyse.sourcekind import (
     source_kind,
     wanted_labels,
 )
+from storylens.datelines import dateline_spans
 
 # A role word and the title abbreviations that carry it ("Rep. Jane Roe" is a congresswoman).
 ROLE_TITLES = {
@@ -160,10 +161,12 @@ def _thing_before(
     if own < 0:
         return None
     sents, quotes = doc_sents(doc), _quotes(doc)
+    datelines = dateline_spans(doc_text(doc))  # "TEL AVIV (Reuters) - Israel presented …"
 
     def free(t: Token) -> bool:
         return (
             t.pos_ in {"NOUN", "PROPN", "PRON"}
+            and not any(lo <= t.idx < hi for lo, hi in datelines)
             and not att.content_start <= t.idx < att.content_end
             and _in_quote(t.idx, quotes) is None
             and not (t.left_edge.i <= head.i <= t.right_edge.i)  # "documents they say …"
@@ -176,6 +179,8 @@ def _thing_before(
     ranked = [t for ts in (here, main) for deps in _ROLES for t in ts if t.dep_ in deps]
     plural = head.lower_ in PLURAL_PRONOUNS
     for tok in ranked:
+        if tok.tag_ in {"WP", "WDT"}:
+            continue  # "what it said was evidence"
         if tok.pos_ == "PRON":
             return None  # "It has drawn up a list … It has also asked": the chain goes on
         name = next((n for n in names if n.start <= tok.idx < n.end), None)
