@@ -96,6 +96,11 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         # "no doubt" says yes; "no money" says no
         ("The mayor had no doubt that the ferry was safe.", "have", [], False, False),
         ("The mayor had no money for the ferry.", "have", [], True, False),
+        # a negative pronoun as the subject or object denies; "nothing but" affirms
+        ("None of the ferries sailed in May.", "sail", [], True, False),
+        ("The council offered nothing in return for the ferry.", "offer", [], True, False),
+        ("The ferry is no longer safe.", "be safe", [], True, False),
+        ("The mayor wore nothing but a harbour cap.", "wear", [], False, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
         # words of likelihood hedge the verb they qualify, or the clause it completes
         ("The mayor will most likely not attend the ceremony.", "attend", [], True, True),

@@ -47,7 +47,7 @@ from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v7"
+STAGE = "claims.rules.v8"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}

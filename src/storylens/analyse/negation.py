@@ -29,7 +29,12 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
     for aux in (c for c in children[pred.i] if deps[c] in {"aux", "auxpass"}):
         if any(deps[g] == "neg" for g in children[aux]):
             return True
+    for c in children[pred.i]:  # "is no longer sustainable"
+        if lower[c] == "longer" and any(lower[g] == "no" for g in children[c]):
+            return True
     for tok in roles.values():
+        if lower[tok.i] in _NOBODY and not any(lower[c] in _ONLY for c in children[tok.i]):
+            return True  # "None of them were in the United States", "offered nothing"
         if lower[tok.i] in _AFFIRMING_NOUNS:
             continue  # "had no doubt that …", "there is no question": a yes
         if any(lower[c] in _NEGATORS and deps[c] in {"det", "neg"} for c in children[tok.i]):
@@ -41,6 +46,8 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
 
 
 _AFFIRMING_NOUNS = frozenset({"doubt", "doubts", "question"})  # "no doubt" says yes
+_NOBODY = frozenset({"none", "nothing", "nobody", "noone"})
+_ONLY = frozenset({"but", "less", "short", "more"})  # "wore nothing but a hat": a yes
 _EMPHATIC_MODALS = frozenset({"could", "can", "ca"})  # spaCy splits "can't" into "ca" "n't"
 
 
