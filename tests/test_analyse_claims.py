@@ -200,6 +200,9 @@ def test_claims_denials_and_guesses(nlp: Any, text: str, chain: list[str], negat
         "When the lawyer Ivo Berg asked whether she sold the ferry, Ada Myrstad nodded.",
         "Ivo Berg asked if the council had sold the ferry.",
         "Ada Myrstad did not know whether the council had sold the ferry.",
+        # nor what someone only wants, plans or is expected to say
+        "The harbour board wants to tell the council that the ferry was sold.",
+        "The mayor is expected to announce that the council sold the ferry.",
     ],
 )
 def test_claims_words_nobody_asserts_are_no_claim(nlp: Any, text: str) -> None:
@@ -452,3 +455,10 @@ def test_claims_a_datelines_agency_is_no_ones_antecedent(nlp: Any) -> None:
     )
     claims = _claims(nlp, _article(text))
     assert claims and all("Reuters" not in c.attributed_to for c in claims)
+
+
+@pytest.mark.slow
+def test_claims_a_report_made_to_a_purpose_is_made(nlp: Any) -> None:
+    text = "Ada Myrstad took to the radio on Monday to say that the council had sold the ferry."
+    claim = _by_predicate(_claims(nlp, _article(text)), "sell")
+    assert claim.attributed_to == ["Ada Myrstad"]

@@ -105,7 +105,7 @@ from storylens.analyse.phrases import (
 )
 from storylens.analyse.predicates import SIDE_NOUNS, VIEW_ADJECTIVES, view_attribution
 from storylens.analyse.quotemarks import balance_marks, close_bracket, doc_quotes
-from storylens.analyse.sourceless import asked
+from storylens.analyse.sourceless import asked, untold
 from storylens.analyse.sourcephrase import (
     adjacent_speaker,
     clause_stance,
@@ -124,7 +124,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v16"
+STAGE = "attribution.rules.v17"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -377,12 +377,7 @@ def _verb_attribution(
         last is not None and doc[last].idx < cstart and (generic or felt is not None)
     ):  # "took aim at", "made it clear"
         cue_end = max(cue_end, doc[last].idx + len(doc[last].text))
-    # a negation of the verb itself, not one the parser hung on it from a quotation
-    # ('“Absolutely not,” O'Connor said')
-    unsaid = any(
-        c.dep_ == "neg" and not any(t.text in ALL_QUOTES for t in doc[c.i : verb.i])
-        for c in verb.children
-    ) or (subj is not None and subj.head.i == verb.i and _nothing(subj))
+    unsaid = untold(verb, subj)  # "did not assert that …", "wants to tell voters that …"
     return Attribution(
         cue=lemma,
         cue_start=cue_start,
@@ -413,13 +408,6 @@ def _verb_attribution(
         unsaid=unsaid,
         kind=_kind(lemma, aim or thought),
         gap_start=gap.idx if gap is not None and gap.idx < cstart else -1,
-    )
-
-
-def _nothing(subj: Token) -> bool:
-    """A subject that names no one and nothing: "nothing … indicated", "no one said"."""
-    return subj.lower_ in {"nothing", "nobody", "none"} or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
     )
 
 

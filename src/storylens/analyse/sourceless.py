@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
-from storylens.analyse.content import clause_tokens, trim_tokens
+from storylens.analyse.content import ALL_QUOTES, clause_tokens, trim_tokens
 from storylens.analyse.cues import QUESTION_CUES
 from storylens.analyse.phrases import agent_of, span_of
 
@@ -57,3 +57,45 @@ def asked(verb: Token, sent: Span, sent_index: int) -> Attribution | None:
 
 def _wh_clause(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _WH_MARKS for c in tok.children)
+
+
+def hypothetical(verb: Token) -> bool:
+    """A verb of saying in the infinitive under what someone wants, plans, is expected or
+    allowed to do ("He wants to tell voters that the war is over", "the two Koreas have my
+    blessing to discuss …", "is expected to announce that …"): no one has said it yet. A
+    purpose or a result is said ("took to Twitter to say that …", "prompting Comey to reply
+    that …")."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _NOT_YET_SAID
+    )
+
+
+_NOT_YET_SAID = frozenset(
+    {"want", "plan", "hope", "expect", "intend", "aim", "seek", "try", "wish", "prepare"}
+    | {"promise", "need", "like", "love", "prefer", "decide", "refuse", "decline", "fail"}
+    | {"likely", "unlikely", "able", "unable", "ready", "eager", "set", "due", "yet"}
+    | {"blessing", "permission", "chance", "opportunity", "right", "bid", "effort", "attempt"}
+)
+
+
+def untold(verb: Token, subj: Token | None) -> bool:
+    """Whether a cue verb reports words no one said: negated ("did not assert that …"; not a
+    "not" the parser hung on it from a quotation: '“Absolutely not,” O'Connor said'), with a
+    subject that names no one and nothing ("nothing … indicated that …", "no one said"), or
+    only wanted, planned or expected (:func:`hypothetical`)."""
+    doc = verb.doc
+    negated = any(
+        c.dep_ == "neg" and not any(t.text in ALL_QUOTES for t in doc[c.i : verb.i])
+        for c in verb.children
+    )
+    nothing = (
+        subj is not None
+        and subj.head.i == verb.i
+        and (
+            subj.lower_ in {"nothing", "nobody", "none"}
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+        )
+    )
+    return negated or nothing or hypothetical(verb)
