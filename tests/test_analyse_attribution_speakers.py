@@ -764,3 +764,16 @@ def test_analyse_attribution_what_it_said_was(nlp: Any) -> None:
         "Norway presented on Monday what it said was proof that the pier had been sold.\n"
     )
     assert _sources_of(nlp, text, "proof that the pier") == ["Norway"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Ada Lund said on Monday that the two boards "have my blessing to discuss the pier."',
+        'Mayor Ada Lund said on Monday that the harbour board did not say "the pier was sold."',
+    ],
+)
+def test_analyse_attribution_words_not_said_are_not_quoted_as_theirs(nlp: Any, text: str) -> None:
+    speakers = {q.speaker for q in _quotes(nlp, text)}
+    assert speakers == {"Ada Lund"}, speakers

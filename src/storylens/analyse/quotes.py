@@ -27,7 +27,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v4"
+STAGE = "quotes.rules.v5"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")
@@ -44,8 +44,10 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
             continue
         if att.cue in COGNITIVE_CUES and att.cue not in SPEECH_CUES:
             continue
-        if att.stance and not att.direct:
-            continue  # "criticized the plan": no words of the source's to quote
+        if (att.stance and not att.direct) or att.unsaid:
+            # "criticized the plan": no words of the source's to quote; "did not say …",
+            # "have my blessing to discuss …": words the source did not say
+            continue
         if att.cue in _NO_WORDS and not att.direct:
             continue  # "did not respond to requests for comment": nothing said
         if article.text[att.content_start : att.content_end].strip().casefold() in FREE_RELATIVES:

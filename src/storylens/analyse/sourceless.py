@@ -65,10 +65,14 @@ def hypothetical(verb: Token) -> bool:
     blessing to discuss …", "is expected to announce that …"): no one has said it yet. A
     purpose or a result is said ("took to Twitter to say that …", "prompting Comey to reply
     that …")."""
+    head = verb.head
     return (
         verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_.lower() in _NOT_YET_SAID
+        and (
+            head.lemma_.lower() in _NOT_YET_SAID
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_YET_SAID for c in head.children)
+        )
     )
 
 
