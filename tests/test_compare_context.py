@@ -67,6 +67,11 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("In April 2024, she was elected mayor of Orsk.", True),
         ("Although Mayor Lund had urged the council to wait, she signed the order.", False),
         ("On Monday, the council closed the pier.", False),
+        # a thing named by "such": which sites, which plans? (not "such as")
+        ("The 2015 accord provides no exemption for such sites.", True),
+        ("The mayor was preparing to formally announce such plans.", True),
+        ("Ports such as Orsk were exempt.", False),
+        ("The show came in behind such dramas as the harbour news.", False),
     ],
 )
 def test_context_a_row_leans_back_on_a_pronoun_or_a_word_that_points_back(

@@ -71,6 +71,10 @@ _THAT_THING = re.compile(
     rf"\b(?:those|these|(?:to|of|for|with|on|about|from|by|over|against)\s+(?:that|this))"
     rf"\s+(?!{_NOT_A_THING})[a-z]"
 )
+# a thing named by "such" that the sentence before names: "provides no exemption for such
+# sites", "preparing to formally announce such plans" (not "such as", "such dramas as",
+# nor "such a big day")
+_SUCH = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b|that\b|(?:[\w-]+\s+){1,2}as\b)[a-z]", re.IGNORECASE)
 # a quotation whose speaker is a pronoun ("'You can mark it down,' he said."): who speaks,
 # and what about, is in the sentences before
 _PRONOUN_SPEAKER = re.compile(
@@ -109,6 +113,7 @@ def needs_context(text: str) -> bool:
         or _lead_then_pronoun(text)
         or _DID_THIS.search(text)
         or _THAT_THING.search(text)
+        or _SUCH.search(text)
     ) or points_back(text)
 
 
