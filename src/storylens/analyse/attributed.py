@@ -4,12 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-from storylens.analyse.cues import QUESTION_CUES
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 
 @dataclass(slots=True)
@@ -41,8 +35,9 @@ class Attribution:
     # the source ("which he said was unsafe"); -1 for none. PolNeAR's content spans start
     # there; the content itself stays the words after the cue
     gap_start: int = -1
-    # words the source did not say: a negated cue ("did not assert that …") or one whose
-    # subject is a negative pronoun ("nothing … indicated that …")
+    # words the source did not say: a negated cue ("did not assert that …"), one whose
+    # subject names nothing ("nothing … indicated that …"), or one only wanted or planned
+    # ("wants to tell voters that …"; see sourceless.untold)
     unsaid: bool = False
 
     def covers(self, start: int, end: int) -> bool:
@@ -91,52 +86,6 @@ def is_hedged(start: int, end: int, attributions: list[Attribution]) -> bool:
         a.kind == "hedge" and a.content_start <= start and end <= a.content_end + 1
         for a in attributions
     )
-
-
-def unasserted(attributions: list[Attribution], text: str) -> list[Attribution]:
-    """The reports whose words nobody asserts: what a source did not say ("did not assert
-    that the files showed …", "would not predict whether …") and what is asked or weighed
-    ("asked whether the pier was sold", "did not know whether …")."""
-    return [
-        a
-        for a in attributions
-        if a.unsaid
-        or _WHETHER.match(text, a.content_start)
-        or (a.cue in QUESTION_CUES and _IF.match(text, a.content_start))
-    ]
-
-
-_WHETHER = re.compile(r"whether\b", re.IGNORECASE)
-_IF = re.compile(r"if\b", re.IGNORECASE)  # "asked if …" (after "said", "if" opens a condition)
-
-
-def told_by_none(pred: Token, reports: list[Attribution]) -> bool:
-    """Whether ``pred`` hangs under the cue verb of one of ``reports`` (see
-    :func:`unasserted`) as its words: not as a clause joined to it ("would not comment … but
-    confirmed that …", "have not revealed how …, although …"), nor as one the parser put in
-    its content span by mistake."""
-    for att in reports:
-        if not att.covers(pred.idx, pred.idx) or att.verb < 0:
-            continue
-        tok = pred
-        for _ in range(40):  # a bound for hostile text
-            if tok.head.i == tok.i:
-                break
-            if tok.head.i == att.verb:
-                if tok.dep_ not in _JOINED:
-                    return True
-                break
-            tok = tok.head
-    return False
-
-
-_JOINED = frozenset({"conj", "advcl", "parataxis", "cc", "npadvmod"})
-
-
-def yes_no_question(att: Attribution, text: str) -> bool:
-    """ "asked whether …", "asked if …": its asker is no source of what it asks about."""
-    first = text[att.content_start : att.content_start + 8].split()[:1]
-    return att.cue in QUESTION_CUES and first in (["whether"], ["if"])
 
 
 def cut_at_semicolons(attributions: list[Attribution], text: str) -> None:

@@ -20,14 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storylens.analyse.attributed import (
-    Attribution,
-    chain_for,
-    is_hedged,
-    told_by_none,
-    unasserted,
-    yes_no_question,
-)
+from storylens.analyse.attributed import Attribution, chain_for, is_hedged
 from storylens.analyse.attribution import attributions_for, is_cue, paragraph_bounds
 from storylens.analyse.columns import (
     doc_children,
@@ -38,12 +31,12 @@ from storylens.analyse.columns import (
     doc_text,
     seed_text,
 )
-from storylens.analyse.cues import NEGATIVE_CUES
 from storylens.analyse.hedges import likely
 from storylens.analyse.names import NamedSpan, names_from
 from storylens.analyse.negation import negated
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
+from storylens.analyse.sourceless import told_by_none, unasserted, yes_no_question
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
@@ -69,7 +62,7 @@ def extract_claims(
     names = names_from(doc, list(mentions))
     attribution_tokens = _attribution_tokens(atts)
     cue_with_clause = {i for a in atts if a.kind == "verb" for i in a.cue_tokens[:1]}
-    negative = [a for a in atts if a.kind == "verb" and a.cue in NEGATIVE_CUES and a.negative]
+    negative = [a for a in atts if a.kind == "verb" and a.negative]  # "denied that …"
     cue_verbs: dict[int, Attribution] = {}
     for a in atts:
         if a.kind == "verb" and a.cue_tokens:

@@ -250,3 +250,5 @@ RELAYS = frozenset({"quote", "cite"})
 
 # cues of asking: what they report is a question ("asked whether …"), no one's claim
 QUESTION_CUES = frozenset({"ask", "question", "press"})
+# words that name no one and nothing ("None of them were there", "nothing … indicated")
+NOBODY = frozenset({"none", "nothing", "nobody", "noone"})

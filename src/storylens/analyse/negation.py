@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
+from storylens.analyse.cues import NOBODY
 
 _NEGATORS = frozenset({"no", "not", "n't", "never", "none", "neither", "nor", "nothing"})
 
@@ -33,7 +34,7 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
         if lower[c] == "longer" and any(lower[g] == "no" for g in children[c]):
             return True
     for tok in roles.values():
-        if lower[tok.i] in _NOBODY and not any(lower[c] in _ONLY for c in children[tok.i]):
+        if lower[tok.i] in NOBODY and not any(lower[c] in _ONLY for c in children[tok.i]):
             return True  # "None of them were in the United States", "offered nothing"
         if lower[tok.i] in _AFFIRMING_NOUNS:
             continue  # "had no doubt that …", "there is no question": a yes
@@ -46,7 +47,6 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
 
 
 _AFFIRMING_NOUNS = frozenset({"doubt", "doubts", "question"})  # "no doubt" says yes
-_NOBODY = frozenset({"none", "nothing", "nobody", "noone"})
 _ONLY = frozenset({"but", "less", "short", "more"})  # "wore nothing but a hat": a yes
 _EMPHATIC_MODALS = frozenset({"could", "can", "ca"})  # spaCy splits "can't" into "ca" "n't"
 

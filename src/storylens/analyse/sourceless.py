@@ -4,13 +4,15 @@ asked it is not named)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
 from storylens.analyse.content import ALL_QUOTES, clause_tokens, trim_tokens
-from storylens.analyse.cues import QUESTION_CUES
-from storylens.analyse.phrases import agent_of, span_of
+from storylens.analyse.cues import NOBODY, QUESTION_CUES
+from storylens.analyse.phrases import MAX_DEPTH, agent_of, span_of
 
 _WH_MARKS = frozenset({"whether", "if"})
 
@@ -59,6 +61,11 @@ def _wh_clause(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _WH_MARKS for c in tok.children)
 
 
+def infinitive(verb: Token) -> bool:
+    """ "to say", "to petition": a verb that tells what someone is to do, not what they did."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def hypothetical(verb: Token) -> bool:
     """A verb of saying in the infinitive under what someone wants, plans, is expected or
     allowed to do ("He wants to tell voters that the war is over", "the two Koreas have my
@@ -66,13 +73,9 @@ def hypothetical(verb: Token) -> bool:
     purpose or a result is said ("took to Twitter to say that …", "prompting Comey to reply
     that …")."""
     head = verb.head
-    return (
-        verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and (
-            head.lemma_.lower() in _NOT_YET_SAID
-            or any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_YET_SAID for c in head.children)
-        )
+    return infinitive(verb) and (
+        head.lemma_.lower() in _NOT_YET_SAID
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_YET_SAID for c in head.children)
     )
 
 
@@ -98,8 +101,53 @@ def untold(verb: Token, subj: Token | None) -> bool:
         subj is not None
         and subj.head.i == verb.i
         and (
-            subj.lower_ in {"nothing", "nobody", "none"}
+            subj.lower_ in NOBODY
             or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
         )
     )
     return negated or nothing or hypothetical(verb)
+
+
+def unasserted(attributions: list[Attribution], text: str) -> list[Attribution]:
+    """The reports whose words nobody asserts: what a source did not say ("did not assert
+    that the files showed …", "would not predict whether …") and what is asked or weighed
+    ("asked whether the pier was sold", "did not know whether …")."""
+    return [
+        a
+        for a in attributions
+        if a.unsaid
+        or yes_no_question(a, text)  # "asked if …" (after "said", "if" opens a condition)
+        or _WHETHER.match(text, a.content_start)
+    ]
+
+
+_WHETHER = re.compile(r"whether\b", re.IGNORECASE)
+
+
+def told_by_none(pred: Token, reports: list[Attribution]) -> bool:
+    """Whether ``pred`` hangs under the cue verb of one of ``reports`` (see
+    :func:`unasserted`) as its words: not as a clause joined to it ("would not comment … but
+    confirmed that …", "have not revealed how …, although …"), nor as one the parser put in
+    its content span by mistake."""
+    for att in reports:
+        if not att.covers(pred.idx, pred.idx) or att.verb < 0:
+            continue
+        tok = pred
+        for _ in range(MAX_DEPTH):
+            if tok.head.i == tok.i:
+                break
+            if tok.head.i == att.verb:
+                if tok.dep_ not in _JOINED:
+                    return True
+                break
+            tok = tok.head
+    return False
+
+
+_JOINED = frozenset({"conj", "advcl", "parataxis", "cc", "npadvmod"})
+
+
+def yes_no_question(att: Attribution, text: str) -> bool:
+    """ "asked whether …", "asked if …": its asker is no source of what it asks about."""
+    first = text[att.content_start : att.content_start + 8].split()[:1]
+    return att.cue in QUESTION_CUES and first in (["whether"], ["if"])

@@ -24,6 +24,7 @@ from storylens.analyse.sourcekind import (
     source_kind,
     wanted_labels,
 )
+from storylens.analyse.sourceless import infinitive
 from storylens.datelines import dateline_spans
 
 # A role word and the title abbreviations that carry it ("Rep. Jane Roe" is a congresswoman).
@@ -190,20 +191,21 @@ def _thing_before(
                 return None  # "they" of people: the names are resolved as before
             continue
         many = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
-        if many == plural and (found is None or found.start < tok.idx):
-            if name is not None:
-                return (name.text, name.entity) if name.label in _BODIES else None
-            span = doc[tok.left_edge.i : tok.i + 1]
-            if source_kind(span, tok) != "none":
-                return span.text, None
-            # "An arms announcement from North Korea came …": whom the thing comes from
-            text, end = doc_text(doc), doc[tok.right_edge.i].idx
-            by = (n for n in names if tok.idx < n.start <= end and n.label in _BODIES)
-            by = (n for n in by if text[max(0, n.start - 5) : n.start].strip() in {"from", "by"})
-            author = next(by, None)
-            return (author.text, author.entity) if author is not None else ("", None)
-        if many == plural:
-            return None
+        if many != plural:
+            continue
+        if found is not None and found.start >= tok.idx:
+            return None  # the name is nearer
+        if name is not None:
+            return (name.text, name.entity) if name.label in _BODIES else None
+        span = doc[tok.left_edge.i : tok.i + 1]
+        if source_kind(span, tok) != "none":
+            return span.text, None
+        # "An arms announcement from North Korea came …": whom the thing comes from
+        text, end = doc_text(doc), doc[tok.right_edge.i].idx
+        by = (n for n in names if tok.idx < n.start <= end and n.label in _BODIES)
+        by = (n for n in by if text[max(0, n.start - 5) : n.start].strip() in {"from", "by"})
+        author = next(by, None)
+        return (author.text, author.entity) if author is not None else ("", None)
     return None
 
 
@@ -440,7 +442,7 @@ def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[
                 other.source_start is None
                 or other.source_end is None
                 or other.kind in {"attitude", "act"}
-                or _infinitive(doc, other.verb)  # "expected Mr. Abe to petition Mr. Trump"
+                or (other.verb >= 0 and infinitive(doc[other.verb]))  # "expected Abe to petition"
             ):
                 continue  # wanting or doing something makes no one a speaker
             k = bisect_left(starts, (other.source_start, -1))
@@ -455,12 +457,6 @@ def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[
 
 _HE_SHE = frozenset({"he", "she"})
 _WORDS_OR_ASIDE = frozenset({"ccomp", "parataxis", "relcl", "acl"})
-
-
-def _infinitive(doc: Doc, verb: int) -> bool:
-    return (
-        verb >= 0 and doc[verb].tag_ == "VB" and any(c.lower_ == "to" for c in doc[verb].children)
-    )
 
 
 def _antecedent(
