@@ -174,3 +174,19 @@ def test_a_quoted_question_runs_on_into_who_asked_it() -> None:
     assert lines == ['"Is the pier safe?"', "Mayor Lund said it was."]
     shipped = [s.text.strip() for s in build_sm()(text).sents]
     assert "Mayor Anna Lund planned to ask." in shipped  # what the component is for
+
+
+def test_no_sentence_ends_inside_a_title() -> None:
+    nlp = get_nlp()
+    text = (
+        '"The pier is safe," said Dist. Atty. Rosa Quell. '
+        "Asst. Supt. Ivo Vell closed the harbour. The ferry left."
+    )
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences == [
+        '"The pier is safe," said Dist. Atty. Rosa Quell.',
+        "Asst. Supt. Ivo Vell closed the harbour.",
+        "The ferry left.",
+    ]
+    # a title at the end of a line is no title of the next line's first word
+    assert len(list(nlp("the office of the Dist.\nRosa Quell said so.").sents)) == 2

