@@ -154,6 +154,28 @@ def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor(
     assert out[0]["text"] == shown
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The mayor had bragged about the new pier at the meeting.",
+         "Red Flag Daily reported that the mayor had talked about the new pier at the meeting."),
+        ("The mayor is slamming the budget plan of the council.",
+         "Red Flag Daily reported that the mayor is criticising the budget plan of the council."),
+        ("The mayor brags that the pier will open in May.",
+         "Red Flag Daily reported that the mayor says that the pier will open in May."),
+        ("The mayor slammed the budget plan of the council.",
+         "Red Flag Daily reported that the mayor criticised the budget plan of the council."),
+    ],
+)  # fmt: skip
+def test_compare_summary_neutral_verb_takes_the_loaded_verbs_form(text: str, shown: str) -> None:
+    # "had bragged about" is not "had said about", "is slamming" not "is criticised"
+    art = Article(id="x1", outlet="Red Flag Daily", text=text)
+    claim = Claim("x1-0", "x1", 0, len(text), text)
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [], framing, [], [art])
+    assert out[0]["text"] == shown
+
+
 def test_compare_summary_caps_and_dedups() -> None:
     texts = [f"Officials in Lund counted {n} boats on the river on day {n}." for n in range(12)]
     arts = [Article(id=f"d{i}", outlet=f"Outlet {i}", text=t) for i, t in enumerate(texts)]

@@ -244,7 +244,9 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
         start, end = int(term["start"]), int(term["end"])
         if any(q0 <= start and end <= q1 for q0, q1 in quoted) or quote_open(text[lo:start]):
             continue  # a quotation stays word for word (also one left open past the sentence)
-        replacement = str(term.get("neutral_alternative") or "")
+        replacement = verb_form(
+            str(term.get("neutral_alternative") or ""), text[start:end], text[end : end + 8]
+        )
         entity = term.get("entity")
         descriptor = term.get("descriptor")
         if entity:
@@ -269,6 +271,63 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
                 start = degree.start()
         edits.append(_Edit(start, end, replacement))
     return edits
+
+
+# the lexicon's neutral verbs (written in the past) in their other forms: base, -s, -ing
+_VERB_FORMS = {
+    past: (base, f"{base}es" if base.endswith("ss") else f"{base}s", ing)
+    for past, base, ing in (
+        ("said", "say", "saying"),
+        ("talked", "talk", "talking"),
+        ("criticised", "criticise", "criticising"),
+        ("promoted", "promote", "promoting"),
+        ("pressed", "press", "pressing"),
+        ("objected", "object", "objecting"),
+        ("agreed", "agree", "agreeing"),
+        ("responded", "respond", "responding"),
+        ("repeated", "repeat", "repeating"),
+        ("questioned", "question", "questioning"),
+        ("passed", "pass", "passing"),
+        ("faced", "face", "facing"),
+        ("dismissed", "dismiss", "dismissing"),
+        ("devised", "devise", "devising"),
+        ("deferred", "defer", "deferring"),
+        ("declined", "decline", "declining"),
+        ("complained", "complain", "complaining"),
+        ("cited", "cite", "citing"),
+        ("changed", "change", "changing"),
+        ("challenged", "challenge", "challenging"),
+        ("asked", "ask", "asking"),
+        ("approved", "approve", "approving"),
+    )
+}
+_ABOUT = re.compile(r"\s*(?:about|of)\b", re.IGNORECASE)
+
+
+def verb_form(neutral: str, surface: str, after: str) -> str:
+    """The lexicon's neutral verb in the form of the loaded one it replaces ("is slamming" →
+    "is criticising", "brags" → "says"); "said" before "about" or "of" is "talked" ("had
+    bragged about it" → "had talked about it"). Other words stay as the lexicon gives them."""
+    first, _, rest = neutral.partition(" ")
+    if first == "said" and _ABOUT.match(after):
+        first = "talked"
+    forms = _VERB_FORMS.get(first)
+    word = surface.split(" ", 1)[0].casefold()
+    if forms is None or not word.isalpha():
+        return neutral
+    if word.endswith("ing"):
+        first = forms[2]
+    elif word.endswith("ed"):
+        pass
+    elif word.endswith("s") and not word.endswith("ss"):
+        first = forms[1]
+    elif word not in _PAST:
+        first = forms[0]
+    return f"{first} {rest}".rstrip()
+
+
+# past forms of loaded verbs that do not end in "-ed"
+_PAST = frozenset({"spat", "hit", "tore", "fought"})
 
 
 # a word of degree right before a dropped word would be left grading nothing
