@@ -263,6 +263,23 @@ def test_truthful_summary_states_the_shared_fact_without_one_outlets_details(
         assert detail not in lead["text"], lead["text"]
 
 
+def test_truthful_a_fact_reports_tell_leads_the_summary_cited_to_all_that_tell_it(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # the story's central fact: one outlet quotes the governor's post, two give it to "local
+    # media reports" and to "two people familiar with the talks"; the summary states it,
+    # cited to both, and not to the outlet that has it only in the governor's words
+    story = Path(__file__).parent / "stories" / "dock-talks"
+    report = _report(cli, [story], tmp_path / "report.json")
+    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
+    claims = {c["id"]: c for c in report["claims"]}
+    met = [s for s in report["summary"] if re.search(r"Lund met with the dockers", s["text"])]
+    assert len(met) == 1 and met[0]["kind"] == "agreed", report["summary"]
+    assert report["summary"][0] == met[0]
+    cited = {outlet[claims[c]["article"]] for c in met[0]["citations"] if c in claims}
+    assert cited == {"Harbour Post", "Northern Wire"}, met
+
+
 def test_truthful_a_named_place_is_cited_only_to_outlets_that_name_it(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

@@ -140,6 +140,22 @@ def is_named(name: str) -> bool:
     return not (name.islower() or is_vague(name))
 
 
+# sources that only say the news is going round: reports, the media, unnamed people
+_HEARSAY = frozenset({"report", "reports", "media", "reporting", "accounts", "outlets"})
+_UNNAMED = frozenset({"people", "person", "persons", "sources", "source"})
+
+
+def vague_source(source: str, wording: str) -> bool:
+    """Whether ``source`` is only hearsay ("media reports", "two people familiar with the
+    talks", "sources") and the wording does not name it: every outlet that states the
+    wording tells that fact, whoever it credits ("according to media reports" / "two people
+    said" / "Fox News has learned"), unless that is a person (the words are then that
+    person's). An unnamed body ("the ministry", "police") is someone in particular."""
+    words = re.findall(r"[\w'-]+", source.casefold())
+    hearsay = bool(words) and (words[-1] in _HEARSAY or not _UNNAMED.isdisjoint(words[:3]))
+    return hearsay and not is_named(source) and not names_source(source, wording)
+
+
 def primary_source(claim: Claim, outlet: str, names: SourceNames) -> str:
     """The last link of the claim's attribution chain, or the outlet for own-voice claims."""
     if claim.attributed_to:

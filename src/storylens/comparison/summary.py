@@ -26,11 +26,12 @@ from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
 from storylens.comparison.backing import names_source, quoted_passages, quotes_held, relays_source
 from storylens.comparison.lexicon import load_lexicon
-from storylens.comparison.provenance import is_named
+from storylens.comparison.provenance import is_named, vague_source
 from storylens.comparison.standalone import first_person, points_back
 from storylens.comparison.summary_rewrite import (
     Context,
     as_spans,
+    balanced,
     capitalise,
     claim_text,
     rewrite_span,
@@ -98,7 +99,7 @@ def _sentence(text: str) -> str:
 def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
     """Keep the claim's attribution: prefix its nearest source unless the text names it; a
     text with its own "he said" names the source there instead ("…,” Ilse Marant said")."""
-    text = _balanced(_TYPESETTER.sub(lambda m: _CURLY[m.group()], DATELINE.sub("", text)))
+    text = balanced(DATELINE.sub("", text))
     sources = [s for s in claim.attributed_to if s.strip()]
     if not sources or any(names_source(s, text) for s in sources):
         return text
@@ -156,29 +157,6 @@ _PARTICIPLE_SAID = re.compile(
     r"contending|maintaining|complaining|warning|suggesting|calling)\b",
     re.IGNORECASE,
 )
-_TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
-_CURLY = {"``": "“", "''": "”"}
-_OPENING, _CLOSING = "“", "”"
-
-
-def _balanced(text: str) -> str:
-    """Quotation marks that pair up: a statement that starts inside a quotation (opened a
-    sentence or a paragraph earlier) gets its opening mark, one that stops inside it its
-    closing mark, so the quoted words read as quoted."""
-    first_close, first_open = text.find(_CLOSING), text.find(_OPENING)
-    if first_close >= 0 and (first_open < 0 or first_close < first_open):
-        text = _OPENING + text.lstrip()
-    closed = _CLOSING in text or '"' in text
-    if text.startswith(_OPENING) and text.count(_OPENING) == 1 and not closed:
-        # a shared wording that stops inside the quotation it opens
-        text = text.rstrip().rstrip(",.") + "." + _CLOSING
-    if text.count('"') % 2 and _OPENING not in text and _CLOSING not in text:  # straight marks
-        i = text.index('"')
-        opens = (i == 0 or text[i - 1] in " (:") and text[i + 1 : i + 2].strip() != ""
-        text = text.rstrip().rstrip(",.") + '."' if opens else '"' + text
-    return text
-
-
 # the last word of a body's or a paper's name that English writes with "the"
 _INSTITUTION = frozenset(
     {"House", "Times", "Post", "Journal", "Guardian", "Telegraph", "Independent", "Herald", "News"}
@@ -368,9 +346,14 @@ def _shared_candidate(
     said = names_source(source, str(shared.get("text") or home.text)) or is_named(source)
     if source and flat and not (quoted or said):
         home, source = dataclasses.replace(home, attributed_to=[]), ""
-    if source:  # "According to X, ..." cites only the outlets that say X says so
-        backers = [
-            b for b in backers if b.id == home.id or relays_source(b, source, ctx.speaks_for)
+    if source:  # "According to X, ..." cites only the outlets that say X says so; what
+        vague = vague_source(source, str(shared.get("text") or home.text))
+        backers = [  # officials or reports say, those that do not give it to a person
+            b
+            for b in backers
+            if b.id == home.id
+            or relays_source(b, source, ctx.speaks_for)
+            or (vague and not ctx.person_speaks(b))
         ]
     passages = quoted_passages(str(shared.get("text") or home.text), whole=quoted)
     # a quotation is cited only to outlets that quote every word of it

@@ -53,6 +53,9 @@ class Context:
         self.lexicon = lexicon
         self.names = {e.id: e.name for e in entities}
         self.speaks_for = speaks_for(entities)  # who speaks for a body the sentence names
+        self.persons = frozenset(
+            n for e in entities if e.type == "PERSON" for n in (e.name, *e.aliases) if n
+        )
         self.proper = _proper_words(articles, entities)
         self.terms: dict[str, list[dict[str, Any]]] = {}
         self.naming: dict[str, dict[str, list[str]]] = {}  # entity -> outlet -> labels
@@ -70,6 +73,11 @@ class Context:
             for outlet, labels in entity_obj.labels.items():
                 have = self.naming.setdefault(entity_obj.id, {}).setdefault(outlet, [])
                 have.extend(x for x in labels if x not in have)
+
+    def person_speaks(self, claim: Claim) -> bool:
+        """Whether the claim's nearest source is a person the story names."""
+        source = next((s for s in claim.attributed_to if s.strip()), "")
+        return bool(source) and any(n in source or source in n for n in self.persons)
 
     def outlet(self, claim: Claim) -> str:
         art = self.articles.get(claim.article)
@@ -378,6 +386,31 @@ def _fix_article_word(text: str, at: int) -> str:
         return text
     fixed = want.capitalize() if word[0].isupper() else want
     return text[: m.start(1)] + fixed + text[m.end(1) :]
+
+
+_TYPESETTER = re.compile(r"``|''")  # typesetters' quotation marks, as in some news archives
+_CURLY = {"``": "“", "''": "”"}
+_OPENING, _CLOSING = "“", "”"
+
+
+def balanced(text: str) -> str:
+    """Typesetters' marks (``…'') made curly, and quotation marks that pair up: a statement
+    that starts inside a quotation (opened a sentence or a paragraph earlier) gets its
+    opening mark, one that stops inside it its closing mark, so the quoted words read as
+    quoted."""
+    text = _TYPESETTER.sub(lambda m: _CURLY[m.group()], text)
+    first_close, first_open = text.find(_CLOSING), text.find(_OPENING)
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        text = _OPENING + text.lstrip()
+    closed = _CLOSING in text or '"' in text
+    if text.startswith(_OPENING) and text.count(_OPENING) == 1 and not closed:
+        # a shared wording that stops inside the quotation it opens
+        text = text.rstrip().rstrip(",.") + "." + _CLOSING
+    if text.count('"') % 2 and _OPENING not in text and _CLOSING not in text:  # straight marks
+        i = text.index('"')
+        opens = (i == 0 or text[i - 1] in " (:") and text[i + 1 : i + 2].strip() != ""
+        text = text.rstrip().rstrip(",.") + '."' if opens else '"' + text
+    return text
 
 
 def capitalise(text: str) -> str:

@@ -29,6 +29,7 @@ from storylens.comparison.backing import (
 )
 from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, compared_text, content_terms
+from storylens.comparison.provenance import vague_source
 from storylens.comparison.scoring import TINY_TERMS, PairScores
 from storylens.comparison.standalone import (
     TELLING,
@@ -74,6 +75,7 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
                 for c in shared.get("claims", ())
                 if c == shared["claim"]
                 or not (source and views[c].claim.attributed_to)
+                or (vague_source(source, str(shared.get("text") or "")) and not views[c].speaker)
                 or gives_source(views[c].claim, source, alignment.speaks_for)
                 or (remark and quotes_held(remark, views[c].claim.text))
             }
@@ -261,12 +263,16 @@ def shared_fact(
             # every outlet that tells the act tells the fact, whoever it credits
             part = alignment.part_views[part_id].claim if part_id is not None else claim
             act = own_act(part, source)
+            # what officials, reports or the like say: every outlet that states it tells
+            # it, whoever it credits ("according to media reports" / "two people said")
+            vague = vague_source(source, wording)
             cited = {
                 unit[b]
                 for b in backers
                 if b == sid
                 or not source
                 or act
+                or (vague and not views[b].speaker)  # a person's words are theirs
                 or gives_source(views[b].claim, source, alignment.speaks_for)
             }
             alone = not needs_context(wording)
