@@ -235,6 +235,9 @@ def test_analyse_attribution_common_nouns_are_no_sources(nlp: Any, text: str) ->
         ("Officials said the pier was unsafe.", "Officials"),
         ("In an interview with the Brenmoor Gazette, Jon Vell said the pier was unsafe.", "Vell"),
         ("A Number 7 spokeswoman said the pier was unsafe.", "Number 7"),  # a name with a number
+        # people by the office they hold
+        ("Some councillors have suggested that the pier was unsafe.", "councillors"),
+        ("Two legislators said the pier was unsafe.", "legislators"),
     ],
 )
 def test_analyse_attribution_real_sources_are_kept(nlp: Any, text: str, speaker: str) -> None:

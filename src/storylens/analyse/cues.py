@@ -198,7 +198,9 @@ PERSON_ROLES = lexicon(
     executive founder author reporter journalist columnist host anchor businessman
     businesswoman billionaire activist professor researcher historian strategist pollster
     mogul incumbent challenger frontrunner front-runner speaker sheriff officer
-    ceo king queen prince pope bishop priest rabbi imam politician"""
+    ceo king queen prince pope bishop priest rabbi imam politician councillor councilor
+    councilman councilwoman councilmember alderman alderwoman legislator assemblyman
+    assemblywoman delegate trustee regulator"""
 )
 # roles many people of a story may hold: "the coroner" is the one named as such, never
 # just the person the paragraph is about
