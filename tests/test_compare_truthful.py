@@ -280,6 +280,27 @@ def test_truthful_a_fact_reports_tell_leads_the_summary_cited_to_all_that_tell_i
     assert cited == {"Harbour Post", "Northern Wire"}, met
 
 
+def test_truthful_a_denial_never_states_what_it_denies(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # one outlet says the mayor leaked the budget, and that councillors suggest she could
+    # have; the other reports her denial: no shared wording or summary sentence of the leak
+    # cites the outlet that reports the denial, and the row is not "agreed"
+    story = Path(__file__).parent / "stories" / "dock-talks"
+    report = _report(cli, [story], tmp_path / "report.json")
+    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
+    claims = {c["id"]: c for c in report["claims"]}
+    leak = [g for g in report["claim_groups"] if "leak" in (g.get("shared") or {}).get("text", "")]
+    assert leak, [g.get("shared") for g in report["claim_groups"]]
+    for group in leak:
+        assert group["status"] != "agreed", group
+        assert "Northern Wire" not in group["shared"]["outlets"], group
+    for sentence in report["summary"]:
+        if "leak" in sentence["text"]:
+            cited = {outlet[claims[c]["article"]] for c in sentence["citations"] if c in claims}
+            assert "Northern Wire" not in cited, sentence
+
+
 def test_truthful_a_named_place_is_cited_only_to_outlets_that_name_it(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

@@ -511,3 +511,20 @@ def ordered(items: Any) -> list[str]:
         if item not in out:
             out.append(item)
     return out
+
+
+def best_elsewhere(alignment: Alignment) -> dict[str, float]:
+    """Each part's best score with a part of another outlet's statement (copies of one
+    article are one outlet), anywhere in the story: a detail is "only" one outlet's when no
+    other outlet states it at all, not only when the others in its group do not."""
+    import numpy as np
+
+    scores = alignment.part_scores
+    if not isinstance(scores, PairScores) or not scores.ids:
+        return {}
+    parts = [alignment.part_views[p].unit for p in scores.ids]
+    codes = {u: k for k, u in enumerate(dict.fromkeys(parts))}
+    unit = np.array([codes[u] for u in parts])
+    upper = np.triu(scores.matrix, k=1)  # a pair's score is read above the diagonal
+    matrix = np.where(unit[:, None] != unit[None, :], upper + upper.T, -np.inf)
+    return dict(zip(scores.ids, matrix.max(axis=1).tolist(), strict=True))

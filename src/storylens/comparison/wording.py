@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.analyse.focus import LEADING_PRONOUN
 from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import tidy
-from storylens.comparison.align import ordered
+from storylens.comparison.align import best_elsewhere, ordered
 from storylens.comparison.backing import (
     content_words,
     covers,
@@ -30,7 +30,7 @@ from storylens.comparison.backing import (
 from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, compared_text, content_terms
 from storylens.comparison.provenance import vague_source
-from storylens.comparison.scoring import TINY_TERMS, PairScores
+from storylens.comparison.scoring import TINY_TERMS
 from storylens.comparison.standalone import (
     TELLING,
     discourse_lead,
@@ -169,6 +169,18 @@ def shared_fact(
     """
     views = alignment.views
     unit = {c: views[c].unit for c in members}
+    # whether each statement says yes or no, clause by clause: a wording is stated only by
+    # a statement with a clause of its polarity ("Lund denied that she leaked ..." does not
+    # state "Lund could have leaked ...")
+    polar = {
+        m: {
+            alignment.part_views[p].claim.negated
+            for p in alignment.parts.get(m, ())
+            if not p.endswith(".g")
+        }
+        or {views[m].claim.negated}
+        for m in members
+    }
     best: tuple[Any, ...] | None = None
     found: dict[str, Any] = {}
     for sid in members:
@@ -222,7 +234,7 @@ def shared_fact(
             variants = trimmed(full, claim, own)
             people = alignment.people_words
             backing = [
-                _stating(sid, wording, claim, scores, views, threshold, people)
+                _stating(sid, wording, claim, scores, views, threshold, people, polar)
                 for wording in variants
             ]
             count = [len({unit[b] for b in backers}) for backers in backing]
@@ -248,7 +260,7 @@ def shared_fact(
                 or not all(covers(opening, views[b].claim.text, 1) for b in backers)
             ):
                 wording = wording[head:]
-                backers = _stating(sid, wording, claim, scores, views, threshold, people)
+                backers = _stating(sid, wording, claim, scores, views, threshold, people, polar)
             else:
                 head = 0
             total = sum(scores[b] for b in backers[1:])
@@ -307,6 +319,7 @@ def _stating(
     views: dict[str, ClaimView],
     threshold: float,
     people_words: Set[str],
+    polarity: dict[str, set[bool]],
 ) -> list[str]:
     """Statement ``sid`` and the statements of other outlets that state its ``wording`` (see
     :mod:`.backing`), those that hold most of its words first, then the best scored."""
@@ -326,6 +339,7 @@ def _stating(
             views[sid].actors, wording, views[o].people, f"{views[o].claim.text} {views[o].focus}"
         )
         and details_held(details, f"{views[o].claim.text} {views[o].focus}")
+        and claim.negated in polarity.get(o, (claim.negated,))  # no denial states what it denies
     ]
     held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
     return [sid, *held]
@@ -433,23 +447,6 @@ def outlet_details(
                 continue  # "According to the Associated Press": a source, and no fact
             out.append(detail)
     return out
-
-
-def best_elsewhere(alignment: Alignment) -> dict[str, float]:
-    """Each part's best score with a part of another outlet's statement (copies of one
-    article are one outlet), anywhere in the story: a detail is "only" one outlet's when no
-    other outlet states it at all, not only when the others in its group do not."""
-    import numpy as np
-
-    scores = alignment.part_scores
-    if not isinstance(scores, PairScores) or not scores.ids:
-        return {}
-    parts = [alignment.part_views[p].unit for p in scores.ids]
-    codes = {u: k for k, u in enumerate(dict.fromkeys(parts))}
-    unit = np.array([codes[u] for u in parts])
-    upper = np.triu(scores.matrix, k=1)  # a pair's score is read above the diagonal
-    matrix = np.where(unit[:, None] != unit[None, :], upper + upper.T, -np.inf)
-    return dict(zip(scores.ids, matrix.max(axis=1).tolist(), strict=True))
 
 
 # nothing but who says so: "According to a report from TMZ published this week"
