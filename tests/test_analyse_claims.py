@@ -176,14 +176,20 @@ def test_claims_stance_subject_is_no_source(nlp: Any, text: str, predicate: str)
     ("text", "chain", "negated"),
     [
         ("Ada Myrstad denied that the council had sold the ferry.", ["Ada Myrstad"], True),
+        # a denial that names what it denies first denies the same
+        ("Ada Myrstad denied rumours that the council had sold the ferry.", ["Ada Myrstad"], True),
+        ("The harbour board dismissed reports that it sold the ferry.", ["harbour board"], True),
         # a guess at what someone thinks is the writer's, no report of theirs
         ("The harbour board could be hoping that the council sold the ferry.", [], False),
     ],
 )
 def test_claims_denials_and_guesses(nlp: Any, text: str, chain: list[str], negated: bool) -> None:
-    claim = _by_predicate(_claims(nlp, _article(text)), "sell")
+    claims = _claims(nlp, _article(text))
+    claim = _by_predicate(claims, "sell")
     assert claim.attributed_to == chain
     assert claim.negated is negated
+    # no row of the denial alone ("denied rumours", "dismissed reports")
+    assert [c.predicate for c in claims] == ["sell"], [c.text for c in claims]
 
 
 @pytest.mark.slow

@@ -53,6 +53,7 @@ from storylens.analyse.content import (
     clause_head,
     clause_tokens,
     content_around,
+    denied_noun,
     ends_in_colon,
     expressed,
     inside_quote,
@@ -124,7 +125,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v20"
+STAGE = "attribution.rules.v21"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -347,8 +348,11 @@ def _verb_attribution(
         return None  # "write off", "call off", "call up"
     src_idx = {t.i for t in source}
     last = phrase_word(doc, verb.i) if generic else None
-    felt = expressed(verb) if lemma in {"express", "voice"} else None
-    if felt is not None:  # "expressed concern that …", "voiced doubts about …"
+    felt = expressed(verb) if lemma in {"express", "voice"} | NEGATIVE_CUES else None
+    if felt is not None and lemma in NEGATIVE_CUES and not denied_noun(doc[felt[0]]):
+        felt = None
+    if felt is not None:  # "expressed concern that …", "voiced doubts about …", "denied
+        # rumours that …": the clause is what is felt or denied
         last, content = felt
     if last is not None:  # "took aim at Trump": the content is what follows the phrase
         content = [t for t in content if t.i > last] or content
@@ -397,7 +401,7 @@ def _verb_attribution(
         verb=verb.i,
         stance=generic
         or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES | LAW_CUES and lemma not in SPEECH_CUES)
-        or (clause is None and lemma in NOUN_STANCE_CUES)
+        or (clause is None and felt is None and lemma in NOUN_STANCE_CUES)
         # "Brandel fears a long winter": what someone thinks of, not a claim of theirs
         or thought
         or guessed

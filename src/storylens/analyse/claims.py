@@ -31,6 +31,7 @@ from storylens.analyse.columns import (
     doc_text,
     seed_text,
 )
+from storylens.analyse.content import denied_clause
 from storylens.analyse.hedges import likely
 from storylens.analyse.names import NamedSpan, names_from
 from storylens.analyse.negation import negated
@@ -40,7 +41,7 @@ from storylens.analyse.sourceless import told_by_none, unasserted, yes_no_questi
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v8"
+STAGE = "claims.rules.v9"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -247,6 +248,10 @@ def _predicates(sent: Span, attribution_tokens: set[int], cues: set[int]) -> lis
         if deps[i] == "acl" and _bare_participle(doc[i]) and i not in attribution_tokens:
             preds.append(doc[i])
             continue
+        if denied_clause(doc[i]) and doc[i].head.head.i in attribution_tokens:
+            if _subject_of(doc[i]) is not None:  # "denied rumours that she leaked ..."
+                preds.append(doc[i])
+            continue
         if deps[i] == "xcomp" and doc[i].head.i in attribution_tokens and _raised(doc[i]):
             preds.append(doc[i])
             continue
@@ -277,7 +282,9 @@ def _noun_content_cue(tok: Token) -> bool:
     has_clause = any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children)
     if has_clause or tok.lemma_.lower() in {"say", "tell", "report", "add", "write"}:
         return False
-    return any(c.dep_ == "dobj" for c in tok.children)
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    # "denied rumours that she leaked …": the content is the clause, as in "denied that"
+    return bool(objects) and not any(denied_clause(g) for o in objects for g in o.children)
 
 
 def _claim_tokens(

@@ -6,7 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas, doc_text
-from storylens.analyse.cues import ADDRESSEE_CUES, SPEECH_CUES, STANCE_CUES
+from storylens.analyse.cues import (
+    ADDRESSEE_CUES,
+    DENIED_NOUNS,
+    NEGATIVE_CUES,
+    SPEECH_CUES,
+    STANCE_CUES,
+)
 from storylens.analyse.phrases import (
     contiguous_range,
     noun_phrase_indices,
@@ -319,6 +325,24 @@ def _quoted(char: int, quotes: list[tuple[int, int]]) -> bool:
 
 
 _FELT_PREPS = frozenset({"about", "over", "for", "at", "with", "in", "that"})
+
+
+def denied_noun(tok: Token) -> bool:
+    """A noun naming what a denial denies before its clause ("rumours", "reports")."""
+    return tok.lemma_.lower() in DENIED_NOUNS or tok.lower_ in DENIED_NOUNS
+
+
+def denied_clause(tok: Token) -> bool:
+    """The clause a denial denies through a noun ("denied rumours that she leaked the
+    budget"): what "denied that she leaked the budget" denies."""
+    head = tok.head
+    return (
+        tok.dep_ in {"acl", "ccomp"}
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+        and head.dep_ == "dobj"
+        and denied_noun(head)
+        and head.head.lemma_.lower() in NEGATIVE_CUES
+    )
 
 
 def expressed(verb: Token) -> tuple[int, list[Token]] | None:

@@ -167,6 +167,11 @@ CLAUSE_ONLY_EXTRA = lexicon("""find show know view charge demand""")
 # take a stand on something rather than report a claim of the source's.
 NOUN_STANCE_CUES = frozenset({"reject", "dismiss", "question", "dispute", "refute"})
 NEGATIVE_CUES = frozenset({"deny", "reject", "refute", "dismiss", "dispute"})
+# what a denial may name before the clause it denies ("denied rumours that she leaked ...")
+DENIED_NOUNS = lexicon(
+    """rumour rumor report claim allegation suggestion accusation speculation assertion
+    charge notion idea story"""
+)
 CLAUSE_ONLY_CUES = frozenset({"refute", "dispute", "observe", "know"})
 CLAUSE_ONLY_CUES |= CLAUSE_ONLY_EXTRA
 QUOTE_ONLY_CUES = frozenset({"continue", "read"})  # "the letter reads, “…”"
