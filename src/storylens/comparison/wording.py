@@ -79,8 +79,10 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
                 or gives_source(views[c].claim, source, alignment.speaks_for)
                 or (remark and quotes_held(remark, views[c].claim.text))
             }
-            if len(stating) < 2:
+            if len(stating) < 2:  # the others give the words to someone else: "partly"
                 group.status = "partial"
+                shared["claims"] = [c for c in shared["claims"] if views[c].unit in stating]
+                shared["outlets"] = ordered(views[c].outlet for c in shared["claims"])
             group.extra = [
                 d
                 for d in outlet_details(
