@@ -301,6 +301,24 @@ def test_truthful_a_denial_never_states_what_it_denies(
             assert "Northern Wire" not in cited, sentence
 
 
+def test_truthful_a_partial_row_lists_only_the_outlet_that_states_it(
+    cli: Callable[..., Any], tmp_path: Path, samples: Report
+) -> None:
+    # "Authorities said the harbour will reopen …" / "…, port director Olav Brenn said": one
+    # row, the words given to two sources; a `partial` row's wording is one outlet's, so
+    # no other outlet is shown as stating it
+    story = Path(__file__).parent / "stories" / "dock-talks"
+    report = _report(cli, [story], tmp_path / "report.json")
+    reopen = [
+        g for g in report["claim_groups"] if "reopen" in (g.get("shared") or {}).get("text", "")
+    ]
+    assert [g["status"] for g in reopen] == ["partial"], reopen
+    for rep in (report, samples):
+        for group in rep["claim_groups"]:
+            if group["status"] == "partial":
+                assert len(group["shared"]["outlets"]) == 1, group
+
+
 def test_truthful_a_named_place_is_cited_only_to_outlets_that_name_it(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:
