@@ -15,6 +15,8 @@ from storylens.analyse.numbers import find_quantities, normalise_unit, parse_num
         ("five", 5.0),
         ("twenty-one", 21.0),
         ("a dozen", 12.0),
+        ("four dozen", 48.0),  # times twelve, not plus
+        ("two dozen", 24.0),
         ("1,200", 1200.0),
         ("1.2", 1.2),
         ("70th", 70.0),

@@ -185,6 +185,9 @@ def parse_number(text: str) -> float | None:
     for word in words:
         if word == "and":
             continue
+        if word == "dozen" and current is not None:
+            current *= 12  # "four dozen" is 48
+            continue
         value = _atom(word)
         if value is not None:
             current = (current or 0.0) + value
