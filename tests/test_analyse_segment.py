@@ -560,3 +560,17 @@ def test_segment_a_sentence_inside_a_quotation_is_its_speakers() -> None:
     assert _quoted(first, [quote]).attributed_to == []
     own = Claim("a:s1", "a", second + 1, len(text) - 2, statement.text, attributed_to=["Vell"])
     assert _quoted(own, [quote]).attributed_to == ["Vell"]
+
+
+def test_segment_a_sentence_with_no_claim_is_hedged_by_its_own_words() -> None:
+    # no claim to take the flag from: the sentence's own "reportedly" or "appears to"
+    # hedges it, a hedge inside a quotation does not
+    plain = "The harbour board met on Tuesday to talk about the old bridge and the new ferry."
+    text, spans = _sentences(
+        PIKE,
+        "The harbour master reportedly left the meeting early on Tuesday morning.",
+        'The mayor told the board: "the old bridge reportedly failed its first test."',
+        plain,
+    )
+    found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
+    assert [s.hedged for s, _ in found] == [True, True, False, False]

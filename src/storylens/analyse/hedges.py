@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
 from storylens.analyse.cues import HEDGE_MODALS, HEDGE_PASSIVES, HEDGE_RAISING, HEDGE_WORDS
 from storylens.analyse.phrases import agent_of, is_passive, span_of
+from storylens.analyse.quotemarks import quote_open
 
 _HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -111,3 +114,19 @@ def likely(pred: Token) -> bool:
 
 
 _MAYBE = frozenset({"may", "might"})  # modals of possibility ("can" and "could" say ability)
+
+
+# a hedge in a sentence's words: "reportedly", "appears to", "is believed to"
+_HEDGE_TEXT = re.compile(
+    rf"\b(?:{'|'.join(sorted(HEDGE_WORDS))}|(?:appear|appears|appeared|seem|seems|seemed) to|"
+    r"(?:is|are|was|were) (?:widely )?(?:believed|said|thought|understood|rumou?red|"
+    r"expected|alleged|reported) to)\b",
+    re.IGNORECASE,
+)
+
+
+def hedged_words(text: str) -> bool:
+    """Whether a sentence the parse read no claim in hedges itself in its own words, outside
+    any quotation ("The actress reportedly headed to a Malibu treatment facility",
+    "Warner Brothers appears to be confident")."""
+    return any(not quote_open(text[: m.start()]) for m in _HEDGE_TEXT.finditer(text))

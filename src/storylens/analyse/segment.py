@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.analyse.dates import MONTHS, TIME_ZONES, WEEKDAYS
 from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
 from storylens.analyse.headlines import parse_text
+from storylens.analyse.hedges import hedged_words
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
 from storylens.types import Analysis, Argument, Claim, Quote
@@ -45,7 +46,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v6"
+STAGE = "segment.statements.v7"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -356,7 +357,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             text=body,
             predicate=main.predicate if main else "",
             attributed_to=source,
-            hedged=main.hedged and not aside if main else False,
+            hedged=main.hedged and not aside if main else hedged_words(body),
             negated=main.negated and not aside if main else False,
             arguments=dict(main.arguments) if main else {},
             quantities=sorted(numbers.values(), key=lambda q: q.start),
