@@ -101,6 +101,11 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The council offered nothing in return for the ferry.", "offer", [], True, False),
         ("The ferry is no longer safe.", "be safe", [], True, False),
         ("The mayor wore nothing but a harbour cap.", "wear", [], False, False),
+        # "not guilty" is a plea or a verdict; "did not plead" and "is not guilty" deny
+        ("The harbour master pleaded not guilty to the charges.", "plead", [], False, False),
+        ("The harbour master was found not guilty of fraud.", "find", [], False, False),
+        ("The harbour master did not plead guilty.", "plead", [], True, False),
+        ("The harbour master is not guilty of fraud.", "be guilty", [], True, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
         # words of likelihood hedge the verb they qualify, or the clause it completes
         ("The mayor will most likely not attend the ceremony.", "attend", [], True, True),

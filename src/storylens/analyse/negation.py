@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
@@ -25,7 +25,7 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
     if _emphatic(pred, children[pred.i], deps, lower):
         return False
-    if any(deps[c] == "neg" for c in children[pred.i]):
+    if any(deps[c] == "neg" and not _not_guilty(doc, c) for c in children[pred.i]):
         return True
     for aux in (c for c in children[pred.i] if deps[c] in {"aux", "auxpass"}):
         if any(deps[g] == "neg" for g in children[aux]):
@@ -38,12 +38,22 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
             return True  # "None of them were in the United States", "offered nothing"
         if lower[tok.i] in _AFFIRMING_NOUNS:
             continue  # "had no doubt that …", "there is no question": a yes
+        if lower[tok.i] == "guilty" and pred.lemma_ in _PLEAS:
+            continue  # "pleaded not guilty", "was found not guilty": a plea, a verdict
         if any(lower[c] in _NEGATORS and deps[c] in {"det", "neg"} for c in children[tok.i]):
             return True
     for c in children[pred.i]:
         if deps[c] == "attr" and any(lower[g] == "no" for g in children[c]):
             return True
     return any(a.covers(start, start + 1) for a in negative)
+
+
+def _not_guilty(doc: Doc, i: int) -> bool:
+    """ "pleaded not guilty", "found not guilty": a plea or a verdict, no denial of the act."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ == "guilty" and doc[i].head.lemma_ in _PLEAS
+
+
+_PLEAS = frozenset({"plead", "find", "declare", "enter", "rule", "adjudge"})
 
 
 _AFFIRMING_NOUNS = frozenset({"doubt", "doubts", "question"})  # "no doubt" says yes
