@@ -263,58 +263,57 @@ def test_truthful_summary_states_the_shared_fact_without_one_outlets_details(
         assert detail not in lead["text"], lead["text"]
 
 
+@pytest.fixture(scope="module")
+def dock(cli: Callable[..., Any], tmp_path_factory: pytest.TempPathFactory) -> Report:
+    story = Path(__file__).parent / "stories" / "dock-talks"
+    return _report(cli, [story], tmp_path_factory.mktemp("dock") / "report.json")
+
+
+def _cited(report: Report, sentence: dict[str, Any]) -> set[str]:
+    """The outlets a summary sentence cites."""
+    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
+    claims = {c["id"]: c for c in report["claims"]}
+    return {outlet[claims[c]["article"]] for c in sentence["citations"] if c in claims}
+
+
 def test_truthful_a_fact_reports_tell_leads_the_summary_cited_to_all_that_tell_it(
-    cli: Callable[..., Any], tmp_path: Path
+    dock: Report,
 ) -> None:
     # the story's central fact: one outlet quotes the governor's post, two give it to "local
     # media reports" and to "two people familiar with the talks"; the summary states it,
     # cited to both, and not to the outlet that has it only in the governor's words
-    story = Path(__file__).parent / "stories" / "dock-talks"
-    report = _report(cli, [story], tmp_path / "report.json")
-    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
-    claims = {c["id"]: c for c in report["claims"]}
-    met = [s for s in report["summary"] if re.search(r"Lund met with the dockers", s["text"])]
-    assert len(met) == 1 and met[0]["kind"] == "agreed", report["summary"]
-    assert report["summary"][0] == met[0]
-    cited = {outlet[claims[c]["article"]] for c in met[0]["citations"] if c in claims}
-    assert cited == {"Harbour Post", "Northern Wire"}, met
+    met = [s for s in dock["summary"] if re.search(r"Lund met with the dockers", s["text"])]
+    assert len(met) == 1 and met[0]["kind"] == "agreed", dock["summary"]
+    assert dock["summary"][0] == met[0]
+    assert _cited(dock, met[0]) == {"Harbour Post", "Northern Wire"}, met
 
 
-def test_truthful_a_denial_never_states_what_it_denies(
-    cli: Callable[..., Any], tmp_path: Path
-) -> None:
+def test_truthful_a_denial_never_states_what_it_denies(dock: Report) -> None:
     # one outlet says the mayor leaked the budget, and that councillors suggest she could
     # have; the other reports her denial: no shared wording or summary sentence of the leak
     # cites the outlet that reports the denial, and the row is not "agreed"
-    story = Path(__file__).parent / "stories" / "dock-talks"
-    report = _report(cli, [story], tmp_path / "report.json")
-    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
-    claims = {c["id"]: c for c in report["claims"]}
-    leak = [g for g in report["claim_groups"] if "leak" in (g.get("shared") or {}).get("text", "")]
-    assert leak, [g.get("shared") for g in report["claim_groups"]]
+    leak = [g for g in dock["claim_groups"] if "leak" in (g.get("shared") or {}).get("text", "")]
+    assert leak, [g.get("shared") for g in dock["claim_groups"]]
     for group in leak:
         assert group["status"] != "agreed", group
         assert "Northern Wire" not in group["shared"]["outlets"], group
-    for sentence in report["summary"]:
+    for sentence in dock["summary"]:
         if "leak" in sentence["text"]:
-            cited = {outlet[claims[c]["article"]] for c in sentence["citations"] if c in claims}
-            assert "Northern Wire" not in cited, sentence
+            assert "Northern Wire" not in _cited(dock, sentence), sentence
 
 
 def test_truthful_a_partial_row_lists_only_the_outlet_that_states_it(
-    cli: Callable[..., Any], tmp_path: Path, samples: Report
+    dock: Report, samples: Report
 ) -> None:
     # "Authorities said the harbour will reopen …" / "…, port director Olav Brenn said": one
     # row, the words given to two sources; a `partial` row's wording is one outlet's, so
     # no other outlet is shown as stating it
-    story = Path(__file__).parent / "stories" / "dock-talks"
-    report = _report(cli, [story], tmp_path / "report.json")
     reopen = [
-        g for g in report["claim_groups"] if "reopen" in (g.get("shared") or {}).get("text", "")
+        g for g in dock["claim_groups"] if "reopen" in (g.get("shared") or {}).get("text", "")
     ]
     assert [g["status"] for g in reopen] == ["partial"], reopen
-    for rep in (report, samples):
-        for group in rep["claim_groups"]:
+    for report in (dock, samples):
+        for group in report["claim_groups"]:
             if group["status"] == "partial":
                 assert len(group["shared"]["outlets"]) == 1, group
 
