@@ -96,6 +96,20 @@ def test_cli_compare_samples_drones_relayed_from_tass(samples_report: Report) ->
 
 
 @pytest.mark.slow
+def test_cli_compare_samples_departure_agreed_and_leads_the_summary(samples_report: Report) -> None:
+    # both reports tell Kim's departure on Sunday ("left Russia on Sunday", "departed from
+    # far-east Russia on Sunday" in a sentence that also says he "had not left his country"
+    # since the pandemic): an agreed fact, the summary's first sentence, cited to both
+    both = {outlet_of_file(samples_report, BREITBART), outlet_of_file(samples_report, AFP)}
+    groups = [
+        g for g in groups_with(samples_report, r"left Russia on Sunday") if g["status"] == "agreed"
+    ]
+    assert any(set(g["shared"]["outlets"]) == both for g in groups), groups
+    lead = samples_report["summary"][0]
+    assert lead["kind"] == "agreed" and "left Russia on Sunday" in lead["text"], lead
+
+
+@pytest.mark.slow
 def test_cli_compare_samples_vest_and_clothing_grouped(samples_report: Report) -> None:
     # one group holds both reports of the gifts; it is "partial": the Moscow Times states
     # them only inside "TASS said the governor of the Primorye region ... also 'offered Kim

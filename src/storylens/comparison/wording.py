@@ -174,12 +174,8 @@ def shared_fact(
     # whether each statement says yes or no, clause by clause: a wording is stated only by
     # a statement with a clause of its polarity ("Lund denied that she leaked ..." does not
     # state "Lund could have leaked ...")
-    polar = {
-        m: {
-            alignment.part_views[p].claim.negated
-            for p in alignment.parts.get(m, ())
-            if not p.endswith(".g")
-        }
+    polar = {  # (words no clause was read in, a ".g" part, say yes)
+        m: {alignment.part_views[p].claim.negated for p in alignment.parts.get(m, ())}
         or {views[m].claim.negated}
         for m in members
     }
