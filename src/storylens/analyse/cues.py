@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from storylens.models.titles import TITLES
+
 
 def lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -189,10 +191,9 @@ NAME_TITLES = lexicon(
     ecologist economist analyst scientist researcher activist lawyer attorney journalist
     reporter correspondent editor author historian official diplomat negotiator
     sheriff undersheriff lt lt. sgt sgt. sergeant detective officer trooper captain capt
-    capt. inspector constable prosecutor commissioner superintendent atty. dist. asst. dep.
-    det. insp. supt. cmdr. hon. pres. ald. supv. cmsr.
+    capt. inspector constable prosecutor commissioner superintendent
     """
-)
+) | {title.casefold() for title in TITLES}  # the abbreviations the tokenizer keeps whole
 # words for a person by what they do: a source phrase a role can resolve to a name
 PERSON_ROLES = lexicon(
     """spokesman spokeswoman spokesperson official minister president leader premier

@@ -145,7 +145,7 @@ _HEARSAY = frozenset({"report", "reports", "media", "reporting", "accounts", "ou
 _UNNAMED = frozenset({"people", "person", "persons", "sources", "source"})
 
 
-def vague_source(source: str, wording: str) -> bool:
+def hearsay_source(source: str, wording: str) -> bool:
     """Whether ``source`` is only hearsay ("media reports", "two people familiar with the
     talks", "sources") and the wording does not name it: every outlet that states the
     wording tells that fact, whoever it credits ("according to media reports" / "two people

@@ -26,7 +26,7 @@ from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
 from storylens.comparison.backing import names_source, quoted_passages, quotes_held, relays_source
 from storylens.comparison.lexicon import load_lexicon
-from storylens.comparison.provenance import is_named, vague_source
+from storylens.comparison.provenance import hearsay_source, is_named
 from storylens.comparison.standalone import first_person, points_back
 from storylens.comparison.summary_rewrite import (
     Context,
@@ -346,14 +346,16 @@ def _shared_candidate(
     said = names_source(source, str(shared.get("text") or home.text)) or is_named(source)
     if source and flat and not (quoted or said):
         home, source = dataclasses.replace(home, attributed_to=[]), ""
-    if source:  # "According to X, ..." cites only the outlets that say X says so; what
-        vague = vague_source(source, str(shared.get("text") or home.text))
-        backers = [  # officials or reports say, those that do not give it to a person
+    if source:
+        # "According to X, ..." cites only the outlets that say X says so; what only reports
+        # or unnamed people say, every outlet that does not give it to a person
+        hearsay = hearsay_source(source, str(shared.get("text") or home.text))
+        backers = [
             b
             for b in backers
             if b.id == home.id
             or relays_source(b, source, ctx.speaks_for)
-            or (vague and not ctx.person_speaks(b))
+            or (hearsay and not ctx.person_speaks(b))
         ]
     passages = quoted_passages(str(shared.get("text") or home.text), whole=quoted)
     # a quotation is cited only to outlets that quote every word of it

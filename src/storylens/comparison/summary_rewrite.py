@@ -325,11 +325,9 @@ def verb_form(neutral: str, surface: str, after: str) -> str:
         return neutral
     if word.endswith("ing"):
         first = forms[2]
-    elif word.endswith("ed"):
-        pass
     elif word.endswith("s") and not word.endswith("ss"):
         first = forms[1]
-    elif word not in _PAST:
+    elif not word.endswith("ed") and word not in _PAST:
         first = forms[0]
     return f"{first} {rest}".rstrip()
 

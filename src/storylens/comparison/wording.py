@@ -29,7 +29,7 @@ from storylens.comparison.backing import (
 )
 from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, compared_text, content_terms
-from storylens.comparison.provenance import vague_source
+from storylens.comparison.provenance import hearsay_source
 from storylens.comparison.scoring import TINY_TERMS
 from storylens.comparison.standalone import (
     TELLING,
@@ -70,12 +70,13 @@ def describe_groups(alignment: Alignment, settings: Settings) -> None:
             home = views[shared["claim"]].claim
             lead = home.text[: max(0, int(shared.get("start", home.start)) - home.start)]
             remark = long_quotes(str(shared.get("text") or ""), inside=quote_open(lead))
+            hearsay = hearsay_source(source, str(shared.get("text") or ""))
             stating = {
                 views[c].unit
                 for c in shared.get("claims", ())
                 if c == shared["claim"]
                 or not (source and views[c].claim.attributed_to)
-                or (vague_source(source, str(shared.get("text") or "")) and not views[c].speaker)
+                or (hearsay and not views[c].speaker)  # a person's words are theirs
                 or gives_source(views[c].claim, source, alignment.speaks_for)
                 or (remark and quotes_held(remark, views[c].claim.text))
             }
@@ -273,16 +274,16 @@ def shared_fact(
             # every outlet that tells the act tells the fact, whoever it credits
             part = alignment.part_views[part_id].claim if part_id is not None else claim
             act = own_act(part, source)
-            # what officials, reports or the like say: every outlet that states it tells
+            # what only reports or unnamed people say: every outlet that states it tells
             # it, whoever it credits ("according to media reports" / "two people said")
-            vague = vague_source(source, wording)
+            hearsay = hearsay_source(source, wording)
             cited = {
                 unit[b]
                 for b in backers
                 if b == sid
                 or not source
                 or act
-                or (vague and not views[b].speaker)  # a person's words are theirs
+                or (hearsay and not views[b].speaker)  # a person's words are theirs
                 or gives_source(views[b].claim, source, alignment.speaks_for)
             }
             alone = not needs_context(wording)
@@ -337,7 +338,7 @@ def _stating(
             views[sid].actors, wording, views[o].people, f"{views[o].claim.text} {views[o].focus}"
         )
         and details_held(details, f"{views[o].claim.text} {views[o].focus}")
-        and claim.negated in polarity.get(o, (claim.negated,))  # no denial states what it denies
+        and claim.negated in polarity[o]  # no denial states what it denies
     ]
     held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
     return [sid, *held]

@@ -24,7 +24,7 @@ _TITLES = frozenset(TITLES)
 def titles(doc: Doc) -> Doc:
     """Mark each capitalised word after a title abbreviation of ``doc`` as no sentence start."""
     for i in range(len(doc) - 1):
-        if doc[i].text in _TITLES and not doc[i].whitespace_.count("\n"):
+        if doc[i].text in _TITLES and "\n" not in doc[i].whitespace_:
             after = doc[i + 1]
             if after.text[:1].isupper():
                 after.is_sent_start = False
