@@ -385,6 +385,28 @@ def test_truthful_a_number_is_cited_only_to_outlets_that_state_it(
                 assert figure in text[name], (words, name)
 
 
+def test_truthful_a_day_is_cited_only_to_outlets_that_give_it(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # three outlets report one charge; one says it came "on Monday", two tell it in a
+    # clause with no day: the summary states the charge, cited to all three, without the day
+    story = Path(__file__).parent / "stories" / "harbour-charge"
+    report = _report(cli, [story], tmp_path / "report.json")
+    text = {a["outlet"]: a["text"] for a in report["articles"]}
+    charged = [s for s in report["summary"] if "charged with taking bribes" in s["text"]]
+    assert len(charged) == 1 and len(_cited(report, charged[0])) == 3, report["summary"]
+    days = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+    shown = [(s["text"], _cited(report, s)) for s in report["summary"]]
+    shown += [
+        (g["shared"]["text"], set(g["shared"]["outlets"]))
+        for g in report["claim_groups"]
+        if g.get("shared")
+    ]
+    for words, outlets in shown:
+        for day in days.findall(words):
+            assert all(day in text[o] for o in outlets), (words, outlets)
+
+
 def test_truthful_a_photo_caption_is_no_statement(cli: Callable[..., Any], tmp_path: Path) -> None:
     # a caption says what a picture shows; the fact after it on its line still is a row
     story = Path(__file__).parent / "stories" / "pier-caption"

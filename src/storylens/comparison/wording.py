@@ -41,6 +41,7 @@ from storylens.comparison.standalone import (
     trimmed,
     whole,
 )
+from storylens.comparison.when import unheld_time, without
 from storylens.datelines import DATELINE
 from storylens.settings import Settings
 from storylens.types import Claim
@@ -262,6 +263,12 @@ def shared_fact(
                 backers = _stating(sid, wording, claim, scores, views, threshold, people, polar)
             else:
                 head = 0
+            holes = (
+                [] if trim or wording == claim.text[head:] else _holes(claim, part_id, alignment)
+            )
+            end = claim.start + head + len(wording) if trim else claim.end
+            if hole := unheld_time(claim, wording, [views[b].claim for b in backers[1:]]):
+                wording, holes = without(wording, claim, hole), sorted([*holes, list(hole)])
             total = sum(scores[b] for b in backers[1:])
             outlets = {unit[b] for b in backers}
             mean = total / (len(backers) - 1) if len(backers) > 1 else 0.0
@@ -294,11 +301,9 @@ def shared_fact(
                     "claim": sid,
                     "part": part_id,
                     "start": claim.start + head,
-                    "end": claim.start + head + len(wording) if trim else claim.end,
+                    "end": end,
                     "text": wording,
-                    "holes": _holes(claim, part_id, alignment)
-                    if wording != claim.text[head:] and not trim
-                    else [],
+                    "holes": holes,
                     # the source's own act told with who tells it ("The administration
                     # said it would delay ..."): a fact every backer states, not a quote
                     "attributed_to": []
