@@ -45,6 +45,11 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("We allowed the ferries to sail again.", True),
         ("“I never saw the report.”", True),
         ("“We allowed the ferries to sail,” Brandt said.", False),
+        # a quotation told as one of a list, with no one named: whose question is it?
+        ("“Who signed the pier contract?” goes another.", True),
+        ('"When did you learn of the leak?" another asks.', True),
+        ("“Why did the ferry sail?” asks the harbour master.", False),
+        ("Brandt said he did not think the pier would open.", False),
         # a quotation with no tag that opens on "he", "it" or "his": whose visit, who speaks?
         ('"His visit would have been met by protests at the pier."', True),
         ("“It will be a great day for the harbour.”", True),

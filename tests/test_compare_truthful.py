@@ -407,6 +407,20 @@ def test_truthful_a_day_is_cited_only_to_outlets_that_give_it(
             assert all(day in text[o] for o in outlets), (words, outlets)
 
 
+def test_truthful_a_quotation_whose_speaker_is_only_another_is_not_summarised(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # two outlets quote one of the inspectors' questions as '"…?" goes another' and
+    # '"…?" another asks': the row shows the sentence before it, and the summary does not
+    # state the quotation with no one to say whose words they are
+    story = Path(__file__).parent / "stories" / "ferry-inquiry"
+    report = _report(cli, [story], tmp_path / "report.json")
+    asked = [g for g in report["claim_groups"] if "sailing order" in g["text"]]
+    assert len(asked) == 1 and asked[0]["status"] == "agreed", asked
+    assert "crossing" in (asked[0].get("context") or {}).get("text", ""), asked
+    assert not any("sailing order" in s["text"] for s in report["summary"]), report["summary"]
+
+
 def test_truthful_a_photo_caption_is_no_statement(cli: Callable[..., Any], tmp_path: Path) -> None:
     # a caption says what a picture shows; the fact after it on its line still is a row
     story = Path(__file__).parent / "stories" / "pier-caption"

@@ -78,8 +78,9 @@ _SUCH = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b|that\b|(?:[\w-]+\s+){1,2}as\b)[a-
 # a quotation whose speaker is a pronoun ("'You can mark it down,' he said."): who speaks,
 # and what about, is in the sentences before
 _PRONOUN_SPEAKER = re.compile(
-    r"[,”\"’']\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|noted|explained|"
-    r"continued|wrote|writes|asked|argued|insisted|declared|stated|replied|recalled)\b",
+    r"[,”\"’'?!]\s*(?:(?:he|she|they|another)\s+(?:said|says|added|adds|told|tells|noted|"
+    r"explained|continued|wrote|writes|asked|asks|argued|insisted|declared|stated|replied|"
+    r"recalled|reads|goes)|(?:goes|reads|asks|says|said|adds|added)\s+(?:he|she|another)\s*[.,;])",
     re.IGNORECASE,
 )
 

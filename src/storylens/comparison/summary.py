@@ -25,6 +25,7 @@ from storylens.analyse.cues import PERSON_ROLES
 from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import tidy
 from storylens.comparison.backing import names_source, quoted_passages, quotes_held, relays_source
+from storylens.comparison.context import needs_context
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.provenance import hearsay_source, is_named
 from storylens.comparison.standalone import first_person, points_back
@@ -365,7 +366,9 @@ def _shared_candidate(
     outlets = list(best)  # the outlets it cites
     if len(outlets) < 2:  # the others give it to another name or in other words: "X reported
         return None  # that ..." would call a fact of an agreed row one outlet's report
-    if not source and (quoted or first_person(str(shared.get("text") or home.text))):
+    wording = str(shared.get("text") or home.text)
+    speakerless = wording[:1] in _OPENING_MARKS and needs_context(wording)  # "… goes another."
+    if not source and (quoted or first_person(wording) or speakerless):
         return None  # “We will see them in court”: someone's words, and no one to say whose
 
     def compose() -> tuple[str, list[Claim]]:
@@ -389,6 +392,9 @@ def _shared_candidate(
 
     rank = (-len(outlets), -independent, _position(claims))
     return _Candidate("agreed", gid, outlets, rank, compose=compose)
+
+
+_OPENING_MARKS = "“\"‘'`«"
 
 
 def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
