@@ -574,3 +574,20 @@ def test_segment_a_sentence_with_no_claim_is_hedged_by_its_own_words() -> None:
     )
     found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
     assert [s.hedged for s, _ in found] == [True, True, False, False]
+
+
+def test_segment_a_sentence_with_no_claim_is_negated_by_its_own_words() -> None:
+    # no claim to take the flag from: "did not respond", "would not say" deny in the
+    # sentence's own clause; not a negation inside a quotation or a clause it opens, an
+    # infinitive's, a plea's or "did not deny"
+    text, spans = _sentences(
+        "A spokesman for the harbour board did not respond to a request for comment.",
+        "The ferry company would not say when the crossing will reopen.",
+        'The mayor told the board: "the old bridge did not fail its test."',
+        "The assurance that the pier was not closing calmed the traders.",
+        "The mayor warned the board not to sell the old ferry.",
+        "The skipper pleaded not guilty to the charge of reckless sailing.",
+        "His lawyer did not deny that the skipper was on the bridge at the time.",
+    )
+    found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
+    assert [s.negated for s, _ in found] == [True, True, False, False, False, False, False]

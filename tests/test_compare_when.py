@@ -57,6 +57,7 @@ def test_when_a_time_the_fact_needs_or_a_quoted_one_stays() -> None:
         ("Kim had not left the country until Friday and the talks", "Friday"),
         ('Oslo said "we struck on Monday and we stay out" to reporters', "Monday"),
         ("Kim had not left his country since early 2020 at all", "early 2020"),
+        ("Anyone with information about this morning fire should call", "this morning"),
     ):
         assert unheld_time(_claim(text, time), text, [PLAIN]) is None, text
 

@@ -8,6 +8,7 @@ no doubt that ...").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -75,3 +76,34 @@ def _emphatic(pred: Token, kids: Sequence[int], deps: Sequence[str], lower: Sequ
         for c in kids
         if c > pred.i
     )
+
+
+# "did not respond", "would not say", "hasn't", "There was no …", "never": a negation of the
+# verb of the clause it opens; not one of an infinitive ("warned Trump not to levy …"), a
+# plea ("pleaded not guilty"), a denial ("did not deny": a yes) or an emphasis ("couldn't ask
+# for anything more")
+_DENIED_TEXT = re.compile(
+    r"\b(?:(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|must)\s+"
+    r"not|(?:do|does|did|is|are|was|were|has|have|had|wo|would|ca|could|should|must)n['’]t|"
+    r"cannot|never|there\s+(?:is|was|are|were)\s+no)\b"
+    r"(?!\s+(?:to|guilty|deny|denied|dispute|disputed)\b)(?!(?:\s+\w+){0,4}\s+more\b)",
+    re.IGNORECASE,
+)
+# a word that opens a clause inside the sentence: a negation after it is that clause's
+_SUBORDINATE = re.compile(
+    r"\b(?:that|whether|if|unless|when|while|who|whom|which|whose|because|as|although|"
+    r"though|after|before|since|until|where|so)\b",
+    re.IGNORECASE,
+)
+# a quotation, in typographic, straight or typesetters' marks: its words are the speaker's
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|``.*?(?:''|$)")
+
+
+def denied_words(text: str) -> bool:
+    """Whether a sentence the parse read no claim in denies in its own words, outside any
+    quotation and before any clause it opens ("A spokesman did not respond to a request for
+    comment", "Ketsoyan would not say what …"; not "The assurance that Trump was not being
+    investigated weighed on him", "if they do not agree")."""
+    text = _QUOTED.sub(" ", text)
+    found = _DENIED_TEXT.search(text)
+    return found is not None and not _SUBORDINATE.search(text, 0, found.start())

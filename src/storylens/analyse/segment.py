@@ -39,6 +39,7 @@ from storylens.analyse.dates import MONTHS, TIME_ZONES, WEEKDAYS
 from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
+from storylens.analyse.negation import denied_words
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
 from storylens.types import Analysis, Argument, Claim, Quote
@@ -46,7 +47,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v7"
+STAGE = "segment.statements.v8"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -358,7 +359,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             predicate=main.predicate if main else "",
             attributed_to=source,
             hedged=main.hedged and not aside if main else hedged_words(body),
-            negated=main.negated and not aside if main else False,
+            negated=main.negated and not aside if main else denied_words(body),
             arguments=dict(main.arguments) if main else {},
             quantities=sorted(numbers.values(), key=lambda q: q.start),
             sentence=n,

@@ -20,10 +20,11 @@ from storylens.comparison.features import date_of, dates_differ
 from storylens.types import Claim
 
 _WORD = re.compile(r"\w+")
-# words before a time that the fact needs ("since 2020", "by Friday", "from Monday")
+# words before a time that the fact needs ("since 2020", "by Friday", "from Monday"), or
+# that the time is the object of ("information about this morning's fire")
 _BOUNDING = frozenset(
     {"since", "until", "till", "by", "before", "after", "from", "to", "through", "between", "of"}
-)
+) | {"about", "for", "with", "than", "over", "within", "like", "as"}  # or a phrase's object
 # the words of a time that say which day or month it is; others ("last week") count whole
 _DAY_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"yesterday", "today", "tonight"}
 
