@@ -421,6 +421,18 @@ def test_truthful_a_quotation_whose_speaker_is_only_another_is_not_summarised(
     assert not any("sailing order" in s["text"] for s in report["summary"]), report["summary"]
 
 
+def test_truthful_a_summary_sentence_names_who_she_is(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # one outlet tells the ribbon-cutting as "She cut the ribbon …", the other in a clause
+    # on "Mayor Irma Lund": the summary names her instead of leaving "She" to the reader
+    story = Path(__file__).parent / "stories" / "pier-ribbon"
+    report = _report(cli, [story], tmp_path / "report.json")
+    ribbon = [s for s in report["summary"] if "cut the ribbon" in s["text"]]
+    assert len(ribbon) == 1 and len(_cited(report, ribbon[0])) == 2, report["summary"]
+    assert ribbon[0]["text"].startswith("Irma Lund cut the ribbon"), ribbon
+
+
 def test_truthful_a_photo_caption_is_no_statement(cli: Callable[..., Any], tmp_path: Path) -> None:
     # a caption says what a picture shows; the fact after it on its line still is a row
     story = Path(__file__).parent / "stories" / "pier-caption"

@@ -35,6 +35,7 @@ from storylens.comparison.summary_rewrite import (
     balanced,
     capitalise,
     claim_text,
+    named_subject,
     rewrite_span,
     sentence_bounds,
     sentence_text,
@@ -388,6 +389,7 @@ def _shared_candidate(
         if quoted and text[:1] not in "“\"`‘'":
             text = text.rstrip().removesuffix('"')
             text = f"“{text.rstrip(' .,”')}.”"  # a speaker's words stay quoted
+        text = named_subject(text, home, backers, ctx)
         return _attributed(home, text, ctx.proper), backers
 
     rank = (-len(outlets), -independent, _position(claims))

@@ -74,6 +74,18 @@ class Context:
                 have = self.naming.setdefault(entity_obj.id, {}).setdefault(outlet, [])
                 have.extend(x for x in labels if x not in have)
 
+    def main_person(self, article: str, before: int) -> str:
+        """The person the article names most often before ``before``, when one leads (the
+        one a leading "he" or "she" most likely stands for); '' on a tie or none."""
+        counts = Counter(
+            name
+            for start, _, name in self.spellings.get(article, ())
+            if start < before and name in self.persons
+        ).most_common(2)
+        if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+            return ""
+        return counts[0][0]
+
     def person_speaks(self, claim: Claim) -> bool:
         """Whether the claim's nearest source is a person the story names."""
         source = next((s for s in claim.attributed_to if s.strip()), "")
@@ -426,3 +438,28 @@ def as_spans(raw: Any) -> list[tuple[int, int]]:
         ):
             out.append((int(item[0]), int(item[1])))
     return sorted(out)
+
+
+def named_subject(text: str, home: Claim, backers: Sequence[Claim], ctx: Context) -> str:
+    """``text`` with a leading "He" or "She" replaced by the person it stands for: the one
+    its article names most often before it (:meth:`Context.main_person`), when every other
+    outlet's statement cited for it names that person, or is about the one its own article
+    names most ("He missed four games" -> "Reggie Bush missed four games", cited to "Bush
+    missed four games …" and "The 23-year-old finished his season …"). Unchanged when any
+    of them is not: a wrong guess would state another person's deed."""
+    lead = _LEADING_PERSON.match(text)
+    others = [b for b in backers if b.article != home.article]
+    if lead is None or not others:
+        return text
+    name = ctx.main_person(home.article, home.start)
+    words = [w for w in re.findall(r"[\w'’-]+", name) if len(w) > 2 and w[0].isupper()]
+    if not words or not all(
+        any(re.search(rf"\b{re.escape(w)}\b", b.text) for w in words)
+        or ctx.main_person(b.article, b.start + 1) == name  # "The 23-year-old finished …"
+        for b in others
+    ):
+        return text
+    return name + text[lead.end(1) :]
+
+
+_LEADING_PERSON = re.compile(r"(He|She)\b(?!['’])")  # not "He's": kept as it is written
