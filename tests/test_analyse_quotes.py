@@ -166,6 +166,45 @@ def test_quotes_a_quotation_left_open_goes_on_in_the_next_paragraph(nlp: Any, ma
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # curly marks, the next paragraph not reopening the quotation
+        ["“The ferry turned back towards the pier.", "It never reached the harbour,” {tag}."],
+        # straight marks, each paragraph reopening it (news style), or the last not
+        ['"The ferry turned back towards the pier.', '"It never reached the harbour," {tag}.'],
+        ['"The ferry turned back towards the pier.', 'It never reached the harbour," {tag}.'],
+    ],
+)
+def test_quotes_a_quotation_over_paragraphs_is_the_speaker_its_tag_names(
+    nlp: Any, paragraphs: list[str]
+) -> None:
+    # the tag comes after the quotation's last paragraph: the paragraphs before it are the
+    # same speaker's words
+    tag = "Captain Olav Brenn, the port's spokesman, said"
+    text = "A ferry lost power off Velm on Monday.\n\n" + "\n\n".join(
+        p.format(tag=tag) for p in paragraphs
+    )
+    quotes = _quotes(nlp, text)
+    first = text.index("The ferry turned")
+    opening = [q for q in quotes if q.start <= first < q.end]
+    assert opening and "Olav Brenn" in opening[0].speaker, [(q.text, q.speaker) for q in quotes]
+
+
+def test_quotes_a_block_quoted_from_another_text_keeps_the_reports_inside_it() -> None:
+    # a quotation over paragraphs that closes on a full stop, with no tag, is a block of
+    # another text: it is not read as one quotation (the reports inside it keep their own)
+    from storylens.analyse.quotemarks import quote_spans
+
+    text = (
+        'The blog quoted the report:\n\n"A gunman shot three people, police said.\n\n'
+        'The victims were taken to hospital, said Lt. Ann Vell.\n\nWitnesses saw a car."\n\n'
+        "Nothing more is known."
+    )
+    assert not [s for s in quote_spans(text) if "\n\n" in text[s[0] : s[1]]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("second", "expected"),
     [
         ("He added that the pier would reopen.", "Jon Vell"),

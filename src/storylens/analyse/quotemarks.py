@@ -71,12 +71,45 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = _find_close(text, i, close)
+        if j is None and ch == '"' and (i == 0 or text[i - 1] == "\n"):
+            j = _close_over_paragraphs(text, i)
         if j is None:
             i += 1
             continue
         spans.append((i, j + 1))
         i = j + 1
     return spans
+
+
+MAX_QUOTE_PARAGRAPHS = 4  # a straight quotation runs over at most this many paragraphs
+
+
+def _close_over_paragraphs(text: str, i: int) -> int | None:
+    """The closing mark of a straight quotation that opens a paragraph and runs over the
+    next ones, each of them opening it again or carrying no mark, to the one that closes
+    it before its tag ('"A. ¶ "B. ¶ C," the officer said.'); ``None`` when a paragraph in
+    between has other marks or none closes it so within ``MAX_QUOTE_PARAGRAPHS``."""
+    start = i
+    for _ in range(MAX_QUOTE_PARAGRAPHS):
+        end = text.find("\n\n", start)
+        paragraph = text[start : end if end >= 0 else len(text)]
+        marks = [k for k, ch in enumerate(paragraph) if ch == '"']
+        reopened = paragraph.startswith('"')
+        close = start + marks[-1] if marks else -1
+        if start > i and len(marks) == 1 + reopened and _closes(text, close):
+            # closed before its tag ('…,” the officer said'): a block quoted from another
+            # text, closed on a full stop, keeps the reports inside it
+            return (
+                close
+                if text[close - 1] in ",?!" and text[close + 1 :].strip()[:1].isalpha()
+                else None
+            )
+        if len(marks) != int(reopened) or end < 0:
+            return None
+        start = end + 2
+        while start < len(text) and text[start] == "\n":
+            start += 1
+    return None
 
 
 def _opens(text: str, i: int) -> bool:

@@ -27,7 +27,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v5"
+STAGE = "quotes.rules.v6"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")
@@ -147,24 +147,52 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
             prev = _previous(known + out, qs)
             if prev is None or not (_carried_over(text, prev, qs) or _after_colon(text, prev, qs)):
                 continue
-        out.append(
-            Quote(
-                article=article.id,
-                start=qs,
-                end=qe,
-                text=text[qs:qe],
-                speaker=prev.speaker,
-                speaker_text=prev.speaker_text,
-                speaker_start=prev.speaker_start,
-                speaker_end=prev.speaker_end,
-                cue=prev.cue,
-                cue_start=prev.cue_start,
-                cue_end=prev.cue_end,
-                direct=True,
-                speaker_entity=prev.speaker_entity,
-            )
+        out.append(_as_of(prev, article, text, qs, qe))
+    # a quotation running over paragraphs whose tag comes at its end ('"A. ¶ "B," the
+    # officer said.'): each open paragraph before it is the same speaker's, last first
+    for qs, qe in reversed(doc_quotes(doc)):
+        if any(q.start <= qs + 2 and qe - 2 <= q.end for q in known + out):
+            continue
+        # the tag's report covers only the quotation's last paragraph: '"A. ¶ B," X said.'
+        tail = next((q for q in known if qs < q.start < qe - 2 <= q.end <= qe + 2), None)
+        nxt = min(
+            (q for q in known + out if q.start >= qe and q.direct),
+            default=None,
+            key=lambda q: q.start,
         )
-    return out
+        if len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
+            continue
+        if tail is not None and "\n" in text[qs : tail.start]:
+            out.append(_as_of(tail, article, text, qs, qe))
+        elif nxt is not None and _goes_on(text, qs, nxt.start):
+            out.append(_as_of(nxt, article, text, qs, qe))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _goes_on(text: str, start: int, nxt: int) -> bool:
+    """Whether the quotation at ``start`` is left open at the end of its paragraph and the
+    next paragraph opens with the quotation at ``nxt``: one quotation over two paragraphs."""
+    hi = paragraph_bounds(text, start)[1]
+    return hi < nxt and not text[hi:nxt].strip(' \n“"‘') and quote_open(text[start:hi])
+
+
+def _as_of(prev: Quote, article: Article, text: str, qs: int, qe: int) -> Quote:
+    """The quotation at ``qs``-``qe`` given to ``prev``'s speaker, with its cue."""
+    return Quote(
+        article=article.id,
+        start=qs,
+        end=qe,
+        text=text[qs:qe],
+        speaker=prev.speaker,
+        speaker_text=prev.speaker_text,
+        speaker_start=prev.speaker_start,
+        speaker_end=prev.speaker_end,
+        cue=prev.cue,
+        cue_start=prev.cue_start,
+        cue_end=prev.cue_end,
+        direct=True,
+        speaker_entity=prev.speaker_entity,
+    )
 
 
 def _previous(quotes: list[Quote], pos: int) -> Quote | None:
