@@ -591,3 +591,14 @@ def test_segment_a_sentence_with_no_claim_is_negated_by_its_own_words() -> None:
     )
     found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
     assert [s.negated for s, _ in found] == [True, True, False, False, False, False, False]
+
+
+def test_segment_a_dateline_on_a_line_of_its_own_is_no_statement() -> None:
+    text, spans = _sentences(
+        "Mumbai, Nov 11 -",
+        "\nThe navy foiled a pirate attack on five merchant ships in the Gulf on Thursday.",
+    )
+    found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
+    assert [s.text for s, _ in found] == [
+        "The navy foiled a pirate attack on five merchant ships in the Gulf on Thursday."
+    ]

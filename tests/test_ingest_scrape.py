@@ -313,3 +313,14 @@ def test_ingest_scrape_a_dateline_further_down_or_after_a_long_paragraph_drops_n
     long_first = " ".join([first] * 7)
     text = f"Ferry Crews End Strike\n\n{long_first}\n\n{later}"
     assert parse_scrape(text).text.startswith(long_first)
+
+
+def test_ingest_scrape_an_update_line_first_is_no_headline() -> None:
+    # a page that opens on when it was last changed: the headline is the line after it
+    text = (
+        "Updated: November 11, 2024 20:09 IST\n\nNavy foils pirate attack off the Gulf\n\n"
+        "The navy on Thursday foiled a pirate attack on five merchant ships in the Gulf."
+    )
+    scrape = parse_scrape(text)
+    assert scrape.title == "Navy foils pirate attack off the Gulf"
+    assert scrape.text.startswith("The navy on Thursday foiled")

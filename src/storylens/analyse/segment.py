@@ -42,12 +42,13 @@ from storylens.analyse.hedges import hedged_words
 from storylens.analyse.negation import denied_words
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
+from storylens.datelines import DATELINE
 from storylens.types import Analysis, Argument, Claim, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v8"
+STAGE = "segment.statements.v9"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -328,6 +329,13 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
                 and not _speaker(analysis, start, end)
             ):
                 continue  # a question, unless someone is reported asking it ("Lammy asked: …")
+            line = DATELINE.match(body)
+            if (
+                not inside
+                and line
+                and not f"{body[line.end() :]}{text[end:]}".split("\n")[0].strip()
+            ):
+                continue  # a dateline on a line of its own ("Mumbai, Nov 11 -")
             suffix = f"s{n}" if k == 0 else f"s{n}-{k}"
             found.append([start, end, suffix, n, inside])
     out = []

@@ -141,6 +141,13 @@ def _headline_sentence(lines: _Lines, i: int) -> bool:
     return any(len(lines.plain[j].split()) > len(words) for j in later)
 
 
+def _update_line(plain: str) -> bool:
+    """Whether the line only tells when the page was last changed ("Updated: November 11,
+    2011 20:09 IST"): no headline, and not the publication date."""
+    updated = _UPDATED.match(plain)
+    return bool(updated and parse_date_line(updated.group("rest")))
+
+
 def _is_title(lines: _Lines, i: int, *, no_blank_lines: bool) -> bool:
     plain = lines.plain[i]
     if markdown.heading_text(lines.raw[i]) is not None:
@@ -151,7 +158,7 @@ def _is_title(lines: _Lines, i: int, *, no_blank_lines: bool) -> bool:
         return False
     if plain.endswith(".") and not (_title_cased(plain) or _headline_sentence(lines, i)):
         return False  # a short sentence, not a headline
-    if parse_date_line(plain) or _BYLINE.match(plain):
+    if parse_date_line(plain) or _BYLINE.match(plain) or _update_line(plain):
         return False
     nxt = i + 1
     followed_by_blank = nxt >= len(lines.raw) or not lines.raw[nxt].strip()
@@ -202,8 +209,7 @@ def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str 
             published = date
             lines.drop(i, "date line (moved to published)")
             continue
-        updated = _UPDATED.match(plain)
-        if updated and parse_date_line(updated.group("rest")):
+        if _update_line(plain):
             lines.drop(i, "update date line (not the publication date)")
             continue
         if title is not None and not deck and _is_deck(plain):
