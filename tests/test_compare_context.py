@@ -73,6 +73,12 @@ STORY = Path(__file__).parent / "stories" / "dam-pledges"
         ("Although Mayor Lund had urged the council to wait, she signed the order.", False),
         ("On Monday, the council closed the pier.", False),
         # a thing named by "such": which sites, which plans? (not "such as")
+        # some of the things or people named before: two of which, each of those?
+        ("While two of them got away, the patrol boat stopped the rest.", True),
+        ("The harbour master said each of those ferries was late.", True),
+        ("One of the ferries was late.", False),
+        # ... and "this" after "through": which sea lane?
+        ("Most of the town's trade passes through this busy sea lane.", True),
         ("The 2015 accord provides no exemption for such sites.", True),
         ("The mayor was preparing to formally announce such plans.", True),
         ("Ports such as Orsk were exempt.", False),

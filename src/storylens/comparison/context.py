@@ -60,7 +60,7 @@ def _lead_then_pronoun(text: str) -> bool:
 _TIME_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _DID_THIS = re.compile(r"\b(?:did|does|do|done|doing)\s+(?:this|that|so)\b", re.IGNORECASE)
 # a thing named by a word that points back: "dashed those plans", "tied to that broader
-# negotiation", "these measures"
+# negotiation", "these measures", "through this busy sea lane"
 # (not a time, "these days", nor "those involved", "of that size")
 _NOT_A_THING = (
     r"(?:(?:time|day|week|month|year|morning|afternoon|evening|night|weekend|season|point)s?"
@@ -68,8 +68,15 @@ _NOT_A_THING = (
     r"|[a-z]+ed)\b"
 )
 _THAT_THING = re.compile(
-    rf"\b(?:those|these|(?:to|of|for|with|on|about|from|by|over|against)\s+(?:that|this))"
-    rf"\s+(?!{_NOT_A_THING})[a-z]"
+    rf"\b(?:those|these|(?:to|of|for|with|on|about|from|by|over|against|through|across|along"
+    rf"|into)\s+(?:that|this))\s+(?!{_NOT_A_THING})[a-z]"
+)
+# some of the things or people the sentence before names: "While two of them managed to get
+# away", "each of those"
+_OF_THEM = re.compile(
+    r"\b(?:one|two|three|four|five|some|all|both|none|each|many|most|several|few|either|"
+    r"neither)\s+of\s+(?:them|those|these)\b",
+    re.IGNORECASE,
 )
 # a thing named by "such" that the sentence before names: "provides no exemption for such
 # sites", "preparing to formally announce such plans" (not "such as", "such dramas as",
@@ -115,6 +122,7 @@ def needs_context(text: str) -> bool:
         or _DID_THIS.search(text)
         or _THAT_THING.search(text)
         or _SUCH.search(text)
+        or _OF_THEM.search(text)
     ) or points_back(text)
 
 
