@@ -53,6 +53,18 @@ def _mentions(text: str) -> list[Mention]:
             "Moon Jae-in",
             "PERSON",
         ),
+        # a ship named with its prefix or as a ship is no person
+        (
+            "Warship INS Varuna on Thursday foiled a piracy attempt off the coast.",
+            "Warship INS Varuna",
+            "PRODUCT",
+        ),
+        (
+            "The frigate HMS Kestrel Lane escorted three tankers, the navy said.",
+            "Kestrel Lane",
+            "PRODUCT",
+        ),
+        ("The officer said that INS Varuna has seized six rifles.", "INS Varuna", "PRODUCT"),
         # possessives and leading articles are trimmed
         ("The Seva Delta Trust's board met the Port Caldera council.", "Seva Delta Trust", "ORG"),
     ],

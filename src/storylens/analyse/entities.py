@@ -36,7 +36,7 @@ from storylens.analyse.cues import PERSON_ROLES
 from storylens.analyse.dates import TIME_ZONES
 from storylens.types import Article, Mention
 
-STAGE = "entities.spacy_rules.v2"
+STAGE = "entities.spacy_rules.v3"
 
 KEPT_LABELS = frozenset(
     {
@@ -372,13 +372,25 @@ def _reporting_names(doc: Doc) -> list[_Cand]:
 
 
 def _fix_facilities(cands: list[_Cand], text: str) -> list[_Cand]:
-    """PERSON spans ending in a facility noun ("Vostochny Cosmodrome") are facilities."""
+    """PERSON spans ending in a facility noun ("Vostochny Cosmodrome") are facilities, and
+    those named as a ship ("INS Sukanya", "warship Sukanya") are vessels: no one speaks
+    for them, and "the officer" does not stand for them."""
     for c in cands:
         if c.label == "PERSON":
             last = text[c.start : c.end].split()[-1].lower()
             if last in FACILITY_HEADS:
                 c.label = "FAC"
+            elif _VESSEL.search(text[max(0, c.start - 20) : c.start] + text[c.start : c.end]):
+                c.label = "PRODUCT"
     return cands
+
+
+# a ship's prefix or a word for a ship right before its name, or opening the name
+_VESSEL = re.compile(
+    r"\b(?:INS|USS|USNS|HMS|HMCS|HMAS|HMNZS|RFA|MV|M/V|MT|RMS|SS|PNS|TCG|ROKS|"
+    r"(?i:warship|ship|vessel|frigate|destroyer|corvette|cruiser|carrier|tanker|freighter|"
+    r"trawler|submarine|yacht|ferry|liner))\s+[A-Z]\w*(?:\s+[A-Z]\w*)*$"
+)
 
 
 def _relabel_surnames(cands: list[_Cand], text: str) -> None:
