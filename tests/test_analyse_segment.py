@@ -570,10 +570,11 @@ def test_segment_a_sentence_with_no_claim_is_hedged_by_its_own_words() -> None:
         PIKE,
         "The harbour master reportedly left the meeting early on Tuesday morning.",
         'The mayor told the board: "the old bridge reportedly failed its first test."',
+        "The mayor told the board: ``the old bridge reportedly failed its first test.''",
         plain,
     )
     found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
-    assert [s.hedged for s, _ in found] == [True, True, False, False]
+    assert [s.hedged for s, _ in found] == [True, True, False, False, False]
 
 
 def test_segment_a_sentence_with_no_claim_is_negated_by_its_own_words() -> None:
@@ -584,13 +585,14 @@ def test_segment_a_sentence_with_no_claim_is_negated_by_its_own_words() -> None:
         "A spokesman for the harbour board did not respond to a request for comment.",
         "The ferry company would not say when the crossing will reopen.",
         'The mayor told the board: "the old bridge did not fail its test."',
+        "The mayor told the board: ``the old bridge did not fail its test.''",
         "The assurance that the pier was not closing calmed the traders.",
         "The mayor warned the board not to sell the old ferry.",
         "The skipper pleaded not guilty to the charge of reckless sailing.",
         "His lawyer did not deny that the skipper was on the bridge at the time.",
     )
     found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
-    assert [s.negated for s, _ in found] == [True, True, False, False, False, False, False]
+    assert [s.negated for s, _ in found] == [True, True, False, False, False, False, False, False]
 
 
 def test_segment_a_dateline_on_a_line_of_its_own_is_no_statement() -> None:

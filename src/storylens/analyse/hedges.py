@@ -10,7 +10,7 @@ from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
 from storylens.analyse.cues import HEDGE_MODALS, HEDGE_PASSIVES, HEDGE_RAISING, HEDGE_WORDS
 from storylens.analyse.phrases import agent_of, is_passive, span_of
-from storylens.analyse.quotemarks import quote_open
+from storylens.analyse.quotemarks import without_quotations
 
 _HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -129,4 +129,4 @@ def hedged_words(text: str) -> bool:
     """Whether a sentence the parse read no claim in hedges itself in its own words, outside
     any quotation ("The actress reportedly headed to a Malibu treatment facility",
     "Warner Brothers appears to be confident")."""
-    return any(not quote_open(text[: m.start()]) for m in _HEDGE_TEXT.finditer(text))
+    return _HEDGE_TEXT.search(without_quotations(text)) is not None

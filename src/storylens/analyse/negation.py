@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
 from storylens.analyse.cues import NOBODY
+from storylens.analyse.quotemarks import without_quotations
 
 _NEGATORS = frozenset({"no", "not", "n't", "never", "none", "neither", "nor", "nothing"})
 
@@ -95,8 +96,6 @@ _SUBORDINATE = re.compile(
     r"though|after|before|since|until|where|so)\b",
     re.IGNORECASE,
 )
-# a quotation, in typographic, straight or typesetters' marks: its words are the speaker's
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|``.*?(?:''|$)")
 
 
 def denied_words(text: str) -> bool:
@@ -104,6 +103,6 @@ def denied_words(text: str) -> bool:
     quotation and before any clause it opens ("A spokesman did not respond to a request for
     comment", "Ketsoyan would not say what …"; not "The assurance that Trump was not being
     investigated weighed on him", "if they do not agree")."""
-    text = _QUOTED.sub(" ", text)
+    text = without_quotations(text)
     found = _DENIED_TEXT.search(text)
     return found is not None and not _SUBORDINATE.search(text, 0, found.start())

@@ -37,6 +37,16 @@ def quotes_paired(text: str) -> bool:
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
 
+# a quotation in typographic, straight or typesetters' marks, or one left open to the end
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?|``.*?(?:''|$)")
+
+
+def without_quotations(text: str) -> str:
+    """``text`` (a sentence) with each quotation blanked out, one left open included: what
+    the writer says in their own words."""
+    return _QUOTATION.sub(" ", text)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Top-level quotations as (start, end) char spans including the marks.
 

@@ -138,9 +138,7 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
     text = doc_text(doc)
     out: list[Quote] = []
     for qs, qe in doc_quotes(doc):
-        if any(q.start <= qs + 2 and qe - 2 <= q.end for q in known + out):
-            continue
-        if len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
+        if _covered(qs, qe, known + out) or len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
             continue
         prev = _previous_direct(known + out, qs)
         if prev is None or not _continues(text, prev, qs):
@@ -151,22 +149,23 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
     # a quotation running over paragraphs whose tag comes at its end ('"A. ¶ "B," the
     # officer said.'): each open paragraph before it is the same speaker's, last first
     for qs, qe in reversed(doc_quotes(doc)):
-        if any(q.start <= qs + 2 and qe - 2 <= q.end for q in known + out):
+        if _covered(qs, qe, known + out) or len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
             continue
         # the tag's report covers only the quotation's last paragraph: '"A. ¶ B," X said.'
         tail = next((q for q in known if qs < q.start < qe - 2 <= q.end <= qe + 2), None)
-        nxt = min(
-            (q for q in known + out if q.start >= qe and q.direct),
-            default=None,
-            key=lambda q: q.start,
-        )
-        if len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
-            continue
         if tail is not None and "\n" in text[qs : tail.start]:
             out.append(_as_of(tail, article, text, qs, qe))
-        elif nxt is not None and _goes_on(text, qs, nxt.start):
+            continue
+        after = [q for q in known + out if q.start >= qe and q.direct]
+        nxt = min(after, key=lambda q: q.start) if after else None
+        if nxt is not None and _goes_on(text, qs, nxt.start):
             out.append(_as_of(nxt, article, text, qs, qe))
     return sorted(out, key=lambda q: q.start)
+
+
+def _covered(start: int, end: int, quotes: list[Quote]) -> bool:
+    """Whether one of ``quotes`` already covers the quotation at ``start``-``end``."""
+    return any(q.start <= start + 2 and end - 2 <= q.end for q in quotes)
 
 
 def _goes_on(text: str, start: int, nxt: int) -> bool:

@@ -330,11 +330,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             ):
                 continue  # a question, unless someone is reported asking it ("Lammy asked: …")
             line = DATELINE.match(body)
-            if (
-                not inside
-                and line
-                and not f"{body[line.end() :]}{text[end:]}".split("\n")[0].strip()
-            ):
+            if not inside and line and not text[start + line.end() :].split("\n", 1)[0].strip():
                 continue  # a dateline on a line of its own ("Mumbai, Nov 11 -")
             suffix = f"s{n}" if k == 0 else f"s{n}-{k}"
             found.append([start, end, suffix, n, inside])

@@ -335,7 +335,8 @@ def _shared_candidate(
     :func:`storylens.comparison.align.shared_fact`), citing only the statements that state it."""
     backers = [ctx.claims[c] for c in _ids(shared.get("claims")) if c in ctx.claims]
     home = ctx.claims[str(shared["claim"])]
-    if _headline_only(home) or points_back(str(shared.get("text") or home.text)):
+    wording = str(shared.get("text") or home.text)
+    if _headline_only(home) or points_back(wording):
         return None
     sources = shared.get("attributed_to")
     if isinstance(sources, list):
@@ -345,13 +346,13 @@ def _shared_candidate(
     flat = {ctx.outlet(b) for b in backers if not b.attributed_to} - {ctx.outlet(home)}
     # others state as a fact what officials, news agencies or the like say: so does the
     # sentence (a named source's claim stays theirs: "According to Trump, ...")
-    said = names_source(source, str(shared.get("text") or home.text)) or is_named(source)
+    said = names_source(source, wording) or is_named(source)
     if source and flat and not (quoted or said):
         home, source = dataclasses.replace(home, attributed_to=[]), ""
     if source:
         # "According to X, ..." cites only the outlets that say X says so; what only reports
         # or unnamed people say, every outlet that does not give it to a person
-        hearsay = hearsay_source(source, str(shared.get("text") or home.text))
+        hearsay = hearsay_source(source, wording)
         backers = [
             b
             for b in backers
@@ -359,7 +360,7 @@ def _shared_candidate(
             or relays_source(b, source, ctx.speaks_for)
             or (hearsay and not ctx.person_speaks(b))
         ]
-    passages = quoted_passages(str(shared.get("text") or home.text), whole=quoted)
+    passages = quoted_passages(wording, whole=quoted)
     # a quotation is cited only to outlets that quote every word of it
     backers = [b for b in backers if b.id == home.id or quotes_held(passages, b.text)]
     best: dict[str, Claim] = {}  # one statement per outlet: its best (backers come best first)
@@ -367,7 +368,6 @@ def _shared_candidate(
     outlets = list(best)  # the outlets it cites
     if len(outlets) < 2:  # the others give it to another name or in other words: "X reported
         return None  # that ..." would call a fact of an agreed row one outlet's report
-    wording = str(shared.get("text") or home.text)
     speakerless = wording[:1] in _OPENING_MARKS and needs_context(wording)  # "… goes another."
     if not source and (quoted or first_person(wording) or speakerless):
         return None  # “We will see them in court”: someone's words, and no one to say whose
@@ -375,9 +375,8 @@ def _shared_candidate(
     def compose() -> tuple[str, list[Claim]]:
         art = ctx.articles.get(home.article)
         lo, hi = int(shared.get("start", home.start)), int(shared.get("end", home.end))
-        raw = str(shared.get("text") or home.text)
         holes = [h for h in as_spans(shared.get("holes")) if lo <= h[0] < h[1] <= hi]
-        if art is not None and (art.text[lo:hi] == raw or holes) and not quoted:
+        if art is not None and (art.text[lo:hi] == wording or holes) and not quoted:
             pieces, pos = [], lo
             for h0, h1 in holes:
                 pieces.append(rewrite_span(art, pos, h0, ctx))
@@ -385,7 +384,7 @@ def _shared_candidate(
             pieces.append(rewrite_span(art, pos, hi, ctx))
             text = tidy(" ".join(p for p in pieces if p))
         else:
-            text = " ".join(raw.split())
+            text = " ".join(wording.split())
         if quoted and text[:1] not in "“\"`‘'":
             text = text.rstrip().removesuffix('"')
             text = f"“{text.rstrip(' .,”')}.”"  # a speaker's words stay quoted

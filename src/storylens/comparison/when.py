@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from storylens.analyse.dates import MONTHS, WEEKDAYS
+from storylens.analyse.quotemarks import quote_open
 from storylens.comparison.features import date_of, dates_differ
 from storylens.types import Claim
 
@@ -76,7 +77,7 @@ def unheld_time(claim: Claim, wording: str, backers: Sequence[Claim]) -> tuple[i
         end = claim.start + m.end()
     before = claim.text[: start - claim.start]
     last = (before.split()[-1:] or [""])[0].casefold()
-    if last in _BOUNDING or not before.strip() or _quoted(before):
+    if last in _BOUNDING or not before.strip() or quote_open(before):  # a quotation stays verbatim
         return None
     if claim.text[end - claim.start : end - claim.start + 1].isalnum():
         return None  # it runs into a word
@@ -87,11 +88,6 @@ _PLACING_BEFORE = re.compile(
     r"(?<![\w-])(?:in|on|at|during|early|late|earlier|later|this|last)\s+$", re.IGNORECASE
 )
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
-
-
-def _quoted(before: str) -> bool:
-    """Whether a quotation is open at the end of ``before``: its words stay verbatim."""
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def without(wording: str, claim: Claim, span: tuple[int, int]) -> str:
