@@ -394,3 +394,27 @@ def test_only_read_only_commands_leave_without_interpreter_teardown(
     from storylens.cli import _fast_exit
 
     assert _fast_exit(args) is fast
+
+
+@pytest.mark.parametrize(
+    ("args", "early"),
+    [
+        (["compare", "a.html", "b.html", "--json", "out.json"], True),
+        (["-v", "compare", "a.html"], True),
+        (["compare", "--help"], False),  # analyses nothing
+        (["compare", "a.html", "--config", "one-process.toml"], False),  # may ask for one
+        (["analyse", "a.html"], False),
+        (["corpus", "crawl/", "--out", "o"], False),
+        ([], False),
+    ],
+)
+def test_compare_starts_loading_the_workers_model_before_reading_its_arguments(
+    args: list[str], early: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storylens import _main
+    from storylens.analyse import parallel
+
+    started: list[object] = []
+    monkeypatch.setattr(parallel, "start", started.append)
+    _main._start_workers(args)
+    assert [type(s).__name__ for s in started] == (["Settings"] if early else [])
