@@ -215,3 +215,22 @@ def test_analyse_parallel_result_lets_a_ctrl_c_from_another_thread_through() -> 
         assert not slow.done()
     finally:
         finish.cancel()
+
+
+@TWO_CORES
+def test_analyse_parallel_the_comparing_process_never_loads_spacy(examples_dir: Path) -> None:
+    # the workers parse; the process that compares only reads their analyses, and importing
+    # spaCy there would take CPU from the workers' model load on a cold start
+    code = (
+        "import sys\n"
+        "from storylens.comparison import compare\n"
+        "from storylens.settings import Settings\n"
+        f"report = compare([{str(examples_dir / 'summit')!r}], Settings(n_process=2))\n"
+        "loaded = sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.'))\n"
+        "print(len(report.claim_groups), [m for m in loaded if m not in {'spacy.cli', "
+        "'spacy.cli.info'}])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    groups, loaded = done.stdout.split(" ", 1)
+    assert int(groups) > 0  # the story was compared
+    assert loaded.strip() == "[]"

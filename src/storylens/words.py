@@ -75,6 +75,16 @@ def says_no(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+#: abbreviated titles written before a name ("Sgt. Vell", "Dist. Atty. Cooley"), as written
+TITLE_ABBREVIATIONS = tuple(
+    sorted(
+        _words(
+            "Sgt. Lt. Capt. Cpl. Pvt. Det. Insp. Supt. Col. Maj. Brig. Cmdr. Amb. Atty. Dist. "
+            "Asst. Dep. Hon. Pres. Ald. Supv. Cmsr."
+        )
+    )
+)
+
 #: the forms of "say" a news sentence reports speech with
 SAY = _words("say says said")
 

@@ -8,8 +8,11 @@ each column is built once (from :meth:`Doc.to_array` where it can be) and kept i
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
 
 _TEXT_KEY = "storylens.text"
 
@@ -50,17 +53,19 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return tuple(ents)
 
 
+# spaCy attribute names (``Doc.to_array`` takes them as strings: no spaCy import here, so a
+# process that only reads analyses never loads spaCy)
 _COLUMNS = {
-    "orth_": ORTH,
-    "lower_": LOWER,
-    "lemma_": LEMMA,
-    "pos_": POS,
-    "tag_": TAG,
-    "dep_": DEP,
-    "ent_type_": ENT_TYPE,
+    "orth_": "ORTH",
+    "lower_": "LOWER",
+    "lemma_": "LEMMA",
+    "pos_": "POS",
+    "tag_": "TAG",
+    "dep_": "DEP",
+    "ent_type_": "ENT_TYPE",
 }
 _COLUMN_NAMES: dict[str, dict[int, str]] = {attr: {} for attr in _COLUMNS}
-_INT_COLUMNS = {"idx": IDX, "is_space": IS_SPACE, "is_punct": IS_PUNCT}
+_INT_COLUMNS = {"idx": "IDX", "is_space": "IS_SPACE", "is_punct": "IS_PUNCT"}
 _COLUMN_KEYS = {attr: f"storylens.column.{attr}" for attr in [*_COLUMNS, *_INT_COLUMNS]}
 
 
@@ -113,7 +118,7 @@ def doc_children(doc: Doc) -> list[tuple[int, ...]]:
     """
     children: list[tuple[int, ...]] | None = doc.user_data.get("storylens.children")
     if children is None:
-        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        offsets = doc.to_array("HEAD").astype("int64").tolist() if len(doc) else []
         found: dict[int, list[int]] = {}
         for i, offset in enumerate(offsets):
             if offset:
@@ -129,7 +134,7 @@ def paragraph_breaks(doc: Doc) -> list[int]:
     """Indices (ascending) of the whitespace tokens of ``doc`` holding a blank line."""
     breaks: list[int] | None = doc.user_data.get("storylens.paragraph_breaks")
     if breaks is None:
-        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []
+        spaces = doc.to_array("IS_SPACE").nonzero()[0].tolist() if len(doc) else []
         breaks = [i for i in spaces if "\n\n" in doc[i].text]
         doc.user_data["storylens.paragraph_breaks"] = breaks
     return breaks

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storylens.models.titles import TITLES
+from storylens.words import TITLE_ABBREVIATIONS as TITLES
 
 
 def lexicon(words: str) -> frozenset[str]:

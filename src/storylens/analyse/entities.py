@@ -27,14 +27,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from storylens.analyse.columns import doc_column, doc_ents
 from storylens.analyse.cues import NAME_TITLES as TITLES
 from storylens.analyse.cues import PERSON_ROLES
 from storylens.analyse.dates import TIME_ZONES
 from storylens.types import Article, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 STAGE = "entities.spacy_rules.v3"
 

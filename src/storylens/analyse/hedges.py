@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
 from storylens.analyse.cues import HEDGE_MODALS, HEDGE_PASSIVES, HEDGE_RAISING, HEDGE_WORDS
 from storylens.analyse.phrases import agent_of, is_passive, span_of
 from storylens.analyse.quotemarks import without_quotations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg"})

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
 from storylens.analyse.cues import NOBODY
 from storylens.analyse.quotemarks import without_quotations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _NEGATORS = frozenset({"no", "not", "n't", "never", "none", "neither", "nor", "nothing"})
 

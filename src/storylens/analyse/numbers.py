@@ -18,12 +18,13 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import cast
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, cast
 
 from storylens.analyse.columns import doc_column, doc_text
 from storylens.analyse.dates import MONTHS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 UNITS: dict[str, str] = {
     "kilometer": "km",
@@ -346,6 +347,8 @@ def _number_starts(doc: Doc) -> list[int]:
 
 def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
     """Every number in ``tokens`` (in order) with its normalised value and unit."""
+    from spacy.tokens import Span  # only where a parse is read: no spaCy import to read analyses
+
     found: list[Quantity] = []
     toks: list[Token] | Span
     if isinstance(tokens, Span):  # a span indexes and slices like a list of its tokens

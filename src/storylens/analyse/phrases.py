@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from storylens.analyse.columns import doc_children, doc_column, doc_ents, doc_ints, doc_text
 from storylens.analyse.cues import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 MAX_DEPTH = 40  # recursion bound for coordination chains in hostile text
 _INNER_PUNCT = frozenset({"-", "‑", "’", "'", "&", "."})

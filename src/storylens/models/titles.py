@@ -2,9 +2,9 @@
 
 The parser often ends a sentence after an abbreviated title it rarely saw ("said Dist.
 Atty. Steve Cooley." became the speaker "Dist" and a sentence "Steve Cooley."). The
-tokenizer keeps each title in :data:`TITLES` one token (as it keeps "Mr."), and this
-component, run before the parser, marks a capitalised word right after one as no sentence
-start.
+tokenizer keeps each title in :data:`~storylens.words.TITLE_ABBREVIATIONS` one token (as it
+keeps "Mr."), and this component, run before the parser, marks a capitalised word right after
+one as no sentence start.
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storylens.words import TITLE_ABBREVIATIONS as TITLES
+
 COMPONENT = "storylens_titles"
-TITLES = (  # noqa: SIM905
-    "Sgt. Lt. Capt. Cpl. Pvt. Det. Insp. Supt. Col. Maj. Brig. Cmdr. Amb. Atty. Dist. Asst. Dep. "
-    "Hon. Pres. Ald. Supv. Cmsr."
-).split()
 _TITLES = frozenset(TITLES)
 
 
