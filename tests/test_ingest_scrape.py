@@ -219,6 +219,8 @@ def test_ingest_scrape_outlet_falls_back_to_file_name(name: str) -> None:
         ("17 September 2023", "2023-09-17"),
         ("Sunday, September 17, 2023", "2023-09-17"),
         ("Published: March 3, 2024 10:15 AM EST", "2024-03-03"),
+        ("Posted on November 15, 2011 6:07:15 PM GMT+01:00", "2011-11-15"),
+        ("Published on: Fri, 11 Nov 2011 at 09:56 UTC+5:30", "2011-11-11"),
         ("2024-02-29", "2024-02-29"),
         ("February 30, 2024", None),
         ("The vote took place on September 17, 2023.", None),

@@ -25,7 +25,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = (
     r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]?\d{0,2}|GMT[+-]?\d{0,2})\)?)?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?)?"
 )
 _PREFIX = r"^(?P<prefix>(?:published|posted|first published|date)(?:\s+on)?\s*[:|-]?\s*)?"
 _DATE_FORMS = (
