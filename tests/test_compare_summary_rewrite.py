@@ -47,3 +47,29 @@ def test_summary_a_leading_pronoun_stays_when_a_backer_does_not_name_the_person(
     assert named_subject(home.text, home, [home, backer], ctx) == "She cut the ribbon."
     # one outlet alone confirms nothing either
     assert named_subject(home.text, home, [home], ctx) == "She cut the ribbon."
+
+
+def _sentence(text: str, claim_text: str) -> str:
+    from storylens.comparison.summary_rewrite import sentence_text
+
+    article = Article(id="a", outlet="A", text=text)
+    at = text.index(claim_text)
+    claim = Claim("a:s1", "a", at, at + len(claim_text), claim_text)
+    ctx = Context([claim], [], [], [article], load_lexicon())
+    return sentence_text(claim, ctx)[0]
+
+
+def test_summary_a_sentence_told_alone_drops_the_connective_that_tied_it_to_the_last() -> None:
+    story = "The ferry was late. {} the harbour office said the crane had failed."
+    claim = "the harbour office said the crane had failed."
+    for opening in ("Meanwhile,", "In fact,", "Then again,", "On the other hand,"):
+        assert _sentence(story.format(opening), claim) == (
+            "The harbour office said the crane had failed."
+        )
+    # a time is kept: it may be all a reader learns of when it happened
+    assert _sentence(story.format("Yesterday,"), claim) == (
+        "Yesterday, the harbour office said the crane had failed."
+    )
+    # a word that is no connective with a comma after it stays too
+    story = "The ferry was late. Oslo, the harbour office said, had no crane."
+    assert _sentence(story, "the harbour office said") == story.split(". ", 1)[1]

@@ -247,6 +247,26 @@ def leading_detail(wording: str, part: Claim) -> int:
     return m.end()
 
 
+# connectives that open a sentence only to tie it to the one before ("Meanwhile,", "In fact,",
+# "Then again,"): told alone, the sentence says the same without them. No word of time
+# ("Yesterday,", "Earlier,"), which may be all a reader learns of when it happened
+_CONNECTIVES = frozenset(
+    {"however", "meanwhile", "still", "instead", "separately", "additionally", "also"}
+    | {"moreover", "furthermore", "besides", "nonetheless", "nevertheless", "indeed"}
+    | {"likewise", "similarly", "in addition", "in fact", "in particular", "in turn"}
+    | {"in the meantime", "then again", "after all", "by contrast", "in contrast"}
+    | {"on the other hand", "even so", "that said", "at the same time"}
+)
+_CONNECTIVE = re.compile(r"([A-Za-z]+(?: [a-z]+){0,3}),\s+(?=\S)")
+
+
+def opening_connective(text: str) -> int:
+    """The length of a connective opening ``text``, with its comma and space ("Meanwhile, "
+    of "Meanwhile, Gates said ..."), or 0."""
+    m = _CONNECTIVE.match(text)
+    return m.end() if m and m.group(1).casefold() in _CONNECTIVES else 0
+
+
 def discourse_lead(lead: str) -> bool:
     """Whether an opening phrase (see :func:`leading_detail`) only leans on what came
     before ("However, ", "In addition, ")."""

@@ -19,6 +19,7 @@ from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import LEADING_CONJUNCTIONS
 from storylens.comparison.backing import speaks_for
 from storylens.comparison.lexicon import Lexicon, quote_spans
+from storylens.comparison.standalone import opening_connective
 from storylens.types import Article, Claim, Entity
 
 MAX_SENTENCE_WORDS = 60
@@ -174,9 +175,13 @@ def sentence_text(claim: Claim, ctx: Context) -> tuple[str, tuple[int, int]]:
     start, end = sentence_bounds(art.text, claim.start, claim.end, ctx.quotes(art))
     if art.text[start : claim.start].strip(" ,").casefold() in LEADING_CONJUNCTIONS:
         start = claim.start  # the statement left its leading "But" out: so does the summary
+    opening = art.text[start : start + 1].isupper()
+    start += opening_connective(art.text[start : claim.end])  # "Meanwhile, Gates said"
     if len(art.text[start:end].split()) > MAX_SENTENCE_WORDS:
         start, end = claim.start, claim.end
-    return rewrite_span(art, start, end, ctx), (start, end)
+        opening = art.text[start : start + 1].isupper()
+    text = rewrite_span(art, start, end, ctx)
+    return (capitalise(text) if opening else text), (start, end)
 
 
 def rewrite_span(art: Article, start: int, end: int, ctx: Context) -> str:
