@@ -96,6 +96,7 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         # "no doubt" says yes; "no money" says no
         ("The mayor had no doubt that the ferry was safe.", "have", [], False, False),
         ("The mayor had no money for the ferry.", "have", [], True, False),
+        ("It is no secret that the ferry is late.", "be secret", [], False, False),
         # a negative pronoun as the subject or object denies; "nothing but" affirms
         ("None of the ferries sailed in May.", "sail", [], True, False),
         ("The council offered nothing in return for the ferry.", "offer", [], True, False),
@@ -106,6 +107,8 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The harbour master was found not guilty of fraud.", "find", [], False, False),
         ("The harbour master did not plead guilty.", "plead", [], True, False),
         ("The harbour master is not guilty of fraud.", "be guilty", [], True, False),
+        # "whether or not" leaves both answers open
+        ("It was unclear whether or not the ferry could sail in May.", "sail", [], False, False),
         ("The mayor reportedly sold the ferry.", "sell", [], False, True),
         # words of likelihood hedge the verb they qualify, or the clause it completes
         ("The mayor will most likely not attend the ceremony.", "attend", [], True, True),

@@ -34,14 +34,14 @@ from storylens.analyse.columns import (
 from storylens.analyse.content import denied_clause
 from storylens.analyse.hedges import likely
 from storylens.analyse.names import NamedSpan, names_from
-from storylens.analyse.negation import negated
+from storylens.analyse.negation import negated, whether_or_not
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
 from storylens.analyse.sourceless import told_by_none, unasserted, yes_no_question
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v10"
+STAGE = "claims.rules.v11"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -314,7 +314,7 @@ def _claim_tokens(
                 continue
             if child in attribution_tokens and child != top:
                 continue
-            if i == top and deps[child] in {"cc", "mark"}:
+            if i == top and (deps[child] in {"cc", "mark"} or whether_or_not(doc, child)):
                 continue
             stack.append(child)
     lo, hi = paragraph_bounds(doc_text(doc), pred.idx)

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
-from storylens.analyse.cues import NOBODY
+from storylens.analyse.cues import NOBODY, SPEECH_CUES
 from storylens.analyse.quotemarks import without_quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from storylens.types import Claim
 
 _NEGATORS = frozenset({"no", "not", "n't", "never", "none", "neither", "nor", "nothing"})
 
@@ -29,7 +31,10 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
     if _emphatic(pred, children[pred.i], deps, lower):
         return False
-    if any(deps[c] == "neg" and not _not_guilty(doc, c) for c in children[pred.i]):
+    if any(
+        deps[c] == "neg" and not _not_guilty(doc, c) and not whether_or_not(doc, c)
+        for c in children[pred.i]
+    ):
         return True
     for aux in (c for c in children[pred.i] if deps[c] in {"aux", "auxpass"}):
         if any(deps[g] == "neg" for g in children[aux]):
@@ -47,9 +52,19 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
         if any(lower[c] in _NEGATORS and deps[c] in {"det", "neg"} for c in children[tok.i]):
             return True
     for c in children[pred.i]:
-        if deps[c] == "attr" and any(lower[g] == "no" for g in children[c]):
+        if (
+            deps[c] == "attr"
+            and lower[c] not in _AFFIRMING_NOUNS
+            and any(lower[g] == "no" for g in children[c])
+        ):
             return True
     return any(a.covers(start, start + 1) for a in negative)
+
+
+def whether_or_not(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the "not" of "whether or not it will be possible": both
+    answers left open, no denial."""
+    return i >= 2 and doc[i - 1].lower_ == "or" and doc[i - 2].lower_ == "whether"
 
 
 def _not_guilty(doc: Doc, i: int) -> bool:
@@ -60,7 +75,8 @@ def _not_guilty(doc: Doc, i: int) -> bool:
 _PLEAS = frozenset({"plead", "find", "declare", "enter", "rule", "adjudge"})
 
 
-_AFFIRMING_NOUNS = frozenset({"doubt", "doubts", "question"})  # "no doubt" says yes
+# "no doubt", "it's no secret that …", "no surprise": a yes
+_AFFIRMING_NOUNS = frozenset({"doubt", "doubts", "question", "secret", "surprise", "coincidence"})
 _ONLY = frozenset({"but", "less", "short", "more"})  # "wore nothing but a hat": a yes
 _EMPHATIC_MODALS = frozenset({"could", "can", "ca"})  # spaCy splits "can't" into "ca" "n't"
 
@@ -108,3 +124,23 @@ def denied_words(text: str) -> bool:
     text = without_quotations(text)
     found = _DENIED_TEXT.search(text)
     return found is not None and not _SUBORDINATE.search(text, 0, found.start())
+
+
+def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | None:
+    """The part of a sentence (opening at character ``start``) that its main clause asserts:
+    the one whose predicate is the sentence's root verb, or when that verb only reports
+    ("“Nobody knew that …,” he said"), the clause it reports. A sentence is denied or
+    hedged when that clause is ("He made no commitment, however, leaving it unclear whether
+    …"), whatever its longer clauses say. None when no part is that clause."""
+    at = {
+        p.arguments["predicate"].start: p
+        for p in parts
+        if "predicate" in p.arguments and not p.id.endswith(".g")
+    }
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or not at:
+        return None
+    root = token[0].sent.root
+    if root.idx not in at and root.lemma_.lower() in SPEECH_CUES:
+        root = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), root)
+    return at.get(root.idx)
