@@ -604,3 +604,47 @@ def test_segment_a_dateline_on_a_line_of_its_own_is_no_statement() -> None:
     assert [s.text for s, _ in found] == [
         "The navy foiled a pirate attack on five merchant ships in the Gulf on Thursday."
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "negated", "hedged"),
+    [
+        # the main clause denies; the longer clauses after it do not
+        (
+            "The mayor made no commitment, however, leaving it unclear whether she will close "
+            "the old pier by a May 12 deadline she has set to either repair it or pull it down.",
+            True,
+            False,
+        ),
+        (
+            "The new ferry does not carry cars, but still takes most of the harbour's foot "
+            "passengers across the sound in half the time.",
+            True,
+            False,
+        ),
+        # what a speaker says is the main clause of a sentence that only reports it
+        (
+            '"On this point, we do not always agree, but in the end, such is the case in any '
+            'town council or any family," the mayor said.',
+            True,
+            False,
+        ),
+        # an aside denies nothing
+        (
+            "Mayor Ilse Marant, who had not visited the harbour since 2019, opened the new pier "
+            "on Monday.",
+            False,
+            False,
+        ),
+    ],
+)
+def test_segment_statement_flags_follow_the_main_clause(
+    text: str, negated: bool, hedged: bool
+) -> None:
+    from storylens.analyse.tasks import segment_one
+    from storylens.settings import Settings
+
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    [statement] = segment_one(article, Settings(n_process=1)).analyses[0].claims
+    assert (statement.negated, statement.hedged) == (negated, hedged)

@@ -39,7 +39,7 @@ from storylens.analyse.dates import MONTHS, TIME_ZONES, WEEKDAYS
 from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
-from storylens.analyse.negation import denied_words
+from storylens.analyse.negation import denied_words, main_clause_part
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
 from storylens.datelines import DATELINE
@@ -48,7 +48,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v9"
+STAGE = "segment.statements.v10"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -490,6 +490,8 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             if _caption(statement, doc, analysis.article.text):
                 continue
             statement = _quoted(statement, analysis.quotes)
+            if (asserted := main_clause_part(statement.start, inside, doc)) is not None:
+                statement.negated, statement.hedged = asserted.negated, asserted.hedged
             claims.append(statement)
             _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
