@@ -783,3 +783,49 @@ def test_analyse_attribution_what_it_said_was(nlp: Any) -> None:
 def test_analyse_attribution_words_not_said_are_not_quoted_as_theirs(nlp: Any, text: str) -> None:
     speakers = {q.speaker for q in _quotes(nlp, text)}
     assert speakers == {"Ada Lund"}, speakers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the adviser brought in without a name is who "the adviser" goes on with, not the
+        # person the paragraph is about
+        (
+            "Mayor Ilse Marant opened the pier on Monday. One harbour adviser close to the "
+            "council said on condition of anonymity that Marant had not read the report. "
+            '"She does not know," the adviser said.',
+            "She does not know",
+            "adviser",
+        ),
+        # a role given to a name is that name
+        (
+            "Ilse Marant, the council's chief adviser, opened the pier on Monday. "
+            '"It is safe," the adviser said.',
+            "It is safe",
+            "Ilse Marant",
+        ),
+    ],
+)
+def test_analyse_attribution_a_role_brought_in_unnamed_stays_unnamed(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    from storylens.analyse.pipeline import analyse
+    from storylens.settings import Settings
+
+    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    assert _speaker_of(analysis.quotes, words) == speaker
+
+
+@pytest.mark.slow
+def test_analyse_attribution_who_asked_did_not_give_the_answer(nlp: Any) -> None:
+    text = (
+        '"It is a disgrace. It is a scandal," the mayor said when asked by reporters about '
+        'the pier. "It should never have been built, but we will be talking about it."'
+    )
+    assert _speaker_of(_quotes(nlp, text), "never have been built") != "reporters"
+    from storylens.analyse.pipeline import analyse
+    from storylens.settings import Settings
+
+    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    assert _speaker_of(analysis.quotes, "never have been built") == "mayor"

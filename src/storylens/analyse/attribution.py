@@ -125,7 +125,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v21"
+STAGE = "attribution.rules.v22"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -317,7 +317,8 @@ def _verb_attribution(
                 # "Lashing out, Vell said the …": the words are Vell's report
                 before = [t for t in around if t.i < report_start]
                 around = before if len(words(before)) >= 3 and not holds_report(before) else []
-            if len(words(around)) < 3:
+            if len(words(around)) < 3 and not (lemma == "ask" and verb.tag_ == "VBN"):
+                # not "when asked by reporters": the quotation beside it is the answer
                 around = adjacent_quote(sent, quotes) or quote_beside(verb, source, quotes)
             content = around
     if not content:

@@ -52,6 +52,30 @@ ORG_ROLES = lexicon(
 )
 
 
+def unnamed_before(head: Token, sentences: int = 2) -> bool:
+    """Whether the role ``head`` names ("the adviser said") was brought in without a name in
+    its sentence or the ``sentences`` before ("One Republican adviser close to the White House
+    said ..."): the same unnamed person, not whoever the paragraph was about. A body
+    ("the company", "the committee") is the one the story names, whatever it wrote before."""
+    doc = head.doc
+    if head.lemma_.lower() in ORG_ROLES:
+        return False
+    first = head.sent
+    for _ in range(sentences):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    lemma = head.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma
+        and t.pos_ == "NOUN"
+        and not t.ent_type_
+        and not any(c.ent_type_ == "PERSON" for c in t.children)
+        and t.head.ent_type_ != "PERSON"
+        for t in doc[first.start : head.i]
+    )
+
+
 def source_head(span: Span, att: Attribution) -> Token:
     """The head word of a source phrase: of its own noun phrase, when attribution marked one."""
     doc = span.doc

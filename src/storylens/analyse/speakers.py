@@ -22,6 +22,7 @@ from storylens.analyse.sourcekind import (
     SOURCE_LABELS,
     source_head,
     source_kind,
+    unnamed_before,
     wanted_labels,
 )
 from storylens.analyse.sourceless import infinitive
@@ -126,8 +127,10 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         found = _described(att, doc, names, head.lemma_.lower(), labels)
         if found is not None:
             return found.text, found.entity
-        if head.lemma_.lower() in OCCUPATIONS or any(
-            t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span
+        if (
+            unnamed_before(head)
+            or head.lemma_.lower() in OCCUPATIONS
+            or any(t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span)
         ):
             # "the fire chief", "the president's lawyer": an office of its own, not whoever
             # the paragraph was about; it stays as written unless a name was given that office
