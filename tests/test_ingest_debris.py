@@ -13,6 +13,8 @@ DEBRIS = [
     ("Related Articles", "related-article link"),
     ("Read more: Ten things to know about the canal vote", "related-article link"),
     ("See also: The ferry strike, explained", "related-article link"),
+    ("More: The mayor's full interview on the harbour tariff", "related-article link"),
+    ("ALSO: Ferry fares to rise in May", "related-article link"),
     ("Please let us know if you're having issues with commenting.", "comment-system notice"),
     ("Comments are closed for this story.", "comment-system notice"),
     ("Join the conversation", "comment-system notice"),
@@ -48,6 +50,8 @@ SENTENCES = [
     "Please let us know what you think of the new tram routes, the council wrote.",
     "Share this map with anyone planning a trip, please?",
     "Route B: Lisbon, Madrid, Lyon/Turin/Milan",
+    "More than 300 people signed the petition: the council must now debate it.",
+    "Also on Monday, the harbour board met the ferry operators.",
     "Estmark/Lantern/Orvale/Kessel Rail Union",
 ]
 

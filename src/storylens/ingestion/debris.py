@@ -37,7 +37,8 @@ _RELATED = re.compile(
     r"^(?:related(?:\s+(?:article|articles|story|stories|coverage|content|posts?|reading|video))?"
     r"|read\s+(?:more|also|next|this)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?"
     r"|further\s+reading|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like"
-    r"|more\s+from\s+[\w\s]{1,30}|more\s+stories|most\s+read|trending(?:\s+now)?|watch)"
+    r"|more\s+from\s+[\w\s]{1,30}|more\s+stories|most\s+read|trending(?:\s+now)?|watch"
+    r"|(?:more|also)(?=\s*:))"
     r"\s*(?::|\||»|>>|–|—|-)(?:\s+.*)?$",
     re.IGNORECASE,
 )
