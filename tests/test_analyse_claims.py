@@ -120,6 +120,11 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The fire at the pier could have been set.", "set", [], False, True),
         ("The ferry could sail in May.", "sail", [], False, False),
         ("Maybe the ferry will sail in May.", "sail", [], False, True),
+        # "it seems", "it appears" with "it" as no one hedge the clause they govern
+        ("Somebody, it seems, forgot to give the mayor the memo.", "forget", [], False, True),
+        ("It seems that the mayor forgot the memo.", "forget", [], False, True),
+        ("It appears the ferry will not sail.", "sail", [], True, True),
+        ("The ferry looks like a wreck.", "look", [], False, False),
         ("The mayor likes the new ferry.", "like", [], False, False),
         # a claim nobody is named for: "it has been claimed", "it was alleged"
         ("It has been claimed that the mayor sold the ferry.", "sell", [], False, True),

@@ -572,9 +572,10 @@ def test_segment_a_sentence_with_no_claim_is_hedged_by_its_own_words() -> None:
         'The mayor told the board: "the old bridge reportedly failed its first test."',
         "The mayor told the board: ``the old bridge reportedly failed its first test.''",
         plain,
+        "It looks like the harbour master took the warnings about the old bridge literally.",
     )
     found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
-    assert [s.hedged for s, _ in found] == [True, True, False, False, False]
+    assert [s.hedged for s, _ in found] == [True, True, False, False, False, True]
 
 
 def test_segment_a_sentence_with_no_claim_is_negated_by_its_own_words() -> None:

@@ -24,7 +24,7 @@ def hedges(sent: Span, sent_index: int) -> list[Attribution]:
     doc = sent.doc
     lower, lemmas = doc_column(doc, "lower_"), doc_lemmas(doc)
     for i in range(sent.start, sent.end):
-        if lower[i] not in HEDGE_WORDS and lemmas[i] not in _HEDGE_LEMMAS:
+        if lower[i] not in HEDGE_WORDS and lemmas[i] not in _HEDGE_LEMMAS | {"look"}:
             continue  # neither a hedge word nor a hedging verb
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -35,11 +35,18 @@ def hedges(sent: Span, sent_index: int) -> list[Attribution]:
             )
         if not hedge and lemma in HEDGE_RAISING and any(c.dep_ == "xcomp" for c in tok.children):
             hedge = True
+        aside = lemma in HEDGE_RAISING and tok.dep_ == "parataxis"  # "Somebody, it seems, forgot"
+        if not hedge and _it_seems(tok, aside):
+            hedge = True
         if not hedge:
             continue
         verbal = tok.lower_ not in HEDGE_WORDS
-        scope = tok.head if tok.dep_ == "advmod" else tok
-        toks = _verb_scope(tok) if verbal else [t for t in scope.subtree if t.i != tok.i]
+        scope = tok.head if tok.dep_ == "advmod" or aside else tok
+        toks = (
+            _verb_scope(tok)
+            if verbal and not aside
+            else [t for t in scope.subtree if t.i != tok.i and t not in tok.subtree]
+        )
         if not toks:
             continue
         cue = _verb_cue(tok) if verbal else [tok]
@@ -58,6 +65,23 @@ def hedges(sent: Span, sent_index: int) -> list[Attribution]:
             )
         )
     return out
+
+
+def _it_seems(verb: Token, aside: bool) -> bool:
+    """ "It seems that …", "it appears the ferry …", "It looks like …", "Somebody, it seems,
+    forgot …": the verb hedges a clause, with "it" as no one's words."""
+    if verb.lemma_.lower() not in HEDGE_RAISING | {"look"} or not any(
+        c.lower_ == "it" and c.dep_ in {"nsubj", "expl"} for c in verb.children
+    ):
+        return False
+    if aside:
+        return True
+    if verb.lemma_.lower() == "look":
+        return any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "like" for g in c.children)
+            for c in verb.children
+        )
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _verb_cue(verb: Token) -> list[Token]:
@@ -121,6 +145,7 @@ _MAYBE = frozenset({"may", "might"})  # modals of possibility ("can" and "could"
 # a hedge in a sentence's words: "reportedly", "appears to", "is believed to"
 _HEDGE_TEXT = re.compile(
     rf"\b(?:{'|'.join(sorted(HEDGE_WORDS))}|(?:appear|appears|appeared|seem|seems|seemed) to|"
+    r"it (?:seems|seemed|appears|appeared|looks like|looked like)|"
     r"(?:is|are|was|were) (?:widely )?(?:believed|said|thought|understood|rumou?red|"
     r"expected|alleged|reported) to)\b",
     re.IGNORECASE,
