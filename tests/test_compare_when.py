@@ -65,3 +65,15 @@ def test_when_a_time_the_fact_needs_or_a_quoted_one_stays() -> None:
 def test_when_the_words_of_a_time_are_its_days_else_all() -> None:
     assert time_words("Tuesday morning") == {"tuesday"}
     assert time_words("last week") == {"last", "week"}
+
+
+def test_when_a_time_governed_past_its_article_or_inside_its_sentence_s_quotation_stays() -> None:
+    # "over the past year": the time is the object of "over"
+    text = "The friendship we have built over the past year is a testament to the towns"
+    assert unheld_time(_claim(text, "past year"), text, [PLAIN]) is None
+    # a part inside the quotation its sentence opens: the words are the speaker's
+    part = "Lenk was charged on Monday with taking bribes"
+    sentence = _claim(f'"{part}," the mayor said.', start=99)
+    claim = _claim(part, "Monday")
+    assert unheld_time(claim, part, [PLAIN]) is not None  # alone, it could go
+    assert unheld_time(claim, part, [PLAIN], sentence) is None

@@ -56,10 +56,13 @@ def _short_for(short: str, name: str) -> bool:
     return 3 <= len(short) < len(name) and name.startswith(short) and short != "mar"
 
 
-def unheld_time(claim: Claim, wording: str, backers: Sequence[Claim]) -> tuple[int, int] | None:
+def unheld_time(
+    claim: Claim, wording: str, backers: Sequence[Claim], statement: Claim | None = None
+) -> tuple[int, int] | None:
     """The span (in the article) of the time ``wording`` tells, with the word that opens
     it, when some of ``backers`` (the other outlets' statements that state the wording) do
-    not give it, and leaving it out leaves the rest a sentence; else ``None``."""
+    not give it, and leaving it out leaves the rest a sentence; else ``None``. ``statement``
+    is the sentence ``claim`` is a part of: a time inside its quotation stays too."""
     time = claim.arguments.get("time")
     if time is None or not backers or any(ch.isdigit() for ch in time.text):
         return None
@@ -76,9 +79,11 @@ def unheld_time(claim: Claim, wording: str, backers: Sequence[Claim]) -> tuple[i
     if m := _PART_OF_DAY.match(claim.text, end - claim.start):
         end = claim.start + m.end()
     before = claim.text[: start - claim.start]
-    last = (before.split()[-1:] or [""])[0].casefold()
-    if last in _BOUNDING or not before.strip() or quote_open(before):  # a quotation stays verbatim
-        return None
+    # the word the time is governed by, past its article ("over the past year")
+    last = next((w for w in reversed(before.casefold().split()) if w not in {"the", "a"}), "")
+    said = statement.text[: max(0, start - statement.start)] if statement else before
+    if last in _BOUNDING or not before.strip() or quote_open(before) or quote_open(said):
+        return None  # a quotation stays verbatim
     if claim.text[end - claim.start : end - claim.start + 1].isalnum():
         return None  # it runs into a word
     return start, end

@@ -267,7 +267,7 @@ def shared_fact(
                 [] if trim or wording == claim.text[head:] else _holes(claim, part_id, alignment)
             )
             end = claim.start + head + len(wording) if trim else claim.end
-            if hole := unheld_time(claim, wording, [views[b].claim for b in backers[1:]]):
+            if hole := unheld_time(claim, wording, [views[b].claim for b in backers[1:]], own):
                 wording, holes = without(wording, claim, hole), sorted([*holes, list(hole)])
             total = sum(scores[b] for b in backers[1:])
             outlets = {unit[b] for b in backers}
