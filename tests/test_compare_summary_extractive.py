@@ -839,3 +839,26 @@ def test_compare_summary_never_rewords_a_quotation_left_open() -> None:
     framing = analyse_framing(analyses, [])  # it finds the loaded word
     [sentence] = summarise(claims, [group], framing, [], [a.article for a in analyses])
     assert "tremendous failure" in sentence["text"], sentence["text"]
+
+
+def test_compare_summary_cites_only_outlets_that_say_what_the_sentence_says() -> None:
+    # the group holds a third outlet's statement that shares the names and a noun but says
+    # something else of them: the sentence is not cited to it
+    texts = {
+        "p1": "North Tervia will suspend its nuclear and missile tests, state media reported.",
+        "p2": "North Tervia will halt its nuclear and missile tests from Monday.",
+        "p3": "Officials in Velm, which North Tervia has long threatened with missile strikes, "
+        "were cautious.",
+    }
+    outlets = {"p1": "Lund Courier", "p2": "Velm Post", "p3": "Tervia Today"}
+    arts = [Article(id=a, outlet=outlets[a], text=t) for a, t in texts.items()]
+    claims = [Claim(f"{a}-0", a, 0, len(t), t) for a, t in texts.items()]
+    wording = "North Tervia will suspend its nuclear and missile tests"
+    shared = {"claim": "p1-0", "start": 0, "end": len(wording), "text": wording,
+              "attributed_to": [], "claims": ["p1-0", "p2-0", "p3-0"]}  # fmt: skip
+    group = {"id": "g", "claims": [c.id for c in claims], "outlets": list(outlets.values()),
+             "status": "agreed", "independent_sources": 3, "shared": shared}  # fmt: skip
+    analyses = [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)]
+    entities = [Entity(id="e_nt", name="North Tervia", type="GPE")]
+    [out] = summarise(claims, [group], analyse_framing(analyses, entities), entities, arts)
+    assert out["citations"] == ["p1-0", "p2-0", "p1", "p2"]

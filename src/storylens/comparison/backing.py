@@ -45,6 +45,25 @@ def held_share(wording: str, text: str) -> float:
     return len(wanted & _stems(content_words(text))) / len(wanted) if wanted else 1.0
 
 
+def says_beside_names(wording: str, text: str, names: Set[str]) -> bool:
+    """Whether ``text`` holds at least :data:`SAID` of what ``wording`` says beside its
+    ``names`` (words written capitalised) and its adverbs of degree and time ("now", "more
+    widely"): not only the names and a noun ("North Korea will suspend its nuclear and
+    missile tests" is not said by "… Japan, which North Korea has long threatened with
+    missile strikes"). A wording that says under three such words asks nothing."""
+    skip = {stem(w.casefold()) for w in _NAME_WORD.findall(wording) if w in names}
+    wanted = _stems(content_words(wording)) - skip - _ADVERBS
+    if len(wanted) < 3:
+        return True
+    return len(wanted & _stems(content_words(text))) >= SAID * len(wanted)
+
+
+SAID = 0.3
+_NAME_WORD = re.compile(r"\b[A-Z][\w’'-]*")
+_ADVERB_WORDS = "now also still just more most widely already even only then again very initially"
+_ADVERBS = frozenset(stem(w) for w in f"{_ADVERB_WORDS} currently recently later earlier".split())
+
+
 def covers(wording: str, text: str, share: float = COVER) -> bool:
     """Whether ``text`` holds at least ``share`` of ``wording``'s content words (their stems:
     "issued" is held by "issues"), and of those of each clause the wording joins (of three

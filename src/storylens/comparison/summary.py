@@ -22,9 +22,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from storylens.analyse.cues import PERSON_ROLES
-from storylens.analyse.quotemarks import quote_open, quotes_paired
+from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import tidy
-from storylens.comparison.backing import names_source, quoted_passages, quotes_held, relays_source
+from storylens.comparison.backing import (
+    names_source,
+    quoted_passages,
+    quotes_held,
+    relays_source,
+    says_beside_names,
+)
 from storylens.comparison.context import needs_context
 from storylens.comparison.lexicon import load_lexicon
 from storylens.comparison.provenance import hearsay_source, is_named
@@ -36,6 +42,7 @@ from storylens.comparison.summary_rewrite import (
     capitalise,
     claim_text,
     named_subject,
+    quoted_wording,
     rewrite_span,
     sentence_bounds,
     sentence_text,
@@ -342,7 +349,7 @@ def _shared_candidate(
     if isinstance(sources, list):
         home = dataclasses.replace(home, attributed_to=[str(s) for s in sources])
     source = next((s for s in home.attributed_to if s.strip()), "")
-    quoted = _quoted(home, shared, ctx)
+    quoted = quoted_wording(home, shared, ctx)
     flat = {ctx.outlet(b) for b in backers if not b.attributed_to} - {ctx.outlet(home)}
     # others state as a fact what officials, news agencies or the like say: so does the
     # sentence (a named source's claim stays theirs: "According to Trump, ...")
@@ -361,8 +368,16 @@ def _shared_candidate(
             or (hearsay and not ctx.person_speaks(b))
         ]
     passages = quoted_passages(wording, whole=quoted)
-    # a quotation is cited only to outlets that quote every word of it
-    backers = [b for b in backers if b.id == home.id or quotes_held(passages, b.text)]
+    # a quotation is cited only to outlets that quote every word of it, and a sentence only
+    # to those that say at least half of what it says beside its names ("North Korea will
+    # suspend its nuclear and missile tests" is not said by "… Japan, which North Korea has
+    # long threatened with missile strikes")
+    backers = [
+        b
+        for b in backers
+        if b.id == home.id
+        or (quotes_held(passages, b.text) and says_beside_names(wording, b.text, ctx.proper))
+    ]
     best: dict[str, Claim] = {}  # one statement per outlet: its best (backers come best first)
     backers = [best.setdefault(ctx.outlet(b), b) for b in backers if ctx.outlet(b) not in best]
     outlets = list(best)  # the outlets it cites
@@ -396,23 +411,6 @@ def _shared_candidate(
 
 
 _OPENING_MARKS = "“\"‘'`«"
-
-
-def _quoted(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
-    """Whether the shared wording lies inside a quotation of its article, or opens one (a
-    quotation running over several paragraphs closes only in the last)."""
-    art = ctx.articles.get(home.article)
-    if art is None:
-        return False
-    lo, hi = int(shared.get("start", home.start)), int(shared.get("end", home.end))
-    text = str(shared.get("text") or home.text).strip()
-    if text.startswith(("“", '"', "``")):  # all of it quoted: no closing mark before its end
-        inner = text.lstrip('“"`').rstrip(" .,”\"'")
-        # marks inside only in pairs: a quotation within it ('"... these large "Caravans"
-        # of people ..."'), not one that closes and goes on in the writer's words
-        return quotes_paired(inner) and inner.count("``") == inner.count("''")
-    inside = quote_open(art.text[home.start : lo])  # its sentence opens it: '“I am so ...'
-    return inside or any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
 
 
 def _outlet_reported(outlets: Sequence[str], text: str, proper: set[str]) -> str:

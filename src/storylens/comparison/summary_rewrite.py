@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.analyse.quotemarks import quote_open
+from storylens.analyse.quotemarks import quote_open, quotes_paired
 from storylens.analyse.segment import LEADING_CONJUNCTIONS
 from storylens.comparison.backing import speaks_for
 from storylens.comparison.lexicon import Lexicon, quote_spans
@@ -468,3 +468,20 @@ def named_subject(text: str, home: Claim, backers: Sequence[Claim], ctx: Context
 
 
 _LEADING_PERSON = re.compile(r"(He|She)\b(?!['’])")  # not "He's": kept as it is written
+
+
+def quoted_wording(home: Claim, shared: dict[str, Any], ctx: Context) -> bool:
+    """Whether the shared wording lies inside a quotation of its article, or opens one (a
+    quotation running over several paragraphs closes only in the last)."""
+    art = ctx.articles.get(home.article)
+    if art is None:
+        return False
+    lo, hi = int(shared.get("start", home.start)), int(shared.get("end", home.end))
+    text = str(shared.get("text") or home.text).strip()
+    if text.startswith(("“", '"', "``")):  # all of it quoted: no closing mark before its end
+        inner = text.lstrip('“"`').rstrip(" .,”\"'")
+        # marks inside only in pairs: a quotation within it ('"... these large "Caravans"
+        # of people ..."'), not one that closes and goes on in the writer's words
+        return quotes_paired(inner) and inner.count("``") == inner.count("''")
+    inside = quote_open(art.text[home.start : lo])  # its sentence opens it: '“I am so ...'
+    return inside or any(qs <= lo and hi <= qe for qs, qe in ctx.quotes(art))
