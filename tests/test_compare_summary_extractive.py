@@ -660,8 +660,7 @@ def test_compare_summary_first_person_words_are_someones_even_unquoted(
 
 def test_compare_summary_words_after_an_open_quotation_mark_are_quoted() -> None:
     from storylens.comparison.lexicon import load_lexicon
-    from storylens.comparison.summary import _quoted
-    from storylens.comparison.summary_rewrite import Context
+    from storylens.comparison.summary_rewrite import Context, quoted_wording
 
     def quoted(text: str, home_end: int, wording: str) -> bool:
         art = Article(id="w1", outlet="Outlet w1", text=text)
@@ -669,7 +668,7 @@ def test_compare_summary_words_after_an_open_quotation_mark_are_quoted() -> None
         lo = text.index(wording)
         ctx = Context([home], [], [], [art], load_lexicon())
         shared = {"claim": home.id, "start": lo, "end": lo + len(wording), "text": wording}
-        return _quoted(home, shared, ctx)
+        return quoted_wording(home, shared, ctx)
 
     # the sentence opens a quotation before the words; it closes only in the next one
     opened = "“Sadly, the pier will not open in May. It needs new piles,” Brandt said."
