@@ -140,10 +140,11 @@ def _compare(
     from storylens.analyse.segment import STAGE as SEGMENT_STAGE
     from storylens.analyse.tasks import analyse_and_segment
     from storylens.comparison.align import STAGE as ALIGN_STAGE
-    from storylens.comparison.align import align_claims
+    from storylens.comparison.align import align_claims, ordered
     from storylens.comparison.dedup import find_duplicates, units
     from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
     from storylens.comparison.lexicon import load_lexicon
+    from storylens.comparison.partly import split_unstated
     from storylens.comparison.provenance import SourceNames
     from storylens.comparison.report import add_provenance, build_report, resolve_conflicts
     from storylens.comparison.wording import describe_groups
@@ -180,6 +181,11 @@ def _compare(
     names = SourceNames(entities, outlet_of.values())
     alignment.speaks_for = names.roles  # "Peskov said" gives "the Kremlin"
     describe_groups(alignment, settings)  # each group's shared wording and outlet details
+    split_unstated(  # a "partly" member that says nothing of the wording is a fact apart
+        alignment,
+        ordered(outlet_of[a.article.id] for a in analyses),
+        {w for e in entities for name in (e.name, *e.aliases) for w in name.split()},
+    )
     detector = resolve_conflicts(alignment, settings)
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
     note("report")

@@ -1,0 +1,65 @@
+"""Statements a ``partial`` group holds that say nothing of its wording.
+
+A group is ``partial`` when only one outlet states its shared wording (see
+:func:`.wording.describe_groups`); the other outlets' statements joined it on a pair score,
+and the report marks them as stating the fact in part. Read against the wording, about half
+of them say something else of the same names and words ("Eight years is a very long time in
+baseball" beside "Eight years seems like a reasonable contract length"; "Mo Cheeks will
+take over as new coach" beside "“I look at Mo Cheeks and I know Mo Cheeks,” King said").
+A statement of another outlet that holds too little of what the wording says beside its
+names (:func:`.backing.says_beside_names`) leaves the group: it is a fact of its own,
+``unique``, in the group's event (one is made for the group when it had none), so the story
+still says the two report one happening. A group left with one outlet is ``unique``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from storylens.comparison.align import Alignment, ClaimGroup, ordered
+from storylens.comparison.backing import says_beside_names
+from storylens.types import content_id
+
+
+def split_unstated(alignment: Alignment, all_outlets: Sequence[str], names: Set[str]) -> None:
+    """Take out of each ``partial`` group the other outlets' statements that do not say its
+    wording, as ``unique`` groups of its event (``names``: the words of the story's names)."""
+    views = alignment.views
+    groups: list[ClaimGroup] = []
+    for group in alignment.groups:
+        groups.append(group)
+        if group.status != "partial" or not group.shared.get("claim"):
+            continue
+        wording = str(group.shared.get("text") or "")
+        stating = {views[c].unit for c in group.shared.get("claims", ()) if c in views}
+        gone = [
+            c
+            for c in group.claims
+            if views[c].unit not in stating
+            and not says_beside_names(wording, views[c].claim.text, names)
+        ]
+        if not gone:
+            continue
+        group.event = group.event or content_id(group.id, prefix="e")
+        for cid in gone:
+            view = views[cid]
+            groups.append(
+                ClaimGroup(
+                    id=content_id(cid, prefix="g"),
+                    claims=[cid],
+                    outlets=[view.outlet],
+                    articles=[view.claim.article],
+                    text=view.claim.text,
+                    missing_from=[o for o in all_outlets if o != view.outlet],
+                    event=group.event,
+                )
+            )
+        group.claims = [c for c in group.claims if c not in gone]
+        group.outlets = ordered(views[c].outlet for c in group.claims)
+        group.articles = ordered(views[c].claim.article for c in group.claims)
+        group.missing_from = [o for o in all_outlets if o not in group.outlets]
+        group.partial = [c for c in group.partial if c in group.claims]
+        group.extra = [d for d in group.extra if d.get("claim") in group.claims]
+        if len({views[c].unit for c in group.claims}) < 2:  # one outlet left
+            group.status, group.shared, group.extra = "unique", {}, []
+    alignment.groups = groups
