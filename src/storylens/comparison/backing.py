@@ -51,11 +51,16 @@ def says_beside_names(wording: str, text: str, names: Set[str]) -> bool:
     widely"): not only the names and a noun ("North Korea will suspend its nuclear and
     missile tests" is not said by "… Japan, which North Korea has long threatened with
     missile strikes"). A wording that says under three such words asks nothing."""
+    held, wanted = beside_names(wording, text, names)
+    return wanted < 3 or held >= SAID * wanted
+
+
+def beside_names(wording: str, text: str, names: Set[str]) -> tuple[int, int]:
+    """(how many of them ``text`` holds, how many words ``wording`` says beside its
+    ``names`` and adverbs), by their stems (see :func:`says_beside_names`)."""
     skip = {stem(w.casefold()) for w in _NAME_WORD.findall(wording) if w in names}
     wanted = _stems(content_words(wording)) - skip - _ADVERBS
-    if len(wanted) < 3:
-        return True
-    return len(wanted & _stems(content_words(text))) >= SAID * len(wanted)
+    return len(wanted & _stems(content_words(text))), len(wanted)
 
 
 SAID = 0.3

@@ -6,8 +6,9 @@ and the report marks them as stating the fact in part. Read against the wording,
 of them say something else of the same names and words ("Eight years is a very long time in
 baseball" beside "Eight years seems like a reasonable contract length"; "Mo Cheeks will
 take over as new coach" beside "“I look at Mo Cheeks and I know Mo Cheeks,” King said").
-A statement of another outlet that holds too little of what the wording says beside its
-names (:func:`.backing.says_beside_names`) leaves the group: it is a fact of its own,
+A statement of another outlet that holds under two of the words the wording says beside its
+names, and under :data:`.backing.SAID` of them (:func:`.backing.beside_names`), leaves the
+group: it is a fact of its own,
 ``unique``, in the group's event (one is made for the group when it had none), so the story
 still says the two report one happening. A group left with one outlet is ``unique``.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 
 from storylens.comparison.align import Alignment, ClaimGroup, ordered
-from storylens.comparison.backing import says_beside_names
+from storylens.comparison.backing import SAID, beside_names
 from storylens.types import content_id
 
 
@@ -35,8 +36,7 @@ def split_unstated(alignment: Alignment, all_outlets: Sequence[str], names: Set[
         gone = [
             c
             for c in group.claims
-            if views[c].unit not in stating
-            and not says_beside_names(wording, views[c].claim.text, names)
+            if views[c].unit not in stating and _apart(wording, views[c].claim.text, names)
         ]
         if not gone:
             continue
@@ -63,3 +63,12 @@ def split_unstated(alignment: Alignment, all_outlets: Sequence[str], names: Set[
         if len({views[c].unit for c in group.claims}) < 2:  # one outlet left
             group.status, group.shared, group.extra = "unique", {}, []
     alignment.groups = groups
+
+
+def _apart(wording: str, text: str, names: Set[str]) -> bool:
+    """Whether ``text`` says too little of ``wording`` to state part of it: of three words or
+    more it says beside its names, under two, and under :data:`.backing.SAID` of them (one
+    fact of a long wording is part of it: "… a larger gift package that included a
+    bulletproof vest" / "the gifts included a bulletproof vest")."""
+    held, wanted = beside_names(wording, text, names)
+    return wanted >= 3 and held < 2 and held < SAID * wanted
