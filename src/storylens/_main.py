@@ -10,10 +10,15 @@ EARLY_WORKERS = frozenset({"compare"})
 
 
 def main() -> None:
-    """Run the command line."""
-    _start_workers(sys.argv[1:])
-    from storylens.cli import main as cli_main
-
+    """Run the command line. A Ctrl-C that comes before the command line can take it (while
+    it is imported) ends the run as one after it does: "Aborted!" and a non-zero exit, no
+    traceback."""
+    try:
+        _start_workers(sys.argv[1:])
+        from storylens.cli import main as cli_main
+    except KeyboardInterrupt:
+        print("Aborted!", file=sys.stderr)
+        raise SystemExit(1) from None
     cli_main()
 
 
