@@ -8,9 +8,9 @@ baseball" beside "Eight years seems like a reasonable contract length"; "Mo Chee
 take over as new coach" beside "“I look at Mo Cheeks and I know Mo Cheeks,” King said").
 A statement of another outlet that holds under two of the words the wording says beside its
 names, and under :data:`.backing.SAID` of them (:func:`.backing.beside_names`), leaves the
-group: it is a fact of its own,
-``unique``, in the group's event (one is made for the group when it had none), so the story
-still says the two report one happening. A group left with one outlet is ``unique``.
+group: it is a fact of its own, ``unique``, in the group's event (one is made for the group
+when it had none), so the story still says the two report one happening. A group left with
+one outlet is ``unique``.
 """
 
 from __future__ import annotations
