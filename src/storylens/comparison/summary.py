@@ -369,9 +369,7 @@ def _shared_candidate(
         ]
     passages = quoted_passages(wording, whole=quoted)
     # a quotation is cited only to outlets that quote every word of it, and a sentence only
-    # to those that say at least half of what it says beside its names ("North Korea will
-    # suspend its nuclear and missile tests" is not said by "… Japan, which North Korea has
-    # long threatened with missile strikes")
+    # to those that say enough of what it says beside its names (see says_beside_names)
     backers = [
         b
         for b in backers
