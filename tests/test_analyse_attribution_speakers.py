@@ -829,3 +829,19 @@ def test_analyse_attribution_who_asked_did_not_give_the_answer(nlp: Any) -> None
 
     [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
     assert _speaker_of(analysis.quotes, "never have been built") == "mayor"
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_participle_after_the_tag_is_not_what_was_said(nlp: Any) -> None:
+    # '"…," X said ― once again repeating her claims': the quotation before the tag is what
+    # she said; the outlet's comment after it is not her words
+    text = (
+        '"The pier deal is a terrible deal. It should never have been made," Mayor Ilse '
+        "Marant said earlier this week ― once again repeating her false claims about the pier."
+    )
+    from storylens.analyse.pipeline import analyse
+    from storylens.settings import Settings
+
+    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    assert _speaker_of(analysis.quotes, "terrible deal") == "Ilse Marant"
+    assert all(c.attributed_to == ["Ilse Marant"] for c in analysis.claims if "deal" in c.text)

@@ -32,8 +32,11 @@ _SAYING = frozenset({"say", "tell", "add", "write", "report", "announce", "state
 def clause_head(verb: Token) -> Token | None:
     doc = verb.doc
     children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    before = any(deps[c] == "ccomp" and c < verb.i for c in children[verb.i])
     for child in children[verb.i]:
         if deps[child] in {"ccomp", "xcomp"} and child > verb.i:
+            if before and deps[child] == "xcomp" and doc[child].tag_ == "VBG":
+                continue  # '"…," she said ― once again repeating her claims': the quotation
             return doc[child]
     k = verb.i + 1
     while k < len(doc) and deps[k] in {"advmod", "neg"} and k - verb.i <= 2:
