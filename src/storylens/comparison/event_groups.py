@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     Matrix = npt.NDArray[np.float64]
 
-STAGE = "events.average.v1"
+STAGE = "events.average.v2"
 SAME_EVENT_WORD = 0.2  # bonus for a shared event word (or class)
 SAME_FAMILY = 0.05  # bonus, instead, for event classes of one family
 SAME_ENTITY = 0.05  # bonus for a shared linked entity
@@ -46,6 +46,10 @@ ORDINARY = QUANTIFIERS | frozenset(
     {"time", "year", "day", "week", "month", "hour", "people", "man", "woman", "thing"}
     | {"way", "part", "number", "lot", "new", "old", "last", "first", "many", "much"}
     | {"good", "own", "same", "such", "able"}
+    # verbs of knowing, wanting and the light verbs name no happening ("Nobody knows what I'm
+    # going to do" / "Nobody knew that health care could be so complicated")
+    | {"know", "think", "believe", "want", "need", "feel", "hope", "make", "take", "get", "go"}
+    | {"come", "do", "put", "keep", "let"}
 )
 
 
