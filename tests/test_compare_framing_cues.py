@@ -100,6 +100,8 @@ def test_compare_framing_cues_scare_quotes() -> None:
         "The mayor called the plan 'reckless' on Tuesday.",  # attributed: the mayor's word
         "Fans sang 'Harbour Lights' at the match.",  # a title
         "The dockers' union met on Monday.",  # an apostrophe, not a quotation
+        # the speaker's word, though "U.S." has a full stop between them
+        'The mayor warned the U.S. there would be "grave" damage to the harbour.',
     ],
 )
 def test_compare_framing_cues_no_scare_quote(text: str) -> None:

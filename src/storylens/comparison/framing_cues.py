@@ -50,6 +50,8 @@ def _word_set(words: str) -> frozenset[str]:
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+# a full stop that ends an abbreviation, not a sentence ("warned the U.S. there would be …")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr))\.$")
 _QUOTED_SHORT = re.compile(r"([\"“‘'])([^\"“”‘’'\n]{1,60})([\"”’'])")
 # words that are never a loaded label or its modifier
 _STOP = (
@@ -302,9 +304,16 @@ def _attributed(text: str, start: int, end: int, settings: CueSettings) -> bool:
     """Whether the sentence around the quoted words names a speaker with a speech verb."""
     left = 0
     for m in _SENTENCE_END.finditer(text, max(0, start - 300), start):
-        left = m.end()
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
+        if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1):
+            left = m.end()
+    right = next(
+        (
+            m.start()
+            for m in _SENTENCE_END.finditer(text, end)
+            if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1)
+        ),
+        len(text),
+    )
     sentence_words = {w.lower() for w in _WORD.findall(text[left:start] + " " + text[end:right])}
     return bool(sentence_words & settings.speech_cues)
 
