@@ -85,6 +85,12 @@ TITLE_ABBREVIATIONS = tuple(
     )
 )
 
+#: a full stop that ends an abbreviation, not a sentence ("Mr.", "Sgt.", "U.S.", an initial):
+#: search it over the few characters up to and including the stop
+ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|vs|U\.S)\.$"
+)
+
 #: the forms of "say" a news sentence reports speech with
 SAY = _words("say says said")
 

@@ -13,6 +13,7 @@ Scare quotes (a few words with no cue) are not quotes and are skipped.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -177,20 +178,8 @@ def _goes_on(text: str, start: int, nxt: int) -> bool:
 
 def _as_of(prev: Quote, article: Article, text: str, qs: int, qe: int) -> Quote:
     """The quotation at ``qs``-``qe`` given to ``prev``'s speaker, with its cue."""
-    return Quote(
-        article=article.id,
-        start=qs,
-        end=qe,
-        text=text[qs:qe],
-        speaker=prev.speaker,
-        speaker_text=prev.speaker_text,
-        speaker_start=prev.speaker_start,
-        speaker_end=prev.speaker_end,
-        cue=prev.cue,
-        cue_start=prev.cue_start,
-        cue_end=prev.cue_end,
-        direct=True,
-        speaker_entity=prev.speaker_entity,
+    return dataclasses.replace(
+        prev, article=article.id, start=qs, end=qe, text=text[qs:qe], direct=True
     )
 
 

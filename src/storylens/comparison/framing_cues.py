@@ -38,7 +38,14 @@ from storylens import words
 from storylens.comparison.framing_words import can_be, valence
 from storylens.comparison.lexicon import term_record
 from storylens.errors import ConfigError
-from storylens.words import BE, CORE, DEMONSTRATIVES, POSSESSIVES, SUBJECT_PRONOUNS
+from storylens.words import (
+    ABBREVIATION_END,
+    BE,
+    CORE,
+    DEMONSTRATIVES,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+)
 
 STAGE = "framing.cues.v1"
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "framing_cues.json"
@@ -50,8 +57,6 @@ def _word_set(words: str) -> frozenset[str]:
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
-# a full stop that ends an abbreviation, not a sentence ("warned the U.S. there would be …")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr))\.$")
 _QUOTED_SHORT = re.compile(r"([\"“‘'])([^\"“”‘’'\n]{1,60})([\"”’'])")
 # words that are never a loaded label or its modifier
 _STOP = (
@@ -300,19 +305,18 @@ def _inside_other_quote(start: int, end: int, quotes: Sequence[tuple[int, int]])
     return any(s <= start and end <= e and (e - s) > (end - start) + 2 for s, e in quotes)
 
 
+def _ends(text: str, stop: re.Match[str]) -> bool:
+    """Whether a sentence end ``stop`` found in ``text`` is one, not an abbreviation's full
+    stop ("warned the U.S. there would be …")."""
+    return not ABBREVIATION_END.search(text, max(0, stop.start() - 4), stop.start() + 1)
+
+
 def _attributed(text: str, start: int, end: int, settings: CueSettings) -> bool:
     """Whether the sentence around the quoted words names a speaker with a speech verb."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 300), start):
-        if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1):
-            left = m.end()
+    ends = [m for m in _SENTENCE_END.finditer(text, max(0, start - 300), start) if _ends(text, m)]
+    left = ends[-1].end() if ends else 0
     right = next(
-        (
-            m.start()
-            for m in _SENTENCE_END.finditer(text, end)
-            if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1)
-        ),
-        len(text),
+        (m.start() for m in _SENTENCE_END.finditer(text, end) if _ends(text, m)), len(text)
     )
     sentence_words = {w.lower() for w in _WORD.findall(text[left:start] + " " + text[end:right])}
     return bool(sentence_words & settings.speech_cues)

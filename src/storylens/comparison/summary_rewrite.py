@@ -21,6 +21,7 @@ from storylens.comparison.backing import speaks_for
 from storylens.comparison.lexicon import Lexicon, quote_spans
 from storylens.comparison.standalone import opening_connective
 from storylens.types import Article, Claim, Entity
+from storylens.words import ABBREVIATION_END
 
 MAX_SENTENCE_WORDS = 60
 SENTENCE_WINDOW = 2000  # characters searched for a sentence boundary
@@ -195,9 +196,6 @@ def rewrite_span(art: Article, start: int, end: int, ctx: Context) -> str:
 
 
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+|\n\s*")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|vs|U\.S)\.$"
-)
 
 
 def sentence_bounds(
@@ -218,7 +216,7 @@ def sentence_bounds(
         if m.group().startswith("\n"):
             return True
         stop = m.start() + len(m.group().rstrip())
-        if _ABBREVIATION.search(text, max(0, m.start() - 4), m.start() + 1):
+        if ABBREVIATION_END.search(text, max(0, m.start() - 4), m.start() + 1):
             return False
         inside = any(s < m.start() < e for s, e in near)
         return not inside or stop in quote_ends
