@@ -28,6 +28,7 @@ from storylens.comparison.features import (
     with_country,
 )
 from storylens.comparison.headline_join import attach_headlines
+from storylens.comparison.nations import as_compared, nation_ids
 from storylens.comparison.quote_join import attach_quoted
 from storylens.comparison.scoring import EmbedFn, PairScores, score_matrix
 from storylens.comparison.support import attach_supported, loose_joins, one_event, rejoin
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 
-STAGE = "align.statements.v2"
+STAGE = "align.statements.v3"
 LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject
 MIN_REPEAT_WORDS = 4  # a repeated sentence this long is one statement told twice
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
@@ -110,6 +111,7 @@ def claim_views(
 ) -> list[ClaimView]:
     """Every claim with its sentence, sentence numbers, places and linked entities."""
     views = []
+    compared = nation_ids(m for a in analyses for m in a.mentions)
     for analysis in analyses:
         art = analysis.article
         people = [m for m in analysis.mentions if m.label == "PERSON"]
@@ -129,7 +131,7 @@ def claim_views(
                     sentence=art.text[start:end],
                     sentence_quantities=quantities,
                     place_names=[m.text for m in inside if m.label in {"GPE", "NORP", "LOC"}],
-                    entities=frozenset(m.entity for m in inside if m.entity),
+                    entities=as_compared((m.entity for m in inside if m.entity), compared),
                     focus=focus_text(claim, focus),
                     whole_sentence=claim.id in whole_sentences,
                     speaker=speaker_of(claim, people),
