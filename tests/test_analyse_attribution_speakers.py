@@ -845,3 +845,32 @@ def test_analyse_attribution_a_participle_after_the_tag_is_not_what_was_said(nlp
     [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
     assert _speaker_of(analysis.quotes, "terrible deal") == "Ilse Marant"
     assert all(c.attributed_to == ["Ilse Marant"] for c in analysis.claims if "deal" in c.text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            '"The harbour wall will hold," the head of the port authority, Ilse Marant, said.',
+            "harbour wall",
+            "Ilse Marant",
+        ),
+        (
+            '"The harbour wall will hold," said the head of the port authority, Ilse Marant.',
+            "harbour wall",
+            "Ilse Marant",
+        ),
+        ('"The harbour wall will hold," the head of the port authority said.', "harbour", "head"),
+    ],
+)
+def test_analyse_attribution_the_head_of_a_body_is_a_source(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    # "head", like "director" or "chief", is a role a person holds
+    from storylens.analyse.pipeline import analyse
+    from storylens.settings import Settings
+
+    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    claim = next(c for c in analysis.claims if words in c.text)
+    assert claim.attributed_to and speaker in claim.attributed_to[0]

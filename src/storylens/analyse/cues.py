@@ -201,7 +201,7 @@ PERSON_ROLES = lexicon(
     advisor analyst economist expert ecologist scientist witness man woman source
     congressman congresswoman representative candidate nominee judge justice attorney
     lawyer prosecutor general commander chairman chairwoman chair director manager chief
-    executive founder author reporter journalist columnist host anchor businessman
+    executive founder head author reporter journalist columnist host anchor businessman
     businesswoman billionaire activist professor researcher historian strategist pollster
     mogul incumbent challenger frontrunner front-runner speaker sheriff officer
     ceo king queen prince pope bishop priest rabbi imam politician councillor councilor
