@@ -178,3 +178,27 @@ def test_compare_framing_cues_word_classes_from_the_analysis_model() -> None:
 
 def test_compare_framing_cues_a_rated_word_outside_a_fixed_term_still_counts() -> None:
     assert _own("The mayor unveiled a grand plan for the harbour.") == ["grand"]
+
+
+@pytest.mark.parametrize(
+    ("courier", "post"),
+    [
+        # a superlative or comparative of a plain size word
+        ("Tarn is the biggest island in the bay.", "Tarn is the largest island in the bay."),
+        ("Tarn is the barren island in the bay.", "Tarn is the largest island in the bay."),
+        # a compass direction
+        (
+            "The storm hit the southeastern city of Velm.",
+            "The storm hit the northern city of Velm.",
+        ),
+        # an ordinal
+        ("Halas won in the fourth round.", "Halas won in the fifth round."),
+        ("It was his first-ever win at home.", "It was his double-digit win at home."),
+    ],
+)
+def test_compare_framing_cues_a_descriptive_modifier_is_no_label_choice(
+    courier: str, post: str
+) -> None:
+    records = _story({"Velm Courier": courier, "Harbour Post": post})
+    for record in records.values():
+        assert not [t for t in record["loaded_terms"] if t["category"] == "label_choice"]

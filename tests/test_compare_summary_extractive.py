@@ -861,3 +861,30 @@ def test_compare_summary_cites_only_outlets_that_say_what_the_sentence_says() ->
     entities = [Entity(id="e_nt", name="North Tervia", type="GPE")]
     [out] = summarise(claims, [group], analyse_framing(analyses, entities), entities, arts)
     assert out["citations"] == ["p1-0", "p2-0", "p1", "p2"]
+
+
+def test_compare_summary_keeps_a_label_choice_as_its_outlet_wrote_it() -> None:
+    # another outlet's modifier would state what the cited outlet does not say ("the barren
+    # island" for "the biggest island"): a label choice stays as written
+    texts = {
+        "Velm Courier": "The ruling lets homosexual couples adopt children in Velm.",
+        "Harbour Post": "The ruling lets same-sex couples adopt children in Velm.",
+        "Daily Strait": "Under the ruling, same-sex couples may adopt in Velm.",
+    }
+    arts = [Article(id=f"x{n}", outlet=o, text=t) for n, (o, t) in enumerate(texts.items())]
+    claims = [Claim(f"{a.id}-0", a.id, 0, len(a.text), a.text) for a in arts]
+    framing = analyse_framing(
+        [Analysis(article=a, claims=[c]) for a, c in zip(arts, claims, strict=True)], []
+    )
+    labels = [t for t in framing[0]["loaded_terms"] if t["category"] == "label_choice"]
+    assert [t["text"] for t in labels] == ["homosexual couples"]  # still shown as framing
+    group = {
+        "id": "g1",
+        "claims": [claims[0].id],
+        "outlets": ["Velm Courier"],
+        "articles": [arts[0].id],
+        "status": "unique",
+    }
+    out = summarise(claims[:1], [group], framing, [], arts)
+    assert out and "homosexual couples" in out[0]["text"]
+    assert "same-sex" not in out[0]["text"]

@@ -346,7 +346,7 @@ def _label_choices(
             continue
         if text[first.end() : second.start()] != " " or mod in _STOP or noun in _STOP:
             continue
-        if mod in settings.label_modifiers_ignored or baseline.uses(mod) or _measure(mod):
+        if _ignored(mod, settings) or baseline.uses(mod) or _measure(mod):
             continue
         if not (can_be(mod, "adj") or ("-" in mod and mod.replace("-", "").isalpha())):
             continue
@@ -363,7 +363,7 @@ def _label_choices(
             m
             for m, _ in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
             if m not in mine
-            and m not in settings.label_modifiers_ignored
+            and not _ignored(m, settings)
             and m not in _STOP
             and not _measure(m)
             and (can_be(m, "adj") or ("-" in m and m.replace("-", "").isalpha()))
@@ -385,15 +385,43 @@ def _label_choices(
     return found
 
 
+# a compass direction ("southeastern", "north-west", "northeast"): where, not how it is seen
+_DIRECTION = re.compile(r"^(?:north|south|east|west|central|mid)(?:-?(?:east|west))?(?:ern)?$")
+
+
+def _ignored(word: str, settings: CueSettings) -> bool:
+    """A modifier that describes rather than labels: one of the settings' ignored words, its
+    comparative or superlative ("biggest", "larger": an outlet writing "Iran's largest island"
+    where another writes "the biggest island" chooses no label), or a compass direction."""
+    ignored = settings.label_modifiers_ignored
+    if word in ignored or _DIRECTION.match(word):
+        return True
+    for ending in ("est", "er"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            doubled = len(stem) > 2 and stem[-1] == stem[-2]  # "biggest" -> "big"
+            forms = {stem, stem + "e", stem[:-1] if doubled else stem}
+            if stem.endswith("i"):
+                forms.add(stem[:-1] + "y")  # "earliest" -> "early"
+            if forms & ignored:
+                return True
+    return False
+
+
 _MEASURE_PARTS = _word_set(
     "one two three four five six seven eight nine ten dozen hundred thousand million "
     "billion day days week weeks month months year years decade decades hour hours minute "
-    "minutes long short term range scale time times size sized wide old on off"
+    "minutes long short term range scale time times size sized wide old on off "
+    # ordinals count ("the fourth round" / "the fifth round" is no label)
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+    "thirtieth fortieth fiftieth hundredth thousandth"
 )
 
 
 def _measure(word: str) -> bool:
-    """A modifier that measures rather than judges: "two-day", "long-range", "1990s"."""
+    """A modifier that measures or counts rather than judges: "two-day", "long-range",
+    "1990s", "fourth", "second-best"."""
     parts = word.split("-")
     return any(ch.isdigit() for ch in word) or any(p in _MEASURE_PARTS for p in parts)
 

@@ -52,7 +52,7 @@ from storylens.settings import Settings
 from storylens.types import Article, Claim, Entity
 from storylens.words import BE, CORE, HAVE
 
-STAGE = "summary.extractive.v1"
+STAGE = "summary.extractive.v2"
 MAX_SENTENCES = 8
 MAX_CONFLICTS = 3
 UNIQUE_RESERVE = 3  # slots kept for single-outlet facts

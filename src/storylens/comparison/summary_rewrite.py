@@ -267,6 +267,10 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
         start, end = int(term["start"]), int(term["end"])
         if any(q0 <= start and end <= q1 for q0, q1 in quoted) or quote_open(text[lo:start]):
             continue  # a quotation stays word for word (also one left open past the sentence)
+        if term.get("category") == "label_choice":
+            # another outlet's modifier would state what the cited outlet does not ("the
+            # biggest island" told as "the barren island"): a label choice stays as written
+            continue
         replacement = verb_form(
             str(term.get("neutral_alternative") or ""), text[start:end], text[end : end + 8]
         )
