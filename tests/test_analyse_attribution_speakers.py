@@ -874,3 +874,28 @@ def test_analyse_attribution_the_head_of_a_body_is_a_source(
     [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
     claim = next(c for c in analysis.claims if words in c.text)
     assert claim.attributed_to and speaker in claim.attributed_to[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The bridge at Tarn collapsed on Monday, state media said.", "state media"),
+        ("State television said the bridge at Tarn collapsed on Monday.", "State television"),
+        ("The army said the bridge at Tarn collapsed on Monday.", "army"),
+        ("The port authority said the bridge at Tarn collapsed on Monday.", "port authority"),
+        ("Velm's seismic center said the quake measured 5.9.", "Velm's seismic center"),
+        ("Norway's state radio said the bridge at Tarn collapsed.", "Norway's state radio"),
+    ],
+)
+def test_analyse_attribution_a_body_speaking_in_its_own_voice_is_a_source(
+    nlp: Any, text: str, source: str
+) -> None:
+    # a broadcaster, an army, a centre: the words are the body's, not the outlet's, and a
+    # country owning it does not speak them
+    from storylens.analyse.pipeline import analyse
+    from storylens.settings import Settings
+
+    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    [claim] = [c for c in analysis.claims if "said" not in c.text[:4]]
+    assert claim.attributed_to == [source]

@@ -23,10 +23,18 @@ PERSON_NOUNS = PERSON_ROLES | lexicon(
     pilot guard soldier veteran customer patient victim suspect defendant juror inmate
     rescuer villager local fan"""
 )
+# Bodies that speak in their own voice ("state media said", "the army said"): a possessor
+# owns them ("Iran's state television"), the words are theirs.
+OWN_VOICE = lexicon(
+    """media television tv radio broadcaster army navy military embassy consulate university
+    hospital center centre authority service services observatory"""
+)
 # Common nouns that can head a real source phrase: people, groups and bodies, documents and
 # publications with an author ("the report", "a statement from", "the poll").
-SOURCE_NOUNS = PERSON_NOUNS | lexicon(
-    """people person official officials spokesmen spokespeople aides advisers advisors
+SOURCE_NOUNS = (
+    PERSON_NOUNS
+    | lexicon(
+        """people person official officials spokesmen spokespeople aides advisers advisors
     analysts economists experts scientists witnesses sources critics supporters opponents
     voters residents citizens americans members leaders lawmakers senators democrats
     republicans conservatives liberals observers diplomats investigators officers police
@@ -44,6 +52,8 @@ SOURCE_NOUNS = PERSON_NOUNS | lexicon(
     husband son daughter brother sister children parents side camp summary translation
     text copy version readout communique draft allies partners assessment assessments
     count counts tally tallies"""
+    )
+    | OWN_VOICE
 )
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "FAC"})
 ORG_ROLES = lexicon(

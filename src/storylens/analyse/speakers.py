@@ -17,6 +17,7 @@ from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourcekind import (
     ORG_PRONOUNS,
     ORG_ROLES,
+    OWN_VOICE,
     PERSON_NOUNS,
     PLURAL_PRONOUNS,
     SOURCE_LABELS,
@@ -357,6 +358,8 @@ def _is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
         lemma = head.lemma_.lower()
         if lemma in _OTHERS or head.lower_ in _OTHERS:
             return False  # "Washington's allies", "Trump's critics": other parties
+        if lemma in OWN_VOICE:
+            return False  # "Iran's state television", "Tehran's seismologic center"
         return lemma not in PERSON_ROLES or lemma in _SPEAKS_FOR
     return root.dep_ == "appos"
 
