@@ -149,3 +149,40 @@ def test_provenance_a_body_and_its_spokesman_are_one_origin() -> None:
     # a former spokesman speaks for no one
     berg = claim("c3", "a2", ["Ivo Berg"])
     assert group_provenance([board, berg], OUTLETS, UNITS, names)[1] == 2
+
+
+COPIED = (
+    "The ferry left the harbour at dawn with forty passengers and two crew members on board, "
+    "the first crossing since the storm."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "independent"),
+    [
+        # the same sentence word for word in two outlets' own voice: one origin
+        (COPIED, 1),
+        # all but a word of it: one origin
+        (COPIED.replace("forty", "40"), 1),
+        # the same fact in the outlet's own words: two
+        ("Forty passengers and a crew of two were aboard when the ferry sailed at dawn.", 2),
+        # a sentence of a few words two outlets may well write alike: two
+        ("The ferry left the harbour at dawn with forty passengers on board.", 2),
+        # a short sentence two outlets may well write alike: two
+        ("The ferry left at dawn.", 2),
+    ],
+)
+def test_provenance_a_sentence_two_outlets_print_alike_is_one_origin(
+    second: str, independent: int
+) -> None:
+    claims = [
+        Claim(id="c1", article="a1", start=0, end=len(COPIED), text=COPIED),
+        Claim(id="c2", article="a2", start=0, end=len(second), text=second),
+    ]
+    primaries, count = group_provenance(claims, OUTLETS, UNITS, NAMES)
+    assert count == independent
+    assert primaries[0] == "Lakeside Post"
+    short = [
+        Claim(id=c.id, article=c.article, start=0, end=14, text="The ferry left.") for c in claims
+    ]
+    assert group_provenance(short, OUTLETS, UNITS, NAMES)[1] == 2

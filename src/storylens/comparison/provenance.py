@@ -212,6 +212,34 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 _RANKS = frozenset({"agent", "patrol", "border", "former", "acting", "senior", "assistant"})
 
 
+COPIED_WORDS = 15  # a sentence this long, word for word in two outlets, was copied
+COPIED_SHARE = 0.9  # ...or this much of it in the same order (a word changed or added)
+
+
+def _copied_units(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[str, str]:
+    """Unit -> the first unit whose statement its own statement copies: two outlets that
+    print one sentence of 15 words or more word for word (or all but a tenth of it), each
+    in its own voice, took it from one place (a wire story neither credits), so they are
+    one origin, not two that confirm each other."""
+    import difflib
+
+    own = [
+        (unit_of.get(c.article, c.article), words)
+        for c in claims
+        if not c.attributed_to
+        and len(words := re.findall(r"\w+", c.text.casefold())) >= COPIED_WORDS
+    ]
+    first: dict[str, str] = {}
+    for n, (unit, words) in enumerate(own):
+        for earlier, seen in own[:n]:
+            if earlier == unit or first.get(unit):
+                continue
+            ratio = difflib.SequenceMatcher(None, words, seen, autojunk=False).ratio()
+            if words == seen or ratio >= COPIED_SHARE:
+                first[unit] = first.get(earlier, earlier)
+    return first
+
+
 def group_provenance(
     claims: Sequence[Claim],
     outlet_of: Mapping[str, str],
@@ -234,9 +262,11 @@ def group_provenance(
     """
     attributed: dict[str, list[tuple[str, str, bool]]] = {}  # unit -> (key, name, vague)
     own: dict[str, list[tuple[str, str, bool]]] = {}
+    copied = _copied_units(claims, unit_of)
     for claim in claims:
         outlet = outlet_of.get(claim.article, claim.article)
         unit = unit_of.get(claim.article, claim.article)
+        unit = copied.get(unit, unit) if not claim.attributed_to else unit
         if claim.attributed_to:
             source = primary_source(claim, outlet, names)
             entry = ("source:" + source_key(source), source, is_vague(source))
