@@ -34,14 +34,14 @@ from storylens.analyse.columns import (
 from storylens.analyse.content import denied_clause
 from storylens.analyse.hedges import likely
 from storylens.analyse.names import NamedSpan, names_from
-from storylens.analyse.negation import negated, whether_or_not
+from storylens.analyse.negation import negated, raised_negation, whether_or_not
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
 from storylens.analyse.sourceless import told_by_none, unasserted, yes_no_question
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v12"
+STAGE = "claims.rules.v13"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -544,7 +544,8 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
             if not _of_another_event(text[p_end : t.start]):
                 claim.arguments["time"] = Argument(t.text, t.start, t.end, t.resolved)
             break
-    claim.negated = negated(pred, roles, shared.negative, p_start)
+    raised = raised_negation(p_start, p_end, atts, doc)  # "is not believed to have had"
+    claim.negated = negated(pred, roles, shared.negative, p_start) != raised
     # a yes-no question ("asked whether the ferry was sold") asserts nothing: no source of it
     chain = [a for a in chain_for(p_start, p_end, atts) if not yes_no_question(a, text)]
     claim.hedged = is_hedged(p_start, p_end, atts) or likely(pred)

@@ -61,6 +61,20 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
     return any(a.covers(start, start + 1) for a in negative)
 
 
+def raised_negation(start: int, end: int, atts: Sequence[Attribution], doc: Doc) -> bool:
+    """Whether a negated verb of belief or seeming hedges the claim ("The emirate is not
+    believed to have had such a tremor", "does not appear to be linked", "is not expected to
+    attend"): the denial is of what follows, as "is believed not to have had"."""
+    deps = doc_column(doc, "dep_")
+    return any(
+        a.kind == "hedge"
+        and a.verb >= 0
+        and a.covers(start, end)
+        and any(deps[i] == "neg" for i in a.cue_tokens)
+        for a in atts
+    )
+
+
 def whether_or_not(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is the "not" of "whether or not it will be possible": both
     answers left open, no denial."""
