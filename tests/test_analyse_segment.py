@@ -631,6 +631,19 @@ def test_segment_a_dateline_on_a_line_of_its_own_is_no_statement() -> None:
             True,
             False,
         ),
+        # a report of a report: what is reported last is the main clause
+        (
+            "A harbour spokesman said that when the skipper was asked what she saw, she told "
+            "them she could not see the pier from the bridge.",
+            True,
+            False,
+        ),
+        (
+            "The harbour master said the divers told him the hull was sound and had not been "
+            "breached.",
+            False,
+            False,
+        ),
         # an aside denies nothing
         (
             "Mayor Ilse Marant, who had not visited the harbour since 2019, opened the new pier "

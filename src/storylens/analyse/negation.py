@@ -143,9 +143,10 @@ def denied_words(text: str) -> bool:
 def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | None:
     """The part of a sentence (opening at character ``start``) that its main clause asserts:
     the one whose predicate is the sentence's root verb, or when that verb only reports
-    ("“Nobody knew that …,” he said"), the clause it reports. A sentence is denied or
-    hedged when that clause is ("He made no commitment, however, leaving it unclear whether
-    …"), whatever its longer clauses say. None when no part is that clause."""
+    ("“Nobody knew that …,” he said"), the clause it reports, through reports of reports
+    ("a spokesman said the witness told detectives she couldn't see …"). A sentence is
+    denied or hedged when that clause is ("He made no commitment, however, leaving it unclear
+    whether …"), whatever its longer clauses say. None when no part is that clause."""
     at = {
         p.arguments["predicate"].start: p
         for p in parts
@@ -155,6 +156,11 @@ def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | No
     if token is None or not at:
         return None
     root = token[0].sent.root
-    if root.idx not in at and root.lemma_.lower() in SPEECH_CUES:
-        root = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), root)
+    for _ in range(3):  # "a spokesman said the witness told detectives she couldn't see …"
+        if root.lemma_.lower() not in SPEECH_CUES:
+            break
+        inner = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), root)
+        if root.idx in at and inner.idx not in at:
+            break
+        root = inner
     return at.get(root.idx)
