@@ -899,3 +899,22 @@ def test_analyse_attribution_a_body_speaking_in_its_own_voice_is_a_source(
     [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
     [claim] = [c for c in analysis.claims if "said" not in c.text[:4]]
     assert claim.attributed_to == [source]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier is safe. The ferry is late. WOW! Will the harbour board ever learn?” Ilse "
+        "Marant tweeted.",
+        "“The pier is safe, but the board told me, ‘We have the finest ferries in the north,’” "
+        "Ilse Marant wrote.",
+    ],
+)
+def test_analyse_attribution_a_tag_after_the_quotation_speaks_it(nlp: Any, text: str) -> None:
+    # the parser may hang the tag on the quotation's last verb; the quotation is still hers
+    from storylens.analyse.pipeline import analyse
+    from storylens.settings import Settings
+
+    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    assert _speaker_of(analysis.quotes, "pier is safe") == "Ilse Marant"

@@ -193,6 +193,7 @@ def trim_tokens(
     return toks
 
 
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
 _ABILITY = MODALS - {"would"}  # "A, he would later say" still reports A
 
 
@@ -201,7 +202,19 @@ def reports_nothing_around(verb: Token) -> bool:
     ruled he testified"), or it says what someone can or may say ("he can testify")."""
     if any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in verb.children):
         return True
-    return verb.dep_ in {"ccomp", "xcomp"} and verb.head.i < verb.i and verb.head.pos_ == "VERB"
+    governed = verb.dep_ in {"ccomp", "xcomp"} and verb.head.i < verb.i
+    return governed and verb.head.pos_ == "VERB" and not _tag_after_quotation(verb)
+
+
+def _tag_after_quotation(verb: Token) -> bool:
+    """A verb of saying whose subject follows a quotation's closing mark ('"… Will the Witch
+    Hunt continue?" Trump tweeted'): the tag of that quotation, which the parser hung on the
+    quotation's last verb, not a clause that verb governs."""
+    if verb.lemma_.lower() not in SPEECH_CUES:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    k = subject.left_edge.i - 1 if subject is not None else -1
+    return k > 0 and verb.doc[k].text in _CLOSING_MARKS
 
 
 def content_around(sent: Span, exclude: set[int]) -> list[Token]:
