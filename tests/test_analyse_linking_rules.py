@@ -132,10 +132,18 @@ def test_two_first_names_of_one_family_are_two_people() -> None:
             ("Sergei Velkov", "PERSON"),
         ],
     )
-    two = _analysis("a2", "Courier", "Sergey Velkov came late.", [("Sergey Velkov", "PERSON")])
-    link_entities([one, two], Settings())
+    two = _analysis(
+        "a2",
+        "Courier",
+        "Sergey Velkov came late. Ilene Wolff spoke.",
+        [("Sergey Velkov", "PERSON"), ("Ilene Wolff", "PERSON")],
+    )
+    three = _analysis("a3", "Post", "Ilene Wolfe spoke.", [("Ilene Wolfe", "PERSON")])
+    link_entities([one, two, three], Settings())
     assert _entity_of(one, "Charlie Kafoury") != _entity_of(one, "Charlene Kafoury")
     assert _entity_of(one, "Sergei Velkov") == _entity_of(two, "Sergey Velkov")
+    # a family name spelt two ways is one person's
+    assert _entity_of(two, "Ilene Wolff") == _entity_of(three, "Ilene Wolfe")
 
 
 def test_first_name_of_family_name_first_person() -> None:

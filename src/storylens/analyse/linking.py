@@ -56,7 +56,7 @@ from storylens.analyse.personnames import (
 from storylens.settings import Settings
 from storylens.types import Analysis, Argument, Entity, Mention
 
-STAGE = "linking.rules.v2"
+STAGE = "linking.rules.v3"
 
 LINKED_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -67,6 +67,7 @@ FUZZY_THRESHOLD = 90.0
 RARE_FORM = 10  # a form used less than a tenth as often as the most used one names no entity
 DOMINANT_ARTICLES = 3  # a bare family name of several people goes to one named in this many
 WORD_FUZZY_THRESHOLD = 82.0  # each word of a person's name, against the same word of the other
+FAMILY_FUZZY_THRESHOLD = 80.0  # ...but its last: "Ilene Wolfe" / "Ilene Wolff" are one person
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "de", "in", "on", "to", "&"})
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9.&]{1,9})\s*\)")
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
@@ -354,14 +355,13 @@ def _link_papers(refs: list[_Ref], clusters: _Clusters) -> None:
 
 
 def _word_by_word(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Two people's names are spellings of one name only word by word ("Sergei Shoigu" /
-    "Sergey Shoigu"): "Charlie Kafoury" and "Charlene Kafoury" are two people."""
+    """Two people's names are spellings of one name only word by word ("Sergey Shoigu",
+    "Ilene Wolff" of "Sergei Shoigu", "Ilene Wolfe"): "Charlie" and "Charlene Kafoury" two."""
     if a[0] != "PERSON":
         return True
-    return all(
-        fuzz.ratio(x, y) >= WORD_FUZZY_THRESHOLD
-        for x, y in zip(a[1].split(), b[1].split(), strict=True)
-    )
+    *given, last = zip(a[1].split(), b[1].split(), strict=True)
+    family = fuzz.ratio(*last) >= FAMILY_FUZZY_THRESHOLD
+    return family and all(fuzz.ratio(x, y) >= WORD_FUZZY_THRESHOLD for x, y in given)
 
 
 def _assign_surnames(
