@@ -119,7 +119,9 @@ def shutdown(*, kill: bool = False) -> None:
     if kill:
         for process in list(pool._processes.values()):
             process.kill()
-    pool.shutdown(wait=True, cancel_futures=True)
+    # not waited for after a kill: a worker killed while it sent a result leaves the pool's
+    # reader waiting for the rest of that message, for ever
+    pool.shutdown(wait=not kill, cancel_futures=True)
 
 
 atexit.register(shutdown)
