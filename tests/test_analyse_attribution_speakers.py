@@ -15,7 +15,7 @@ from storylens.analyse.attribution import attributions_for
 from storylens.analyse.names import names_from
 from storylens.analyse.quotes import find_quotes
 from storylens.analyse.speakers import resolve_source
-from storylens.types import Article, Quote
+from storylens.types import Analysis, Article, Quote
 
 SEVERAL_SPEAKERS = """\
 The council of Brenmoor voted on Tuesday to close the old ferry pier.
@@ -84,6 +84,15 @@ def _speaker_of(quotes: list[Quote], words: str) -> str:
     assert found, f"no quote holds {words!r}: {[q.text for q in quotes]}"
     assert len(set(found)) == 1, f"{words!r} has several speakers: {found}"
     return found[0]
+
+
+def _analysed(text: str) -> Analysis:
+    """One article of ``text`` through the whole analysis (sources resolved to names)."""
+    from storylens.analyse.pipeline import analyse
+    from storylens.settings import Settings
+
+    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    return analysis
 
 
 @pytest.mark.slow
@@ -810,10 +819,7 @@ def test_analyse_attribution_words_not_said_are_not_quoted_as_theirs(nlp: Any, t
 def test_analyse_attribution_a_role_brought_in_unnamed_stays_unnamed(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    from storylens.analyse.pipeline import analyse
-    from storylens.settings import Settings
-
-    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    analysis = _analysed(text)
     assert _speaker_of(analysis.quotes, words) == speaker
 
 
@@ -824,10 +830,7 @@ def test_analyse_attribution_who_asked_did_not_give_the_answer(nlp: Any) -> None
         'the pier. "It should never have been built, but we will be talking about it."'
     )
     assert _speaker_of(_quotes(nlp, text), "never have been built") != "reporters"
-    from storylens.analyse.pipeline import analyse
-    from storylens.settings import Settings
-
-    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    analysis = _analysed(text)
     assert _speaker_of(analysis.quotes, "never have been built") == "mayor"
 
 
@@ -839,10 +842,7 @@ def test_analyse_attribution_a_participle_after_the_tag_is_not_what_was_said(nlp
         '"The pier deal is a terrible deal. It should never have been made," Mayor Ilse '
         "Marant said earlier this week ― once again repeating her false claims about the pier."
     )
-    from storylens.analyse.pipeline import analyse
-    from storylens.settings import Settings
-
-    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    analysis = _analysed(text)
     assert _speaker_of(analysis.quotes, "terrible deal") == "Ilse Marant"
     assert all(c.attributed_to == ["Ilse Marant"] for c in analysis.claims if "deal" in c.text)
 
@@ -868,10 +868,7 @@ def test_analyse_attribution_the_head_of_a_body_is_a_source(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     # "head", like "director" or "chief", is a role a person holds
-    from storylens.analyse.pipeline import analyse
-    from storylens.settings import Settings
-
-    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    analysis = _analysed(text)
     claim = next(c for c in analysis.claims if words in c.text)
     assert claim.attributed_to and speaker in claim.attributed_to[0]
 
@@ -893,11 +890,8 @@ def test_analyse_attribution_a_body_speaking_in_its_own_voice_is_a_source(
 ) -> None:
     # a broadcaster, an army, a centre: the words are the body's, not the outlet's, and a
     # country owning it does not speak them
-    from storylens.analyse.pipeline import analyse
-    from storylens.settings import Settings
-
-    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
-    [claim] = [c for c in analysis.claims if "said" not in c.text[:4]]
+    analysis = _analysed(text)
+    [claim] = analysis.claims
     assert claim.attributed_to == [source]
 
 
@@ -913,8 +907,5 @@ def test_analyse_attribution_a_body_speaking_in_its_own_voice_is_a_source(
 )
 def test_analyse_attribution_a_tag_after_the_quotation_speaks_it(nlp: Any, text: str) -> None:
     # the parser may hang the tag on the quotation's last verb; the quotation is still hers
-    from storylens.analyse.pipeline import analyse
-    from storylens.settings import Settings
-
-    [analysis] = analyse([Article(id="a_s", outlet="Test", text=text)], Settings(n_process=1))
+    analysis = _analysed(text)
     assert _speaker_of(analysis.quotes, "pier is safe") == "Ilse Marant"

@@ -159,8 +159,8 @@ def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | No
     for _ in range(3):  # "a spokesman said the witness told detectives she couldn't see …"
         if root.lemma_.lower() not in SPEECH_CUES:
             break
-        inner = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), root)
-        if root.idx in at and inner.idx not in at:
+        inner = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        if inner is None or (root.idx in at and inner.idx not in at):
             break
         root = inner
     return at.get(root.idx)

@@ -43,9 +43,13 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return dict(data["demonyms"]), dict(data["capitals"])
 
 
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().removeprefix("the ").split())
+
+
 def country_of(text: str) -> str:
     """The folded country name ``text`` (a place or nationality word) stands for, or ""."""
-    word = " ".join(text.casefold().removeprefix("the ").split())
+    word = _folded(text)
     known = countries()
     if word in known:
         return word
@@ -74,7 +78,7 @@ def nation_ids(mentions: Iterable[Mention]) -> dict[str, str]:
         country = country_of(m.text)
         if not country:
             continue
-        if m.label == "GPE" and country == " ".join(m.text.casefold().removeprefix("the ").split()):
+        if m.label == "GPE" and country == _folded(m.text):  # the country named as itself
             by_country.setdefault(country, m.entity)
         pending.setdefault(m.entity, country)
     return {

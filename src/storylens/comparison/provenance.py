@@ -10,6 +10,7 @@ source. A group's ``primary_sources`` are exactly the origins it counts.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -221,8 +222,6 @@ def _copied_units(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[s
     print one sentence of 15 words or more word for word (or all but a tenth of it), each
     in its own voice, took it from one place (a wire story neither credits), so they are
     one origin, not two that confirm each other."""
-    import difflib
-
     own = [
         (unit_of.get(c.article, c.article), words)
         for c in claims
@@ -232,12 +231,15 @@ def _copied_units(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[s
     first: dict[str, str] = {}
     for n, (unit, words) in enumerate(own):
         for earlier, seen in own[:n]:
-            if earlier == unit or first.get(unit):
-                continue
-            ratio = difflib.SequenceMatcher(None, words, seen, autojunk=False).ratio()
-            if words == seen or ratio >= COPIED_SHARE:
+            if unit in first:
+                break
+            if earlier != unit and (words == seen or _similar(words, seen) >= COPIED_SHARE):
                 first[unit] = first.get(earlier, earlier)
     return first
+
+
+def _similar(a: list[str], b: list[str]) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def group_provenance(
@@ -266,12 +268,12 @@ def group_provenance(
     for claim in claims:
         outlet = outlet_of.get(claim.article, claim.article)
         unit = unit_of.get(claim.article, claim.article)
-        unit = copied.get(unit, unit) if not claim.attributed_to else unit
         if claim.attributed_to:
             source = primary_source(claim, outlet, names)
             entry = ("source:" + source_key(source), source, is_vague(source))
             attributed.setdefault(unit, []).append(entry)
         else:
+            unit = copied.get(unit, unit)
             own.setdefault(unit, []).append(("unit:" + unit, outlet, claim.hedged))
     origins: dict[str, tuple[str, bool]] = {}  # key -> (name, vague), first seen first
     units = [unit_of.get(c.article, c.article) for c in claims]
