@@ -234,3 +234,22 @@ def test_analyse_parallel_the_comparing_process_never_loads_spacy(examples_dir: 
     groups, loaded = done.stdout.split(" ", 1)
     assert int(groups) > 0  # the story was compared
     assert loaded.strip() == "[]"
+
+
+@TWO_CORES
+def test_analyse_parallel_finished_command_leaves_quietly(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    # the idle workers are killed at exit: their pool must still close, or multiprocessing's
+    # resource tracker prints a warning about the pool's locks under the report
+    report = tmp_path / "report.json"
+    command = ["compare", str(examples_dir / "summit"), "--json", str(report), "-q"]
+    done = subprocess.run(
+        [sys.executable, "-m", "storylens", *command],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert report.stat().st_size > 1000
+    assert done.stderr == ""

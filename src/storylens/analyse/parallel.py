@@ -39,6 +39,7 @@ from storylens.settings import Settings
 
 MAX_AUTO_PROCESSES = 4  # processes chosen automatically, at most one per core
 WARM_MODULE = "storylens.analyse.warm"
+KILL_WAIT_SECONDS = 2.0  # how long a killed pool is given to close
 
 log = logging.getLogger(__name__)
 
@@ -116,12 +117,19 @@ def shutdown(*, kill: bool = False) -> None:
         pool, _executor, _workers = _executor, None, 0
     if pool is None:
         return
-    if kill:
-        for process in list(pool._processes.values()):
-            process.kill()
-    # not waited for after a kill: a worker killed while it sent a result leaves the pool's
-    # reader waiting for the rest of that message, for ever
-    pool.shutdown(wait=not kill, cancel_futures=True)
+    if not kill:
+        pool.shutdown(wait=True, cancel_futures=True)
+        return
+    for process in list(pool._processes.values()):
+        process.kill()
+    # waited for a moment only: a worker killed while it sent a result leaves the pool's
+    # reader waiting for the rest of that message for ever; once the pool has closed, the
+    # locks of its queues are released, and no warning of leaked ones is printed at exit
+    closer = threading.Thread(
+        target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
+    )
+    closer.start()
+    closer.join(KILL_WAIT_SECONDS)
 
 
 atexit.register(shutdown)
