@@ -211,6 +211,23 @@ def test_claims_denials_and_guesses(nlp: Any, text: str, chain: list[str], negat
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        # both verbs of "neither … nor" are denied: "nor denied the report" is no denial
+        ("The harbour board neither confirmed nor denied the report.", "deny", True),
+        ("Neither the council nor the harbour board sold the ferry.", "sell", True),
+        ("Nor did the harbour board sell the old ferry to the council.", "sell", True),
+        # "not only … but" denies nothing
+        ("The board sold not only the ferry but the old pier as well.", "sell", False),
+    ],
+)
+def test_claims_neither_nor(nlp: Any, text: str, predicate: str, negated: bool) -> None:
+    claim = _by_predicate(_claims(nlp, _article(text)), predicate)
+    assert claim.negated is negated, claim.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     [
         # words someone did not say, or did not deny, are no one's claim: shown alone they

@@ -596,6 +596,25 @@ def test_segment_a_sentence_with_no_claim_is_negated_by_its_own_words() -> None:
     assert [s.negated for s, _ in found] == [True, True, False, False, False, False, False, False]
 
 
+def test_segment_a_sentence_opened_by_nor_keeps_it_and_is_negated() -> None:
+    # "Nor" denies what follows: the statement keeps it and reads as denied ("is Windows
+    # Server 2012." had been shown as a plain fact); "And", "But" are still left out
+    text, spans = _sentences(
+        "The flaw does not affect the new tablets.",
+        "Nor is the harbour office's old server.",
+        "Neither ferry would leave the port on Monday.",
+        "But the old ferry left the port on Tuesday.",
+    )
+    found = statements(*(lambda a: (a, a.claims))(_with_claims(text, spans, [])))
+    assert [s.text for s, _ in found] == [
+        "The flaw does not affect the new tablets.",
+        "Nor is the harbour office's old server.",
+        "Neither ferry would leave the port on Monday.",
+        "the old ferry left the port on Tuesday.",
+    ]
+    assert [s.negated for s, _ in found] == [True, True, True, False]
+
+
 def test_segment_a_dateline_on_a_line_of_its_own_is_no_statement() -> None:
     text, spans = _sentences(
         "Mumbai, Nov 11 -",

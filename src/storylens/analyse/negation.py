@@ -39,6 +39,8 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
     for aux in (c for c in children[pred.i] if deps[c] in {"aux", "auxpass"}):
         if any(deps[g] == "neg" for g in children[aux]):
             return True
+    if _neither_nor(pred, children, deps, lower):
+        return True
     for c in children[pred.i]:  # "is no longer sustainable"
         if lower[c] == "longer" and any(lower[g] == "no" for g in children[c]):
             return True
@@ -49,8 +51,12 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
             continue  # "had no doubt that …", "there is no question": a yes
         if lower[tok.i] == "guilty" and pred.lemma_ in _PLEAS:
             continue  # "pleaded not guilty", "was found not guilty": a plea, a verdict
-        if any(lower[c] in _NEGATORS and deps[c] in {"det", "neg"} for c in children[tok.i]):
-            return True
+        if any(
+            (lower[c] in _NEGATORS and deps[c] in {"det", "neg"})
+            or (lower[c] == "neither" and deps[c] == "preconj")  # not "not only … but"
+            for c in children[tok.i]
+        ):
+            return True  # "no agreement was signed", "Neither Moscow nor Pyongyang confirmed"
     for c in children[pred.i]:
         if (
             deps[c] == "attr"
@@ -59,6 +65,39 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
         ):
             return True
     return any(a.covers(start, start + 1) for a in negative)
+
+
+def _neither_nor(
+    pred: Token, children: Sequence[Sequence[int]], deps: Sequence[str], lower: Sequence[str]
+) -> bool:
+    """Whether the predicate is one of a "neither … nor" pair ("neither confirmed nor denied
+    the report": both are denied), or follows "nor" ("Nor is Windows Server 2012", "…, nor
+    did he write"): the "nor" hangs on the predicate before it, or on this one when it opens
+    the sentence."""
+    i = pred.i
+    if any(deps[c] == "preconj" and lower[c] == "neither" for c in children[i]):
+        return True
+    if any(deps[c] == "cc" and lower[c] == "nor" and c < i for c in children[i]):
+        return True
+    head = pred.head.i
+    return (
+        deps[i] == "conj"
+        and head != i
+        and any(deps[c] == "cc" and lower[c] == "nor" and head < c < i for c in children[head])
+    )
+
+
+def clause_negated(head: Token) -> bool:
+    """Whether a clause part's own predicate is denied: a "not" on it or on its auxiliary,
+    or a "neither … nor" pair (see :func:`_neither_nor`)."""
+    doc = head.doc
+    children, deps, lower = doc_children(doc), doc_column(doc, "dep_"), doc_column(doc, "lower_")
+    own = children[head.i]
+    return (
+        any(deps[c] == "neg" for c in own)
+        or any(deps[g] == "neg" for c in own if deps[c] in {"aux", "auxpass"} for g in children[c])
+        or _neither_nor(head, children, deps, lower)
+    )
 
 
 def raised_negation(start: int, end: int, atts: Sequence[Attribution], doc: Doc) -> bool:
@@ -116,6 +155,7 @@ def _emphatic(pred: Token, kids: Sequence[int], deps: Sequence[str], lower: Sequ
 # plea ("pleaded not guilty"), a denial ("did not deny": a yes) or an emphasis ("couldn't ask
 # for anything more")
 _DENIED_TEXT = re.compile(
+    r"^\W*(?:nor|neither)\s|"  # "Nor is Windows Server 2012", "Neither side would comment"
     r"\b(?:(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|must)\s+"
     r"not|(?:do|does|did|is|are|was|were|has|have|had|wo|would|ca|could|should|must)n['’]t|"
     r"cannot|never|there\s+(?:is|was|are|were)\s+no)\b"

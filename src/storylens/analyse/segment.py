@@ -39,7 +39,7 @@ from storylens.analyse.dates import MONTHS, TIME_ZONES, WEEKDAYS
 from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
-from storylens.analyse.negation import denied_words, main_clause_part
+from storylens.analyse.negation import clause_negated, denied_words, main_clause_part
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
 from storylens.datelines import DATELINE
@@ -48,7 +48,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v11"
+STAGE = "segment.statements.v12"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -139,7 +139,7 @@ def _child_claim(parent: Claim, k: int, tokens: list[Token], head: Token) -> Cla
         predicate=head.lemma_.lower(),
         attributed_to=list(parent.attributed_to),
         hedged=parent.hedged,
-        negated=any(c.dep_ == "neg" for c in head.children),
+        negated=clause_negated(head),
         arguments={r: a for r, a in parent.arguments.items() if _inside(a, start, end)},
         quantities=[q for q in parent.quantities if _inside(q, start, end)],
         sentence=parent.sentence,
@@ -197,8 +197,9 @@ def tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;")
 
 
-# conjunctions a statement leaves out at its start ("But the ferry company said ...")
-LEADING_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "nor", "plus"})
+# conjunctions a statement leaves out at its start ("But the ferry company said ..."); "nor"
+# stays: it denies what follows ("Nor is Windows Server 2012")
+LEADING_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "plus"})
 # ...unless it is an adverb of the words after it ("So far, officials ...", "Yet another ...")
 _NOT_JOINED = {
     "so": frozenset({"far", "much", "many", "long", "few", "little", "often", "called", "too"}),
