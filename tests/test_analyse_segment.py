@@ -235,6 +235,17 @@ def test_segment_statements_one_row_per_sentence() -> None:
             ["11:39am UK, Wednesday 04 March 2026\n\n10:02 local time, Wed March 4\n\n" + MAYOR],
             [MAYOR],
         ),
+        (  # a stamp with an agency's or a place's name, or a release line
+            [
+                "Lindholm Wire Mar 4, 2026, 09. 41AM CET\n\nVELM, Tuesday, March 4, 2026\n\n"
+                "FOR IMMEDIATE RELEASE March 4, 2026\n\n" + MAYOR
+            ],
+            [MAYOR],
+        ),
+        (  # ... but a title-case headline with a year and no day or month is one
+            ["Velm Ferry Sinks 2026\n\n" + MAYOR],
+            ["Velm Ferry Sinks 2026", MAYOR],
+        ),
         (
             ["On March 4, 2026 the mayor opened the bridge."],
             ["On March 4, 2026 the mayor opened the bridge."],

@@ -367,3 +367,29 @@ def _date_context(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return True
     return not any(t.pos_ == "VERB" for t in span)
+
+
+# besides month and weekday names: what a page's time stamp says around them
+_STAMP_WORDS = TIME_ZONES | frozenset(
+    """mon tue wed thu fri sat sun am pm a m p updated posted published last st nd rd th on
+    at first originally modified edited uk local time hrs""".split()  # noqa: SIM905
+)
+_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | _STAMP_WORDS
+_DAY_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+STAMP_NAMES = 3  # names a time stamp line may carry: an agency, a place, "FOR IMMEDIATE RELEASE"
+
+
+def only_a_time(body: str, names: int = 0) -> bool:
+    """A line that only stamps a date or time ("May 2, 2013, 1:12 PM", "Updated 14:05 GMT"):
+    no statement, though the page printed it between paragraphs. With ``names``, up to that
+    many capitalised words besides (a line no claim was read in: "Reuters Sep 18, 2013,
+    02.16PM IST", "WASHINGTON, DC, April 28, 2009", "FOR IMMEDIATE RELEASE July 13, 2009")."""
+    words = re.findall(r"[^\W\d_]+", body)
+    other = [w for w in words if w.casefold() not in _TIME_WORDS]
+    return (
+        len(other) <= names
+        and all(w[0].isupper() for w in other)
+        and any(c.isdigit() for c in body)
+        # names beside a day or month only: "Obama Wins 2012 Race" is a headline
+        and (not other or any(w.casefold() in _DAY_WORDS for w in words))
+    )

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storylens.analyse.dates import MONTHS, TIME_ZONES, WEEKDAYS
+from storylens.analyse.dates import STAMP_NAMES, only_a_time
 from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
@@ -48,7 +48,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v12"
+STAGE = "segment.statements.v13"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -338,7 +338,7 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
     out = []
     for start, end, suffix, n, inside in found:
         body = text[start:end]
-        if len(body.split()) < MIN_WORDS or _only_a_time(body):
+        if len(body.split()) < MIN_WORDS or only_a_time(body, STAMP_NAMES if not inside else 0):
             continue
         main = _main_part(inside)
         gap = _largest_gap(text, start, end, inside)
@@ -409,21 +409,6 @@ _SAID = frozenset(
     | {"stated", "explained", "warned", "insisted", "argued", "noted", "announced"}
     | {"described", "claimed", "reported", "saying", "telling", "adding", "asked", "asks"}
 )
-
-
-# besides month and weekday names: what a page's time stamp says around them
-_STAMP_WORDS = TIME_ZONES | frozenset(
-    """mon tue wed thu fri sat sun am pm a m p updated posted published last st nd rd th on
-    at first originally modified edited uk local time hrs""".split()  # noqa: SIM905
-)
-_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | _STAMP_WORDS
-
-
-def _only_a_time(body: str) -> bool:
-    """A line that only stamps a date or time ("May 2, 2013, 1:12 PM", "Updated 14:05 GMT"):
-    no statement, though the page printed it between paragraphs."""
-    words = re.findall(r"[^\W\d_]+", body.casefold())
-    return all(w in _TIME_WORDS for w in words) and any(c.isdigit() for c in body)
 
 
 def _largest_gap(text: str, start: int, end: int, parts: Sequence[Claim]) -> tuple[int, int] | None:
