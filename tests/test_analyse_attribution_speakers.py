@@ -909,3 +909,52 @@ def test_analyse_attribution_a_tag_after_the_quotation_speaks_it(nlp: Any, text:
     # the parser may hang the tag on the quotation's last verb; the quotation is still hers
     analysis = _analysed(text)
     assert _speaker_of(analysis.quotes, "pier is safe") == "Ilse Marant"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Norvik Software Inc. has released a temporary fix for a flaw in its Skyline "
+            "browser. Attackers could use the flaw to take over computers. The software giant "
+            "said the flaw could affect all versions of Skyline.",
+            "all versions",
+            "Norvik Software Inc",
+        ),
+        (
+            "Norvik Software Inc. has released a temporary fix for a flaw in its Skyline "
+            "browser.\n\nAttackers could use the flaw to take over computers.\n\nUsers had "
+            "long complained about the browser.\n\nThe flaw was first found by researchers at "
+            "the Velm Institute.\n\nThe fix is not installed automatically, the company said.",
+            "installed automatically",
+            "Norvik Software Inc",
+        ),
+        (
+            'Mayor Ada Myrstad sold the dairy in May. "In June alone, they lost $90,000," said '
+            "Harwick businessman and blogger Tomas Arvid, a longtime critic of Myrstad.",
+            "lost $90,000",
+            "Tomas Arvid",
+        ),
+        (
+            'The dairy lost money for years. "In June alone, they lost $90,000," said Harwick '
+            "grocer and blogger Tomas Arvid, a longtime critic of Myrstad.",
+            "lost $90,000",
+            "Tomas Arvid",
+        ),
+        (
+            "The auditor, Piet Harrow, wrote in June that the barns were never finished.",
+            "barns",
+            "Piet Harrow",
+        ),
+    ],
+)
+def test_analyse_attribution_a_company_by_its_trade_and_a_person_by_titles(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    # "the software giant" is the company the story is about, however far back it was named
+    # and whatever product was named since; "businessman and blogger Tomas Arvid" is one
+    # person, not the name in what describes him; "The auditor, Piet Harrow" is Harrow
+    analysis = _analysed(text)
+    claim = next(c for c in analysis.claims if words in c.text)
+    assert claim.attributed_to == [speaker]

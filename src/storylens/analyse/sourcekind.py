@@ -56,10 +56,17 @@ SOURCE_NOUNS = (
     | OWN_VOICE
 )
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "FAC"})
-ORG_ROLES = lexicon(
+# A company named by its trade ("the software giant", "the chip maker", "the carmaker"): the
+# organisation the story is about, as "the company" is.
+TRADE_ROLES = lexicon(
+    """giant maker manufacturer carmaker automaker retailer insurer airline lender
+    conglomerate chipmaker drugmaker"""
+)
+ORG_ROLES = TRADE_ROLES | lexicon(
     """agency ministry government kremlin newspaper outlet broadcaster company firm
     office department party committee council group organisation organization bank"""
 )
+SOURCE_NOUNS |= TRADE_ROLES
 
 
 def unnamed_before(head: Token, sentences: int = 2) -> bool:
@@ -124,7 +131,23 @@ def source_kind(span: Span, head: Token) -> str:
         if definite and lemma in roles and not named:
             return "role"
         return "named" if _has_name(span) else "plain"
+    if any(c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"} for c in head.children):
+        return "named"  # "The auditor, Piet Harrow, wrote": the name set beside the noun
+    if titled_name(head) is not None:
+        return "named"  # "grocer and blogger Tomas Arvid said"
     return "none"
+
+
+def titled_name(head: Token) -> Token | None:
+    """The person's name a run of titles ends on, which the parser read as two conjuncts
+    ("Harwick grocer and blogger Tomas Arvid" with "grocer" the head): a singular common noun
+    with no article cannot be a subject of its own, so the titles and the name are one
+    person."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    if any(c.dep_ in {"det", "poss"} for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
 
 
 def missed_name(tok: Token) -> bool:

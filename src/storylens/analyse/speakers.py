@@ -11,16 +11,17 @@ from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_sents, doc_text
 from storylens.analyse.cues import OCCUPATIONS, PERSON_ROLES
+from storylens.analyse.namedsource import SPEAKS_FOR, is_author, placed, qualifies, titled_person
 from storylens.analyse.names import NamedSpan
 from storylens.analyse.phrases import MAX_DEPTH
 from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourcekind import (
     ORG_PRONOUNS,
     ORG_ROLES,
-    OWN_VOICE,
     PERSON_NOUNS,
     PLURAL_PRONOUNS,
     SOURCE_LABELS,
+    TRADE_ROLES,
     source_head,
     source_kind,
     unnamed_before,
@@ -90,19 +91,21 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             # "said Youn Kun-young, director for the situation room at the Blue House": the
             # person the phrase opens on, not a name inside the role set off after it
             return opening.text, opening.entity
+        if (titled := titled_person(head, inside)) is not None:
+            return titled.text, titled.entity  # "shopkeeper and columnist Tomas Arvid"
         if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS - PERSON_ROLES:
             return att.source_name, None  # "an office worker in Dubai", "Collins' colleagues"
         if (
             head.pos_ == "NOUN"
             and head.lemma_.lower() not in ORG_ROLES | _WRITINGS
-            and all(n.label in {"GPE", "LOC"} and _placed(n, doc) for n in inside)
+            and all(n.label in {"GPE", "LOC"} and placed(n, doc) for n in inside)
         ):
             return att.source_name, None  # "local evening news in Michigan": not Michigan
         if (
             head.pos_ == "NOUN"
-            and head.lemma_.lower() in PERSON_NOUNS - _SPEAKS_FOR
+            and head.lemma_.lower() in PERSON_NOUNS - SPEAKS_FOR
             and inside
-            and all(_qualifies(n, doc, head) for n in inside)
+            and all(qualifies(n, doc, head) for n in inside)
         ):
             # "the CIA chief", "U.S. officials": people, not the body or country named
             first = next(t.i for t in span if t.dep_ != "det" or t.i == head.i)
@@ -113,7 +116,7 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         for n in inside:
             if n.text == att.source_name or att.source_name.endswith(n.text):
                 return n.text, n.entity
-        authors = [n for n in inside if _is_author(n, doc, head)]
+        authors = [n for n in inside if is_author(n, doc, head)]
         if authors and head.pos_ != "PROPN" and not head.ent_type_:
             return authors[0].text, authors[0].entity  # "a report from the Harbour Trust"
         return att.source_name, None
@@ -128,14 +131,20 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         found = _described(att, doc, names, head.lemma_.lower(), labels)
         if found is not None:
             return found.text, found.entity
+        trade = head.lemma_.lower() in TRADE_ROLES  # "the software giant": no office of its own
         if (
             unnamed_before(head)
             or head.lemma_.lower() in OCCUPATIONS
-            or any(t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span)
+            or (
+                any(t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span)
+                and not trade
+            )
         ):
             # "the fire chief", "the president's lawyer": an office of its own, not whoever
             # the paragraph was about; it stays as written unless a name was given that office
             return att.source_name, None
+        if labels == {"ORG"} and (body := _body_before(att, doc, names)) is not None:
+            return body.text, body.entity  # "the company said": the body the story is about
     if kind == "pronoun" and head.lower_ in PLURAL_PRONOUNS | ORG_PRONOUNS:
         outer = _reporting_body(att, doc, plural=head.lower_ in PLURAL_PRONOUNS)
         if outer is not None:
@@ -219,21 +228,6 @@ _ROLES = (frozenset({"nsubj", "nsubjpass"}), frozenset({"dobj"}))  # subjects, t
 
 # what is written in a place: "an article in Ebony" names its publication
 _WRITINGS = frozenset({"article", "report", "statement", "document", "letter", "memo", "study"})
-
-
-def _qualifies(name: NamedSpan, doc: Doc, head: Token) -> bool:
-    """Whether a name only qualifies the noun ``head`` ("CIA" in "the CIA chief")."""
-    span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    return span is not None and span.root.head.i == head.i and span.root.dep_ in _QUALIFIERS
-
-
-_QUALIFIERS = frozenset({"compound", "amod", "nmod"})
-
-
-def _placed(name: NamedSpan, doc: Doc) -> bool:
-    """Whether a name is where someone is ("in Michigan", "from Ashgabat", "at the port")."""
-    before = doc_text(doc)[max(0, name.start - 8) : name.start].split()
-    return bool(before) and before[-1].casefold() in {"in", "from", "at", "near"}
 
 
 def _paragraphs_back(text: str, start: int, before: int) -> int:
@@ -340,41 +334,6 @@ def _body(att: Attribution, doc: Doc, *, plural: bool) -> bool:
 _GROUP_WORDS = frozenset({"few", "many", "some", "most", "several", "others", "both", "all"})
 
 
-def _is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
-    """Whether a name inside a common-noun source is who the source comes from ("a report
-    by the Trust", "a spokesman, Jon Vell", "the government in Seoul"), not a modifier
-    ("Russian news outlets") nor a place a person serves in or is sent to ("the ambassador
-    to the UK", "a spokeswoman in Washington")."""
-    span = doc.char_span(name.start, name.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ == "pobj":
-        prep = root.head.lower_
-        return prep in _AUTHOR_PREPOSITIONS or (
-            prep == "in" and head.lemma_.lower() not in PERSON_ROLES
-        )
-    if root.dep_ == "poss":  # "the Kremlin's spokesman", not "Israel's prime minister"
-        lemma = head.lemma_.lower()
-        if lemma in _OTHERS or head.lower_ in _OTHERS:
-            return False  # "Washington's allies", "Trump's critics": other parties
-        if lemma in OWN_VOICE:
-            return False  # "Iran's state television", "Tehran's seismologic center"
-        return lemma not in PERSON_ROLES or lemma in _SPEAKS_FOR
-    return root.dep_ == "appos"
-
-
-# a person who speaks for the body that owns them ("the Kremlin's spokesman")
-_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source"})
-# people and bodies a possessor names by their relation to it, not its own voice
-_OTHERS = frozenset(
-    {"ally", "allies", "partner", "partners", "critic", "critics", "opponent", "opponents"}
-    | {"rival", "rivals", "supporter", "supporters", "enemy", "enemies", "neighbour"}
-    | {"neighbours", "neighbor", "neighbors"}
-)
-_AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for", "of", "at"})
-
-
 def _quotes(doc: Doc) -> list[tuple[int, int]]:
     return doc_quotes(doc)
 
@@ -391,13 +350,13 @@ _AFTER_A_NUMBER = re.compile(r"\d[^\S\n]*$")
 
 
 def _candidates(
-    att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str]
+    att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str], back: int = 3
 ) -> list[NamedSpan]:
-    """Compatible names before the source, in its paragraph or the three before it, outside
-    quotations the source is not in, nearest first."""
+    """Compatible names before the source, in its paragraph or the ``back`` before it,
+    outside quotations the source is not in, nearest first."""
     text = doc_text(doc)
     start = att.source_start or 0
-    lo = _paragraphs_back(text, start, 3)
+    lo = _paragraphs_back(text, start, back)
     quotes = _quotes(doc)
     own = _in_quote(start, quotes)
     out = [
@@ -433,6 +392,15 @@ def _is_subject(n: NamedSpan, doc: Doc, speakers: set[int]) -> bool:
     if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _HE_SHE for c in root.children):
         return True
     return not {t.dep_ for t in (tok.head, *tok.head.ancestors) if t != root} & _WORDS_OR_ASIDE
+
+
+def _body_before(att: Attribution, doc: Doc, names: list[NamedSpan]) -> NamedSpan | None:
+    """The nearest organisation before ``att`` that was the subject or a source of its
+    sentence, however far back ("the company said" long after "Veltron released a fix", with
+    only a product named in between)."""
+    speakers = set(_speaker_starts(att, doc, names))
+    found = _candidates(att, doc, names, {"ORG"}, back=len(doc))
+    return next((n for n in found if _is_subject(n, doc, speakers)), None)
 
 
 def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[int, int]:
