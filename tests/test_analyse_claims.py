@@ -161,6 +161,21 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
             False,
             False,
         ),
+        # what someone hopes is wished for, not held true: hedged, still theirs
+        (
+            "Tilda Osk hopes that the council will sell the ferry in May.",
+            "sell",
+            ["Tilda Osk"],
+            False,
+            True,
+        ),
+        (
+            "Tilda Osk believes that the council sold the ferry in May.",
+            "sell",
+            ["Tilda Osk"],
+            False,
+            False,
+        ),
     ],
 )
 def test_claims_attribution_and_flags(

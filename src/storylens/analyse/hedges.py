@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
+# verbs whose clause is wished for, not held true: "I hope Microsoft produces a full patch"
+# states no patch, so the clause is hedged (its source is still the one who hopes)
+WISHES = frozenset({"hope", "wish", "pray"})
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
 _LEADING = frozenset({"cc", "advmod", "prep", "advcl", "npadvmod", "mark", "punct", "intj"})
 
