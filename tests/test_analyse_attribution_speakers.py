@@ -958,3 +958,20 @@ def test_analyse_attribution_a_company_by_its_trade_and_a_person_by_titles(
     analysis = _analysed(text)
     claim = next(c for c in analysis.claims if words in c.text)
     assert claim.attributed_to == [speaker]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will make no further payments on the loan," chief executive Mara Lind notified '
+        "the board.",
+        "Chief executive Mara Lind notified the board on Friday: the dairy will make no "
+        "further payments on the loan.",
+    ],
+)
+def test_analyse_attribution_notifying_someone_reports_speech(nlp: Any, text: str) -> None:
+    # "notified the board", like "told" or "informed", reports what was said to someone
+    analysis = _analysed(text)
+    claim = next(c for c in analysis.claims if "payments" in c.text)
+    assert claim.attributed_to == ["Mara Lind"]

@@ -15,7 +15,7 @@ SPEECH_CUES = lexicon(
     note write argue accuse suggest acknowledge admit allege assert declare predict promise
     reveal stress urge ask reply respond tweet post testify indicate estimate complain contend
     remark recall publish specify list continue emphasize emphasise mention comment
-    concede vow pledge threaten charge dismiss reject refute brief inform assure repeat
+    concede vow pledge threaten charge dismiss reject refute brief inform notify assure repeat
     announce disclose detail quote cite agree boast caution demand insist laud hail joke
     acknowledge counter retort conclude signal underline highlight point
     articulate confess confide proclaim recount brag gripe grumble moan admonish alert
@@ -219,7 +219,7 @@ PERSON_ROLES |= OCCUPATIONS
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # a report that is a thing spoken of, not words given: "he will do *what* he claims"
 FREE_RELATIVES = frozenset({"what", "whatever"})
-ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "brief", "warn", "remind", "ask", "urge"})
+ADDRESSEE_CUES = lexicon("tell inform notify assure brief warn remind ask urge")
 HEDGE_WORDS = lexicon(
     """reportedly allegedly apparently purportedly supposedly seemingly ostensibly
     rumoredly rumouredly"""
