@@ -176,6 +176,24 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
             False,
             False,
         ),
+        # inside a quotation too, where the hope is the speaker's "I hope"; a clause the
+        # parser hung before the hope is not hoped for
+        (
+            "“Storms are already closing the pier, so I hope the council sells the ferry soon,” "
+            "Tilda Osk said.",
+            "sell",
+            ["Tilda Osk"],
+            False,
+            True,
+        ),
+        (
+            "“Storms are already closing the pier, so I hope the council sells the ferry soon,” "
+            "Tilda Osk said.",
+            "close",
+            ["Tilda Osk"],
+            False,
+            False,
+        ),
     ],
 )
 def test_claims_attribution_and_flags(

@@ -490,6 +490,35 @@ def test_segment_a_condition_is_no_part_of_its_own() -> None:
     assert [p.id for p in seg.parts["a1:s0"]] == ["a1:c0"]
 
 
+@pytest.mark.parametrize(
+    ("main", "clause", "kept"),
+    [
+        # an "until" clause that tells what has not happened yet states no fact either
+        ("The pilot will keep the harbour fees as they are", "he meets the minister",
+         ["a1:c0"]),
+        ("The pilot keeps the harbour fees as they are", "the council can meet",
+         ["a1:c0"]),
+        # ... while one in the past tells what happened
+        ("The pilot kept the harbour fees as they were", "he met the minister in May",
+         ["a1:c0", "a1:c1"]),
+    ],
+)  # fmt: skip
+def test_segment_an_until_clause_of_what_has_not_happened_is_no_part(
+    main: str, clause: str, kept: list[str]
+) -> None:
+    text = f"{main} until {clause}."
+    cond = text.index(clause)
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    claims = [
+        Claim(id="a1:c0", article="a1", start=0, end=len(main), text=main,
+              predicate="keep", sentence=0),
+        Claim(id="a1:c1", article="a1", start=cond, end=len(text) - 1,
+              text=clause, predicate="meet", sentence=0),
+    ]  # fmt: skip
+    seg = segment_claims([Analysis(article=article, sentences=[(0, len(text))], claims=claims)])
+    assert [p.id for p in seg.parts["a1:s0"]] == kept
+
+
 def test_segment_a_sentence_with_no_claim_is_said_by_the_speaker_of_its_quote() -> None:
     from storylens.types import Quote
 

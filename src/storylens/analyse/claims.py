@@ -32,7 +32,7 @@ from storylens.analyse.columns import (
     seed_text,
 )
 from storylens.analyse.content import denied_clause
-from storylens.analyse.hedges import WISHES, likely
+from storylens.analyse.hedges import likely, wished
 from storylens.analyse.names import NamedSpan, names_from
 from storylens.analyse.negation import negated, raised_negation, whether_or_not
 from storylens.analyse.numbers import find_quantities
@@ -41,7 +41,7 @@ from storylens.analyse.sourceless import told_by_none, unasserted, yes_no_questi
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v15"
+STAGE = "claims.rules.v16"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -548,8 +548,8 @@ def _fill(claim: Claim, pred: Token, doc: Doc, shared: _Shared) -> None:
     claim.negated = negated(pred, roles, shared.negative, p_start) != raised
     # a yes-no question ("asked whether the ferry was sold") asserts nothing: no source of it
     chain = [a for a in chain_for(p_start, p_end, atts) if not yes_no_question(a, text)]
-    claim.hedged = is_hedged(p_start, p_end, atts) or likely(pred)
-    claim.hedged = claim.hedged or any(_anonymous(a.source_name) or a.cue in WISHES for a in chain)
+    claim.hedged = is_hedged(p_start, p_end, atts) or likely(pred) or wished(pred, chain)
+    claim.hedged = claim.hedged or any(_anonymous(a.source_name) for a in chain)
     own = shared.cue_verbs.get(pred.i)
     if own is not None and not own.stance:
         # a verb of saying with a noun content ("Reuters listed other gifts"): its own source;

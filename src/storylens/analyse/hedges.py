@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storylens.analyse.attributed import Attribution
@@ -17,7 +18,18 @@ if TYPE_CHECKING:
 _HEDGE_LEMMAS = HEDGE_PASSIVES | HEDGE_RAISING
 # verbs whose clause is wished for, not held true: "I hope Microsoft produces a full patch"
 # states no patch, so the clause is hedged (its source is still the one who hopes)
-WISHES = frozenset({"hope", "wish", "pray"})
+WISHES = frozenset({"hope", "wish"})
+
+
+def wished(pred: Token, chain: Sequence[Attribution]) -> bool:
+    """Whether the claim of ``pred`` is only wished for: a wish verb reports it (``chain``),
+    or governs it where no attribution was read ("“… so I hope Microsoft produces a full
+    patch,” she said")."""
+    return any(a.cue in WISHES for a in chain) or (
+        pred.dep_ == "ccomp" and pred.head.lemma_ in WISHES and pred.head.i < pred.i
+    )
+
+
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
 _LEADING = frozenset({"cc", "advmod", "prep", "advcl", "npadvmod", "mark", "punct", "intj"})
 

@@ -48,7 +48,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v13"
+STAGE = "segment.statements.v14"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -556,7 +556,12 @@ def _conditional(part: Claim, doc: Doc) -> bool:
     heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
     marks = {c.lower_ for h in heads for c in h.children if c.dep_ == "mark"}
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if "until" in marks or before == "until":  # "until Microsoft produces a patch": not yet
+        return any(h.tag_ in _NOT_YET or any(c.tag_ == "MD" for c in h.children) for h in heads)
     return bool(marks & CONDITIONS) or before in CONDITIONS
+
+
+_NOT_YET = frozenset({"VBZ", "VBP", "VB"})  # an "until" clause in the present tells the future
 
 
 def _claim_span(claim: Claim, doc: Doc) -> Span | None:
