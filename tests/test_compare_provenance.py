@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.comparison.provenance import SourceNames, group_provenance, primary_source
-from storylens.types import Claim, Entity
+from storylens.types import Argument, Claim, Entity
 
 NAMES = SourceNames(
     [
@@ -149,6 +149,29 @@ def test_provenance_a_body_and_its_spokesman_are_one_origin() -> None:
     # a former spokesman speaks for no one
     berg = claim("c3", "a2", ["Ivo Berg"])
     assert group_provenance([board, berg], OUTLETS, UNITS, names)[1] == 2
+
+
+@pytest.mark.parametrize(
+    ("doer", "independent"),
+    [
+        # what a body did, told in an outlet's own voice, is what the body announced: one
+        # origin with another outlet that credits the body
+        ("the Harbour Board", 1),
+        ("Harbour police", 1),
+        # what a person did (scored, launched, met) is no word of theirs: two
+        ("Ivo Berg", 2),
+    ],
+)
+def test_provenance_a_body_s_own_act_in_an_outlet_s_voice_is_the_body_s_word(
+    doer: str, independent: int
+) -> None:
+    credited = claim("c1", "a1", [doer.removeprefix("the ")])
+    told = claim("c2", "a2", [])
+    told.arguments["agent"] = Argument(doer, 0, len(doer), doer)
+    assert group_provenance([credited, told], OUTLETS, UNITS, NAMES)[1] == independent
+    # with no outlet crediting it, the outlet's own voice is its own origin
+    other = claim("c3", "a3", ["Lakeside Post"])
+    assert group_provenance([other, told], OUTLETS, UNITS, NAMES)[1] == 2
 
 
 COPIED = (

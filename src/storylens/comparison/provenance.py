@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from storylens.analyse.cues import NAME_TITLES, PERSON_ROLES
+from storylens.analyse.sourcekind import ORG_ROLES, OWN_VOICE
 from storylens.comparison.backing import names_source, speaks_for
 from storylens.types import Claim, Entity
 from storylens.words import CORE
@@ -67,6 +68,13 @@ class SourceNames:
         Kremlin's spokesman speaks for "Kremlin"): their words are one origin."""
         return any(names_source(body, role) for role in self.roles.get(person.casefold(), ()))
 
+    def is_body(self, name: str) -> bool:
+        """Whether ``name`` is an organisation of the story ("Microsoft", "the Obama
+        administration") or a body by its kind ("police", "the ministry"), not a person."""
+        key = source_key(self.canonical(name))
+        words = key.split()
+        return key in self._bodies or (bool(words) and words[-1] in _BODY_WORDS)
+
     def canonical(self, name: str) -> str:
         clean = _POSSESSIVE.sub("", _LEADING.sub("", name.strip())).strip(" ,.;:")
         if not clean:
@@ -98,6 +106,9 @@ class SourceNames:
                     return self._names.get(source_key(stripped), stripped)
         return clean
 
+
+# bodies by their kind: what they did is what they announced
+_BODY_WORDS = ORG_ROLES | OWN_VOICE | {"police", "administration", "authorities"}
 
 # what a body speaks through: its statement or its spokesperson is the body
 _VOICE = re.compile(
@@ -264,6 +275,7 @@ def group_provenance(
     """
     attributed: dict[str, list[tuple[str, str, bool]]] = {}  # unit -> (key, name, vague)
     own: dict[str, list[tuple[str, str, bool]]] = {}
+    own_acts: dict[str, set[str]] = {}  # unit -> keys of who did what it tells in its voice
     copied = _copied_units(claims, unit_of)
     for claim in claims:
         outlet = outlet_of.get(claim.article, claim.article)
@@ -275,6 +287,9 @@ def group_provenance(
         else:
             unit = copied.get(unit, unit)
             own.setdefault(unit, []).append(("unit:" + unit, outlet, claim.hedged))
+            doer = claim.arguments.get("agent")
+            if doer is not None and names.is_body(doer.text):
+                own_acts.setdefault(unit, set()).add(source_key(names.canonical(doer.text)))
     origins: dict[str, tuple[str, bool]] = {}  # key -> (name, vague), first seen first
     units = [unit_of.get(c.article, c.article) for c in claims]
     for unit in dict.fromkeys(units):
@@ -294,6 +309,13 @@ def group_provenance(
     for unit, entries in own.items():
         outlet = entries[0][1]
         if "source:" + source_key(outlet) in origins and unit not in attributed:
+            origins.pop("unit:" + unit, None)
+    # an outlet that tells in its own voice what a body did, when another outlet credits
+    # that body with the words, relays them: "Microsoft has issued a patch" beside
+    # "Microsoft said it issued a patch" is one origin, Microsoft (what a person did, as
+    # "VanDeest scored 13 points", is no word of theirs)
+    for unit, doers in own_acts.items():
+        if unit not in attributed and any("source:" + d in origins for d in doers):
             origins.pop("unit:" + unit, None)
     primaries = list(dict.fromkeys(name for name, _ in origins.values()))
     return primaries, len(primaries)
