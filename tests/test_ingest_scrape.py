@@ -222,6 +222,12 @@ def test_ingest_scrape_outlet_falls_back_to_file_name(name: str) -> None:
         ("Posted on November 15, 2011 6:07:15 PM GMT+01:00", "2011-11-15"),
         ("Published on: Fri, 11 Nov 2011 at 09:56 UTC+5:30", "2011-11-11"),
         ("2024-02-29", "2024-02-29"),
+        # a page's "created" stamp, and a year-first date with dots or slashes
+        ("Story Created: Mar 3, 2024 at 9:56 AM AKDT", "2024-03-03"),
+        ("Published: 2024.03.03 09:01 AM", "2024-03-03"),
+        ("2024/03/03", "2024-03-03"),
+        ("2024.03.32", None),
+        ("2024.03/03", None),
         ("February 30, 2024", None),
         ("The vote took place on September 17, 2023.", None),
         ("September 2023", None),

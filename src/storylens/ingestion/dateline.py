@@ -27,11 +27,16 @@ _TIME = (
     r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:[A-Z]{2,5}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?)?"
 )
-_PREFIX = r"^(?P<prefix>(?:published|posted|first published|date)(?:\s+on)?\s*[:|-]?\s*)?"
+_PREFIX = (
+    r"^(?P<prefix>(?:published|posted|first published|date|created|story created"
+    r"|article created)(?:\s+on)?\s*[:|-]?\s*)?"
+)
 _DATE_FORMS = (
     rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",
     rf"{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",
     r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?",
+    # "2012.08.08", "2012/08/08": year first, so never a day-month or month-day guess
+    r"(?P<iso>(?P<iy>(?:19|20)\d\d)(?P<sep>[./])(?P<im>\d\d)(?P=sep)(?P<id>\d\d))",
 )
 DATE_LINES = tuple(
     re.compile(rf"{_PREFIX}{form}{_TIME}\s*\.?$", re.IGNORECASE) for form in _DATE_FORMS
