@@ -72,7 +72,7 @@ def test_compare_framing_cues_landmark_decision_is_loaded_word_not_label() -> No
     [
         ("Couples will pay the so-called marriage penalty from May.", []),
         ("Councils joined the so-called sanctuary cities last year.", []),
-        ("The so-called experts were wrong again.", ["so-called"]),
+        ("The so-called experts were wrong again.", ["so-called", "wrong"]),
         ("She signed a so-called peace plan.", ["so-called"]),
     ],
 )
@@ -202,3 +202,49 @@ def test_compare_framing_cues_a_descriptive_modifier_is_no_label_choice(
     records = _story({"Velm Courier": courier, "Harbour Post": post})
     for record in records.values():
         assert not [t for t in record["loaded_terms"] if t["category"] == "label_choice"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The harbour master praised the ferry crews after the gale.", "praised"),
+        ("Dockers said the council had betrayed them over the canal.", "betrayed"),
+        ("The mayor thanked the pilots for their bravery in the strait.", "bravery"),
+    ],
+)
+def test_compare_framing_cues_strongly_rated_noun_or_verb_in_narration(
+    text: str, word: str
+) -> None:
+    own, _ = find_cues(text, quotes=quote_spans(text))
+    found = {c.text: c for c in own}
+    assert word in found, found
+    assert found[word].category == "evaluative"
+    # no neutral word stands in for a noun or verb: a summary keeps it as written
+    assert found[word].neutral == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rated, but only mildly: the report itself
+        "The union put pressure on the owners of the ferry line.",
+        "Councillors welcomed the plan for the canal.",
+        # rated only as chat shorthand ("have a nice day", "what the hell")
+        "The ferry company will hand the keys to the council.",
+        "The port signed a pact wth the council.",
+    ],
+)
+def test_compare_framing_cues_mildly_rated_noun_or_verb_not_flagged(text: str) -> None:
+    own, _ = find_cues(text, quotes=quote_spans(text))
+    assert own == []
+
+
+def test_compare_framing_cues_strong_verb_every_outlet_uses_is_the_story() -> None:
+    texts = {
+        "Velm Courier": "Rebels destroyed the bridge at Orsk on Monday.",
+        "Harbour Post": "The bridge at Orsk was destroyed overnight.",
+    }
+    bases = story_baselines({o: [(t, quote_spans(t))] for o, t in texts.items()})
+    for outlet, text in texts.items():
+        own, _ = find_cues(text, quotes=quote_spans(text), baseline=bases[outlet])
+        assert own == []

@@ -80,6 +80,7 @@ class CueSettings:
     speech_cues: frozenset[str]
     label_modifiers_ignored: frozenset[str]
     fixed_terms: frozenset[str] = frozenset()  # "grand jury": the rated word names a thing
+    min_valence_act: float = 2.0  # a noun or verb in narration: only strongly rated ones
 
 
 @cache
@@ -94,6 +95,7 @@ def cue_settings() -> CueSettings:
             speech_cues=frozenset(w.lower() for w in data["speech_cues"]),
             label_modifiers_ignored=frozenset(w.lower() for w in data["label_modifiers_ignored"]),
             fixed_terms=frozenset(w.lower() for w in data["fixed_terms"]["terms"]),
+            min_valence_act=float(data["min_valence_act"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{CUES_FILE}: cannot read the framing cue settings: {exc}") from exc
@@ -255,13 +257,21 @@ def _evaluative(
     if inside:
         why = f"evaluative word in the quoted speaker's voice: it judges {judges}"
         return Cue(start, end, word, "evaluative", why, strength=strength, quoted=True)
+    other = "; no other outlet on the story uses it" if baseline and baseline.outlets else ""
     if not (can_be(low, "adj") or can_be(low, "adv")) or can_be(low, "verb"):
-        return None  # nouns and verbs carry the report itself; adjectives and adverbs judge it
+        # a noun or verb carries the report itself ("warned", "tension"); one rated as strongly
+        # as "praised", "lying" or "destruction" also judges what it reports. It has no neutral
+        # word to stand in for it, so the summary keeps it as written (neutral = the word).
+        if abs(rating) < settings.min_valence_act:
+            return None
+        if not (can_be(low, "noun") or can_be(low, "verb")):
+            return None  # no English word: a chat abbreviation ("wth") or a typing slip
+        kind = "verb" if can_be(low, "verb") else "noun"
+        why = f"strongly evaluative {kind} in the outlet's narration: it judges {judges}{other}"
+        return Cue(start, end, word, "evaluative", why, word, strength=strength)
     kind = "adverb" if low.endswith("ly") and can_be(low, "adv") else "adjective"
     why = f"evaluative {kind} in the outlet's narration: it judges {judges} instead of describing"
-    if baseline is not None and baseline.outlets:
-        why += "; no other outlet on the story uses it"
-    return Cue(start, end, word, "evaluative", why, strength=strength)
+    return Cue(start, end, word, "evaluative", why + other, strength=strength)
 
 
 def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], settings: CueSettings) -> list[Cue]:
