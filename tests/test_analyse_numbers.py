@@ -51,6 +51,8 @@ def test_numbers_normalise_unit(word: str, unit: str) -> None:
         ("The delegates rested for two days.", [(2.0, "day")]),
         ("Officials counted twenty-one boats and a dozen rafts.", [(21.0, "boat"), (12.0, "raft")]),
         ("The bridge cost $3.5 million.", [(3_500_000.0, "USD")]),
+        # a scale joined by a hyphen is the amount's ("$3.5 million", not "$3.5")
+        ("The bridge cost a $3.5-million loan.", [(3_500_000.0, "USD")]),
         (
             "Some 1,200 volunteers came, about 15% of the town.",
             [(1200.0, "volunteer"), (15.0, "percent")],

@@ -98,6 +98,33 @@ def test_conflicts_same_share_agrees() -> None:
     assert diffs == []
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        # a day's close and a fall at some hour of it are two figures
+        ("Markets reacted as Velm shares plunged 5.4 percent.",
+         "Markets reacted as Velm shares closed down 3.9 percent.", False),
+        ("Markets reacted as Velm shares closed down 5.4 percent.",
+         "Markets reacted as Velm shares closed down 3.9 percent.", True),
+        ("Markets reacted as Velm shares plunged 5.4 percent.",
+         "Markets reacted as Velm shares plunged 3.9 percent.", True),
+    ],
+)  # fmt: skip
+def test_conflicts_a_close_and_a_fall_during_the_day(first: str, second: str, differ: bool) -> None:
+    def shares(cid: str, text: str, outlet: str) -> ClaimView:
+        figure = text.split()[-2]
+        return view(
+            cid,
+            text,
+            outlet=outlet,
+            predicate="react",
+            quantities=[arg(f"{figure} percent", float(figure), "percent")],
+        )
+
+    diffs, _ = detect(shares("c1", first, "Lakeside Post"), shares("c2", second, "Daily Torch"))
+    assert bool(diffs) is differ
+
+
 @pytest.mark.parametrize(("over", "compared"), [(-0.1, False), (0.05, False), (0.15, True)])
 def test_conflicts_pair_compared_only_well_over_the_threshold(over: float, compared: bool) -> None:
     # pairs only loosely the same fact are grouped but never compared for conflicts

@@ -66,6 +66,23 @@ def test_eval_alignment_joins_curly_marks_as_printed(tmp_path: Path) -> None:
     assert doc.article.text == "“Vell’s ferry is gone,” she said."
 
 
+def test_eval_alignment_joins_figures_and_initials_as_printed(tmp_path: Path) -> None:
+    words = "The ferry left at 4 : 30 a . m . with $ 2 . 5 million and 1 , 300 crates".split()
+    words += "for the U . S . , in 2012 , 40 ferries sailed . ".split()
+    tokens = "".join(
+        f'<token t_id="{k + 1}" sentence="1" number="{k}">{w}</token>' for k, w in enumerate(words)
+    )
+    path = tmp_path / "9_4ecbplus.xml"
+    path.write_text(f'<Document doc_name="9_4ecbplus.xml">{tokens}</Document>', encoding="utf-8")
+    doc = read_document(path, annotated={1})
+    # a figure or initials the corpus cut into three tokens is one word again; a comma
+    # between a year and a count stays a comma
+    assert doc.article.text == (
+        "The ferry left at 4:30 a.m. with $2.5 million and 1,300 crates for the U.S., in 2012, "
+        "40 ferries sailed."
+    )
+
+
 def test_eval_alignment_loads_subtopics_by_kind(tmp_path: Path) -> None:
     (tmp_path / "ECB+" / "9").mkdir(parents=True)
     for n in (1, 2):

@@ -382,8 +382,12 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
                 nxt.lower_ not in _ORDINALS and _word_value(nxt.lower_) is not None
             ):
                 j += 1
-            elif nxt.text == "-" and j + 2 < len(toks) and _word_value(toks[j + 2].lower_):
-                j += 2
+            elif (
+                nxt.text == "-"
+                and j + 2 < len(toks)
+                and (_word_value(toks[j + 2].lower_) or toks[j + 2].lower_ in _SCALES)
+            ):
+                j += 2  # "twenty-one", "$2.6-million"
             else:
                 break
         first, last = toks[i], toks[j]

@@ -143,6 +143,19 @@ def _annotated(root: Path) -> dict[str, set[int]]:
     return out
 
 
+def _printed_whole(before: str, prev: str, word: str) -> bool:
+    """Whether ``word`` goes on the token before it as printed, the corpus having cut one
+    written form into three tokens: a figure ("2.5", "4:43", "1,300", not "2. 5") or
+    initials ("a.m.", "U.S.", not "a. m.")."""
+    if prev in {".", ":", ","} and before[-1:].isdigit() and word.isdigit():
+        return not (prev == "," and len(word) != 3)  # "1,300"; not "in 2012, 40 ferries"
+    if word == "." and len(prev) == 1 and prev.isalpha() and before == ".":
+        return True  # the closing point of "a.m."
+    return (
+        prev == "." and len(before) == 1 and before.isalpha() and len(word) == 1 and word.isalpha()
+    )
+
+
 def read_document(path: Path, annotated: set[int]) -> Document:
     """The article of one ECB+ file and its annotated event mentions."""
     try:
@@ -167,6 +180,7 @@ def read_document(path: Path, annotated: set[int]) -> Document:
         for k, (tid, word) in enumerate(tokens):
             after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
             joined = (word == "’" and after in _CONTRACTED) or (prev == "’" and word in _CONTRACTED)
+            joined = joined or _printed_whole(tokens[k - 2][1] if k > 1 else "", prev, word)
             if k and word not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER and not joined:
                 text_parts.append(" ")
                 pos += 1

@@ -25,6 +25,9 @@ from storylens.types import Argument, Claim
 _ORDINAL = re.compile(rf"^{ORDINAL}$", re.IGNORECASE)
 _RELATIVE_AMOUNT = re.compile(r"\b(?:more|another|additional|other|further|extra)\s*$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOSING = re.compile(
+    r"\b(?:clos(?:ed|ing|es?)|ended|finished)\s+(?:down|up|at|higher|lower)\b", re.I
+)
 # part of a name or a reading, not an amount: "AK-47", ".357 caliber", "3:30 a.m.", "88-72",
 # "1/2"
 _NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:[A-Za-z]\s?-\s?|[.:/]\s?|\d\s?-\s?)$")
@@ -57,6 +60,9 @@ def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, A
         return  # "in 2008 he stopped him in the 11th round": another time, another count
     if _scoped(a) != _scoped(b):
         return  # "a total of 14 rifles" / "six rifles were seized": the whole and a part
+    if bool(_CLOSING.search(a.claim.text)) != bool(_CLOSING.search(b.claim.text)):
+        return  # "stocks closed down 3.9 percent" / "stocks plunged 5.4 per cent": a day's
+        # close and a fall at some hour are two figures
     qa, qb = claim_quantities(a.claim), claim_quantities(b.claim)
     found_here = []
     counted = 0  # units both claims count
