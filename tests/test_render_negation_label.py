@@ -1,4 +1,5 @@
-"""A denial never reads as an assertion in the claim matrix."""
+"""A denial never reads as an assertion in the claim matrix, nor someone's words as the
+outlet's fact."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def _claim(cid: str, phrase: str, negated: bool, chain: list[str]) -> dict[str, 
             "the ministry had sold the island ferry",
             True,
             ["Officials"],
-            "(denied) The ministry had sold the island ferry",
+            "(denied) Officials: The ministry had sold the island ferry",
         ),
         (
             "the ministry had sold the island ferry",
@@ -66,6 +67,21 @@ def _claim(cid: str, phrase: str, negated: bool, chain: list[str]) -> dict[str, 
         ),
         ("The pier isn’t open", True, [], "The pier isn’t open"),
         ("The ferry sails on Monday", False, [], "The ferry sails on Monday"),
+        # words someone said, shown without them: who said them goes first ("Merkel
+        # threatened that European nations would retaliate" is no forecast of the outlet's)
+        (
+            "The ferry sails on Monday",
+            False,
+            ["Harbour master Ada Roth"],
+            "Harbour master Ada Roth: The ferry sails on Monday",
+        ),
+        # ... unless the words name them already
+        (
+            "A harbour rule says ferries cannot sail in a gale",
+            False,
+            ["harbour rule"],
+            "A harbour rule says ferries cannot sail in a gale",
+        ),
     ],
 )
 def test_render_negation_label(phrase: str, negated: bool, chain: list[str], label: str) -> None:
@@ -73,10 +89,23 @@ def test_render_negation_label(phrase: str, negated: bool, chain: list[str], lab
     assert [g.label for g in view.ordered_groups()] == [label]
 
 
+def test_render_label_knows_a_source_by_its_initials() -> None:
+    text = "The ferry sails on Monday, the VPA said."
+    report = _report([])
+    report["articles"][0]["text"] = text
+    claim = {"id": "a1:c0", "article": "a1", "start": 0, "end": len(text), "text": text}
+    claim["attributed_to"] = ["Velm Port Authority"]
+    report["claims"] = [claim]
+    report["claim_groups"] = [
+        {"id": "g0", "claims": ["a1:c0"], "outlets": ["Isle Herald"], "status": "unique"}
+    ]
+    assert [g.label for g in ReportView.of(report).ordered_groups()] == [text]
+
+
 def test_render_negation_label_in_markdown() -> None:
     claim = _claim("a1:c0", "the ministry had sold the island ferry", True, ["Officials"])
     markdown = render_markdown(_report([claim])).replace("\\", "")  # drop Markdown escapes
-    assert "(denied) The ministry had sold" in markdown
+    assert "(denied) Officials: The ministry had sold" in markdown
 
 
 @pytest.mark.parametrize(

@@ -117,11 +117,13 @@ class ClaimGroupView:
             return self.id
         first = self.claims[0]
         text = text_of(first.get("text"))
+        chain = as_list(first.get("attributed_to"))
         shared = text_of(self.shared.get("text"))
         home = text_of(self.shared.get("claim"))
         owner = next((c for c in self.claims if text_of(c.get("id")) == home), None)
         if shared and owner is not None:
             first, text = owner, shared
+            chain = as_list(self.shared.get("attributed_to"))
             # a wording that is one part of its statement is denied only when that part is
             # ("the department consulted relevant parties and concluded that the release
             # would not adversely impact ...": the part consulted, not denied)
@@ -136,7 +138,20 @@ class ClaimGroupView:
         if first.get("hedged") is True and not _HEDGED_WORDING.search(text):
             marks.append("reportedly")  # "Reports suggest X": the row shows X, not as a fact
         text = _capitalised(text)
+        source = text_of(chain[0]) if chain else ""
+        if source and not _names(source, text):
+            text = f"{source}: {text}"  # someone's words, never shown as the outlet's fact
         return f"({', '.join(marks)}) {text}" if marks else text
+
+
+def _names(source: str, text: str) -> bool:
+    """Whether ``text`` names ``source`` (one of its words of three letters or more, or its
+    initials): a wording that says who speaks ("…, Trudeau said") needs no speaker before
+    it."""
+    said = {w.casefold() for w in re.findall(r"\w{3,}", text)}
+    words = {w.casefold() for w in re.findall(r"\w{3,}", source)}
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z]\w*", source)).casefold()
+    return bool(words & said) or (len(initials) > 1 and initials in said)  # "KCNA"
 
 
 def _capitalised(text: str) -> str:
