@@ -159,6 +159,18 @@ def test_ingest_scrape_header_skips_debris_and_update_lines() -> None:
     assert "photo credit" in reasons
 
 
+def test_ingest_scrape_a_date_line_above_the_headline() -> None:
+    # a page that prints its date first: the date is metadata, the headline the title
+    scrape = parse_scrape(
+        "4 March 2024 Last updated at 14:39 GMT\n\nFerry crews end strike after pay deal\n\n"
+        "The union said members would get a raise of four percent over the next two years."
+    )
+    assert (scrape.title, scrape.published) == (
+        "Ferry crews end strike after pay deal",
+        "2024-03-04",
+    )
+
+
 def test_ingest_scrape_first_sentence_is_not_a_title() -> None:
     text = "The ferry sank in calm water.\n\nNobody was hurt, the coastguard said."
     scrape = parse_scrape(text)
@@ -227,6 +239,7 @@ def test_ingest_scrape_outlet_falls_back_to_file_name(name: str) -> None:
         ("Published: 2024.03.03 09:01 AM", "2024-03-03"),
         ("2024/03/03", "2024-03-03"),
         ("2024.03.32", None),
+        ("4 March 2024 Last updated at 14:39 GMT", "2024-03-04"),
         ("2024.03/03", None),
         ("February 30, 2024", None),
         ("The vote took place on September 17, 2023.", None),
