@@ -191,6 +191,29 @@ def test_wording_an_outlet_detail_names_whose_words_it_gives() -> None:
     assert "source" not in said
 
 
+def test_wording_a_detail_two_copies_print_is_shown_once_with_both() -> None:
+    # copies of one article count as one outlet: a detail both print is theirs, shown once
+    from storylens.comparison.align import Alignment
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.wording import outlet_details
+
+    sentence = "The two mayors signed a ferry deal on Monday."
+    wording = "The two mayors signed a ferry deal on Monday"
+    views, parts, part_views = {}, {}, {}
+    for n, outlet in enumerate(["Harbor Ledger", "Quay Wire"]):
+        statement = Claim(f"s{n}", f"a{n}", 0, len(sentence), sentence)
+        views[f"s{n}"] = ClaimView(statement, outlet, "a0")  # both copies of article a0
+        part = Claim(f"p{n}", f"a{n}", 0, len(wording), wording, predicate="sign")
+        parts[f"s{n}"] = [f"p{n}"]
+        part_views[f"p{n}"] = ClaimView(part, outlet, "a0")
+    other = Claim("t", "b", 0, 40, "The ferry line to Velm reopens in June.", predicate="reopen")
+    views["t"] = part_views["t"] = ClaimView(other, "Coastal Voice", "b")
+    parts["t"] = ["t"]
+    alignment = Alignment(groups=[], views=views, scores={}, parts=parts, part_views=part_views)
+    details = [d for d in outlet_details(["s0", "s1", "t"], alignment, 0.5) if d["text"] == wording]
+    assert [(d["outlet"], d.get("copies")) for d in details] == [("Harbor Ledger", ["Quay Wire"])]
+
+
 def _with_verb(sentence: str, part: str, verb: str) -> tuple[Claim, Claim]:
     statement, claim = _statement_and_part(sentence, part)
     at = sentence.index(verb, claim.start)

@@ -60,3 +60,12 @@ def test_render_extra_names_the_source_an_outlet_gives() -> None:
     out = render_markdown(report)
     assert "only Post, citing the" in out
     assert "<i>" not in out
+
+
+def test_render_extra_names_the_copies_that_print_a_detail_too() -> None:
+    report = _report(
+        [{"outlet": "Post", "copies": ["Quay Wire", "Lund Daily"], "text": "The loan is large"}]
+    )
+    [group] = ReportView.of(report).groups
+    # "only Post" would be false: the copies of its article print it too
+    assert group.extra == [("Post and its copies Quay Wire, Lund Daily", "The loan is large")]

@@ -181,6 +181,13 @@ class ExtraDict(TypedDict):
     source: NotRequired[
         Annotated[str, "who the outlet says it comes from, when the detail's words do not say"]
     ]
+    copies: NotRequired[
+        Annotated[
+            list[str],
+            "the other outlets whose articles copy this one's and print the same detail "
+            "(copies count as one outlet: the detail is theirs too)",
+        ]
+    ]
 
 
 class ContextDict(TypedDict):

@@ -409,7 +409,8 @@ def outlet_details(
     views = alignment.views
     if elsewhere is None:
         elsewhere = best_elsewhere(alignment)
-    out = []
+    out: list[dict[str, Any]] = []
+    copied: dict[tuple[str, str], dict[str, Any]] = {}  # (unit, words) -> its first detail
     for sid in members:
         others = [o for o in members if views[o].unit != views[sid].unit]
         other_parts = [q for o in others for q in alignment.parts.get(o, ())]
@@ -449,6 +450,12 @@ def outlet_details(
                 continue
             if _ONLY_SOURCE.match(wording):
                 continue  # "According to the Associated Press": a source, and no fact
+            first = copied.get((views[sid].unit, wording))
+            if first is not None:  # the same words in a copy of one article: shown once
+                if views[sid].outlet not in (first["outlet"], *first.get("copies", ())):
+                    first.setdefault("copies", []).append(views[sid].outlet)
+                continue
+            copied[(views[sid].unit, wording)] = detail
             out.append(detail)
     return out
 

@@ -269,7 +269,7 @@ class ReportView:
             independent_sources=indep if isinstance(indep, int) else None,
             shared=as_dict(group.get("shared")),
             all_extra=[
-                (text_of(e.get("outlet")), text_of(e.get("source")), text_of(e.get("text")))
+                (_with_copies(e), text_of(e.get("source")), text_of(e.get("text")))
                 for e in _dicts(group.get("extra"))
                 if text_of(e.get("text"))
             ],
@@ -468,6 +468,14 @@ class ReportView:
                 seen.add(key)
                 rows.append((outlet, chain))
         return rows
+
+
+def _with_copies(extra: dict[str, Any]) -> str:
+    """The outlet of a detail, with the outlets whose articles copy its article and print it
+    too ("Harbor Ledger and its copies Quay Wire, Lund Daily"): they count as one outlet."""
+    outlet = text_of(extra.get("outlet"))
+    copies = [text_of(c) for c in as_list(extra.get("copies")) if text_of(c)]
+    return f"{outlet} and its copies {', '.join(copies)}" if outlet and copies else outlet
 
 
 def _cited(outlet: str, source: str) -> str:
