@@ -108,6 +108,8 @@ def test_provenance_primary_is_last_link() -> None:
         ([["NOVA"], ["Velmish news outlets"]], 1),  # the vague source relays the named one
         ([["Velmish news outlets"], ["officials"]], 2),  # nothing named: count them
         ([[], ["officials"]], 2),
+        # "a police source" is no one in particular either
+        ([["NOVA"], ["police source"]], 1),
     ],
 )
 def test_provenance_vague_sources(chains: list[list[str]], independent: int) -> None:

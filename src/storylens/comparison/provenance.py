@@ -129,6 +129,7 @@ _VAGUE_HEADS = frozenset(
         "agencies",
         "officials",
         "sources",
+        "source",
         "observers",
         "analysts",
         "experts",
