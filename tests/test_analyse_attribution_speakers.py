@@ -975,3 +975,46 @@ def test_analyse_attribution_notifying_someone_reports_speech(nlp: Any, text: st
     analysis = _analysed(text)
     claim = next(c for c in analysis.claims if "payments" in c.text)
     assert claim.attributed_to == ["Mara Lind"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a quantity of "you" or "us" is the reader or the writer, not a source
+        (
+            "As many of you probably know there was a strange flood that washed the old Elm "
+            "Street bakery away.",
+            "flood",
+            None,
+        ),
+        # the speaker of an inverted "said" is not who the words after it describe
+        (
+            "A Vance staff member was at the depot within minutes, said yard manager Dale Finch, "
+            "ready to drive the buses out of the flood.",
+            "staff member",
+            "Dale Finch",
+        ),
+    ],
+)
+def test_analyse_attribution_only_the_speaker_is_the_source(
+    nlp: Any, text: str, words: str, speaker: str | None
+) -> None:
+    analysis = _analysed(text)
+    claim = next(c for c in analysis.claims if words in c.text)
+    assert claim.attributed_to == ([speaker] if speaker else [])
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_participle_after_a_semicolon_is_not_the_subjects(
+    nlp: Any,
+) -> None:
+    # the participle opens a clause of its own after the semicolon: "finding" is no report
+    # of the detectives', whatever the parser hung it on
+    text = (
+        "Detectives were at the house by noon or so trying to work out the cause of the fire; "
+        "finding the ignition source is key when there is no obvious heat source like a stove, "
+        "Berg said."
+    )
+    found = [(a.source_text, a.cue) for a in attributions_for(nlp(text))]
+    assert found == [("Berg", "say")]

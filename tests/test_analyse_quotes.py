@@ -159,9 +159,11 @@ def test_quotes_a_quotation_left_open_goes_on_in_the_next_paragraph(nlp: Any, ma
     second = text.index("Nobody")
     carried = [q for q in quotes if q.start <= second < q.end]
     assert carried and "Ilse Brandt" in carried[0].speaker, [(q.text, q.speaker) for q in quotes]
-    if mark == '"':  # straight marks: a quotation after one that closed gets no guessed speaker
-        third = text.index("We will not")
-        assert not [q for q in quotes if q.start <= third < q.end], quotes
+    # a paragraph that is one quotation and names no speaker goes on with the report before
+    # it, in straight marks as in curly ones
+    third = text.index("We will not")
+    after = [q for q in quotes if q.start <= third < q.end]
+    assert after and "Ilse Brandt" in after[0].speaker, [(q.text, q.speaker) for q in quotes]
 
 
 @pytest.mark.slow
@@ -188,6 +190,50 @@ def test_quotes_a_quotation_over_paragraphs_is_the_speaker_its_tag_names(
     first = text.index("The ferry turned")
     opening = [q for q in quotes if q.start <= first < q.end]
     assert opening and "Olav Brenn" in opening[0].speaker, [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # straight marks, the quotation reopened in each paragraph after the tagged one
+        [
+            '"The gate gave way at ten," Warden Edda Lorn said. "Two cows got out first.',
+            '"By noon the whole herd was on the road to Velm.',
+            '"We had them back in the pen by dark."',
+        ],
+        # opened again after the tag, going on in a paragraph with no marks
+        [
+            '"The gate gave way at ten," Warden Edda Lorn said, "Two cows got out first.',
+            "By noon the whole herd was on the road to Velm.”",
+        ],
+        # the tag after the quotation's second paragraph, one more quotation after it
+        [
+            '"Two cows got out first.',
+            'By noon the whole herd was on the road to Velm," Warden Edda Lorn wrote.',
+            '"We had them back in the pen by dark."',
+        ],
+    ],
+)
+def test_quotes_a_quotation_going_on_over_paragraphs_keeps_its_speaker(
+    nlp: Any, paragraphs: list[str]
+) -> None:
+    text = "A herd escaped near Velm on Sunday.\n\n" + "\n\n".join(paragraphs)
+    quotes = _quotes(nlp, text)
+    for words in ("Two cows", "By noon the whole herd"):
+        at = text.index(words)
+        around = [q for q in quotes if q.start <= at < q.end]
+        assert around and "Edda Lorn" in around[0].speaker, [(q.text, q.speaker) for q in quotes]
+
+
+def test_quote_spans_a_straight_quotation_left_open_ends_with_its_paragraph() -> None:
+    from storylens.analyse.quotemarks import quote_spans
+
+    text = '"A gate broke," she said. "Cows got out.\n\n"They ran off.\n\n"We found them."'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ['"A gate broke,"', '"Cows got out.', '"They ran off.', '"We found them."']
+    closed = 'She said, "Cows got out.\n\nThey ran off." Then she left.'
+    assert [closed[s:e] for s, e in quote_spans(closed)] == ['"Cows got out.\n\nThey ran off."']
 
 
 def test_quotes_a_block_quoted_from_another_text_keeps_the_reports_inside_it() -> None:

@@ -37,6 +37,8 @@ def clause_head(verb: Token) -> Token | None:
         if deps[child] in {"ccomp", "xcomp"} and child > verb.i:
             if before and deps[child] == "xcomp" and doc[child].tag_ == "VBG":
                 continue  # '"…," she said ― once again repeating her claims': the quotation
+            if before and _speaker_hung_on(doc, verb, doc[child]):
+                continue  # "…, said Dale Finch, ready to drive …": what describes the speaker
             return doc[child]
     k = verb.i + 1
     while k < len(doc) and deps[k] in {"advmod", "neg"} and k - verb.i <= 2:
@@ -82,6 +84,20 @@ def clause_head(verb: Token) -> Token | None:
         if before and not ended and (subj is None or child < subj.i):
             return doc[child]
     return None
+
+
+def _speaker_hung_on(doc: Doc, verb: Token, clause: Token) -> bool:
+    """Whether the parser made the name right after an inverted verb with no subject of its
+    own the subject of the words set off after it ("…, said Dale Finch, ready to …")."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return any(
+        g.dep_ == "nsubj"
+        and g.left_edge.i == verb.i + 1
+        and g.ent_type_ in {"PERSON", "ORG"}
+        and doc[g.i + 1].text == ","
+        for g in clause.children
+    )
 
 
 _NOT_CONTENT = {"conj", "cc", "punct", "advcl", "parataxis", "ccomp"}

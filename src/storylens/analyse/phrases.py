@@ -245,7 +245,15 @@ def _shares_subject(verb: Token) -> bool:
     participle before it ("Having announced …, the judge …", "While saying …, he …")."""
     kids = list(verb.children)
     if verb.tag_ == "VBG" and verb.i > verb.head.i:
-        return True
+        # not right after a semicolon, which starts a clause of its own ("Crews were there by
+        # ten; finding the cause is key, she said"): the parser hung it on the clause before
+        # (a list of items the semicolons part has several of them)
+        doc, sent = verb.doc, verb.sent
+        return not (
+            verb.left_edge.i == verb.i
+            and doc[verb.i - 1].text == ";"
+            and sum(t.text == ";" for t in sent) == 1
+        )
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
         return not any(c.dep_ == "mark" for c in kids)
     having = any(c.dep_ == "aux" and c.lower_ == "having" for c in kids)

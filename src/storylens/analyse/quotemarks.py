@@ -85,6 +85,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         j = _find_close(text, i, close)
         if j is None and ch == '"' and (i == 0 or text[i - 1] == "\n"):
             j = _close_over_paragraphs(text, i)
+        if j is None and ch == '"':
+            j = _open_to_next(text, i)
         if j is None:
             i += 1
             continue
@@ -122,6 +124,39 @@ def _close_over_paragraphs(text: str, i: int) -> int | None:
         while start < len(text) and text[start] == "\n":
             start += 1
     return None
+
+
+def _open_to_next(text: str, i: int) -> int | None:
+    """The closing mark of a straight quotation opened at ``i`` and left open at the end of
+    its paragraph, as a quotation going on over paragraphs is: it ends with its paragraph
+    when the next one opens a quotation again ('"A," she said. "B. ¶ "C."'), as a curly one
+    does; one opened after its tag ('"A," she said, "B. ¶ C."') goes on over paragraphs with
+    no marks to the one whose only mark closes it. ``None`` otherwise."""
+    end = text.find("\n\n", i)
+    if end < 0:
+        return None
+    nxt = _next_paragraph(text, end)
+    if text.startswith('"', nxt) and _opens(text, nxt):
+        return i + len(text[i:end].rstrip()) - 1
+    if i == 0 or text[i - 1] == "\n":
+        return None
+    for _ in range(MAX_QUOTE_PARAGRAPHS):
+        end = text.find("\n\n", nxt)
+        paragraph = text[nxt : end if end >= 0 else len(text)]
+        marks = [nxt + k for k, ch in enumerate(paragraph) if ch in '"“”']
+        if len(marks) == 1 and text[marks[0]] in '"”' and _closes(text, marks[0]):
+            return marks[0]
+        if marks or end < 0:
+            return None
+        nxt = _next_paragraph(text, end)
+    return None
+
+
+def _next_paragraph(text: str, end: int) -> int:
+    """Where the paragraph after the break at ``end`` starts."""
+    while end < len(text) and text[end] == "\n":
+        end += 1
+    return end
 
 
 def _opens(text: str, i: int) -> bool:

@@ -28,7 +28,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v6"
+STAGE = "quotes.rules.v7"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")
@@ -141,6 +141,12 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
     for qs, qe in doc_quotes(doc):
         if _covered(qs, qe, known + out) or len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
             continue
+        # a quotation one report's words begin and that goes on past them, over paragraphs
+        # ('"A," she said, "B. ¶ C."'): the rest is that speaker's too
+        prev = next((q for q in known if q.direct and q.start <= qs + 2 < q.end), None)
+        if prev is not None:
+            out.append(_as_of(prev, article, text, qs, qe))
+            continue
         prev = _previous_direct(known + out, qs)
         if prev is None or not _continues(text, prev, qs):
             prev = _previous(known + out, qs)
@@ -152,8 +158,9 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
     for qs, qe in reversed(doc_quotes(doc)):
         if _covered(qs, qe, known + out) or len(text[qs:qe].split()) < MIN_QUOTE_WORDS:
             continue
-        # the tag's report covers only the quotation's last paragraph: '"A. ¶ B," X said.'
-        tail = next((q for q in known if qs < q.start < qe - 2 <= q.end <= qe + 2), None)
+        # the tag's report covers only the quotation's last paragraph: '"A. ¶ B," X said.',
+        # or that paragraph and the quotation after the tag ('… B," X said. "C."')
+        tail = next((q for q in known if qs < q.start < qe - 2 <= q.end), None)
         if tail is not None and "\n" in text[qs : tail.start]:
             out.append(_as_of(tail, article, text, qs, qe))
             continue

@@ -116,6 +116,11 @@ def source_kind(span: Span, head: Token) -> str:
         if low in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
             return "pronoun"
         return "plain" if lemma in SOURCE_NOUNS else "none"
+    if head.pos_ != "PROPN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"you", "us"} for g in c.children)
+        for c in head.children
+    ):
+        return "none"  # "As many of you know", "some of us": the reader or the writer
     if head.ent_type_ and head.ent_type_ not in SOURCE_LABELS:
         return "none"  # "the June decision", "Tuesday"
     if head.ent_type_ in SOURCE_LABELS or (head.pos_ == "PROPN" and not _sentence_initial(head)):

@@ -181,6 +181,9 @@ def adjacent_speaker(verb: Token) -> Token | None:
         # "“…,” said Jon Vell", "“…,” tweeted another": the parser lost the speaker
         return _name_after(doc[verb.i + 1]) or _object_after(verb)
     if doc[k].text == "," and k > 0:
+        hung = _speaker_hung_after(verb)
+        if hung is not None:
+            return hung
         k = _before_aside(doc, k)  # "Murphy, the head of the group, tweeted"
         if k < 0:
             return None
@@ -197,6 +200,30 @@ def adjacent_speaker(verb: Token) -> Token | None:
     counted = tok.pos_ in {"NUM", "NOUN"} and tok.left_edge.i < tok.i
     if tok.head.i == verb.i and tok.dep_ in {"nummod", "npadvmod", "dep"} and counted:
         return tok
+    return None
+
+
+def _speaker_hung_after(verb: Token) -> Token | None:
+    """The name right after an inverted verb of saying that follows what was said, which the
+    parser made the subject of the words set off after it ("…, said yard manager Dale Finch,
+    ready to drive the buses out": Finch, not the subject of "ready")."""
+    doc = verb.doc
+    kids = list(verb.children)
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in kids):
+        return None
+    for clause in kids:
+        if clause.i < verb.i or clause.dep_ not in {"ccomp", "advcl", "xcomp", "acomp"}:
+            continue
+        for subj in clause.children:
+            if (
+                subj.dep_ == "nsubj"
+                and subj.left_edge.i == verb.i + 1
+                and subj.ent_type_ in {"PERSON", "ORG"}
+                and subj.i + 1 < clause.i
+                and doc[subj.i + 1].text == ","
+                and all(doc[j].is_punct for j in range(subj.i + 1, clause.i))
+            ):
+                return subj
     return None
 
 
