@@ -117,6 +117,25 @@ def test_provenance_vague_sources(chains: list[list[str]], independent: int) -> 
     assert group_provenance(claims, OUTLETS, UNITS, NAMES)[1] == independent
 
 
+@pytest.mark.parametrize(
+    ("chains", "primaries"),
+    [
+        # one body named short and long is one origin, named long
+        ([["police"], ["Velm police"]], ["Velm police"]),
+        ([["the administration"], ["the Lund administration"]], ["Lund administration"]),
+        # two bodies of one kind are two
+        ([["Velm police"], ["Lund police"]], ["Velm police", "Lund police"]),
+        # a name that only ends like a body is no body
+        ([["Berg"], ["Ivo Berg"]], ["Ivo Berg"]),
+    ],
+)
+def test_provenance_one_body_named_short_and_long(
+    chains: list[list[str]], primaries: list[str]
+) -> None:
+    claims = [claim(f"c{i}", f"a{i + 1}", chain) for i, chain in enumerate(chains)]
+    assert group_provenance(claims, OUTLETS, UNITS, NAMES)[0] == primaries
+
+
 def test_provenance_hedged_own_voice_relays_the_named_source() -> None:
     relayed = claim("c1", "a1", ["NOVA"])
     reportedly = claim("c2", "a2", [])

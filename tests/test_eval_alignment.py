@@ -67,8 +67,8 @@ def test_eval_alignment_joins_curly_marks_as_printed(tmp_path: Path) -> None:
 
 
 def test_eval_alignment_joins_figures_and_initials_as_printed(tmp_path: Path) -> None:
-    words = "The ferry left at 4 : 30 a . m . with $ 2 . 5 million and 1 , 300 crates".split()
-    words += "for the U . S . , in 2012 , 40 ferries sailed . ".split()
+    printed = "The ferry left at 4 : 30 a . m . with $ 2 . 5 million and 1 , 300 crates "
+    words = (printed + "for the U . S . , in 2012 , 40 ferries sailed .").split()
     tokens = "".join(
         f'<token t_id="{k + 1}" sentence="1" number="{k}">{w}</token>' for k, w in enumerate(words)
     )

@@ -206,6 +206,34 @@ def _one_person(key: str, _name: str, kept: str, _kept_name: str) -> bool:
     return _same_person(_plain(key), _plain(kept))
 
 
+def _one_body(key: str, other: str) -> bool:
+    """One body named short and long: "the administration" and "the Trump administration",
+    "police" and "New York police" (the same kind of body, one name's words inside the
+    other's, in one story)."""
+    short, long = sorted((_plain(key), _plain(other)), key=len)
+    return (
+        bool(short)
+        and short[-1] == long[-1]
+        and short[-1] in _BODY_WORDS
+        and set(short) <= set(long)
+    )
+
+
+def _fold_bodies(origins: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
+    """``origins`` with each body named short folded into its longer name (see
+    :func:`_one_body`): "Indian Navy", not "Navy", names the one origin."""
+    out = dict(origins)
+    for key in list(out):
+        for other in list(out):
+            if key == other or key not in out or other not in out:
+                continue
+            if key.startswith("source:") and other.startswith("source:") and _one_body(key, other):
+                short, long = sorted((key, other), key=lambda k: len(_plain(k)))
+                out[long] = (out[long][0], out[long][1] and out[short][1])
+                del out[short]
+    return out
+
+
 def _plain(key: str) -> list[str]:
     return [w for w in key.removeprefix("source:").split() if len(w) > 1]
 
@@ -298,6 +326,7 @@ def group_provenance(
             seen = origins.get(key)
             origins[key] = (seen[0] if seen else name, (seen[1] if seen else True) and vague)
     origins = _kept_once(origins, _one_person)
+    origins = _fold_bodies(origins)
     # a body and the person who speaks for it (its spokesman, press secretary or official,
     # see .backing.speaks_for): "the Kremlin said" and "Peskov, the Kremlin's spokesman, said"
     origins = _kept_once(
@@ -316,7 +345,11 @@ def group_provenance(
     # "Microsoft said it issued a patch" is one origin, Microsoft (what a person did, as
     # "VanDeest scored 13 points", is no word of theirs)
     for unit, doers in own_acts.items():
-        if unit not in attributed and any("source:" + d in origins for d in doers):
+        if unit not in attributed and any(
+            k == "source:" + d or (k.startswith("source:") and _one_body("source:" + d, k))
+            for k in origins
+            for d in doers
+        ):
             origins.pop("unit:" + unit, None)
     primaries = list(dict.fromkeys(name for name, _ in origins.values()))
     return primaries, len(primaries)
