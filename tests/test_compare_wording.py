@@ -872,8 +872,7 @@ def test_wording_a_part_is_shown_with_the_clause_that_says_which_thing_is_meant(
 
 
 def test_wording_a_backer_holds_what_the_wording_says_beside_its_names() -> None:
-    from storylens.comparison.backing import covers
-    from storylens.comparison.wording import _unnamed
+    from storylens.comparison.backing import covers, unnamed
 
     wording = (
         "Mirek Halas, the harbour master of Velm Port, was charged in May with lying to the "
@@ -884,15 +883,15 @@ def test_wording_a_backer_holds_what_the_wording_says_beside_its_names() -> None
     # the names and the role alone pass the word share ...
     assert covers(wording, naming)
     # ... but not what the wording says of them
-    assert not covers(_unnamed(wording), naming)
-    assert covers(wording, stating) and covers(_unnamed(wording), stating)
+    assert not covers(unnamed(wording), naming)
+    assert covers(wording, stating) and covers(unnamed(wording), stating)
     # a title-case headline and a wording that says little beside its names hold no words
-    assert _unnamed("Velm Council Charges Harbour Master Mirek Halas") == ""
-    assert _unnamed("The Velm Rovers take on the Orsk Mariners on Sunday") == ""
+    assert unnamed("Velm Council Charges Harbour Master Mirek Halas") == ""
+    assert unnamed("The Velm Rovers take on the Orsk Mariners on Sunday") == ""
     # a short wording is held to its three words too: the names alone state no ban
     short = "Halas has even been banned from parts of Velm"
-    assert not covers(_unnamed(short), "Halas confirmed he would definitely be coming to Velm")
-    assert covers(_unnamed(short), "Halas was banned from parts of the port last year")
+    assert not covers(unnamed(short), "Halas confirmed he would definitely be coming to Velm")
+    assert covers(unnamed(short), "Halas was banned from parts of the port last year")
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,13 @@ words and labels each kind is read by (see :mod:`storylens.analyse.speakers`).""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.cues import PERSON_ROLES, RELATIVE_PRONOUNS, lexicon
+
+if TYPE_CHECKING:  # the word lists are read where spaCy is never loaded (provenance)
+    from spacy.tokens import Span, Token
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 ORG_PRONOUNS = frozenset({"it"})

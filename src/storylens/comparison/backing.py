@@ -377,3 +377,22 @@ def long_quotes(wording: str, *, inside: bool = False) -> list[list[str]]:
     word reports the same remark; else none."""
     quoted = [quote_words(wording)] if inside else quoted_passages(wording)
     return quoted if any(len(q) >= MIN_QUOTED_WORDS for q in quoted) else []
+
+
+def unnamed(wording: str) -> str:
+    """The wording without its capitalised words after the first (names, mostly): what it
+    says of the people and places it names ("was charged in December with lying to" of
+    "Michael Flynn, the national security adviser, was charged in December with lying to
+    the FBI"). A backer must hold that too, not only the names: a sentence naming "national
+    security adviser Michael Flynn" among those fired states no charge. Empty (nothing to
+    hold) for a headline in title case and for a wording that says little beside its names
+    ("The Chargers take on the Pittsburgh Steelers Sunday")."""
+    first, _, rest = wording.partition(" ")
+    words = rest.split()
+    if sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return ""
+    said = f"{first} {' '.join(w for w in words if not w[:1].isupper())}"
+    return said if len(content_words(said)) >= MIN_UNNAMED_WORDS else ""
+
+
+MIN_UNNAMED_WORDS = 3  # content words a wording must say beside its names to be held to them

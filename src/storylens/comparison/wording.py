@@ -13,7 +13,6 @@ from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import tidy
 from storylens.comparison.align import best_elsewhere, ordered
 from storylens.comparison.backing import (
-    content_words,
     covers,
     details_held,
     figures,
@@ -26,6 +25,7 @@ from storylens.comparison.backing import (
     own_act,
     quotes_held,
     quotes_remark,
+    unnamed,
 )
 from storylens.comparison.context import needs_context
 from storylens.comparison.features import REPORTING, compared_text, content_terms
@@ -337,7 +337,7 @@ def _stating(
         for o, top in scores.items()
         if (top >= threshold or quotes_remark(quoted, wording, views[o].claim.text))
         and covers(wording, views[o].claim.text)
-        and covers(_unnamed(wording), views[o].claim.text)
+        and covers(unnamed(wording), views[o].claim.text)
         and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
         and names_held(
             views[sid].actors, wording, views[o].people, f"{views[o].claim.text} {views[o].focus}"
@@ -347,25 +347,6 @@ def _stating(
     ]
     held.sort(key=lambda o: (-held_share(wording, views[o].claim.text), -scores[o]))
     return [sid, *held]
-
-
-def _unnamed(wording: str) -> str:
-    """The wording without its capitalised words after the first (names, mostly): what it
-    says of the people and places it names ("was charged in December with lying to" of
-    "Michael Flynn, the national security adviser, was charged in December with lying to
-    the FBI"). A backer must hold that too, not only the names: a sentence naming "national
-    security adviser Michael Flynn" among those fired states no charge. Empty (nothing to
-    hold) for a headline in title case and for a wording that says little beside its names
-    ("The Chargers take on the Pittsburgh Steelers Sunday")."""
-    first, _, rest = wording.partition(" ")
-    words = rest.split()
-    if sum(w[:1].isupper() for w in words) * 2 > len(words):
-        return ""
-    said = f"{first} {' '.join(w for w in words if not w[:1].isupper())}"
-    return said if len(content_words(said)) >= MIN_UNNAMED_WORDS else ""
-
-
-MIN_UNNAMED_WORDS = 3  # content words a wording must say beside its names to be held to them
 
 
 def _backing(
