@@ -230,3 +230,24 @@ def test_provenance_a_sentence_two_outlets_print_alike_is_one_origin(
         Claim(id=c.id, article=c.article, start=0, end=14, text="The ferry left.") for c in claims
     ]
     assert group_provenance(short, OUTLETS, UNITS, NAMES)[1] == 2
+
+
+@pytest.mark.parametrize(
+    ("second", "independent"),
+    [
+        # the words one outlet credits, printed by another in its own voice: one origin
+        (COPIED, 1),
+        # the same fact in the outlet's own words: its own origin too
+        ("Forty passengers and a crew of two were aboard when the ferry sailed at dawn.", 2),
+    ],
+)
+def test_provenance_a_copy_of_credited_words_is_their_source_s(
+    second: str, independent: int
+) -> None:
+    credited = Claim(
+        id="c1", article="a1", start=0, end=len(COPIED), text=COPIED, attributed_to=["NOVA"]
+    )
+    copy = Claim(id="c2", article="a2", start=0, end=len(second), text=second)
+    primaries, count = group_provenance([credited, copy], OUTLETS, UNITS, NAMES)
+    assert count == independent
+    assert primaries[0] == "NOVA"

@@ -278,6 +278,33 @@ def _copied_units(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[s
     return first
 
 
+def _copies_of_credited(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[str, Claim]:
+    """Own-voice statement id -> the statement of another outlet it copies that credits a
+    source: a sentence of 15 words or more printed word for word (or all but a tenth of it),
+    credited by one outlet ("…, according to AFP") and not by the other, came from that
+    source through both."""
+
+    def words_of(claim: Claim) -> list[str]:
+        return re.findall(r"\w+", claim.text.casefold())
+
+    cited = [
+        (unit_of.get(c.article, c.article), words_of(c), c)
+        for c in claims
+        if c.attributed_to and len(words_of(c)) >= COPIED_WORDS
+    ]
+    out: dict[str, Claim] = {}
+    for claim in claims:
+        words = words_of(claim)
+        if claim.attributed_to or len(words) < COPIED_WORDS:
+            continue
+        unit = unit_of.get(claim.article, claim.article)
+        for other_unit, seen, source in cited:
+            if other_unit != unit and (_similar(words, seen) >= COPIED_SHARE):
+                out[claim.id] = source
+                break
+    return out
+
+
 def _similar(a: list[str], b: list[str]) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -306,9 +333,12 @@ def group_provenance(
     own: dict[str, list[tuple[str, str, bool]]] = {}
     own_acts: dict[str, set[str]] = {}  # unit -> keys of who did what it tells in its voice
     copied = _copied_units(claims, unit_of)
+    credited = _copies_of_credited(claims, unit_of)
     for claim in claims:
         outlet = outlet_of.get(claim.article, claim.article)
         unit = unit_of.get(claim.article, claim.article)
+        if claim.id in credited:  # its own voice prints what another outlet credits
+            claim = credited[claim.id]
         if claim.attributed_to:
             source = primary_source(claim, outlet, names)
             entry = ("source:" + source_key(source), source, is_vague(source))
