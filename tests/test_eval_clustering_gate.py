@@ -11,8 +11,9 @@ from storylens.settings import Settings
 
 pytestmark = pytest.mark.slow
 
-# measured 0.961 (ECB+ dev, 66 sub-topics) and 1.000 (NewsWCL50); floors leave a little room
-FLOORS = {"ecbplus-dev": (66, 0.95), "newswcl50": (10, 0.97)}
+# measured 0.944 (ECB+ dev, 66 sub-topics, texts rebuilt with figures and initials as printed;
+# 0.954 with "2. 5", "a. m.") and 1.000 (NewsWCL50); floors leave a little room
+FLOORS = {"ecbplus-dev": (66, 0.935), "newswcl50": (10, 0.97)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
