@@ -251,3 +251,22 @@ def test_provenance_a_copy_of_credited_words_is_their_source_s(
     primaries, count = group_provenance([credited, copy], OUTLETS, UNITS, NAMES)
     assert count == independent
     assert primaries[0] == "NOVA"
+
+
+def test_provenance_a_person_written_as_an_organisation_s_speaks_for_it() -> None:
+    text = "Skyline's Ada Roth said the patch is ready. Ada Roth also said more would follow."
+    roth = Entity(
+        id="e_ada-roth",
+        name="Ada Roth",
+        type="PERSON",
+        mentions=[{"article": "a1", "start": text.index("Ada"), "end": text.index(" said")}],
+    )
+    skyline = Entity(id="e_skyline", name="Skyline", type="ORG")
+    names = SourceNames(
+        [roth, skyline], outlets=["Lakeside Post", "Daily Torch"], texts={"a1": text}
+    )
+    body, person = claim("c1", "a1", ["Skyline"]), claim("c2", "a2", ["Ada Roth"])
+    assert group_provenance([body, person], OUTLETS, UNITS, names) == (["Skyline"], 1)
+    # without the possessor (or the texts) the two are two origins
+    plain = SourceNames([roth, skyline], outlets=["Lakeside Post", "Daily Torch"])
+    assert group_provenance([body, person], OUTLETS, UNITS, plain)[1] == 2

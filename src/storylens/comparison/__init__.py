@@ -178,7 +178,9 @@ def _compare(
         parts=segmented.parts,
         lemmas=segmented.lemmas,
     )
-    names = SourceNames(entities, outlet_of.values())
+    names = SourceNames(
+        entities, outlet_of.values(), {a.article.id: a.article.text for a in analyses}
+    )
     alignment.speaks_for = names.roles  # "Peskov said" gives "the Kremlin"
     describe_groups(alignment, settings)  # each group's shared wording and outlet details
     split_unstated(  # a "partly" member that says nothing of the wording is a fact apart

@@ -251,10 +251,22 @@ def _forms(noun: str) -> set[str]:
 SpeaksFor = Mapping[str, Sequence[str]]  # a person's name, lower-cased -> their roles
 
 
-def speaks_for(entities: Iterable[Entity]) -> dict[str, list[str]]:
+def speaks_for(
+    entities: Iterable[Entity], texts: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
     """Each person's names (lower-cased) -> the descriptors the story gives them that make
     them speak for a body: "the Kremlin's top spokesman" (Dmitry Peskov), "White House press
-    secretary". A former holder ("former FBI director") speaks for no one."""
+    secretary". A former holder ("former FBI director") speaks for no one. With the
+    articles' ``texts`` (article id -> text), an organisation of the story written as the
+    possessor of the person's name makes them speak for it too ("Microsoft's Dustin Childs":
+    "Microsoft's")."""
+    entities = list(entities)
+    bodies = {
+        alias.casefold(): entity.name
+        for entity in entities
+        if entity.type == "ORG"
+        for alias in (entity.name, *entity.aliases)
+    }
     out: dict[str, list[str]] = {}
     for entity in entities:
         if entity.type != "PERSON":
@@ -266,12 +278,29 @@ def speaks_for(entities: Iterable[Entity]) -> dict[str, list[str]]:
                 for d in labels
                 if _SPOKESPERSON.search(d) and not _FORMER.search(d)
             }
+            | _possessors(entity, bodies, texts or {})
         )
         if roles:
             for name in (entity.name, *entity.aliases):
                 out.setdefault(name.casefold(), roles)
     return out
 
+
+def _possessors(entity: Entity, bodies: Mapping[str, str], texts: Mapping[str, str]) -> set[str]:
+    """The organisations written as possessors of ``entity``'s name ("Microsoft's" of
+    "Microsoft's Dustin Childs"), as roles ``names_source`` reads."""
+    found = set()
+    for mention in entity.mentions:
+        text = texts.get(str(mention.get("article", "")), "")
+        start = int(mention.get("start", 0))
+        owner = _POSSESSOR.search(text, max(0, start - 60), start)
+        if owner and owner.group(1).casefold() in bodies:
+            found.add(f"{bodies[owner.group(1).casefold()]}'s")
+    return found
+
+
+# a capitalised name and "'s" right before another name: "Microsoft's Dustin Childs"
+_POSSESSOR = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+$")
 
 _SPOKESPERSON = re.compile(
     r"\b(?:spokes(?:man|woman|person)|press\s+secretary|press\s+officer|official)\b", re.I

@@ -48,11 +48,18 @@ class SourceNames:
     "the Russian news agency TASS" and "TASS news agency" both become "TASS".
     """
 
-    def __init__(self, entities: Iterable[Entity] = (), outlets: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity] = (),
+        outlets: Iterable[str] = (),
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
         self._names: dict[str, str] = {}
         self._bodies: set[str] = set()  # keys of organisations' names and aliases
         entities = list(entities)
-        self.roles = speaks_for(entities)  # "Dmitry Peskov" -> ["the Kremlin's top spokesman"]
+        # "Dmitry Peskov" -> ["the Kremlin's top spokesman"]; with the articles' texts also
+        # "Dustin Childs" -> ["Microsoft's"] of "Microsoft's Dustin Childs"
+        self.roles = speaks_for(entities, texts)
         for outlet in outlets:
             self._names.setdefault(source_key(outlet), outlet)
         for ent in entities:
