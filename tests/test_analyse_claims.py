@@ -252,9 +252,15 @@ def test_claims_denials_and_guesses(nlp: Any, text: str, chain: list[str], negat
         ("Nor did the harbour board sell the old ferry to the council.", "sell", True),
         # "not only … but" denies nothing
         ("The board sold not only the ferry but the old pier as well.", "sell", False),
+        # "there is no denying that …", "no escaping it": a gerund with its own object says
+        # it is so; "there is no parking" stays a denial
+        ("There is no escaping the new ferry tolls.", "be", False),
+        ("There is no parking at the ferry pier.", "be", True),
     ],
 )
-def test_claims_neither_nor(nlp: Any, text: str, predicate: str, negated: bool) -> None:
+def test_claims_neither_nor_and_no_gerund(
+    nlp: Any, text: str, predicate: str, negated: bool
+) -> None:
     claim = _by_predicate(_claims(nlp, _article(text)), predicate)
     assert claim.negated is negated, claim.text
 

@@ -47,7 +47,7 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
     for tok in roles.values():
         if lower[tok.i] in NOBODY and not any(lower[c] in _ONLY for c in children[tok.i]):
             return True  # "None of them were in the United States", "offered nothing"
-        if lower[tok.i] in _AFFIRMING_NOUNS:
+        if lower[tok.i] in _AFFIRMING_NOUNS or _no_gerund(doc, tok.i, children, deps):
             continue  # "had no doubt that …", "there is no question": a yes
         if lower[tok.i] == "guilty" and pred.lemma_ in _PLEAS:
             continue  # "pleaded not guilty", "was found not guilty": a plea, a verdict
@@ -61,10 +61,18 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
         if (
             deps[c] == "attr"
             and lower[c] not in _AFFIRMING_NOUNS
+            and not _no_gerund(doc, c, children, deps)
             and any(lower[g] == "no" for g in children[c])
         ):
             return True
     return any(a.covers(start, start + 1) for a in negative)
+
+
+def _no_gerund(doc: Doc, i: int, children: Sequence[Sequence[int]], deps: Sequence[str]) -> bool:
+    """Whether token ``i`` is the verb of "there is no denying that …", "no escaping this
+    one", "no stopping them": a gerund with its own object says it is so, no denial ("there
+    is no parking" has none and stays one)."""
+    return doc[i].tag_ == "VBG" and any(deps[c] in {"dobj", "ccomp"} for c in children[i])
 
 
 def _neither_nor(
