@@ -176,6 +176,11 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
             False,
             False,
         ),
+        # "could potentially", "it is possible that": guesses, not facts; "it is possible to
+        # cross" says what can be done
+        ("The storm could potentially close the ferry pier.", "close", [], False, True),
+        ("It is possible that the storm closed the ferry pier.", "close", [], False, True),
+        ("It is possible to cross the bay by ferry in winter.", "be possible", [], False, False),
         # inside a quotation too, where the hope is the speaker's "I hope"; a clause the
         # parser hung before the hope is not hoped for
         (

@@ -109,6 +109,7 @@ from storylens.analyse.quotemarks import balance_marks, close_bracket, doc_quote
 from storylens.analyse.sourceless import asked, untold
 from storylens.analyse.sourcephrase import (
     adjacent_speaker,
+    by_saying,
     clause_stance,
     controller,
     gerund_subject,
@@ -125,7 +126,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v29"
+STAGE = "attribution.rules.v30"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -401,7 +402,11 @@ def _verb_attribution(
         source_head_tokens=sorted(t.i for t in name_tokens if t.i in src_idx),
         verb=verb.i,
         stance=generic
-        or (lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES | LAW_CUES and lemma not in SPEECH_CUES)
+        or (
+            lemma in STANCE_CUES | ATTITUDE_CUES | ACT_CUES | LAW_CUES
+            and lemma not in SPEECH_CUES
+            and not by_saying(verb)
+        )
         or (clause is None and felt is None and lemma in NOUN_STANCE_CUES)
         # "Brandel fears a long winter": what someone thinks of, not a claim of theirs
         or thought

@@ -137,11 +137,13 @@ def likely(pred: Token) -> bool:
     "is unlikely to satisfy", "probably died instantly", "it is likely that he will get",
     "may have had", "might announce", "could have been"."""
     tok = pred
+    clause = False  # climbed from a "that" clause: "it is possible that …"
     for _ in range(3):
         kids = list(tok.children)
         if tok.lower_ in HEDGE_MODALS or any(
-            (k.dep_ in {"advmod", "acomp"} and k.lower_ in HEDGE_MODALS)
+            (k.dep_ in {"advmod", "acomp"} and k.lower_ in HEDGE_MODALS | _MAYBE_WORDS)
             or (k.dep_ == "aux" and k.lower_ in _MAYBE)
+            or (clause and k.dep_ == "acomp" and k.lower_ in _POSSIBLE)
             for k in kids
         ):
             return True
@@ -150,11 +152,16 @@ def likely(pred: Token) -> bool:
             return True  # "could have been": a guess at what was, not what could be done
         if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
             return False
+        clause = tok.dep_ == "ccomp"
         tok = tok.head
     return False
 
 
 _MAYBE = frozenset({"may", "might"})  # modals of possibility ("can" and "could" say ability)
+# adverbs of possibility: "could potentially affect" is a guess, "could affect" may be a fact
+_MAYBE_WORDS = frozenset({"potentially", "conceivably"})
+# "it is possible that …" hedges the clause; "it is possible to cross by ferry" says a fact
+_POSSIBLE = frozenset({"possible", "probable", "conceivable", "plausible"})
 
 
 # a hedge in a sentence's words: "reportedly", "appears to", "is believed to"

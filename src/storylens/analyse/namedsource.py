@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from storylens.analyse.attributed import Attribution
+from storylens.analyse.attribution import attributions_for
 from storylens.analyse.columns import doc_text
-from storylens.analyse.cues import PERSON_ROLES
+from storylens.analyse.cues import PERSON_ROLES, SPEECH_CUES
 from storylens.analyse.names import NamedSpan
-from storylens.analyse.sourcekind import OWN_VOICE, titled_name
+from storylens.analyse.sourcekind import ORG_ROLES, OWN_VOICE, source_head, titled_name
 
 
 def qualifies(name: NamedSpan, doc: Doc, head: Token) -> bool:
@@ -40,6 +42,9 @@ def is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
     if span is None:
         return False
     root = span.root
+    owner = root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.lower_ == "of")
+    if owner and name.label == "PERSON" and head.lemma_.lower() in BODIES_OF_PEOPLE:
+        return False  # "Mayor Holt's office", "the Merkel government": a body, not the person
     if root.dep_ == "pobj":
         if _describes_another(root.head, head):
             return False
@@ -55,6 +60,16 @@ def is_author(name: NamedSpan, doc: Doc, head: Token) -> bool:
             return False  # "Iran's state television", "Tehran's seismologic center"
         return lemma not in PERSON_ROLES or lemma in SPEAKS_FOR
     return root.dep_ == "appos"
+
+
+def several_names(start: int, end: int, names: list[NamedSpan]) -> str:
+    """The names of a source phrase's several speakers joined ("Ann Lowe and Sam Bright"):
+    its people, not the bodies they are named by, else its people and bodies; "" for fewer
+    than two."""
+    inside = [n for n in names if start <= n.start and n.end <= end]
+    people = [n.text for n in inside if n.label == "PERSON"]
+    named = people if len(people) > 1 else [n.text for n in inside if n.label in {"PERSON", "ORG"}]
+    return " and ".join(dict.fromkeys(named)) if len(named) > 1 else ""
 
 
 def _describes_another(prep: Token, head: Token) -> bool:
@@ -77,6 +92,8 @@ def titled_person(head: Token, inside: list[NamedSpan]) -> NamedSpan | None:
     return next((n for n in inside if n.label == "PERSON" and n.start <= name.idx < n.end), None)
 
 
+# bodies named after a person, who are not that person ("Holt's office", "the Walker campaign")
+BODIES_OF_PEOPLE = frozenset({"office", "administration", "government", "campaign", "family"})
 # a person who speaks for the body that owns them ("the Kremlin's spokesman")
 SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source"})
 # people and bodies a possessor names by their relation to it, not its own voice
@@ -86,3 +103,49 @@ _OTHERS = frozenset(
     | {"neighbours", "neighbor", "neighbors"}
 )
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from", "for", "of", "at"})
+
+
+def speakers_before(att: Attribution, doc: Doc) -> Attribution | None:
+    """The report "they said" goes on with: the last one before it, in its sentence or the
+    one before, when several speak there ("Lowe and her deputy Sam Bright said … ¶ “…,” they
+    said")."""
+    if att.cue not in SPEECH_CUES:
+        return None  # "they show …": documents, as often as people
+    atts = attributions_for(doc)
+    before = [
+        a
+        for a in atts
+        if a.source_start is not None
+        and a.kind == "verb"
+        and a.cue in SPEECH_CUES
+        and a.cue_start < att.cue_start
+        and att.sentence - 1 <= a.sentence <= att.sentence
+        # not a report inside another's words ("said the memos show …")
+        and not any(b is not a and b.content_start <= a.cue_start < b.content_end for b in atts)
+    ]
+    last = max(before, key=lambda a: a.cue_start, default=None)
+    if last is None or (att.source_start or 0) < last.content_end:
+        return None  # "officials said they …": the report the pronoun is in
+    span = doc.char_span(last.source_start or 0, last.source_end or 0, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = source_head(span, last)
+    several = any(c.dep_ == "conj" for c in head.children)
+    if (several or is_body(last, doc, plural=True)) and head.pos_ != "PRON":
+        return last
+    return None
+
+
+def is_body(att: Attribution, doc: Doc, *, plural: bool) -> bool:
+    """Whether an attribution's source is a group ("several analysts", "few in Israel") or,
+    for ``plural`` False, an organisation named by what it is ("the foreign ministry")."""
+    span = doc.char_span(att.source_start or 0, att.source_end or 0, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = source_head(span, att)
+    if plural:
+        return head.tag_ in {"NNS", "NNPS"} or head.lower_ in _GROUP_WORDS
+    return head.lower_ in ORG_ROLES and head.tag_ in {"NN", "NNP"}
+
+
+_GROUP_WORDS = frozenset({"few", "many", "some", "most", "several", "others", "both", "all"})

@@ -132,6 +132,8 @@ def source_name(tokens: list[Token]) -> str:
     if head.lower_ in GENERIC_SOURCES or head.lemma_.lower() in GENERIC_SOURCES:
         for ent in doc_ents(doc):
             if ent.start in idx and ent.label_ in {"ORG", "PERSON"} and ent.root.i != head.i:
+                if ent.label_ == "PERSON" and head.lemma_.lower() == "office":
+                    continue  # "Mayor Holt's office", "the office of Mayor Holt": not Holt
                 return strip_det(ent)
     propn = _proper_run(tokens, head)
     if propn:

@@ -28,7 +28,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v7"
+STAGE = "quotes.rules.v8"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")
@@ -40,8 +40,11 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
     seed_text(doc, article.text)
     names = names_from(doc, list(mentions))
     quotes: list[Quote] = []
-    for att in attributions_for(doc):
+    atts = attributions_for(doc)
+    for att in atts:
         if att.kind not in {"verb", "according"} or att.source_start is None:
+            continue
+        if att.cue not in SPEECH_CUES and _by_words(att, atts):
             continue
         if att.cue in COGNITIVE_CUES and att.cue not in SPEECH_CUES:
             continue
@@ -58,6 +61,17 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
     quotes.extend(_unattached_quotes(doc, article, quotes))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _by_words(att: Attribution, atts: list[Attribution]) -> bool:
+    """A deed done by a report of the same source ("defended the levy by pointing out that
+    …"): the words are the inner report's, not the deed's."""
+    return any(
+        b is not att
+        and b.source_start == att.source_start
+        and att.content_start <= b.cue_start < att.content_end
+        for b in atts
+    )
 
 
 def _innermost(quotes: list[Quote]) -> list[Quote]:

@@ -124,6 +124,8 @@ def source_kind(span: Span, head: Token) -> str:
         for c in head.children
     ):
         return "none"  # "As many of you know", "some of us": the reader or the writer
+    if _one_of_sources(head):
+        return "plain"  # "One of the officials said", "two of the witnesses"
     if head.ent_type_ and head.ent_type_ not in SOURCE_LABELS:
         return "none"  # "the June decision", "Tuesday"
     if head.ent_type_ in SOURCE_LABELS or (head.pos_ == "PROPN" and not _sentence_initial(head)):
@@ -144,6 +146,16 @@ def source_kind(span: Span, head: Token) -> str:
     if titled_name(head) is not None:
         return "named"  # "grocer and blogger Tomas Arvid said"
     return "none"
+
+
+def _one_of_sources(head: Token) -> bool:
+    """A number of a group that speaks ("One of the officials", "two of the jurors")."""
+    return (head.pos_ == "NUM" or head.lower_ == "one") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in SOURCE_NOUNS for g in c.children)
+        for c in head.children
+    )
 
 
 def titled_name(head: Token) -> Token | None:

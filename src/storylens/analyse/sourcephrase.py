@@ -491,3 +491,16 @@ def source_phrase(
             lead = list(itertools.takewhile(lambda t: t.text != ",", phrase))
             name_tokens = [t for t in lead if t.pos_ == "PROPN"] or lead
     return name_tokens, source_edges(phrase) if phrase else []
+
+
+def by_saying(verb: Token) -> bool:
+    """A deed done in words ("justified the levy by saying it was needed", "defended it by
+    pointing out …"): the saying is what the subject did, so the deed is a report of theirs."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i
+        for c in verb.children
+        if any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in SPEECH_CUES
+            for g in c.children
+        )
+    )

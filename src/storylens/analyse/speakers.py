@@ -11,7 +11,16 @@ from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_sents, doc_text
 from storylens.analyse.cues import OCCUPATIONS, PERSON_ROLES
-from storylens.analyse.namedsource import SPEAKS_FOR, is_author, placed, qualifies, titled_person
+from storylens.analyse.namedsource import (
+    SPEAKS_FOR,
+    is_author,
+    is_body,
+    placed,
+    qualifies,
+    several_names,
+    speakers_before,
+    titled_person,
+)
 from storylens.analyse.names import NamedSpan
 from storylens.analyse.phrases import MAX_DEPTH
 from storylens.analyse.quotemarks import doc_quotes
@@ -149,6 +158,11 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         outer = _reporting_body(att, doc, plural=head.lower_ in PLURAL_PRONOUNS)
         if outer is not None:
             return resolve_source(outer, doc, names)
+    if kind == "pronoun" and head.lower_ in PLURAL_PRONOUNS:
+        group = speakers_before(att, doc)
+        if group is not None:
+            joined = several_names(group.source_start or 0, group.source_end or 0, names)
+            return (joined, None) if joined else resolve_source(group, doc, names)
     found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS)
     if kind == "pronoun" and head.lower_ in ORG_PRONOUNS | PLURAL_PRONOUNS:
         thing = _thing_before(att, doc, head, names, found)
@@ -304,7 +318,7 @@ def _reporting_body(att: Attribution, doc: Doc, *, plural: bool) -> Attribution 
     ]
     if around:
         outer = min(around, key=lambda a: a.content_end - a.content_start)
-        return outer if _body(outer, doc, plural=plural) else None
+        return outer if is_body(outer, doc, plural=plural) else None
     if plural:
         return None
     text = doc_text(doc)
@@ -316,22 +330,7 @@ def _reporting_body(att: Attribution, doc: Doc, *, plural: bool) -> Attribution 
         and paragraph_bounds(text, a.cue_start) == paragraph_bounds(text, att.cue_start)
     ]
     last = max(before, key=lambda a: a.cue_start, default=None)
-    return last if last is not None and _body(last, doc, plural=False) else None
-
-
-def _body(att: Attribution, doc: Doc, *, plural: bool) -> bool:
-    """Whether an attribution's source is a group ("several analysts", "few in Israel") or,
-    for ``plural`` False, an organisation named by what it is ("the foreign ministry")."""
-    span = doc.char_span(att.source_start or 0, att.source_end or 0, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    head = source_head(span, att)
-    if plural:
-        return head.tag_ in {"NNS", "NNPS"} or head.lower_ in _GROUP_WORDS
-    return head.lower_ in ORG_ROLES and head.tag_ in {"NN", "NNP"}
-
-
-_GROUP_WORDS = frozenset({"few", "many", "some", "most", "several", "others", "both", "all"})
+    return last if last is not None and is_body(last, doc, plural=False) else None
 
 
 def _quotes(doc: Doc) -> list[tuple[int, int]]:
