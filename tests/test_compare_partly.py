@@ -62,3 +62,14 @@ def test_partly_agreed_groups_are_left_as_they_are() -> None:
     alignment.groups[0].status = "agreed"
     split_unstated(alignment, ["Lund Courier", "Velm Post", "Tervia Today"], {"Ilse", "Marant"})
     assert [g.claims for g in alignment.groups] == [list(TEXTS)]
+
+
+def test_partly_a_group_whose_first_statement_left_shows_one_it_still_holds() -> None:
+    # the group's text is its first statement: never one that left it for a group apart
+    alignment = _alignment()
+    alignment.groups[0].claims = ["c:s0", "a:s0", "b:s0"]
+    alignment.groups[0].text = TEXTS["c:s0"][1]
+    split_unstated(alignment, ["Lund Courier", "Velm Post", "Tervia Today"], {"Ilse", "Marant"})
+    group, alone = alignment.groups
+    assert group.claims == ["a:s0", "b:s0"] and group.text == TEXTS["a:s0"][1]
+    assert alone.text == TEXTS["c:s0"][1]

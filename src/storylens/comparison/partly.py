@@ -55,6 +55,7 @@ def split_unstated(alignment: Alignment, all_outlets: Sequence[str], names: Set[
                 )
             )
         group.claims = [c for c in group.claims if c not in gone]
+        group.text = views[group.claims[0]].claim.text  # its first statement, still in it
         group.outlets = ordered(views[c].outlet for c in group.claims)
         group.articles = ordered(views[c].claim.article for c in group.claims)
         group.missing_from = [o for o in all_outlets if o not in group.outlets]
