@@ -16,6 +16,11 @@ _PREFIX_WORDS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "'s", "’s", "-", ","}
 )
 _POSSESSIVE_AFTER = re.compile(r"\s*['’]s?\b")
+# a body a person's name modifies: "the Trump administration", "the Holt campaign"
+_BODY_AFTER = re.compile(
+    r"\s+(?:administration|government|campaign|office|family|camp|team|foundation)\b",
+    re.IGNORECASE,
+)
 
 
 # "a spokesperson for the Defense Ministry" speaks for the ministry
@@ -69,6 +74,8 @@ def head_mention(
             continue
         if m.label == "NORP" and text[m.end : arg.end].strip()[:1].isalpha():
             continue  # "Russian news outlets": a nationality modifying the head noun
+        if m.label == "PERSON" and _BODY_AFTER.match(text, m.end, arg.end):
+            continue  # "the Trump administration", "the Holt campaign": a body, not the person
         cut = [(d0, d1) for d0, d1 in descriptors.get(id(m), [])]
         cut += [(o.start, o.end) for o in linked if o is not m and o.end <= m.start]
         prefix = list(text[arg.start : m.start])
