@@ -219,8 +219,12 @@ def test_compare_framing_cues_strongly_rated_noun_or_verb_in_narration(
     found = {c.text: c for c in own}
     assert word in found, found
     assert found[word].category == "evaluative"
-    # no neutral word stands in for a noun or verb: a summary keeps it as written
-    assert found[word].neutral == word
+    # no neutral word stands in for a noun or verb; the record says what word it is, so a
+    # summary keeps it as written (see the summary's loaded-word edits)
+    assert found[word].neutral == ""
+    record = found[word].to_dict("a1")
+    assert record["part_of_speech"] in {"noun", "verb"}
+    assert record["neutral_alternative"] == ""
 
 
 @pytest.mark.parametrize(

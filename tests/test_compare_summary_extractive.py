@@ -155,6 +155,22 @@ def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a strongly rated noun or verb has no neutral word and cannot be left out
+        "The harbour master praised the ferry crews after the gale.",
+        "The mayor thanked the pilots for their bravery in the strait.",
+    ],
+)
+def test_compare_summary_keeps_a_loaded_noun_or_verb_as_written(text: str) -> None:
+    art = Article(id="x1", outlet="Red Flag Daily", text=text)
+    claim = Claim("x1-0", "x1", 0, len(text), text)
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    out = summarise([claim], [], framing, [], [art])
+    assert out[0]["text"] == f"Red Flag Daily reported that {text[0].lower()}{text[1:]}"
+
+
+@pytest.mark.parametrize(
     ("text", "shown"),
     [
         ("The mayor had bragged about the new pier at the meeting.",

@@ -37,7 +37,7 @@ from storylens.comparison.lexicon import Lexicon, TermMatch, load_lexicon, quote
 from storylens.settings import Settings
 from storylens.types import Analysis, Entity
 
-STAGE = "framing.cues.v5"
+STAGE = "framing.cues.v6"
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -171,9 +171,13 @@ class Cue:
     neutral: str = ""
     strength: float = 0.5
     quoted: bool = False
+    pos: str = ""  # "adjective", "adverb", "noun" or "verb" for an evaluative word
 
     def to_dict(self, article: str) -> dict[str, Any]:
-        return term_record(self, article, [self.text.lower()], round(self.strength, 2))
+        record = term_record(self, article, [self.text.lower()], round(self.strength, 2))
+        if self.pos:
+            record["part_of_speech"] = self.pos
+        return record
 
 
 def find_cues(
@@ -260,18 +264,18 @@ def _evaluative(
     other = "; no other outlet on the story uses it" if baseline and baseline.outlets else ""
     if not (can_be(low, "adj") or can_be(low, "adv")) or can_be(low, "verb"):
         # a noun or verb carries the report itself ("warned", "tension"); one rated as strongly
-        # as "praised", "lying" or "destruction" also judges what it reports. It has no neutral
-        # word to stand in for it, so the summary keeps it as written (neutral = the word).
+        # as "praised", "lying" or "destruction" also judges what it reports. No neutral word
+        # stands in for it, and the summary keeps it as written (it cannot be left out).
         if abs(rating) < settings.min_valence_act:
             return None
         if not (can_be(low, "noun") or can_be(low, "verb")):
             return None  # no English word: a chat abbreviation ("wth") or a typing slip
         kind = "verb" if can_be(low, "verb") else "noun"
         why = f"strongly evaluative {kind} in the outlet's narration: it judges {judges}{other}"
-        return Cue(start, end, word, "evaluative", why, word, strength=strength)
+        return Cue(start, end, word, "evaluative", why, strength=strength, pos=kind)
     kind = "adverb" if low.endswith("ly") and can_be(low, "adv") else "adjective"
     why = f"evaluative {kind} in the outlet's narration: it judges {judges} instead of describing"
-    return Cue(start, end, word, "evaluative", why + other, strength=strength)
+    return Cue(start, end, word, "evaluative", why + other, strength=strength, pos=kind)
 
 
 def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], settings: CueSettings) -> list[Cue]:

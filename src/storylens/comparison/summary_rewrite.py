@@ -259,6 +259,9 @@ def _edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
+_CARRIERS = frozenset({"noun", "verb"})  # words that carry the report, not judge it only
+
+
 def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
     edits: list[_Edit] = []
     text = art.text
@@ -271,6 +274,8 @@ def _loaded_edits(art: Article, lo: int, hi: int, ctx: Context) -> list[_Edit]:
             # another outlet's modifier would state what the cited outlet does not ("the
             # biggest island" told as "the barren island"): a label choice stays as written
             continue
+        if not term.get("neutral_alternative") and term.get("part_of_speech") in _CARRIERS:
+            continue  # "praised", "chaos": no neutral word stands in, and it cannot be left out
         replacement = verb_form(
             str(term.get("neutral_alternative") or ""), text[start:end], text[end : end + 8]
         )
