@@ -65,6 +65,11 @@ def test_analyse_attribution_a_deed_done_by_saying_is_the_speakers(nlp: Any, tex
             "ads",
             "Senator Ann Lee's campaign",
         ),
+        (
+            "Counsel Ivo Berg's team said the witness was not a target.",
+            "witness",
+            "Counsel Ivo Berg's team",
+        ),
     ],
 )
 def test_analyse_attribution_groups_and_bodies_speak(

@@ -51,6 +51,12 @@ def _analysis(art: str, descriptor: str, claims: list[Claim]) -> Analysis:
     )
 
 
+def _summary_of(claim: Claim, art: Article) -> list[dict[str, Any]]:
+    """The summary of one article's one statement, its framing read first."""
+    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
+    return summarise([claim], [], framing, [], [art])
+
+
 CLAIMS = [
     _claim("a1-0", "a1", 0),
     _claim("b1-0", "b1", 0),
@@ -149,8 +155,7 @@ def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor(
 ) -> None:
     art = Article(id="x1", outlet="Red Flag Daily", text=text)
     claim = Claim("x1-0", "x1", 0, len(text), text)
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    out = summarise([claim], [], framing, [], [art])
+    out = _summary_of(claim, art)
     assert out[0]["text"] == shown
 
 
@@ -165,8 +170,7 @@ def test_compare_summary_drops_loaded_modifier_without_neutral_descriptor(
 def test_compare_summary_keeps_a_loaded_noun_or_verb_as_written(text: str) -> None:
     art = Article(id="x1", outlet="Red Flag Daily", text=text)
     claim = Claim("x1-0", "x1", 0, len(text), text)
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    out = summarise([claim], [], framing, [], [art])
+    out = _summary_of(claim, art)
     assert out[0]["text"] == f"Red Flag Daily reported that {text[0].lower()}{text[1:]}"
 
 
@@ -187,8 +191,7 @@ def test_compare_summary_neutral_verb_takes_the_loaded_verbs_form(text: str, sho
     # "had bragged about" is not "had said about", "is slamming" not "is criticised"
     art = Article(id="x1", outlet="Red Flag Daily", text=text)
     claim = Claim("x1-0", "x1", 0, len(text), text)
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    out = summarise([claim], [], framing, [], [art])
+    out = _summary_of(claim, art)
     assert out[0]["text"] == shown
 
 
@@ -343,8 +346,7 @@ def test_compare_summary_neutral_word_capitalised_only_at_sentence_start(
 ) -> None:
     art = Article(id="v1", outlet="Lund Courier", text=text)
     claim = Claim("v1-0", "v1", 0, len(text), text)
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    out = summarise([claim], [], framing, [], [art])
+    out = _summary_of(claim, art)
     assert out[0]["text"] == f"Lund Courier reported that {expected}"
 
 
@@ -378,8 +380,7 @@ def test_compare_summary_leaves_out_the_conjunction_its_statement_left_out() -> 
     start = text.index("the harbour master")
     art = Article(id="h1", outlet="Lund Courier", text=text)
     claim = Claim("h1-1", "h1", start, len(text), text[start:])
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    out = summarise([claim], [], framing, [], [art])
+    out = _summary_of(claim, art)
     assert out[0]["text"] == (
         "Lund Courier reported that the harbour master would not confirm the new timetable."
     )
@@ -493,8 +494,7 @@ def test_compare_summary_names_the_speaker_of_its_own_reporting_clause(
     start = text.index(claim_from)
     art = Article(id="r1", outlet="Lund Courier", text=text)
     claim = Claim("r1-0", "r1", start, len(text), text[start:], attributed_to=["Ilse Brandt"])
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    [out] = summarise([claim], [], framing, [], [art])
+    [out] = _summary_of(claim, art)
     assert out["text"] == expected
 
 
@@ -569,8 +569,7 @@ def test_compare_summary_drops_datelines_captions_and_titles(
         at = text.index(verb)
         args["predicate"] = Argument(verb, at, at + len(verb), verb)
     claim = Claim("d1-0", "d1", 0, len(text), text, predicate=verb, arguments=args)
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    out = summarise([claim], [], framing, [], [art])
+    out = _summary_of(claim, art)
     assert [s["text"] for s in out] == ([shown] if shown else [])
 
 
@@ -630,8 +629,7 @@ def test_compare_summary_keeps_a_loaded_word_joined_to_another(text: str) -> Non
     at = text.index("called")
     claim = Claim("l1-0", "l1", 0, len(text), text, predicate="call",
                   arguments={"predicate": Argument("called", at, at + 6, "call")})  # fmt: skip
-    framing = analyse_framing([Analysis(article=art, claims=[claim])], [])
-    [out] = summarise([claim], [], framing, [], [art])
+    [out] = _summary_of(claim, art)
     assert " and " in out["text"] and "plan and" not in out["text"] and "and at" not in out["text"]
 
 

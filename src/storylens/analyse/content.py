@@ -91,12 +91,23 @@ def _speaker_hung_on(doc: Doc, verb: Token, clause: Token) -> bool:
     own the subject of the words set off after it ("…, said Dale Finch, ready to …")."""
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
-    return any(
-        g.dep_ == "nsubj"
-        and g.left_edge.i == verb.i + 1
-        and g.ent_type_ in {"PERSON", "ORG"}
-        and doc[g.i + 1].text == ","
-        for g in clause.children
+    return hung_speaker(verb, clause) is not None
+
+
+def hung_speaker(verb: Token, clause: Token) -> Token | None:
+    """The name right after ``verb``, set off by a comma, that the parser made the subject of
+    ``clause`` instead ("…, said Dale Finch, ready to …": Finch, as "ready"'s subject)."""
+    doc = verb.doc
+    return next(
+        (
+            g
+            for g in clause.children
+            if g.dep_ == "nsubj"
+            and g.left_edge.i == verb.i + 1
+            and g.ent_type_ in {"PERSON", "ORG"}
+            and doc[g.i + 1].text == ","
+        ),
+        None,
     )
 
 

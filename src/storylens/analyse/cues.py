@@ -220,6 +220,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # a report that is a thing spoken of, not words given: "he will do *what* he claims"
 FREE_RELATIVES = frozenset({"what", "whatever"})
 ADDRESSEE_CUES = lexicon("tell inform notify assure brief warn remind ask urge")
+# bodies named after a person, who are not that person ("Holt's office", "the Walker campaign",
+# "the Trump administration")
+BODIES_OF_PEOPLE = lexicon("office administration government campaign family camp team foundation")
 HEDGE_WORDS = lexicon(
     """reportedly allegedly apparently purportedly supposedly seemingly ostensibly
     rumoredly rumouredly"""

@@ -374,8 +374,8 @@ _STAMP_WORDS = TIME_ZONES | frozenset(
     """mon tue wed thu fri sat sun am pm a m p updated posted published last st nd rd th on
     at first originally modified edited uk local time hrs""".split()  # noqa: SIM905
 )
-_TIME_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | _STAMP_WORDS
 _DAY_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_TIME_WORDS = _DAY_WORDS | _STAMP_WORDS
 STAMP_NAMES = 3  # names a time stamp line may carry: an agency, a place, "FOR IMMEDIATE RELEASE"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from storylens.analyse.cues import BODIES_OF_PEOPLE
 from storylens.types import Analysis, Argument, Mention
 
 # the labels a phrase's head is looked for in, most specific first (see linking)
@@ -17,10 +18,7 @@ _PREFIX_WORDS = frozenset(
 )
 _POSSESSIVE_AFTER = re.compile(r"\s*['’]s?\b")
 # a body a person's name modifies: "the Trump administration", "the Holt campaign"
-_BODY_AFTER = re.compile(
-    r"\s+(?:administration|government|campaign|office|family|camp|team|foundation)\b",
-    re.IGNORECASE,
-)
+_BODY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(BODIES_OF_PEOPLE))})\b", re.IGNORECASE)
 
 
 # "a spokesperson for the Defense Ministry" speaks for the ministry

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for
 from storylens.analyse.columns import doc_text
-from storylens.analyse.cues import PERSON_ROLES, SPEECH_CUES
+from storylens.analyse.cues import BODIES_OF_PEOPLE, PERSON_ROLES, SPEECH_CUES
 from storylens.analyse.names import NamedSpan
 from storylens.analyse.sourcekind import ORG_ROLES, OWN_VOICE, source_head, titled_name
 
@@ -92,8 +92,6 @@ def titled_person(head: Token, inside: list[NamedSpan]) -> NamedSpan | None:
     return next((n for n in inside if n.label == "PERSON" and n.start <= name.idx < n.end), None)
 
 
-# bodies named after a person, who are not that person ("Holt's office", "the Walker campaign")
-BODIES_OF_PEOPLE = frozenset({"office", "administration", "government", "campaign", "family"})
 # a person who speaks for the body that owns them ("the Kremlin's spokesman")
 SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "source"})
 # people and bodies a possessor names by their relation to it, not its own voice

@@ -6,7 +6,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from storylens.analyse.columns import doc_children, doc_column, doc_ents, doc_ints, doc_text
-from storylens.analyse.cues import lexicon
+from storylens.analyse.cues import BODIES_OF_PEOPLE, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -132,7 +132,7 @@ def source_name(tokens: list[Token]) -> str:
     if head.lower_ in GENERIC_SOURCES or head.lemma_.lower() in GENERIC_SOURCES:
         for ent in doc_ents(doc):
             if ent.start in idx and ent.label_ in {"ORG", "PERSON"} and ent.root.i != head.i:
-                if ent.label_ == "PERSON" and head.lemma_.lower() == "office":
+                if ent.label_ == "PERSON" and head.lemma_.lower() in BODIES_OF_PEOPLE:
                     continue  # "Mayor Holt's office", "the office of Mayor Holt": not Holt
                 return strip_det(ent)
     propn = _proper_run(tokens, head)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
-from storylens.analyse.content import ALL_QUOTES
+from storylens.analyse.content import ALL_QUOTES, hung_speaker
 from storylens.analyse.cues import (
     ATTITUDE_CUES,
     CUE_LEMMAS,
@@ -214,16 +214,13 @@ def _speaker_hung_after(verb: Token) -> Token | None:
     for clause in kids:
         if clause.i < verb.i or clause.dep_ not in {"ccomp", "advcl", "xcomp", "acomp"}:
             continue
-        for subj in clause.children:
-            if (
-                subj.dep_ == "nsubj"
-                and subj.left_edge.i == verb.i + 1
-                and subj.ent_type_ in {"PERSON", "ORG"}
-                and subj.i + 1 < clause.i
-                and doc[subj.i + 1].text == ","
-                and all(doc[j].is_punct for j in range(subj.i + 1, clause.i))
-            ):
-                return subj
+        subj = hung_speaker(verb, clause)
+        if (
+            subj is not None
+            and subj.i + 1 < clause.i
+            and all(doc[j].is_punct for j in range(subj.i + 1, clause.i))
+        ):
+            return subj
     return None
 
 

@@ -184,10 +184,14 @@ def primary_source(claim: Claim, outlet: str, names: SourceNames) -> str:
 
 
 def _kept_once(
-    origins: dict[str, tuple[str, bool]], same: Callable[[str, str, str, str], bool]
+    origins: dict[str, tuple[str, bool]],
+    same: Callable[[str, str, str, str], bool],
+    *,
+    longer: bool = False,
 ) -> dict[str, tuple[str, bool]]:
     """``origins`` with each source that ``same(key, name, kept_key, kept_name)`` ties to one
-    kept before it folded into that one: its name stays, vague only when both are."""
+    kept before it folded into that one: its name stays (with ``longer``, the longer of the
+    two names: "Indian Navy", not "Navy"), vague only when both are."""
     out: dict[str, tuple[str, bool]] = {}
     for key, (name, vague) in origins.items():
         tie = next(
@@ -202,6 +206,9 @@ def _kept_once(
         )
         if tie is None:
             out[key] = (name, vague)
+        elif longer and len(_plain(key)) > len(_plain(tie)):
+            _, kept_vague = out.pop(tie)
+            out[key] = (name, vague and kept_vague)
         else:
             out[tie] = (out[tie][0], out[tie][1] and vague)
     return out
@@ -224,21 +231,6 @@ def _one_body(key: str, other: str) -> bool:
         and short[-1] in _BODY_WORDS
         and set(short) <= set(long)
     )
-
-
-def _fold_bodies(origins: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
-    """``origins`` with each body named short folded into its longer name (see
-    :func:`_one_body`): "Indian Navy", not "Navy", names the one origin."""
-    out = dict(origins)
-    for key in list(out):
-        for other in list(out):
-            if key == other or key not in out or other not in out:
-                continue
-            if key.startswith("source:") and other.startswith("source:") and _one_body(key, other):
-                short, long = sorted((key, other), key=lambda k: len(_plain(k)))
-                out[long] = (out[long][0], out[long][1] and out[short][1])
-                del out[short]
-    return out
 
 
 def _plain(key: str) -> list[str]:
@@ -269,18 +261,13 @@ def _copied_units(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[s
     print one sentence of 15 words or more word for word (or all but a tenth of it), each
     in its own voice, took it from one place (a wire story neither credits), so they are
     one origin, not two that confirm each other."""
-    own = [
-        (unit_of.get(c.article, c.article), words)
-        for c in claims
-        if not c.attributed_to
-        and len(words := re.findall(r"\w+", c.text.casefold())) >= COPIED_WORDS
-    ]
+    own = _long_sentences(claims, unit_of, credited=False)
     first: dict[str, str] = {}
-    for n, (unit, words) in enumerate(own):
-        for earlier, seen in own[:n]:
+    for n, (unit, words, _) in enumerate(own):
+        for earlier, seen, _ in own[:n]:
             if unit in first:
                 break
-            if earlier != unit and (words == seen or _similar(words, seen) >= COPIED_SHARE):
+            if earlier != unit and _copies(words, seen):
                 first[unit] = first.get(earlier, earlier)
     return first
 
@@ -290,26 +277,32 @@ def _copies_of_credited(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> 
     source: a sentence of 15 words or more printed word for word (or all but a tenth of it),
     credited by one outlet ("…, according to AFP") and not by the other, came from that
     source through both."""
-
-    def words_of(claim: Claim) -> list[str]:
-        return re.findall(r"\w+", claim.text.casefold())
-
-    cited = [
-        (unit_of.get(c.article, c.article), words_of(c), c)
-        for c in claims
-        if c.attributed_to and len(words_of(c)) >= COPIED_WORDS
-    ]
+    cited = _long_sentences(claims, unit_of, credited=True)
     out: dict[str, Claim] = {}
-    for claim in claims:
-        words = words_of(claim)
-        if claim.attributed_to or len(words) < COPIED_WORDS:
-            continue
-        unit = unit_of.get(claim.article, claim.article)
+    for unit, words, claim in _long_sentences(claims, unit_of, credited=False):
         for other_unit, seen, source in cited:
-            if other_unit != unit and (_similar(words, seen) >= COPIED_SHARE):
+            if other_unit != unit and _copies(words, seen):
                 out[claim.id] = source
                 break
     return out
+
+
+def _long_sentences(
+    claims: Sequence[Claim], unit_of: Mapping[str, str], *, credited: bool
+) -> list[tuple[str, list[str], Claim]]:
+    """(unit, words, statement) of each statement of ``COPIED_WORDS`` words or more that
+    credits a source (``credited``) or none."""
+    out = []
+    for claim in claims:
+        words = re.findall(r"\w+", claim.text.casefold())
+        if bool(claim.attributed_to) == credited and len(words) >= COPIED_WORDS:
+            out.append((unit_of.get(claim.article, claim.article), words, claim))
+    return out
+
+
+def _copies(words: list[str], seen: list[str]) -> bool:
+    """Whether one sentence prints another word for word, or all but a tenth of it."""
+    return words == seen or _similar(words, seen) >= COPIED_SHARE
 
 
 def _similar(a: list[str], b: list[str]) -> float:
@@ -363,7 +356,7 @@ def group_provenance(
             seen = origins.get(key)
             origins[key] = (seen[0] if seen else name, (seen[1] if seen else True) and vague)
     origins = _kept_once(origins, _one_person)
-    origins = _fold_bodies(origins)
+    origins = _kept_once(origins, lambda key, _n, kept, _k: _one_body(key, kept), longer=True)
     # a body and the person who speaks for it (its spokesman, press secretary or official,
     # see .backing.speaks_for): "the Kremlin said" and "Peskov, the Kremlin's spokesman, said"
     origins = _kept_once(

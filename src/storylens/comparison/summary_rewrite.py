@@ -54,7 +54,8 @@ class Context:
         self.articles = {a.id: a for a in articles}
         self.lexicon = lexicon
         self.names = {e.id: e.name for e in entities}
-        self.speaks_for = speaks_for(entities)  # who speaks for a body the sentence names
+        # who speaks for a body the sentence names, read as provenance reads it
+        self.speaks_for = speaks_for(entities, {a.id: a.text for a in articles})
         self.persons = frozenset(
             n for e in entities if e.type == "PERSON" for n in (e.name, *e.aliases) if n
         )
