@@ -721,3 +721,42 @@ def test_segment_statement_flags_follow_the_main_clause(
     article = Article(id="a1", outlet="Lakeside Post", text=text)
     [statement] = segment_one(article, Settings(n_process=1)).analyses[0].claims
     assert (statement.negated, statement.hedged) == (negated, hedged)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "predicate", "hedged"),
+    [
+        # "that might harm" hangs on "dams": the minister's plan is neither hedged nor "harm"
+        (
+            "The minister announced plans Tuesday to resume full safety reviews of dams "
+            "that might harm rare river fish.",
+            "announce",
+            False,
+        ),
+        (
+            "The council approved a budget that probably will not cover the repairs to the "
+            "flooded school buildings in the northern districts.",
+            "approve",
+            False,
+        ),
+        # the words beside the relative clause still hedge the sentence
+        (
+            "The new ferry company seems to have the problems that sank the old one after "
+            "years of losses on the northern routes.",
+            "seem",
+            True,
+        ),
+    ],
+)
+def test_segment_statement_is_read_from_its_main_clause_not_a_that_relative(
+    text: str, predicate: str, hedged: bool
+) -> None:
+    from storylens.analyse import tasks
+    from storylens.settings import Settings
+    from storylens.types import content_id
+
+    article = Article(id=content_id(text), outlet="Lakeside Post", text=text)
+    [statement] = tasks.segment_one(article, Settings(n_process=1)).analyses[0].claims
+    assert statement.predicate == predicate
+    assert statement.hedged is hedged and statement.negated is False

@@ -136,3 +136,20 @@ def _beyond_source(span: Span, verb: Token, subjects: Sequence[Token]) -> bool:
         t.i != verb.i and t.i not in source and t.pos_ not in _FRAME_POS and t.lower_ != "that"
         for t in span
     )
+
+
+def relative_parts(parts: Sequence[Claim], doc: Doc) -> set[str]:
+    """The parts whose verb the parse hangs on a noun as a relative clause ("reviews of
+    projects that might harm wildlife"), or joins to such a verb."""
+    out = set()
+    for part in parts:
+        verb = part.arguments.get("predicate")
+        span = doc.char_span(verb.start, verb.end, alignment_mode="expand") if verb else None
+        if span is None or not len(span):
+            continue
+        token = span.root
+        if token.dep_ == "conj":
+            token = token.head
+        if token.dep_ == "relcl":
+            out.add(part.id)
+    return out

@@ -32,11 +32,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.dates import STAMP_NAMES, only_a_time
-from storylens.analyse.focus import name_antecedent, named_subject, read_gap, resolved
+from storylens.analyse.focus import (
+    name_antecedent,
+    named_subject,
+    read_gap,
+    relative_parts,
+    resolved,
+)
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
 from storylens.analyse.negation import clause_negated, denied_words, main_clause_part
@@ -48,7 +54,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v14"
+STAGE = "segment.statements.v15"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -265,12 +271,17 @@ def _continues(body: str, words: int) -> bool:
 MAX_QUOTE_ROW_WORDS = 120  # a quotation whose marks never close stops joining sentences here
 
 
-def _relative(part: Claim) -> bool:
+def _relative(part: Claim, relative: Set[str] = frozenset()) -> bool:
     """A relative clause, or a verb joined to one ("who was the mission manager, and retired
-    after decades of studying the country": "retired" is told of "who" too)."""
+    after decades of studying the country": "retired" is told of "who" too); ``relative``
+    holds the parts the parse reads so ("projects that might harm wildlife")."""
     agent = part.arguments.get("agent")
     subject = agent.text.casefold() if agent is not None else ""
-    return _first_word(part.text).casefold() in _RELATIVES or subject in _RELATIVES
+    return (
+        part.id in relative
+        or _first_word(part.text).casefold() in _RELATIVES
+        or subject in _RELATIVES
+    )
 
 
 def _participle(part: Claim) -> bool:
@@ -280,19 +291,21 @@ def _participle(part: Claim) -> bool:
     return first.islower() and first.endswith("ing") and verb is not None and verb.text == first
 
 
-def _main_part(inside: Sequence[Claim]) -> Claim | None:
+def _main_part(inside: Sequence[Claim], relative: Set[str] = frozenset()) -> Claim | None:
     """The part a statement takes its predicate and flags from: its longest part that is
     neither a relative clause ("who had not left his country") nor a participial clause
     ("Dermer said Iran is not being hurt by the deal, pointing to …": said by Dermer), else
     its longest part that is not a relative clause, else its longest part."""
     if not inside:
         return None
-    free = [p for p in inside if not _relative(p)] or list(inside)
+    free = [p for p in inside if not _relative(p, relative)] or list(inside)
     free = [p for p in free if not _participle(p)] or free
     return max(free, key=lambda p: (p.end - p.start, -p.start))
 
 
-def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, list[Claim]]]:
+def statements(
+    analysis: Analysis, parts: Sequence[Claim], relative: Set[str] = frozenset()
+) -> list[tuple[Claim, list[Claim]]]:
     """One statement per sentence, with the part claims inside it.
 
     A piece the sentence splitter cut off (see :func:`_continues`) joins the statement
@@ -340,17 +353,21 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
         body = text[start:end]
         if len(body.split()) < MIN_WORDS or only_a_time(body, STAMP_NAMES if not inside else 0):
             continue
-        main = _main_part(inside)
+        main = _main_part(inside, relative)
         gap = _largest_gap(text, start, end, inside)
         # a relative clause speaks for the sentence only when nothing else of it is left:
         # "Kim, who had not left his country since 2020, departed on Sunday" denies nothing
-        aside = main is not None and gap is not None and _relative(main)
+        aside = main is not None and gap is not None and _relative(main, relative)
         # whose it is: the main part's source; a sentence no claim reads the main clause of
         # ("Brown said she was "heartbroken" over the death of her granddaughter, who had
         # four children") is the speaker's whose words make up most of that clause
-        source = list(main.attributed_to) if main else _speaker(analysis, start, end)
-        if aside and not source and gap is not None:
+        # (a "that" clause the parse reads as relative may hold the reported words)
+        voice = _main_part(inside)
+        source = list(voice.attributed_to) if voice else _speaker(analysis, start, end)
+        if not source and gap is not None and voice is not None and _relative(voice):
             source = _speaker(analysis, *gap)
+        # beside a relative clause, the words no claim read tell whether it is hedged
+        rest = text[gap[0] : gap[1]] if aside and gap is not None else body
         numbers: dict[tuple[int, int], Argument] = {}
         for p in inside:
             for q in p.quantities:
@@ -361,11 +378,11 @@ def statements(analysis: Analysis, parts: Sequence[Claim]) -> list[tuple[Claim, 
             start=start,
             end=end,
             text=body,
-            predicate=main.predicate if main else "",
+            predicate=main.predicate if main and not aside else "",
             attributed_to=source,
-            hedged=main.hedged and not aside if main else hedged_words(body),
-            negated=main.negated and not aside if main else denied_words(body),
-            arguments=dict(main.arguments) if main else {},
+            hedged=main.hedged if main and not aside else hedged_words(rest),
+            negated=main.negated if main and not aside else denied_words(rest),
+            arguments=dict(main.arguments) if main and not aside else {},
             quantities=sorted(numbers.values(), key=lambda q: q.start),
             sentence=n,
         )
@@ -472,7 +489,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             parts.extend(pieces)
         claims = []
         people = [m for m in analysis.mentions if m.label == "PERSON"]
-        for statement, inside in statements(analysis, parts):
+        for statement, inside in statements(analysis, parts, relative_parts(parts, doc)):
             if _caption(statement, doc, analysis.article.text):
                 continue
             statement = _quoted(statement, analysis.quotes)
@@ -483,6 +500,8 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             lemmas[statement.id] = _content_lemmas(statement, doc)
             read = [read_gap(p, doc, focus) if p.id.endswith(".g") else p for p in inside]
             inside = [p for p in read if p is not None]
+            if not statement.predicate:  # its main clause is one no claim read
+                statement.predicate = next((p.predicate for p in inside if p.id.endswith(".g")), "")
             if len(inside) > 1:  # a condition states no fact: never matched on its own
                 inside = [p for p in inside if not _conditional(p, doc)] or inside
             for part in inside:
