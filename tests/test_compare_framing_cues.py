@@ -208,7 +208,7 @@ def test_compare_framing_cues_a_descriptive_modifier_is_no_label_choice(
     ("text", "word"),
     [
         ("The harbour master praised the ferry crews after the gale.", "praised"),
-        ("Dockers said the council had betrayed them over the canal.", "betrayed"),
+        ("The council had betrayed the dockers over the canal.", "betrayed"),
         ("The mayor thanked the pilots for their bravery in the strait.", "bravery"),
     ],
 )

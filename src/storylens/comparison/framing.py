@@ -6,7 +6,9 @@ whose words it quotes.
 - ``loaded_terms[]``: ``article``, ``start``, ``end``, ``text``, ``why``, ``category``,
   ``terms``, ``neutral_alternative`` and, where the term labels a linked actor,
   ``entity`` plus the ``descriptor`` span it belongs to. Only the outlet's own words:
-  terms inside direct quotations go to ``quoted_loaded_terms[]``.
+  terms inside direct quotations, and those a verb of saying or believing reports ("critics
+  argued that …", see :mod:`storylens.comparison.framing_voice`), go to
+  ``quoted_loaded_terms[]``.
 - ``naming``: entity id → the descriptors this outlet attaches to it;
   ``naming_contrasts[]``: descriptors only this outlet uses for an entity that other outlets
   also describe, either loaded (a lexicon term) or with a different head noun.
@@ -29,15 +31,17 @@ from storylens.comparison.framing_cues import (
     OutletVocabulary,
     SpanIndex,
     baselines,
+    cue_settings,
     find_cues,
     vocabulary,
 )
 from storylens.comparison.framing_summary import outlet_summary
+from storylens.comparison.framing_voice import reading, reported_spans
 from storylens.comparison.lexicon import Lexicon, TermMatch, load_lexicon, quote_spans
 from storylens.settings import Settings
 from storylens.types import Analysis, Entity
 
-STAGE = "framing.cues.v6"
+STAGE = "framing.cues.v7"
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -98,6 +102,19 @@ def find_loaded(
     mention spans; ``baseline`` is what the other outlets on the story wrote.
     """
     own_terms, quoted_terms = lexicon.find(text, quotes=quotes, names=[s for s, _ in names])
+    # an intensifier that is a verb here ("staggering against a wall") says how someone moved
+    own_terms = [
+        m
+        for m in own_terms
+        if m.category != "intensifier" or reading(text, m.start, m.end) != "verb"
+    ]
+    reported = SpanIndex(reported_spans(text, cue_settings().reporting_verbs))
+    quoted_terms.extend(
+        TermMatch(m.start, m.end, m.text, m.entries, quoted=True)
+        for m in own_terms
+        if reported.contains(m.start)
+    )
+    own_terms = [m for m in own_terms if not reported.contains(m.start)]
     own_cues, quoted_cues = find_cues(text, quotes=quotes, names=names, baseline=baseline)
     taken = [(m.start, m.end) for m in [*own_terms, *quoted_terms]]
     own: list[Hit] = [*own_terms]

@@ -28,13 +28,14 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from storylens import words
+from storylens.comparison.framing_voice import reading, reported_spans
 from storylens.comparison.framing_words import can_be, valence
 from storylens.comparison.lexicon import term_record
 from storylens.errors import ConfigError
@@ -81,6 +82,7 @@ class CueSettings:
     label_modifiers_ignored: frozenset[str]
     fixed_terms: frozenset[str] = frozenset()  # "grand jury": the rated word names a thing
     min_valence_act: float = 2.0  # a noun or verb in narration: only strongly rated ones
+    reporting_verbs: frozenset[str] = frozenset()  # "argued", "consider": reported words follow
 
 
 @cache
@@ -96,6 +98,7 @@ def cue_settings() -> CueSettings:
             label_modifiers_ignored=frozenset(w.lower() for w in data["label_modifiers_ignored"]),
             fixed_terms=frozenset(w.lower() for w in data["fixed_terms"]["terms"]),
             min_valence_act=float(data["min_valence_act"]),
+            reporting_verbs=frozenset(w.lower() for w in data["reporting_verbs"]["words"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{CUES_FILE}: cannot read the framing cue settings: {exc}") from exc
@@ -199,6 +202,7 @@ def find_cues(
     own.extend(scare)
     taken = SpanIndex([*names, *((c.start, c.end) for c in scare)])
     inside_quotes = SpanIndex(quotes)
+    reported = SpanIndex(reported_spans(text, settings.reporting_verbs))
     for m in _WORD.finditer(text):
         word = m.group()
         low = word.lower()
@@ -212,11 +216,16 @@ def find_cues(
         if _in_fixed_term(text, start, end, settings.fixed_terms):
             continue  # "a federal grand jury": the name of a thing
         inside = inside_quotes.contains(start)
-        found = _evaluative(word, start, end, inside, baseline, settings)
-        if found is not None:
+        found = _evaluative(word, start, end, inside, baseline, settings, reading(text, start, end))
+        if found is None:
+            continue
+        if not inside and reported.contains(start):
+            quoted.append(as_reported(found))
+        else:
             (quoted if inside else own).append(found)
     if baseline is not None and baseline.outlets:
-        own.extend(_label_choices(text, quotes, names, baseline, settings, own))
+        for cue in _label_choices(text, quotes, names, baseline, settings, own):
+            (quoted.append(as_reported(cue)) if reported.contains(cue.start) else own.append(cue))
     own.sort(key=lambda c: c.start)
     quoted.sort(key=lambda c: c.start)
     return own, quoted
@@ -246,7 +255,10 @@ def _evaluative(
     inside: bool,
     baseline: Baseline | None,
     settings: CueSettings,
+    context: str = "",
 ) -> Cue | None:
+    """An evaluative cue for a rated word; ``context`` is the word class its neighbours give
+    it (:func:`~storylens.comparison.framing_voice.reading`), "" when they do not tell."""
     low = word.lower()
     if low in settings.neutral_in_news:
         return None
@@ -262,7 +274,8 @@ def _evaluative(
         why = f"evaluative word in the quoted speaker's voice: it judges {judges}"
         return Cue(start, end, word, "evaluative", why, strength=strength, quoted=True)
     other = "; no other outlet on the story uses it" if baseline and baseline.outlets else ""
-    if not (can_be(low, "adj") or can_be(low, "adv")) or can_be(low, "verb"):
+    modifier = (can_be(low, "adj") or can_be(low, "adv")) and not can_be(low, "verb")
+    if not modifier or context == "noun":
         # a noun or verb carries the report itself ("warned", "tension"); one rated as strongly
         # as "praised", "lying" or "destruction" also judges what it reports. No neutral word
         # stands in for it, and the summary keeps it as written (it cannot be left out).
@@ -270,12 +283,22 @@ def _evaluative(
             return None
         if not (can_be(low, "noun") or can_be(low, "verb")):
             return None  # no English word: a chat abbreviation ("wth") or a typing slip
-        kind = "verb" if can_be(low, "verb") else "noun"
+        # the word class its neighbours give it: "is amazing news" is no verb, "dumped dirt"
+        # no adjective
+        kind = {"adj": "adjective"}.get(context, context) or (
+            "verb" if can_be(low, "verb") else "noun"
+        )
         why = f"strongly evaluative {kind} in the outlet's narration: it judges {judges}{other}"
         return Cue(start, end, word, "evaluative", why, strength=strength, pos=kind)
     kind = "adverb" if low.endswith("ly") and can_be(low, "adv") else "adjective"
     why = f"evaluative {kind} in the outlet's narration: it judges {judges} instead of describing"
     return Cue(start, end, word, "evaluative", why + other, strength=strength, pos=kind)
+
+
+def as_reported(cue: Cue) -> Cue:
+    """``cue`` read as the words of someone the outlet reports ("critics argued that …")."""
+    why = "in the reported words of someone the outlet cites, not the outlet's own: " + cue.why
+    return replace(cue, why=why, quoted=True)
 
 
 def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], settings: CueSettings) -> list[Cue]:
