@@ -7,6 +7,7 @@ with no cue in their own sentence are attached to a speaker where the text makes
 
 - split quotes: “A,” he said. “B.” (the second part continues the first speaker)
 - a quotation right after a sentence that ends in a colon and names a speaker ("X said:")
+- a quotation running over paragraphs (:mod:`storylens.analyse.continued`)
 
 Scare quotes (a few words with no cue) are not quotes and are skipped.
 """
@@ -22,13 +23,14 @@ from spacy.tokens import Doc
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
 from storylens.analyse.columns import doc_text, seed_text
+from storylens.analyse.continued import continued_quotes
 from storylens.analyse.cues import COGNITIVE_CUES, FREE_RELATIVES, SPEECH_CUES
 from storylens.analyse.names import NamedSpan, names_from
 from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v8"
+STAGE = "quotes.rules.v9"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")
@@ -59,6 +61,7 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list
         quotes.extend(q for q in _quotes_from(att, doc, article, names) if q.speaker)
     quotes = _innermost(quotes)
     quotes.extend(_unattached_quotes(doc, article, quotes))
+    quotes.extend(continued_quotes(doc_text(doc), quotes, names, article.id))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
