@@ -204,6 +204,28 @@ def test_align_average_linkage_blocks_chaining() -> None:
     assert cluster(views, scores, 0.62) == [["x", "y"], ["z"]]
 
 
+def test_align_two_facts_join_only_when_their_pairs_average_the_threshold() -> None:
+    # {x, y} and {z, w} are two facts; one bridge (y~z) clears the threshold, but over all
+    # their cross pairs the two groups average under it: they stay two groups
+    from storylens.comparison.conflict_args import ClaimView
+
+    views = [
+        ClaimView(Claim(id=i, article=a, start=0, end=1, text=i), outlet=a, unit=a)
+        for i, a in (("x", "A"), ("y", "B"), ("z", "C"), ("w", "D"))
+    ]
+    scores = {
+        ("x", "y"): 0.9,
+        ("z", "w"): 0.9,
+        ("y", "z"): 0.6,
+        ("x", "z"): 0.3,
+        ("x", "w"): 0.4,
+        ("y", "w"): 0.45,
+    }
+    assert cluster(views, scores, 0.48) == [["x", "y"], ["z", "w"]]
+    scores[("x", "z")] = 0.55  # the pairs now average over the threshold: one fact
+    assert cluster(views, scores, 0.48) == [["x", "y", "z", "w"]]
+
+
 def test_align_a_link_needs_each_statement_the_others_best_match() -> None:
     # b2 scores over the threshold with a1, but a1 states b1's fact: b2 is not pulled in
     from storylens.comparison.conflict_args import ClaimView
