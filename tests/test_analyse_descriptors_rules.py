@@ -119,6 +119,18 @@ def test_descriptor_found_with_exact_span(text: str, name: str, label: str) -> N
             "Halas",
             "more bark",
         ),
+        # an apposition after another noun phrase describes that phrase, not the name
+        (
+            '"We are not done," said Mira Holt of the Harbour Union, an advocacy group.',
+            "Mira Holt",
+            "advocacy group",
+        ),
+        # a party-and-state tag names a seat, not a label
+        (
+            '"The quota is a disgrace," said Rep. Ivo Lund, D-Ore., who chairs the panel.',
+            "Ivo Lund",
+            "D-Ore.",
+        ),
     ],
 )
 def test_descriptor_rejects_non_labels(text: str, name: str, not_label: str) -> None:

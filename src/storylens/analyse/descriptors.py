@@ -15,12 +15,17 @@ Only words that describe the named actor count. When the name itself modifies a 
 follows ("a landmark Supreme Court decision"), the words before it describe that noun (the
 decision), not the actor, and give no descriptor.
 
+A party-and-state tag ("D-W.Va.", "(R-Texas)") names a seat, not a label, and an
+apposition set off after another noun phrase ("X of the Harbour Union, an advocacy group")
+describes that phrase, not the name.
+
 Spans are exact: no leading determiner ("the"), no trailing punctuation, no enclosing
 phrase ("the government of strongman Vladimir Putin" gives "strongman").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -30,7 +35,7 @@ from storylens.analyse.cues import NAME_TITLES
 from storylens.analyse.entities import is_title_case_line
 from storylens.types import Article, Descriptor, Mention
 
-STAGE = "descriptors.deps.v4"
+STAGE = "descriptors.deps.v5"
 
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG"})
 _PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod", "advmod", "poss", "case"})
@@ -38,6 +43,8 @@ _PREMOD_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADV", "PART", "VERB", "PUNCT"}
 _HEAD_POS = frozenset({"NOUN", "PROPN"})
 _LEADING_DROP = frozenset({"DET", "PRON", "CCONJ", "ADP", "PUNCT"})
 MAX_WORDS = 8
+# a party-and-state tag after a legislator's name: "D-W.Va.", "(R - Texas)", "I-Vt."
+_PARTY_TAG = re.compile(r"\(?\s*[DRI]\s*[-–—]\s*[A-Z][A-Za-z]*\.?(?:\s*[A-Z][A-Za-z]*\.?)?\s*\)?")
 
 
 def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> list[Descriptor]:
@@ -60,6 +67,8 @@ def find_descriptors(doc: Doc, article: Article, mentions: list[Mention]) -> lis
             if not tokens:
                 continue
             start = tokens[0].idx
+            if _PARTY_TAG.fullmatch(article.text[start : tokens[-1].idx + len(tokens[-1].text)]):
+                continue
             end = _closed(article.text, start, tokens[-1].idx + len(tokens[-1].text))
             key = (start, end, index)
             if key in seen:
@@ -258,7 +267,9 @@ def _apposition(doc: Doc, span: Span, mentions: _MentionIndex) -> list[Token]:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and _comma_between(doc, span.end, child.i):
             tokens = _phrase(doc, child, exclude=span)
-            if _good_apposition(doc, child, tokens, mentions, span):
+            if _right_after(doc, span.end, tokens) and _good_apposition(
+                doc, child, tokens, mentions, span
+            ):
                 return tokens
     # "The Kremlin's top spokesman, Dmitry Peskov, denied": the name is appos of the phrase
     head = root.head
@@ -272,6 +283,18 @@ def _apposition(doc: Doc, span: Span, mentions: _MentionIndex) -> list[Token]:
         if _good_apposition(doc, head, tokens, mentions, span):
             return tokens
     return []
+
+
+def _right_after(doc: Doc, end: int, tokens: list[Token]) -> bool:
+    """Whether the phrase follows the name with only a comma, articles or an age between.
+
+    In "Mira Holt of the Harbour Union, an advocacy group" (or "Mira Holt, director of the
+    Harbour Union, an advocacy group") the phrase after the second comma describes the noun
+    phrase right before it, however the parser attached it.
+    """
+    return bool(tokens) and all(
+        t.is_space or t.pos_ in {"PUNCT", "DET", "NUM"} for t in doc[end : tokens[0].i]
+    )
 
 
 def _comma_between(doc: Doc, start: int, end: int) -> bool:
