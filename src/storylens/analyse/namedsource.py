@@ -11,10 +11,17 @@ from spacy.tokens import Doc, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for
-from storylens.analyse.columns import doc_text
+from storylens.analyse.columns import doc_sents, doc_text
 from storylens.analyse.cues import BODIES_OF_PEOPLE, PERSON_ROLES, SPEECH_CUES
 from storylens.analyse.names import NamedSpan
-from storylens.analyse.sourcekind import ORG_ROLES, OWN_VOICE, source_head, titled_name
+from storylens.analyse.sourcekind import (
+    ORG_PRONOUNS,
+    ORG_ROLES,
+    OWN_VOICE,
+    PLURAL_PRONOUNS,
+    source_head,
+    titled_name,
+)
 
 
 def qualifies(name: NamedSpan, doc: Doc, head: Token) -> bool:
@@ -147,3 +154,39 @@ def is_body(att: Attribution, doc: Doc, *, plural: bool) -> bool:
 
 
 _GROUP_WORDS = frozenset({"few", "many", "some", "most", "several", "others", "both", "all"})
+
+
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
+
+
+def tagged_quotation_before(att: Attribution, doc: Doc) -> Attribution | None:
+    """The report of one speaker whose quotation ends the sentence right before the
+    quotation a "he" or "she" tags: "“A,” Salazar said. ¶ “B,” he said." is Salazar's,
+    not a name the narration gave before Salazar's quotation."""
+    text = doc_text(doc)
+    if att.sentence < 1 or text[att.content_start : att.content_start + 1] not in _QUOTE_MARKS:
+        return None
+    reports = [o for o in attributions_for(doc) if o.kind not in {"attitude", "act"}]
+    before = [
+        o
+        for o in reports
+        if o.sentence == att.sentence - 1
+        and o.source_start is not None
+        and o.cue_start < att.cue_start
+        and not any(r.content_start <= o.cue_start < r.content_end for r in reports)
+    ]
+    if len(before) != 1:
+        return None
+    last = before[0]
+    sents = doc_sents(doc)
+    if text[last.content_start : last.content_start + 1] not in _QUOTE_MARKS:
+        return None
+    if text[sents[att.sentence].start_char : att.content_start].strip():
+        return None  # the quotation does not open its sentence
+    span = doc.char_span(last.source_start or 0, last.source_end or 0, alignment_mode="expand")
+    if span is None or len(span) == 0 or " and " in span.text:
+        return None
+    head = source_head(span, last)
+    if head.tag_ in {"NNS", "NNPS"} or head.lower_ in PLURAL_PRONOUNS | ORG_PRONOUNS:
+        return None
+    return last

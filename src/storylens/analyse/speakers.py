@@ -19,6 +19,7 @@ from storylens.analyse.namedsource import (
     qualifies,
     several_names,
     speakers_before,
+    tagged_quotation_before,
     titled_person,
 )
 from storylens.analyse.names import NamedSpan
@@ -163,6 +164,8 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         if group is not None:
             joined = several_names(group.source_start or 0, group.source_end or 0, names)
             return (joined, None) if joined else resolve_source(group, doc, names)
+    if head.lower_ in {"he", "she"} and (tagged := tagged_quotation_before(att, doc)):
+        return resolve_source(tagged, doc, names)  # "“A,” Salazar said. ¶ “B,” he said."
     found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS)
     if kind == "pronoun" and head.lower_ in ORG_PRONOUNS | PLURAL_PRONOUNS:
         thing = _thing_before(att, doc, head, names, found)

@@ -1,0 +1,47 @@
+"""Speakers the rules had missed or misread in news text: a pronoun tagging the quotation
+right after another speaker's quotation.
+
+The articles are written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storylens.analyse.attribution import attributions_for
+from storylens.analyse.names import names_from
+from storylens.analyse.speakers import resolve_source
+
+TWO_MINISTERS = """\
+Minister of Transport Karl Dessing and Minister of the Harbour Ivo Kovar, who run the two \
+offices that own the pier, said the repairs would start in May.
+
+"By closing the pier now, we are keeping every family in the town safe," Kovar said.
+
+"Because the timbers are rotten, the boats will have to use the north quay until the \
+autumn," he said.
+"""
+
+
+def _sources(nlp: Any, text: str) -> dict[str, str]:
+    """Each attribution's content (its first words) -> its resolved source."""
+    doc = nlp(text)
+    names = names_from(doc, [])
+    return {
+        text[a.content_start : a.content_end].strip('"“'): resolve_source(a, doc, names)[0]
+        for a in attributions_for(doc)
+    }
+
+
+def _source_of(nlp: Any, text: str, words: str) -> str:
+    found = [s for content, s in _sources(nlp, text).items() if content.startswith(words)]
+    assert len(found) == 1, _sources(nlp, text)
+    return found[0]
+
+
+@pytest.mark.slow
+def test_analyse_attribution_he_after_a_tagged_quotation_is_its_speaker(nlp: Any) -> None:
+    """ "he said" right after Kovar's quotation is Kovar, not the first name of the story."""
+    assert _source_of(nlp, TWO_MINISTERS, "Because the timbers") == "Kovar"
