@@ -1,5 +1,5 @@
 """Speakers the rules had missed or misread in news text: a pronoun tagging the quotation
-right after another speaker's quotation.
+right after another speaker's quotation, and plural groups of people.
 
 The articles are written for these tests.
 """
@@ -45,3 +45,31 @@ def _source_of(nlp: Any, text: str, words: str) -> str:
 def test_analyse_attribution_he_after_a_tagged_quotation_is_its_speaker(nlp: Any) -> None:
     """ "he said" right after Kovar's quotation is Kovar, not the first name of the story."""
     assert _source_of(nlp, TWO_MINISTERS, "Because the timbers") == "Kovar"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        (
+            "Conservationists argued that the new dam would drown the valley's last wetlands.",
+            "that the new dam",
+            "Conservationists",
+        ),
+        (
+            "Ranchers said the drought had already cost them half their herds.",
+            "the drought had",
+            "Ranchers",
+        ),
+        (
+            "Local beekeepers warned that the spraying could not go on through June.",
+            "that the spraying",
+            "Local beekeepers",
+        ),
+    ],
+)
+def test_analyse_attribution_people_named_by_their_trade_are_sources(
+    nlp: Any, text: str, words: str, source: str
+) -> None:
+    """A plural noun for people by what they do or stand for speaks as "critics" do."""
+    assert _source_of(nlp, text, words) == source

@@ -132,7 +132,7 @@ def source_kind(span: Span, head: Token) -> str:
         return "named"
     if missed_name(head):
         return "named"
-    if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS:
+    if lemma in SOURCE_NOUNS or low in SOURCE_NOUNS or people_by_trade(head):
         # "the prime minister", and "Israel's prime minister": a nation's office-holder
         owner = lemma in PERSON_ROLES and _national_owner(span, head)
         definite = span[0].lower_ in {"the", "this", "that"} or owner
@@ -146,6 +146,29 @@ def source_kind(span: Span, head: Token) -> str:
     if titled_name(head) is not None:
         return "named"  # "grocer and blogger Tomas Arvid said"
     return "none"
+
+
+# plural nouns in -er/-or/-ist that name things, not people who could speak
+_THINGS_IN_AGENT_FORM = lexicon(
+    """number matter letter paper center centre chapter quarter computer container border
+    filter poster banner sticker trailer weather layer sector factor motor mirror sensor
+    reactor monitor error color colour floor door corridor indicator meter barrier order
+    power river water corner finger feather tower sweater charter register headquarter
+    counter character computer cluster monster marker folder odor vapor interior exterior
+    playlist checklist shortlist blacklist wishlist"""
+)
+
+
+def people_by_trade(head: Token) -> bool:
+    """A plural common noun that names people by what they do or stand for
+    ("environmentalists", "developers", "ranchers", "historians", "investors"): a group
+    of people that can speak, like the listed "critics" or "residents"."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or len(lemma) < 6:
+        return False
+    if lemma in _THINGS_IN_AGENT_FORM or not lemma.isalpha():
+        return False
+    return lemma.endswith(("ist", "ian", "er", "or"))
 
 
 def _one_of_sources(head: Token) -> bool:
