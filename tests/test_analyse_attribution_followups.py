@@ -1,5 +1,6 @@
 """Speakers the rules had missed or misread in news text: a pronoun tagging the quotation
-right after another speaker's quotation, and plural groups of people.
+right after another speaker's quotation, plural groups of people, and subjects set off by a
+relative clause.
 
 The articles are written for these tests.
 """
@@ -73,3 +74,14 @@ def test_analyse_attribution_people_named_by_their_trade_are_sources(
 ) -> None:
     """A plural noun for people by what they do or stand for speaks as "critics" do."""
     assert _source_of(nlp, text, words) == source
+
+
+@pytest.mark.slow
+def test_analyse_attribution_said_of_after_a_single_marked_quotation(nlp: Any) -> None:
+    """ "'…,' Mrs Holt said of the noise": the quotation is what she said, not "the noise"."""
+    text = (
+        "The harbour was quiet again by noon.\n\n"
+        "'At first I thought it was thunder, but it was the bridge going down,' "
+        "Mrs Holt said of the noise.\n"
+    )
+    assert _source_of(nlp, text, "At first I thought") == "Mrs Holt"

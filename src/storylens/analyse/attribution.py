@@ -64,6 +64,7 @@ from storylens.analyse.content import (
     quote_beside,
     relative_gap,
     reports_nothing_around,
+    single_marked,
     trim_tokens,
     without_trailing_asides,
     words,
@@ -126,7 +127,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v33"
+STAGE = "attribution.rules.v34"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -279,7 +280,9 @@ def _verb_attribution(
             if lemma in SPEECH_CUES:  # “It's unanimous,” she said of the vote: the quotation
                 skip = {t.i for t in source} | {verb.i} | {t.i for t in prep.subtree}
                 around = parenthetical(sent, skip) or content_around(sent, skip)
-                if len(words(around)) >= 2 and any(t.text in ALL_QUOTES for t in around):
+                if len(words(around)) >= 2 and (
+                    any(t.text in ALL_QUOTES for t in around) or single_marked(around)
+                ):
                     content = around
         if content:
             content = without_trailing_asides(trim_tokens(content), quotes)

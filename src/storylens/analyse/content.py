@@ -471,3 +471,25 @@ def next_paragraph(sent: Span) -> list[Token] | None:
     if span is None or len(span) < 3:
         return None
     return list(span)
+
+
+_SINGLE_MARKS = frozenset({"'", "‘", "’"})
+
+
+def single_marked(words: list[Token]) -> bool:
+    """Whether ``words`` stand between straight single marks ("'At first I thought it was
+    thunder,' she said of the noise"), which are no quotation marks by themselves, since
+    they are apostrophes too: a mark right before the first word and one after the last,
+    past a comma or full stop."""
+    if not words:
+        return False
+    doc = words[0].doc
+    lo, hi = min(t.i for t in words), max(t.i for t in words) + 1
+    while hi < len(doc) and doc[hi].text in {",", "."}:
+        hi += 1
+    return (
+        lo > 0
+        and doc[lo - 1].text in _SINGLE_MARKS
+        and hi < len(doc)
+        and doc[hi].text in _SINGLE_MARKS
+    )
