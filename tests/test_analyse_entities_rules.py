@@ -135,3 +135,26 @@ def test_mentions_are_exact_spans_in_text_order() -> None:
 )
 def test_title_case_lines_are_detected(line: str, expected: bool) -> None:
     assert is_title_case_line(line, 0) is expected
+
+
+@pytest.mark.parametrize(
+    ("pair", "expected"),
+    [
+        # both names are given apart in the article: two people
+        ("Brandt and Varga", [("Brandt", "PERSON"), ("Varga", "PERSON")]),
+        # "Health" is no name of the article: one body
+        ("Health and Human Services", [("Health and Human Services", "ORG")]),
+    ],
+)
+def test_two_names_joined_by_and_are_two_mentions(
+    pair: str, expected: list[tuple[str, str]]
+) -> None:
+    from storylens.analyse.entities import _Cand, _split_pairs
+
+    text = f"Mayor Ilse Brandt met Tomas Varga and the Human Services office. {pair} said so."
+    spans = [("Ilse Brandt", "PERSON"), ("Tomas Varga", "PERSON"), ("Human Services", "ORG")]
+    cands = [_Cand(text.index(s), text.index(s) + len(s), label) for s, label in spans]
+    at = text.rindex(pair)
+    cands.append(_Cand(at, at + len(pair), "ORG"))
+    found = _split_pairs(cands, text)[3:]
+    assert [(text[c.start : c.end], c.label) for c in found] == expected

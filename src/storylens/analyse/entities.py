@@ -38,7 +38,7 @@ from storylens.types import Article, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "entities.spacy_rules.v3"
+STAGE = "entities.spacy_rules.v4"
 
 KEPT_LABELS = frozenset(
     {
@@ -124,6 +124,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     cands = _merge(cands, _reporting_names(doc), relabel=True)
     cands = _fix_facilities(cands, text)
     cands = _trim_headline_names(cands, text)
+    cands = _split_pairs(cands, text)
     _relabel_surnames(cands, text)
     cands = _merge(cands, _propagate(cands, text))
     cands.sort(key=lambda c: (c.start, c.end))
@@ -393,6 +394,30 @@ _VESSEL = re.compile(
     r"(?i:warship|ship|vessel|frigate|destroyer|corvette|cruiser|carrier|tanker|freighter|"
     r"trawler|submarine|yacht|ferry|liner))\s+[A-Z]\w*(?:\s+[A-Z]\w*)*$"
 )
+
+
+def _split_pairs(cands: list[_Cand], text: str) -> list[_Cand]:
+    """A mention of two names the article also gives apart ("Locke and Salazar" after "Gary
+    Locke" and "Ken Salazar") is two mentions, each labelled as the article names it alone;
+    "Fish and Wildlife Service" stays one ("Fish" is no name of the article)."""
+    alone: dict[str, str] = {}
+    for c in cands:
+        name = text[c.start : c.end]
+        if " and " not in name:
+            alone.setdefault(name, c.label)
+            words = name.split()
+            if c.label == "PERSON" and len(words) > 1:
+                alone[words[-1]] = "PERSON"
+    out = []
+    for c in cands:
+        first, joined, second = text[c.start : c.end].partition(" and ")
+        if not joined or " and " in second or first not in alone or second not in alone:
+            out.append(c)
+            continue
+        middle = c.start + len(first) + len(joined)
+        out.append(_Cand(c.start, c.start + len(first), alone[first], c.source))
+        out.append(_Cand(middle, c.end, alone[second], c.source))
+    return out
 
 
 def _relabel_surnames(cands: list[_Cand], text: str) -> None:
