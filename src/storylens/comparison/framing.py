@@ -11,7 +11,11 @@ whose words it quotes.
   ``quoted_loaded_terms[]``.
 - ``naming``: entity id → the descriptors this outlet attaches to it;
   ``naming_contrasts[]``: descriptors only this outlet uses for an entity that other outlets
-  also describe, either loaded (a lexicon term) or with a different head noun.
+  also describe, either loaded (a lexicon term) or with a different head noun. A label
+  inside a quotation is the speaker's, not the outlet's naming. A head noun is no contrast
+  when the outlet also uses one of the others' heads for the actor, or when another outlet
+  says it too, as a label or as the matching verb ("who chairs the committee" for
+  "chairman").
 - ``hedges[]``: distancing words in the outlet's voice ("allegedly", "reportedly", ...).
 - ``quoted_speakers``: speaker → ``count``, ``words`` and ``share`` of the quoted words.
 - ``scores``: counts and rates per 1000 words.
@@ -41,7 +45,7 @@ from storylens.comparison.lexicon import Lexicon, TermMatch, load_lexicon, quote
 from storylens.settings import Settings
 from storylens.types import Analysis, Entity
 
-STAGE = "framing.cues.v7"
+STAGE = "framing.cues.v8"
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -56,6 +60,16 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+(?:[’'-]\w+)*")
+# a role told by a verb right after the name: "X, who chairs the committee", "X, D-Ore.,
+# who now heads the agency", "X leads the party"
+_ROLE_VERB = re.compile(
+    r"(?:\s*(?:\([^()\n]{1,20}\))?\s*,[^,;\n\"“”]{0,30}?,?\s*who|)\s+(?:now\s+|also\s+|still\s+)?"
+    r"([a-z]{3,}?)e?s\s+(?:the|a|an|its|his|her|their)\s"
+)
+# endings that make an agent noun of a verb: chair-man, lead-er, direct-or, preside-nt
+_AGENT_ENDINGS = ("", "man", "woman", "person", "r", "er", "or", "nt", "ent", "ant", "ative")
+# courtesy titles: two outlets sharing one say nothing about the role either gives the actor
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"})
 _HEAD_CUT = re.compile(r"\s+(?:of|for|with|at|in|from|on|who|which|that|to)\s+|,", re.IGNORECASE)
 
 
@@ -70,6 +84,8 @@ class _Outlet:
     hedges: list[dict[str, Any]] = field(default_factory=list)
     naming: dict[str, list[str]] = field(default_factory=dict)
     naming_spans: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    quoted_naming: set[tuple[str, str]] = field(default_factory=set)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # entity -> verb stems
     speakers: dict[str, list[int]] = field(default_factory=dict)  # name -> [count, words]
 
 
@@ -160,7 +176,17 @@ def analyse_framing(
     for entity in entities:
         for outlet_name, labels in entity.labels.items():
             if outlet_name in outlets:
-                _add_labels(outlets[outlet_name], entity.id, labels)
+                outlet = outlets[outlet_name]
+                own = {_norm(x) for x in outlet.naming.get(entity.id, [])}
+                _add_labels(
+                    outlet,
+                    entity.id,
+                    [
+                        x
+                        for x in labels
+                        if _norm(x) in own or (entity.id, _norm(x)) not in outlet.quoted_naming
+                    ],
+                )
     contrasts = _naming_contrasts(outlets, lexicon, names)
     records = [_record(o, contrasts.get(o.name, []), names) for o in outlets.values()]
     main = _main_actors(entities)
@@ -202,14 +228,21 @@ def _add_article(
     outlet.loaded.extend(_term_dict(analysis, m) for m in own)
     outlet.quoted_loaded.extend(_term_dict(analysis, m) for m in quoted)
     outlet.hedges.extend(_hedges(art.id, text, quotes))
+    inside = SpanIndex(quotes)
     for desc in analysis.descriptors:
         entity = desc.entity or _mention_entity(analysis, desc.mention)
-        if entity:
+        if entity and inside.contains(desc.start):
+            outlet.quoted_naming.add((entity, _norm(desc.text)))
+        elif entity:
             _add_labels(outlet, entity, [desc.text])
             outlet.naming_spans.setdefault(
                 (entity, _norm(desc.text)),
                 {"article": art.id, "start": desc.start, "end": desc.end, "text": desc.text},
             )
+    for mention in analysis.mentions:
+        role = _ROLE_VERB.match(text, mention.end)
+        if mention.entity and role and not inside.overlaps(mention.start, role.end()):
+            outlet.roles.setdefault(mention.entity, set()).add(role.group(1))
     for quote in analysis.quotes:
         speaker = _speaker_name(quote.speaker_entity or quote.speaker, quote.speaker_text, names)
         tally = outlet.speakers.setdefault(speaker, [0, 0])
@@ -288,6 +321,11 @@ def head_noun(descriptor: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+def _told(head: str, stems: Iterable[str]) -> bool:
+    """Whether a verb stem tells the role the head noun names ("chair" for "chairman")."""
+    return any(head.startswith(stem) and head[len(stem) :] in _AGENT_ENDINGS for stem in stems)
+
+
 def _naming_contrasts(
     outlets: dict[str, _Outlet], lexicon: Lexicon, names: dict[str, str]
 ) -> dict[str, list[dict[str, Any]]]:
@@ -308,12 +346,29 @@ def _naming_contrasts(
                 for x in labels_
                 if not lexicon.find(x)[0]
             }
+            own_heads = {head_noun(x) for x in labels}
+            own_stems = outlet.roles.get(entity, set())
+            other_stems = {
+                stem
+                for o in outlets.values()
+                if o.name != outlet.name
+                for stem in o.roles.get(entity, set())
+            }
+            shares_a_head = bool((own_heads & other_heads) - _HONORIFICS) or any(
+                _told(h, own_stems) for h in other_heads
+            )
             for label in labels:
                 if _norm(label) in used_elsewhere:
                     continue
                 hits, _ = lexicon.find(label)
                 head = head_noun(label)
-                if not hits and (not head.isalpha() or not other_heads or head in other_heads):
+                if not hits and (
+                    not head.isalpha()
+                    or not other_heads
+                    or head in other_heads
+                    or shares_a_head
+                    or _told(head, other_stems)
+                ):
                     continue
                 why = (
                     hits[0].why
