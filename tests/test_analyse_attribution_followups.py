@@ -85,3 +85,16 @@ def test_analyse_attribution_said_of_after_a_single_marked_quotation(nlp: Any) -
         "Mrs Holt said of the noise.\n"
     )
     assert _source_of(nlp, text, "At first I thought") == "Mrs Holt"
+
+
+@pytest.mark.slow
+def test_analyse_attribution_tag_after_a_quotation_left_open(nlp: Any) -> None:
+    """A paragraph opening a quotation that is never closed ends on its tag: the tag is
+    outside the quotation, so "the two ministers" said the words before it."""
+    text = (
+        "The ministers spoke after the vote.\n\n"
+        '"By closing the pier we are keeping every family in the town safe, the two '
+        "ministers said in a statement.\n\n"
+        '"The boats will use the north quay until the autumn."\n'
+    )
+    assert _source_of(nlp, text, "By closing the pier") == "two ministers"

@@ -90,6 +90,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if j is None:
             i += 1
             continue
+        if text[j] not in '"”':
+            j = _before_tag(text, i, j)
         spans.append((i, j + 1))
         i = j + 1
     return spans
@@ -150,6 +152,25 @@ def _open_to_next(text: str, i: int) -> int | None:
             return None
         nxt = _next_paragraph(text, end)
     return None
+
+
+# a tag closing a paragraph whose quotation was never closed: "…, the two men said in a
+# statement." / "…, said Ivo Kovar." (who speaks, the verb, at most a time, place or
+# addressee after it)
+_TRAILING_TAG = re.compile(
+    r",\s+(?:(?:[Tt]he\s+)?(?:[\w.'-]+\s+){0,4}?(?:said|says|added|adds|told|wrote|stated)"
+    r"|(?:said|says|added|adds)\s+(?:[A-Z][\w.'-]*\s*){1,4})"
+    r"(?:\s+(?:in|on|at|during|after|to)\s+[^,.;:\"“”]{1,40}|\s+(?:reporters|journalists))?"
+    r"\.\s*$"
+)
+
+
+def _before_tag(text: str, i: int, j: int) -> int:
+    """Where a quotation opened at ``i`` and left open to ``j`` (the end of its paragraph)
+    ends when its paragraph closes on a tag: at the comma before "the two men said in a
+    statement." The tag is outside the quotation, as if its closing mark had been set."""
+    m = _TRAILING_TAG.search(text, i, j + 1)
+    return m.start() if m is not None and m.start() > i + 1 else j
 
 
 def _next_paragraph(text: str, end: int) -> int:

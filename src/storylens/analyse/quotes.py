@@ -30,7 +30,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v9"
+STAGE = "quotes.rules.v10"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")
