@@ -98,3 +98,15 @@ def test_analyse_attribution_tag_after_a_quotation_left_open(nlp: Any) -> None:
         '"The boats will use the north quay until the autumn."\n'
     )
     assert _source_of(nlp, text, "By closing the pier") == "two ministers"
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_cue_about_something_ending_in_a_colon(nlp: Any) -> None:
+    """ "X commented on the ruling:" introduces the paragraph below: that is what X said,
+    and "the ruling" only what it is about."""
+    text = (
+        "The trial ended on Monday.\n\n"
+        "Harbour master Ray Vell commented on the ruling:\n\n"
+        "We are glad the court has heard the divers and that the pier will stay shut.\n"
+    )
+    assert _source_of(nlp, text, "We are glad") == "Ray Vell"

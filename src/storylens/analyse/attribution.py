@@ -66,6 +66,7 @@ from storylens.analyse.content import (
     reports_nothing_around,
     single_marked,
     trim_tokens,
+    what_about,
     without_trailing_asides,
     words,
 )
@@ -127,7 +128,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v35"
+STAGE = "attribution.rules.v36"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -235,8 +236,7 @@ def _verb_attribution(
     if aim and (lemma not in _AIMS or not named_actor(subj)):
         return None
     content: list[Token] | None = None
-    # "he will do what he claims": the report's content is "what", a thing the sentence
-    # talks about, not the sentence around it
+    # "he will do what he claims": the content is "what", a thing the sentence talks about
     free = [c for c in verb.children if c.lower_ in FREE_RELATIVES and c.i < verb.i]
     if free:
         content = free
@@ -329,7 +329,7 @@ def _verb_attribution(
         answer = [c for c in verb.children if c.i > verb.i and c.lower_ in _ANSWERS]
         # "72 percent said yes", "half said so", "26 percent said the same"
         content = list(answer[0].subtree) if answer else content
-    below = not content and ends_in_colon(sent, verb)
+    below = ends_in_colon(sent, verb) and (not content or what_about(content, verb))
     if below:
         content = next_paragraph(sent)  # "He said:" and the statement below it
     if not content:

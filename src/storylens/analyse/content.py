@@ -13,6 +13,7 @@ from storylens.analyse.cues import (
     SPEECH_CUES,
     STANCE_CUES,
 )
+from storylens.analyse.cuespans import governed_prep
 from storylens.analyse.phrases import (
     contiguous_range,
     noun_phrase_indices,
@@ -493,3 +494,14 @@ def single_marked(words: list[Token]) -> bool:
         and hi < len(doc)
         and doc[hi].text in _SINGLE_MARKS
     )
+
+
+def what_about(content: list[Token], verb: Token) -> bool:
+    """Whether ``content`` is only what a cue ending its paragraph in a colon is about ("Ray
+    Vell commented on the verdict in a briefing:", "she said of the plan:"): the object of
+    the preposition it governs, while its words are the paragraph below."""
+    prep = governed_prep(verb)
+    if prep is None:
+        return False
+    about = {t.i for t in prep.subtree}
+    return all(t.i in about for t in content)
