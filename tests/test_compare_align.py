@@ -328,6 +328,36 @@ def test_align_a_predicate_that_denies_its_event_has_the_opposite_polarity(
     assert drop >= POLARITY_PENALTY - 1e-5 if penalised else drop < POLARITY_PENALTY, drop
 
 
+@pytest.mark.parametrize(
+    ("predicate", "negated", "opposite"),
+    [
+        ("resume", False, True),  # "will suspend the tolls" / "will resume the tolls"
+        ("restart", True, False),  # "will not restart the tolls": the same as suspending
+        ("halt", False, False),  # one kind of event
+        ("collect", False, False),  # no opposite listed
+    ],
+)
+def test_align_opposite_events_of_one_subject_are_two_facts(
+    predicate: str, negated: bool, opposite: bool
+) -> None:
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import pair_features
+
+    texts = [
+        ("A", "the council will suspend the ferry tolls", "suspend", False),
+        ("B", "the council will change the ferry tolls", predicate, negated),
+    ]
+    views = [
+        ClaimView(
+            Claim(id=a, article=a, start=0, end=len(t), text=t, predicate=p, negated=n),
+            outlet=a,
+            unit=a,
+        )
+        for a, t, p, n in texts
+    ]
+    assert bool(pair_features(views, bow_embed)["opposite"][0, 1]) is opposite
+
+
 def test_align_short_fragments_score_lower() -> None:
     from storylens.comparison.conflict_args import ClaimView
     from storylens.comparison.scoring import SHORT_PENALTY, score_matrix
@@ -426,6 +456,10 @@ def test_align_ordinals_of_the_same_thing_differ(a: str, b: str, differ: bool) -
         ("step down", "resign", True),
         ("pass", "die", False),  # a law that passed did not die
         ("be able", "be likely", False),  # no event: nothing in common
+        ("postpone", "suspend", True),  # a plan put off is one kind of event however told
+        ("welcome", "praise", True),
+        ("rescind", "overturn", True),
+        ("praise", "condemn", False),
     ],
 )
 def test_align_event_class_reads_phrasal_and_copular_predicates(a: str, b: str, same: bool) -> None:

@@ -62,6 +62,22 @@ _CLASSES = (
     "ban prohibit outlaw",
     "approve pass adopt ratify",
     "block veto reject",
+    "suspend halt freeze pause postpone delay defer",
+    "overturn reverse rescind revoke repeal undo lift",
+    "restore reinstate reimpose",
+    "praise welcome applaud hail laud commend",
+    "criticize criticise slam condemn denounce decry lambaste",
+    "order instruct direct command",
+    "investigate probe examine investigation inquiry",
+    "warn caution warning",
+    "promise pledge vow",
+    "cut reduce slash lower trim",
+    "impose levy",
+    "exempt spare exemption",
+    "extend prolong extension",
+    "steal rob loot heist theft robbery burglary",
+    "resume restart",
+    "acquit",
 )
 
 
@@ -76,6 +92,20 @@ _FAMILIES = (
     "win lose",
     "rise fall",
     "buy sell trade",
+)
+
+
+# classes that tell the opposite of each other of one subject ("North Korea will suspend
+# its tests" / "North Korea can resume testing"; "the council approved the plan" / "blocked
+# the plan"): two claims of a story that share every word but the verb state two facts
+_OPPOSITES = (
+    "suspend resume",
+    "impose overturn",
+    "close open",
+    "approve block",
+    "praise criticize",
+    "build destroy",
+    "convict acquit",
 )
 
 
@@ -157,3 +187,20 @@ def denies_event(predicate: str) -> bool:
     if words[:1] == ["be"]:
         words = words[1:]
     return bool(words) and words[0] in _DENYING
+
+
+def _opposite_classes() -> frozenset[frozenset[str]]:
+    out = set()
+    for pair in _OPPOSITES:
+        first, second = pair.split()
+        out.add(frozenset({event_class(first), event_class(second)}))
+    return frozenset(out)
+
+
+_OPPOSITE_CLASSES = _opposite_classes()
+
+
+def opposite_events(a: str, b: str) -> bool:
+    """Whether event classes ``a`` and ``b`` (see :func:`event_class`) tell opposite
+    happenings ("suspend" / "resume", "approve" / "block"; see ``_OPPOSITES``)."""
+    return frozenset({a, b}) in _OPPOSITE_CLASSES

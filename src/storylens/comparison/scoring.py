@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from storylens.comparison.conflict_args import ClaimView, claim_quantities, is_transfer
-from storylens.comparison.events import denies_event, event_class, event_family
+from storylens.comparison.events import denies_event, event_class, event_family, opposite_events
 from storylens.comparison.features import (
     REPORTING,
     WORD,
@@ -79,6 +79,7 @@ SHORT_PENALTY = 0.1  # ...says too little to be matched on a loose score
 TINY_TERMS = 2  # a claim with fewer content words than this ("you know", "I replied")...
 TINY_PENALTY = 1.0  # ...matches only a claim with the same wording
 POLARITY_PENALTY = 0.15  # one side denies what the other asserts: not "agreed" on a loose match
+OPPOSITE_PENALTY = 0.15  # the same polarity, opposite events ("will suspend" / "can resume")
 
 
 class PairScores(Mapping[tuple[str, str], float]):
@@ -150,6 +151,7 @@ WEIGHTS = {
     "ordinal_differs": -ORDINAL_PENALTY,
     "family_differs": -CLASS_PENALTY,
     "polarity_differs": -POLARITY_PENALTY,
+    "opposite": -OPPOSITE_PENALTY,
     "short": -SHORT_PENALTY,
     "tiny": -TINY_PENALTY,
     "sentence": -SENTENCE_PENALTY,
@@ -219,6 +221,8 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
         "family_differs": differ(families, str.__ne__),
         "polarity_differs": negated[:, None] != negated[None, :],
+        # a denied opposite says the same: "will not resume" / "will suspend"
+        "opposite": differ(classes, opposite_events) & (negated[:, None] == negated[None, :]),
         "short": short[:, None] | short[None, :],
         "tiny": (tiny[:, None] | tiny[None, :]) & ~same_wording,
         "sentence": whole[:, None] | whole[None, :],
