@@ -52,6 +52,12 @@ def _split(text: str) -> tuple[list[str], list[str]]:
             "unfair",
             "adoring",
         ),
+        # and in a clause it goes on with
+        (
+            "Growers argued the levy was unfair, as fanatical hecklers shouted from the quay.",
+            "unfair",
+            "fanatical",
+        ),
         # "accused" as an adjective before a noun, and a passive, name nobody who speaks
         (
             "Growers argued the levy was unfair. Two accused smugglers made a foolish choice.",

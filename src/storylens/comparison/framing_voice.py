@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from storylens.comparison.framing_words import can_be
 from storylens.words import ARTICLES, BE, CORE_PREPOSITIONS, DEMONSTRATIVES, POSSESSIVES
 
-STAGE = "framing.voice.v1"
+STAGE = "framing.voice.v2"
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # a clause of report ends at . ! ? (and closing quotation marks) before a space, at a
@@ -86,8 +86,8 @@ def reported_spans(text: str, verbs: Iterable[str]) -> list[tuple[int, int]]:
 
 
 def _complement_end(text: str, verb_start: int, verb_end: int) -> int:
-    """Where what the verb reports ends: at its sentence's end, at a participle the sentence
-    goes on with (", sparking an outcry"), or at the comma that closes the clause the verb is
+    """Where what the verb reports ends: at its sentence's end, at a participle or a clause
+    the sentence goes on with (", sparking an outcry", ", as fans cheered"), or at the comma that closes the clause the verb is
     in when that clause is a relative or a fronted one ("The mayor, who has long denied the
     claims, has …", "Since the board considers the site closed, …")."""
     stop = _SENTENCE_END.search(text, verb_end)
@@ -95,6 +95,9 @@ def _complement_end(text: str, verb_start: int, verb_end: int) -> int:
     participle = _PARTICIPLE.search(text, verb_end, end)
     if participle:
         end = participle.start()
+    joined = _JOINED_CLAUSE.search(text, verb_end, end)
+    if joined:
+        end = joined.start()
     if _OPENED_CLAUSE.search(text[_clause_start(text, verb_start) : verb_start]):
         comma = text.find(",", verb_end, end)
         if comma >= 0:
@@ -110,6 +113,10 @@ def _clause_start(text: str, at: int) -> int:
 
 # ", sparking …": the sentence goes on about the reported act, in the outlet's words
 _PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+ing\b")
+# ", as supporters cheered": a clause the sentence goes on with, in the outlet's words
+_JOINED_CLAUSE = re.compile(
+    r",\s+(?:as|while|when|whereas|after|before|but|although|though|until)\b", re.IGNORECASE
+)
 # the verb is inside ", who …" / ", which …" (no comma closing it yet) or a clause opened by
 # a subordinator at the sentence's start
 _OPENED_CLAUSE = re.compile(
