@@ -87,9 +87,10 @@ def reported_spans(text: str, verbs: Iterable[str]) -> list[tuple[int, int]]:
 
 def _complement_end(text: str, verb_start: int, verb_end: int) -> int:
     """Where what the verb reports ends: at its sentence's end, at a participle or a clause
-    the sentence goes on with (", sparking an outcry", ", as fans cheered"), or at the comma that closes the clause the verb is
-    in when that clause is a relative or a fronted one ("The mayor, who has long denied the
-    claims, has …", "Since the board considers the site closed, …")."""
+    the sentence goes on with (", sparking an outcry", ", as fans cheered"), or at the comma
+    that closes the clause the verb is in when that clause is a relative or a fronted one
+    ("The mayor, who has long denied the claims, has …", "Since the board considers the site
+    closed, …")."""
     stop = _SENTENCE_END.search(text, verb_end)
     end = stop.start() if stop else len(text)
     participle = _PARTICIPLE.search(text, verb_end, end)
