@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 
-STAGE = "align.statements.v5"
+STAGE = "align.statements.v6"
+LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject
 MIN_REPEAT_WORDS = 4  # a repeated sentence this long is one statement told twice
 
@@ -184,12 +185,12 @@ def cluster(
     Only a pair whose statements are each other's best match in the other's article can
     join two clusters (see :func:`_mutual_best`). Pairs are taken best first (equal scores
     by claim ids); two clusters merge only when the mean score over all their cross-article
-    pairs reaches the threshold too: two facts that share a story's background ("the captain,
-    a father of four, …" in a sentence on the rescue and in one on the inquiry) are joined by a
-    few close pairs, one fact by nearly all of them. The cluster-to-cluster score sums and pair
-    counts are two matrices indexed by each cluster's root claim; a merge adds the
-    dropped cluster's row and column into the kept one's, so it costs one pass over the
-    claims, and only the pairs at or above the threshold are sorted.
+    pairs stays within ``LINKAGE_SLACK`` of the threshold: two facts that share a story's
+    background are joined by a few close pairs, one fact by most of them (a story's main
+    fact, told in many words, averages under the threshold itself). The cluster-to-cluster
+    score sums and pair counts are two matrices indexed by each cluster's root claim; a merge
+    adds the dropped cluster's row and column into the kept one's, so it costs one pass over
+    the claims, and only the pairs at or above the threshold are sorted.
     """
     ids = [v.claim.id for v in views]
     index = {cid: k for k, cid in enumerate(ids)}
@@ -204,7 +205,7 @@ def cluster(
         if ra == rb:
             continue
         pairs = float(count[ra, rb])
-        if pairs and float(total[ra, rb]) / pairs < threshold:
+        if pairs and float(total[ra, rb]) / pairs < threshold - LINKAGE_SLACK:
             continue
         keep, drop = (ra, rb) if len(members[ra]) >= len(members[rb]) else (rb, ra)
         for k in members[drop]:
