@@ -241,6 +241,11 @@ def test_ingest_scrape_outlet_falls_back_to_file_name(name: str) -> None:
         ("2024.03.32", None),
         ("4 March 2024 Last updated at 14:39 GMT", "2024-03-04"),
         ("2024.03/03", None),
+        # month and day in numbers, taken when one cannot be a month; a later update after
+        ("First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET", "2011-10-25"),
+        ("25/10/2011", "2011-10-25"),
+        ("05/06/11", None),
+        ("March 3, 2024 Updated: March 4, 2024", "2024-03-03"),
         ("February 30, 2024", None),
         ("The vote took place on September 17, 2023.", None),
         ("September 2023", None),

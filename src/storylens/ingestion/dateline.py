@@ -29,7 +29,7 @@ _TIME = (
     r"(?:\s*\(?(?:[A-Z]{2,5}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?)?"
 )
 _PREFIX = (
-    r"^(?P<prefix>(?:published|posted|first published|date|created|story created"
+    r"^(?P<prefix>(?:published|posted|first published|first posted|date|created|story created"
     r"|article created)(?:\s+on)?\s*[:|-]?\s*)?"
 )
 _DATE_FORMS = (
@@ -38,9 +38,13 @@ _DATE_FORMS = (
     r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?",
     # "2012.08.08", "2012/08/08": year first, so never a day-month or month-day guess
     r"(?P<iso>(?P<iy>(?:19|20)\d\d)(?P<sep>[./])(?P<im>\d\d)(?P=sep)(?P<id>\d\d))",
+    # "10/25/11", "25/10/2011": taken only when one number cannot be a month
+    r"(?P<num>(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<ny>(?:19|20)?\d\d))",
 )
+# the time the page was changed, after the date it was first put up ("… ET Updated: …")
+_LATER = r"(?:\s+(?:last\s+)?updated\s*:?\s+\S.*)?"
 DATE_LINES = tuple(
-    re.compile(rf"{_PREFIX}{form}{_TIME}\s*\.?$", re.IGNORECASE) for form in _DATE_FORMS
+    re.compile(rf"{_PREFIX}{form}{_TIME}{_LATER}\s*\.?$", re.IGNORECASE) for form in _DATE_FORMS
 )
 
 
@@ -49,6 +53,17 @@ def _build(year: str, month: str, day: str) -> str | None:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+def _numeric(first: str, second: str, year: str) -> str | None:
+    """A date written in numbers only, month and day in either order: the one that cannot
+    be a month is the day ("10/25/11" is 25 October 2011); None when both could be."""
+    a, b = int(first), int(second)
+    if a != b and a <= 12 and b <= 12:
+        return None  # "05/06/11": May 6 in the US, 5 June in Britain
+    month, day = (b, a) if a > 12 else (a, b)
+    full = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 70 else 1900 + int(year)
+    return _build(str(full), str(month), str(day))
 
 
 def parse_date_line(line: str) -> str | None:
@@ -62,6 +77,8 @@ def parse_date_line(line: str) -> str | None:
             continue
         if match.groupdict().get("iso"):
             return _build(match["iy"], match["im"], match["id"])
+        if match.groupdict().get("num"):
+            return _numeric(match["na"], match["nb"], match["ny"])
         month = _MONTHS[match["month"].lower()[:3]]
         return _build(match["year"], str(month), match["day"])
     return None
