@@ -26,6 +26,8 @@ DEBRIS = [
     ("Subscribe to The Lantern Post for weekly harbour news.", "share/subscribe line"),
     ("Sign up for our morning newsletter", "share/subscribe line"),
     ("Tweet | Email | Print", "share/subscribe line"),
+    ("For more information, check out the rowing club's statement.", "share/subscribe line"),
+    ("For a full list of the ferry closures, visit harbourwatch.example.", "share/subscribe line"),
     ("Orla Benn / LANTERNPRESS", "photo credit"),
     ("Harbour Authority/Government of Estmark", "photo credit"),
     ("Photo: Daniel Ruiz", "photo credit"),
@@ -34,6 +36,7 @@ DEBRIS = [
 ]
 
 SENTENCES = [
+    "For more information about the spill, the coast guard said residents should call 112.",
     "Follow-up talks are planned for next month, the ministry said.",
     "Officials said they would follow the court's ruling on Facebook's data centre.",
     "The related article in Tuesday's paper drew hundreds of letters.",

@@ -3,7 +3,8 @@
 Each rule looks at one line (Markdown already stripped) and returns a reason
 when the line is debris. Rules are conservative: each requires a short line
 and a pattern that ordinary article sentences do not have. The rule set is
-registered under a versioned name (``"debris.rules.v1"``); a changed set is a
+registered under a versioned name (``"debris.rules.v2"``: v2 added pointers to a page
+elsewhere, "For more information, visit …"); a changed set is a
 new version.
 
 Caption pairs (a caption line repeated as image alt text plus caption with an
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-RULESET = "debris.rules.v1"
+RULESET = "debris.rules.v2"
 MAX_DEBRIS_CHARS = 400  # every rule needs a short line; longer ones are article text
 MAX_CAPTION_CHARS = 600  # photo captions are short; longer lines are never compared
 
@@ -74,7 +75,10 @@ _SHARE = re.compile(
     r"|sign\s+up\s+(?:for|to|here|now)\b.{0,80}\b(?:newsletter|updates|alerts|briefing|email)"
     r"|(?:get|download)\s+(?:the|our)\s+(?:free\s+)?app\b"
     r"|(?:get|receive)\s+(?:our|the)\s+.{0,40}newsletter\b"
-    r"|(?:like\s+us\s+on|find\s+us\s+on)\s+(?:facebook|instagram)\b)",
+    r"|(?:like\s+us\s+on|find\s+us\s+on)\s+(?:facebook|instagram)\b"
+    # a pointer to a page elsewhere: "For more information, check out the statement."
+    r"|for\s+(?:more\s+(?:information|details|info)|a\s+(?:full|partial|complete)\s+list\b"
+    r"[^.]{0,80}?),?\s+(?:visit|see|go\s+to|check\s+out|click|read)\b.{0,80}$)",
     re.IGNORECASE,
 )
 _CREDIT_PREFIX = re.compile(
