@@ -760,3 +760,22 @@ def test_segment_statement_is_read_from_its_main_clause_not_a_that_relative(
     [statement] = tasks.segment_one(article, Settings(n_process=1)).analyses[0].claims
     assert statement.predicate == predicate
     assert statement.hedged is hedged and statement.negated is False
+
+
+@pytest.mark.slow
+def test_segment_statement_is_its_speakers_when_its_verb_reports_the_main_clause() -> None:
+    # the longest part ("she walked back outside") was read without the speaker; the
+    # sentence's own "said" reports it
+    from storylens.analyse import tasks
+    from storylens.settings import Settings
+    from storylens.types import content_id
+
+    text = (
+        "Ilse Brandt, 32, testified on Thursday. Brandt said she hid with her son in a shop, "
+        "but when the shouting in the street seemed to have stopped, she walked back outside "
+        "where a stone struck her arm."
+    )
+    article = Article(id=content_id(text), outlet="Lakeside Post", text=text)
+    claims = tasks.segment_one(article, Settings(n_process=1)).analyses[0].claims
+    said = next(c for c in claims if c.text.startswith("Brandt said"))
+    assert any("Brandt" in s for s in said.attributed_to), said.attributed_to

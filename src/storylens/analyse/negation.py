@@ -194,7 +194,9 @@ def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | No
     ("“Nobody knew that …,” he said"), the clause it reports, through reports of reports
     ("a spokesman said the witness told detectives she couldn't see …"). A sentence is
     denied or hedged when that clause is ("He made no commitment, however, leaving it unclear
-    whether …"), whatever its longer clauses say. None when no part is that clause."""
+    whether …"), whatever its longer clauses say, and it is the speaker's of that clause ("Holt
+    said she hid in a shop, but when …, she walked back out"). None when no part is that
+    clause."""
     at = {
         p.arguments["predicate"].start: p
         for p in parts

@@ -54,7 +54,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v15"
+STAGE = "segment.statements.v16"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -361,8 +361,7 @@ def statements(
         # whose it is: the main part's source; a sentence no claim reads the main clause of
         # ("Brown said she was "heartbroken" over the death of her granddaughter, who had
         # four children") is the speaker's whose words make up most of that clause
-        # (a "that" clause the parse reads as relative may hold the reported words)
-        voice = _main_part(inside)
+        voice = _main_part(inside)  # (a "that" clause read as relative may be the words said)
         source = list(voice.attributed_to) if voice else _speaker(analysis, start, end)
         if not source and gap is not None and voice is not None and _relative(voice):
             source = _speaker(analysis, *gap)
@@ -495,6 +494,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             statement = _quoted(statement, analysis.quotes)
             if (asserted := main_clause_part(statement.start, inside, doc)) is not None:
                 statement.negated, statement.hedged = asserted.negated, asserted.hedged
+                statement.attributed_to = statement.attributed_to or list(asserted.attributed_to)
             claims.append(statement)
             _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
