@@ -110,3 +110,25 @@ def test_analyse_attribution_a_cue_about_something_ending_in_a_colon(nlp: Any) -
         "We are glad the court has heard the divers and that the pier will stay shut.\n"
     )
     assert _source_of(nlp, text, "We are glad") == "Ray Vell"
+
+
+UNNAMED_WITNESS = """\
+Police shot Tomas Varga, 17, on Saturday night near the ferry terminal in Orsk.
+
+"He was running away from them and then they opened fire," the witness said.
+
+"The insurer will not pay for the pier, and the town knows it," the source said.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "source"),
+    [
+        # no name was given the role: "the witness", not the last person named (the victim)
+        ("He was running away", "witness"),
+        ("The insurer will not pay", "source"),
+    ],
+)
+def test_followups_an_unnamed_role_stays_unnamed(nlp: Any, words: str, source: str) -> None:
+    assert _source_of(nlp, UNNAMED_WITNESS, words) == source

@@ -143,7 +143,8 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             return found.text, found.entity
         trade = head.lemma_.lower() in TRADE_ROLES  # "the software giant": no office of its own
         if (
-            unnamed_before(head)
+            head.lemma_.lower() in _UNNAMED_ROLES
+            or unnamed_before(head)
             or head.lemma_.lower() in OCCUPATIONS
             or (
                 any(t.dep_ in {"compound", "poss"} and t.head.i == head.i for t in span)
@@ -241,6 +242,9 @@ def _thing_before(
 
 _BODIES = frozenset({"GPE", "ORG", "NORP"})
 _ROLES = (frozenset({"nsubj", "nsubjpass"}), frozenset({"dobj"}))  # subjects, then objects
+# roles a story keeps unnamed ("the source said", "the witness told reporters"): the person a
+# name was given the role, else no one named; never whoever the paragraph was about
+_UNNAMED_ROLES = frozenset({"source", "witness", "insider"})
 
 
 # what is written in a place: "an article in Ebony" names its publication
