@@ -740,3 +740,25 @@ def test_align_a_country_is_a_listed_country_that_is_the_whole_agent() -> None:
     assert told("the United States imported more steel", "the United States")
     assert not told("Paris was hit by a heist", "Paris")  # a city is no country
     assert not told("Canada's industry is integrated", "Canada's industry")
+
+
+def test_align_a_denial_never_joins_what_it_denies_as_partly_stating_it() -> None:
+    # every text is one meaning to this embedding, so the pair scores just over the support
+    # margin: a lone statement would join its match as partly stating it, but one side says
+    # the budget was not approved
+    def flat(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        vectors = np.ones((len(texts), 8), dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    text_a = "The council approved the harbour budget after a long night of debate"
+    text_b = "Velm councillors have still not approved any budget for the quay"
+    a = make_analysis("a", "Ledger", [{"text": text_a, "predicate": "approve"}])
+    b = make_analysis("b", "Courier", [{"text": text_b, "predicate": "approve"}])
+    b.claims[0].negated = True
+    alignment = align_claims(
+        [a, b], {"a": "Ledger", "b": "Courier"}, {"a": "a", "b": "b"},
+        Settings(align_threshold=0.48, align_headline_similarity=0.0), embed=flat,
+    )  # fmt: skip
+    score = float(alignment.scores.matrix[0, 1])
+    assert 0.48 - Settings().align_support_margin <= score < 0.48, score
+    assert sorted(g.status for g in alignment.groups) == ["unique", "unique"]

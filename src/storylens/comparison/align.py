@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.comparison.backing import same_figures
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.event_groups import find_events
+from storylens.comparison.events import denied
 from storylens.comparison.features import (
     WORD,
     best_part_scores,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 
-STAGE = "align.statements.v6"
+STAGE = "align.statements.v7"
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject
 MIN_REPEAT_WORDS = 4  # a repeated sentence this long is one statement told twice
@@ -396,8 +397,12 @@ def align_claims(
         """Whether joined statement ``a`` is close to its match ``b`` (see
         :func:`.support.loose_joins`): their whole-statement score within the margin, their
         meanings close as wholes, a clause of each telling one event, or the same two figures
-        in both."""
+        in both; never when one denies what the other asserts ("has not formally overturned
+        the rule" states no part of "overturned the rule")."""
         i, j = index[a], index[b]
+        x, y = by_id[a].claim, by_id[b].claim
+        if denied(x.negated, x.predicate) != denied(y.negated, y.predicate):
+            return False
         return (
             float(whole_scores.matrix[i, j]) >= support
             or (

@@ -204,3 +204,9 @@ def opposite_events(a: str, b: str) -> bool:
     """Whether event classes ``a`` and ``b`` (see :func:`event_class`) tell opposite
     happenings ("suspend" / "resume", "approve" / "block"; see ``_OPPOSITES``)."""
     return frozenset({a, b}) in _OPPOSITE_CLASSES
+
+
+def denied(negated: bool, predicate: str) -> bool:
+    """Whether a claim (its ``negated`` flag and ``predicate``) says its event does not
+    happen: "will not meet", "is unlikely to meet"; "is not unlikely to meet" does not."""
+    return negated != denies_event(predicate)
