@@ -124,14 +124,17 @@ def find_loaded(
         for m in own_terms
         if m.category != "intensifier" or reading(text, m.start, m.end) != "verb"
     ]
-    reported = SpanIndex(reported_spans(text, cue_settings().reporting_verbs))
+    spans = reported_spans(text, cue_settings().reporting_verbs)
+    reported = SpanIndex(spans)
     quoted_terms.extend(
         TermMatch(m.start, m.end, m.text, m.entries, quoted=True)
         for m in own_terms
         if reported.contains(m.start)
     )
     own_terms = [m for m in own_terms if not reported.contains(m.start)]
-    own_cues, quoted_cues = find_cues(text, quotes=quotes, names=names, baseline=baseline)
+    own_cues, quoted_cues = find_cues(
+        text, quotes=quotes, names=names, baseline=baseline, reported=spans
+    )
     taken = [(m.start, m.end) for m in [*own_terms, *quoted_terms]]
     own: list[Hit] = [*own_terms]
     quoted: list[Hit] = [*quoted_terms]

@@ -189,11 +189,13 @@ def find_cues(
     quotes: Sequence[tuple[int, int]] = (),
     names: Sequence[tuple[int, int]] = (),
     baseline: Baseline | None = None,
+    reported: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[list[Cue], list[Cue]]:
     """Cues in ``text``: (the outlet's own, those inside ``quotes``).
 
     ``names`` are named-entity mention spans (never flagged); ``baseline`` is what the other
-    outlets on the story wrote.
+    outlets on the story wrote; ``reported`` the spans verbs of saying report
+    (:func:`~storylens.comparison.framing_voice.reported_spans`), found here when not given.
     """
     settings = cue_settings()
     own: list[Cue] = []
@@ -202,7 +204,9 @@ def find_cues(
     own.extend(scare)
     taken = SpanIndex([*names, *((c.start, c.end) for c in scare)])
     inside_quotes = SpanIndex(quotes)
-    reported = SpanIndex(reported_spans(text, settings.reporting_verbs))
+    if reported is None:
+        reported = reported_spans(text, settings.reporting_verbs)
+    in_report = SpanIndex(reported)
     for m in _WORD.finditer(text):
         word = m.group()
         low = word.lower()
@@ -219,13 +223,13 @@ def find_cues(
         found = _evaluative(word, start, end, inside, baseline, settings, reading(text, start, end))
         if found is None:
             continue
-        if not inside and reported.contains(start):
+        if not inside and in_report.contains(start):
             quoted.append(as_reported(found))
         else:
             (quoted if inside else own).append(found)
     if baseline is not None and baseline.outlets:
         for cue in _label_choices(text, quotes, names, baseline, settings, own):
-            (quoted.append(as_reported(cue)) if reported.contains(cue.start) else own.append(cue))
+            (quoted.append(as_reported(cue)) if in_report.contains(cue.start) else own.append(cue))
     own.sort(key=lambda c: c.start)
     quoted.sort(key=lambda c: c.start)
     return own, quoted

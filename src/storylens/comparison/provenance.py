@@ -256,12 +256,15 @@ COPIED_WORDS = 15  # a sentence this long, word for word in two outlets, was cop
 COPIED_SHARE = 0.9  # ...or this much of it in the same order (a word changed or added)
 
 
-def _copied_units(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[str, str]:
-    """Unit -> the first unit whose statement its own statement copies: two outlets that
-    print one sentence of 15 words or more word for word (or all but a tenth of it), each
-    in its own voice, took it from one place (a wire story neither credits), so they are
-    one origin, not two that confirm each other."""
-    own = _long_sentences(claims, unit_of, credited=False)
+_Long = tuple[str, list[str], Claim]  # (unit, words, statement) of a long statement
+
+
+def _copied_units(own: Sequence[_Long]) -> dict[str, str]:
+    """Unit -> the first unit whose statement its own statement copies (``own``: the long
+    statements that credit no source): two outlets that print one sentence of 15 words or
+    more word for word (or all but a tenth of it), each in its own voice, took it from one
+    place (a wire story neither credits), so they are one origin, not two that confirm each
+    other."""
     first: dict[str, str] = {}
     for n, (unit, words, _) in enumerate(own):
         for earlier, seen, _ in own[:n]:
@@ -272,14 +275,14 @@ def _copied_units(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[s
     return first
 
 
-def _copies_of_credited(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> dict[str, Claim]:
+def _copies_of_credited(own: Sequence[_Long], cited: Sequence[_Long]) -> dict[str, Claim]:
     """Own-voice statement id -> the statement of another outlet it copies that credits a
-    source: a sentence of 15 words or more printed word for word (or all but a tenth of it),
-    credited by one outlet ("…, according to AFP") and not by the other, came from that
-    source through both."""
-    cited = _long_sentences(claims, unit_of, credited=True)
+    source (``own`` and ``cited``: the long statements that credit none, and one): a
+    sentence of 15 words or more printed word for word (or all but a tenth of it), credited
+    by one outlet ("…, according to AFP") and not by the other, came from that source
+    through both."""
     out: dict[str, Claim] = {}
-    for unit, words, claim in _long_sentences(claims, unit_of, credited=False):
+    for unit, words, claim in own:
         for other_unit, seen, source in cited:
             if other_unit != unit and _copies(words, seen):
                 out[claim.id] = source
@@ -289,7 +292,7 @@ def _copies_of_credited(claims: Sequence[Claim], unit_of: Mapping[str, str]) -> 
 
 def _long_sentences(
     claims: Sequence[Claim], unit_of: Mapping[str, str], *, credited: bool
-) -> list[tuple[str, list[str], Claim]]:
+) -> list[_Long]:
     """(unit, words, statement) of each statement of ``COPIED_WORDS`` words or more that
     credits a source (``credited``) or none."""
     out = []
@@ -332,8 +335,9 @@ def group_provenance(
     attributed: dict[str, list[tuple[str, str, bool]]] = {}  # unit -> (key, name, vague)
     own: dict[str, list[tuple[str, str, bool]]] = {}
     own_acts: dict[str, set[str]] = {}  # unit -> keys of who did what it tells in its voice
-    copied = _copied_units(claims, unit_of)
-    credited = _copies_of_credited(claims, unit_of)
+    uncredited = _long_sentences(claims, unit_of, credited=False)
+    copied = _copied_units(uncredited)
+    credited = _copies_of_credited(uncredited, _long_sentences(claims, unit_of, credited=True))
     for claim in claims:
         outlet = outlet_of.get(claim.article, claim.article)
         unit = unit_of.get(claim.article, claim.article)

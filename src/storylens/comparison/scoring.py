@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from storylens.comparison.conflict_args import ClaimView, claim_quantities, is_transfer
-from storylens.comparison.events import denies_event, event_class, event_family, opposite_events
+from storylens.comparison.events import denied, event_class, event_family, opposite_events
 from storylens.comparison.features import (
     REPORTING,
     WORD,
@@ -180,9 +180,7 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
     speakers = [v.speaker for v in views]
     units, _ = overlap([set(claim_quantities(v.claim)) for v in views])
     shared_amounts, _ = overlap([amounts(v.claim) for v in views])
-    negated = np.array(
-        [v.claim.negated != denies_event(v.claim.predicate) for v in views], dtype=bool
-    )
+    negated = np.array([denied(v.claim.negated, v.claim.predicate) for v in views], dtype=bool)
     transfer = np.array([is_transfer(v.claim) for v in views], dtype=bool)
     sizes = np.array([len(set(content_terms(t))) for t in texts], dtype=int)
     short, tiny = sizes < SHORT_TERMS, sizes < TINY_TERMS
@@ -221,7 +219,8 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
         "ordinal_differs": differ([ordinals(t) for t in texts], ordinals_differ),
         "family_differs": differ(families, str.__ne__),
         "polarity_differs": negated[:, None] != negated[None, :],
-        # a denied opposite says the same: "will not resume" / "will suspend"
+        # not for a denied opposite ("will not resume" / "will suspend"), whose polarity
+        # and event class still differ
         "opposite": differ(classes, opposite_events) & (negated[:, None] == negated[None, :]),
         "short": short[:, None] | short[None, :],
         "tiny": (tiny[:, None] | tiny[None, :]) & ~same_wording,
