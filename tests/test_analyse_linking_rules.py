@@ -737,3 +737,40 @@ def test_quote_speaker_takes_the_entity_speaking(
     else:
         assert one.quotes[0].speaker == _entity_of(one, expected)
         assert one.quotes[0].speaker_entity == _entity_of(one, expected)
+
+
+def test_name_spelled_from_another_alphabet_is_one_person() -> None:
+    # a transliterated given name starts with either of two letters; the rest must match
+    one = _analysis(
+        "a1",
+        "Ledger",
+        "President Karolos Vendrakis spoke. Harry Ostrander listened.",
+        [("Karolos Vendrakis", "PERSON"), ("Harry Ostrander", "PERSON")],
+    )
+    two = _analysis(
+        "a2",
+        "Courier",
+        "Carolos Vendrakis left. Larry Ostrander stayed. Yiannis Delakos and Giannis Delakos.",
+        [
+            ("Carolos Vendrakis", "PERSON"),
+            ("Larry Ostrander", "PERSON"),
+            ("Yiannis Delakos", "PERSON"),
+            ("Giannis Delakos", "PERSON"),
+        ],
+    )
+    link_entities([one, two], Settings())
+    assert _entity_of(one, "Karolos Vendrakis") == _entity_of(two, "Carolos Vendrakis")
+    assert _entity_of(two, "Yiannis Delakos") == _entity_of(two, "Giannis Delakos")
+    # other first letters are other names: Harry and Larry are two people
+    assert _entity_of(one, "Harry Ostrander") != _entity_of(two, "Larry Ostrander")
+
+
+def test_familiar_given_name_is_one_person() -> None:
+    one = _analysis(
+        "a1", "Ledger", "The club hired Maurice Delmonico.", [("Maurice Delmonico", "PERSON")]
+    )
+    two = _analysis(
+        "a2", "Courier", "Mo Delmonico will coach the club.", [("Mo Delmonico", "PERSON")]
+    )
+    link_entities([one, two], Settings())
+    assert _entity_of(one, "Maurice Delmonico") == _entity_of(two, "Mo Delmonico")

@@ -56,7 +56,7 @@ from storylens.analyse.personnames import (
 from storylens.settings import Settings
 from storylens.types import Analysis, Argument, Entity, Mention
 
-STAGE = "linking.rules.v4"
+STAGE = "linking.rules.v5"
 
 LINKED_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}

@@ -40,6 +40,7 @@ _GIVEN_NAMES = """
 abraham abe
 albert al bert
 alexander alex alec sandy
+alexandros alexis alex alekos
 alfred al alf fred
 andrew andy drew
 anthony tony
@@ -76,8 +77,10 @@ katherine kate katie kathy kathryn catherine
 kenneth ken kenny
 lawrence larry laurence
 leonard leo len lenny lennie
+louis lou louie
 margaret maggie meg peggy marge
 matthew matt
+maurice mo maury
 michael mike mikey mick
 nicholas nick nicky
 patricia pat patty trish
@@ -174,11 +177,20 @@ def _one_given(a: str, b: str) -> bool:
 
 
 def _same_spelling(a: str, b: str) -> bool:
-    return a == b or (
-        min(len(a), len(b)) >= MIN_SPELLING_LETTERS
-        and a[0] == b[0]
-        and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
+    if a == b or min(len(a), len(b)) < MIN_SPELLING_LETTERS:
+        return a == b
+    if a[0] == b[0]:
+        return fuzz.ratio(a, b) >= SPELLING_SIMILARITY
+    # a name written in another alphabet is spelled in English with either of two first
+    # letters ("Karolos" / "Carolos", "Yiannis" / "Giannis", "Ilias" / "Elias", "Kurbanguly"
+    # / "Gurbanguli"): the rest of it must then be spelled alike
+    return (
+        frozenset(a[0] + b[0]) in _FIRST_LETTERS
+        and fuzz.ratio(a[1:], b[1:]) >= SPELLING_SIMILARITY - 5
     )
+
+
+_FIRST_LETTERS = frozenset(frozenset(p) for p in ("ck", "gk", "gy", "jy", "gj", "ei", "vw"))
 
 
 Node = tuple[str, str]  # a linking node: (label family, matching key)
