@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.comparison.backing import (
+    counts_held,
     covers,
     details_held,
     figures,
@@ -64,6 +65,28 @@ def test_backing_figures_in_digits_and_in_words() -> None:
     # a figure after the end of the wording is not the wording's
     assert figures(_claim(text, [eight]), end=text.index(" in October")) == {"8"}
     assert figures(_claim("About 1,500 people fled.")) == {"1500"}
+
+
+def _count(text: str, written: str, value: float, unit: str | None) -> Argument:
+    at = text.index(written)
+    return Argument(written, at, at + len(written), value, unit)
+
+
+def test_backing_counts_of_one_thing_must_agree() -> None:
+    wording = "Police said 12 people were hurt in the Velm riots."
+    own = _claim(wording, [_count(wording, "12 people", 12.0, "person")])
+    other = "Police said 18 people were hurt in the Velm riots and 12 were detained."
+    # the backer's 12 counts detentions: its count of the people hurt is 18
+    backer = _claim(
+        other, [_count(other, "18 people", 18.0, "person"), _count(other, "12", 12.0, None)]
+    )
+    assert figures(own) <= figures(backer)  # the figure alone is in both
+    assert not counts_held(own, backer)
+    same = "In the Velm riots 12 people were hurt, police said."
+    assert counts_held(own, _claim(same, [_count(same, "12 people", 12.0, "person")]))
+    # a backer that counts no people says nothing against the wording's count
+    other_thing = "Police said the Velm riots left 12 cars burnt."
+    assert counts_held(own, _claim(other_thing, [_count(other_thing, "12 cars", 12.0, "car")]))
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 
 from storylens.analyse.cues import NAME_TITLES
 from storylens.analyse.dates import MONTHS, WEEKDAYS
+from storylens.comparison.conflict_args import claim_quantities, quantities, same_number
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.types import Claim, Entity
 from storylens.words import stem
@@ -94,6 +95,20 @@ def figures(claim: Claim, end: int | None = None) -> set[str]:
         if isinstance(q.value, int | float) and (end is None or q.start < end):
             out.add(f"{q.value:g}")
     return out
+
+
+def counts_held(claim: Claim, backer: Claim, end: int | None = None) -> bool:
+    """Each count ``claim`` gives (before ``end``) of a thing ``backer`` counts too is one
+    of the backer's counts of it: "12 people were injured" is not backed by "18 people had
+    been injured in the violence and 12 arrested", whose 12 counts arrests."""
+    own = quantities([q for q in claim.quantities if end is None or q.start < end])
+    theirs = claim_quantities(backer)
+    return all(
+        any(same_number(q, t) for t in theirs[unit])
+        for unit, qs in own.items()
+        if unit in theirs
+        for q in qs
+    )
 
 
 def same_figures(a: Claim, b: Claim) -> bool:

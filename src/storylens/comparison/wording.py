@@ -13,6 +13,7 @@ from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import tidy
 from storylens.comparison.align import best_elsewhere, ordered
 from storylens.comparison.backing import (
+    counts_held,
     covers,
     details_held,
     figures,
@@ -339,6 +340,7 @@ def _stating(
         and covers(wording, views[o].claim.text)
         and covers(unnamed(wording), views[o].claim.text)
         and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
+        and counts_held(claim, views[o].claim, claim.start + len(wording))
         and names_held(
             views[sid].actors, wording, views[o].people, f"{views[o].claim.text} {views[o].focus}"
         )
