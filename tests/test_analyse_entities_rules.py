@@ -40,6 +40,12 @@ def _mentions(text: str) -> list[Mention]:
             "Ines Varda",
             "PERSON",
         ),
+        # a full name the model read as an organisation, set off after the role it names
+        (
+            "The company's chief executive, Arno Velmont, said the plant would close.",
+            "Arno Velmont",
+            "PERSON",
+        ),
         # a title is not part of the name
         ("President Mirek Halas signed the accord on Saturday.", "Mirek Halas", "PERSON"),
         # all-caps agencies used as sources

@@ -38,7 +38,7 @@ from storylens.types import Article, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "entities.spacy_rules.v4"
+STAGE = "entities.spacy_rules.v5"
 
 KEPT_LABELS = frozenset(
     {
@@ -120,6 +120,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     cands = _drop_portfolio_orgs(doc, text, cands)
     cands = _merge(cands, _title_persons(doc), override=True)
     cands = _merge(cands, _apposed_persons(doc))
+    cands = _merge(cands, _named_roles(doc), override=True)
     cands = _merge(cands, _agencies(doc), relabel=True)
     cands = _merge(cands, _reporting_names(doc), relabel=True)
     cands = _fix_facilities(cands, text)
@@ -273,6 +274,34 @@ def _apposed_persons(doc: Doc) -> list[_Cand]:
         name = doc[first : head.i + 1]
         if len(name) < 2 or any(t.ent_type_ or not _is_name_token(t) for t in name):
             continue  # a lone word, or a name the model read already
+        found.append(_Cand(name.start_char, name.end_char, "PERSON", "rule"))
+    return found
+
+
+def _named_roles(doc: Doc) -> list[_Cand]:
+    """A full name set off by commas after the role noun it names ("A professor of economics
+    at the University of Athens, Yanis Varoufakis, did not ..."): PERSON, whatever label the
+    model gave it (it reads many foreign names as organisations)."""
+    found: list[_Cand] = []
+    for tok in doc:
+        head = tok.head
+        if (
+            tok.dep_ != "appos"
+            or tok.pos_ != "PROPN"
+            or head.pos_ != "NOUN"
+            or head.lower_ not in PERSON_ROLES
+            or head.i >= tok.i
+            or doc[tok.i - 1].dep_ != "compound"
+        ):
+            continue
+        first = tok.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == tok.i:
+            first -= 1
+        name = doc[first : tok.i + 1]
+        if doc[first - 1].text != "," or not all(_is_name_token(t) for t in name):
+            continue
+        if any(t.ent_type_ in {"PERSON", "GPE", "NORP", "LOC", "DATE"} for t in name):
+            continue
         found.append(_Cand(name.start_char, name.end_char, "PERSON", "rule"))
     return found
 
