@@ -49,6 +49,8 @@ def negated(pred: Token, roles: dict[str, Token], negative: list[Attribution], s
             return True  # "None of them were in the United States", "offered nothing"
         if lower[tok.i] in _AFFIRMING_NOUNS or _no_gerund(doc, tok.i, children, deps):
             continue  # "had no doubt that …", "there is no question": a yes
+        if tok.i + 1 < len(doc) and lower[tok.i + 1] == "but":
+            continue  # "has no choice but to implement the cuts": he will, a yes
         if lower[tok.i] == "guilty" and pred.lemma_ in _PLEAS:
             continue  # "pleaded not guilty", "was found not guilty": a plea, a verdict
         if any(
@@ -188,6 +190,27 @@ def denied_words(text: str) -> bool:
     return found is not None and not _SUBORDINATE.search(text, 0, found.start())
 
 
+# "It is not clear whether …", "it was unclear if …", "it is not yet known how long …": the
+# sentence tells that no one knows, which hedges what follows and denies nothing
+_NOT_KNOWN = re.compile(
+    r"^\W*it\s+(?:is|was|['’]s|remains|remained|seems|seemed|has\s+been|had\s+been)\s+"
+    r"(?:(?:not|still|yet|also|immediately|entirely|completely|n['’]t)\s+)*"
+    r"(?:clear|unclear|known|unknown|certain|uncertain)\b[^.;:]{0,40}?"
+    r"\b(?:whether|if|what|who|whom|whose|which|when|where|why|how)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_flags(part: Claim, text: str) -> tuple[bool, bool]:
+    """The denial and hedge a sentence takes from the clause it asserts (``part``; ``text``:
+    the sentence from that clause on): that clause's own, but a sentence that says it is not
+    known whether something is so ("It is not clear whether the fire was set on purpose")
+    hedges it and denies nothing."""
+    if _NOT_KNOWN.match(text):
+        return False, True
+    return part.negated, part.hedged
+
+
 def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | None:
     """The part of a sentence (opening at character ``start``) that its main clause asserts:
     the one whose predicate is the sentence's root verb, or when that verb only reports
@@ -214,3 +237,14 @@ def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | No
             break
         root = inner
     return at.get(root.idx)
+
+
+def take_main_clause(statement: Claim, inside: Sequence[Claim], doc: Doc) -> None:
+    """Give ``statement`` (with its parts ``inside``) the denial and hedge of the clause it
+    asserts (:func:`main_clause_part`, read by :func:`clause_flags`), and that clause's
+    source when it has none of its own."""
+    asserted = main_clause_part(statement.start, inside, doc)
+    if asserted is None:
+        return
+    statement.negated, statement.hedged = clause_flags(asserted, doc.text[asserted.start :])
+    statement.attributed_to = statement.attributed_to or list(asserted.attributed_to)

@@ -45,7 +45,7 @@ from storylens.analyse.focus import (
 )
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
-from storylens.analyse.negation import clause_negated, denied_words, main_clause_part
+from storylens.analyse.negation import clause_negated, denied_words, take_main_clause
 from storylens.analyse.numbers import find_quantities
 from storylens.analyse.quotemarks import quote_open
 from storylens.datelines import DATELINE
@@ -54,7 +54,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v16"
+STAGE = "segment.statements.v17"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -492,9 +492,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             if _caption(statement, doc, analysis.article.text):
                 continue
             statement = _quoted(statement, analysis.quotes)
-            if (asserted := main_clause_part(statement.start, inside, doc)) is not None:
-                statement.negated, statement.hedged = asserted.negated, asserted.hedged
-                statement.attributed_to = statement.attributed_to or list(asserted.attributed_to)
+            take_main_clause(statement, inside, doc)
             claims.append(statement)
             _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
