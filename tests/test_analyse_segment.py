@@ -785,3 +785,22 @@ def test_segment_statement_is_its_speakers_when_its_verb_reports_the_main_clause
     claims = tasks.segment_one(article, Settings(n_process=1)).analyses[0].claims
     said = next(c for c in claims if c.text.startswith("Brandt said"))
     assert any("Brandt" in s for s in said.attributed_to), said.attributed_to
+
+
+@pytest.mark.slow
+def test_segment_a_currency_sign_lost_as_a_question_mark_ends_no_sentence() -> None:
+    from storylens.analyse.tasks import segment_one
+    from storylens.settings import Settings
+
+    text = (
+        "The council agreed to cut spending in return for? 110bn in loans from the fund. "
+        "Why did the talks fail? 20 people lost their jobs at the harbour."
+    )
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    rows = [c.text for c in segment_one(article, Settings(n_process=1)).analyses[0].claims]
+    # the "?" glued to "for" before a figure stood for a currency sign: one sentence, kept
+    assert rows[0] == (
+        "The council agreed to cut spending in return for? 110bn in loans from the fund."
+    )
+    # a sentence that opens as a question asks one, and is no row
+    assert rows[1:] == ["20 people lost their jobs at the harbour."]

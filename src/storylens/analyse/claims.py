@@ -35,13 +35,13 @@ from storylens.analyse.content import denied_clause
 from storylens.analyse.hedges import likely, wished
 from storylens.analyse.names import NamedSpan, names_from
 from storylens.analyse.negation import negated, raised_negation, whether_or_not
-from storylens.analyse.numbers import find_quantities
+from storylens.analyse.numbers import find_quantities, lost_sign
 from storylens.analyse.phrases import MAX_DEPTH, noun_phrase_indices
 from storylens.analyse.sourceless import told_by_none, unasserted, yes_no_question
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v19"
+STAGE = "claims.rules.v20"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
@@ -123,8 +123,9 @@ def _attribution_tokens(atts: list[Attribution]) -> set[int]:
 
 
 def _skip_sentence(sent: Span) -> bool:
-    text = doc_text(sent.doc)[sent.start_char : sent.end_char].strip().rstrip("”\"’' ")
-    if text.endswith("?") or len(sent) < 3:
+    whole = doc_text(sent.doc)
+    text = whole[sent.start_char : sent.end_char].strip().rstrip("”\"’' ")
+    if (text.endswith("?") and not lost_sign(text, whole[sent.end_char :])) or len(sent) < 3:
         return True
     root = sent.root
     has_subject = any(c.dep_ in _SUBJECTS for c in root.children)
@@ -291,10 +292,8 @@ def _claim_tokens(
     pred: Token, preds: set[int], attribution_tokens: set[int], bounds: set[int]
 ) -> list[int]:
     """The predicate's subtree minus other predicates' clauses and attribution material, as
-    ascending token indices.
-
-    ``bounds`` are token indices (other predicates, cue verbs) the claim may not extend past.
-    """
+    ascending token indices; ``bounds`` are token indices (other predicates, cue verbs) the
+    claim may not extend past."""
     doc = pred.doc
     children = doc_children(doc)
     deps = doc_column(doc, "dep_")

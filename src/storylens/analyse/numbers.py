@@ -159,6 +159,28 @@ class Quantity:
     ordinal: bool = False
 
 
+_LOST_SIGN = re.compile(r"\w\?\s*$")  # "in return for? 110bn": a sign the encoding lost
+
+
+def lost_sign(before: str, after: str) -> bool:
+    """Whether a "?" that ends ``before`` stands for a currency sign an encoding lost ("in
+    return for? 110bn in loans", "earns? 900 a month"): it is glued to a word and ``after``
+    goes on with a figure. Such a "?" ends no sentence and asks nothing."""
+    return (
+        _LOST_SIGN.search(before) is not None
+        and after.lstrip()[:1].isdigit()
+        and _ASKING.match(before) is None
+    )
+
+
+# a sentence that opens as a question asks one ("Why did it fail? 20 people lost their jobs")
+_ASKING = re.compile(
+    r"\W*(?:why|how|what|who|whom|whose|when|where|which|did|do|does|is|are|was|were|can|"
+    r"could|will|would|should|has|have|had)\b",
+    re.IGNORECASE,
+)
+
+
 def _word_value(word: str) -> float | None:
     w = word.lower()
     if w in _SMALL:

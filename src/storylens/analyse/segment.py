@@ -46,7 +46,7 @@ from storylens.analyse.focus import (
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
 from storylens.analyse.negation import clause_negated, denied_words, take_main_clause
-from storylens.analyse.numbers import find_quantities
+from storylens.analyse.numbers import find_quantities, lost_sign
 from storylens.analyse.quotemarks import quote_open
 from storylens.datelines import DATELINE
 from storylens.types import Analysis, Argument, Claim, Quote
@@ -54,7 +54,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v17"
+STAGE = "segment.statements.v18"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -312,8 +312,7 @@ def statements(
     before it, so the span grows to cover both; a question with no claim in it is left
     out. The statement takes its predicate, arguments, attribution and flags from its
     longest part that is not a relative clause (see :func:`_main_part`), and every number
-    of every part.
-    """
+    of every part."""
     text = analysis.article.text
     found: list[list[Any]] = []  # [start, end, id suffix, sentence number, parts]
     for n, (s, e) in enumerate(analysis.sentences):
@@ -330,8 +329,10 @@ def statements(
                 before = text[found[-1][0] : found[-1][1]]
                 # or inside a quotation that goes on: the quotation's sentences are one row
                 paragraph = text[text.rfind("\n", 0, found[-1][0]) + 1 : found[-1][1]]
-                cut_off = not _ENDS.search(before) or (
-                    quote_open(paragraph) and len(before.split()) < MAX_QUOTE_ROW_WORDS
+                cut_off = (
+                    not _ENDS.search(before)
+                    or (quote_open(paragraph) and len(before.split()) < MAX_QUOTE_ROW_WORDS)
+                    or lost_sign(before, piece)
                 )
             if found and cut_off and "\n" not in text[found[-1][1] : start]:
                 found[-1][1] = max(found[-1][1], end)
@@ -341,6 +342,7 @@ def statements(
                 not inside
                 and body.rstrip("”\"’' ").endswith("?")
                 and not _speaker(analysis, start, end)
+                and not lost_sign(body, text[end:])
             ):
                 continue  # a question, unless someone is reported asking it ("Lammy asked: …")
             line = DATELINE.match(body)
