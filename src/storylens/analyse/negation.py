@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column
-from storylens.analyse.cues import NOBODY, SPEECH_CUES
+from storylens.analyse.cues import NOBODY
 from storylens.analyse.quotemarks import without_quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storylens.types import Claim
 
 _NEGATORS = frozenset({"no", "not", "n't", "never", "none", "neither", "nor", "nothing"})
 
@@ -188,63 +187,3 @@ def denied_words(text: str) -> bool:
     text = without_quotations(text)
     found = _DENIED_TEXT.search(text)
     return found is not None and not _SUBORDINATE.search(text, 0, found.start())
-
-
-# "It is not clear whether …", "it was unclear if …", "it is not yet known how long …": the
-# sentence tells that no one knows, which hedges what follows and denies nothing
-_NOT_KNOWN = re.compile(
-    r"^\W*it\s+(?:is|was|['’]s|remains|remained|seems|seemed|has\s+been|had\s+been)\s+"
-    r"(?:(?:not|still|yet|also|immediately|entirely|completely|n['’]t)\s+)*"
-    r"(?:clear|unclear|known|unknown|certain|uncertain)\b[^.;:]{0,40}?"
-    r"\b(?:whether|if|what|who|whom|whose|which|when|where|why|how)\b",
-    re.IGNORECASE,
-)
-
-
-def clause_flags(part: Claim, text: str) -> tuple[bool, bool]:
-    """The denial and hedge a sentence takes from the clause it asserts (``part``; ``text``:
-    the sentence from that clause on): that clause's own, but a sentence that says it is not
-    known whether something is so ("It is not clear whether the fire was set on purpose")
-    hedges it and denies nothing."""
-    if _NOT_KNOWN.match(text):
-        return False, True
-    return part.negated, part.hedged
-
-
-def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | None:
-    """The part of a sentence (opening at character ``start``) that its main clause asserts:
-    the one whose predicate is the sentence's root verb, or when that verb only reports
-    ("“Nobody knew that …,” he said"), the clause it reports, through reports of reports
-    ("a spokesman said the witness told detectives she couldn't see …"). A sentence is
-    denied or hedged when that clause is ("He made no commitment, however, leaving it unclear
-    whether …"), whatever its longer clauses say, and it is the speaker's of that clause ("Holt
-    said she hid in a shop, but when …, she walked back out"). None when no part is that
-    clause."""
-    at = {
-        p.arguments["predicate"].start: p
-        for p in parts
-        if "predicate" in p.arguments and not p.id.endswith(".g")
-    }
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    if token is None or not at:
-        return None
-    root = token[0].sent.root
-    for _ in range(3):  # "a spokesman said the witness told detectives she couldn't see …"
-        if root.lemma_.lower() not in SPEECH_CUES:
-            break
-        inner = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), None)
-        if inner is None or (root.idx in at and inner.idx not in at):
-            break
-        root = inner
-    return at.get(root.idx)
-
-
-def take_main_clause(statement: Claim, inside: Sequence[Claim], doc: Doc) -> None:
-    """Give ``statement`` (with its parts ``inside``) the denial and hedge of the clause it
-    asserts (:func:`main_clause_part`, read by :func:`clause_flags`), and that clause's
-    source when it has none of its own."""
-    asserted = main_clause_part(statement.start, inside, doc)
-    if asserted is None:
-        return
-    statement.negated, statement.hedged = clause_flags(asserted, doc.text[asserted.start :])
-    statement.attributed_to = statement.attributed_to or list(asserted.attributed_to)

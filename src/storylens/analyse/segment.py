@@ -45,7 +45,8 @@ from storylens.analyse.focus import (
 )
 from storylens.analyse.headlines import parse_text
 from storylens.analyse.hedges import hedged_words
-from storylens.analyse.negation import clause_negated, denied_words, take_main_clause
+from storylens.analyse.mainclause import take_main_clause
+from storylens.analyse.negation import clause_negated, denied_words
 from storylens.analyse.numbers import find_quantities, lost_sign
 from storylens.analyse.quotemarks import quote_open
 from storylens.datelines import DATELINE
@@ -203,8 +204,7 @@ def tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;")
 
 
-# conjunctions a statement leaves out at its start ("But the ferry company said ..."); "nor"
-# stays: it denies what follows ("Nor is Windows Server 2012")
+# conjunctions a statement leaves out at its start ("But the ferry company said ..."), not "nor"
 LEADING_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "plus"})
 # ...unless it is an adverb of the words after it ("So far, officials ...", "Yet another ...")
 _NOT_JOINED = {
