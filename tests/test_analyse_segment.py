@@ -804,3 +804,30 @@ def test_segment_a_currency_sign_lost_as_a_question_mark_ends_no_sentence() -> N
     )
     # a sentence that opens as a question asks one, and is no row
     assert rows[1:] == ["20 people lost their jobs at the harbour."]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the parse reads only "two women and one man" as reported: all of it is the police's
+        (
+            "Police said two women and one man, between 30 and 40 years old, working for a "
+            "ferry company choked on smoke after rioters broke the windows of the harbour office.",
+            ["Police"],
+        ),
+        # an order or a hearsay passive is no one's statement
+        ("The fourth deckhand told her to get out of the engine room.", []),
+        (
+            "A man said to have left the harbour at dawn was questioned over the fire.",
+            [],
+        ),
+    ],
+)
+def test_segment_a_sentence_opened_by_its_speaker_is_theirs(text: str, source: list[str]) -> None:
+    from storylens.analyse.tasks import segment_one
+    from storylens.settings import Settings
+
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    [statement] = segment_one(article, Settings(n_process=1)).analyses[0].claims
+    assert statement.attributed_to == source

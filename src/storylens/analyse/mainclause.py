@@ -17,7 +17,7 @@ from storylens.analyse.cues import SPEECH_CUES
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from storylens.types import Claim
+    from storylens.types import Claim, Quote
 
 
 # "It is not clear whether …", "it was unclear if …", "it is not yet known how long …": the
@@ -69,12 +69,44 @@ def main_clause_part(start: int, parts: Sequence[Claim], doc: Doc) -> Claim | No
     return at.get(root.idx)
 
 
-def take_main_clause(statement: Claim, inside: Sequence[Claim], doc: Doc) -> None:
+def take_main_clause(
+    statement: Claim, inside: Sequence[Claim], doc: Doc, quotes: Sequence[Quote] = ()
+) -> None:
     """Give ``statement`` (with its parts ``inside``) the denial and hedge of the clause it
     asserts (:func:`main_clause_part`, read by :func:`clause_flags`), and that clause's
-    source when it has none of its own."""
+    source when it has none of its own, else the speaker who opens it (:func:`_opener`)."""
     asserted = main_clause_part(statement.start, inside, doc)
-    if asserted is None:
-        return
-    statement.negated, statement.hedged = clause_flags(asserted, doc.text[asserted.start :])
-    statement.attributed_to = statement.attributed_to or list(asserted.attributed_to)
+    if asserted is not None:
+        statement.negated, statement.hedged = clause_flags(asserted, doc.text[asserted.start :])
+        statement.attributed_to = statement.attributed_to or list(asserted.attributed_to)
+    if not statement.attributed_to and (speaker := _opener(statement, quotes, doc.text)):
+        statement.attributed_to = [speaker]
+
+
+_OPENING_CUES = frozenset({"said", "says", "told", "tells"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+_ORDER = re.compile(r"\s*(?:[\w.’']+\s+){0,2}to\s", re.IGNORECASE)
+
+
+def _opener(statement: Claim, quotes: Sequence[Quote], text: str) -> str:
+    """The named speaker of a sentence that opens "<speaker> said …": all it goes on to say
+    is that speaker's, though the parse read only a piece of it as reported ("Police said two
+    women and one man, between 30 and 40 years old, working for a bank branch choked on
+    smoke": the reported clause was "two women and one man")."""
+    for q in quotes:
+        if (
+            q.cue.casefold() in _OPENING_CUES
+            and q.speaker_start is not None
+            and q.speaker_end is not None
+            and q.cue_start is not None
+            and q.cue_end is not None
+            and statement.start <= q.speaker_start < q.cue_start < statement.end
+            and not text[statement.start : q.speaker_start].strip(" \"“‘'")
+            and not text[q.speaker_end : q.cue_start].strip()
+            and q.start >= q.cue_end
+            and not _ORDER.match(q.text)  # "told her to get out", "said to have been"
+            and q.speaker_text[:1].isupper()
+            and q.speaker_text.casefold() not in _PRONOUNS
+        ):
+            return q.speaker
+    return ""

@@ -55,7 +55,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v18"
+STAGE = "segment.statements.v19"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -494,7 +494,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
             if _caption(statement, doc, analysis.article.text):
                 continue
             statement = _quoted(statement, analysis.quotes)
-            take_main_clause(statement, inside, doc)
+            take_main_clause(statement, inside, doc, analysis.quotes)
             claims.append(statement)
             _all_numbers(statement, doc)
             lemmas[statement.id] = _content_lemmas(statement, doc)
