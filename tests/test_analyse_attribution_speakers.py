@@ -883,6 +883,8 @@ def test_analyse_attribution_the_head_of_a_body_is_a_source(
         ("The port authority said the bridge at Tarn collapsed on Monday.", "port authority"),
         ("Velm's seismic center said the quake measured 5.9.", "Velm's seismic center"),
         ("Norway's state radio said the bridge at Tarn collapsed.", "Norway's state radio"),
+        ("The fire brigade said the bodies were found in the Tarn bank.", "fire brigade"),
+        ("The coastguard said the ferry sank off Tarn on Monday.", "coastguard"),
     ],
 )
 def test_analyse_attribution_a_body_speaking_in_its_own_voice_is_a_source(

@@ -30,7 +30,8 @@ PERSON_NOUNS = PERSON_ROLES | lexicon(
 # owns them ("Iran's state television"), the words are theirs.
 OWN_VOICE = lexicon(
     """media television tv radio broadcaster army navy military embassy consulate university
-    hospital center centre authority service services observatory"""
+    hospital center centre authority service services observatory brigade coastguard force
+    forces fleet command"""
 )
 # Common nouns that can head a real source phrase: people, groups and bodies, documents and
 # publications with an author ("the report", "a statement from", "the poll").
