@@ -297,3 +297,26 @@ def test_quotes_a_report_ending_on_a_colon_speaks_the_quotation_below(nlp: Any) 
     quotes = _quotes(nlp, text)
     below = [q for q in quotes if q.text.startswith("“It hit")]
     assert [q.speaker for q in below] == ["Ines Varda"]
+
+
+@pytest.mark.slow
+def test_quotes_a_report_ending_its_paragraph_speaks_the_quotation_below(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Marant condemned the fire, saying the town had “reached the edge”.\n\n"
+        "“Our town has reached the edge. It is our duty to step back.”\n\n"
+        "“The ferry will sail again,” harbour master Ines Varda told reporters.\n\n"
+        "Harbour workers gathered on the quay.\n\n"
+        "“We lost everything,” one of them, a welder, said. “Nobody came to help.”"
+    )
+    quotes = _quotes(nlp, text)
+    below = [q for q in quotes if q.text.startswith("“Our town")]
+    assert [q.speaker for q in below] == ["Mayor Ilse Marant"]
+    # a quotation its own paragraph tags is whoever the tag names
+    tagged = [q for q in quotes if q.text.startswith("“The ferry")]
+    assert tagged and all(q.speaker.endswith("Ines Varda") for q in tagged)
+
+
+@pytest.mark.slow
+def test_quotes_a_thundered_quotation_is_its_speakers(nlp: Any) -> None:
+    text = "“A protest is one thing and arson is another!” Mayor Ilse Marant thundered."
+    assert [q.speaker for q in _quotes(nlp, text)] == ["Mayor Ilse Marant"]

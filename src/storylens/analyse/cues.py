@@ -22,7 +22,8 @@ SPEECH_CUES = lexicon(
     instruct preach clarify elaborate summarize summarise forecast
     speculate muse surmise hypothesize conjecture posit theorize opine rebut retract recant
     quip scoff sneer shout yell scream exclaim whisper mutter murmur fume rant rave marvel
-    gush attest affirm avow vouch aver insinuate chant jeer heckle read"""
+    gush attest affirm avow vouch aver insinuate chant jeer heckle read thunder bellow sigh
+    growl"""
 )
 # Speech acts that take a stand on something ("criticized the plan", "praised her record",
 # "endorsed Cruz", "called for a ban"): attributions in their own right, but their object is

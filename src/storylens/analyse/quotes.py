@@ -30,7 +30,7 @@ from storylens.analyse.quotemarks import doc_quotes, quote_open, quote_spans
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Article, Mention, Quote
 
-STAGE = "quotes.rules.v10"
+STAGE = "quotes.rules.v11"
 MIN_QUOTE_WORDS = 4
 # cues that name no words of the speaker's without a quotation ("did not respond to requests
 # for comment")
@@ -167,7 +167,11 @@ def _unattached_quotes(doc: Doc, article: Article, known: list[Quote]) -> list[Q
         prev = _previous_direct(known + out, qs)
         if prev is None or not _continues(text, prev, qs):
             prev = _previous(known + out, qs)
-            if prev is None or not (_carried_over(text, prev, qs) or _after_colon(text, prev, qs)):
+            if prev is None or not (
+                _carried_over(text, prev, qs)
+                or _after_colon(text, prev, qs)
+                or _after_report(text, prev, qs, qe)
+            ):
                 continue
         out.append(_as_of(prev, article, text, qs, qe))
     # a quotation running over paragraphs whose tag comes at its end ('"A. ¶ "B," the
@@ -254,3 +258,22 @@ def _after_colon(text: str, prev: Quote, start: int) -> bool:
     end = max(prev.end, prev.cue_end or 0, prev.speaker_end or 0)
     gap = text[end:start]
     return gap.strip() == ":" and "\n" in gap
+
+
+def _after_report(text: str, prev: Quote, start: int, end: int) -> bool:
+    """Whether a quotation opening the paragraph at ``start`` follows ``prev``'s report,
+    which ends the paragraph before ("Papoulias condemned the violence, saying the country
+    had "reached the edge of the abyss"." ¶ ""Our country has reached the edge of the
+    abyss. …""): the speaker goes on in their own words, when the quotation (``start`` to
+    ``end``) is all its paragraph says."""
+    hi = paragraph_bounds(text, max(0, prev.end - 1))[1]
+    last = paragraph_bounds(text, start)[1]
+    return (
+        not prev.direct
+        and not quote_open(text[start:last])  # no quotation whose tag comes paragraphs later
+        and not text[end:last].strip(" .,;!?”\"’'")  # nor one the paragraph tags after it
+        and hi < start
+        and not text[prev.end : hi].strip(" .,;”\"’'")
+        and not text[hi:start].strip()
+        and text[start : start + 1] in '“"‘'
+    )
