@@ -453,3 +453,26 @@ def test_truthful_a_reported_question_is_a_row_of_its_asker(
     asked = [c for text, c in rows.items() if "Who will carry" in text]
     assert len(asked) == 1 and asked[0]["attributed_to"] == ["Ada Brandt"], rows.keys()
     assert not any("busiest route" in text for text in rows)
+
+
+def test_truthful_another_count_of_the_same_thing_is_no_agreement(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # two outlets report 12 people injured; a third reports 18 injured and 12 arrested: its
+    # 12 counts arrests, so it states no part of the 12 injured, and no agreed or partial
+    # group that one of the first two words holds it beside them
+    story = Path(__file__).parent / "stories" / "ferry-counts"
+    report = _report(cli, [story], tmp_path / "report.json")
+    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
+    claims = {c["id"]: c for c in report["claims"]}
+    injured = [
+        g
+        for g in report["claim_groups"]
+        if any("12 people were injured" in claims[c]["text"] for c in g["claims"])
+    ]
+    assert len(injured) == 1 and injured[0]["status"] in {"agreed", "conflicting"}, injured
+    eighteen = {outlet[claims[c]["article"]] for c in injured[0]["claims"]} - {
+        "Velm Ledger",
+        "Harbour Courier",
+    }
+    assert not eighteen or injured[0]["status"] == "conflicting", injured[0]

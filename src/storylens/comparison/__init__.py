@@ -144,7 +144,7 @@ def _compare(
     from storylens.comparison.dedup import find_duplicates, units
     from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
     from storylens.comparison.lexicon import load_lexicon
-    from storylens.comparison.partly import split_unstated
+    from storylens.comparison.partly import split_other_counts, split_unstated
     from storylens.comparison.provenance import SourceNames
     from storylens.comparison.report import add_provenance, build_report, resolve_conflicts
     from storylens.comparison.wording import describe_groups
@@ -189,6 +189,7 @@ def _compare(
         {w for e in entities for name in (e.name, *e.aliases) for w in name.split()},
     )
     detector = resolve_conflicts(alignment, settings)
+    split_other_counts(alignment, ordered(outlet_of[a.article.id] for a in analyses))
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
     note("report")
     return build_report(

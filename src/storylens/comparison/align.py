@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 
-STAGE = "align.statements.v7"
+STAGE = "align.statements.v8"
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject
 MIN_REPEAT_WORDS = 4  # a repeated sentence this long is one statement told twice

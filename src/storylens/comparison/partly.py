@@ -15,10 +15,10 @@ one outlet is ``unique``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 
 from storylens.comparison.align import Alignment, ClaimGroup, ordered
-from storylens.comparison.backing import SAID, beside_names
+from storylens.comparison.backing import SAID, beside_names, counts_held
 from storylens.types import content_id
 
 
@@ -26,31 +26,79 @@ def split_unstated(alignment: Alignment, all_outlets: Sequence[str], names: Set[
     """Take out of each ``partial`` group the other outlets' statements that do not say its
     wording, as ``unique`` groups of its event (``names``: the words of the story's names)."""
     views = alignment.views
+
+    def apart(group: ClaimGroup, others: list[str]) -> list[str]:
+        if group.status != "partial":
+            return []
+        wording = str(group.shared.get("text") or "")
+        return [c for c in others if _apart(wording, views[c].claim.text, names)]
+
+    _split(alignment, all_outlets, apart)
+
+
+def split_other_counts(alignment: Alignment, all_outlets: Sequence[str]) -> None:
+    """Take out of each group no contradiction was found in the other outlets' statements
+    that count a thing its wording counts otherwise ("Genovese ran his organization from
+    behind bars while serving a 15-year sentence" in the group of "Gigante was serving a
+    12-year sentence"): another fact, or a gap the conflict rules could not pin down, never
+    a statement of the group's fact. Statements of two outlets or more that give one count
+    between them stay: they state one fact, though not the wording's ("six rifles were
+    found" beside "a total of 14 rifles were seized in five operations", told by two). Run
+    after the conflict rules, which compare them first."""
+    views = alignment.views
+
+    def other_counts(group: ClaimGroup, others: list[str]) -> list[str]:
+        owner = views.get(str(group.shared.get("claim") or ""))
+        if group.status not in {"agreed", "partial"} or owner is None:
+            return []
+        end = group.shared.get("end")
+        at = end if isinstance(end, int) else None
+        odd = [c for c in others if not counts_held(owner.claim, views[c].claim, at)]
+        return [
+            c
+            for c in odd
+            if not any(
+                views[d].unit != views[c].unit
+                and counts_held(views[c].claim, views[d].claim)
+                and counts_held(views[d].claim, views[c].claim)
+                for d in odd
+            )
+        ]
+
+    _split(alignment, all_outlets, other_counts)
+
+
+def _split(
+    alignment: Alignment,
+    all_outlets: Sequence[str],
+    leaves: Callable[[ClaimGroup, list[str]], list[str]],
+) -> None:
+    """Take out of each group with a wording the statements of outlets that do not state it
+    that ``leaves`` picks among them, each as a ``unique`` group of the group's event."""
+    views = alignment.views
     groups: list[ClaimGroup] = []
     for group in alignment.groups:
         groups.append(group)
-        if group.status != "partial" or not group.shared.get("claim"):
+        if not group.shared.get("claim"):
             continue
-        wording = str(group.shared.get("text") or "")
         stating = {views[c].unit for c in group.shared.get("claims", ()) if c in views}
-        gone = [
-            c
-            for c in group.claims
-            if views[c].unit not in stating and _apart(wording, views[c].claim.text, names)
-        ]
+        gone = leaves(group, [c for c in group.claims if views[c].unit not in stating])
         if not gone:
             continue
         group.event = group.event or content_id(group.id, prefix="e")
-        for cid in gone:
-            view = views[cid]
+        by_unit: dict[str, list[str]] = {}
+        for cid in gone:  # the copies of one text stay together
+            by_unit.setdefault(views[cid].unit, []).append(cid)
+        for members in by_unit.values():
+            outlets = ordered(views[c].outlet for c in members)
             groups.append(
                 ClaimGroup(
-                    id=content_id(cid, prefix="g"),
-                    claims=[cid],
-                    outlets=[view.outlet],
-                    articles=[view.claim.article],
-                    text=view.claim.text,
-                    missing_from=[o for o in all_outlets if o != view.outlet],
+                    id=content_id(members[0], prefix="g"),
+                    claims=members,
+                    outlets=outlets,
+                    articles=ordered(views[c].claim.article for c in members),
+                    text=views[members[0]].claim.text,
+                    missing_from=[o for o in all_outlets if o not in outlets],
                     event=group.event,
                 )
             )
