@@ -831,3 +831,27 @@ def test_segment_a_sentence_opened_by_its_speaker_is_theirs(text: str, source: l
     article = Article(id="a1", outlet="Lakeside Post", text=text)
     [statement] = segment_one(article, Settings(n_process=1)).analyses[0].claims
     assert statement.attributed_to == source
+
+
+@pytest.mark.slow
+def test_segment_a_sentence_a_scrape_broke_over_paragraphs_is_one_row() -> None:
+    from storylens.analyse.tasks import segment_one
+    from storylens.settings import Settings
+
+    text = (
+        "Ferry sinks off Velm\n\n"
+        "on May 2, 2024 at 4:31 AM\n\n"
+        "The ferry sank off Velm on Monday night.\n\n"
+        "Harbour master Ines Varda said that the crew\n\n"
+        "had left the ship in two lifeboats before it went down.\n\n"
+        "The company will hold an inquiry."
+    )
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    rows = [c.text for c in segment_one(article, Settings(n_process=1)).analyses[0].claims]
+    # a paragraph opening in lower case goes on with the sentence the scrape broke off
+    assert (
+        "Harbour master Ines Varda said that the crew\n\n"
+        "had left the ship in two lifeboats before it went down."
+    ) in rows
+    # a headline is no sentence broken off: the time stamp below it is not part of it
+    assert not any(row.startswith("Ferry sinks off Velm\n") for row in rows)

@@ -48,14 +48,14 @@ from storylens.analyse.hedges import hedged_words
 from storylens.analyse.mainclause import take_main_clause
 from storylens.analyse.negation import clause_negated, denied_words
 from storylens.analyse.numbers import find_quantities, lost_sign
-from storylens.analyse.quotemarks import quote_open
+from storylens.analyse.quotemarks import quote_open, runs_on
 from storylens.datelines import DATELINE
 from storylens.types import Analysis, Argument, Claim, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v19"
+STAGE = "segment.statements.v20"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -334,7 +334,7 @@ def statements(
                     or (quote_open(paragraph) and len(before.split()) < MAX_QUOTE_ROW_WORDS)
                     or lost_sign(before, piece)
                 )
-            if found and cut_off and "\n" not in text[found[-1][1] : start]:
+            if found and cut_off and runs_on(text, found[-1][1], start):
                 found[-1][1] = max(found[-1][1], end)
                 found[-1][4].extend(inside)
                 continue
