@@ -1020,3 +1020,16 @@ def test_analyse_attribution_a_participle_after_a_semicolon_is_not_the_subjects(
     )
     found = [(a.source_text, a.cue) for a in attributions_for(nlp(text))]
     assert found == [("Berg", "say")]
+
+
+@pytest.mark.slow
+def test_analyse_attribution_the_newspaper_is_the_paper_quoted_before(nlp: Any) -> None:
+    # the harbour authority's spokesman spoke last, but "the newspaper" is the Velm Times
+    text = (
+        "The ferry sank in four minutes, the Velm Times reported. "
+        "Harbour Authority spokesman Ivo Grest said the crew had left in lifeboats. "
+        "It is the third ferry lost in the strait this year, the newspaper said."
+    )
+    analysis = _analysed(text)
+    claim = next(c for c in analysis.claims if "third ferry" in c.text)
+    assert claim.attributed_to == ["Velm Times"]

@@ -154,6 +154,8 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
             # "the fire chief", "the president's lawyer": an office of its own, not whoever
             # the paragraph was about; it stays as written unless a name was given that office
             return att.source_name, None
+        if head.lemma_.lower() in _OUTLETS and (paper := _outlet_before(att, doc, names)):
+            return paper.text, paper.entity  # "the newspaper said": the paper quoted before
         if labels == {"ORG"} and (body := _body_before(att, doc, names)) is not None:
             return body.text, body.entity  # "the company said": the body the story is about
     if kind == "pronoun" and head.lower_ in PLURAL_PRONOUNS | ORG_PRONOUNS:
@@ -407,6 +409,25 @@ def _body_before(att: Attribution, doc: Doc, names: list[NamedSpan]) -> NamedSpa
     speakers = set(_speaker_starts(att, doc, names))
     found = _candidates(att, doc, names, {"ORG"}, back=len(doc))
     return next((n for n in found if _is_subject(n, doc, speakers)), None)
+
+
+# bodies that publish: "the newspaper said" is the paper a report was credited to before
+_OUTLETS = frozenset(
+    {"newspaper", "paper", "daily", "tabloid", "broadcaster", "network", "magazine", "website"}
+)
+
+
+def _outlet_before(att: Attribution, doc: Doc, names: list[NamedSpan]) -> NamedSpan | None:
+    """The nearest organisation before ``att`` that an earlier report was credited to as a
+    whole ("Newsday reported", not "Bureau of Prisons spokesman Al Quintero said")."""
+    text = doc_text(doc)
+    whole = {
+        (a.source_end, text[a.source_start : a.source_end].removeprefix("the ").strip())
+        for a in attributions_for(doc)
+        if a.source_start is not None and a.source_end is not None and a.cue_start < att.cue_start
+    }
+    found = _candidates(att, doc, names, {"ORG"}, back=len(doc))
+    return next((n for n in found if (n.end, n.text) in whole), None)
 
 
 def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[int, int]:
