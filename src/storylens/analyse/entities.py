@@ -268,14 +268,19 @@ def _apposed_persons(doc: Doc) -> list[_Cand]:
             or doc[head.i + 1].text != ","
         ):
             continue
-        first = head.i
-        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == head.i:
-            first -= 1
-        name = doc[first : head.i + 1]
+        name = _compound_name(doc, head.i)
         if len(name) < 2 or any(t.ent_type_ or not _is_name_token(t) for t in name):
             continue  # a lone word, or a name the model read already
         found.append(_Cand(name.start_char, name.end_char, "PERSON", "rule"))
     return found
+
+
+def _compound_name(doc: Doc, i: int) -> Span:
+    """The name that ends on token ``i``: it and the compound words before it."""
+    first = i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == i:
+        first -= 1
+    return doc[first : i + 1]
 
 
 def _named_roles(doc: Doc) -> list[_Cand]:
@@ -294,11 +299,8 @@ def _named_roles(doc: Doc) -> list[_Cand]:
             or doc[tok.i - 1].dep_ != "compound"
         ):
             continue
-        first = tok.i
-        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == tok.i:
-            first -= 1
-        name = doc[first : tok.i + 1]
-        if doc[first - 1].text != "," or not all(_is_name_token(t) for t in name):
+        name = _compound_name(doc, tok.i)
+        if doc[name.start - 1].text != "," or not all(_is_name_token(t) for t in name):
             continue
         if any(t.ent_type_ in {"PERSON", "GPE", "NORP", "LOC", "DATE"} for t in name):
             continue
