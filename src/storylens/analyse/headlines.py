@@ -74,3 +74,20 @@ def _lowered(line: str, names: frozenset[str]) -> str:
         out.append(word if keep or len(lowered) != len(word) else lowered)
     out.append(line[pos:])
     return "".join(out)
+
+
+def runs_on(text: str, end: int, start: int) -> bool:
+    """Whether a sentence that stopped at ``end`` goes on at ``start``: in one paragraph, or
+    over a paragraph break a scrape put inside it, where the next piece opens in lower case
+    ('"He is the boss of the toilet!" ¶ his mother told a columnist'), unless the piece
+    before is a headline (a line of the first three, or one in title case: "Jury finds
+    suspect guilty ¶ on April 30, 2008 at 4:31 AM" is a headline and a time stamp)."""
+    gap = text[end:start]
+    if "\n" not in gap:
+        return True
+    return (
+        not gap.strip()
+        and text[start : start + 1].islower()
+        and len(text[: text.rfind("\n", 0, end) + 1].split("\n")) > 3  # headlines, stamps
+        and not is_title_case_line(text, max(0, end - 1))
+    )

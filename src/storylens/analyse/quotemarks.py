@@ -34,25 +34,6 @@ def quote_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
-def runs_on(text: str, end: int, start: int) -> bool:
-    """Whether a sentence that stopped at ``end`` goes on at ``start``: in one paragraph, or
-    over a paragraph break a scrape put inside it, where the next piece opens in lower case
-    ('"He is the boss of the toilet!" ¶ his mother told a columnist'), unless the piece
-    before is a headline (a line of the first three, or one in title case: "Jury finds
-    suspect guilty ¶ on April 30, 2008 at 4:31 AM" is a headline and a time stamp)."""
-    from storylens.analyse.entities import is_title_case_line
-
-    gap = text[end:start]
-    if "\n" not in gap:
-        return True
-    return (
-        not gap.strip()
-        and text[start : start + 1].islower()
-        and len(text[: text.rfind("\n", 0, end) + 1].split("\n")) > 3  # headlines, stamps
-        and not is_title_case_line(text, max(0, end - 1))
-    )
-
-
 def quotes_paired(text: str) -> bool:
     """Whether every double quotation mark in ``text`` has its pair."""
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0

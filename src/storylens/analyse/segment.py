@@ -43,12 +43,12 @@ from storylens.analyse.focus import (
     relative_parts,
     resolved,
 )
-from storylens.analyse.headlines import parse_text
+from storylens.analyse.headlines import parse_text, runs_on
 from storylens.analyse.hedges import hedged_words
 from storylens.analyse.mainclause import take_main_clause
 from storylens.analyse.negation import clause_negated, denied_words
 from storylens.analyse.numbers import find_quantities, lost_sign
-from storylens.analyse.quotemarks import quote_open, runs_on
+from storylens.analyse.quotemarks import quote_open
 from storylens.datelines import DATELINE
 from storylens.types import Analysis, Argument, Claim, Quote
 
