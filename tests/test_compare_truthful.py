@@ -459,8 +459,8 @@ def test_truthful_another_count_of_the_same_thing_is_no_agreement(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:
     # two outlets report 12 people injured; a third reports 18 injured and 12 arrested: its
-    # 12 counts arrests, so it states no part of the 12 injured, and no agreed or partial
-    # group that one of the first two words holds it beside them
+    # 12 counts arrests, so it never states the wording "12 people were injured", and no
+    # summary sentence that gives the 12 cites it
     story = Path(__file__).parent / "stories" / "ferry-counts"
     report = _report(cli, [story], tmp_path / "report.json")
     outlet = {a["id"]: a["outlet"] for a in report["articles"]}
@@ -471,8 +471,9 @@ def test_truthful_another_count_of_the_same_thing_is_no_agreement(
         if any("12 people were injured" in claims[c]["text"] for c in g["claims"])
     ]
     assert len(injured) == 1 and injured[0]["status"] in {"agreed", "conflicting"}, injured
-    eighteen = {outlet[claims[c]["article"]] for c in injured[0]["claims"]} - {
-        "Velm Ledger",
-        "Harbour Courier",
-    }
-    assert not eighteen or injured[0]["status"] == "conflicting", injured[0]
+    if injured[0]["status"] == "agreed":
+        assert "Coast Post" not in injured[0]["shared"]["outlets"], injured[0]["shared"]
+    for sentence in report["summary"]:
+        if "12" in sentence["text"]:
+            cited = {outlet[claims[c]["article"]] for c in sentence["citations"] if c in claims}
+            assert "Coast Post" not in cited, sentence

@@ -19,6 +19,13 @@ from collections.abc import Callable, Sequence, Set
 
 from storylens.comparison.align import Alignment, ClaimGroup, ordered
 from storylens.comparison.backing import SAID, beside_names, counts_held
+from storylens.comparison.conflict_args import (
+    ClaimView,
+    claim_quantities,
+    quantities,
+    same_measure,
+    same_number,
+)
 from storylens.types import content_id
 
 
@@ -53,7 +60,12 @@ def split_other_counts(alignment: Alignment, all_outlets: Sequence[str]) -> None
             return []
         end = group.shared.get("end")
         at = end if isinstance(end, int) else None
-        odd = [c for c in others if not counts_held(owner.claim, views[c].claim, at)]
+        odd = [
+            c
+            for c in others
+            if not counts_held(owner.claim, views[c].claim, at)
+            and not _other_value(owner, views[c], at)
+        ]
         return [
             c
             for c in odd
@@ -66,6 +78,25 @@ def split_other_counts(alignment: Alignment, all_outlets: Sequence[str]) -> None
         ]
 
     _split(alignment, all_outlets, other_counts)
+
+
+def _other_value(owner: ClaimView, other: ClaimView, end: int | None) -> bool:
+    """Whether ``other`` gives another value of a thing the wording of ``owner`` counts, of
+    the same people (or of none named): one fact the outlets tell differently ("stocks
+    closed down 3.9 percent" / "stocks plunged 5.4 per cent"; "another 20,000 marched" /
+    "approximately 50,000 people marched"), not another person's figure ("Genovese was
+    serving a 15-year sentence" beside Gigante's 12 years)."""
+    mine, theirs_ = frozenset().union(*owner.actors), frozenset().union(*other.actors)
+    if mine and theirs_ and not mine & theirs_:
+        return False
+    own = quantities([q for q in owner.claim.quantities if end is None or q.start < end])
+    theirs = claim_quantities(other.claim)
+    return any(
+        not same_number(q, t) and same_measure(owner.claim, q, other.claim, t)
+        for unit, qs in own.items()
+        for q in qs
+        for t in theirs.get(unit, ())
+    )
 
 
 def _split(
