@@ -714,8 +714,9 @@ def test_segment_a_dateline_on_a_line_of_its_own_is_no_statement() -> None:
         ("It is not yet clear whether the harbour fire was set on purpose.", False, True),
         ("The coastguard said it was unclear if the two boats had collided.", False, True),
         ("It is not true that the harbour master resigned.", True, False),
-        # "no choice but to" says she will
+        # "no choice but to" says she will, and "can't help but" that it does
         ("The mayor said she has no choice but to close the old pier.", False, False),
+        ("The harbour master said the storm can't help but delay the ferries.", False, False),
     ],
 )
 def test_segment_statement_flags_follow_the_main_clause(

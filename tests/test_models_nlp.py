@@ -180,13 +180,15 @@ def test_no_sentence_ends_inside_a_title() -> None:
     nlp = get_nlp()
     text = (
         '"The pier is safe," said Dist. Atty. Rosa Quell. '
-        "Asst. Supt. Ivo Vell closed the harbour. The ferry left."
+        "Asst. Supt. Ivo Vell closed the harbour. The ferry left. "
+        "Msgr. Tomas Arvid and Fr. Ilse Marant blessed it."
     )
     sentences = [s.text.strip() for s in nlp(text).sents]
     assert sentences == [
         '"The pier is safe," said Dist. Atty. Rosa Quell.',
         "Asst. Supt. Ivo Vell closed the harbour.",
         "The ferry left.",
+        "Msgr. Tomas Arvid and Fr. Ilse Marant blessed it.",
     ]
     # a title at the end of a line is no title of the next line's first word
     assert len(list(nlp("the office of the Dist.\nRosa Quell said so.").sents)) == 2

@@ -80,7 +80,7 @@ TITLE_ABBREVIATIONS = tuple(
     sorted(
         _words(
             "Sgt. Lt. Capt. Cpl. Pvt. Det. Insp. Supt. Col. Maj. Brig. Cmdr. Amb. Atty. Dist. "
-            "Asst. Dep. Hon. Pres. Ald. Supv. Cmsr."
+            "Asst. Dep. Hon. Pres. Ald. Supv. Cmsr. Msgr. Fr."
         )
     )
 )

@@ -151,6 +151,8 @@ def _emphatic(pred: Token, kids: Sequence[int], deps: Sequence[str], lower: Sequ
         return False
     if pred.lemma_ == "wait" and any(deps[c] == "xcomp" for c in kids):
         return True  # "can't wait to see it": eager ("couldn't wait for the bus" may be literal)
+    if pred.lemma_ == "help" and pred.i + 1 < len(doc) and lower[pred.i + 1] == "but":
+        return True  # "can't help but affect you": it does
     return any(
         (lower[c] in {"more", "enough"} and deps[c] in {"advmod", "dobj"})
         or (deps[c] == "acomp" and doc[c].tag_ == "JJR")
