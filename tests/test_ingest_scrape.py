@@ -159,6 +159,20 @@ def test_ingest_scrape_header_skips_debris_and_update_lines() -> None:
     assert "photo credit" in reasons
 
 
+def test_ingest_scrape_a_press_release_notice_above_its_date() -> None:
+    text = (
+        "Harbour Trust Welcomes New Ferry Line\n\nFor immediate release:\n\nMarch 3, 2024\n\n"
+        "The Harbour Trust welcomed the new ferry line to Velm on Monday."
+    )
+    scrape = parse_scrape(text)
+    assert (scrape.title, scrape.published) == (
+        "Harbour Trust Welcomes New Ferry Line",
+        "2024-03-03",
+    )
+    assert scrape.text == "The Harbour Trust welcomed the new ferry line to Velm on Monday."
+    assert "press-release notice" in [r.reason for r in scrape.removed]
+
+
 def test_ingest_scrape_a_date_line_above_the_headline() -> None:
     # a page that prints its date first: the date is metadata, the headline the title
     scrape = parse_scrape(
@@ -246,6 +260,11 @@ def test_ingest_scrape_outlet_falls_back_to_file_name(name: str) -> None:
         ("25/10/2011", "2011-10-25"),
         ("05/06/11", None),
         ("March 3, 2024 Updated: March 4, 2024", "2024-03-03"),
+        # a page's "on …" stamp with its update, and a press release's notice before its date
+        ("on March 3, 2024 at 10:50 AM, updated March 9, 2024 at 12:16 PM", "2024-03-03"),
+        ("on Tuesday, 5 March 2024 13:45.", "2024-03-05"),
+        ("FOR IMMEDIATE RELEASE March 3, 2024", "2024-03-03"),
+        ("on the quay, March 3, 2024", None),
         ("February 30, 2024", None),
         ("The vote took place on September 17, 2023.", None),
         ("September 2023", None),

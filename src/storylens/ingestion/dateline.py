@@ -30,7 +30,7 @@ _TIME = (
 )
 _PREFIX = (
     r"^(?P<prefix>(?:published|posted|first published|first posted|date|created|story created"
-    r"|article created)(?:\s+on)?\s*[:|-]?\s*)?"
+    r"|article created|for immediate release|on)(?:\s+on)?\s*[:|-]?\s*)?"
 )
 _DATE_FORMS = (
     rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",
@@ -42,7 +42,7 @@ _DATE_FORMS = (
     r"(?P<num>(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<ny>(?:19|20)?\d\d))",
 )
 # the time the page was changed, after the date it was first put up ("… ET Updated: …")
-_LATER = r"(?:\s+(?:last\s+)?updated\s*:?\s+\S.*)?"
+_LATER = r"(?:,?\s+(?:last\s+)?updated\s*:?\s+\S.*)?"
 DATE_LINES = tuple(
     re.compile(rf"{_PREFIX}{form}{_TIME}{_LATER}\s*\.?$", re.IGNORECASE) for form in _DATE_FORMS
 )

@@ -172,6 +172,14 @@ def rule_credit(line: str) -> str | None:
     return "photo credit" if is_credit_line(line) else None
 
 
+# a press release's notice above its date ("For immediate release:" ¶ "July 13, 2009")
+_RELEASE = re.compile(r"^for\s+immediate\s+release\s*:?$", re.IGNORECASE)
+
+
+def rule_release(line: str) -> str | None:
+    return "press-release notice" if _RELEASE.match(line) else None
+
+
 LineRule = Callable[[str], "str | None"]
 
 RULES: dict[str, LineRule] = {
@@ -180,6 +188,7 @@ RULES: dict[str, LineRule] = {
     "comments": rule_comments,
     "share": rule_share,
     "credit": rule_credit,
+    "release": rule_release,
 }
 
 
