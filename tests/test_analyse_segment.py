@@ -856,3 +856,28 @@ def test_segment_a_sentence_a_scrape_broke_over_paragraphs_is_one_row() -> None:
     ) in rows
     # a headline is no sentence broken off: the time stamp below it is not part of it
     assert not any(row.startswith("Ferry sinks off Velm\n") for row in rows)
+
+
+@pytest.mark.slow
+def test_segment_a_transcript_turn_is_its_speakers() -> None:
+    from storylens.analyse.tasks import segment_one
+    from storylens.settings import Settings
+
+    text = (
+        "Mayor opens the harbour\n\n"
+        "July 13, 2024\n\n"
+        "Here is the transcript of the mayor's remarks at the quay.\n\n"
+        "Mayor Ilse Marant: Before I cut the ribbon, I want to thank the builders.\n\n"
+        "We waited ten years for this harbour, and our town is ready for it.\n\n"
+        "The ferry to Lund will sail twice a day.\n\n"
+        "Q: When will the second pier open?\n\n"
+        "We hope to open it in the spring."
+    )
+    article = Article(id="a1", outlet="Lakeside Post", text=text)
+    claims = segment_one(article, Settings(n_process=1)).analyses[0].claims
+    source = {c.text: c.attributed_to for c in claims}
+    # the mayor's turn: what she says of herself and her town is hers
+    assert source["We waited ten years for this harbour, and our town is ready for it."] != []
+    # a line with nothing of a speaker in it, and anything after the next label, is not
+    assert source["The ferry to Lund will sail twice a day."] == []
+    assert source["We hope to open it in the spring."] == []

@@ -81,6 +81,45 @@ def take_main_clause(
         statement.attributed_to = statement.attributed_to or list(asserted.attributed_to)
     if not statement.attributed_to and (speaker := _opener(statement, quotes, doc.text)):
         statement.attributed_to = [speaker]
+    if not statement.attributed_to and (speaker := _turn(statement, quotes, doc.text)):
+        statement.attributed_to = [speaker]
+
+
+def _turn(statement: Claim, quotes: Sequence[Quote], text: str) -> str:
+    """The speaker whose turn of a transcript ``statement`` stands in: a paragraph that opens
+    on a name and a colon, with the words unquoted ("President Barack Obama: Before I
+    introduce …"), gives the paragraphs after it that speak as someone does (I, we, you) to
+    that speaker, up to the next such label or the next report of someone else ("Here is the
+    transcript." ¶ "Obama: …" ¶ "We are now closer to the goal …"); never after a headline's
+    tag ("REPORT: Red Sox make huge offer")."""
+    before = [q for q in quotes if q.end <= statement.start]
+    if not before:
+        return ""
+    last = max(before, key=lambda q: q.end)
+    start = text.rfind("\n", 0, last.speaker_start or 0) + 1
+    if (
+        last.cue != ":"
+        or last.direct
+        or last.speaker_start != start
+        or len(last.speaker_text.split()) < 2  # "REPORT:", "Cops:": a headline's tag
+        or len(text[:start].split("\n")) <= 3  # a headline
+        or not last.speaker_text[:1].isupper()
+        or last.speaker_text.casefold() in _PRONOUNS
+        or text[last.start : last.start + 1] in "“\"‘'"
+        or "\n" not in text[last.start : statement.start]  # its own paragraph says it
+        or _LABELLED.search(text, last.start, statement.start) is not None  # "Q: …" between
+        or _LABEL.match(text, text.rfind("\n", 0, statement.start) + 1)
+        or not _SPEAKING.search(statement.text)  # narration again ("Felt left the FBI")
+    ):
+        return ""
+    return last.speaker
+
+
+# a line opening on a label: "Q:", "THE PRESIDENT:", "Dr. Benjamin:"
+_LABEL = re.compile(r"(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*:\s")
+_LABELLED = re.compile(r"\n" + _LABEL.pattern)
+# words a speaker uses of themselves or their listeners, which narration seldom does
+_SPEAKING = re.compile(r"\b(?:I|I'm|I've|me|my|we|we're|we've|us|our|you|your|let's)\b", re.I)
 
 
 _OPENING_CUES = frozenset({"said", "says", "told", "tells"})
