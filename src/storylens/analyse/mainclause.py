@@ -103,8 +103,7 @@ def _turn(statement: Claim, quotes: Sequence[Quote], text: str) -> str:
         or last.speaker_start != start
         or len(last.speaker_text.split()) < 2  # "REPORT:", "Cops:": a headline's tag
         or len(text[:start].split("\n")) <= 3  # a headline
-        or not last.speaker_text[:1].isupper()
-        or last.speaker_text.casefold() in _PRONOUNS
+        or not _named(last)
         or text[last.start : last.start + 1] in "“\"‘'"
         or "\n" not in text[last.start : statement.start]  # its own paragraph says it
         or _LABELLED.search(text, last.start, statement.start) is not None  # "Q: …" between
@@ -144,8 +143,13 @@ def _opener(statement: Claim, quotes: Sequence[Quote], text: str) -> str:
             and not text[q.speaker_end : q.cue_start].strip()
             and q.start >= q.cue_end
             and not _ORDER.match(q.text)  # "told her to get out", "said to have been"
-            and q.speaker_text[:1].isupper()
-            and q.speaker_text.casefold() not in _PRONOUNS
+            and _named(q)
         ):
             return q.speaker
     return ""
+
+
+def _named(quote: Quote) -> bool:
+    """Whether a report's speaker is written as a name, not "he", "they" or a lower-case
+    phrase."""
+    return quote.speaker_text[:1].isupper() and quote.speaker_text.casefold() not in _PRONOUNS

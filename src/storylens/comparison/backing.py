@@ -11,7 +11,7 @@ from storylens.analyse.cues import NAME_TITLES
 from storylens.analyse.dates import MONTHS, WEEKDAYS
 from storylens.comparison.conflict_args import claim_quantities, quantities, same_number
 from storylens.comparison.features import REPORTING, content_terms
-from storylens.types import Claim, Entity
+from storylens.types import Argument, Claim, Entity
 from storylens.words import stem
 
 # a statement backs a wording only when it also holds this share of the wording's content
@@ -97,11 +97,16 @@ def figures(claim: Claim, end: int | None = None) -> set[str]:
     return out
 
 
+def counts_before(claim: Claim, end: int | None = None) -> dict[str, list[Argument]]:
+    """The counts ``claim`` gives before ``end`` (a wording's end), by what they count."""
+    return quantities([q for q in claim.quantities if end is None or q.start < end])
+
+
 def counts_held(claim: Claim, backer: Claim, end: int | None = None) -> bool:
     """Each count ``claim`` gives (before ``end``) of a thing ``backer`` counts too is one
     of the backer's counts of it: "12 people were injured" is not backed by "18 people had
     been injured in the violence and 12 arrested", whose 12 counts arrests."""
-    own = quantities([q for q in claim.quantities if end is None or q.start < end])
+    own = counts_before(claim, end)
     theirs = claim_quantities(backer)
     return all(
         any(same_number(q, t) for t in theirs[unit])

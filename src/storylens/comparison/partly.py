@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence, Set
 
 from storylens.comparison.align import Alignment, ClaimGroup, ordered
-from storylens.comparison.backing import SAID, beside_names, counts_held
+from storylens.comparison.backing import SAID, beside_names, counts_before, counts_held
 from storylens.comparison.conflict_args import (
     ClaimView,
     claim_quantities,
-    quantities,
     same_measure,
     same_number,
 )
@@ -89,7 +88,7 @@ def _other_value(owner: ClaimView, other: ClaimView, end: int | None) -> bool:
     mine, theirs_ = frozenset().union(*owner.actors), frozenset().union(*other.actors)
     if mine and theirs_ and not mine & theirs_:
         return False
-    own = quantities([q for q in owner.claim.quantities if end is None or q.start < end])
+    own = counts_before(owner.claim, end)
     theirs = claim_quantities(other.claim)
     return any(
         not same_number(q, t) and same_measure(owner.claim, q, other.claim, t)
