@@ -44,6 +44,27 @@ def doc_sents(doc: Doc) -> tuple[Span, ...]:
     return sents
 
 
+def sentence_at(doc: Doc, token: int, *, char: bool = False) -> int:
+    """The index in :func:`doc_sents` of the sentence holding token ``token`` (the token
+    at character ``token`` with ``char``), or -1."""
+    if char:
+        span = doc.char_span(token, token + 1, alignment_mode="expand")
+        if span is None:
+            return -1
+        token = span.start
+    sents = doc_sents(doc)
+    lo, hi = 0, len(sents) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sents[mid].end <= token:
+            lo = mid + 1
+        elif sents[mid].start > token:
+            hi = mid - 1
+        else:
+            return mid
+    return -1
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once (spaCy rebuilds the spans on every access)."""
     ents = doc.user_data.get("storylens.ents")

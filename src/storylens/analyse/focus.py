@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storylens.analyse.cues import SPEECH_CUES
+from storylens.analyse.gender import genders, person_key
 from storylens.types import Claim, Mention
 
 if TYPE_CHECKING:
@@ -63,18 +64,24 @@ def with_antecedent(clause: Token, pronoun: Token, rest: str) -> str | None:
 LEADING_PRONOUN = re.compile(r"^(He|She|he|she)\b")
 
 
-def named_subject(text: str, start: int, people: Sequence[Mention]) -> str | None:
+def named_subject(
+    text: str, start: int, people: Sequence[Mention], doc: Doc | None = None
+) -> str | None:
     """``text`` with a leading "he"/"she" replaced by the person the article has named most
     often before it, the last named of those on a tie ("She checked in on Friday" ->
     "Lindsay Lohan checked in on Friday"), for matching; None when it does not start so or
     no person was named before. A story's pronouns mostly mean its main person: the last
     name before the pronoun is often a victim or witness named once ("He faces up to 75
-    years" after "an 11-year-old girl, Cheanne McKnight, was grazed")."""
-    if not LEADING_PRONOUN.match(text):
+    years" after "an 11-year-old girl, Cheanne McKnight, was grazed"). Never a person
+    ``doc`` shows the pronoun cannot stand for (:func:`storylens.analyse.gender.genders`)."""
+    lead = LEADING_PRONOUN.match(text)
+    if not lead:
         return None
+    sex = lead.group(1).lower()
+    sexes = genders(doc, people) if doc is not None else {}
     named: dict[str, list[Mention]] = {}
     for m in people:
-        if m.end <= start:
+        if m.end <= start and sexes.get(person_key(m), sex) == sex:
             words = m.text.split()  # "Ramon Lopez", "Lopez": one person
             named.setdefault(words[-1].casefold().removesuffix("'s") if words else "", []).append(m)
     if not named:

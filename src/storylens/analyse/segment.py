@@ -55,7 +55,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v21"
+STAGE = "segment.statements.v22"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -508,7 +508,7 @@ def segment_claims(analyses: Sequence[Analysis], docs: Sequence[Doc] | None = No
                 name_antecedent(part, doc, focus)
             parts_of[statement.id] = inside
             for claim in (statement, *inside):
-                named = named_subject(focus.get(claim.id, claim.text), claim.start, people)
+                named = named_subject(focus.get(claim.id, claim.text), claim.start, people, doc)
                 if named is not None:
                     focus[claim.id] = named
             if not inside:

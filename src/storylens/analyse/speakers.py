@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Token
 
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.attribution import attributions_for, paragraph_bounds
-from storylens.analyse.columns import doc_sents, doc_text
+from storylens.analyse.columns import doc_sents, doc_text, sentence_at
 from storylens.analyse.cues import OCCUPATIONS, PERSON_ROLES
+from storylens.analyse.gender import fits, genders, person_key
 from storylens.analyse.namedsource import (
     SPEAKS_FOR,
     is_author,
@@ -167,15 +168,20 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         if group is not None:
             joined = several_names(group.source_start or 0, group.source_end or 0, names)
             return (joined, None) if joined else resolve_source(group, doc, names)
-    if head.lower_ in {"he", "she"} and (tagged := tagged_quotation_before(att, doc)):
-        return resolve_source(tagged, doc, names)  # "“A,” Salazar said. ¶ “B,” he said."
-    found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS)
+    sex = head.lower_ if head.lower_ in {"he", "she"} else None
+    if sex and (tagged := tagged_quotation_before(att, doc)):
+        said = resolve_source(tagged, doc, names)  # "“A,” Salazar said. ¶ “B,” he said."
+        if fits(said, sex, doc, names):
+            return said
+    found = _antecedent(att, doc, names, labels, plural=head.lower_ in PLURAL_PRONOUNS, sex=sex)
     if kind == "pronoun" and head.lower_ in ORG_PRONOUNS | PLURAL_PRONOUNS:
         thing = _thing_before(att, doc, head, names, found)
         if thing is not None:
             return thing
-    if head.lower_ in {"he", "she"} and (before := _unnamed_speaker(att, doc, found)) is not None:
-        return resolve_source(before, doc, names)
+    if sex and (before := _unnamed_speaker(att, doc, found)) is not None:
+        said = resolve_source(before, doc, names)
+        if fits(said, sex, doc, names):
+            return said
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
@@ -191,7 +197,7 @@ def _thing_before(
     A country or body is itself; a phrase naming no source ("the storm") leaves the pronoun
     unresolved. None (resolve as before) for a pronoun, a person, or none nearer than ``found``.
     """
-    own = _sentence_of(doc, head.idx)
+    own = sentence_at(doc, head.i)
     if own < 0:
         return None
     sents, quotes = doc_sents(doc), _quotes(doc)
@@ -457,11 +463,18 @@ def _speaker_starts(att: Attribution, doc: Doc, names: list[NamedSpan]) -> dict[
 
 
 _HE_SHE = frozenset({"he", "she"})
+_FURTHER = 8  # paragraphs back to look for a "he" or "she" when nearer names are the other
 _WORDS_OR_ASIDE = frozenset({"ccomp", "parataxis", "relcl", "acl"})
 
 
 def _antecedent(
-    att: Attribution, doc: Doc, names: list[NamedSpan], labels: set[str], *, plural: bool = False
+    att: Attribution,
+    doc: Doc,
+    names: list[NamedSpan],
+    labels: set[str],
+    *,
+    plural: bool = False,
+    sex: str | None = None,
 ) -> NamedSpan | None:
     """The name a pronoun (or an unmatched role) continues.
 
@@ -470,8 +483,17 @@ def _antecedent(
     pronoun that reports speech continues the last speaker ("“...,” he added" after a
     paragraph about someone else). With no subject or source before it, the nearest name;
     but not for "they" (``plural``), which mostly stands for people the text never named
-    ("150 marchers ... to a crossing called El Chaparral. As they walked, they chanted")."""
+    ("150 marchers ... to a crossing called El Chaparral. As they walked, they chanted").
+    A "he" or "she" (``sex``) never continues a person the article calls the other."""
     found = _candidates(att, doc, names, labels)
+    if sex is not None:
+        # a name of the other sex in the way: the nearest that fits, further back
+        known = genders(doc, [n for n in names if n.label == "PERSON"])
+        fit = [n for n in found if known.get(person_key(n), sex) == sex]
+        if len(fit) < len(found) and not fit:
+            far = _candidates(att, doc, names, labels, back=_FURTHER)
+            fit = [n for n in far if known.get(person_key(n), sex) == sex]
+        found = fit
     people = _person_tokens(found, doc)
     cands = [_group_of(n, doc) or n for n in found if not _in_passing(n, doc, people)]
     if not cands:
@@ -485,7 +507,7 @@ def _antecedent(
     if last_speaker is None or last_speaker is first or first.start in speakers:
         return first
     text = doc_text(doc)
-    same_sentence = att.sentence >= 0 and _sentence_of(doc, first.start) == att.sentence
+    same_sentence = att.sentence >= 0 and sentence_at(doc, first.start, char=True) == att.sentence
     near = paragraph_bounds(text, last_speaker.start) == paragraph_bounds(
         text, att.source_start or 0
     )
@@ -548,24 +570,6 @@ def _group_of(n: NamedSpan, doc: Doc) -> NamedSpan | None:
     start = doc[min(tok.i, head.left_edge.i)].idx
     end = head.idx + len(head.text)
     return NamedSpan(start, end, doc_text(doc)[start:end], n.label)
-
-
-def _sentence_of(doc: Doc, char: int) -> int:
-    tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    if tok is None:
-        return -1
-    sents = doc_sents(doc)
-    i = tok.start
-    lo, hi = 0, len(sents) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if sents[mid].end <= i:
-            lo = mid + 1
-        elif sents[mid].start > i:
-            hi = mid - 1
-        else:
-            return mid
-    return -1
 
 
 _APPOSITION_WORDS = 5  # "Fox, a former Mexican president": the role within a few words
