@@ -24,6 +24,7 @@ from storylens.analyse.numbers import find_quantities, normalise_unit, parse_num
         ("one hundred and five", 105.0),
         ("3bn", 3e9),
         ("two thousand", 2000.0),
+        ("four and a half", 4.5),
         ("banana", None),
         ("", None),
     ],
@@ -62,6 +63,16 @@ def test_numbers_normalise_unit(word: str, unit: str) -> None:
         # a parent of so many: that many children, whatever follows
         ("Ferry captain Ada Roth, a mother of three, retired.", [(3.0, "child")]),
         ("A father of 12 Jon Vell was hurt.", [(12.0, "child")]),
+        # an "m" joined to a number is metres, unless money or a count of things follows
+        ("The guide fell 600m down the ridge.", [(600.0, "m")]),
+        ("They were found within 80m of the hut.", [(80.0, "m")]),
+        ("The hall measured 50m by 50m.", [(50.0, "m"), (50.0, "m")]),
+        ("The port cost $80m to build.", [(80_000_000.0, "USD")]),
+        ("The final drew 80m viewers.", [(80_000_000.0, "viewer")]),
+        ("The flaw hit 2m Windows users.", [(2_000_000.0, "user")]),
+        # "and a half" is part of the number
+        ("He served four and a half months in jail.", [(4.5, "month")]),
+        ("The dam cost one and a half million dollars.", [(1_500_000.0, "USD")]),
     ],
 )
 def test_numbers_find_quantities(

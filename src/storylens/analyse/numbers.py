@@ -205,9 +205,9 @@ def parse_number(text: str) -> float | None:
         words = words[1:]
     total = 0.0
     current: float | None = None
-    for word in words:
-        if word == "and":
-            continue
+    for k, word in enumerate(words):
+        if word == "and" or (word in {"a", "an"} and words[k + 1 : k + 2] == ["half"]):
+            continue  # "four and a half"
         if word == "dozen" and current is not None:
             current *= 12  # "four dozen" is 48
             continue
@@ -248,6 +248,8 @@ def _atom(word: str) -> float | None:
 def normalise_unit(word: str) -> str:
     """Map a unit word or noun to its normal form ("kilometers" -> "km", "drones" -> "drone")."""
     w = word.lower().strip()
+    if w.endswith(".") and w[:-1] in UNITS:
+        w = w[:-1]  # "50m." ending a sentence
     if w in UNITS:
         return UNITS[w]
     if w.endswith("s") and w[:-1] in UNITS:
@@ -330,6 +332,26 @@ _PARENTS = frozenset(
 )
 
 
+def _millions(first: Token, m: Token) -> bool:
+    """Whether the "m" after a number is millions ("$80m", "80m euros", "2m Windows users"),
+    not metres ("fell 600m", "within 80m of the hut", "the 100m final")."""
+    doc = first.doc
+    if any(t.text in CURRENCY_SYMBOLS for t in doc[max(0, first.i - 3) : first.i]):
+        return True  # "$80m", and "£1. 7m" as a scrape spaced "£1.7m"
+    for after in doc[m.i + 1 : m.i + 4]:  # "80m viewers", "2m Windows users"
+        if after.tag_ in {"NNS", "NNPS"}:
+            return True
+        if after.tag_ not in {"NN", "NNP", "JJ"}:
+            break
+    return False
+
+
+def _and_a_half(toks: list[Token] | Span, j: int) -> bool:
+    """Whether "and a half" follows the number word at ``j``."""
+    words = [t.lower_ for t in toks[j + 1 : j + 4]]
+    return words == ["and", "a", "half"] and toks[j + 3].i == toks[j].i + 3
+
+
 def _split_hyphen_word(tok: Token) -> tuple[float, str] | None:
     """A single token such as "six-day" or "250-kilometer"."""
     if "-" not in tok.text:
@@ -400,7 +422,11 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
         j = i
         while j + 1 < len(toks) and toks[j + 1].i == toks[j].i + 1:
             nxt = toks[j + 1]
-            if nxt.lower_ in _SCALES or (
+            if nxt.lower_ == "m" and not _millions(toks[i], nxt):
+                break  # "fell 600m": metres, the unit after the number
+            if _and_a_half(toks, j):
+                j += 3  # "four and a half months"
+            elif nxt.lower_ in _SCALES or (
                 nxt.lower_ not in _ORDINALS and _word_value(nxt.lower_) is not None
             ):
                 j += 1
