@@ -23,28 +23,33 @@ _WEEKDAY = (
 )
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = (
-    r"(?:\s*(?:,|at|-|–|—|\||(?:last\s+)?updated(?:\s+at)?)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?"
-    r"\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?)?"
+# a time of day: "10:15 AM", "22.34", "2 A.M."; a scrape may space the colon ("5: 03pm")
+_CLOCK = (
+    r"(?:\d{1,2}[:.]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?(?:m\b\.?)?)?|\d{1,2}\s*[ap]\.?m\b\.?)"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?"
 )
+_TIME = rf"(?:\s*(?:,|at|-|–|—|\||@|(?:last\s+)?updated(?:\s+at)?)?\s*{_CLOCK})?"
+# a time before the date ("12:52 p.m. EDT May 2, 2013", "9:53 AM, MON 22 JUL 2013")
+_LEAD_TIME = rf"(?:{_CLOCK}\s*[,|]?\s*)?"
 _PREFIX = (
     r"^(?P<prefix>(?:published|posted|first published|first posted|date|created|story created"
-    r"|article created|for immediate release|on)(?:\s+on)?\s*[:|-]?\s*)?"
+    r"|article created|published time|for immediate release|on)(?:\s+on)?\s*[:|-]?\s*)?"
 )
 _DATE_FORMS = (
     rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}",
     rf"{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}",
-    r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?",
+    r"(?P<iso>(?P<iy>(?:19|20)\d\d)\s?-\s?(?P<im>\d\d)\s?-\s?(?P<id>\d\d))"
+    r"(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?",
     # "2012.08.08", "2012/08/08": year first, so never a day-month or month-day guess
     r"(?P<iso>(?P<iy>(?:19|20)\d\d)(?P<sep>[./])(?P<im>\d\d)(?P=sep)(?P<id>\d\d))",
     # "10/25/11", "25/10/2011": taken only when one number cannot be a month
-    r"(?P<num>(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<ny>(?:19|20)?\d\d))",
+    r"(?P<num>(?P<na>\d{1,2})\s?/\s?(?P<nb>\d{1,2})\s?/\s?(?P<ny>(?:19|20)?\d\d))",
 )
 # the time the page was changed, after the date it was first put up ("… ET Updated: …")
-_LATER = r"(?:,?\s+(?:last\s+)?updated\s*:?\s+\S.*)?"
+_LATER = r"(?:\s*[,|]?\s+(?:last\s+)?updated\s*:?\s+\S.*)?"
 DATE_LINES = tuple(
-    re.compile(rf"{_PREFIX}{form}{_TIME}{_LATER}\s*\.?$", re.IGNORECASE) for form in _DATE_FORMS
+    re.compile(rf"{_PREFIX}{_LEAD_TIME}{form}{_TIME}{_LATER}\s*\.?$", re.IGNORECASE)
+    for form in _DATE_FORMS
 )
 
 
