@@ -563,6 +563,15 @@ def _count(cid: str, text: str, outlet: str, number: str, value: float, unit: st
             ("Police stopped a van with nine rifles", "nine rifles", 9.0, "rifle"),
             ("Police stopped a van with two other rifles", "two", 2.0, "rifle"),
         ),
+        # what is still to come is another occasion than what happened
+        (
+            ("The striker missed four games after surgery", "four games", 4.0, "game"),
+            ("The striker will miss two games", "two games", 2.0, "game"),
+        ),
+        (
+            ("The ferry carried 180 passengers", "180 passengers", 180.0, "passenger"),
+            ("The ferry will carry 240 passengers", "240 passengers", 240.0, "passenger"),
+        ),
     ],
 )
 def test_conflicts_numbers_that_are_not_one_count(

@@ -38,6 +38,12 @@ _CONVERSION = re.compile(r"\d[^()\n]{0,25}\(\s*$")
 # a number whose next character was lost or is a fraction: "4\ufffd months", "4½ months"
 _BROKEN_AFTER = re.compile("[\ufffd½¼¾⅓⅔⅛]")
 # time elapsed when the article was written: "after eight days of riots", "a week into"
+# what is still to come: "will miss", "is expected to", "is set to", "is going to"
+_FUTURE = re.compile(
+    r"\b(?:will|won't|'ll|shall|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|going)\s+to)"
+    r"\b",
+    re.IGNORECASE,
+)
 _ELAPSED_BEFORE = re.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ELAPSED = re.compile(r"\b(?:days?|weeks?|months?|nights?|hours?|years?)\s+(?:of|into)\b", re.I)
 # one side of a share: "28 of 41 passes", "10 of the team's first 17 points" count two things
@@ -60,6 +66,10 @@ def numbers(a: ClaimView, b: ClaimView, found: Findings) -> Iterator[dict[str, A
         return  # "in 2008 he stopped him in the 11th round": another time, another count
     if _scoped(a) != _scoped(b):
         return  # "a total of 14 rifles" / "six rifles were seized": the whole and a part
+    if bool(_FUTURE.search(a.sentence or a.claim.text)) != bool(
+        _FUTURE.search(b.sentence or b.claim.text)
+    ):
+        return  # "will miss the final two games" / "missed four games": another occasion
     if bool(_CLOSING.search(a.claim.text)) != bool(_CLOSING.search(b.claim.text)):
         return  # "stocks closed down 3.9 percent" / "stocks plunged 5.4 per cent": a day's
         # close and a fall at some hour are two figures
