@@ -226,6 +226,92 @@ def test_align_two_facts_join_only_when_their_pairs_average_near_the_threshold()
     assert cluster(views, scores, 0.48) == [["x", "y", "z", "w"]]
 
 
+@pytest.mark.parametrize(
+    ("second_predicate", "together"),
+    [("book", False), ("arrest", True)],
+)
+def test_align_two_facts_of_one_article_never_share_a_group(
+    second_predicate: str, together: bool
+) -> None:
+    # a1 ("gave a blood sample") and a2 ("was booked and released on bail") are two facts of
+    # article A, each told by B too; C's statement is close to both and would chain the two
+    # pairs into one group. Two statements of one article that score low together and name
+    # different events stay apart; told as one event ("arrest" twice), they may join.
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import PairScores
+
+    specs = [
+        ("a1", "A", "arrest"),
+        ("a2", "A", second_predicate),
+        ("b1", "B", "arrest"),
+        ("b2", "B", second_predicate),
+        ("c1", "C", "take"),
+    ]
+    views = [
+        ClaimView(Claim(id=i, article=a, start=0, end=1, text=i, predicate=p), outlet=a, unit=a)
+        for i, a, p in specs
+    ]
+    pairs = {
+        ("a1", "a2"): 0.2,
+        ("b1", "b2"): 0.2,
+        ("a1", "b1"): 0.9,
+        ("a2", "b2"): 0.9,
+        ("a1", "b2"): 0.6,
+        ("a2", "b1"): 0.6,
+        ("a1", "c1"): 0.8,
+        ("a2", "c1"): 0.8,
+        ("b1", "c1"): 0.7,
+        ("b2", "c1"): 0.7,
+    }
+    ids = [i for i, _, _ in specs]
+    matrix = np.zeros((5, 5), dtype=np.float32)
+    for (x, y), value in pairs.items():
+        matrix[ids.index(x), ids.index(y)] = matrix[ids.index(y), ids.index(x)] = value
+    scores = PairScores(ids, [a for _, a, _ in specs], matrix)
+    found = cluster(views, scores, 0.48)
+    if together:
+        assert found == [["a1", "a2", "b1", "b2", "c1"]]
+    else:
+        assert ["a2", "b2"] in found and not any({"a1", "a2"} <= set(g) for g in found)
+
+
+@pytest.mark.parametrize(("loose", "together"), [(1, True), (3, False)])
+def test_align_one_loose_pair_of_an_article_does_not_split_a_fact(
+    loose: int, together: bool
+) -> None:
+    # three articles tell a fact in two sentences each (x: "to host the Oscars", y: "will make
+    # her second appearance as host"); D's statement chains the x and y sentences. When only
+    # one article's own pair is loose, the sentences stay one fact; when all three are, two.
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import PairScores
+
+    specs = [(f"{k}{a}", a, "host" if k == "x" else "make") for a in "ABC" for k in "xy"]
+    specs.append(("d1", "D", "take"))
+    views = [
+        ClaimView(Claim(id=i, article=a, start=0, end=1, text=i, predicate=p), outlet=a, unit=a)
+        for i, a, p in specs
+    ]
+    ids = [i for i, _, _ in specs]
+    matrix = np.zeros((len(ids), len(ids)), dtype=np.float32)
+
+    def put(x: str, y: str, value: float) -> None:
+        matrix[ids.index(x), ids.index(y)] = matrix[ids.index(y), ids.index(x)] = value
+
+    for a in "ABC":
+        put(f"x{a}", f"y{a}", 0.2 if "ABC".index(a) < loose else 0.6)
+        put(f"x{a}", "d1", 0.8)
+        put(f"y{a}", "d1", 0.8)
+        for b in "ABC":
+            if a < b:
+                put(f"x{a}", f"x{b}", 0.9)
+                put(f"y{a}", f"y{b}", 0.9)
+                put(f"x{a}", f"y{b}", 0.55)
+                put(f"y{a}", f"x{b}", 0.55)
+    scores = PairScores(ids, [a for _, a, _ in specs], matrix)
+    found = cluster(views, scores, 0.48)
+    assert (len(found) == 1) is together, found
+
+
 def test_align_a_link_needs_each_statement_the_others_best_match() -> None:
     # b2 scores over the threshold with a1, but a1 states b1's fact: b2 is not pulled in
     from storylens.comparison.conflict_args import ClaimView

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.comparison.backing import same_figures
 from storylens.comparison.conflict_args import ClaimView, claim_quantities
 from storylens.comparison.event_groups import find_events
-from storylens.comparison.events import denied
+from storylens.comparison.events import denied, event_class
 from storylens.comparison.features import (
     WORD,
     best_part_scores,
@@ -41,8 +41,9 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 
-STAGE = "align.statements.v8"
+STAGE = "align.statements.v9"
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
+TWO_FACTS = 0.35  # two statements of one article scoring under this tell two facts
 LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject
 MIN_REPEAT_WORDS = 4  # a repeated sentence this long is one statement told twice
 
@@ -201,6 +202,7 @@ def cluster(
     above.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
     members = {k: [k] for k in range(len(ids))}
     root = list(range(len(ids)))
+    apart, same = _two_facts(views, scores)
     for _, a, b in above:
         ra, rb = root[index[a]], root[index[b]]
         if ra == rb:
@@ -208,6 +210,8 @@ def cluster(
         pairs = float(count[ra, rb])
         if pairs and float(total[ra, rb]) / pairs < threshold - LINKAGE_SLACK:
             continue
+        if apart[ra, rb] and 2 * apart[ra, rb] >= same[ra, rb]:
+            continue  # half their statements of one article or more tell two facts
         keep, drop = (ra, rb) if len(members[ra]) >= len(members[rb]) else (rb, ra)
         for k in members[drop]:
             root[k] = keep
@@ -217,8 +221,43 @@ def cluster(
             links[:, keep] = links[keep]
             links[drop] = 0.0
             links[:, drop] = 0.0
+        for pairs_of in (apart, same):
+            pairs_of[keep] += pairs_of[drop]
+            pairs_of[:, keep] = pairs_of[keep]
     groups = sorted(sorted(m) for m in members.values())
     return [[ids[k] for k in group] for group in groups]
+
+
+def _two_facts(
+    views: Sequence[ClaimView], scores: Mapping[tuple[str, str], float]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Pairs of statements of one article: ``(apart, same)``, ``apart[i, j]`` 1 when ``i``
+    and ``j`` tell two facts, ``same[i, j]`` 1 for any two of one article.
+
+    Two statements of one article tell two facts when their own pair score is under
+    ``TWO_FACTS`` and their predicates name different events ("Williams gave a blood
+    sample" / "Williams was booked into county jail and released on bail"): a chain of close
+    pairs through other articles had made one group of the two, and the bail, which nine
+    outlets report, had no row. Two clusters stay apart when half or more of their pairs of
+    one article tell two facts: an article that tells its main fact in several sentences
+    ("Ellen DeGeneres to host Oscars" over "She will make her second appearance as the
+    show's emcee") has one loose pair among close ones and keeps them together."""
+    import numpy as np
+
+    n = len(views)
+    apart = np.zeros((n, n), dtype=np.int64)
+    if not isinstance(scores, PairScores) or scores.ids != [v.claim.id for v in views]:
+        return apart, apart.copy()
+    codes: dict[str, int] = {}
+    article = np.array([codes.setdefault(v.claim.article, len(codes)) for v in views])
+    one = (article[:, None] == article[None, :]) & ~np.eye(n, dtype=bool)
+    matrix = scores.matrix
+    low = one & (np.minimum(matrix, matrix.T) < TWO_FACTS)
+    kinds = [event_class(v.claim.predicate) for v in views]
+    for i, j in zip(*np.nonzero(low), strict=True):
+        if not (kinds[i] and kinds[i] == kinds[j]):
+            apart[i, j] = 1
+    return apart, one.astype(np.int64)
 
 
 def _mutual_best(total: npt.NDArray[np.float64], articles: Sequence[str]) -> npt.NDArray[np.bool_]:
