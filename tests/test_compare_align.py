@@ -848,3 +848,18 @@ def test_align_a_denial_never_joins_what_it_denies_as_partly_stating_it() -> Non
     score = float(alignment.scores.matrix[0, 1])
     assert 0.48 - Settings().align_support_margin <= score < 0.48, score
     assert sorted(g.status for g in alignment.groups) == ["unique", "unique"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The mayor didn't return a call", "The mayor did not return a call"),
+        ("The mayor didn’t return a call", "The mayor did not return a call"),
+        ("The ferry’s crew won’t sail", "The ferry's crew will not sail"),
+    ],
+)
+def test_align_a_contraction_and_its_spelled_out_words_share_their_content(a: str, b: str) -> None:
+    # a negative contraction is a function word, as "did not" is; a curly apostrophe is one
+    from storylens.comparison.features import content_terms
+
+    assert content_terms(a) == content_terms(b)

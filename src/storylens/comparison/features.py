@@ -94,10 +94,10 @@ def run_bound(a: Words, b: Words) -> int:
 def content_terms(text: str) -> list[str]:
     """Lower-cased content words, crude plural folding ("drones" -> "drone")."""
     terms = []
-    for word in WORD.findall(text.casefold()):
-        word = word.strip("'’-").removesuffix("'s").removesuffix("’s")
-        if len(word) < 2 or word in _STOP:
-            continue
+    for word in WORD.findall(text.casefold().replace("’", "'")):
+        word = word.strip("'-").removesuffix("'s")
+        if len(word) < 2 or word in _STOP or word.endswith("n't"):
+            continue  # "didn't" is "did not": no content word
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         terms.append(word)
