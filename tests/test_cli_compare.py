@@ -349,6 +349,13 @@ def test_cli_compare_wire_copy_counts_once(
         assert set(group["outlets"]) == {"Coastal Voice", "Coastal Wire"}
         assert group["status"] == "unique"  # one source, however many copies
         assert group["independent_sources"] == 1
+    # a copy states what the article it copies states: where one of the two states a row's
+    # wording, both do (neither shown as stating only part of it)
+    copies = {"Coastal Voice", "Coastal Wire"}
+    stated = [set(g.get("shared", {}).get("outlets") or []) for g in data["claim_groups"]]
+    assert [s & copies for s in stated if s & copies] == [copies] * sum(
+        bool(s & copies) for s in stated
+    )
 
 
 @pytest.mark.slow

@@ -149,6 +149,9 @@ def _states_something(part: Claim) -> bool:
 _CHARACTERISING = frozenset({"call", "describe"})
 
 
+COPIED = 0.9  # the share of a wording's words a copy of its article holds (a reworded line: less)
+
+
 def shared_fact(
     members: Sequence[str],
     alignment: Alignment,
@@ -313,6 +316,14 @@ def shared_fact(
                     "claims": backers,
                     "outlets": ordered(views[b].outlet for b in backers),
                 }
+    if found:  # a copy of the wording's article states it as the wording's own words do
+        copies = [m for m in members if unit[m] == unit[found["claim"]]]
+        found["claims"] += [
+            m
+            for m in copies
+            if m not in found["claims"] and covers(found["text"], views[m].claim.text, COPIED)
+        ]
+        found["outlets"] = ordered(views[b].outlet for b in found["claims"])
     return found
 
 
