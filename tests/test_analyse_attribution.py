@@ -143,6 +143,9 @@ def test_attribution_chain_nearest_first(
         ("The mayor reportedly opened the bridge.", "reportedly"),
         ("The ferry was allegedly overloaded.", "allegedly"),
         ("The mayor is believed to have opened the bridge.", "believe"),
+        # "it seems", "it appears" with a clause opened by "as if" or "as though"
+        ("It appears as if the mayor opened the bridge.", "appear"),
+        ("It seems as though the ferry left early.", "seem"),
     ],
 )
 def test_attribution_hedges(nlp: Any, text: str, hedge: str) -> None:

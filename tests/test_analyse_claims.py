@@ -125,6 +125,7 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("It seems that the mayor forgot the memo.", "forget", [], False, True),
         ("It appears the ferry will not sail.", "sail", [], True, True),
         ("The ferry looks like a wreck.", "look", [], False, False),
+        ("The mayor looked as if he had seen a ghost.", "look", [], False, False),
         # a denied verb of belief or seeming denies what it hedges
         ("The pier is not believed to have had such a storm.", "have", [], True, True),
         ("The ferry is not thought to have sunk.", "sink", [], True, True),

@@ -83,20 +83,26 @@ def hedges(sent: Span, sent_index: int) -> list[Attribution]:
 
 
 def _it_seems(verb: Token, aside: bool) -> bool:
-    """ "It seems that …", "it appears the ferry …", "It looks like …", "Somebody, it seems,
-    forgot …": the verb hedges a clause, with "it" as no one's words."""
+    """ "It seems that …", "it appears the ferry …", "It looks like …", "it appears as if
+    …", "Somebody, it seems, forgot …": the verb hedges a clause, with "it" as no one's
+    words."""
     if verb.lemma_.lower() not in HEDGE_RAISING | {"look"} or not any(
         c.lower_ == "it" and c.dep_ in {"nsubj", "expl"} for c in verb.children
     ):
         return False
     if aside:
         return True
-    if verb.lemma_.lower() == "look":
-        return any(
-            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "like" for g in c.children)
-            for c in verb.children
-        )
-    return any(c.dep_ == "ccomp" for c in verb.children)
+    if any(_as_if(c) for c in verb.children):
+        return True  # "It looks like …", "it appears as if the man slipped"
+    return verb.lemma_.lower() != "look" and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _as_if(clause: Token) -> bool:
+    """Whether a clause under "it seems", "it appears" or "it looks" opens on "like", "as if"
+    or "as though": the clause the verb hedges."""
+    return clause.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in {"like", "if", "though"} for g in clause.children
+    )
 
 
 def _verb_cue(verb: Token) -> list[Token]:
@@ -121,7 +127,9 @@ def _verb_scope(verb: Token) -> list[Token]:
     deps, children = doc_column(doc, "dep_"), doc_children(doc)
     kids = children[verb.i]
     if any(deps[k] == "expl" or doc[k].lower_ == "it" for k in kids):
-        clause = next((k for k in kids if deps[k] == "ccomp" and k > verb.i), None)
+        clause = next(
+            (k for k in kids if k > verb.i and (deps[k] == "ccomp" or _as_if(doc[k]))), None
+        )
         if clause is not None:
             return sorted(doc[clause].subtree, key=lambda t: t.i)
     toks = sorted(verb.subtree, key=lambda t: t.i)
