@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.comparison.backing import (
+    apposition,
     counts_held,
     covers,
     details_held,
@@ -56,6 +57,27 @@ def _claim(text: str, quantities: list[Argument] | None = None, verb: str = "") 
 )
 def test_backing_covers_each_clause(wording: str, text: str, held: bool) -> None:
     assert covers(wording, text) is held
+
+
+@pytest.mark.parametrize(
+    ("wording", "detail"),
+    [
+        # a phrase after the last comma that describes the clause: a detail of its own
+        (
+            "The skipper was arrested for drunk sailing, the club's second such arrest in a month",
+            "the club's second such arrest in a month",
+        ),
+        # who said it, or a clause that opens on a name, is no such detail
+        ("The ferry left Velm on Monday, the harbour master said", ""),
+        ("The ferry left Velm on Monday, Lund's harbour master told reporters", ""),
+        ("The ferry left Velm on Monday, ending a week of strikes", ""),
+    ],
+)
+def test_backing_a_describing_phrase_is_a_detail_a_backer_holds(wording: str, detail: str) -> None:
+    assert apposition(wording) == detail
+    # a backer that tells the arrest but not that it was the second holds no such detail
+    if detail:
+        assert not covers(apposition(wording), "Police arrested the skipper for drunk sailing")
 
 
 def test_backing_figures_in_digits_and_in_words() -> None:

@@ -12,7 +12,7 @@ from storylens.analyse.dates import MONTHS, WEEKDAYS
 from storylens.comparison.conflict_args import claim_quantities, quantities, same_number
 from storylens.comparison.features import REPORTING, content_terms
 from storylens.types import Argument, Claim, Entity
-from storylens.words import stem
+from storylens.words import ARTICLES, DEMONSTRATIVES, POSSESSIVES, SAY, stem
 
 # a statement backs a wording only when it also holds this share of the wording's content
 # words (its names, numbers, nouns and verbs): a high pair score alone also joins "the Red
@@ -80,6 +80,23 @@ def covers(wording: str, text: str, share: float = COVER) -> bool:
         if len(wanted & held) < share * len(wanted) and (piece is wording or len(wanted) >= 3):
             return False
     return True
+
+
+def apposition(wording: str) -> str:
+    """The phrase after a wording's last comma when it describes the clause before it ("…
+    was arrested on suspicion of drunken driving, the team's second such arrest in less than
+    a month"): a detail of its own, which a statement that backs the wording must hold as
+    it holds each clause. "" when there is none, or the phrase tells who said it ("…, the
+    police said")."""
+    head, comma, tail = wording.rpartition(", ")
+    words = tail.split()
+    if not comma or not head or len(words) < 3 or words[0].casefold() not in _DETERMINERS:
+        return ""
+    return "" if {w.casefold() for w in words} & _SAYING else tail
+
+
+_DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVES
+_SAYING = SAY | {"told", "tells", "added", "adds", "reported", "reports", "according"}
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")

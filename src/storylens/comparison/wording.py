@@ -13,6 +13,7 @@ from storylens.analyse.quotemarks import quote_open
 from storylens.analyse.segment import tidy
 from storylens.comparison.align import best_elsewhere, ordered
 from storylens.comparison.backing import (
+    apposition,
     counts_held,
     covers,
     details_held,
@@ -349,7 +350,7 @@ def _stating(
         for o, top in scores.items()
         if (top >= threshold or quotes_remark(quoted, wording, views[o].claim.text))
         and covers(wording, views[o].claim.text)
-        and covers(unnamed(wording), views[o].claim.text)
+        and all(covers(w, views[o].claim.text) for w in (unnamed(wording), apposition(wording)))
         and figures(claim, claim.start + len(wording)) <= figures(views[o].claim)
         and counts_held(claim, views[o].claim, claim.start + len(wording))
         and names_held(
