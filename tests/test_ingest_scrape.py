@@ -173,6 +173,24 @@ def test_ingest_scrape_a_press_release_notice_above_its_date() -> None:
     assert "press-release notice" in [r.reason for r in scrape.removed]
 
 
+def test_ingest_scrape_a_standfirst_closed_like_a_sentence_above_the_date() -> None:
+    # a summary under the headline, with its full stop, and the page's stamp right under it
+    standfirst = "Ada Vell is the second skipper to be rescued off Velm this weekend."
+    text = (
+        f"Skipper Rescued Off Velm\n\n{standfirst}\n\n8: 44AM BST 3 Mar 2024\n\n"
+        "A skipper was pulled from the sea off Velm on Sunday."
+    )
+    scrape = parse_scrape(text)
+    assert (scrape.title, scrape.published) == ("Skipper Rescued Off Velm", "2024-03-03")
+    assert scrape.text.split("\n\n") == [
+        standfirst,
+        "A skipper was pulled from the sea off Velm on Sunday.",
+    ]
+    # a sentence with no date line under it ends the header, as before
+    body = parse_scrape(f"Skipper Rescued Off Velm\n\n{standfirst}\n\nMarch 3, 2024 was calm.")
+    assert body.published is None
+
+
 def test_ingest_scrape_a_date_line_above_the_headline() -> None:
     # a page that prints its date first: the date is metadata, the headline the title
     scrape = parse_scrape(

@@ -181,7 +181,8 @@ def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str 
     # the headline is the first line that is not debris, a byline or a date line; one deck
     # (a sub-headline with no closing stop) may stand between it and the byline or date
     deck = False
-    for i in lines.content()[:HEADER_SCAN]:
+    scan = lines.content()[:HEADER_SCAN]
+    for k, i in enumerate(scan):
         plain = lines.plain[i]
         if debris.debris_reason(plain):
             continue  # debris in the header (a photo credit): the debris pass removes it
@@ -215,8 +216,16 @@ def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str 
         if title is not None and not deck and _is_deck(plain):
             deck = True  # stays in the body: the date or byline may come after it
             continue
+        if title is not None and not deck and published is None and _dated_next(lines, scan, k):
+            deck = True  # a standfirst closed like a sentence, the date line right under it
+            continue
         break
     return title, byline, published
+
+
+def _dated_next(lines: _Lines, scan: list[int], k: int) -> bool:
+    """Whether the line after header line ``k`` is a date line."""
+    return k + 1 < len(scan) and parse_date_line(lines.plain[scan[k + 1]]) is not None
 
 
 def _is_deck(line: str) -> bool:
