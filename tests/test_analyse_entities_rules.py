@@ -48,6 +48,9 @@ def _mentions(text: str) -> list[Mention]:
         ),
         # a title is not part of the name
         ("President Mirek Halas signed the accord on Saturday.", "Mirek Halas", "PERSON"),
+        # nor a title written the British way, with no full stop
+        ("Insp Dave Garrow said the climbers were well equipped.", "Dave Garrow", "PERSON"),
+        ("Cllr Ann Lerwick said the pier would reopen.", "Ann Lerwick", "PERSON"),
         # all-caps agencies used as sources
         ("The rail link will reopen in May, VALNEWS reported on Monday.", "VALNEWS", "ORG"),
         ("According to the state news agency ORPA, the dam is safe.", "ORPA", "ORG"),

@@ -193,8 +193,10 @@ NAME_TITLES = lexicon(
     reporter correspondent editor author historian official diplomat negotiator
     sheriff undersheriff lt lt. sgt sgt. sergeant detective officer trooper captain capt
     capt. inspector constable prosecutor commissioner superintendent
+    insp det supt cllr dci cpl maj brig col
     """
 ) | {title.casefold() for title in TITLES}  # the abbreviations the tokenizer keeps whole
+# (and the British forms with no full stop: "Insp Dave Gaskin", "Cllr Ann Lee")
 # words for a person by what they do: a source phrase a role can resolve to a name
 PERSON_ROLES = lexicon(
     """spokesman spokeswoman spokesperson official minister president leader premier

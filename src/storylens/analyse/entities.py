@@ -38,7 +38,7 @@ from storylens.types import Article, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "entities.spacy_rules.v5"
+STAGE = "entities.spacy_rules.v6"
 
 KEPT_LABELS = frozenset(
     {
