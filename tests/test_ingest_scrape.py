@@ -191,6 +191,20 @@ def test_ingest_scrape_a_standfirst_closed_like_a_sentence_above_the_date() -> N
     assert body.published is None
 
 
+def test_ingest_scrape_a_stamp_whose_day_and_month_could_be_either_is_no_row() -> None:
+    # "2/3/2009": February 3 or 2 March; the line is the page's stamp all the same
+    text = (
+        "Ferry Skipper Fined\n\nPosted 2 / 3 / 2024 11:11 PM\n\n"
+        "A skipper was fined for sailing drunk off Velm."
+    )
+    scrape = parse_scrape(text)
+    assert (scrape.title, scrape.published) == ("Ferry Skipper Fined", None)
+    assert scrape.text == "A skipper was fined for sailing drunk off Velm."
+    # above the headline it is no headline either
+    first = parse_scrape("8 / 2 / 13 at 1:30 PM\n\nFerry Skipper Fined\n\nA skipper was fined.")
+    assert first.title == "Ferry Skipper Fined"
+
+
 def test_ingest_scrape_a_date_line_above_the_headline() -> None:
     # a page that prints its date first: the date is metadata, the headline the title
     scrape = parse_scrape(

@@ -89,6 +89,17 @@ def parse_date_line(line: str) -> str | None:
     return None
 
 
+def ambiguous_date_line(line: str) -> bool:
+    """Whether a line is only a date in numbers whose day and month could be either
+    ("Posted 2 / 3 / 2009 11:11 PM"): a page's stamp, though no date can be read off it."""
+    line = line.strip()
+    return (
+        len(line) <= 80
+        and parse_date_line(line) is None
+        and any((m := p.match(line)) and m.groupdict().get("num") for p in DATE_LINES)
+    )
+
+
 def split_trailing_date(line: str) -> tuple[str, str | None]:
     """Split "By Jane Roe | March 3, 2024" into ("By Jane Roe", "2024-03-03")."""
     for sep in ("|", "·", "•", " - ", " – ", " — ", ","):

@@ -17,7 +17,11 @@ from storylens.datelines import DATELINE
 from storylens.errors import EmptyInput
 from storylens.ingestion import debris, markdown
 from storylens.ingestion.build import Meta, make_article
-from storylens.ingestion.dateline import parse_date_line, split_trailing_date
+from storylens.ingestion.dateline import (
+    ambiguous_date_line,
+    parse_date_line,
+    split_trailing_date,
+)
 from storylens.ingestion.outlets import load_outlets
 from storylens.settings import DEFAULT, Settings
 from storylens.types import Article, Removed
@@ -158,7 +162,9 @@ def _is_title(lines: _Lines, i: int, *, no_blank_lines: bool) -> bool:
         return False
     if plain.endswith(".") and not (_title_cased(plain) or _headline_sentence(lines, i)):
         return False  # a short sentence, not a headline
-    if parse_date_line(plain) or _BYLINE.match(plain) or _update_line(plain):
+    if parse_date_line(plain) or ambiguous_date_line(plain) or _BYLINE.match(plain):
+        return False
+    if _update_line(plain):
         return False
     nxt = i + 1
     followed_by_blank = nxt >= len(lines.raw) or not lines.raw[nxt].strip()
@@ -212,6 +218,9 @@ def _take_header(lines: _Lines, *, detect_title: bool) -> tuple[str | None, str 
             continue
         if _update_line(plain):
             lines.drop(i, "update date line (not the publication date)")
+            continue
+        if ambiguous_date_line(plain):
+            lines.drop(i, "date line (its day and month could be either)")
             continue
         if title is not None and not deck and _is_deck(plain):
             deck = True  # stays in the body: the date or byline may come after it
