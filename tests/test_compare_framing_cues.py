@@ -56,6 +56,10 @@ def test_compare_framing_cues_found_in_narration(text: str, word: str, category:
         # a rated word inside the name of a thing judges nothing
         "A federal grand jury indicted the two ferry captains in Velm.",
         "The port signed a free trade pact with Orsk.",
+        # what obituaries, rescues and sport report as plain fact
+        "The skipper was still alive when the lifeboat reached him.",
+        "The friends of the skipper waited at the quay for news.",
+        "The striker was suspended for four games after the brawl.",
     ],
 )
 def test_compare_framing_cues_plain_report_not_flagged(text: str) -> None:

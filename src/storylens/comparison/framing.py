@@ -45,7 +45,7 @@ from storylens.comparison.lexicon import Lexicon, TermMatch, load_lexicon, quote
 from storylens.settings import Settings
 from storylens.types import Analysis, Entity
 
-STAGE = "framing.cues.v8"
+STAGE = "framing.cues.v9"
 
 
 def _alternation(words: Iterable[str]) -> str:
