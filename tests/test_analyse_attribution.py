@@ -152,3 +152,19 @@ def test_attribution_hedges(nlp: Any, text: str, hedge: str) -> None:
     hedges = [a for a in find_attributions(nlp(text)) if a.kind == "hedge"]
     assert [a.cue for a in hedges] == [hedge]
     assert hedges[0].source_start is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A search was mounted with the police, the army and the coastguard all called in to help.",
+        "The regatta was called off because of the storm.",
+        "The harbour board wrote off the old ferry's debts.",
+    ],
+)
+def test_attribution_a_verb_of_saying_with_a_particle_that_says_nothing(
+    nlp: Any, text: str
+) -> None:
+    # summoned, cancelled, cancelled a debt: no one says anything
+    assert [a.cue for a in find_attributions(nlp(text)) if a.kind not in {"hedge"}] == []

@@ -85,6 +85,7 @@ from storylens.analyse.cues import (
     LAW_CUES,
     LAW_NOUNS,
     NEGATIVE_CUES,
+    NOT_SAID_PARTICLES,
     NOUN_STANCE_CUES,
     PARTICLE_CUES,
     QUOTE_ONLY_CUES,
@@ -128,7 +129,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v43"
+STAGE = "attribution.rules.v44"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -144,8 +145,7 @@ _NOUN_CONTENT_CUES = (
 ) - CLAUSE_ONLY_CUES
 
 
-# ---------------------------------------------------------------------------------------------
-# finding attributions
+# finding attributions ------------------------------------------------------------------------
 
 
 def _small_clause(clause: Token | None) -> bool:
@@ -349,8 +349,8 @@ def _verb_attribution(
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma] not in particles and not generic:
         return None
-    if particles & {"off", "up", "down"} and lemma in {"write", "call", "post"}:
-        return None  # "write off", "call off", "call up"
+    if particles & NOT_SAID_PARTICLES.get(lemma, frozenset()):
+        return None  # "write off", "call off", "call up", "was called in to help"
     src_idx = {t.i for t in source}
     last = phrase_word(doc, verb.i) if generic else None
     felt = expressed(verb) if lemma in {"express", "voice"} | NEGATIVE_CUES else None

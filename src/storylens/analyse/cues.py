@@ -181,6 +181,13 @@ QUOTE_ONLY_CUES = frozenset({"continue", "read"})  # "the letter reads, “…�
 # cues whose non-clause content must hold a quotation ("added to her lead" is no speech)
 WEAK_CUES = frozenset({"add", "agree", "ask", "respond", "reply", "write", "point", "post"})
 PARTICLE_CUES = {"point": "out"}  # "pointed out" reports, "pointed to" does not
+# verbs of saying that say nothing with these particles ("wrote off", "called up", "the army
+# was called in to help": summoned, not speaking)
+NOT_SAID_PARTICLES = {
+    "write": frozenset({"off", "up", "down"}),
+    "call": frozenset({"off", "up", "down", "in"}),
+    "post": frozenset({"off", "up", "down"}),
+}
 # Titles and role nouns that introduce a person's name ("Defense Minister X", "spokesman X").
 NAME_TITLES = lexicon(
     """
