@@ -353,9 +353,8 @@ def test_cli_compare_wire_copy_counts_once(
     # wording, both do (neither shown as stating only part of it)
     copies = {"Coastal Voice", "Coastal Wire"}
     stated = [set(g.get("shared", {}).get("outlets") or []) for g in data["claim_groups"]]
-    assert [s & copies for s in stated if s & copies] == [copies] * sum(
-        bool(s & copies) for s in stated
-    )
+    either = [s for s in stated if s & copies]
+    assert either and all(copies <= s for s in either), either
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.columns import doc_sents, doc_text, sentence_at
-from storylens.analyse.cues import SPEECH_CUES
+from storylens.analyse.cues import SPEECH_CUES, lexicon
 from storylens.analyse.quotemarks import doc_quotes
 
 if TYPE_CHECKING:
@@ -25,24 +25,21 @@ if TYPE_CHECKING:
 HE = frozenset({"he", "him", "his", "himself"})
 SHE = frozenset({"she", "her", "hers", "herself"})
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_MEN = _words(
+_MEN = lexicon(
     "man boy father son husband brother uncle nephew grandfather grandson king prince "
     "actor businessman spokesman congressman councilman policeman fireman sportsman "
     "gentleman widower stepfather dad boyfriend monk"
 )
-_WOMEN = _words(
+_WOMEN = lexicon(
     "woman girl mother daughter wife sister aunt niece grandmother granddaughter queen "
     "princess actress businesswoman spokeswoman congresswoman councilwoman policewoman "
     "chairwoman sportswoman lady widow stepmother mom mum girlfriend nun"
 )
 _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Msgr|Fr|Sr)\.?\s*$")
-_TITLE_GENDER = {"mr": "he", "sir": "he", "mrs": "she", "ms": "she", "miss": "she"}
-_TITLE_GENDER |= {"dame": "she", "lady": "she", "msgr": "he", "fr": "he", "sr": "she"}
+_TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "msgr", "fr"), "he"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "sr"), "she"),
+}
 
 _STRONG = 3  # a title or a noun outweighs a sentence's pronouns
 
@@ -57,9 +54,11 @@ def person_key(name: Any) -> str:
 
 
 def genders(doc: Doc, people: Sequence[Any]) -> dict[str, str]:
-    """Person key (:func:`person_key`) -> "he" or "she", for the people of ``people`` (the
-    article's PERSON mentions or names, with ``start``, ``end``, ``text``) the article
-    shows clearly to be one or the other; computed once per doc and list."""
+    """Person key (:func:`person_key`) -> "he" or "she", for the people among ``people``
+    (the article's mentions or names, with ``start``, ``end``, ``text`` and ``label``; only
+    PERSON ones are read) the article shows clearly to be one or the other; computed once
+    per doc and list."""
+    people = [p for p in people if p.label == "PERSON"]
     key = f"storylens.gender.{hash(tuple((p.start, p.end) for p in people))}"
     cached: dict[str, str] | None = doc.user_data.get(key)
     if cached is not None:
@@ -114,9 +113,12 @@ def fits(said: tuple[str, str | None], sex: str, doc: Doc, names: Sequence[Any])
     """Whether a "he" or "she" (``sex``) can stand for the person ``said`` (name, entity)
     names: no mention of that person among ``names`` is of someone the article calls the
     other."""
-    people = [n for n in names if n.label == "PERSON"]
-    known = genders(doc, people)
-    match = [n for n in people if (n.entity and n.entity == said[1]) or n.text == said[0]]
+    known = genders(doc, names)
+    match = [
+        n
+        for n in names
+        if n.label == "PERSON" and ((n.entity and n.entity == said[1]) or n.text == said[0])
+    ]
     return all(known.get(person_key(n), sex) == sex for n in match)
 
 

@@ -488,7 +488,7 @@ def _antecedent(
     found = _candidates(att, doc, names, labels)
     if sex is not None:
         # a name of the other sex in the way: the nearest that fits, further back
-        known = genders(doc, [n for n in names if n.label == "PERSON"])
+        known = genders(doc, names)
         fit = [n for n in found if known.get(person_key(n), sex) == sex]
         if len(fit) < len(found) and not fit:
             far = _candidates(att, doc, names, labels, back=_FURTHER)

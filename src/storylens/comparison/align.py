@@ -245,19 +245,16 @@ def _two_facts(
     import numpy as np
 
     n = len(views)
-    apart = np.zeros((n, n), dtype=np.int64)
     if not isinstance(scores, PairScores) or scores.ids != [v.claim.id for v in views]:
-        return apart, apart.copy()
+        return np.zeros((n, n), dtype=np.int64), np.zeros((n, n), dtype=np.int64)
     codes: dict[str, int] = {}
     article = np.array([codes.setdefault(v.claim.article, len(codes)) for v in views])
     one = (article[:, None] == article[None, :]) & ~np.eye(n, dtype=bool)
     matrix = scores.matrix
     low = one & (np.minimum(matrix, matrix.T) < TWO_FACTS)
-    kinds = [event_class(v.claim.predicate) for v in views]
-    for i, j in zip(*np.nonzero(low), strict=True):
-        if not (kinds[i] and kinds[i] == kinds[j]):
-            apart[i, j] = 1
-    return apart, one.astype(np.int64)
+    kinds = np.array([event_class(v.claim.predicate) for v in views], dtype=object)
+    one_event = (kinds[:, None] == kinds[None, :]) & (kinds[:, None] != "")
+    return (low & ~one_event).astype(np.int64), one.astype(np.int64)
 
 
 def _mutual_best(total: npt.NDArray[np.float64], articles: Sequence[str]) -> npt.NDArray[np.bool_]:

@@ -162,9 +162,7 @@ def _is_title(lines: _Lines, i: int, *, no_blank_lines: bool) -> bool:
         return False
     if plain.endswith(".") and not (_title_cased(plain) or _headline_sentence(lines, i)):
         return False  # a short sentence, not a headline
-    if parse_date_line(plain) or ambiguous_date_line(plain) or _BYLINE.match(plain):
-        return False
-    if _update_line(plain):
+    if any(f(plain) for f in (parse_date_line, ambiguous_date_line, _BYLINE.match, _update_line)):
         return False
     nxt = i + 1
     followed_by_blank = nxt >= len(lines.raw) or not lines.raw[nxt].strip()
