@@ -27,6 +27,10 @@ def _part(text: str, verb: str, lemma: str, *, with_argument: bool = True) -> Cl
         ("Just two days before the mayor opens the pier", "opens", "open", False),
         ("Expected by many to win the regatta", "Expected", "expect", False),
         ("The mayor and the harbour master to reopen the pier", "reopen", "reopen", False),
+        # a participle phrase with no subject, its verb spelt otherwise than its lemma
+        ("Using the holiday week for cover", "Using", "use", False),
+        ("Taking the ferry to Velm at dawn", "Taking", "take", False),
+        ("The council used the holiday week for cover", "used", "use", True),
     ],
 )
 def test_wording_a_part_must_be_a_main_clause(

@@ -72,13 +72,22 @@ def main_clause(part: Claim) -> bool:
     if verb is not None and part.start <= verb.start <= part.end:
         at = verb.start - part.start
     else:  # a clause read without its arguments: find its verb by the lemma's spelling
-        found = re.search(rf"\b{re.escape(part.predicate[:4])}\w*", part.text, re.IGNORECASE)
+        found = re.search(_spelled(part.predicate), part.text, re.IGNORECASE)
         if not part.predicate or found is None:
             return True
         at = found.start()
     lead = part.text[:at]
     words = [w.strip("“\"‘'(").casefold() for w in re.split(r"[,;:—]", lead)[-1].split()]
     return bool(words) and words[-1] != "to" and not set(words) & _SUBORDINATORS
+
+
+def _spelled(lemma: str) -> str:
+    """A pattern for the forms of a verb by its lemma's spelling: "issu" finds "issued",
+    and a lemma ending in "e" its "-ing" and "-ed" forms too ("use": "Using ...")."""
+    stem = re.escape(lemma[:4])
+    if lemma.endswith("e") and len(lemma) > 2:
+        stem = f"(?:{stem}|{re.escape(lemma[:-1])}(?:ing|ed))"
+    return rf"\b{stem}\w*"
 
 
 # words that open a clause hung on another one; the first set never opens a phrase
