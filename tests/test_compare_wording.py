@@ -456,7 +456,7 @@ def _status(
 ) -> str:
     """The status :func:`describe_groups` gives a group of these statements."""
     from storylens.comparison.align import ClaimGroup
-    from storylens.comparison.wording import describe_groups
+    from storylens.comparison.describe import describe_groups
     from storylens.settings import Settings
 
     alignment = _alignment(texts, score, verb, lemma, sources)
@@ -651,7 +651,7 @@ def test_wording_what_someone_says_is_told_with_who_says_it() -> None:
     # sentence up to the end of what was said, and both state it
     from storylens.comparison.align import Alignment, ClaimGroup
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.wording import describe_groups
+    from storylens.comparison.describe import describe_groups
     from storylens.settings import Settings
 
     said = {

@@ -142,12 +142,12 @@ def _compare(
     from storylens.comparison.align import STAGE as ALIGN_STAGE
     from storylens.comparison.align import align_claims, ordered
     from storylens.comparison.dedup import find_duplicates, units
+    from storylens.comparison.describe import describe_groups
     from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
     from storylens.comparison.lexicon import load_lexicon
     from storylens.comparison.partly import split_other_counts, split_unstated
     from storylens.comparison.provenance import SourceNames
     from storylens.comparison.report import add_provenance, build_report, resolve_conflicts
-    from storylens.comparison.wording import describe_groups
 
     note = progress or (lambda _stage: None)
     articles = _unique_ids(articles)

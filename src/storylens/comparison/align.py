@@ -4,7 +4,7 @@ Claims are scored pair by pair (:mod:`.scoring`) and merged greedily, best pair 
 with an average-linkage check so that one loose pair cannot chain two different facts
 together. A group's status is ``agreed`` when two or more independent outlets (wire
 copies count once) carry it, ``unique`` otherwise; a group whose shared wording only one
-of them states becomes ``partial`` (:func:`.wording.describe_groups`), and the conflict
+of them states becomes ``partial`` (:func:`.describe.describe_groups`), and the conflict
 detector may then mark a group ``conflicting``.
 """
 

@@ -1,7 +1,7 @@
 """Statements a ``partial`` group holds that say nothing of its wording.
 
 A group is ``partial`` when only one outlet states its shared wording (see
-:func:`.wording.describe_groups`); the other outlets' statements joined it on a pair score,
+:func:`.describe.describe_groups`); the other outlets' statements joined it on a pair score,
 and the report marks them as stating the fact in part. Read against the wording, about half
 of them say something else of the same names and words ("Eight years is a very long time in
 baseball" beside "Eight years seems like a reasonable contract length"; "Mo Cheeks will
