@@ -477,3 +477,26 @@ def test_truthful_another_count_of_the_same_thing_is_no_agreement(
         if "12" in sentence["text"]:
             cited = {outlet[claims[c]["article"]] for c in sentence["citations"] if c in claims}
             assert "Coast Post" not in cited, sentence
+
+
+def test_truthful_one_sentence_of_two_facts_never_lists_the_other_facts_outlets(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # one wire sentence tells two facts (310 yards; the winning touchdown pass); three more
+    # outlets tell the yards and two others only the touchdown. The yards row lists only
+    # outlets that give the yards, and the touchdown is a row of its own, agreed by the two
+    # that tell it, in the same event
+    story = Path(__file__).parent / "stories" / "cup-recap"
+    report = _report(cli, [story], tmp_path / "report.json")
+    outlet = {a["id"]: a["outlet"] for a in report["articles"]}
+    claims = {c["id"]: c for c in report["claims"]}
+    yards = group_of(report, r"Quarterback Dan Reyes threw for 310 yards")
+    assert yards["status"] == "agreed" and "310 yards" in yards["shared"]["text"]
+    assert {outlet[claims[c]["article"]] for c in yards["claims"]} <= {
+        "bay-times", "coast-post", "east-star", "harbour-wire"
+    }  # fmt: skip
+    touchdown = group_of(report, r"Tom Vale caught a 12-yard touchdown pass")
+    assert touchdown is not yards and touchdown["status"] == "agreed"
+    assert set(touchdown["outlets"]) == {"north-herald", "valley-sport"}
+    assert "touchdown" in touchdown["shared"]["text"]
+    assert touchdown["event"] and touchdown["event"] == yards["event"]

@@ -142,7 +142,7 @@ def _compare(
     from storylens.comparison.align import STAGE as ALIGN_STAGE
     from storylens.comparison.align import align_claims, ordered
     from storylens.comparison.dedup import find_duplicates, units
-    from storylens.comparison.describe import describe_groups
+    from storylens.comparison.describe import describe_groups, split_facts
     from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
     from storylens.comparison.lexicon import load_lexicon
     from storylens.comparison.partly import split_other_counts, split_unstated
@@ -183,12 +183,12 @@ def _compare(
     )
     alignment.speaks_for = names.roles  # "Peskov said" gives "the Kremlin"
     describe_groups(alignment, settings)  # each group's shared wording and outlet details
+    name_words = {w for e in entities for name in (e.name, *e.aliases) for w in name.split()}
     split_unstated(  # a "partly" member that says nothing of the wording is a fact apart
-        alignment,
-        ordered(outlet_of[a.article.id] for a in analyses),
-        {w for e in entities for name in (e.name, *e.aliases) for w in name.split()},
+        alignment, ordered(outlet_of[a.article.id] for a in analyses), name_words
     )
     detector = resolve_conflicts(alignment, settings)
+    split_facts(alignment, settings, name_words)  # one fact a group, once conflicts are read
     split_other_counts(alignment, ordered(outlet_of[a.article.id] for a in analyses))
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
     note("report")

@@ -37,7 +37,7 @@ def split_unstated(alignment: Alignment, all_outlets: Sequence[str], names: Set[
         if group.status != "partial":
             return []
         wording = str(group.shared.get("text") or "")
-        return [c for c in others if _apart(wording, views[c].claim.text, names)]
+        return [c for c in others if says_apart(wording, views[c].claim.text, names)]
 
     _split(alignment, all_outlets, apart)
 
@@ -144,7 +144,7 @@ def _split(
     alignment.groups = groups
 
 
-def _apart(wording: str, text: str, names: Set[str]) -> bool:
+def says_apart(wording: str, text: str, names: Set[str]) -> bool:
     """Whether ``text`` says too little of ``wording`` to state part of it: of three words or
     more it says beside its names, under two, and under :data:`.backing.SAID` of them (one
     fact of a long wording is part of it: "… a larger gift package that included a
