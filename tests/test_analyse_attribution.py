@@ -168,3 +168,25 @@ def test_attribution_a_verb_of_saying_with_a_particle_that_says_nothing(
 ) -> None:
     # summoned, cancelled, cancelled a debt: no one says anything
     assert [a.cue for a in find_attributions(nlp(text)) if a.kind not in {"hedge"}] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # "add" with a count for its object adds to a tally, whatever clause follows
+        (
+            "David Miller added 12 points for the Cardinals (10-3, 1-0 in the conference), "
+            "who have won two in a row since a loss to Dayton on New Year's Eve.",
+            [],
+        ),
+        ("Ada Lund added 12 points for the Gulls, who have won two in a row.", []),
+        # words added: still a report
+        ("Ada Lund added that the Gulls would play at home.", ["add"]),
+        ("Lars Vell added two more names to the list, the harbour master said.", ["say"]),
+    ],
+)
+def test_attribution_add_with_a_count_reports_nothing(
+    nlp: Any, text: str, cues: list[str]
+) -> None:
+    assert [a.cue for a in find_attributions(nlp(text)) if a.kind != "hedge"] == cues

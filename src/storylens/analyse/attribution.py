@@ -53,6 +53,7 @@ from storylens.analyse.content import (
     clause_head,
     clause_tokens,
     content_around,
+    counted_object,
     denied_noun,
     ends_in_colon,
     expressed,
@@ -65,6 +66,7 @@ from storylens.analyse.content import (
     relative_gap,
     reports_nothing_around,
     single_marked,
+    small_clause,
     trim_tokens,
     what_about,
     without_trailing_asides,
@@ -129,7 +131,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v44"
+STAGE = "attribution.rules.v45"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -146,17 +148,6 @@ _NOUN_CONTENT_CUES = (
 
 
 # finding attributions ------------------------------------------------------------------------
-
-
-def _small_clause(clause: Token | None) -> bool:
-    """A clause of a participle or bare verb with no "that" and no tense of its own ("him
-    hiding", "her leave"): what a verb of perceiving takes, never a view."""
-    return (
-        clause is not None
-        and clause.dep_ == "ccomp"
-        and clause.tag_ in {"VBG", "VB"}
-        and not any(c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children)
-    )
 
 
 def is_cue(tok: Token) -> bool:
@@ -228,7 +219,7 @@ def _verb_attribution(
     if clause is not None and not sent.start <= clause.i < sent.end:
         clause = None  # a clause in another paragraph: the parser ran two sentences together
     evidence = lemma in EVIDENCE_CUES and subj.lemma_.lower() in EVIDENCE_NOUNS  # "a poll showed"
-    if lemma in COGNITIVE_CUES and not evidence and _small_clause(clause):
+    if lemma in COGNITIVE_CUES and not evidence and small_clause(clause):
         return None  # "found him hiding in a bathtub": what was seen, not a view
     # "hopes to win", "expects to be chosen": an attitude, not a report, and only with a named
     # person, organisation or group as subject
@@ -340,12 +331,13 @@ def _verb_attribution(
         return None  # "he continued" reports speech only next to a quotation
     if (
         lemma in WEAK_CUES
-        and clause is None
         and not quoted
-        and not _weak_ok(verb, subj)
-        and not _set_off(verb, subj)
+        and (
+            counted_object(verb)
+            or (clause is None and not _weak_ok(verb, subj) and not _set_off(verb, subj))
+        )
     ):
-        return None
+        return None  # not "Hillis added 101 yards, … the first time that's happened"
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma] not in particles and not generic:
         return None

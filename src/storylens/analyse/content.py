@@ -158,6 +158,28 @@ def clause_tokens(clause: Token) -> list[Token]:
     return [doc[i] for i in range(lo, hi + 1)]
 
 
+def small_clause(clause: Token | None) -> bool:
+    """A clause of a participle or bare verb with no "that" and no tense of its own ("him
+    hiding", "her leave"): what a verb of perceiving takes, never a view."""
+    return (
+        clause is not None
+        and clause.dep_ == "ccomp"
+        and clause.tag_ in {"VBG", "VB"}
+        and not any(c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children)
+    )
+
+
+def counted_object(verb: Token) -> bool:
+    """Whether "add" has a direct object that counts something ("Hillis added 101 yards",
+    "the index added 40 points"): it adds to a tally, it reports no words. Other weak cues
+    with such an object still report ("wrote a $500,000 check", "posted the image of the
+    3-year-old"; PolNeAR counts both)."""
+    return verb.lemma_.lower() == "add" and any(
+        c.dep_ == "dobj" and any(t.tag_ == "CD" for t in c.subtree if t.i > verb.i)
+        for c in verb.children
+    )
+
+
 def _reports(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is a verb of saying joined to a clause ("and said ...", ", adding")."""
     deps = doc_column(doc, "dep_")
