@@ -186,7 +186,5 @@ def test_attribution_a_verb_of_saying_with_a_particle_that_says_nothing(
         ("Lars Vell added two more names to the list, the harbour master said.", ["say"]),
     ],
 )
-def test_attribution_add_with_a_count_reports_nothing(
-    nlp: Any, text: str, cues: list[str]
-) -> None:
+def test_attribution_add_with_a_count_reports_nothing(nlp: Any, text: str, cues: list[str]) -> None:
     assert [a.cue for a in find_attributions(nlp(text)) if a.kind != "hedge"] == cues

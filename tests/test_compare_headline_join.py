@@ -49,3 +49,17 @@ def test_headline_stays_alone_when_nothing_is_close_enough() -> None:
     assert out == [["a:s0"], ["a:s3"], ["b:s2"], ["b:s5"]] and joined == {}
     # and a setting of 0 joins nothing
     assert attach_headlines(VIEWS, VECTORS, [["a:s0"], ["b:s2"]], {}, 0.0) == [["a:s0"], ["b:s2"]]
+
+
+def test_headlines_of_the_copies_of_one_wire_text_join_together() -> None:
+    # "a2" reprints a's article (one unit): the two headlines, grouped together, are one
+    # outlet's lone first statement and join the closest statement of another outlet
+    text = "Velm council postpones ferry fare rise"
+    copy = ClaimView(Claim("a2:s0", "a2", 0, len(text), text, sentence=0), "A2", "a")
+    views = [*VIEWS, copy]
+    vectors = np.vstack([VECTORS, VECTORS[:1]])
+    clusters = [["a:s0", "a2:s0"], ["a:s3"], ["b:s2"], ["b:s5"]]
+    joined: dict[str, str] = {}
+    out = attach_headlines(views, vectors, clusters, joined, 0.65)
+    assert ["b:s2", "a:s0", "a2:s0"] in out
+    assert joined == {"a:s0": "b:s2", "a2:s0": "b:s2"}

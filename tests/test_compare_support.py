@@ -46,3 +46,21 @@ def test_support_a_statement_left_alone_by_a_loose_joiner_joins_its_own_match(
         assert clusters == [["a1", "b1", "c1"], ["d1"]] and joined["c1"] == "a1"
     else:
         assert clusters == [["a1", "b1"], ["c1", "d1"]] and "c1" not in joined
+
+
+def test_support_the_copies_of_one_wire_text_join_as_one_outlets_statement() -> None:
+    # c1 and c2 are one statement of two copies of one text (one unit): together they are
+    # still one outlet's lone statement, and join the fact a1 and b1 state
+    ids = ["a1", "b1", "c1", "c2"]
+    views = [
+        ClaimView(Claim(cid, cid, 0, 1, cid), outlet=cid, unit="c" if cid[0] == "c" else cid)
+        for cid in ids
+    ]
+    matrix = np.full((4, 4), 0.1, dtype=np.float32)
+    for x, y, s in (("a1", "b1", 0.8), ("a1", "c2", 0.7), ("c1", "c2", 1.0)):
+        i, j = ids.index(x), ids.index(y)
+        matrix[i, j] = matrix[j, i] = s
+    scores = PairScores(ids, ids, matrix)
+    clusters, joined = attach_supported(views, scores, [["a1", "b1"], ["c1", "c2"]], 0.44)
+    assert clusters == [["a1", "b1", "c1", "c2"]]
+    assert joined == {"c1": "a1", "c2": "a1"}

@@ -43,16 +43,18 @@ def attach_headlines(
     units = np.array([hash(v.unit) for v in views])
     home = {cid: n for n, members in enumerate(clusters) for cid in members}
     for n, members in enumerate(clusters):
-        if len(members) != 1 or views[index[members[0]]].claim.sentence != 0:
+        at = [index[c] for c in members]
+        # an article's headline, or the headlines of the copies of one wire text
+        if not at or len({units[i] for i in at}) > 1 or any(views[i].claim.sentence for i in at):
             continue
-        i = index[members[0]]
-        closeness = np.where(units != units[i], vectors @ vectors[i], -np.inf)
+        closeness = np.where(units != units[at[0]], vectors @ vectors[at].T.max(axis=1), -np.inf)
         j = int(np.argmax(closeness))
         if closeness[j] < similarity:
             continue
         target = home[ids[j]]
-        clusters[target] = [*clusters[target], members[0]]
-        home[members[0]] = target
-        joined[members[0]] = ids[j]
+        clusters[target] = [*clusters[target], *members]
+        for cid in members:
+            home[cid] = target
+            joined[cid] = ids[j]
         clusters[n] = []
     return [members for members in clusters if members]

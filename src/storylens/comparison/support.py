@@ -31,7 +31,8 @@ def attach_supported(
     """Join each statement no other outlet was grouped with to the group of its best match
     in another outlet's text, when that match scores at least ``support``.
 
-    A statement is ``unique`` only when no other outlet's text supports it; one that shares
+    A statement is ``unique`` only when no other outlet's text supports it (the copies of
+    one wire text, grouped together, are one outlet's statement); one that shares
     part of its fact (the event, with details of its own) joins that fact's group and is
     listed in the group's ``partial``. Returns the new clusters and the joined ids, each
     with the id of the match it joined by.
@@ -48,9 +49,10 @@ def attach_supported(
     units = np.array([hash(u) for u in unit])
     joined: dict[str, str] = {}
     for n, members in enumerate(clusters):
-        if len(units_of[n]) > 1 or len(members) != 1:
+        if len(units_of[n]) > 1 or not members:
             continue
-        score, j = _best_match(index[members[0]], units, matrix)
+        # one outlet's statement, or the copies of one wire text: its best match elsewhere
+        score, j = max(_best_match(index[c], units, matrix) for c in members)
         if score < support:
             continue
         target = cluster_of[scores.ids[j]]
