@@ -616,6 +616,31 @@ def test_wording_a_trimmed_wording_never_leaves_a_word_open(
     assert trimmed(sentence, part, statement) == [sentence, *shorter]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "verb", "lemma", "shorter"),
+    [
+        # a verb of putting keeps where it puts: "placed Vale" says nothing alone
+        (
+            "The Gulls placed Tom Vale on injured reserve in Velm",
+            "placed",
+            "place",
+            ["The Gulls placed Tom Vale on injured reserve"],
+        ),
+        ("The court put the skipper under house arrest", "put", "put", []),
+        # any other verb's place is a detail
+        ("The Gulls beat the Owls in Velm", "beat", "beat", ["The Gulls beat the Owls"]),
+    ],
+)
+def test_wording_a_verb_of_putting_keeps_where_it_puts(
+    sentence: str, verb: str, lemma: str, shorter: list[str]
+) -> None:
+    from storylens.comparison.standalone import trimmed
+
+    statement, part = _with_verb(sentence, sentence, verb)
+    part = dataclasses.replace(part, predicate=lemma)
+    assert trimmed(sentence, part, statement) == [sentence, *shorter]
+
+
 def test_wording_a_denied_fact_keeps_its_details() -> None:
     from storylens.comparison.standalone import trimmed
 

@@ -143,6 +143,8 @@ _DETAIL_OPENERS = frozenset(
 )
 
 
+_OPENER = re.compile(rf"\s(?:{'|'.join(sorted(_DETAIL_OPENERS))}|under|into)\b", re.IGNORECASE)
+_PUTTING = frozenset({"place", "put", "lay", "keep"})
 # "for another 30 days", "for two weeks": a duration, a detail like a time or a place
 _DURATION = re.compile(
     r"\s+(?:(?:another|a further|the next|about|nearly|almost|more than)\s+)?"
@@ -184,8 +186,13 @@ def trimmed(wording: str, part: Claim, statement: Claim) -> list[str]:
     verb = part.arguments.get("predicate")
     if verb is None or part.negated or not part.text.startswith(wording):
         return out
+    # a verb of putting needs where it puts: "placed Thomas on injured reserve" is no
+    # "placed Thomas" with a detail, so its first phrase stays
+    floor = verb.end - part.start
+    if part.predicate in _PUTTING and (first := _OPENER.search(wording, floor)) is not None:
+        floor = first.end()
     for m in reversed(list(re.finditer(r"\s(\w+)\b", wording))):
-        if m.start() < verb.end - part.start:
+        if m.start() < floor:
             break
         opener = m.group(1).casefold()
         if opener not in _DETAIL_OPENERS and not (
