@@ -881,3 +881,30 @@ def test_segment_a_transcript_turn_is_its_speakers() -> None:
     # a line with nothing of a speaker in it, and anything after the next label, is not
     assert source["The ferry to Lund will sail twice a day."] == []
     assert source["We hope to open it in the spring."] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # no claim is read in these sentences, and the report is most of each: its words
+        ("Part of the plan was to help the port over the airport, the auditors said.", "auditors"),
+        ("Mayor Ilse Brandt has strongly denied misleading the harbour board.", "Brandt"),
+        # a name that only modifies who speaks is not the speaker
+        (
+            "Several Velm harbour inspectors concluded in a March report that the pier was unsafe.",
+            "Velm harbour inspectors",
+        ),
+    ],
+)
+def test_segment_a_statement_no_claim_was_read_in_keeps_the_reports_speaker(
+    text: str, speaker: str
+) -> None:
+    from storylens.analyse import tasks
+    from storylens.settings import Settings
+    from storylens.types import content_id
+
+    article = Article(id=content_id(text), outlet="Lakeside Post", text=text)
+    claims = tasks.segment_one(article, Settings(n_process=1)).analyses[0].claims
+    assert len(claims) == 1
+    assert any(speaker in s for s in claims[0].attributed_to), claims[0].attributed_to

@@ -599,6 +599,22 @@ def test_align_statements_of_one_speaker_are_not_penalised_as_two(
     assert drop == pytest.approx(SPEAKER_PENALTY if penalised else 0.0, abs=1e-5)
 
 
+def test_align_two_speakers_may_tell_one_event() -> None:
+    # two people's words are two facts, but the scores events are read by carry no
+    # two-speaker penalty: two people can tell one happening
+    from storylens.comparison.conflict_args import ClaimView
+    from storylens.comparison.scoring import score_matrices
+
+    text = "the bridge over the Kessel collapsed on Monday after the flood"
+    views = [
+        ClaimView(Claim(id=k, article=k, start=0, end=len(text), text=text),
+                  outlet=k, unit=k, speaker=frozenset({k.casefold()}))
+        for k in ("Brandt", "Veit")
+    ]  # fmt: skip
+    facts, events = score_matrices(views, bow_embed)
+    assert float(facts[0, 1]) < 0.48 <= float(events[0, 1])
+
+
 @pytest.mark.parametrize(
     ("actors_b", "people_b", "penalised"),
     [

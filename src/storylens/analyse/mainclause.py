@@ -83,6 +83,47 @@ def take_main_clause(
         statement.attributed_to = [speaker]
     if not statement.attributed_to and (speaker := _turn(statement, quotes, doc.text)):
         statement.attributed_to = [speaker]
+    if not statement.attributed_to and not inside and (speaker := _reporter(statement, quotes)):
+        statement.attributed_to = [speaker]
+
+
+def _reporter(statement: Claim, quotes: Sequence[Quote]) -> str:
+    """The speaker of a report that is most of a statement no claim was read in ("Part of
+    the effort was to benefit Trump over Clinton, the agencies said"; "Trump has denied
+    colluding with the Russians"): the words are still theirs."""
+    reports = [
+        q
+        for q in quotes
+        if q.speaker
+        and q.speaker_start is not None
+        and _REPORTING.match(q.cue)
+        and not _BIDDING.match(q.text)  # "told her to get out", "said to have been"
+        and statement.start <= q.speaker_start < statement.end
+        and statement.start <= q.start < q.end <= statement.end
+        and 3 * (q.end - q.start) >= statement.end - statement.start
+        and not (q.speaker == q.speaker_text and q.speaker_text.casefold() in _PRONOUNS)
+    ]
+    if not reports:
+        return ""
+    # the outermost report: "Dorsey says the woman accused of killing two co-workers ..."
+    q = max(reports, key=lambda q: q.end - q.start)
+    words = q.speaker_text.split()
+    if q.speaker in q.speaker_text and words[-1].islower():
+        # a name that only modifies who speaks: "Several U.S. intelligence agencies"
+        while len(words) > 1 and words[0].casefold() in _DETERMINERS:
+            words = words[1:]
+        return " ".join(words)
+    return q.speaker
+
+
+# verbs that report words, not deeds ("called his mom", "accused of murder" report none)
+_REPORTING = re.compile(
+    r"(?i)(?:sa(?:y|ys|id)|t(?:ell|ells|old)|den(?:y|ies|ied)|conclude[sd]?|add(?:s|ed)?|"
+    r"state[sd]?|announce[sd]?|argue[sd]?|insist(?:s|ed)?|claim(?:s|ed)?|writes?|wrote|"
+    r"warn(?:s|ed)?|admit(?:s|ted)?|confirm(?:s|ed)?|explain(?:s|ed)?)$"
+)
+_BIDDING = re.compile(r"\s*(?:(?:him|her|them|me|us|you|it)\s+)?to\s", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "a", "an", "several", "some", "many", "most", "all", "both"})
 
 
 def _turn(statement: Claim, quotes: Sequence[Quote], text: str) -> str:
@@ -142,7 +183,7 @@ def _opener(statement: Claim, quotes: Sequence[Quote], text: str) -> str:
             and not text[statement.start : q.speaker_start].strip(" \"“‘'")
             and not text[q.speaker_end : q.cue_start].strip()
             and q.start >= q.cue_end
-            and not _ORDER.match(q.text)  # "told her to get out", "said to have been"
+            and not _BIDDING.match(q.text)  # "told her to get out", "said to have been"
             and _named(q)
         ):
             return q.speaker

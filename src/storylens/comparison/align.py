@@ -31,7 +31,7 @@ from storylens.comparison.features import (
 from storylens.comparison.headline_join import attach_headlines
 from storylens.comparison.nations import as_compared, nation_ids
 from storylens.comparison.quote_join import attach_quoted
-from storylens.comparison.scoring import EmbedFn, PairScores, score_matrix
+from storylens.comparison.scoring import EmbedFn, PairScores, score_matrices
 from storylens.comparison.support import attach_supported, loose_joins, one_event, rejoin
 from storylens.settings import Settings
 from storylens.types import Analysis, Claim, Mention, asdict, content_id
@@ -392,7 +392,7 @@ def align_claims(
     whole_vectors = np.zeros((n, 1), dtype=np.float32)
     if n < 2:
         scores = PairScores(ids, articles, np.zeros((n, n), dtype=np.float32))
-        seeds = scores
+        seeds = event_scores = scores
         whole_scores = scores
         part_scores = PairScores(
             part_ids, part_articles, np.zeros((len(part_views),) * 2, dtype=np.float32)
@@ -401,10 +401,13 @@ def align_claims(
         owner = [index[sid] for sid, p in _owners(analyses, parts)]
         bare = len(texts) - len(part_views)
         whole_vectors = statement_vectors(n, owner, vectors[:bare], vectors[bare:])
-        whole = score_matrix(views, lambda _texts: whole_vectors)
-        part_matrix = score_matrix(part_views, lambda _texts: vectors[bare:])
+        whole, whole_voices = score_matrices(views, lambda _texts: whole_vectors)
+        part_matrix, part_voices = score_matrices(part_views, lambda _texts: vectors[bare:])
         best = best_part_scores(n, owner, part_matrix)
         scores = PairScores(ids, articles, np.maximum(whole, best))
+        # events are read without the two-speaker penalty: two people tell one happening
+        told = np.maximum(whole_voices, best_part_scores(n, owner, part_voices))
+        event_scores = PairScores(ids, articles, told)
         whole_scores = PairScores(ids, articles, whole)
         part_scores = PairScores(part_ids, part_articles, part_matrix)
         # a group is seeded by what the statements' read clauses share: words no claim
@@ -424,7 +427,7 @@ def align_claims(
     # the events are read with every lone statement beside the fact it shares part of: one
     # that turns out to share only the event is a fact of its own, in that event
     events = (
-        find_events(views, scores, clusters, lemmas, settings.event_threshold)
+        find_events(views, event_scores, clusters, lemmas, settings.event_threshold)
         if lemmas is not None and isinstance(scores, PairScores)
         else [[n] for n in range(len(clusters))]
     )

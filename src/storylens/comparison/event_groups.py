@@ -9,7 +9,8 @@ happening by different facts. A group's status never changes here, and only grou
 than one outlet carries are linked: a fact one outlet alone reports keeps its row and no
 event (on stories of one theme such rows share words with everything).
 
-Two statements of different articles are scored by their pair score plus a bonus for
+Two statements of different articles are scored by their pair score (without the penalty
+for two speakers: two people's words are two facts, but may tell one happening) plus a bonus for
 naming the same event: a verb, noun or adjective they share, read through the event
 classes of :mod:`.events` ("quake" = "earthquake", "arrest" = "detain"; ordinary words
 such as "year" or "people" do not count), a smaller one for event classes of one family
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     Matrix = npt.NDArray[np.float64]
 
-STAGE = "events.average.v2"
+STAGE = "events.average.v3"
 SAME_EVENT_WORD = 0.2  # bonus for a shared event word (or class)
 SAME_FAMILY = 0.05  # bonus, instead, for event classes of one family
 SAME_ENTITY = 0.05  # bonus for a shared linked entity

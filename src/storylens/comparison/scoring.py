@@ -232,14 +232,22 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
 def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
     """Pair scores of all claims (rows and columns in ``views`` order): the features of
     :func:`pair_features` weighed by :data:`WEIGHTS`, summed in a fixed order."""
+    return score_matrices(views, embed)[0]
+
+
+def score_matrices(
+    views: Sequence[ClaimView], embed: EmbedFn
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """:func:`score_matrix`, and the same scores without the penalty for two speakers: two
+    people's words are two facts, but they may tell one event (see .event_groups)."""
     import numpy as np
 
     features = pair_features(views, embed)
     score = np.zeros((len(views), len(views)))
     for name, weight in WEIGHTS.items():
         score += weight * features[name]
-    result: npt.NDArray[np.float32] = score.astype(np.float32)
-    return result
+    speakerless = score + SPEAKER_PENALTY * features["speaker_differs"]
+    return score.astype(np.float32), speakerless.astype(np.float32)
 
 
 def _countries_differ(views: Sequence[ClaimView]) -> npt.NDArray[np.bool_]:
