@@ -453,6 +453,34 @@ def test_analyse_attribution_a_role_goes_to_the_person_who_holds_it(
     assert sources and all(speaker in s for s in sources if s), sources
 
 
+TWO_PRESIDENTS = """\
+VELM — President Ilse Brandt delayed the new harbour tolls on Monday.
+
+The delay came a day after the talks.
+
+The tolls were the main topic of the talks.
+
+Brandt met Orsk's leaders last week.
+
+The tolls were a central issue when Brandt met Orskan President Otto Lund at the palace.
+
+The council has relied on an old law. But the president also said the tolls would save the \
+port.
+"""
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_bare_role_is_the_one_named_without_a_country(nlp: Any) -> None:
+    # "the president" is the story's own president, named paragraphs before without a
+    # country, not the nearest one, named with one ("Orskan President Otto Lund")
+    sources = _sources_of(nlp, TWO_PRESIDENTS, "tolls would save")
+    assert sources and all("Brandt" in s for s in sources), sources
+    # with no president named without a country, the nearest one it is
+    alone = TWO_PRESIDENTS.replace("VELM — President Ilse Brandt", "VELM — The council")
+    sources = _sources_of(nlp, alone, "tolls would save")
+    assert sources and all("Lund" in s for s in sources), sources
+
+
 @pytest.mark.slow
 def test_analyse_attribution_they_are_the_group_a_name_qualifies(nlp: Any) -> None:
     # "they" continue the Danish unions, not the word "Danish" before them

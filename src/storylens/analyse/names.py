@@ -50,3 +50,14 @@ def names_from(doc: Doc, mentions: list[Any]) -> list[NamedSpan]:
         elif n.text in surnames:
             n.label = surnames[n.text]
     return out
+
+
+def qualified_role(lead: str, titles: tuple[str, ...]) -> bool:
+    """Whether the role word before a name is qualified by a capitalised word, a country
+    or a nationality ("French President Emmanuel Macron", "U.S. President Donald Trump")."""
+    words = lead.split()
+    at = [k for k, w in enumerate(words) if w.casefold().strip(",;:()") in titles]
+    if not at or at[-1] == 0:
+        return False
+    before = words[at[-1] - 1]  # a sentence's last word is none ("in Washington. President")
+    return before[:1].isupper() and (not before.endswith(".") or before.count(".") > 1)

@@ -23,7 +23,7 @@ from storylens.analyse.namedsource import (
     tagged_quotation_before,
     titled_person,
 )
-from storylens.analyse.names import NamedSpan
+from storylens.analyse.names import NamedSpan, qualified_role
 from storylens.analyse.phrases import MAX_DEPTH
 from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourcekind import (
@@ -582,7 +582,9 @@ def _described(
     President Vicente Fox", "Fox, a former president")."""
     text = doc_text(doc)
     titles = ROLE_TITLES.get(role, (role,))
-    for n in _candidates(att, doc, names, labels):
+    found: list[tuple[bool, NamedSpan]] = []
+    # "the president": "President Trump" (anywhere before), not "French President Macron"
+    for n in _candidates(att, doc, names, labels, back=len(text)):
         lo, hi = paragraph_bounds(text, n.start)
         before = text[max(lo, n.start - 40) : n.start].lower()
         after = text[n.end : min(hi, n.end + 60)].lower()
@@ -593,5 +595,6 @@ def _described(
         own = n.text.lower().split()[:-1]
         window = before.split()[-4:] + own + apposition.split()[:_APPOSITION_WORDS]
         if any(w.strip(",;:()") in titles or w in titles for w in window):
-            return n
-    return None
+            found.append((qualified_role(text[max(lo, n.start - 40) : n.end], titles), n))
+    near = [n for _, n in found if n.start >= _paragraphs_back(text, att.source_start or 0, 3)]
+    return next((n for qualified, n in found if not qualified), near[0]) if near else None
