@@ -3,6 +3,8 @@ the others are facts apart, in the group's event."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from storylens.comparison.align import Alignment, ClaimGroup
 from storylens.comparison.conflict_args import ClaimView
 from storylens.comparison.partly import split_unstated
@@ -55,6 +57,18 @@ def test_partly_a_group_left_with_one_outlet_is_unique() -> None:
     group, alone = alignment.groups
     assert group.claims == ["a:s0"] and group.status == "unique" and group.shared == {}
     assert alone.claims == ["c:s0"] and alone.event == group.event
+
+
+def test_partly_a_group_left_with_one_outlet_lists_no_partial_member() -> None:
+    # "a:s0" and a copy of it had joined as partly stating another outlet's fact: alone
+    # again, they state their own fact, in full
+    alignment = _alignment()
+    copy = dataclasses.replace(alignment.views["a:s0"].claim, id="a2:s0", article="a2")
+    alignment.views["a2:s0"] = ClaimView(claim=copy, outlet="Lund Courier 2", unit="Lund Courier")
+    group = alignment.groups[0]
+    group.claims, group.partial = ["a:s0", "a2:s0", "c:s0"], ["a:s0", "a2:s0"]
+    split_unstated(alignment, ["Lund Courier", "Velm Post", "Tervia Today"], {"Ilse", "Marant"})
+    assert alignment.groups[0].status == "unique" and alignment.groups[0].partial == []
 
 
 def test_partly_agreed_groups_are_left_as_they_are() -> None:

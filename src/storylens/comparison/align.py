@@ -509,7 +509,8 @@ def _group(
         text=gviews[0].claim.text,
         score=round(sum(inner_scores) / len(inner_scores), 3) if inner_scores else 1.0,
         missing_from=[o for o in all_outlets if o not in outlets],
-        partial=[c for c in members if c in joined],
+        # joined as partly stating another outlet's fact; one outlet's group states its own
+        partial=[c for c in members if c in joined] if len({v.unit for v in gviews}) > 1 else [],
     )
 
 

@@ -139,8 +139,8 @@ def _split(
         group.missing_from = [o for o in all_outlets if o not in group.outlets]
         group.partial = [c for c in group.partial if c in group.claims]
         group.extra = [d for d in group.extra if d.get("claim") in group.claims]
-        if len({views[c].unit for c in group.claims}) < 2:  # one outlet left
-            group.status, group.shared, group.extra = "unique", {}, []
+        if len({views[c].unit for c in group.claims}) < 2:  # one outlet left: its own fact
+            group.status, group.shared, group.extra, group.partial = "unique", {}, [], []
     alignment.groups = groups
 
 
