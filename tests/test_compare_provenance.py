@@ -270,3 +270,21 @@ def test_provenance_a_person_written_as_an_organisation_s_speaks_for_it() -> Non
     # without the possessor (or the texts) the two are two origins
     plain = SourceNames([roth, skyline], outlets=["Lakeside Post", "Daily Torch"])
     assert group_provenance([body, person], OUTLETS, UNITS, plain)[1] == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        # the executive by the word news uses for it is the White House the story names
+        ("the Brandt administration", "White House"),
+        ("the administration", "White House"),
+        ("Brandt administration officials", "White House"),
+        # an agency of that name is an agency of its own
+        ("the Federal Aviation Administration", "Federal Aviation Administration"),
+    ],
+)
+def test_provenance_the_administration_is_the_white_house(raw: str, canonical: str) -> None:
+    names = SourceNames([Entity(id="e_white-house", name="White House", type="ORG")])
+    assert names.canonical(raw) == canonical
+    # a story that names no White House keeps the name as written
+    assert SourceNames([]).canonical("the Brandt administration") == "Brandt administration"

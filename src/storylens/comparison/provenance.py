@@ -89,6 +89,9 @@ class SourceNames:
         key = source_key(clean)
         if key in self._names:
             return self._names[key]
+        voice = _VOICE.sub("", clean).strip()
+        if _ADMINISTRATION.fullmatch(voice) and "white house" in self._names:
+            return self._names["white house"]  # "the Trump administration": one executive
         words = key.split()
         for i in range(1, len(words)):
             # "Undersheriff James Gage", "Kremlin spokesman Peskov": a title before a known
@@ -103,7 +106,6 @@ class SourceNames:
             # "the Russian news agency TASS", "TASS news agency"
             acronym = str(acronyms[0])
             return self._names.get(source_key(acronym), acronym)
-        voice = _VOICE.sub("", clean).strip()
         if voice != clean and source_key(voice) in self._bodies:
             return self._names[source_key(voice)]  # "White House statement": the White House
         for generic in sorted(_GENERIC, key=len, reverse=True):
@@ -114,6 +116,10 @@ class SourceNames:
         return clean
 
 
+# a government's executive by the word US news uses for it, when the story names the White
+# House: "the administration", "Trump administration"; never an agency of that name ("the
+# Federal Aviation Administration")
+_ADMINISTRATION = re.compile(r"(?:[A-Z][\w'’-]*\s+)?administration|Administration")
 # bodies by their kind: what they did is what they announced
 _BODY_WORDS = ORG_ROLES | OWN_VOICE | {"police", "administration", "authorities"}
 
