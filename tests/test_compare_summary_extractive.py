@@ -902,3 +902,27 @@ def test_compare_summary_keeps_a_label_choice_as_its_outlet_wrote_it() -> None:
     out = summarise(claims[:1], [group], framing, [], arts)
     assert out and "homosexual couples" in out[0]["text"]
     assert "same-sex" not in out[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        # "also" points at a fact its article told before: alone it dangles
+        (
+            "The harbour board also said the pier would reopen",
+            "The harbour board said the pier would reopen.",
+        ),
+        # not inside a quotation, nor the "also" of "not only ... but also"
+        ('Brandt said "we also want the pier open"', 'Brandt said "we also want the pier open"'),
+        (
+            "The pier is about trade, but it is also about jobs",
+            "The pier is about trade, but it is also about jobs.",
+        ),
+        # a wording cut after a colon ends on a full stop alone
+        ("The mayor has long experience of ferries:", "The mayor has long experience of ferries."),
+    ],
+)
+def test_compare_summary_a_sentence_stands_alone(text: str, sentence: str) -> None:
+    from storylens.comparison.summary import _sentence
+
+    assert _sentence(text) == sentence

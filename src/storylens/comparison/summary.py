@@ -97,12 +97,25 @@ def _as_clause(text: str, proper: set[str] | frozenset[str] = frozenset()) -> st
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
+    text = _without_also(text.strip())
     if text.count("(") > text.count(")"):  # a span that stops inside its parenthesis
         text = text.rstrip(" .,;:") + ")"
     if text and text[-1] not in '.!?"”’':
-        text += "."
+        text = text.rstrip(" ,;:") + "."  # not "… hosting experience:."
     return capitalise(text)
+
+
+def _without_also(text: str) -> str:
+    """The sentence without an "also" that points at a fact told before it in its article
+    ("The White House also said …"), outside quotations and "not only … but also"."""
+    for m in reversed(list(_ALSO.finditer(text))):
+        if not quote_open(text[: m.start()]) and not _BUT.search(text[: m.start()]):
+            text = text[: m.start()] + text[m.end() :]
+    return text
+
+
+_ALSO = re.compile(r"\s+also\b")
+_BUT = re.compile(r"\b(?:but|only)\b[^,;.]*$", re.IGNORECASE)
 
 
 def _attributed(claim: Claim, text: str, proper: set[str]) -> str:
