@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storylens.analyse.cues import SPEECH_CUES
+from storylens.analyse.cues import SPEECH_CUES, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,11 +83,15 @@ def take_main_clause(
         statement.attributed_to = [speaker]
     if not statement.attributed_to and (speaker := _turn(statement, quotes, doc.text)):
         statement.attributed_to = [speaker]
-    if not statement.attributed_to and not inside and (speaker := _reporter(statement, quotes)):
+    if (
+        not inside
+        and not statement.attributed_to
+        and (speaker := _reporter(statement, quotes, doc))
+    ):
         statement.attributed_to = [speaker]
 
 
-def _reporter(statement: Claim, quotes: Sequence[Quote]) -> str:
+def _reporter(statement: Claim, quotes: Sequence[Quote], doc: Doc) -> str:
     """The speaker of a report that is most of a statement no claim was read in ("Part of
     the effort was to benefit Trump over Clinton, the agencies said"; "Trump has denied
     colluding with the Russians"): the words are still theirs."""
@@ -96,7 +100,7 @@ def _reporter(statement: Claim, quotes: Sequence[Quote]) -> str:
         for q in quotes
         if q.speaker
         and q.speaker_start is not None
-        and _REPORTING.match(q.cue)
+        and _reports_words(q, doc)
         and not _BIDDING.match(q.text)  # "told her to get out", "said to have been"
         and statement.start <= q.speaker_start < statement.end
         and statement.start <= q.start < q.end <= statement.end
@@ -116,11 +120,17 @@ def _reporter(statement: Claim, quotes: Sequence[Quote]) -> str:
     return q.speaker
 
 
-# verbs that report words, not deeds ("called his mom", "accused of murder" report none)
-_REPORTING = re.compile(
-    r"(?i)(?:sa(?:y|ys|id)|t(?:ell|ells|old)|den(?:y|ies|ied)|conclude[sd]?|add(?:s|ed)?|"
-    r"state[sd]?|announce[sd]?|argue[sd]?|insist(?:s|ed)?|claim(?:s|ed)?|writes?|wrote|"
-    r"warn(?:s|ed)?|admit(?:s|ted)?|confirm(?:s|ed)?|explain(?:s|ed)?)$"
+def _reports_words(quote: Quote, doc: Doc) -> bool:
+    """Whether a report's cue is a verb that reports words, not deeds ("called his mom",
+    "accused of murder" report none)."""
+    if quote.cue_start is None or quote.cue_end is None:
+        return False
+    cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    return cue is not None and cue.root.lemma_.lower() in _REPORTING
+
+
+_REPORTING = lexicon(
+    "say tell deny conclude add state announce argue insist claim write warn admit confirm explain"
 )
 _BIDDING = re.compile(r"\s*(?:(?:him|her|them|me|us|you|it)\s+)?to\s", re.IGNORECASE)
 _DETERMINERS = frozenset({"the", "a", "an", "several", "some", "many", "most", "all", "both"})

@@ -140,7 +140,7 @@ def _compare(
     from storylens.analyse.segment import STAGE as SEGMENT_STAGE
     from storylens.analyse.tasks import analyse_and_segment
     from storylens.comparison.align import STAGE as ALIGN_STAGE
-    from storylens.comparison.align import align_claims, ordered
+    from storylens.comparison.align import align_claims, best_elsewhere, ordered
     from storylens.comparison.dedup import find_duplicates, units
     from storylens.comparison.describe import describe_groups, split_facts
     from storylens.comparison.event_groups import STAGE as EVENTS_STAGE
@@ -182,14 +182,16 @@ def _compare(
         entities, outlet_of.values(), {a.article.id: a.article.text for a in analyses}
     )
     alignment.speaks_for = names.roles  # "Peskov said" gives "the Kremlin"
-    describe_groups(alignment, settings)  # each group's shared wording and outlet details
+    elsewhere = best_elsewhere(alignment)  # one pass over the story's part scores
+    describe_groups(alignment, settings, elsewhere)  # each group's wording and outlet details
+    all_outlets = ordered(outlet_of[a.article.id] for a in analyses)
     name_words = {w for e in entities for name in (e.name, *e.aliases) for w in name.split()}
-    split_unstated(  # a "partly" member that says nothing of the wording is a fact apart
-        alignment, ordered(outlet_of[a.article.id] for a in analyses), name_words
-    )
+    # a "partly" member that says nothing of the wording is a fact apart
+    split_unstated(alignment, all_outlets, name_words)
     detector = resolve_conflicts(alignment, settings)
-    split_facts(alignment, settings, name_words)  # one fact a group, once conflicts are read
-    split_other_counts(alignment, ordered(outlet_of[a.article.id] for a in analyses))
+    # one fact a group, once the conflicts are read
+    split_facts(alignment, settings, name_words, all_outlets, elsewhere)
+    split_other_counts(alignment, all_outlets)
     add_provenance(alignment.groups, alignment, outlet_of, unit_of, names)
     note("report")
     return build_report(

@@ -7,13 +7,13 @@ outlets share (:func:`.wording.shared_fact`) and what each outlet alone adds
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.quotemarks import quote_open
 from storylens.comparison.align import ClaimGroup, best_elsewhere, ordered
 from storylens.comparison.backing import covers, gives_source, long_quotes, quotes_held
-from storylens.comparison.partly import says_apart
+from storylens.comparison.partly import says_apart, take_out
 from storylens.comparison.provenance import hearsay_source
 from storylens.comparison.wording import outlet_details, shared_fact
 from storylens.settings import Settings
@@ -23,21 +23,31 @@ if TYPE_CHECKING:
     from storylens.comparison.align import Alignment
 
 
-def describe_groups(alignment: Alignment, settings: Settings) -> None:
+def describe_groups(
+    alignment: Alignment, settings: Settings, elsewhere: dict[str, float] | None = None
+) -> None:
     """Set ``shared`` and ``extra`` on every group more than one outlet carries.
 
     A group whose shared wording only one outlet states (wire copies count once; a source's
     words not by an outlet that gives them to another source) is ``partial``, not
     ``agreed``: its outlets share part of a fact, and none of its wordings is stated by two
     of them ("Stock prices fell nearly 2 percent when the tariffs were announced" beside
-    "Trump announced the tariffs on March 8")."""
-    elsewhere = best_elsewhere(alignment)  # one pass over the story's part scores
+    "Trump announced the tariffs on March 8"). ``elsewhere``: :func:`.align.best_elsewhere`
+    of the alignment, worked out here when not given."""
+    if elsewhere is None:
+        elsewhere = best_elsewhere(alignment)  # one pass over the story's part scores
     for group in alignment.groups:
         if group.status != "unique":
             _describe(group, alignment, settings, elsewhere)
 
 
-def split_facts(alignment: Alignment, settings: Settings, names: Set[str]) -> None:
+def split_facts(
+    alignment: Alignment,
+    settings: Settings,
+    names: Set[str],
+    all_outlets: Sequence[str],
+    elsewhere: dict[str, float],
+) -> None:
     """Give each fact of an ``agreed`` group a group of its own: when two outlets or more
     that do not state its wording state another wording between them (one sentence of a
     recap tells two facts, "Luck threw for 205 yards, and his touchdown pass to Wayne put
@@ -47,12 +57,11 @@ def split_facts(alignment: Alignment, settings: Settings, names: Set[str]) -> No
     of the story's names) stays, as partly stating it ("He died in a medical prison" beside
     "Gigante died of heart disease at the medical center for federal prisoners").
     Run after the conflict rules: a ``conflicting`` group stays whole, so the values its
-    outlets dispute stay side by side."""
-    elsewhere = best_elsewhere(alignment)
+    outlets dispute stay side by side. ``elsewhere`` as for :func:`describe_groups`."""
     groups: list[ClaimGroup] = []
     for group in alignment.groups:
         groups.append(group)
-        while (other := _other_fact(group, alignment, settings, elsewhere, names)) is not None:
+        while other := _other_fact(group, alignment, settings, names, all_outlets, elsewhere):
             groups.append(other)
     alignment.groups = groups
 
@@ -95,8 +104,9 @@ def _other_fact(
     group: ClaimGroup,
     alignment: Alignment,
     settings: Settings,
-    elsewhere: dict[str, float],
     names: Set[str],
+    all_outlets: Sequence[str],
+    elsewhere: dict[str, float],
 ) -> ClaimGroup | None:
     """The statements of an ``agreed`` group's outlets that do not state its wording, when
     two outlets or more of them state a wording of their own: taken out of ``group`` as an
@@ -113,8 +123,8 @@ def _other_fact(
     ]
     if len({views[c].unit for c in rest}) < 2:
         return None
-    fact = shared_fact(rest, alignment, settings.align_threshold)
-    movers = [c for c in rest if c in set(fact.get("claims", ()))]
+    backers = set(shared_fact(rest, alignment, settings.align_threshold).get("claims", ()))
+    movers = [c for c in rest if c in backers]
     if len({views[c].unit for c in movers}) < 2:
         return None
     outlets = ordered(views[c].outlet for c in movers)
@@ -132,20 +142,13 @@ def _other_fact(
         status="agreed",
         text=views[movers[0]].claim.text,
         score=round(sum(inner) / len(inner), 3) if inner else 1.0,
-        missing_from=[o for o in (*group.outlets, *group.missing_from) if o not in outlets],
+        missing_from=[o for o in all_outlets if o not in outlets],
         partial=[c for c in group.partial if c in movers],
     )
     _describe(other, alignment, settings, elsewhere)
     if other.status != "agreed":  # the others give its words to someone else
         return None
-    everyone = (*group.outlets, *group.missing_from)
-    group.claims = [c for c in group.claims if c not in movers]
-    group.text = views[group.claims[0]].claim.text
-    group.outlets = ordered(views[c].outlet for c in group.claims)
-    group.articles = ordered(views[c].claim.article for c in group.claims)
-    group.missing_from = [o for o in everyone if o not in group.outlets]
-    group.partial = [c for c in group.partial if c in group.claims]
-    group.extra = [d for d in group.extra if d.get("claim") in group.claims]
+    take_out(group, movers, views, all_outlets)
     other.notes = [n for n in group.notes if set(n.get("claims", ())) <= set(movers)]
     group.notes = [n for n in group.notes if n not in other.notes]
     group.event = other.event = group.event or content_id(group.id, prefix="e")

@@ -15,7 +15,7 @@ one outlet is ``unique``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 
 from storylens.comparison.align import Alignment, ClaimGroup, ordered
 from storylens.comparison.backing import SAID, beside_names, counts_before, counts_held
@@ -132,16 +132,27 @@ def _split(
                     event=group.event,
                 )
             )
-        group.claims = [c for c in group.claims if c not in gone]
-        group.text = views[group.claims[0]].claim.text  # its first statement, still in it
-        group.outlets = ordered(views[c].outlet for c in group.claims)
-        group.articles = ordered(views[c].claim.article for c in group.claims)
-        group.missing_from = [o for o in all_outlets if o not in group.outlets]
-        group.partial = [c for c in group.partial if c in group.claims]
-        group.extra = [d for d in group.extra if d.get("claim") in group.claims]
+        take_out(group, gone, views, all_outlets)
         if len({views[c].unit for c in group.claims}) < 2:  # one outlet left: its own fact
             group.status, group.shared, group.extra, group.partial = "unique", {}, [], []
     alignment.groups = groups
+
+
+def take_out(
+    group: ClaimGroup,
+    gone: Collection[str],
+    views: Mapping[str, ClaimView],
+    all_outlets: Sequence[str],
+) -> None:
+    """Remove the statements ``gone`` from ``group``, and with them their outlets, articles,
+    "partly" marks and details; the group's text is its first statement still in it."""
+    group.claims = [c for c in group.claims if c not in gone]
+    group.text = views[group.claims[0]].claim.text
+    group.outlets = ordered(views[c].outlet for c in group.claims)
+    group.articles = ordered(views[c].claim.article for c in group.claims)
+    group.missing_from = [o for o in all_outlets if o not in group.outlets]
+    group.partial = [c for c in group.partial if c in group.claims]
+    group.extra = [d for d in group.extra if d.get("claim") in group.claims]
 
 
 def says_apart(wording: str, text: str, names: Set[str]) -> bool:
