@@ -73,6 +73,23 @@ def test_numbers_normalise_unit(word: str, unit: str) -> None:
         # "and a half" is part of the number
         ("He served four and a half months in jail.", [(4.5, "month")]),
         ("The dam cost one and a half million dollars.", [(1_500_000.0, "USD")]),
+        # a figure that names a model, a flight or a road counts nothing
+        (
+            "The raid found six AK - 47 rifles and 12 magazines.",
+            [(6.0, "rifle"), (12.0, "magazine")],
+        ),
+        ("Six AK 47 rifles were seized.", [(6.0, "rifle")]),
+        ("The Boeing 737 jet carried 150 passengers.", [(150.0, "passenger")]),
+        ("Flight 370 vanished with 239 people on board.", [(239.0, "person")]),
+        ("They drove Route 66 for 300 miles.", [(300.0, "mile")]),
+        ("The Colts beat the Chiefs 20 - 13.", [(20.0, None), (13.0, None)]),
+        ("The Rams won 52 seats.", [(52.0, "seat")]),
+        # a score after a team's name and a count after a word in capitals still count
+        ("Harbor State beat Evansville 51 - 50 on Friday.", [(51.0, None), (50.0, None)]),
+        ("LATE NEWS - 3 HURT in a crash on the bridge", [(3.0, "hurt")]),
+        # yards and feet however they are spelt
+        ("Vale broke off an 86 - yd run and gained 120 yds.", [(86.0, "yard"), (120.0, "yard")]),
+        ("The wave was 30 feet high, a 30-foot wall.", [(30.0, "foot"), (30.0, "foot")]),
     ],
 )
 def test_numbers_find_quantities(

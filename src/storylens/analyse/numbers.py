@@ -32,6 +32,12 @@ UNITS: dict[str, str] = {
     "km": "km",
     "kms": "km",
     "mile": "mile",
+    "yard": "yard",
+    "yd": "yard",
+    "yds": "yard",
+    "foot": "foot",
+    "feet": "foot",
+    "ft": "foot",
     "meter": "m",
     "metre": "m",
     "m": "m",
@@ -273,6 +279,53 @@ def _is_number_token(tok: Token) -> bool:
     return True
 
 
+def _designation(tok: Token) -> bool:
+    """Whether the figure ``tok`` names a model, a flight or a road rather than counts: the
+    rest of a name it continues ("AK 47 rifles", "Boeing 737"), joined by a hyphen to a name
+    in capitals ("AK - 47"), or after a word that numbers such things ("Flight 370", "Route
+    66"); not "the GOP 52 seats" or "US 2 percent"."""
+    if not tok.text.isdigit() or tok.i == 0:
+        return False
+    doc = tok.doc
+    after = doc[tok.i + 1 : tok.i + 3]
+    if len(after) == 2 and after[0].text in _DASHES and after[1].is_digit:
+        return False  # a score or a record: "Evansville 51 - 50"
+    prev = doc[tok.i - 1]
+    joined = prev.text in _DASHES and tok.i > 1
+    if joined:
+        prev = doc[tok.i - 2]
+    if not prev.is_alpha or not prev.text[:1].isupper():
+        return False
+    if joined:  # a short name in capitals: "AK", "MH", "SAT"; not "BREAKING NEWS - 3 DEAD"
+        return 2 <= len(prev.text) <= 3 and prev.is_upper
+    named = tok.ent_iob_ == "I" and tok.ent_type_ in _NAMES and prev.ent_type_ == tok.ent_type_
+    return named or prev.lower_ in _NUMBERED
+
+
+_NAMES = frozenset({"PRODUCT", "FAC", "EVENT"})
+_DASHES = frozenset({"-", "\u2011", "\u2013"})
+
+
+_NUMBERED = frozenset(
+    {
+        "airbus",
+        "amendment",
+        "apollo",
+        "article",
+        "boeing",
+        "chapter",
+        "flight",
+        "highway",
+        "interstate",
+        "proposition",
+        "resolution",
+        "route",
+        "section",
+        "terminal",
+    }
+)
+
+
 def _is_date_part(tok: Token) -> bool:
     """Years and days of month inside date expressions are times, not quantities."""
     low = tok.lower_
@@ -416,7 +469,12 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
             found.append(Quantity(tok.idx, end, tok.text, hy[0], hy[1]))
             i += 1
             continue
-        if not _is_number_token(tok) or _is_date_part(tok) or tok.lower_ in _SCALES:
+        if (
+            not _is_number_token(tok)
+            or _is_date_part(tok)
+            or tok.lower_ in _SCALES
+            or _designation(tok)
+        ):
             i += 1
             continue
         j = i
