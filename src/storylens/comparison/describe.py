@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from storylens.analyse.quotemarks import quote_open
 from storylens.comparison.align import ClaimGroup, best_elsewhere, ordered
-from storylens.comparison.backing import covers, gives_source, long_quotes, quotes_held
+from storylens.comparison.backing import counts_held, covers, gives_source, long_quotes, quotes_held
 from storylens.comparison.partly import says_apart, take_out
 from storylens.comparison.provenance import hearsay_source
 from storylens.comparison.wording import outlet_details, shared_fact
@@ -53,6 +53,8 @@ def split_facts(
     recap tells two facts, "Luck threw for 205 yards, and his touchdown pass to Wayne put
     the Colts ahead", and outlets that tell only the touchdown joined on it), their
     statements leave as a group of that fact, in the group's event (:func:`_other_fact`);
+    so do the statements of outlets that state it whose counts are not its counts ("Charles'
+    day included an 86-yard run" beside "Charles rushed for 226 yards", told by each);
     a statement that says some of the group's wording beside its names (``names``: the words
     of the story's names) stays, as partly stating it ("He died in a medical prison" beside
     "Gigante died of heart disease at the medical center for federal prisoners").
@@ -108,18 +110,27 @@ def _other_fact(
     all_outlets: Sequence[str],
     elsewhere: dict[str, float],
 ) -> ClaimGroup | None:
-    """The statements of an ``agreed`` group's outlets that do not state its wording, when
-    two outlets or more of them state a wording of their own: taken out of ``group`` as an
-    ``agreed`` group of that fact, in ``group``'s event; ``None`` when there is none."""
+    """The statements of an ``agreed`` group that do not state its wording (of outlets that
+    do not, or counting what it counts otherwise), when two outlets or more of them state a
+    wording of their own: taken out of ``group`` as an ``agreed`` group of that fact, in
+    ``group``'s event; ``None`` when there is none."""
     views = alignment.views
     if group.status != "agreed" or not group.shared:
         return None
-    stating = {views[c].unit for c in group.shared.get("claims", ())}
+    stating = set(group.shared.get("claims", ()))
+    units = {views[c].unit for c in stating}
     wording = str(group.shared.get("text") or "")
+    owner = views[str(group.shared["claim"])].claim
+    end = group.shared.get("end")
+    at = end if isinstance(end, int) else None
     rest = [
         c
         for c in group.claims
-        if views[c].unit not in stating and says_apart(wording, views[c].claim.text, names)
+        if c not in stating
+        and (
+            (views[c].unit not in units and says_apart(wording, views[c].claim.text, names))
+            or not counts_held(owner, views[c].claim, at)
+        )
     ]
     if len({views[c].unit for c in rest}) < 2:
         return None

@@ -76,7 +76,7 @@ def split_other_counts(alignment: Alignment, all_outlets: Sequence[str]) -> None
             )
         ]
 
-    _split(alignment, all_outlets, other_counts)
+    _split(alignment, all_outlets, other_counts, by_statement=True)
 
 
 def _other_value(owner: ClaimView, other: ClaimView, end: int | None) -> bool:
@@ -102,17 +102,23 @@ def _split(
     alignment: Alignment,
     all_outlets: Sequence[str],
     leaves: Callable[[ClaimGroup, list[str]], list[str]],
+    by_statement: bool = False,
 ) -> None:
     """Take out of each group with a wording the statements of outlets that do not state it
-    that ``leaves`` picks among them, each as a ``unique`` group of the group's event."""
+    that ``leaves`` picks among them, each as a ``unique`` group of the group's event;
+    ``by_statement``: among all the statements that do not state it, an outlet's other
+    statements beside the one that does too (a recap's "Charles' day included an 86-yard
+    run" beside its "Charles rushed for 226 yards")."""
     views = alignment.views
     groups: list[ClaimGroup] = []
     for group in alignment.groups:
         groups.append(group)
         if not group.shared.get("claim"):
             continue
-        stating = {views[c].unit for c in group.shared.get("claims", ()) if c in views}
-        gone = leaves(group, [c for c in group.claims if views[c].unit not in stating])
+        said = [c for c in group.shared.get("claims", ()) if c in views]
+        stating = set(said) if by_statement else {views[c].unit for c in said}
+        key = (lambda c: c) if by_statement else (lambda c: views[c].unit)
+        gone = leaves(group, [c for c in group.claims if key(c) not in stating])
         if not gone:
             continue
         group.event = group.event or content_id(group.id, prefix="e")
