@@ -198,6 +198,19 @@ def test_segment_statements_one_row_per_sentence() -> None:
             [MAYOR, "which cost the town four million crowns."],
             [MAYOR + " which cost the town four million crowns."],
         ),
+        # ...but a question that opens a quotation or its sentence is a row of its own
+        (
+            [MAYOR, "“Who pays for the new bridge?” asked Ana Roe, a ferry captain."],
+            [MAYOR, "“Who pays for the new bridge?” asked Ana Roe, a ferry captain."],
+        ),
+        (
+            [MAYOR, "Whose money paid for it is still not known to the council."],
+            [MAYOR, "Whose money paid for it is still not known to the council."],
+        ),
+        (
+            [MAYOR, "Which is why the ferry company kept the old pier open."],
+            [MAYOR + " Which is why the ferry company kept the old pier open."],
+        ),
         # a leading conjunction is left out of the row; the rest is exact text
         (
             [MAYOR, "But the ferry company said the old pier would stay open."],

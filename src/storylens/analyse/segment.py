@@ -55,7 +55,7 @@ from storylens.types import Analysis, Argument, Claim, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE = "segment.statements.v23"
+STAGE = "segment.statements.v24"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
@@ -258,14 +258,22 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _continues(body: str, words: int) -> bool:
     """A piece the sentence splitter cut off the sentence before it: too short to stand
-    alone, a relative clause, a closing quote with its speaker, or a lower-case start."""
+    alone, a relative clause, a closing quote with its speaker, or a lower-case start; not a
+    question that opens a quotation or the sentence ("“Who pays for this?” asked Lind")."""
     first = _first_word(body)
     return (
         words < MIN_WORDS
-        or first.casefold() in _RELATIVES
+        or (first.casefold() in _RELATIVES and not _asks(body, first))
         or (body[:1] in "”’»" and words <= 8)
         or (first[:1].islower() and not first[:1].isdigit() and body[:1] not in "“\"‘'")
     )
+
+
+def _asks(body: str, first: str) -> bool:
+    """Whether a piece opening on "who" or "whose" opens a question of its own: in quotation
+    marks, or capitalised ("Who pays for this?"); "Which is why …" goes on with the
+    sentence before it."""
+    return body[:1] in "“\"‘'«" or (first[:1].isupper() and first.casefold() != "which")
 
 
 MAX_QUOTE_ROW_WORDS = 120  # a quotation whose marks never close stops joining sentences here
