@@ -453,6 +453,32 @@ def test_analyse_attribution_a_role_goes_to_the_person_who_holds_it(
     assert sources and all(speaker in s for s in sources if s), sources
 
 
+RESIDENT_THEN_MAYOR = """\
+Floodwater filled the lower streets of Brenmoor on Sunday night.
+
+"Who pays for all this?" asked Mara Lind, a resident of Quay Street.
+
+"The water came at night and we had no warning," the mayor told reporters on Monday.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        # a question opening a paragraph is its asker's
+        ("pays for all this", "Mara Lind"),
+        # an office no name holds is not the resident quoted just before
+        ("had no warning", "mayor"),
+    ],
+)
+def test_analyse_attribution_a_role_is_not_a_resident_quoted_before(
+    nlp: Any, words: str, speaker: str
+) -> None:
+    sources = _sources_of(nlp, RESIDENT_THEN_MAYOR, words)
+    assert sources and all(s == speaker or s.endswith(f" {speaker}") for s in sources), sources
+
+
 TWO_PRESIDENTS = """\
 VELM — President Ilse Brandt delayed the new harbour tolls on Monday.
 

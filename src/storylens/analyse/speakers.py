@@ -23,7 +23,7 @@ from storylens.analyse.namedsource import (
     tagged_quotation_before,
     titled_person,
 )
-from storylens.analyse.names import NamedSpan, qualified_role
+from storylens.analyse.names import NamedSpan, describing_words, plain_person, qualified_role
 from storylens.analyse.phrases import MAX_DEPTH
 from storylens.analyse.quotemarks import doc_quotes
 from storylens.analyse.sourcekind import (
@@ -182,6 +182,13 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         said = resolve_source(before, doc, names)
         if fits(said, sex, doc, names):
             return said
+    text = doc_text(doc)
+    if found is not None and kind == "role":  # "Mara Lind, a resident": not "the mayor"
+        titles = ROLE_TITLES.get(head.lemma_.lower(), (head.lemma_.lower(),))
+        if plain_person(
+            describing_words(text, found, *paragraph_bounds(text, found.start)), titles
+        ):
+            return att.source_name, None
     if found is not None:
         return found.text, found.entity
     return ("", None) if kind == "pronoun" else (att.source_name, None)
@@ -572,9 +579,6 @@ def _group_of(n: NamedSpan, doc: Doc) -> NamedSpan | None:
     return NamedSpan(start, end, doc_text(doc)[start:end], n.label)
 
 
-_APPOSITION_WORDS = 5  # "Fox, a former Mexican president": the role within a few words
-
-
 def _described(
     att: Attribution, doc: Doc, names: list[NamedSpan], role: str, labels: set[str]
 ) -> NamedSpan | None:
@@ -586,14 +590,7 @@ def _described(
     # "the president": "President Trump" (anywhere before), not "French President Macron"
     for n in _candidates(att, doc, names, labels, back=len(text)):
         lo, hi = paragraph_bounds(text, n.start)
-        before = text[max(lo, n.start - 40) : n.start].lower()
-        after = text[n.end : min(hi, n.end + 60)].lower()
-        # only an apposition describes the name ("Fox, a former president"), not the rest
-        # of its sentence ("his lawyer, Michael Cohen, about a deal; whether the president")
-        apposition = re.split(r"[,;:(.]", after[1:])[0] if after.startswith(",") else ""
-        # and a title the name was read with ("Coroner Gary Hargrove")
-        own = n.text.lower().split()[:-1]
-        window = before.split()[-4:] + own + apposition.split()[:_APPOSITION_WORDS]
+        window = describing_words(text, n, lo, hi)
         if any(w.strip(",;:()") in titles or w in titles for w in window):
             found.append((qualified_role(text[max(lo, n.start - 40) : n.end], titles), n))
     near = [n for _, n in found if n.start >= _paragraphs_back(text, att.source_start or 0, 3)]
