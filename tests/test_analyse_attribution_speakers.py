@@ -479,6 +479,34 @@ def test_analyse_attribution_a_role_is_not_a_resident_quoted_before(
     assert sources and all(s == speaker or s.endswith(f" {speaker}") for s in sources), sources
 
 
+PEOPLE_WHO_SAW = """\
+A gas blast tore through a bakery on Quay Street in Brenmoor on Sunday.
+
+An eyewitness says the oven had been left on overnight.
+
+A passing motorist told police the windows flew out onto the road.
+
+Another social media user near the square said the street sounded like a war zone.
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        # people a story quotes by what they were doing or where they wrote speak too
+        ("oven had been left on", "eyewitness"),
+        ("windows flew out", "motorist"),
+        ("sounded like a war zone", "user"),
+    ],
+)
+def test_analyse_attribution_people_named_by_what_they_did_speak(
+    nlp: Any, words: str, speaker: str
+) -> None:
+    sources = _sources_of(nlp, PEOPLE_WHO_SAW, words)
+    assert sources and all(s.endswith(speaker) for s in sources), sources
+
+
 TWO_PRESIDENTS = """\
 VELM — President Ilse Brandt delayed the new harbour tolls on Monday.
 

@@ -24,7 +24,9 @@ PERSON_NOUNS = PERSON_ROLES | lexicon(
     organizer marcher girlfriend boyfriend fiance fiancee partner cousin uncle aunt
     grandmother grandfather grandson granddaughter nephew niece cop player teammate driver
     pilot guard soldier veteran customer patient victim suspect defendant juror inmate
-    rescuer villager local fan"""
+    rescuer villager local fan user commenter blogger viewer caller listener reader
+    eyewitness mourner parishioner shopper shopkeeper tourist visitor motorist homeowner
+    tenant parent"""
 )
 # Bodies that speak in their own voice ("state media said", "the army said"): a possessor
 # owns them ("Iran's state television"), the words are theirs.
