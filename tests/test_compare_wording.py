@@ -100,6 +100,22 @@ def test_wording_keeps_its_brackets_paired(text: str, readable: bool) -> None:
     assert standalone.readable(text) is readable
 
 
+@pytest.mark.parametrize(
+    ("text", "readable"),
+    [
+        # a clause that only says when or why something else happened is no wording
+        ("By the time an autopsy of the ferry captain was released", False),
+        ("Now that the harbour bridge is open to traffic", False),
+        ("In order to keep the old pier open for the summer", False),
+        # ...unless the sentence it opens goes on after a comma
+        ("Every time the council met, it argued about the pier", True),
+        ("By Friday the council had voted to close the pier", True),
+    ],
+)
+def test_wording_is_no_clause_of_time_or_purpose_alone(text: str, readable: bool) -> None:
+    assert standalone.readable(text) is readable
+
+
 def _statement_and_part(sentence: str, part: str, *, negated: bool = False) -> tuple[Claim, Claim]:
     statement = Claim("s", "a", 0, len(sentence), sentence)
     start = sentence.index(part)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 
-STAGE = "align.statements.v11"
+STAGE = "align.statements.v12"
 LINKAGE_SLACK = 0.08  # average cross-article score may sit this far under the threshold
 TWO_FACTS = 0.35  # two statements of one article scoring under this tell two facts
 LEAD_WORDS = 3  # a name this near the start of a claim with no agent read is its subject

@@ -36,7 +36,18 @@ def readable(text: str) -> bool:
         and not points_back(text)
         and all(text.count(a) == text.count(b) for a, b in ("()", "[]"))
         and not _CUT_APPOSITION.match(text)
+        and not (_OPENS_CLAUSE.match(text) and "," not in text)  # no main clause after it
     )
+
+
+# a clause opened by words that make it part of another: "By the time an autopsy was
+# released", "Every time the council met", "Now that the bridge is open" (with no main
+# clause after a comma: "Even though the bridge opened, traffic stalled" is whole)
+_OPENS_CLAUSE = re.compile(
+    r"\W*(?:by the time|every time|each time|the moment|now that|so that|in order (?:to|that)|"
+    r"even (?:if|though)|ever since|rather than|in case|as (?:soon|long) as)\b",
+    re.IGNORECASE,
+)
 
 
 # a name cut out of the apposition it stood in: "Yvonne Hiller, was suspended" of "the
