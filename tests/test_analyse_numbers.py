@@ -87,6 +87,11 @@ def test_numbers_normalise_unit(word: str, unit: str) -> None:
         # a score after a team's name and a count after a word in capitals still count
         ("Harbor State beat Evansville 51 - 50 on Friday.", [(51.0, None), (50.0, None)]),
         ("LATE NEWS - 3 HURT in a crash on the bridge", [(3.0, "hurt")]),
+        # pounds weighed are a weight, pounds paid money
+        ("The suspect, weighing 130 pounds, fled.", [(130.0, "lb")]),
+        ("A 300-pound bomb fell on the pier.", [(300.0, "lb")]),
+        ("Police seized 5 pounds of cocaine.", [(5.0, "lb")]),
+        ("The fine was 500 pounds.", [(500.0, "GBP")]),
         # yards and feet however they are spelt
         ("Vale broke off an 86 - yd run and gained 120 yds.", [(86.0, "yard"), (120.0, "yard")]),
         ("The wave was 30 feet high, a 30-foot wall.", [(30.0, "foot"), (30.0, "foot")]),

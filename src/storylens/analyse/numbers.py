@@ -49,6 +49,8 @@ UNITS: dict[str, str] = {
     "kg": "kg",
     "ton": "tonne",
     "tonne": "tonne",
+    "lb": "lb",
+    "lbs": "lb",
     "hectare": "hectare",
     "acre": "acre",
     "percent": "percent",
@@ -279,6 +281,18 @@ def _is_number_token(tok: Token) -> bool:
     return True
 
 
+def _weighed(first: Token, last: Token) -> bool:
+    """Whether pounds after a number are a weight: a verb of weighing just before it ("weighing
+    130 pounds", "weighed about 200 pounds") or "of" a thing after it ("5 pounds of
+    cocaine")."""
+    doc = first.doc
+    before = doc[max(0, first.i - 3) : first.i]
+    after = doc[last.i + 2 : last.i + 3]
+    return any(t.lemma_.lower() == "weigh" for t in before) or any(
+        t.lower_ == "of" for t in after
+    )
+
+
 def _designation(tok: Token) -> bool:
     """Whether the figure ``tok`` names a model, a flight or a road rather than counts: the
     rest of a name it continues ("AK 47 rifles", "Boeing 737"), joined by a hyphen to a name
@@ -367,7 +381,8 @@ def _unit_for(first: Token, last: Token) -> tuple[str | None, int]:
     if nxt.text in {"-", "\u2011", "–"} and last.i + 2 < len(doc):
         tok = doc[last.i + 2]
         if tok.is_alpha:
-            return normalise_unit(tok.lemma_ or tok.text), tok.idx + len(tok.text)
+            unit = normalise_unit(tok.lemma_ or tok.text)
+            return "lb" if unit == "GBP" else unit, tok.idx + len(tok.text)  # "300-pound"
     if nxt.lower_ in UNITS or nxt.lemma_.lower() in UNITS:
         return normalise_unit(nxt.lemma_ or nxt.text), nxt.idx + len(nxt.text)
     head = last.head
@@ -466,7 +481,8 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
         hy = _split_hyphen_word(tok)
         if hy is not None:
             end = tok.idx + len(tok.text)
-            found.append(Quantity(tok.idx, end, tok.text, hy[0], hy[1]))
+            unit = "lb" if hy[1] == "GBP" else hy[1]  # "a 300-pound man"
+            found.append(Quantity(tok.idx, end, tok.text, hy[0], unit))
             i += 1
             continue
         if (
@@ -520,6 +536,8 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
         prev = first.doc[first.i - 1] if first.i > 0 else None
         if prev is not None and prev.text in CURRENCY_SYMBOLS:
             start = prev.idx
+        elif unit == "GBP" and _weighed(first, last):
+            unit = "lb"
         ordinal = bool(_ORDINAL_DIGITS.match(last.text)) or last.lower_ in _ORDINALS
         text = doc_text(first.doc)[start:end]
         found.append(Quantity(start, end, text, value, unit, ordinal))
