@@ -288,9 +288,7 @@ def _weighed(first: Token, last: Token) -> bool:
     doc = first.doc
     before = doc[max(0, first.i - 3) : first.i]
     after = doc[last.i + 2 : last.i + 3]
-    return any(t.lemma_.lower() == "weigh" for t in before) or any(
-        t.lower_ == "of" for t in after
-    )
+    return any(t.lemma_.lower() == "weigh" for t in before) or any(t.lower_ == "of" for t in after)
 
 
 def _designation(tok: Token) -> bool:
@@ -481,8 +479,8 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
         hy = _split_hyphen_word(tok)
         if hy is not None:
             end = tok.idx + len(tok.text)
-            unit = "lb" if hy[1] == "GBP" else hy[1]  # "a 300-pound man"
-            found.append(Quantity(tok.idx, end, tok.text, hy[0], unit))
+            weight = "lb" if hy[1] == "GBP" else hy[1]  # "a 300-pound man"
+            found.append(Quantity(tok.idx, end, tok.text, hy[0], weight))
             i += 1
             continue
         if (
