@@ -48,6 +48,16 @@ from storylens.analyse.hedges import hedged_words
 from storylens.analyse.mainclause import take_main_clause
 from storylens.analyse.negation import clause_negated, denied_words
 from storylens.analyse.numbers import find_quantities, lost_sign
+from storylens.analyse.pieces import (
+    ENDS,
+    MAX_QUOTE_ROW_WORDS,
+    MIN_WORDS,
+    RELATIVES,
+    continues,
+    first_word,
+    lines,
+    sentence_bounds,
+)
 from storylens.analyse.quotemarks import quote_open
 from storylens.datelines import DATELINE
 from storylens.types import Analysis, Argument, Claim, Quote
@@ -59,7 +69,6 @@ STAGE = "segment.statements.v24"
 SPLIT_DEPS = frozenset({"advcl", "relcl"})
 CONDITIONS = frozenset({"if", "unless"})  # markers of a clause that states no fact
 LIST_VERBS = frozenset({"include", "comprise", "contain", "accord", "follow", "involve"})
-MIN_WORDS = 4  # a clause shorter than this stays with its parent
 MIN_CLAIM_WORDS = 10  # claims shorter than this are never split
 
 
@@ -204,81 +213,6 @@ def tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;")
 
 
-# conjunctions a statement leaves out at its start ("But the ferry company said ..."), not "nor"
-LEADING_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "plus"})
-# ...unless it is an adverb of the words after it ("So far, officials ...", "Yet another ...")
-_NOT_JOINED = {
-    "so": frozenset({"far", "much", "many", "long", "few", "little", "often", "called", "too"}),
-    "yet": frozenset({"another", "again", "more", "still"}),
-}
-_RELATIVES = frozenset({"who", "whom", "whose", "which"})
-_OPENING = re.compile(r"[\w“\"‘'(\[«$€£]")
-
-
-def _first_word(text: str) -> str:
-    m = re.match(r"\W*([\w’']+)", text)
-    return m.group(1) if m else ""
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence without surrounding white space, list bullets or a leading conjunction
-    ("But the Kremlin said ..." -> "the Kremlin said ...")."""
-    while start < end and (text[start].isspace() or text[start] in "•*-–—·>,;:"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    first = _first_word(text[start:end])
-    words = text[start:end].split()
-    after = words[1].casefold().strip(",") if len(words) > 1 else ""
-    if (
-        first.casefold() in LEADING_CONJUNCTIONS
-        and len(words) > MIN_WORDS
-        and after not in _NOT_JOINED.get(first.casefold(), ())
-    ):
-        k = text.index(first, start) + len(first)
-        while k < end and (text[k].isspace() or text[k] == ","):
-            k += 1
-        start = k
-    return start, end
-
-
-_ENDS = re.compile(r"[.!?…:;][\"”’'»)\]]*\s*$|[\"”’»]\s*$")
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence span cut at line breaks: a headline, a dateline and the first sentence
-    the sentence splitter ran together stay apart."""
-    out, pos = [], start
-    for m in re.finditer(r"\n", text[start:end]):
-        out.append((pos, start + m.start()))
-        pos = start + m.end()
-    out.append((pos, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
-
-
-def _continues(body: str, words: int) -> bool:
-    """A piece the sentence splitter cut off the sentence before it: too short to stand
-    alone, a relative clause, a closing quote with its speaker, or a lower-case start; not a
-    question that opens a quotation or the sentence ("“Who pays for this?” asked Lind")."""
-    first = _first_word(body)
-    return (
-        words < MIN_WORDS
-        or (first.casefold() in _RELATIVES and not _asks(body, first))
-        or (body[:1] in "”’»" and words <= 8)
-        or (first[:1].islower() and not first[:1].isdigit() and body[:1] not in "“\"‘'")
-    )
-
-
-def _asks(body: str, first: str) -> bool:
-    """Whether a piece opening on "who" or "whose" opens a question of its own: in quotation
-    marks, or capitalised ("Who pays for this?"); "Which is why …" goes on with the
-    sentence before it."""
-    return body[:1] in "“\"‘'«" or (first[:1].isupper() and first.casefold() != "which")
-
-
-MAX_QUOTE_ROW_WORDS = 120  # a quotation whose marks never close stops joining sentences here
-
-
 def _relative(part: Claim, relative: Set[str] = frozenset()) -> bool:
     """A relative clause, or a verb joined to one ("who was the mission manager, and retired
     after decades of studying the country": "retired" is told of "who" too); ``relative``
@@ -286,15 +220,13 @@ def _relative(part: Claim, relative: Set[str] = frozenset()) -> bool:
     agent = part.arguments.get("agent")
     subject = agent.text.casefold() if agent is not None else ""
     return (
-        part.id in relative
-        or _first_word(part.text).casefold() in _RELATIVES
-        or subject in _RELATIVES
+        part.id in relative or first_word(part.text).casefold() in RELATIVES or subject in RELATIVES
     )
 
 
 def _participle(part: Claim) -> bool:
     """A participial clause hung on the sentence ("…, pointing to an increase in …")."""
-    first = _first_word(part.text)
+    first = first_word(part.text)
     verb = part.arguments.get("predicate")
     return first.islower() and first.endswith("ing") and verb is not None and verb.text == first
 
@@ -316,7 +248,7 @@ def statements(
 ) -> list[tuple[Claim, list[Claim]]]:
     """One statement per sentence, with the part claims inside it.
 
-    A piece the sentence splitter cut off (see :func:`_continues`) joins the statement
+    A piece the sentence splitter cut off (see :func:`continues`) joins the statement
     before it, so the span grows to cover both; a question with no claim in it is left
     out. The statement takes its predicate, arguments, attribution and flags from its
     longest part that is not a relative clause (see :func:`_main_part`), and every number
@@ -324,21 +256,21 @@ def statements(
     text = analysis.article.text
     found: list[list[Any]] = []  # [start, end, id suffix, sentence number, parts]
     for n, (s, e) in enumerate(analysis.sentences):
-        for k, (ps, pe) in enumerate(_lines(text, s, e)):
-            start, end = _sentence_bounds(text, ps, pe)
+        for k, (ps, pe) in enumerate(lines(text, s, e)):
+            start, end = sentence_bounds(text, ps, pe)
             if start >= end:
                 continue
             inside = [p for p in parts if ps <= p.start < pe]
             body = text[start:end]
             piece = text[ps:end].lstrip()
             # a piece cut off the sentence before it, in the same paragraph
-            cut_off = _continues(piece, len(piece.split()))
+            cut_off = continues(piece, len(piece.split()))
             if found and not cut_off:  # the one before stopped mid-sentence ("“The leader of")
                 before = text[found[-1][0] : found[-1][1]]
                 # or inside a quotation that goes on: the quotation's sentences are one row
                 paragraph = text[text.rfind("\n", 0, found[-1][0]) + 1 : found[-1][1]]
                 cut_off = (
-                    not _ENDS.search(before)
+                    not ENDS.search(before)
                     or (quote_open(paragraph) and len(before.split()) < MAX_QUOTE_ROW_WORDS)
                     or lost_sign(before, piece)
                 )

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.analyse.pieces import LEADING_CONJUNCTIONS
 from storylens.analyse.quotemarks import quote_open, quotes_paired
-from storylens.analyse.segment import LEADING_CONJUNCTIONS
 from storylens.comparison.backing import speaks_for
 from storylens.comparison.lexicon import Lexicon, quote_spans
 from storylens.comparison.standalone import opening_connective
