@@ -216,7 +216,12 @@ def test_segment_statements_one_row_per_sentence() -> None:
             [MAYOR, "But the ferry company said the old pier would stay open."],
             [MAYOR, "the ferry company said the old pier would stay open."],
         ),
-        # ...but not an adverb that belongs to the words after it
+        # ...but not one that opens a quotation: it is the speaker's word
+        (
+            [MAYOR, "“So the pier will close for good, and nobody asked us,” a fisher said."],
+            [MAYOR, "“So the pier will close for good, and nobody asked us,” a fisher said."],
+        ),
+        # ...nor an adverb that belongs to the words after it
         (
             [MAYOR, "So far, the ferry company has kept the old pier open."],
             [MAYOR, "So far, the ferry company has kept the old pier open."],

@@ -30,7 +30,8 @@ def first_word(text: str) -> str:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence without surrounding white space, list bullets or a leading conjunction
-    ("But the Kremlin said ..." -> "the Kremlin said ...")."""
+    ("But the Kremlin said ..." -> "the Kremlin said ..."); a conjunction that opens a
+    quotation is the speaker's word and stays ('"So disgraceful that ...," Trump said')."""
     while start < end and (text[start].isspace() or text[start] in "•*-–—·>,;:"):
         start += 1
     while end > start and text[end - 1].isspace():
@@ -40,6 +41,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     after = words[1].casefold().strip(",") if len(words) > 1 else ""
     if (
         first.casefold() in LEADING_CONJUNCTIONS
+        and text[start : start + 1] not in "“\"‘'«"
         and len(words) > MIN_WORDS
         and after not in _NOT_JOINED.get(first.casefold(), ())
     ):
