@@ -120,6 +120,14 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The fire at the pier could have been set.", "set", [], False, True),
         ("The ferry could sail in May.", "sail", [], False, False),
         ("Maybe the ferry will sail in May.", "sail", [], False, True),
+        # ...but not inside the question a verb of asking reports
+        (
+            "One question asks what the mayor may have known about the sale.",
+            "know",
+            [],
+            False,
+            False,
+        ),
         # "it seems", "it appears" with "it" as no one hedge the clause they govern
         ("Somebody, it seems, forgot to give the mayor the memo.", "forget", [], False, True),
         ("It seems that the mayor forgot the memo.", "forget", [], False, True),
@@ -130,6 +138,9 @@ def test_claims_split_coordinated_verbs(nlp: Any) -> None:
         ("The pier is not believed to have had such a storm.", "have", [], True, True),
         ("The ferry is not thought to have sunk.", "sink", [], True, True),
         ("The pier is believed to have had such a storm.", "have", [], False, True),
+        # a person's "'s said" before a clause is "has said", no hedge
+        ("He's said the ferry sale is a fake story.", "be story", [], False, False),
+        ("It is said that the mayor sold the ferry.", "sell", [], False, True),
         ("The mayor likes the new ferry.", "like", [], False, False),
         # a claim nobody is named for: "it has been claimed", "it was alleged"
         ("It has been claimed that the mayor sold the ferry.", "sell", [], False, True),

@@ -131,7 +131,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v48"
+STAGE = "attribution.rules.v49"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(

@@ -41,7 +41,7 @@ from storylens.analyse.sourceless import told_by_none, unasserted, yes_no_questi
 from storylens.analyse.speakers import resolve_source
 from storylens.types import Argument, Article, Claim, Mention, Quote, TimeExpression
 
-STAGE = "claims.rules.v24"
+STAGE = "claims.rules.v25"
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}

@@ -30,6 +30,7 @@ def wished(pred: Token, chain: Sequence[Attribution]) -> bool:
     )
 
 
+_PEOPLE = frozenset({"he", "she", "i", "we", "they", "you"})
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
 _LEADING = frozenset({"cc", "advmod", "prep", "advcl", "npadvmod", "mark", "punct", "intj"})
 
@@ -45,8 +46,15 @@ def hedges(sent: Span, sent_index: int) -> list[Attribution]:
         lemma = tok.lemma_.lower()
         hedge = tok.lower_ in HEDGE_WORDS
         if not hedge and lemma in HEDGE_PASSIVES and is_passive(tok) and agent_of(tok) is None:
-            hedge = any(c.dep_ == "xcomp" or c.dep_ == "ccomp" for c in tok.children) or any(
-                c.dep_ == "expl" or c.lower_ == "it" for c in tok.children
+            # "is said to have", "it is said that"; not "He's said the allegations are
+            # false", which has said it (a person's "'s" before a clause is "has")
+            kids = list(tok.children)
+            it = any(c.dep_ == "expl" or c.lower_ == "it" for c in kids)
+            person = any(c.dep_ == "nsubjpass" and c.lower_ in _PEOPLE for c in kids)
+            hedge = (
+                any(c.dep_ == "xcomp" for c in kids)
+                or it
+                or (any(c.dep_ == "ccomp" for c in kids) and not person)
             )
         if not hedge and lemma in HEDGE_RAISING and any(c.dep_ == "xcomp" for c in tok.children):
             hedge = True
@@ -146,6 +154,8 @@ def likely(pred: Token) -> bool:
     "may have had", "might announce", "could have been"."""
     tok = pred
     clause = False  # climbed from a "that" clause: "it is possible that …"
+    if _asked(pred):
+        return False
     for _ in range(3):
         kids = list(tok.children)
         if tok.lower_ in HEDGE_MODALS or any(
@@ -165,6 +175,21 @@ def likely(pred: Token) -> bool:
     return False
 
 
+def _asked(pred: Token) -> bool:
+    """Whether ``pred`` heads the question a verb of asking reports ("asks what Trump may have
+    known", "asked whether he might run"): its "may" is the question's, not a guess."""
+    return (
+        pred.dep_ == "ccomp"
+        and pred.head.lemma_.lower() in _ASKING
+        and any(
+            c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.lower_ in {"whether", "if"}
+            for c in pred.subtree
+            if c.i < pred.i
+        )
+    )
+
+
+_ASKING = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query", "probe"})
 _MAYBE = frozenset({"may", "might"})  # modals of possibility ("can" and "could" say ability)
 # adverbs of possibility: "could potentially affect" is a guess, "could affect" may be a fact
 _MAYBE_WORDS = frozenset({"potentially", "conceivably"})
