@@ -507,6 +507,24 @@ def test_analyse_attribution_people_named_by_what_they_did_speak(
     assert sources and all(s.endswith(speaker) for s in sources), sources
 
 
+HAS_SAID = """\
+Mayor Otto Brandel faced the harbour board on Monday.
+
+He's said the sale of the old pier was never agreed.
+
+It's said that the board will meet again in May.
+"""
+
+
+@pytest.mark.slow
+def test_analyse_attribution_a_contracted_has_said_has_a_speaker(nlp: Any) -> None:
+    # "He's said the sale …" is "he has said", though the parser reads a passive "is said"
+    sources = _sources_of(nlp, HAS_SAID, "sale of the old pier")
+    assert sources and all(s.endswith("Brandel") for s in sources), sources
+    # "it's said that …" still names no one
+    assert not any(_sources_of(nlp, HAS_SAID, "meet again in May"))
+
+
 TWO_PRESIDENTS = """\
 VELM — President Ilse Brandt delayed the new harbour tolls on Monday.
 

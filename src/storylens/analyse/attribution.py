@@ -103,6 +103,7 @@ from storylens.analyse.hedges import hedges
 from storylens.analyse.nominal import CLAIM_NOUNS, in_a_poll, possessive_claim
 from storylens.analyse.phrases import (
     agent_of,
+    has_said,
     is_passive,
     noun_phrase,
     source_name,
@@ -131,7 +132,7 @@ from storylens.analyse.splitquotes import extend_split_quotes
 from storylens.analyse.splitquotes import paragraph_bounds as paragraph_bounds
 from storylens.analyse.titlelines import with_title_line
 
-STAGE = "attribution.rules.v49"
+STAGE = "attribution.rules.v50"
 _CUE_LEMMAS = CUE_LEMMAS
 # what someone issues, sends or posts ("the board issued a statement saying …")
 _ISSUED = lexicon(
@@ -175,6 +176,8 @@ def _verb_attribution(
         return None  # "was quoted by the Gazette as saying": one report, found at "saying"
     subj = reporter(verb) or subject_of(verb)
     passive = is_passive(verb)
+    if passive and lemma in SPEECH_CUES and (perfect := has_said(verb)) is not None:
+        subj, passive = perfect, False  # "He's said the allegations are false"
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and lemma in ACT_CUES | ATTITUDE_CUES:
         return None  # "the report released by the ministry", "a group backed by X": no report
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):

@@ -279,6 +279,22 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def has_said(verb: Token) -> Token | None:
+    """The speaker of a verb whose "'s" the parser read as a passive "is" though it is "has"
+    before the clause said ("He's said the allegations are false", "She’s told reporters
+    that …"): the subject the parse made passive; ``None`` for a real passive ("It's said
+    that …", "he's said to be")."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in kids):
+        return None
+    if not any(c.dep_ == "ccomp" for c in kids) or any(c.dep_ == "xcomp" for c in kids):
+        return None
+    return next(
+        (c for c in kids if c.dep_ == "nsubjpass" and c.lower_ not in {"it", "that", "this"}),
+        None,
+    )
+
+
 def is_passive(verb: Token) -> bool:
     deps = doc_column(verb.doc, "dep_")
     return any(deps[c] in {"auxpass", "nsubjpass"} for c in doc_children(verb.doc)[verb.i])
