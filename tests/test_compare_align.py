@@ -358,7 +358,7 @@ def test_align_report_contract(aligned: Any) -> None:
 
 def test_align_opposite_polarity_scores_lower() -> None:
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import POLARITY_PENALTY, score_matrix
+    from storylens.comparison.scoring import POLARITY_PENALTY, score_matrices
 
     def views(negated: bool) -> list[ClaimView]:
         texts = [
@@ -374,8 +374,8 @@ def test_align_opposite_polarity_scores_lower() -> None:
             for a, t in texts
         ]
 
-    same = score_matrix(views(False), bow_embed)[0, 1]
-    opposite = score_matrix(views(True), bow_embed)[0, 1]
+    same = score_matrices(views(False), bow_embed)[0][0, 1]
+    opposite = score_matrices(views(True), bow_embed)[0][0, 1]
     assert same - opposite == pytest.approx(POLARITY_PENALTY, abs=1e-5)
 
 
@@ -392,7 +392,7 @@ def test_align_a_predicate_that_denies_its_event_has_the_opposite_polarity(
     predicate: str, negated: bool, penalised: bool
 ) -> None:
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import POLARITY_PENALTY, score_matrix
+    from storylens.comparison.scoring import POLARITY_PENALTY, score_matrices
 
     def views(pred: str, neg: bool) -> list[ClaimView]:
         texts = [
@@ -408,8 +408,8 @@ def test_align_a_predicate_that_denies_its_event_has_the_opposite_polarity(
             for a, t, p, n in texts
         ]
 
-    plain = float(score_matrix(views("meet", False), bow_embed)[0, 1])
-    scored = float(score_matrix(views(predicate, negated), bow_embed)[0, 1])
+    plain = float(score_matrices(views("meet", False), bow_embed)[0][0, 1])
+    scored = float(score_matrices(views(predicate, negated), bow_embed)[0][0, 1])
     drop = plain - scored
     assert drop >= POLARITY_PENALTY - 1e-5 if penalised else drop < POLARITY_PENALTY, drop
 
@@ -446,14 +446,14 @@ def test_align_opposite_events_of_one_subject_are_two_facts(
 
 def test_align_short_fragments_score_lower() -> None:
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import SHORT_PENALTY, score_matrix
+    from storylens.comparison.scoring import SHORT_PENALTY, score_matrices
 
     def pair(a_text: str, b_text: str) -> float:
         views = [
             ClaimView(Claim(id=a, article=a, start=0, end=len(t), text=t), outlet=a, unit=a)
             for a, t in (("A", a_text), ("B", b_text))
         ]
-        return float(score_matrix(views, bow_embed)[0, 1])
+        return float(score_matrices(views, bow_embed)[0][0, 1])
 
     # identical texts: cosine 1 and TF-IDF 1, no other evidence; the fragment loses the penalty
     assert pair("the mayor recounted", "the mayor recounted") == pytest.approx(
@@ -467,14 +467,14 @@ def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
 ) -> None:
     from storylens.comparison import scoring
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import SHORT_PENALTY, TINY_PENALTY, score_matrix
+    from storylens.comparison.scoring import SHORT_PENALTY, TINY_PENALTY, score_matrices
 
     def pair(a_text: str, b_text: str) -> float:
         views = [
             ClaimView(Claim(id=a, article=a, start=0, end=len(t), text=t), outlet=a, unit=a)
             for a, t in (("A", a_text), ("B", b_text))
         ]
-        return float(score_matrix(views, bow_embed)[0, 1])
+        return float(score_matrices(views, bow_embed)[0][0, 1])
 
     # the same words (case and punctuation aside): only the fragment penalty
     assert pair("I replied,", "i replied") == pytest.approx(1.0 - SHORT_PENALTY, abs=1e-4)
@@ -498,7 +498,7 @@ def test_align_a_claim_of_one_content_word_matches_only_its_own_wording(
 )
 def test_align_events_of_different_families_score_lower(other: str, penalised: bool) -> None:
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import CLASS_PENALTY, score_matrix
+    from storylens.comparison.scoring import CLASS_PENALTY, score_matrices
 
     def pair(predicate_a: str, predicate_b: str) -> float:
         text = "the harbour pilot was named in the case"
@@ -507,7 +507,7 @@ def test_align_events_of_different_families_score_lower(other: str, penalised: b
                       outlet=a, unit=a)
             for a, p in (("A", predicate_a), ("B", predicate_b))
         ]  # fmt: skip
-        return float(score_matrix(views, bow_embed)[0, 1])
+        return float(score_matrices(views, bow_embed)[0][0, 1])
 
     first = "shoot" if other == "kill" else "charge"
     drop = pair(first, first) - pair(first, other)
@@ -583,7 +583,7 @@ def test_align_statements_of_one_speaker_are_not_penalised_as_two(
     speaker_a: set[str], speaker_b: set[str], penalised: bool
 ) -> None:
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import SPEAKER_PENALTY, score_matrix
+    from storylens.comparison.scoring import SPEAKER_PENALTY, score_matrices
 
     text = "the talks with the neighbours went well and will go on next month"
 
@@ -593,7 +593,7 @@ def test_align_statements_of_one_speaker_are_not_penalised_as_two(
                       outlet=k, unit=k, speaker=frozenset(s))
             for k, s in (("A", a), ("B", b))
         ]  # fmt: skip
-        return float(score_matrix(views, bow_embed)[0, 1])
+        return float(score_matrices(views, bow_embed)[0][0, 1])
 
     drop = pair(speaker_a, speaker_a) - pair(speaker_a, speaker_b)
     assert drop == pytest.approx(SPEAKER_PENALTY if penalised else 0.0, abs=1e-5)
@@ -627,7 +627,7 @@ def test_align_claims_of_two_different_actors_score_lower(
     actors_b: list[str], people_b: list[str], penalised: bool
 ) -> None:
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import ACTOR_PENALTY, score_matrix
+    from storylens.comparison.scoring import ACTOR_PENALTY, score_matrices
 
     text = "the first official visit to the port since the floods"
 
@@ -641,7 +641,7 @@ def test_align_claims_of_two_different_actors_score_lower(
             ClaimView(Claim(id="B", article="B", start=0, end=len(text), text=text),
                       outlet="B", unit="B", actors=names(actors), people=names(people)),
         ]  # fmt: skip
-        return float(score_matrix(views, bow_embed)[0, 1])
+        return float(score_matrices(views, bow_embed)[0][0, 1])
 
     drop = pair(["brandt"], ["brandt"]) - pair(actors_b, people_b)
     assert drop == pytest.approx(ACTOR_PENALTY if penalised else 0.0, abs=1e-5)
@@ -812,7 +812,7 @@ def test_align_claims_told_of_two_countries_score_lower(
     country_b: str, entities_b: frozenset[str], penalised: bool
 ) -> None:
     from storylens.comparison.conflict_args import ClaimView
-    from storylens.comparison.scoring import COUNTRY_PENALTY, score_matrix
+    from storylens.comparison.scoring import COUNTRY_PENALTY, score_matrices
 
     text = "is the largest steel exporter to the islands"
 
@@ -823,7 +823,7 @@ def test_align_claims_told_of_two_countries_score_lower(
             ClaimView(Claim(id="B", article="B", start=0, end=len(text), text=text),
                       outlet="B", unit="B", country=country, entities=entities),
         ]  # fmt: skip
-        return float(score_matrix(views, bow_embed)[0, 1])
+        return float(score_matrices(views, bow_embed)[0][0, 1])
 
     drop = pair("e_orvelia", frozenset()) - pair(country_b, entities_b)
     assert drop == pytest.approx(COUNTRY_PENALTY if penalised else 0.0, abs=1e-5)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from storylens.analyse.attributed import Attribution
 from storylens.analyse.columns import doc_children, doc_column, doc_lemmas
 from storylens.analyse.cues import HEDGE_MODALS, HEDGE_PASSIVES, HEDGE_RAISING, HEDGE_WORDS
-from storylens.analyse.phrases import agent_of, is_passive, span_of
+from storylens.analyse.phrases import agent_of, has_said, is_passive, span_of
 from storylens.analyse.quotemarks import without_quotations
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ def wished(pred: Token, chain: Sequence[Attribution]) -> bool:
     )
 
 
-_PEOPLE = frozenset({"he", "she", "i", "we", "they", "you"})
 _CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
 _LEADING = frozenset({"cc", "advmod", "prep", "advcl", "npadvmod", "mark", "punct", "intj"})
 
@@ -47,15 +46,11 @@ def hedges(sent: Span, sent_index: int) -> list[Attribution]:
         hedge = tok.lower_ in HEDGE_WORDS
         if not hedge and lemma in HEDGE_PASSIVES and is_passive(tok) and agent_of(tok) is None:
             # "is said to have", "it is said that"; not "He's said the allegations are
-            # false", which has said it (a person's "'s" before a clause is "has")
+            # false", which has said it (:func:`.phrases.has_said`)
             kids = list(tok.children)
-            it = any(c.dep_ == "expl" or c.lower_ == "it" for c in kids)
-            person = any(c.dep_ == "nsubjpass" and c.lower_ in _PEOPLE for c in kids)
-            hedge = (
-                any(c.dep_ == "xcomp" for c in kids)
-                or it
-                or (any(c.dep_ == "ccomp" for c in kids) and not person)
-            )
+            hedge = any(
+                c.dep_ == "xcomp" or c.dep_ == "expl" or c.lower_ == "it" for c in kids
+            ) or (any(c.dep_ == "ccomp" for c in kids) and has_said(tok) is None)
         if not hedge and lemma in HEDGE_RAISING and any(c.dep_ == "xcomp" for c in tok.children):
             hedge = True
         aside = lemma in HEDGE_RAISING and tok.dep_ == "parataxis"  # "Somebody, it seems, forgot"

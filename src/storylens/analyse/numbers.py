@@ -376,11 +376,10 @@ def _unit_for(first: Token, last: Token) -> tuple[str | None, int]:
     if nxt.lower_ == "per" and last.i + 2 < len(doc) and doc[last.i + 2].lower_ == "cent":
         tok = doc[last.i + 2]
         return "percent", tok.idx + len(tok.text)
-    if nxt.text in {"-", "\u2011", "–"} and last.i + 2 < len(doc):
+    if nxt.text in _DASHES and last.i + 2 < len(doc):
         tok = doc[last.i + 2]
         if tok.is_alpha:
-            unit = normalise_unit(tok.lemma_ or tok.text)
-            return "lb" if unit == "GBP" else unit, tok.idx + len(tok.text)  # "300-pound"
+            return _joined_unit(tok.lemma_ or tok.text), tok.idx + len(tok.text)
     if nxt.lower_ in UNITS or nxt.lemma_.lower() in UNITS:
         return normalise_unit(nxt.lemma_ or nxt.text), nxt.idx + len(nxt.text)
     head = last.head
@@ -428,7 +427,14 @@ def _split_hyphen_word(tok: Token) -> tuple[float, str] | None:
         return None
     if _atom(tail.lower()) is not None:
         return None
-    return value, normalise_unit(tail)
+    return value, _joined_unit(tail)
+
+
+def _joined_unit(word: str) -> str:
+    """The unit a hyphen joins to a number ("six-day", "250 - kilometer"); pounds so joined
+    measure the noun after them, a weight ("a 300-pound bomb"), not money."""
+    unit = normalise_unit(word)
+    return "lb" if unit == "GBP" else unit
 
 
 @lru_cache(maxsize=65536)
@@ -479,8 +485,7 @@ def find_quantities(tokens: Iterable[Token] | Span) -> list[Quantity]:
         hy = _split_hyphen_word(tok)
         if hy is not None:
             end = tok.idx + len(tok.text)
-            weight = "lb" if hy[1] == "GBP" else hy[1]  # "a 300-pound man"
-            found.append(Quantity(tok.idx, end, tok.text, hy[0], weight))
+            found.append(Quantity(tok.idx, end, tok.text, hy[0], hy[1]))
             i += 1
             continue
         if (

@@ -182,8 +182,8 @@ def resolve_source(att: Attribution, doc: Doc, names: list[NamedSpan]) -> tuple[
         said = resolve_source(before, doc, names)
         if fits(said, sex, doc, names):
             return said
-    text = doc_text(doc)
     if found is not None and kind == "role":  # "Mara Lind, a resident": not "the mayor"
+        text = doc_text(doc)
         titles = ROLE_TITLES.get(head.lemma_.lower(), (head.lemma_.lower(),))
         if plain_person(
             describing_words(text, found, *paragraph_bounds(text, found.start)), titles

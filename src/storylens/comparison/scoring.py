@@ -229,17 +229,13 @@ def pair_features(views: Sequence[ClaimView], embed: EmbedFn) -> dict[str, npt.N
     }
 
 
-def score_matrix(views: Sequence[ClaimView], embed: EmbedFn) -> npt.NDArray[np.float32]:
-    """Pair scores of all claims (rows and columns in ``views`` order): the features of
-    :func:`pair_features` weighed by :data:`WEIGHTS`, summed in a fixed order."""
-    return score_matrices(views, embed)[0]
-
-
 def score_matrices(
     views: Sequence[ClaimView], embed: EmbedFn
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-    """:func:`score_matrix`, and the same scores without the penalty for two speakers: two
-    people's words are two facts, but they may tell one event (see .event_groups)."""
+    """Pair scores of all claims (rows and columns in ``views`` order): the features of
+    :func:`pair_features` weighed by :data:`WEIGHTS`, summed in a fixed order; and the same
+    scores without the penalty for two speakers: two people's words are two facts, but they
+    may tell one event (see .event_groups)."""
     import numpy as np
 
     features = pair_features(views, embed)
